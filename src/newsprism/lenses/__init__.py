@@ -1,0 +1,1 @@
+"""The lenses: each reads a Story and returns its findings (quotes, language, reuse, contradictions)."""

@@ -1,0 +1,243 @@
+"""The one orchestrator: inputs -> articles -> sources -> claims -> lenses -> summary -> StoryReport.
+
+Every stage is injectable (a protocol with a working default); the models behind them load lazily, once,
+inside the objects this pipeline owns, so a second ``compare`` in the same process reuses them.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Protocol
+
+from newsprism.model import (
+    Article,
+    Claim,
+    Contradiction,
+    LanguageFindings,
+    QuoteFindings,
+    ReuseFindings,
+    Skipped,
+    Source,
+    SourceReport,
+    Story,
+    StoryReport,
+    Summary,
+)
+from newsprism.settings import Settings
+
+if TYPE_CHECKING:
+    import httpx
+
+    from newsprism.embed import Embedder
+    from newsprism.segment import Segmenter
+
+Progress = Callable[[str], None]
+
+
+class QuoteLens(Protocol):
+    def __call__(self, story: Story) -> QuoteFindings: ...
+
+
+class LanguageLens(Protocol):
+    def __call__(self, story: Story, quotes: QuoteFindings) -> LanguageFindings: ...
+
+
+class ReuseLens(Protocol):
+    def __call__(self, story: Story) -> ReuseFindings: ...
+
+
+class ContradictionLens(Protocol):
+    def __call__(self, story: Story) -> tuple[Contradiction, ...]: ...
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Findings:
+    """What the lenses found in one story; the summariser reads all of it."""
+
+    quotes: QuoteFindings = field(default_factory=QuoteFindings)
+    language: LanguageFindings = field(default_factory=LanguageFindings)
+    reuse: ReuseFindings = field(default_factory=ReuseFindings)
+    contradictions: tuple[Contradiction, ...] = ()
+
+
+class Summariser(Protocol):
+    def __call__(self, story: Story, findings: Findings) -> Summary: ...
+
+
+class Pipeline:
+    """Owns the models and runs the stages; build one and call :meth:`compare` as often as you like."""
+
+    def __init__(
+        self,
+        settings: Settings | None = None,
+        *,
+        segmenter: Segmenter | None = None,
+        embedder: Embedder | None = None,
+        transport: httpx.BaseTransport | None = None,
+        quotes: QuoteLens | None = None,
+        language: LanguageLens | None = None,
+        reuse: ReuseLens | None = None,
+        contradictions: ContradictionLens | None = None,
+        summariser: Summariser | None = None,
+    ) -> None:
+        from newsprism.embed import default_embedder
+        from newsprism.lenses import contradictions as contradictions_lens
+        from newsprism.lenses import language as language_lens
+        from newsprism.lenses import quotes as quotes_lens
+        from newsprism.lenses import reuse as reuse_lens
+        from newsprism.segment import Segmenter as SpacySegmenter
+        from newsprism.summarise import Summariser as DefaultSummariser
+
+        self.settings = settings or Settings()
+        self.segmenter = segmenter or SpacySegmenter()
+        self.embedder = embedder or default_embedder(self.settings.embed)
+        self.transport = transport
+        self.quotes: QuoteLens = quotes or quotes_lens.QuoteLens()
+        self.language: LanguageLens = language or language_lens.LanguageLens()
+        self.reuse: ReuseLens = reuse or reuse_lens.ReuseLens()
+        self.contradictions: ContradictionLens = contradictions or contradictions_lens.ContradictionLens()
+        self.summariser: Summariser = summariser or DefaultSummariser(self.settings.summary)
+
+    # ------------------------------------------------------------------ stages
+
+    def read(
+        self, inputs: Sequence[str], *, stdin: str | None = None
+    ) -> tuple[list[Article], list[Skipped]]:
+        """Read and normalise every input; bad ones become ``Skipped`` entries, never exceptions."""
+        from newsprism.ingest import read_articles
+
+        return read_articles(inputs, self.settings, transport=self.transport, stdin=stdin)
+
+    def sources(self, articles: Sequence[Article]) -> list[Source]:
+        sources = [self.segmenter(article, f"s{i}") for i, article in enumerate(articles, start=1)]
+        return self._embed(sources)
+
+    def _embed(self, sources: list[Source]) -> list[Source]:
+        import dataclasses
+
+        import numpy as np
+
+        texts = [s.text for src in sources for s in src.sentences]
+        vectors = self.embedder.encode(texts) if texts else np.zeros((0, 0), dtype=np.float32)
+        out, at = [], 0
+        for src in sources:
+            n = len(src.sentences)
+            out.append(dataclasses.replace(src, vectors=vectors[at : at + n]))
+            at += n
+        return out
+
+    def claims(self, sources: Sequence[Source]) -> tuple[Claim, ...]:
+        from newsprism.align import align
+
+        return align(sources, self.settings.align)
+
+    # ------------------------------------------------------------------ whole runs
+
+    def analyse(
+        self,
+        articles: Sequence[Article],
+        skipped: Iterable[Skipped] = (),
+        *,
+        progress: Progress | None = None,
+    ) -> StoryReport:
+        """The full cross-source analysis of articles already read (one story)."""
+        say = progress or (lambda _msg: None)
+        say("segmenting and embedding")
+        sources = self.sources(articles)
+        say("aligning claims")
+        story = Story(sources=tuple(sources), claims=self.claims(sources))
+        say("quotes")
+        quotes = self.quotes(story)
+        say("loaded language")
+        language = self.language(story, quotes)
+        say("reused text")
+        reuse = self.reuse(story)
+        if reuse.origins:
+            story = _with_origins(story, reuse.origins)
+        say("contradictions")
+        contradictions = self.contradictions(story)
+        story = _mark_contested(story, contradictions)
+        findings = Findings(quotes, language, reuse, contradictions)
+        say("summary")
+        summary = self.summariser(story, findings)
+        return _assemble(story, findings, summary, tuple(skipped))
+
+    def compare(
+        self,
+        inputs: Sequence[str],
+        *,
+        stdin: str | None = None,
+        progress: Progress | None = None,
+    ) -> StoryReport:
+        """Read ``inputs`` (paths, URLs, ``-``) and analyse them as one story."""
+        articles, skipped = self.read(inputs, stdin=stdin)
+        for s in skipped:
+            print(f"newsprism: skipped {s.origin}: {s.reason}", file=sys.stderr)
+        return self.analyse(articles, skipped, progress=progress)
+
+
+def compare(
+    inputs: Sequence[str],
+    settings: Settings | None = None,
+    *,
+    pipeline: Pipeline | None = None,
+) -> StoryReport:
+    """Compare how several articles about one event cover it. Pass ``pipeline`` to reuse loaded models."""
+    return (pipeline or Pipeline(settings)).compare(list(inputs))
+
+
+def _with_origins(story: Story, origins: dict[str, int]) -> Story:
+    import dataclasses
+
+    claims = tuple(dataclasses.replace(c, origins=origins.get(c.id, c.origins)) for c in story.claims)
+    return dataclasses.replace(story, claims=claims)
+
+
+def _mark_contested(story: Story, contradictions: Sequence[Contradiction]) -> Story:
+    import dataclasses
+
+    contested = {cid for c in contradictions for cid in c.claims}
+    if not contested:
+        return story
+    claims = tuple(dataclasses.replace(c, contested=c.id in contested) for c in story.claims)
+    return dataclasses.replace(story, claims=claims)
+
+
+def _assemble(story: Story, findings: Findings, summary: Summary, skipped: tuple[Skipped, ...]) -> StoryReport:
+    reports = []
+    for src in story.sources:
+        lang = findings.language.per_source.get(src.id)
+        a = src.article
+        reports.append(
+            SourceReport(
+                id=src.id,
+                outlet=src.outlet,
+                title=a.title,
+                url=a.url,
+                published=a.published,
+                language=a.language,
+                words=a.words,
+                text=a.text,
+                loadedness=lang.loadedness if lang else 0.0,
+                biased_sentences=lang.biased_share if lang else 0.0,
+                wire=findings.reuse.wire.get(src.id, ()),
+                reused_share=findings.reuse.reused_share.get(src.id, 0.0),
+                warnings=a.warnings,
+            )
+        )
+    return StoryReport(
+        sources=tuple(reports),
+        claims=story.claims,
+        contradictions=findings.contradictions,
+        speakers=findings.quotes.speakers,
+        quotes=findings.quotes.quotes,
+        language=findings.language.spans,
+        reuse=findings.reuse.reuse,
+        summary=summary.sentences,
+        headline=summary.headline,
+        skipped=skipped,
+        generated_at=datetime.now(UTC).replace(microsecond=0).isoformat(),
+    )
