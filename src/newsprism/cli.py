@@ -1,5 +1,198 @@
-"""The command line (filled in by the spine work)."""
+"""The command line: ``newsprism compare`` and the per-lens commands.
+
+Exit codes: 0 everything analysed, 1 some inputs skipped (or nothing left to analyse), 2 usage error.
+Errors are one readable line on stderr; ``--debug`` shows the traceback for bug reports.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from newsprism.errors import NewsprismError, UsageError
+
+if TYPE_CHECKING:
+    from newsprism.model import Article, Skipped, StoryReport
+    from newsprism.pipeline import Pipeline
+    from newsprism.settings import Settings
+
+app = typer.Typer(
+    name="newsprism",
+    help="How did different outlets cover the same story? Shared facts, quotes, loaded language, wire copy.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2
+
+
+class Format(str, Enum):
+    html = "html"
+    json = "json"
+    md = "md"
+
+
+Inputs = Annotated[
+    list[str],
+    typer.Argument(help="Files (.txt .html .json .jsonl), folders, http(s) URLs, or - for standard input."),
+]
+ConfigOpt = Annotated[
+    Path | None, typer.Option("--config", help="A TOML settings file; it overrides only the keys it sets.")
+]
+AllowPrivate = Annotated[
+    bool, typer.Option("--allow-private", help="Allow URLs on private, loopback or link-local addresses.")
+]
+Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress or warnings on stderr.")]
+Debug = Annotated[bool, typer.Option("--debug", help="Show tracebacks for bug reports.")]
+
+
+def _stderr() -> Any:
+    from rich.console import Console
+
+    return Console(stderr=True, highlight=False)
+
+
+@contextmanager
+def _errors(debug: bool) -> Iterator[None]:
+    """Turn every failure into one readable line and the right exit code, never a traceback."""
+    try:
+        yield
+    except typer.Exit:
+        raise
+    except UsageError as exc:
+        _stderr().print(f"[red]newsprism: {exc}[/red]")
+        raise typer.Exit(EXIT_USAGE) from None
+    except NewsprismError as exc:
+        if debug:
+            raise
+        _stderr().print(f"[red]newsprism: {exc}[/red]")
+        raise typer.Exit(EXIT_PARTIAL) from None
+    except KeyboardInterrupt:
+        _stderr().print("newsprism: interrupted")
+        raise typer.Exit(130) from None
+    except Exception as exc:
+        if debug:
+            raise
+        _stderr().print(
+            f"[red]newsprism: unexpected error: {type(exc).__name__}: {exc}[/red]\n"
+            "Run again with --debug and report the traceback at the project's issue tracker."
+        )
+        raise typer.Exit(EXIT_PARTIAL) from None
+
+
+def _settings(config: Path | None, allow_private: bool) -> Settings:
+    from newsprism.settings import Settings
+
+    overrides: dict[str, Any] = {"fetch__allow_private": True} if allow_private else {}
+    return Settings.load(config, **overrides)
+
+
+def _read(
+    pipeline: Pipeline, inputs: list[str], quiet: bool
+) -> tuple[list[Article], list[Skipped]]:
+    stdin = sys.stdin.read() if "-" in inputs else None
+    with _progress(quiet) as say:
+        say("reading inputs")
+        articles, skipped = pipeline.read(inputs, stdin=stdin)
+    if not quiet:
+        console = _stderr()
+        for s in skipped:
+            console.print(f"[yellow]newsprism: skipped {s.origin}: {s.reason}[/yellow]")
+        for a in articles:
+            for w in a.warnings:
+                console.print(f"[yellow]newsprism: {a.origin}: {w}[/yellow]")
+    if not articles:
+        _stderr().print("[red]newsprism: no input could be analysed (see the warnings above)[/red]")
+        raise typer.Exit(EXIT_PARTIAL)
+    return articles, skipped
+
+
+@contextmanager
+def _progress(quiet: bool) -> Iterator[Callable[[str], None]]:
+    """A spinner on stderr naming the stage that is running (long model loads included)."""
+    if quiet or not sys.stderr.isatty():
+        yield lambda _msg: None
+        return
+    from rich.status import Status
+
+    with Status("starting", console=_stderr()) as status:
+        yield lambda msg: status.update(f"{msg} ...")
+
+
+def _write(text: str, output: Path | None) -> None:
+    if output is None:
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+        return
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise UsageError(f"cannot write {output}: {exc.strerror}") from exc
+
+
+def _render(report: StoryReport, fmt: Format) -> str:
+    if fmt is Format.json:
+        return report.to_json()
+    if fmt is Format.md:
+        return report.to_markdown()
+    return report.to_html()
+
+
+def _format_for(output: Path | None, fmt: Format | None) -> Format:
+    if fmt is not None:
+        return fmt
+    if output is None:
+        return Format.md
+    by_suffix = {".html": Format.html, ".htm": Format.html, ".json": Format.json, ".md": Format.md}
+    try:
+        return by_suffix[output.suffix.lower()]
+    except KeyError:
+        raise UsageError(
+            f"cannot tell the format from '{output.name}': use .html, .json or .md, or pass --format"
+        ) from None
+
+
+@app.command()
+def compare(
+    inputs: Inputs,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write the report here (format from the suffix).")
+    ] = None,
+    fmt: Annotated[
+        Format | None, typer.Option("--format", "-f", help="html, json or md (default: from -o, else md).")
+    ] = None,
+    config: ConfigOpt = None,
+    allow_private: AllowPrivate = False,
+    quiet: Quiet = False,
+    debug: Debug = False,
+) -> None:
+    """Compare how several articles about one event cover it, and write the report."""
+    with _errors(debug):
+        from newsprism.pipeline import Pipeline
+
+        chosen = _format_for(output, fmt)
+        pipeline = Pipeline(_settings(config, allow_private))
+        articles, skipped = _read(pipeline, inputs, quiet)
+        with _progress(quiet) as say:
+            report = pipeline.analyse(articles, skipped, progress=say)
+        _write(_render(report, chosen), output)
+        if output is not None and not quiet:
+            _stderr().print(
+                f"newsprism: wrote {output} ({len(report.sources)} sources, {len(report.claims)} claims)"
+            )
+        raise typer.Exit(EXIT_PARTIAL if skipped else EXIT_OK)
 
 
 def main() -> None:
-    raise SystemExit("newsprism: the command line is not built yet")
+    """Console-script entry point."""
+    app()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

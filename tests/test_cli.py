@@ -1,0 +1,73 @@
+"""The command line: formats, outputs and exit codes (0 ok, 1 partial, 2 usage), never a traceback."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from .conftest import EXAMPLES
+
+WIRE = str(EXAMPLES / "wire_report.txt")
+TABLOID = str(EXAMPLES / "daily_clarion.html")
+
+
+def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "newsprism.cli", *args],
+        capture_output=True,
+        text=True,
+        input=stdin,
+        timeout=300,
+    )
+
+
+@pytest.fixture(scope="module")
+def json_run() -> subprocess.CompletedProcess[str]:
+    return run("compare", WIRE, TABLOID, "--format", "json", "--quiet")
+
+
+def test_compare_json_to_stdout(json_run: subprocess.CompletedProcess[str]) -> None:
+    assert json_run.returncode == 0, json_run.stderr
+    data = json.loads(json_run.stdout)
+    assert data["schema"] == "newsprism.report/1"
+    assert len(data["sources"]) == 2
+
+
+def test_compare_html_file_and_partial_exit(tmp_path: Path) -> None:
+    out = tmp_path / "report.html"
+    result = run("compare", WIRE, TABLOID, str(tmp_path / "nope.txt"), "-o", str(out))
+    assert result.returncode == 1
+    assert "nope.txt" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert out.read_text(encoding="utf-8").lstrip().lower().startswith("<!doctype html")
+
+
+def test_stdin_and_markdown() -> None:
+    text = Path(WIRE).read_text(encoding="utf-8")
+    result = run("compare", "-", "--format", "md", "--quiet", stdin=text)
+    assert result.returncode == 0, result.stderr
+    assert "Reuters" in result.stdout
+
+
+def test_usage_errors_exit_2(tmp_path: Path) -> None:
+    assert run("compare").returncode == 2
+    assert run("compare", WIRE, "--format", "pdf").returncode == 2
+    bad_suffix = run("compare", WIRE, "-o", str(tmp_path / "report.pdf"))
+    assert bad_suffix.returncode == 2
+    assert "--format" in bad_suffix.stderr
+    bad_config = tmp_path / "bad.toml"
+    bad_config.write_text("[align]\nnot_a_key = 1\n")
+    result = run("compare", WIRE, "--config", str(bad_config))
+    assert result.returncode == 2
+    assert "not_a_key" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_nothing_to_analyse_exits_1(tmp_path: Path) -> None:
+    result = run("compare", str(tmp_path / "missing.txt"))
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr

@@ -1,0 +1,72 @@
+"""End to end on the bundled examples: offsets, determinism, partial input, one source."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from newsprism.pipeline import Pipeline
+from newsprism.report.json import check_offsets
+
+from .conftest import EXAMPLES
+
+EXAMPLE_FILES = [
+    str(EXAMPLES / name)
+    for name in ("wire_report.txt", "daily_clarion.html", "northern_ledger.json", "harbour_gazette.txt")
+]
+
+
+@pytest.fixture(scope="module")
+def report_json(pipeline: Pipeline) -> dict[str, object]:
+    data: dict[str, object] = json.loads(pipeline.compare(EXAMPLE_FILES).to_json())
+    return data
+
+
+def test_every_claim_sentence_is_checkable(report_json: dict[str, object]) -> None:
+    sources = {s["id"]: s["text"] for s in report_json["sources"]}  # type: ignore[attr-defined]
+    claims = report_json["claims"]
+    assert claims, "the examples share facts, so there must be claims"
+    for claim in claims:  # type: ignore[attr-defined]
+        for sent in claim["sentences"]:
+            assert sources[sent["source"]][sent["start"] : sent["end"]] == sent["text"]
+
+
+def test_report_passes_offset_check(pipeline: Pipeline) -> None:
+    report = pipeline.compare(EXAMPLE_FILES[:2])
+    assert check_offsets(report) == []
+
+
+def test_examples_share_facts_and_have_single_source_facts(report_json: dict[str, object]) -> None:
+    supports = {c["support"] for c in report_json["claims"]}  # type: ignore[attr-defined]
+    assert "single" in supports
+    assert supports & {"consensus", "partial"}
+    assert report_json["schema"] == "newsprism.report/1"
+    outlets = [s["outlet"] for s in report_json["sources"]]  # type: ignore[attr-defined]
+    assert outlets == ["Reuters", "The Daily Clarion", "Northern Ledger", "Harbour Gazette"]
+
+
+def test_same_input_same_json(pipeline: Pipeline) -> None:
+    first = pipeline.compare(EXAMPLE_FILES).to_dict()
+    second = pipeline.compare(EXAMPLE_FILES).to_dict()
+    first.pop("generated_at")
+    second.pop("generated_at")
+    assert json.dumps(first, sort_keys=True) == json.dumps(second, sort_keys=True)
+
+
+def test_one_source_alone_still_reports(pipeline: Pipeline) -> None:
+    report = pipeline.compare(EXAMPLE_FILES[:1])
+    assert len(report.sources) == 1
+    assert report.claims and all(c.support == "single" for c in report.claims)
+
+
+def test_bad_inputs_are_skipped_and_the_rest_analysed(pipeline: Pipeline, tmp_path: Path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    junk = tmp_path / "junk.bin"
+    junk.write_bytes(bytes(range(256)) * 64)
+    report = pipeline.compare([EXAMPLE_FILES[0], str(empty), str(junk), str(tmp_path / "missing.txt")])
+    assert len(report.sources) == 1
+    assert {s.origin for s in report.skipped} == {str(empty), str(junk), str(tmp_path / "missing.txt")}
+    assert all(s.reason for s in report.skipped)
