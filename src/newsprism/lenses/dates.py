@@ -1,0 +1,271 @@
+"""Dates in news text, resolved against the article's own date when it is known.
+
+"On Friday" in a Saturday paper and "on June 10" in another outlet can only be compared once both are
+calendar dates, so each mention becomes an interval ``[low, high]`` of days (a day, a week, a month, a
+year). Without an article date a relative mention keeps what it says (a weekday name, a month and day)
+and is compared on that alone. Regular expressions over the string: predictable and fast.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+__all__ = ["DateMention", "extract_dates", "parse_published", "same_time"]
+
+_MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
+    "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9,
+    "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}  # fmt: skip
+_WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+_NUM_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+              "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}  # fmt: skip
+_UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365}
+
+_MONTH_RE = (
+    r"(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_DAY_RE = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR_RE = r"(?P<year>(?:18|19|20)\d\d)"
+_NUM = r"(?P<n>\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("iso", re.compile(r"\b(?P<year>(?:18|19|20)\d\d)-(?P<m>[01]\d)-(?P<day>[0-3]\d)\b")),
+    ("mdy", re.compile(rf"\b{_MONTH_RE}\s+{_DAY_RE}\b(?:,?\s+{_YEAR_RE}\b)?")),
+    ("dmy", re.compile(rf"\b{_DAY_RE}\s+(?:of\s+)?{_MONTH_RE}(?:,?\s+{_YEAR_RE}\b)?", re.I)),
+    ("my", re.compile(rf"\b(?:in|since|until|by|during|early|late|mid-?|last|next|this)\s+{_MONTH_RE}"
+                      rf"(?:,?\s+{_YEAR_RE}\b)?", re.I)),  # fmt: skip
+    ("month_year", re.compile(rf"\b{_MONTH_RE}\s+{_YEAR_RE}\b")),
+    ("weekday", re.compile(r"\b(?:(?P<rel>(?i:last|next|this|on|previous|coming))\s+)?"
+                           r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
+    ("ago", re.compile(rf"\b{_NUM}\s+(?P<unit>day|week|month|year)s?\s+(?P<dir>ago|earlier|later|before|after)\b",
+                       re.I)),  # fmt: skip
+    ("relword", re.compile(r"\b(?P<w>today|yesterday|tomorrow|tonight|this morning|this afternoon"
+                           r"|this evening|last night)\b", re.I)),  # fmt: skip
+    ("relperiod", re.compile(r"\b(?P<rel>last|this|next|earlier this|later this|past)\s+"
+                             r"(?P<unit>week|month|year|weekend)\b", re.I)),  # fmt: skip
+    ("year", re.compile(r"\b(?:in|since|until|by|during|of|from|before|after|early|late|mid-?)\s+"
+                        r"(?P<year>(?:18|19|20)\d\d)\b", re.I)),  # fmt: skip
+]
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """One date expression; ``low``/``high`` are set when it could be placed on the calendar."""
+
+    start: int
+    end: int
+    text: str
+    granularity: str  # day, week, month, year
+    low: date | None = None
+    high: date | None = None
+    weekday: int | None = None  # 0 = Monday, when the text names one
+    month: int | None = None
+    day: int | None = None
+    year: int | None = None
+    offset: bool = False  # "three days after": relative to another event, not to the article
+
+    @property
+    def resolved(self) -> bool:
+        return self.low is not None and self.high is not None
+
+
+def parse_published(published: str | None) -> date | None:
+    """The article date from ``Article.published`` (ISO date or datetime); None when absent or unreadable."""
+    if not published:
+        return None
+    text = published.strip()
+    try:
+        return datetime.fromisoformat(text.replace("Z", "+00:00")).date()
+    except ValueError:
+        pass
+    m = re.match(r"(\d{4})-(\d{2})-(\d{2})", text)
+    if m:
+        try:
+            return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        except ValueError:
+            return None
+    return None
+
+
+def extract_dates(text: str, published: date | None = None) -> list[DateMention]:
+    """Every date mention in ``text``, longest first where they overlap, resolved when possible."""
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            mention = _mention(kind, m, published)
+            if mention is not None:
+                found.append(mention)
+                taken.append((mention.start, mention.end))
+    return sorted(found, key=lambda d: d.start)
+
+
+def _mention(kind: str, m: re.Match[str], pub: date | None) -> DateMention | None:
+    start, end, text = m.start(), m.end(), m.group()
+    g = m.groupdict()
+    if kind == "iso":
+        d = _safe_date(int(g["year"]), int(g["m"]), int(g["day"]))
+        if d is None:
+            return None
+        return DateMention(start, end, text, "day", d, d, d.weekday(), d.month, d.day, d.year)
+    if kind in ("mdy", "dmy"):
+        month = _MONTHS[g["mon"].lower().rstrip(".")]
+        day = int(g["day"])
+        if not 1 <= day <= 31:
+            return None
+        if kind == "dmy" and g["mon"].lower() in ("may", "mar") and g["mon"][0].islower():
+            return None  # "5 may be" is not a date
+        year = int(g["year"]) if g.get("year") else _infer_year(month, day, pub)
+        d = _safe_date(year, month, day) if year else None
+        return DateMention(start, end, text, "day", d, d, d.weekday() if d else None, month, day,
+                           int(g["year"]) if g.get("year") else None)  # fmt: skip
+    if kind in ("my", "month_year"):
+        word = g["mon"]
+        if word.lower() == "may" and kind == "my" and not g.get("year") and word[0].islower():
+            return None  # "in may" the verb
+        if word[0].islower() and kind == "my":
+            return None
+        month = _MONTHS[word.lower().rstrip(".")]
+        year = int(g["year"]) if g.get("year") else _infer_year(month, 15, pub)
+        lo = date(year, month, 1) if year else None
+        hi = (_month_end(year, month) if year else None)
+        return DateMention(start, end, text, "month", lo, hi, None, month, None,
+                           int(g["year"]) if g.get("year") else None)  # fmt: skip
+    if kind == "weekday":
+        wd = _WEEKDAYS[g["wd"].lower()]
+        rel = (g.get("rel") or "").lower()
+        if rel == "on":
+            start = m.start("wd")
+            text = g["wd"]
+        d = _resolve_weekday(wd, rel, pub) if pub else None
+        return DateMention(start, end, text, "day", d, d, wd, d.month if d else None, d.day if d else None)
+    if kind == "ago":
+        n = _number(g["n"])
+        if n is None:
+            return None
+        unit = g["unit"].lower()
+        direction = g["dir"].lower()
+        if direction in ("before", "after", "later", "earlier") and direction != "ago":
+            # "three days after the vote": an offset from another event, kept for the number check
+            return DateMention(start, end, text, unit, offset=True)
+        if pub is None:
+            return DateMention(start, end, text, unit)
+        d = pub - timedelta(days=n * _UNIT_DAYS[unit])
+        slack = timedelta(days=0 if unit == "day" else _UNIT_DAYS[unit] // 2)
+        return DateMention(start, end, text, "day" if unit == "day" else unit, d - slack, d + slack)
+    if kind == "relword":
+        w = g["w"].lower()
+        if pub is None:
+            return DateMention(start, end, text, "day")
+        shift = {"yesterday": -1, "tomorrow": 1, "last night": -1}.get(w, 0)
+        d = pub + timedelta(days=shift)
+        if w == "last night":
+            return DateMention(start, end, text, "day", d, pub)  # overnight: either calendar day
+        return DateMention(start, end, text, "day", d, d, d.weekday(), d.month, d.day, d.year)
+    if kind == "relperiod":
+        rel, unit = g["rel"].lower(), g["unit"].lower()
+        if pub is None:
+            return DateMention(start, end, text, unit)
+        lo, hi = _period(rel, unit, pub)
+        return DateMention(start, end, text, unit, lo, hi)
+    if kind == "year":
+        year = int(g["year"])
+        return DateMention(m.start("year"), end, g["year"], "year", date(year, 1, 1), date(year, 12, 31),
+                           year=year)  # fmt: skip
+    return None
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _month_end(year: int, month: int) -> date:
+    nxt = date(year + (month == 12), month % 12 + 1, 1)
+    return nxt - timedelta(days=1)
+
+
+def _infer_year(month: int, day: int, pub: date | None) -> int | None:
+    """A day-and-month without a year is the one nearest the article date (news rarely looks ahead far)."""
+    if pub is None:
+        return None
+    best = None
+    for y in (pub.year - 1, pub.year, pub.year + 1):
+        d = _safe_date(y, month, min(day, 28))
+        if d is None:
+            continue
+        gap = (d - pub).days
+        score = abs(gap) if gap <= 0 else gap * 2  # prefer the past
+        if best is None or score < best[0]:
+            best = (score, y)
+    return best[1] if best else None
+
+
+def _resolve_weekday(wd: int, rel: str, pub: date) -> date:
+    back = (pub.weekday() - wd) % 7
+    if rel in ("next", "coming"):
+        ahead = (wd - pub.weekday()) % 7 or 7
+        return pub + timedelta(days=ahead)
+    if rel in ("last", "previous"):
+        return pub - timedelta(days=back or 7)
+    # a bare or "on" weekday in news is the most recent one (the article reports what happened)
+    return pub - timedelta(days=back)
+
+
+def _period(rel: str, unit: str, pub: date) -> tuple[date, date]:
+    if unit in ("week", "weekend"):
+        monday = pub - timedelta(days=pub.weekday())
+        if rel in ("last", "past"):
+            monday -= timedelta(days=7)
+        elif rel == "next":
+            monday += timedelta(days=7)
+        if unit == "weekend":
+            return monday + timedelta(days=5), monday + timedelta(days=6)
+        return monday, monday + timedelta(days=6)
+    if unit == "month":
+        y, mth = pub.year, pub.month
+        if rel in ("last", "past"):
+            y, mth = (y - 1, 12) if mth == 1 else (y, mth - 1)
+        elif rel == "next":
+            y, mth = (y + 1, 1) if mth == 12 else (y, mth + 1)
+        return date(y, mth, 1), _month_end(y, mth)
+    y = pub.year + (-1 if rel in ("last", "past") else 1 if rel == "next" else 0)
+    return date(y, 1, 1), date(y, 12, 31)
+
+
+def _number(word: str) -> int | None:
+    w = word.lower()
+    if w.isdigit():
+        return int(w)
+    return _NUM_WORDS.get(w)
+
+
+def same_time(a: DateMention, b: DateMention) -> bool | None:
+    """True when both can be the same time, False when they cannot, None when they cannot be compared."""
+    if a.offset or b.offset:
+        return None
+    if a.resolved and b.resolved:
+        assert a.low and a.high and b.low and b.high
+        return a.low <= b.high and b.low <= a.high
+    if a.granularity != "day" or b.granularity != "day":
+        if a.year is not None and b.year is not None and a.granularity == b.granularity == "year":
+            return a.year == b.year
+        if a.month is not None and b.month is not None and a.year == b.year:
+            if a.granularity == "month" or b.granularity == "month":
+                return a.month == b.month
+        return None
+    if a.weekday is not None and b.weekday is not None and (a.month is None or b.month is None):
+        return a.weekday == b.weekday
+    if a.month is not None and b.month is not None and a.day is not None and b.day is not None:
+        if a.year is not None and b.year is not None and a.year != b.year:
+            return False
+        return (a.month, a.day) == (b.month, b.day)
+    return None

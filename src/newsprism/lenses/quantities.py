@@ -1,0 +1,592 @@
+"""Quantities in news text: numbers with their unit, scale and how exact the writer meant them to be.
+
+The contradictions lens needs to know that "about 15%" and "14.6%" agree while "43 servicemen" and "30
+servicemen" do not, so every quantity is normalised to an interval ``[low, high]`` that already includes
+the slack its wording allows (approximators, ranges, bounds, rounding of the last digit). Two quantities
+disagree when their intervals do not overlap. Plain regular expressions over the string, no model: this
+runs on every sentence of every source and must be fast and predictable.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+__all__ = ["Quantity", "compatible", "extract_quantities", "singular"]
+
+INF = math.inf
+
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[A-Za-z]+(?:'[A-Za-z]+)?|[^\sA-Za-z\d]")
+
+_UNITS_WORDS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}  # fmt: skip
+_TENS_WORDS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+    "ninety": 90,
+}  # fmt: skip
+_SCALES = {
+    "hundred": 100.0, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+    "bn": 1e9, "mln": 1e6, "m": 1e6, "k": 1e3, "tn": 1e12,
+}  # fmt: skip
+_BIG_SCALES = {"thousand", "million", "billion", "trillion", "bn", "mln", "tn"}
+# vague plural scales: "thousands of men", "tens of thousands", "dozens of"
+_VAGUE = {"dozens": (24.0, 199.0), "scores": (40.0, 199.0), "hundreds": (200.0, 999.0),
+          "thousands": (2e3, 9.99e5), "millions": (2e6, 9.99e8), "billions": (2e9, 9.99e11)}  # fmt: skip
+_FRACTIONS = {
+    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5,
+    "sixth": 6, "sixths": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "tenths": 10,
+}  # fmt: skip
+_CURRENCY_SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₽": "RUB", "₴": "UAH", "₹": "INR"}
+_CURRENCY_PREFIXES = {"a": "AUD", "us": "USD", "c": "CAD", "nz": "NZD", "hk": "HKD", "s": "SGD"}
+_CURRENCY_WORDS = {
+    "dollar": "USD", "dollars": "USD", "usd": "USD", "euro": "EUR", "euros": "EUR", "eur": "EUR",
+    "pound": "GBP", "pounds": "GBP", "sterling": "GBP", "gbp": "GBP", "yen": "JPY", "yuan": "CNY",
+    "rouble": "RUB", "roubles": "RUB", "ruble": "RUB", "rubles": "RUB", "hryvnia": "UAH", "hryvnias": "UAH",
+    "rupee": "INR", "rupees": "INR", "cents": "USD-cent", "cent": "USD-cent", "pence": "GBP-penny",
+}  # fmt: skip
+# unit word -> (dimension, factor to the dimension's base unit)
+_MEASURES: dict[str, tuple[str, float]] = {
+    "km": ("length", 1.0), "kilometre": ("length", 1.0), "kilometres": ("length", 1.0),
+    "kilometer": ("length", 1.0), "kilometers": ("length", 1.0), "mile": ("length", 1.609344),
+    "miles": ("length", 1.609344), "metre": ("length", 1e-3), "metres": ("length", 1e-3),
+    "meter": ("length", 1e-3), "meters": ("length", 1e-3), "m": ("length", 1e-3),
+    "kg": ("mass", 1.0), "kilogram": ("mass", 1.0), "kilograms": ("mass", 1.0), "kilos": ("mass", 1.0),
+    "tonne": ("mass", 1e3), "tonnes": ("mass", 1e3), "ton": ("mass", 907.0), "tons": ("mass", 907.0),
+    "pound": ("mass", 0.4536), "pounds": ("mass", 0.4536), "lb": ("mass", 0.4536), "lbs": ("mass", 0.4536),
+    "hectare": ("area", 0.01), "hectares": ("area", 0.01), "acre": ("area", 0.004047),
+    "acres": ("area", 0.004047), "km2": ("area", 1.0),
+    "second": ("duration", 1 / 86400), "seconds": ("duration", 1 / 86400),
+    "minute": ("duration", 1 / 1440), "minutes": ("duration", 1 / 1440), "hour": ("duration", 1 / 24),
+    "hours": ("duration", 1 / 24), "day": ("duration", 1.0), "days": ("duration", 1.0),
+    "week": ("duration", 7.0), "weeks": ("duration", 7.0), "month": ("duration", 30.44),
+    "months": ("duration", 30.44), "year": ("duration", 365.25), "years": ("duration", 365.25),
+    "decade": ("duration", 3652.5), "decades": ("duration", 3652.5),
+}  # fmt: skip
+_PERCENT_WORDS = {"percent", "pct"}
+_MONTHS = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+    "dec",
+}  # fmt: skip
+# approximators and bounds before a number: words -> how they widen the interval
+_PREFIXES: list[tuple[tuple[str, ...], str]] = sorted(
+    [
+        (("about",), "about"), (("around",), "about"), (("approximately",), "about"),
+        (("roughly",), "about"), (("some",), "about"), (("an", "estimated"), "about"),
+        (("estimated",), "about"), (("approx",), "about"), (("circa",), "about"), (("c",), "about"),
+        (("close", "to"), "nearly"), (("nearly",), "nearly"), (("almost",), "nearly"),
+        (("just", "under"), "nearly"), (("up", "to"), "upto"), (("as", "many", "as"), "upto"),
+        (("as", "much", "as"), "upto"), (("at", "most"), "upto"), (("no", "more", "than"), "upto"),
+        (("fewer", "than"), "below"), (("less", "than"), "below"), (("under",), "below"),
+        (("below",), "below"), (("more", "than"), "above"), (("over",), "above"), (("above",), "above"),
+        (("just", "over"), "above"), (("at", "least"), "atleast"), (("upwards", "of"), "above"),
+        (("in", "excess", "of"), "above"), (("between",), "between"), (("from",), "from"),
+    ],
+    key=lambda p: -len(p[0]),
+)  # fmt: skip
+_STOP = {
+    "a", "an", "the", "of", "in", "on", "at", "to", "for", "from", "by", "with", "and", "or", "but", "as",
+    "than", "that", "which", "who", "were", "was", "are", "is", "be", "been", "have", "has", "had", "will",
+    "would", "could", "should", "may", "might", "said", "says", "say", "this", "these", "those", "it",
+    "its", "their", "his", "her", "they", "he", "she", "we", "last", "this", "next", "ago", "after",
+    "before", "since", "during", "into", "per", "each", "over", "under", "about", "around", "up", "down",
+    "out", "off", "while", "when", "where", "if", "not", "no", "also", "had", "did", "do", "does", "so",
+    "more", "less", "fewer", "most", "than", "then", "there", "here", "all", "both", "some", "such",
+}  # fmt: skip
+_NOT_HEADS = {"percent", "pct", "times", "time", "o'clock", "am", "pm", "gmt", "utc", "edt", "est", "bst"}
+_APPROX_REL = 0.1  # "about 15%" covers 13.5-16.5
+_HALF = 0.495  # half a step of the last digit, a hair less so that 43 and 44 do not touch
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """One quantity: ``text[start:end]`` is its wording, ``[low, high]`` what it can mean."""
+
+    start: int
+    end: int
+    text: str
+    value: float  # the central value, in the unit's base (km, kg, km2, days, %, currency units)
+    low: float
+    high: float
+    unit: str  # "%", "USD", "km2", "day", "count:<noun>", "count" ...
+    kind: str  # percent, money, area, length, mass, duration, age, count
+    approx: bool  # the wording itself is vague (about, some, thousands of, up to, a range)
+    whole: str = ""  # "ukraine" for "15% of Ukraine": two shares of different wholes are not comparable
+    noun: str = ""  # the counted noun, singular ("serviceman")
+
+
+@dataclass(frozen=True, slots=True)
+class _Tok:
+    text: str
+    low: str
+    start: int
+    end: int
+
+
+def _tokens(text: str) -> list[_Tok]:
+    return [_Tok(m.group(), m.group().lower(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+
+
+def singular(word: str) -> str:
+    """Crude English singular, enough to match 'servicemen' with 'serviceman' and 'regions' with 'region'."""
+    w = word.lower()
+    irregular = {"people": "person", "men": "man", "women": "woman", "children": "child", "feet": "foot",
+                 "mice": "mouse", "teeth": "tooth", "geese": "goose", "persons": "person"}  # fmt: skip
+    if w in irregular:
+        return irregular[w]
+    if w.endswith("men") and len(w) > 4:
+        return w[:-3] + "man"
+    if w.endswith("ies") and len(w) > 4:
+        return w[:-3] + "y"
+    if w.endswith(("ches", "shes", "sses", "xes")):
+        return w[:-2]
+    if w.endswith("s") and not w.endswith(("ss", "us", "is")) and len(w) > 3:
+        return w[:-1]
+    return w
+
+
+# --------------------------------------------------------------------------- number parsing
+
+
+def _digits(tok: str) -> tuple[float, float] | None:
+    """Value and half the step of the last written digit ('2.5' -> 2.5, 0.05)."""
+    t = tok
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", t):
+        t = t.replace(",", "")
+    elif "," in t:
+        return None
+    if not re.fullmatch(r"\d+(?:\.\d+)?", t):
+        return None
+    step = 10.0 ** -len(t.split(".")[1]) if "." in t else 1.0
+    return float(t), step * _HALF
+
+
+def _spelled(toks: list[_Tok], i: int) -> tuple[float, int] | None:
+    """'twenty-five', 'seven', 'a hundred', 'two hundred and forty': value and next index."""
+    total, current, j, seen = 0.0, 0.0, i, False
+    while j < len(toks):
+        w = toks[j].low
+        if w in _UNITS_WORDS:
+            if seen and current % 100 not in (0,) and current % 10 != 0:
+                break
+            current += _UNITS_WORDS[w]
+        elif w in _TENS_WORDS:
+            if seen and current % 100 != 0:
+                break
+            current += _TENS_WORDS[w]
+            if j + 2 < len(toks) and toks[j + 1].text == "-" and toks[j + 2].low in _UNITS_WORDS:
+                if toks[j + 1].start == toks[j].end and toks[j + 2].start == toks[j + 1].end:
+                    current += _UNITS_WORDS[toks[j + 2].low]
+                    j += 2
+        elif w == "hundred" and seen:
+            current = max(current, 1.0) * 100
+        elif w in ("thousand", "million", "billion", "trillion") and seen:
+            total += max(current, 1.0) * _SCALES[w]
+            current = 0.0
+        elif w == "and" and seen and j + 1 < len(toks) and (
+            toks[j + 1].low in _UNITS_WORDS or toks[j + 1].low in _TENS_WORDS
+        ) and (total or current >= 100):
+            pass
+        elif w == "a" and not seen and j + 1 < len(toks) and toks[j + 1].low in (
+            "hundred", "thousand", "million", "billion", "dozen"
+        ):
+            current = 1.0
+        elif w == "dozen" and seen:
+            current = max(current, 1.0) * 12
+        else:
+            break
+        seen = True
+        j += 1
+    if not seen or j == i:
+        return None
+    if toks[j - 1].low in ("and", "a"):
+        j -= 1
+    return total + current, j
+
+
+def _fraction(toks: list[_Tok], i: int) -> tuple[float, int] | None:
+    """'a fifth', 'two-thirds', 'half', 'one in five', 'three quarters' as a percentage."""
+    w = toks[i].low
+    num = 1.0
+    j = i
+    if w in ("a", "one") or w in _UNITS_WORDS:
+        num = 1.0 if w == "a" else float(_UNITS_WORDS[w])
+        j = i + 1
+        if j < len(toks) and toks[j].text == "-":
+            j += 1
+        if w != "a" and j + 1 < len(toks) and toks[j].low in ("in", "out") :
+            k = j + 1 if toks[j].low == "in" else j + 2
+            if toks[j].low == "out" and (j + 1 >= len(toks) or toks[j + 1].low != "of"):
+                return None
+            if k < len(toks) and toks[k].low == "every":
+                k += 1
+            if k < len(toks) and toks[k].low in _UNITS_WORDS and _UNITS_WORDS[toks[k].low] > num:
+                return 100.0 * num / _UNITS_WORDS[toks[k].low], k + 1
+            return None
+    if j >= len(toks) or toks[j].low not in _FRACTIONS:
+        return None
+    if toks[j].low in ("half", "halves") and j == i and (
+        i + 1 < len(toks) and toks[i + 1].low in ("of", "the")
+    ):
+        return 50.0, j + 1
+    if j == i and toks[j].low not in ("half",):
+        return None
+    den = _FRACTIONS[toks[j].low]
+    # "second"/"third"/"fourth" as ordinals ("the third day") need an article or count before them
+    return 100.0 * num / den, j + 1
+
+
+# --------------------------------------------------------------------------- the scanner
+
+
+def _prefix_at(toks: list[_Tok], i: int) -> tuple[str, int]:
+    for words, kind in _PREFIXES:
+        n = len(words)
+        if tuple(t.low for t in toks[i : i + n]) == words:
+            return kind, i + n
+    return "", i
+
+
+def _is_year(value: float, tok: _Tok) -> bool:
+    return len(tok.text) == 4 and tok.text.isdigit() and 1800 <= value <= 2100
+
+
+def _number_at(toks: list[_Tok], i: int) -> tuple[float, float, float, int, bool] | None:
+    """Value, half-step, scale, next index and vagueness of the number starting at ``i``."""
+    t = toks[i]
+    d = _digits(t.text)
+    if d is not None:
+        value, half = d
+        j = i + 1
+        scale = 1.0
+        # glued suffixes: 2.5bn, 10k, 5m
+        if j < len(toks) and toks[j].start == t.end and toks[j].low in ("bn", "m", "k", "mln", "tn"):
+            scale = _SCALES[toks[j].low]
+            j += 1
+        elif j < len(toks) and toks[j].low in ("hundred", "thousand", "million", "billion", "trillion",
+                                                "bn", "mln"):  # fmt: skip
+            scale = _SCALES[toks[j].low]
+            j += 1
+        if scale == 1.0 and value >= 1000 and half >= 0.5:
+            # "90,000" is a rounded figure: trust it to its last non-zero digit
+            s = str(int(value))
+            zeros = len(s) - len(s.rstrip("0"))
+            half = 10.0**zeros * _HALF if zeros else _HALF
+        return value * scale, half * scale, scale, j, False
+    if t.low in _VAGUE:
+        lo, hi = _VAGUE[t.low]
+        j = i + 1
+        # "tens of thousands", "hundreds of thousands"
+        if t.low in ("hundreds",) and j + 1 < len(toks) and toks[j].low == "of" and toks[j + 1].low in _VAGUE:
+            lo2, hi2 = _VAGUE[toks[j + 1].low]
+            lo, hi = lo * lo2, hi * hi2
+            return (lo + hi) / 2, (hi - lo) / 2, 1.0, j + 2, True
+        return (lo + hi) / 2, (hi - lo) / 2, 1.0, j, True
+    if t.low == "tens" and i + 2 < len(toks) and toks[i + 1].low == "of" and toks[i + 2].low in _VAGUE:
+        lo2, _ = _VAGUE[toks[i + 2].low]
+        lo, hi = lo2 * 5, lo2 * 99
+        return (lo + hi) / 2, (hi - lo) / 2, 1.0, i + 3, True
+    sp = _spelled(toks, i)
+    if sp is not None:
+        value, j = sp
+        if toks[i].low == "one" and j == i + 1:
+            return None  # "one of", "no one", "one day": too ambiguous alone
+        return value, 0.0, 1.0, j, False
+    return None
+
+
+def extract_quantities(text: str) -> list[Quantity]:
+    """Every quantity in ``text``, normalised; years, clock times and calendar days are left to dates."""
+    toks = _tokens(text)
+    out: list[Quantity] = []
+    i = 0
+    while i < len(toks):
+        q, nxt = _quantity_at(text, toks, i)
+        if q is not None:
+            out.append(q)
+            i = nxt
+        else:
+            i += 1
+    return out
+
+
+def _quantity_at(text: str, toks: list[_Tok], i: int) -> tuple[Quantity | None, int]:
+    start_i = i
+    prefix, i = _prefix_at(toks, i)
+    if i >= len(toks):
+        return None, start_i + 1
+    currency = ""
+    # currency symbol, possibly after a country prefix: $5, US$5, A$4.56, €3m
+    if toks[i].text in _CURRENCY_SYMBOLS:
+        currency = _CURRENCY_SYMBOLS[toks[i].text]
+        i += 1
+    elif (
+        i + 1 < len(toks)
+        and toks[i].low in _CURRENCY_PREFIXES
+        and toks[i + 1].text == "$"
+        and toks[i + 1].start == toks[i].end
+    ):
+        currency = _CURRENCY_PREFIXES[toks[i].low]
+        i += 2
+    if i >= len(toks):
+        return None, start_i + 1
+    frac = None if currency else _fraction(toks, i)
+    if frac is not None:
+        value, j = frac
+        end = j
+        whole, end2 = _whole(toks, j)
+        low, high = _bounds(prefix, value, 0.0, False)
+        q = Quantity(
+            toks[start_i if prefix else i].start, toks[end - 1].end, "", value, low, high, "%", "percent",
+            prefix != "", whole,
+        )
+        return _with_text(text, q), end2 if whole else end
+    num = _number_at(toks, i)
+    if num is None:
+        return None, start_i + 1
+    value, half, scale, j, vague = num
+    first = toks[i]
+    # things that look like numbers but are dates, times or ordinals
+    if _is_date_or_time(toks, i, j, value, scale, currency):
+        return None, j
+    # ranges: 10-20, 10 to 20, between 10 and 20, from 10 to 20
+    high_value: float | None = None
+    if j + 1 < len(toks) and (
+        (toks[j].text in ("-", "–") and toks[j].start == toks[j - 1].end)
+        or toks[j].low == "to"
+        or (toks[j].low == "and" and prefix == "between")
+    ):
+        k = j + 1
+        if k < len(toks) and toks[k].text in _CURRENCY_SYMBOLS:
+            k += 1
+        other = _number_at(toks, k)
+        if other is not None and not (toks[j].text in ("-", "–") and toks[k].start != toks[j].end):
+            v2, half2, scale2, k2, _ = other
+            if scale == 1.0 and scale2 > 1.0:  # "2 to 3 million"
+                value *= scale2
+                half *= scale2
+            if v2 > value:
+                high_value = v2 + half2
+                half = half if half else 0.0
+                j = k2
+    unit, kind, noun, j = _unit(toks, j, currency, vague)
+    if kind == "":
+        return None, j if j > i else start_i + 1
+    if kind == "count" and _is_year(value, first) and not noun:
+        return None, j
+    if unit == "%" and not currency:
+        pass
+    whole, end = _whole(toks, j) if kind in ("percent", "count") else ("", j)
+    if kind in ("percent",) or vague:
+        pass
+    factor = 1.0
+    if kind in ("length", "mass", "area", "duration", "age"):
+        factor = _MEASURES.get(unit, ("", 1.0))[1] if kind != "area" else _area_factor(unit)
+        unit = {"length": "km", "mass": "kg", "area": "km2", "duration": "day", "age": "year"}[kind]
+    if kind == "age":
+        factor = 1.0
+    approx = vague or prefix != "" or high_value is not None
+    if high_value is not None:
+        low, high = value - half, high_value
+    else:
+        low, high = _bounds(prefix, value, half, vague)
+    q = Quantity(
+        toks[start_i].start if prefix else toks[i if not currency else i - 1].start,
+        toks[j - 1].end,
+        "",
+        value * factor,
+        low * factor,
+        high * factor,
+        unit,
+        kind,
+        approx,
+        whole,
+        noun,
+    )
+    if currency and not prefix:
+        sym_start = _currency_start(toks, i)
+        q = Quantity(sym_start, q.end, "", q.value, q.low, q.high, q.unit, q.kind, q.approx, q.whole, q.noun)
+    return _with_text(text, q), end if whole else j
+
+
+def _currency_start(toks: list[_Tok], i: int) -> int:
+    k = i - 1
+    while k > 0 and toks[k - 1].end == toks[k].start and (
+        toks[k - 1].low in _CURRENCY_PREFIXES or toks[k - 1].text in _CURRENCY_SYMBOLS
+    ):
+        k -= 1
+    return toks[k].start
+
+
+def _with_text(text: str, q: Quantity) -> Quantity:
+    return Quantity(q.start, q.end, text[q.start : q.end], q.value, q.low, q.high, q.unit, q.kind, q.approx,
+                    q.whole, q.noun)  # fmt: skip
+
+
+def _bounds(prefix: str, value: float, half: float, vague: bool) -> tuple[float, float]:
+    if vague:
+        return value - half, value + half
+    if prefix == "about":
+        return value * (1 - _APPROX_REL) - half, value * (1 + _APPROX_REL) + half
+    if prefix == "nearly":
+        return value * (1 - _APPROX_REL) - half, value + half
+    if prefix == "upto":
+        return 0.0, value + half
+    if prefix == "below":
+        return 0.0, value
+    if prefix == "above":
+        return value, INF
+    if prefix == "atleast":
+        return value - half, INF
+    return value - half, value + half
+
+
+def _area_factor(unit: str) -> float:
+    if unit.startswith("sqmi"):
+        return 2.589988
+    if unit in _MEASURES and _MEASURES[unit][0] == "area":
+        return _MEASURES[unit][1]
+    return 1.0
+
+
+def _is_date_or_time(toks: list[_Tok], i: int, j: int, value: float, scale: float, currency: str) -> bool:
+    if currency:
+        return False
+    first = toks[i]
+    prev = toks[i - 1].low if i > 0 else ""
+    nxt = toks[j].low if j < len(toks) else ""
+    if prev in _MONTHS or nxt in _MONTHS and first.text.isdigit() and value <= 31:
+        return True
+    if nxt in ("st", "nd", "rd", "th") and j < len(toks) and toks[j].start == first.end:
+        return True  # ordinal
+    if nxt in (":", "am", "pm", "a", "p", "gmt", "utc", "bst", "edt", "est", "cet", "o'clock", "hrs"):
+        if nxt == "a" and not (j + 1 < len(toks) and toks[j + 1].text == "."):
+            return False
+        return True
+    if first.text.isdigit() and len(first.text) == 4 and first.text.startswith("0"):
+        return True  # 0335 GMT style clock times
+    return False
+
+
+def _unit(toks: list[_Tok], j: int, currency: str, vague: bool) -> tuple[str, str, str, int]:
+    """The unit after the number: returns unit, kind, counted noun and the next index."""
+    n = len(toks)
+    nxt = toks[j].low if j < n else ""
+    if currency:
+        return currency, "money", "", j
+    if nxt == "%" or nxt in _PERCENT_WORDS:
+        return "%", "percent", "", j + 1
+    if nxt == "per" and j + 1 < n and toks[j + 1].low == "cent":
+        return "%", "percent", "", j + 2
+    if nxt in ("percentage",) and j + 1 < n and toks[j + 1].low == "points":
+        return "pp", "percent-points", "", j + 2
+    if nxt in _CURRENCY_WORDS and not (nxt in ("pound", "pounds") and _next_is_mass(toks, j)):
+        return _CURRENCY_WORDS[nxt], "money", "", j + 1
+    # N-year-old, N-month, N-day (hyphenated) and plain durations
+    if nxt == "-" and j + 1 < n and toks[j + 1].low in _MEASURES and toks[j + 1].start == toks[j].end:
+        unit = toks[j + 1].low
+        if unit in ("year", "years") and j + 3 < n and toks[j + 2].text == "-" and toks[j + 3].low == "old":
+            return "year", "age", "", j + 4
+        return unit, _MEASURES[unit][0], "", j + 2
+    if nxt in ("square", "sq") and j + 1 < n:
+        u = toks[j + 1].low.rstrip(".")
+        k = j + 2 if toks[j + 1].text != "." else j + 2
+        if u in ("km", "kilometres", "kilometers", "kilometre", "kilometer"):
+            return "km2", "area", "", k
+        if u in ("miles", "mile", "mi"):
+            return "sqmi", "area", "", k
+        if u in ("metres", "meters", "m"):
+            return "m2", "area", "", k
+    if nxt in ("km", "kilometres", "kilometers") and j + 1 < n and toks[j + 1].text in ("²", "2"):
+        return "km2", "area", "", j + 2
+    if nxt in _MEASURES and nxt not in ("m", "pound", "pounds", "second"):
+        unit, k = nxt, j + 1
+        if unit in ("years", "year") and k + 1 < n and toks[k].low == "old":
+            return "year", "age", "", k + 1
+        return unit, _MEASURES[unit][0], "", k
+    if nxt in ("m",) and j < n and toks[j].start == toks[j - 1].end:
+        return "m", "length", "", j + 1
+    if nxt in ("pound", "pounds") and _next_is_mass(toks, j):
+        return "pounds", "mass", "", j + 1
+    # a count: the head noun of what follows ("43 servicemen", "two nuclear warheads", "thousands of men")
+    k = j
+    if vague and k < n and toks[k].low == "of":
+        k += 1
+    noun, end = _head_noun(toks, k)
+    if noun in _NOT_HEADS:
+        return "", "", "", j
+    return (f"count:{noun}" if noun else "count"), "count", noun, end
+
+
+def _next_is_mass(toks: list[_Tok], j: int) -> bool:
+    return j + 1 < len(toks) and toks[j + 1].low == "of"
+
+
+def _head_noun(toks: list[_Tok], k: int) -> tuple[str, int]:
+    """Last word of the run of content words after a number: 'nuclear warheads' -> 'warhead'."""
+    words: list[_Tok] = []
+    n = len(toks)
+    while k < n and len(words) < 4:
+        t = toks[k]
+        if not t.text[0].isalpha() or t.low in _STOP or t.low in _MONTHS:
+            break
+        if words and (t.low.endswith(("ed", "ing", "ly")) and t.low not in ("hundred",)):
+            break
+        words.append(t)
+        k += 1
+        if k < n and toks[k].text == "-" and k + 1 < n and toks[k + 1].start == toks[k].end:
+            k += 1  # hyphenated compound continues
+    if not words:
+        return "", k
+    # "12 wounded" keeps the participle; "12 killed" is not a noun
+    head = words[-1].low
+    if len(words) == 1 and head.endswith(("ly",)):
+        return "", k - 1
+    return singular(head), k
+
+
+def _whole(toks: list[_Tok], j: int) -> tuple[str, int]:
+    """'of Ukraine', 'of the country's territory': what a share is a share of."""
+    if j >= len(toks) or toks[j].low != "of":
+        return "", j
+    k = j + 1
+    words: list[str] = []
+    while k < len(toks) and toks[k].low in ("the", "its", "their", "his", "her", "all"):
+        k += 1
+    while k < len(toks) and len(words) < 4:
+        t = toks[k]
+        if not t.text[0].isalpha() or (t.low in _STOP and t.low != "of"):
+            break
+        if t.low == "of":
+            break
+        words.append(t.low.removesuffix("'s"))
+        k += 1
+    if not words:
+        return "", j
+    return " ".join(words), k
+
+
+# --------------------------------------------------------------------------- comparison
+
+
+def comparable(a: Quantity, b: Quantity) -> bool:
+    """Same kind of thing: same unit, and for shares and counts the same whole when both name one."""
+    if a.unit != b.unit:
+        return False
+    if a.whole and b.whole and not _same_whole(a.whole, b.whole):
+        return False
+    return True
+
+
+def _same_whole(a: str, b: str) -> bool:
+    wa, wb = set(a.split()), set(b.split())
+    return bool(wa & wb) or bool({singular(w) for w in wa} & {singular(w) for w in wb})
+
+
+def compatible(a: Quantity, b: Quantity) -> bool:
+    """Both wordings can describe the same true value (their intervals overlap)."""
+    return a.low <= b.high * (1 + 1e-9) and b.low <= a.high * (1 + 1e-9)
