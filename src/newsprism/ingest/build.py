@@ -1,0 +1,88 @@
+"""Draft -> Article: extract, normalise once, check length and language, hash the text into an id."""
+
+from __future__ import annotations
+
+import hashlib
+
+from newsprism.model import Article, Skipped
+from newsprism.normalise.html import extract_html
+from newsprism.normalise.language import guess_language
+from newsprism.normalise.meta import normalise_date, outlet_from_url
+from newsprism.normalise.text import normalise_line, normalise_text
+from newsprism.settings import IngestSettings
+
+from .records import Draft
+
+
+def article_id(text: str) -> str:
+    """Content hash of the normalised text, so the same article gets the same id in every run."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+
+
+def build_article(draft: Draft, settings: IngestSettings) -> Article | Skipped:
+    """The normalised article, or why it cannot be analysed."""
+    warnings = list(draft.warnings)
+    title, published, url, site_name = draft.title, draft.published, draft.url, ""
+    if draft.html:
+        extracted = extract_html(draft.html, url=draft.url)
+        warnings.extend(extracted.warnings)
+        if not extracted.text:
+            return Skipped(
+                draft.origin,
+                "no article text found in the HTML page (an index page, or text loaded by scripts?); "
+                "copy the article text into a .txt file instead",
+            )
+        text = extracted.text
+        title = title or extracted.title
+        published = published or extracted.published
+        url = url or extracted.url
+        site_name = extracted.site_name
+    else:
+        text = normalise_text(draft.text, lines_are_paragraphs=draft.lines_are_paragraphs)
+
+    if len(text) > settings.max_text_chars:
+        text, note = _cut(text, settings.max_text_chars)
+        warnings.append(note)
+    words = len(text.split())
+    if words < settings.min_words:
+        what = "empty" if words == 0 else f"nearly empty ({words} word{'s' if words != 1 else ''})"
+        return Skipped(
+            draft.origin,
+            f"article is {what}; at least {settings.min_words} words are needed (ingest.min_words)",
+        )
+    guess = guess_language(text)
+    if not guess.english and settings.require_english:
+        return Skipped(
+            draft.origin,
+            f"not English (looks like {guess.name}); newsprism analyses English text, "
+            "set ingest.require_english = false to read it anyway",
+        )
+
+    iso = normalise_date(published)
+    if published and iso is None:
+        warnings.append(f"publication date {published!r} not understood; kept as given")
+    return Article(
+        id=article_id(text),
+        text=text,
+        title=normalise_line(title),
+        outlet=normalise_line(draft.outlet) or outlet_from_url(url) or site_name,
+        url=url.strip() if url else None,
+        published=iso or (normalise_line(published) if published else None),
+        language="en" if guess.english else guess.code,
+        origin=draft.origin,
+        warnings=tuple(warnings),
+    )
+
+
+def _cut(text: str, limit: int) -> tuple[str, str]:
+    """Cut at the last paragraph break (or space) before ``limit`` so no sentence is split mid-word."""
+    at = text.rfind("\n\n", 0, limit + 1)
+    if at < limit // 2:
+        at = text.rfind(" ", 0, limit + 1)
+    if at <= 0:
+        at = limit
+    note = (
+        f"text cut from {len(text):,} to {at:,} characters (ingest.max_text_chars); "
+        "the rest of the article was not analysed"
+    )
+    return text[:at].rstrip(), note

@@ -1,0 +1,141 @@
+"""Dispatch each input the user named (file, directory, URL, ``-``) to its reader, in order."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from newsprism.errors import InputError
+from newsprism.model import Article, Skipped
+from newsprism.settings import Settings
+
+from .build import build_article
+from .fetch import Fetcher
+from .records import Parsed, charset_for_html, decode, parse_content
+
+if TYPE_CHECKING:
+    import httpx
+
+SUPPORTED = (".txt", ".md", ".markdown", ".html", ".htm", ".xhtml", ".json", ".jsonl", ".ndjson")
+
+
+def read_articles(
+    inputs: Sequence[str],
+    settings: Settings,
+    *,
+    transport: httpx.BaseTransport | None = None,
+    stdin: str | None = None,
+) -> tuple[list[Article], list[Skipped]]:
+    """Read and normalise every input, in order; bad inputs become ``Skipped`` entries, never exceptions.
+
+    ``transport`` replaces the network for URLs (tests pass ``httpx.MockTransport``); ``stdin`` is the
+    text for the ``-`` input (``sys.stdin`` is read when it is None).
+    """
+    articles: list[Article] = []
+    skipped: list[Skipped] = []
+    first_by_text: dict[str, int] = {}
+    with Fetcher(settings.fetch, transport) as fetcher:
+        for name in inputs:
+            for item in _parse_input(str(name), settings, fetcher, stdin):
+                if isinstance(item, Skipped):
+                    skipped.append(item)
+                    continue
+                built = build_article(item, settings.ingest)
+                if isinstance(built, Skipped):
+                    skipped.append(built)
+                    continue
+                seen = first_by_text.get(built.text)
+                if seen is not None:
+                    kept = articles[seen]
+                    note = f"{built.origin} has exactly the same text; it was read once, as this article"
+                    articles[seen] = _with_warning(kept, note)
+                    continue
+                first_by_text[built.text] = len(articles)
+                articles.append(built)
+    return articles, skipped
+
+
+def _with_warning(article: Article, note: str) -> Article:
+    import dataclasses
+
+    return dataclasses.replace(article, warnings=(*article.warnings, note))
+
+
+def _parse_input(name: str, settings: Settings, fetcher: Fetcher, stdin: str | None) -> Parsed:
+    try:
+        if name == "-":
+            text = sys.stdin.read() if stdin is None else stdin
+            if not text.strip():
+                return [Skipped("-", "standard input is empty; pipe an article into it")]
+            return parse_content(text, "-")
+        if name.lower().startswith(("http://", "https://")):
+            return _read_url(name, fetcher)
+        return _read_path(name, settings)
+    except InputError as exc:
+        return [Skipped(name, exc.reason)]
+
+
+def _read_url(url: str, fetcher: Fetcher) -> Parsed:
+    fetched = fetcher.fetch(url)
+    declared = fetched.charset
+    if fetched.kind in ("html", "unknown") and declared is None:
+        declared = charset_for_html(fetched.data)
+    text, notes = decode(fetched.data, url, declared=declared)
+    if not text.strip():
+        return [Skipped(url, "the server sent an empty page; check the URL")]
+    final = fetched.url
+    notes = notes if final == url else (*notes, f"redirected to {final}")
+    return parse_content(text, url, hint=fetched.kind, default_url=final, warnings=notes)
+
+
+def _read_path(name: str, settings: Settings) -> Parsed:
+    path = Path(name).expanduser()
+    if path.is_dir():
+        files = sorted(p for p in path.iterdir() if p.is_file() and _supported(p))
+        if not files:
+            kinds = ", ".join(SUPPORTED)
+            return [Skipped(name, f"directory has no readable files ({kinds}); check the path")]
+        out: Parsed = []
+        for file in files:
+            out.extend(_read_file(file, str(file), settings))
+        return out
+    return _read_file(path, name, settings)
+
+
+def _supported(path: Path) -> bool:
+    return not path.name.startswith(".") and path.suffix.lower() in SUPPORTED
+
+
+def _read_file(path: Path, origin: str, settings: Settings) -> Parsed:
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        return [Skipped(origin, "no such file; check the path")]
+    except OSError as exc:
+        return [Skipped(origin, f"cannot read it ({exc.strerror}); check the path and permissions")]
+    limit = settings.ingest.max_html_bytes
+    if size > limit:
+        return [
+            Skipped(
+                origin,
+                f"file is {size / 1e6:,.1f} MB, above ingest.max_html_bytes ({limit / 1e6:,.1f} MB); "
+                "raise the limit if you really mean to read it",
+            )
+        ]
+    if size == 0:
+        return [Skipped(origin, "file is empty; nothing to read")]
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return [Skipped(origin, f"cannot read it ({exc.strerror}); check the path and permissions")]
+    suffix = path.suffix.lower()
+    declared = charset_for_html(data) if suffix in (".html", ".htm", ".xhtml") else None
+    try:
+        text, notes = decode(data, origin, declared=declared)
+    except InputError as exc:
+        return [Skipped(origin, exc.reason)]
+    if not text.strip():
+        return [Skipped(origin, "file holds only whitespace; nothing to read")]
+    return parse_content(text, origin, hint=suffix, warnings=notes)

@@ -1,0 +1,329 @@
+"""Parse the input formats (text with header lines, HTML, JSON, JSON lines) into drafts.
+
+A draft is an article before normalisation: raw text or raw HTML plus whatever metadata the input gave.
+Parsers never raise for bad content; each problem becomes a ``Skipped`` so the rest of the input is read.
+"""
+
+from __future__ import annotations
+
+import codecs
+import dataclasses
+import json
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from newsprism.errors import InputError
+from newsprism.model import Skipped
+from newsprism.normalise.html import html_charset, looks_like_html
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """One article as read, before normalisation; exactly one of ``text`` and ``html`` is used."""
+
+    origin: str
+    text: str = ""
+    html: str = ""
+    title: str = ""
+    outlet: str = ""
+    url: str | None = None
+    published: str | None = None
+    warnings: tuple[str, ...] = ()
+    lines_are_paragraphs: bool | None = None
+
+
+Parsed = list[Draft | Skipped]
+
+# ---------------------------------------------------------------------------- bytes -> str
+
+
+def decode(data: bytes, origin: str, *, declared: str | None = None) -> tuple[str, tuple[str, ...]]:
+    """Text of a file or response; raises :class:`InputError` for binary data or undecodable bytes."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return _check_printable(data.decode("utf-16"), origin), ()
+        except UnicodeDecodeError as exc:
+            raise InputError(origin, "starts like UTF-16 but does not decode; save it as UTF-8") from exc
+    if b"\x00" in data[:65536]:
+        raise InputError(origin, "looks like a binary file (it contains NUL bytes); pass text, HTML or JSON")
+    candidates = [c for c in (declared, "utf-8") if c]
+    for name in candidates:
+        try:
+            return _check_printable(
+                data.decode("utf-8-sig" if name.lower() in ("utf-8", "utf8") else name), origin
+            ), ()
+        except (UnicodeDecodeError, LookupError):
+            continue
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            origin, "is not valid UTF-8 or Windows-1252 text (binary data?); save it as UTF-8"
+        ) from exc
+    return _check_printable(text, origin), ("not UTF-8; read as Windows-1252, check accented letters",)
+
+
+def _check_printable(text: str, origin: str) -> str:
+    sample = text[:100_000]
+    if sample:
+        bad = sum(1 for ch in sample if not (ch.isprintable() or ch in "\n\r\t"))
+        if bad / len(sample) > 0.05:
+            raise InputError(
+                origin,
+                f"looks like binary data ({bad / len(sample):.0%} unprintable characters); "
+                "pass text, HTML or JSON",
+            )
+    return text
+
+
+# ---------------------------------------------------------------------------- text with header lines
+
+_HEADER = re.compile(
+    r"^\s*(title|headline|outlet|source|publisher|date|published|url|link)\s*:\s*(.*?)\s*$", re.I
+)
+_HEADER_FIELD = {
+    "title": "title",
+    "headline": "title",
+    "outlet": "outlet",
+    "source": "outlet",
+    "publisher": "outlet",
+    "date": "published",
+    "published": "published",
+    "url": "url",
+    "link": "url",
+}
+
+
+def parse_text(text: str, origin: str, *, markdown: bool = False, warnings: tuple[str, ...] = ()) -> Draft:
+    """Plain text: optional ``Title:``, ``Outlet:``, ``Date:``, ``URL:`` lines, a blank line, the body."""
+    lines = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    start = 0
+    while start < len(lines) and not lines[start].strip():
+        start += 1
+    fields: dict[str, str] = {}
+    at = start
+    while at < len(lines) and (m := _HEADER.match(lines[at])):
+        key = _HEADER_FIELD[m[1].lower()]
+        if key in fields:
+            break
+        fields[key] = m[2]
+        at += 1
+    # Header lines only count as headers at the very top and when the block ends the paragraph.
+    if fields and (at == len(lines) or not lines[at].strip()):
+        body_lines = lines[at:]
+    else:
+        fields, body_lines = {}, lines[start:]
+    body = "\n".join(body_lines)
+    title = fields.get("title", "")
+    if markdown:
+        body, title = _strip_markdown(body, title)
+    return Draft(
+        origin=origin,
+        text=body,
+        title=title,
+        outlet=fields.get("outlet", ""),
+        url=fields.get("url") or None,
+        published=fields.get("published") or None,
+        warnings=warnings,
+    )
+
+
+_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")
+
+
+def _strip_markdown(body: str, title: str) -> tuple[str, str]:
+    """Drop heading markers; a leading heading becomes the title when no ``Title:`` line gave one."""
+    lines = body.split("\n")
+    out: list[str] = []
+    for line in lines:
+        m = _MD_HEADING.match(line)
+        if m and not title and not any(x.strip() for x in out):
+            title = m[1]
+            continue
+        out.append(m[1] if m else line)
+    return "\n".join(out), title
+
+
+# ---------------------------------------------------------------------------- JSON
+
+_ALIASES: dict[str, tuple[str, ...]] = {
+    "text": (
+        "text",
+        "content",
+        "body",
+        "article",
+        "maintext",
+        "full_text",
+        "fulltext",
+        "story",
+        "description",
+    ),
+    "html": ("html", "raw_html", "content_html", "body_html"),
+    "title": ("title", "headline", "name"),
+    "outlet": (
+        "outlet",
+        "source",
+        "publisher",
+        "site_name",
+        "sitename",
+        "site",
+        "domain",
+        "media",
+        "source_domain",
+    ),
+    "url": ("url", "link", "uri", "href", "canonical_url"),
+    "published": (
+        "published",
+        "date",
+        "published_at",
+        "publishedat",
+        "pubdate",
+        "date_publish",
+        "publish_date",
+        "datetime",
+        "time",
+        "timestamp",
+        "created_at",
+    ),
+}
+_LIST_KEYS = ("articles", "items", "documents", "docs", "data", "results", "entries")
+
+
+def parse_json(text: str, origin: str, *, default_url: str | None = None) -> Parsed:
+    """A JSON object or a list of objects (also ``{"articles": [...]}``); list items get ``#n`` origins."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        return [
+            Skipped(
+                origin, f"not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno}); fix the file"
+            )
+        ]
+    if isinstance(data, Mapping) and not _has_body(data):
+        for key in _LIST_KEYS:
+            if isinstance(data.get(key), list):
+                data = data[key]
+                break
+    if isinstance(data, Mapping):
+        return [record(data, origin, default_url=default_url)]
+    if isinstance(data, list):
+        if not data:
+            return [Skipped(origin, "JSON list is empty; nothing to read")]
+        return [
+            record(item, f"{origin}#{i}", default_url=default_url)
+            if isinstance(item, Mapping)
+            else Skipped(
+                f"{origin}#{i}",
+                f"item {i} is a JSON {type(item).__name__}, not an object with a 'text' field",
+            )
+            for i, item in enumerate(data, start=1)
+        ]
+    return [Skipped(origin, "JSON must be an object or a list of objects with 'title' and 'text' fields")]
+
+
+def parse_jsonl(text: str, origin: str, *, default_url: str | None = None) -> Parsed:
+    """One JSON object per line; a bad line skips only itself, named by file and line number."""
+    out: Parsed = []
+    for lineno, line in enumerate(text.lstrip("\ufeff").splitlines(), start=1):
+        if not line.strip():
+            continue
+        where = f"{origin}:{lineno}"
+        try:
+            item = json.loads(line)
+        except json.JSONDecodeError as exc:
+            out.append(
+                Skipped(where, f"line {lineno} of {origin} is not valid JSON ({exc.msg}); fix or remove it")
+            )
+            continue
+        if not isinstance(item, Mapping):
+            out.append(
+                Skipped(where, f"line {lineno} of {origin} is not a JSON object; each line needs one article")
+            )
+            continue
+        out.append(record(item, where, default_url=default_url))
+    if not out:
+        out.append(Skipped(origin, "no JSON lines in the file; nothing to read"))
+    return out
+
+
+def record(item: Mapping[str, object], origin: str, *, default_url: str | None = None) -> Draft | Skipped:
+    """One article object, with field aliases resolved case-insensitively."""
+    fields = {str(k).lower(): v for k, v in item.items()}
+    values = {name: _first(fields, aliases) for name, aliases in _ALIASES.items()}
+    text, html = values["text"], values["html"]
+    if not text and not html:
+        return Skipped(origin, "has no 'text' (or 'content'/'body') or 'html' field with article text")
+    if text and looks_like_html(text) and not html:
+        text, html = "", text
+    return Draft(
+        origin=origin,
+        text=text,
+        html=html if not text else "",
+        title=values["title"],
+        outlet=values["outlet"],
+        url=values["url"] or default_url,
+        published=values["published"] or None,
+    )
+
+
+def _has_body(data: Mapping[str, object]) -> bool:
+    keys = {str(k).lower() for k in data}
+    return any(a in keys for a in _ALIASES["text"] + _ALIASES["html"])
+
+
+def _first(fields: Mapping[str, object], aliases: Iterable[str]) -> str:
+    for alias in aliases:
+        value = fields.get(alias)
+        if isinstance(value, Mapping):  # e.g. NewsAPI's "source": {"id": ..., "name": ...}
+            value = value.get("name") or value.get("title")
+        if isinstance(value, list):  # e.g. paragraphs as a list of strings
+            value = "\n\n".join(v for v in value if isinstance(v, str)) or None
+        if isinstance(value, bool) or value is None:
+            continue
+        if isinstance(value, int | float):
+            value = str(value)
+        if isinstance(value, str) and value.strip():
+            return value
+    return ""
+
+
+# ---------------------------------------------------------------------------- dispatch on content
+
+
+def parse_content(
+    text: str,
+    origin: str,
+    *,
+    hint: str = "",
+    default_url: str | None = None,
+    warnings: tuple[str, ...] = (),
+) -> Parsed:
+    """Parse decoded content by ``hint`` (a file extension or fetched kind), sniffing when it is unclear."""
+    if hint in (".json", "json"):
+        return parse_json(text, origin, default_url=default_url)
+    if hint in (".jsonl", ".ndjson", "jsonl"):
+        return parse_jsonl(text, origin, default_url=default_url)
+    if hint in (".html", ".htm", ".xhtml", "html") or looks_like_html(text):
+        return [Draft(origin=origin, html=text, url=default_url, warnings=warnings)]
+    if hint not in (".txt", ".md", ".markdown", "text"):
+        head = text.lstrip("\ufeff \t\r\n")[:1]
+        if head in ("{", "["):
+            parsed = parse_json(text, origin, default_url=default_url)
+            if not (
+                len(parsed) == 1 and isinstance(parsed[0], Skipped) and "not valid JSON" in parsed[0].reason
+            ):
+                return parsed
+            lines = [ln for ln in text.splitlines() if ln.strip()]
+            if len(lines) > 1 and all(ln.lstrip().startswith("{") for ln in lines):
+                return parse_jsonl(text, origin, default_url=default_url)
+            return parsed
+    draft = parse_text(text, origin, markdown=hint in (".md", ".markdown"), warnings=warnings)
+    if default_url and not draft.url:
+        draft = dataclasses.replace(draft, url=default_url)
+    return [draft]
+
+
+def charset_for_html(data: bytes) -> str | None:
+    """Charset to try first for an HTML file: the one its ``<meta>`` tag declares."""
+    return html_charset(data)
