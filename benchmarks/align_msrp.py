@@ -1,0 +1,291 @@
+"""Same-claim alignment on MSRP: newsprism's pair scorer vs a TF-IDF cosine baseline, in one run.
+
+The question each MSRP pair asks -- do these two outlets' sentences state the same fact? -- is the decision
+``newsprism.align`` makes for every cross-source sentence pair. Both methods are scored with stratified
+k-fold cross-validation: the logistic-regression weights and every decision threshold are fitted on the
+training folds only and applied to the held-out fold, so no number below is tuned on its own test data.
+Thresholds are tuned for accuracy (tuning for F1 on a 67%-positive set drifts towards "always yes"; the
+all-yes F1 is printed for reference).
+
+    python benchmarks/align_msrp.py                         # the full benchmark (about 2-3 minutes)
+    python benchmarks/align_msrp.py --limit 1000            # a quicker subset
+    python benchmarks/align_msrp.py --fit                   # also print weights to ship in scorer.py
+
+Data: ../shared/data/msrp/msr_paraphrase_train.txt (or --data / NEWSPRISM_SHARED_DATA).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import hashlib
+import os
+import pickle
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+if TYPE_CHECKING:
+    from newsprism.model import Token
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_DATA = Path(os.environ.get("NEWSPRISM_SHARED_DATA", ROOT.parent / "shared" / "data"))
+
+
+@dataclass(frozen=True)
+class Pairs:
+    labels: np.ndarray  # 1 = same claim (paraphrase)
+    left: list[str]
+    right: list[str]
+
+
+def load_pairs(path: Path, limit: int | None = None) -> Pairs:
+    """MSRP's tab-separated file; its sentences contain bare quote characters, hence QUOTE_NONE."""
+    labels: list[int] = []
+    left: list[str] = []
+    right: list[str] = []
+    with path.open(encoding="utf-8-sig", newline="") as fh:
+        reader = csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)
+        next(reader)
+        for row in reader:
+            if len(row) < 5:
+                continue
+            labels.append(int(row[0]))
+            left.append(row[3].strip())
+            right.append(row[4].strip())
+    pairs = Pairs(np.array(labels, dtype=np.int64), left, right)
+    if limit is not None and limit < len(labels):
+        rng = np.random.default_rng(0)
+        keep = np.sort(rng.choice(len(labels), size=limit, replace=False))
+        pairs = Pairs(pairs.labels[keep], [left[i] for i in keep], [right[i] for i in keep])
+    return pairs
+
+
+def parse_and_embed(texts: list[str], cache: Path | None) -> tuple[list[tuple[Token, ...]], np.ndarray]:
+    """Tokens and vectors of every text from the real segmenter and embedder (optionally cached, since the
+    embedding is the slow part and the features can be reworked without it)."""
+    from newsprism.embed import default_embedder
+    from newsprism.model import Article
+    from newsprism.segment import Segmenter
+    from newsprism.settings import EmbedSettings
+
+    key = hashlib.sha256("\n".join(texts).encode()).hexdigest()
+    if cache is not None and cache.is_file():
+        with cache.open("rb") as fh:
+            stored = pickle.load(fh)
+        if stored.get("key") == key:
+            print(f"tokens and vectors from cache {cache}", file=sys.stderr)
+            return stored["tokens"], stored["vectors"]
+    t0 = time.perf_counter()
+    sources = Segmenter().pipe([(Article(id=f"m{i}", text=t), f"m{i}") for i, t in enumerate(texts)])
+    tokens = [src.tokens for src in sources]
+    t1 = time.perf_counter()
+    vectors = np.asarray(default_embedder(EmbedSettings()).encode(texts))
+    t2 = time.perf_counter()
+    print(f"parsed {len(texts)} sentences in {t1 - t0:.1f}s, embedded in {t2 - t1:.1f}s", file=sys.stderr)
+    if cache is not None:
+        with cache.open("wb") as fh:
+            pickle.dump({"key": key, "tokens": tokens, "vectors": vectors}, fh)
+    return tokens, vectors
+
+
+def pair_features(pairs: Pairs, cache: Path | None = None) -> np.ndarray:
+    """All features of every pair, in FEATURES order."""
+    from newsprism.align.features import FeatureIndex, signature_from_tokens
+
+    texts = pairs.left + pairs.right
+    tokens, vectors = parse_and_embed(texts, cache)
+    # An MSRP "sentence" is occasionally split in two by the segmenter; the whole text is the unit here.
+    signatures = [signature_from_tokens(t) for t in tokens]
+    n = len(pairs.left)
+    index = FeatureIndex(signatures, np.asarray(vectors))
+    return index.pairs(np.arange(n), np.arange(n, 2 * n))
+
+
+def tfidf_cosine(train: Pairs, test: Pairs) -> tuple[np.ndarray, np.ndarray]:
+    """The baseline: cosine of TF-IDF vectors (IDF fitted on the training folds' sentences)."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    vec = TfidfVectorizer(lowercase=True, sublinear_tf=True)
+    vec.fit(train.left + train.right)
+
+    def cos(p: Pairs) -> np.ndarray:
+        a, b = vec.transform(p.left), vec.transform(p.right)  # rows are L2-normalised
+        return np.asarray(a.multiply(b).sum(axis=1)).ravel()
+
+    return cos(train), cos(test)
+
+
+def best_threshold(scores: np.ndarray, labels: np.ndarray, criterion: str = "accuracy") -> float:
+    """The cut (midpoint between adjacent scores) that maximises the criterion on these scores."""
+    order = np.argsort(scores, kind="stable")
+    s, y = scores[order], labels[order]
+    pos = int(y.sum())
+    n = len(y)
+    # Cut after position k (k = 0..n): predictions are positive for s[k:].
+    fn = np.concatenate([[0], np.cumsum(y)])  # positives below the cut
+    tn = np.concatenate([[0], np.cumsum(1 - y)])
+    tp = pos - fn
+    fp = (n - pos) - tn
+    if criterion == "f1":
+        value = np.divide(2 * tp, 2 * tp + fp + fn, out=np.zeros(n + 1), where=(2 * tp + fp + fn) > 0)
+    else:
+        value = (tp + tn) / n
+    # A cut is only real between distinct scores.
+    valid = np.ones(n + 1, dtype=bool)
+    valid[1:n] = s[1:] > s[:-1]
+    k = int(np.argmax(np.where(valid, value, -1.0)))
+    if k == 0:
+        return float(s[0]) - 1e-6
+    if k == n:
+        return float(s[-1]) + 1e-6
+    return float((s[k - 1] + s[k]) / 2)
+
+
+def metrics(pred: np.ndarray, labels: np.ndarray) -> tuple[float, float]:
+    tp = int(((pred == 1) & (labels == 1)).sum())
+    fp = int(((pred == 1) & (labels == 0)).sum())
+    fn = int(((pred == 0) & (labels == 1)).sum())
+    acc = float((pred == labels).mean())
+    f1 = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+    return acc, f1
+
+
+def fit_logistic(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, float]:
+    from sklearn.linear_model import LogisticRegression
+
+    model = LogisticRegression(C=1.0, max_iter=2000)
+    model.fit(x, y)
+    return model.coef_.ravel().astype(np.float64), float(model.intercept_[0])
+
+
+def logistic(x: np.ndarray, coef: np.ndarray, intercept: float) -> np.ndarray:
+    return np.asarray(1.0 / (1.0 + np.exp(-(x @ coef + intercept))), dtype=np.float64)
+
+
+OURS = "newsprism LR (MiniLM + lexical)"
+BASELINE = "TF-IDF cosine"
+Method = Callable[[np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray]]
+
+
+@dataclass
+class Result:
+    name: str
+    pred: np.ndarray
+    thresholds: list[float]
+    fold_acc: list[float]
+    fold_f1: list[float]
+
+
+def cross_validate(
+    pairs: Pairs, features: np.ndarray, folds: int, criterion: str, seed: int = 0
+) -> dict[str, Result]:
+    """Every method sees the same folds; weights and thresholds come from the training folds only."""
+    from sklearn.model_selection import StratifiedKFold
+
+    from newsprism.align.features import FEATURES
+
+    y = pairs.labels
+    lexical = [FEATURES.index(f) for f in FEATURES if f != "cosine"]
+    names = [OURS, "lexical LR (no embeddings)", "MiniLM cosine", BASELINE]
+    results = {n: Result(n, np.zeros_like(y), [], [], []) for n in names}
+    splitter = StratifiedKFold(n_splits=folds, shuffle=True, random_state=seed)
+    for train, test in splitter.split(features, y):
+        scores: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+        coef, b = fit_logistic(features[train], y[train])
+        scores[names[0]] = (logistic(features[train], coef, b), logistic(features[test], coef, b))
+        x_lex = features[:, lexical]
+        coef, b = fit_logistic(x_lex[train], y[train])
+        scores[names[1]] = (logistic(x_lex[train], coef, b), logistic(x_lex[test], coef, b))
+        scores[names[2]] = (features[train, 0], features[test, 0])
+        scores[names[3]] = tfidf_cosine(_subset(pairs, train), _subset(pairs, test))
+        for name, (s_train, s_test) in scores.items():
+            cut = best_threshold(s_train, y[train], criterion)
+            pred = (s_test >= cut).astype(np.int64)
+            r = results[name]
+            r.pred[test] = pred
+            r.thresholds.append(cut)
+            acc, f1 = metrics(pred, y[test])
+            r.fold_acc.append(acc)
+            r.fold_f1.append(f1)
+    return results
+
+
+def _subset(pairs: Pairs, idx: np.ndarray) -> Pairs:
+    return Pairs(pairs.labels[idx], [pairs.left[i] for i in idx], [pairs.right[i] for i in idx])
+
+
+def final_fit(features: np.ndarray, labels: np.ndarray, criterion: str) -> None:
+    """Weights and threshold fitted on every pair, printed in the form scorer.py ships them."""
+    from newsprism.align.features import FEATURES
+
+    lexical = [FEATURES.index(f) for f in FEATURES if f != "cosine"]
+    for name, cols in (("FULL", list(range(len(FEATURES)))), ("LEXICAL", lexical)):
+        coef, b = fit_logistic(features[:, cols], labels)
+        cut = best_threshold(logistic(features[:, cols], coef, b), labels, criterion)
+        print(f"{name}_WEIGHTS = (")
+        for k, c in zip(cols, coef, strict=True):
+            print(f"    {c:.4f},  # {FEATURES[k]}")
+        print(")")
+        print(f"{name}_INTERCEPT = {b:.4f}")
+        print(f"{name}_THRESHOLD = {cut:.3f}")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA / "msrp" / "msr_paraphrase_train.txt")
+    parser.add_argument("--limit", type=int, default=None, help="score a random subset of this many pairs")
+    parser.add_argument("--folds", type=int, default=10)
+    parser.add_argument("--criterion", choices=["accuracy", "f1"], default="accuracy")
+    parser.add_argument("--fit", action="store_true", help="print weights fitted on all pairs")
+    parser.add_argument("--cache", type=Path, default=None, help="pickle of tokens + vectors to reuse")
+    args = parser.parse_args(argv)
+    if not args.data.is_file():
+        print(f"MSRP not found at {args.data}; pass --data or set NEWSPRISM_SHARED_DATA", file=sys.stderr)
+        return 2
+    pairs = load_pairs(args.data, args.limit)
+    t0 = time.perf_counter()
+    features = pair_features(pairs, args.cache)
+    elapsed = time.perf_counter() - t0
+    results = cross_validate(pairs, features, args.folds, args.criterion)
+    y = pairs.labels
+    all_yes = metrics(np.ones_like(y), y)
+    print(
+        f"\nMSRP train, {len(y)} pairs ({int(y.sum())} same-claim), {args.folds}-fold CV, "
+        f"thresholds tuned for {args.criterion} on the training folds"
+    )
+    print(f"{'method':34s} {'accuracy':>9s} {'F1':>7s} {'fold F1 sd':>10s} {'threshold (mean)':>17s}")
+    rows = {}
+    for r in results.values():
+        acc, f1 = metrics(r.pred, y)
+        rows[r.name] = (acc, f1)
+        print(f"{r.name:34s} {acc:9.4f} {f1:7.4f} {np.std(r.fold_f1):10.4f} {np.mean(r.thresholds):17.3f}")
+    print(f"{'(always yes)':34s} {all_yes[0]:9.4f} {all_yes[1]:7.4f}")
+    ours, base = rows[OURS], rows[BASELINE]
+    verdict = "beats" if ours[1] > base[1] else "does NOT beat"
+    print(f"\nnewsprism {verdict} the TF-IDF baseline on F1 ({ours[1]:.4f} vs {base[1]:.4f})")
+    print(f"features of {len(y)} pairs (parse + embed + score) in {elapsed:.1f}s")
+    date = datetime.now(UTC).date().isoformat()
+    cmd = "python benchmarks/align_msrp.py" + (f" --limit {args.limit}" if args.limit else "")
+    print("\n| metric | newsprism | TF-IDF cosine baseline | command | date |")
+    print("|---|---|---|---|---|")
+    print(
+        f"| same-claim accuracy / F1, MSRP train ({len(y)} pairs, {args.folds}-fold CV) | "
+        f"{ours[0]:.3f} / {ours[1]:.3f} | {base[0]:.3f} / {base[1]:.3f} | `{cmd}` | {date} |"
+    )
+    if args.fit:
+        print()
+        final_fit(features, y, args.criterion)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
