@@ -1,0 +1,332 @@
+"""One standalone HTML file per report: no external assets, printable, every piece of article text escaped.
+
+The template only lays out what this module prepares; any article text that reaches it is either a plain
+string (autoescaped by Jinja) or ``Markup`` built by :mod:`newsprism.report._highlight`, which escapes every
+piece between our own tags.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from markupsafe import Markup
+
+from newsprism.model import LanguageSpan, Passage, Quote, SourceReport, StoryReport
+from newsprism.report._common import claim_groups, outlet_names, pct, quote_groups, speaker_table
+from newsprism.report._highlight import Mark, excerpt, highlight, word_diff
+from newsprism.report.json import SCHEMA
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+PALETTE = 8  # outlet colours defined in the template's CSS (.o0 ... .o7)
+
+
+@dataclass(frozen=True, slots=True)
+class Src:
+    """What the template needs to name a source anywhere in the report."""
+
+    id: str
+    name: str
+    colour: int
+
+
+@dataclass(slots=True)
+class Cell:
+    """One outlet's column in a side-by-side row; ``items`` empty means the outlet does not have it."""
+
+    src: Src
+    items: list[dict[str, Any]] = field(default_factory=list)
+
+
+def _safe_url(url: str | None) -> str | None:
+    """Only http(s) links are clickable: a ``javascript:`` URL from a feed must never reach an href."""
+    if not url:
+        return None
+    try:
+        scheme = urlsplit(url.strip()).scheme.lower()
+    except ValueError:
+        return None
+    return url.strip() if scheme in ("http", "https") else None
+
+
+def _lang_title(ls: LanguageSpan) -> str:
+    voice = "the outlet's own words" if ls.voice == "authorial" else "attributed to a speaker"
+    parts = [f"{ls.category or 'loaded'} · {voice} · score {ls.score:.2f}"]
+    if ls.neutral:
+        parts.append(f"neutral: {ls.neutral}")
+    return " · ".join(parts)
+
+
+def _lang_marks(spans: list[LanguageSpan]) -> list[Mark]:
+    return [Mark(s.start, s.end, f"ll {s.voice}", title=_lang_title(s)) for s in spans]
+
+
+def _sentence_anchor(p: Passage) -> str:
+    return f"t-{p.source}-{p.start}"
+
+
+class _View:
+    """Turns a StoryReport into plain structures for the template (all lookups done once, here)."""
+
+    def __init__(self, report: StoryReport) -> None:
+        self.r = report
+        names = outlet_names(report)
+        self.srcs = [Src(s.id, names[s.id], i % PALETTE) for i, s in enumerate(report.sources)]
+        self.by_id = {s.id: s for s in self.srcs}
+        self.texts = {s.id: s.text for s in report.sources}
+        self.lang: dict[str, list[LanguageSpan]] = {s.id: [] for s in report.sources}
+        for ls in report.language:
+            self.lang.setdefault(ls.source, []).append(ls)
+        self.speakers = {s.id: s.name for s in report.speakers}
+
+    def src(self, sid: str) -> Src:
+        return self.by_id.get(sid) or Src(sid, sid, 0)
+
+    def text(self, sid: str) -> str:
+        return self.texts.get(sid, "")
+
+    def in_context(self, p: Passage, cls: str, extra: list[Mark] | None = None) -> Markup:
+        marks = [Mark(p.start, p.end, cls), *_lang_marks(self.lang.get(p.source, [])), *(extra or [])]
+        return excerpt(self.text(p.source), p.start, p.end, marks)
+
+    def cells(self) -> list[Cell]:
+        return [Cell(s) for s in self.srcs]
+
+    # ------------------------------------------------------------------ sections
+
+    def sources(self) -> list[dict[str, Any]]:
+        out = []
+        for s, rep in zip(self.srcs, self.r.sources, strict=True):
+            out.append(self._source(s, rep))
+        return out
+
+    def _source(self, s: Src, rep: SourceReport) -> dict[str, Any]:
+        return {
+            "src": s,
+            "title": rep.title,
+            "url": _safe_url(rep.url),
+            "published": rep.published or "",
+            "language": rep.language,
+            "words": rep.words,
+            "loadedness": pct(rep.loadedness),
+            "loaded_w": _width(rep.loadedness),
+            "biased": pct(rep.biased_sentences),
+            "wire": list(rep.wire),
+            "reused": pct(rep.reused_share),
+            "reused_w": _width(rep.reused_share),
+            "warnings": list(rep.warnings),
+        }
+
+    def summary(self) -> list[dict[str, Any]]:
+        return [
+            {"text": s.text, "sources": [self.src(i) for i in s.sources], "claims": list(s.claims)}
+            for s in self.r.summary
+        ]
+
+    def claim_groups(self) -> list[dict[str, Any]]:
+        groups = []
+        for key, title, claims in claim_groups(self.r):
+            rows = []
+            for c in claims:
+                cells = self.cells()
+                for p in c.sentences:
+                    for cell in cells:
+                        if cell.src.id == p.source:
+                            cell.items.append(
+                                {
+                                    "text": p.text,
+                                    "context": self.in_context(p, "claim"),
+                                    "anchor": _sentence_anchor(p),
+                                }
+                            )
+                rows.append(
+                    {
+                        "id": c.id,
+                        "support": c.support,
+                        "contested": c.contested,
+                        "origins": c.origins,
+                        "n": len(set(c.sources)),
+                        "cells": cells,
+                    }
+                )
+            groups.append({"key": key, "title": title, "claims": rows})
+        return groups
+
+    def who(self) -> list[dict[str, Any]]:
+        rows = []
+        for label, cells in speaker_table(self.r):
+            row = [cells.get(s.id, (0, [])) for s in self.srcs]
+            rows.append({"label": label, "cells": row, "total": sum(n for n, _ in row)})
+        return rows
+
+    def _quote_marks(self, q: Quote) -> list[Mark]:
+        marks = [Mark(q.start, q.end, f"quote {q.kind}")]
+        if q.speaker_span:
+            marks.append(Mark(*q.speaker_span, "speaker", tag="span", title="speaker"))
+        if q.cue_span:
+            marks.append(Mark(*q.cue_span, "cue", tag="span", title="speech verb"))
+        return marks
+
+    def quote_rows(self) -> list[dict[str, Any]]:
+        rows = []
+        for group in quote_groups(self.r.quotes):
+            cells = self.cells()
+            speakers: list[str] = []
+            for q in group:
+                who = self.speakers.get(q.speaker, q.speaker) if q.speaker else "unattributed"
+                if who and who not in speakers:
+                    speakers.append(who)
+                text = self.text(q.source)
+                lo, hi = q.start, q.end
+                for extra in (q.speaker_span, q.cue_span):
+                    if extra and abs(extra[0] - q.start) < 400 and abs(extra[1] - q.end) < 400:
+                        lo, hi = min(lo, extra[0]), max(hi, extra[1])  # speaker and verb nearby: show them
+                marks = [*self._quote_marks(q), *_lang_marks(self.lang.get(q.source, []))]
+                context = excerpt(text, lo, hi, marks, context=200, paragraph=True)
+                for cell in cells:
+                    if cell.src.id == q.source:
+                        cell.items.append(
+                            {"id": q.id, "kind": q.kind, "cue": q.cue, "match": q.match, "context": context}
+                        )
+            matches = sorted({q.match for q in group if q.match})
+            shown = [c for c in cells if c.items]
+            rows.append({"speakers": speakers, "cells": shown, "matches": matches, "n": len(group)})
+        return rows
+
+    def texts_view(self) -> list[dict[str, Any]]:
+        """Each source's full text: loaded language highlighted, claim sentences anchored for links."""
+        out = []
+        claim_of: dict[tuple[str, int], str] = {}
+        for c in self.r.claims:
+            for p in c.sentences:
+                claim_of.setdefault((p.source, p.start), c.id)
+        for s, rep in zip(self.srcs, self.r.sources, strict=True):
+            spans = self.lang.get(s.id, [])
+            marks = _lang_marks(spans)
+            seen: set[tuple[int, int]] = set()
+            for c in self.r.claims:
+                for p in c.sentences:
+                    if p.source == s.id and (p.start, p.end) not in seen:
+                        seen.add((p.start, p.end))
+                        marks.append(
+                            Mark(p.start, p.end, "sent", tag="span", anchor=_sentence_anchor(p), title=None)
+                        )
+            marks += [Mark(q.start, q.end, "qt", tag="span") for q in self.r.quotes if q.source == s.id]
+            voices = Counter(ls.voice for ls in spans)
+            terms = Counter((ls.text.lower(), ls.voice, ls.category, ls.neutral or "") for ls in spans)
+            out.append(
+                {
+                    "src": s,
+                    "title": rep.title,
+                    "html": highlight(rep.text, marks),
+                    "authorial": voices.get("authorial", 0),
+                    "attributed": voices.get("attributed", 0),
+                    "terms": [
+                        {"text": t, "voice": v, "category": c, "neutral": n, "count": k}
+                        for (t, v, c, n), k in sorted(
+                            terms.items(), key=lambda x: (x[0][1] != "authorial", -x[1], x[0][0])
+                        )
+                    ],
+                    "loadedness": pct(rep.loadedness),
+                }
+            )
+        return out
+
+    def reuse(self) -> list[dict[str, Any]]:
+        out = []
+        for r in self.r.reuse:
+            a, b = r.passages
+            removed, added = word_diff(a.text, b.text)
+            sides = []
+            for p, diffs, cls in ((a, removed, "del"), (b, added, "ins")):
+                marks = [Mark(p.start + lo, p.start + hi, cls) for lo, hi in diffs]
+                sides.append(
+                    {"src": self.src(p.source), "html": highlight(self.text(p.source), marks, p.start, p.end)}
+                )
+            out.append({"similarity": pct(r.similarity), "sides": sides, "changes": list(r.changes)})
+        return out
+
+    def contradictions(self) -> list[dict[str, Any]]:
+        out = []
+        claims = {c.id: c for c in self.r.claims}
+        for k in self.r.contradictions:
+            cells = self.cells()
+            for v in k.values:
+                host = _host_sentence(
+                    v, [p for cid in k.claims if cid in claims for p in claims[cid].sentences]
+                )
+                marks = [Mark(v.start, v.end, "value")]
+                if host is not None:
+                    marks.append(Mark(host.start, host.end, "claim"))
+                context = excerpt(self.text(v.source), v.start, v.end, marks, context=200)
+                for cell in cells:
+                    if cell.src.id == v.source:
+                        cell.items.append({"value": v.text, "context": context})
+            shown = [c for c in cells if c.items]
+            out.append(
+                {"kind": k.kind, "explanation": k.explanation, "claims": list(k.claims), "cells": shown}
+            )
+        return out
+
+
+def _host_sentence(v: Passage, sentences: list[Passage]) -> Passage | None:
+    for p in sentences:
+        if p.source == v.source and p.start <= v.start and v.end <= p.end:
+            return p
+    return None
+
+
+def _width(x: float) -> int:
+    return max(0, min(100, round(x * 100))) if x == x else 0
+
+
+def _context(report: StoryReport) -> dict[str, Any]:
+    v = _View(report)
+    groups = v.claim_groups()
+    counts = [
+        ("sources", len(report.sources), "sources"),
+        ("claims", len(report.claims), "claims"),
+        ("shared by all", sum(len(g["claims"]) for g in groups if g["key"] == "consensus"), "claims"),
+        ("quotes", len(report.quotes), "quotes"),
+        ("loaded terms", len(report.language), "language"),
+        ("reused passages", len(report.reuse), "reuse"),
+        ("contradictions", len(report.contradictions), "contradictions"),
+    ]
+    if report.skipped:
+        counts.append(("skipped inputs", len(report.skipped), "skipped"))
+    headline = report.headline.strip() or f"Coverage of one story by {len(report.sources)} sources"
+    return {
+        "schema": SCHEMA,
+        "headline": headline,
+        "generated_at": report.generated_at,
+        "counts": counts,
+        "srcs": v.srcs,
+        "ncols": max(1, len(v.srcs)),
+        "sources": v.sources(),
+        "summary": v.summary(),
+        "groups": groups,
+        "who": v.who(),
+        "quote_rows": v.quote_rows(),
+        "texts": v.texts_view(),
+        "has_language": bool(report.language),
+        "reuse": v.reuse(),
+        "contradictions": v.contradictions(),
+        "skipped": [{"origin": s.origin, "reason": s.reason} for s in report.skipped],
+    }
+
+
+def to_html(report: StoryReport) -> str:
+    """The report as one self-contained HTML page (inline CSS and JS, nothing fetched)."""
+    from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    return env.get_template("report.html.j2").render(**_context(report))
