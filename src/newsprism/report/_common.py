@@ -74,5 +74,11 @@ def speaker_table(report: StoryReport) -> list[tuple[str, dict[str, tuple[int, l
     return [(label, rows[label]) for label in order]
 
 
+def headline(report: StoryReport) -> str:
+    """The report's headline, or a plain description when the summariser gave none."""
+    n = len(report.sources)
+    return report.headline.strip() or f"Coverage of one story by {n} source{'' if n == 1 else 's'}"
+
+
 def pct(x: float) -> str:
     return f"{round(x * 100)}%" if x == x else "n/a"  # NaN check without importing math

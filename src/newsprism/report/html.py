@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 from markupsafe import Markup
 
 from newsprism.model import LanguageSpan, Passage, Quote, SourceReport, StoryReport
-from newsprism.report._common import claim_groups, outlet_names, pct, quote_groups, speaker_table
+from newsprism.report._common import claim_groups, headline, outlet_names, pct, quote_groups, speaker_table
 from newsprism.report._highlight import Mark, excerpt, highlight, word_diff
 from newsprism.report.json import SCHEMA
 
@@ -297,10 +297,9 @@ def _context(report: StoryReport) -> dict[str, Any]:
     ]
     if report.skipped:
         counts.append(("skipped inputs", len(report.skipped), "skipped"))
-    headline = report.headline.strip() or f"Coverage of one story by {len(report.sources)} sources"
     return {
         "schema": SCHEMA,
-        "headline": headline,
+        "headline": headline(report),
         "generated_at": report.generated_at,
         "counts": counts,
         "srcs": v.srcs,

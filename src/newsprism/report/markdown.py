@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 
 from newsprism.model import StoryReport
-from newsprism.report._common import claim_groups, outlet_names, pct, quote_groups, speaker_table
+from newsprism.report._common import claim_groups, headline, outlet_names, pct, quote_groups, speaker_table
 
 # Characters that would turn article text into markup (links, emphasis, raw HTML, table cells).
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
@@ -36,11 +36,10 @@ class _Writer:
 
     def header(self) -> None:
         r = self.r
-        headline = r.headline.strip() or f"Coverage of one story by {len(r.sources)} sources"
         meta = [f"{len(r.sources)} sources", f"{len(r.claims)} claims"]
         if r.generated_at:
             meta.insert(0, f"generated {md(r.generated_at)}")
-        self.add(f"# {md(headline)}", "", "_" + " · ".join(meta) + "_", "")
+        self.add(f"# {md(headline(r))}", "", "_" + " · ".join(meta) + "_", "")
 
     def summary(self) -> None:
         self.add("## Summary", "")

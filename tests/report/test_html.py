@@ -1,0 +1,179 @@
+"""The standalone HTML report: no external assets, inert article text, highlights and empty sections."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from html.parser import HTMLParser
+from typing import ClassVar
+
+from newsprism.model import LanguageSpan, Passage, SourceReport, StoryReport
+from newsprism.report import to_html
+
+EVIL = "<script>alert(1)</script> and <img src=x onerror=alert(1)> end"
+
+
+class Page(HTMLParser):
+    """Every tag with its attributes, the inline scripts, and whether open/close tags balance."""
+
+    VOID: ClassVar[frozenset[str]] = frozenset({"meta", "br", "img", "link", "input", "hr"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.stack: list[str] = []
+        self.scripts: list[str] = []
+        self.errors: list[str] = []
+        self._in_script = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+        self._in_script = tag == "script"
+        if tag not in self.VOID:
+            self.stack.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if not self.stack or self.stack[-1] != tag:
+            self.errors.append(f"</{tag}> while open: {self.stack[-3:]}")
+        else:
+            self.stack.pop()
+        self._in_script = False
+
+    def handle_data(self, data: str) -> None:
+        if self._in_script:
+            self.scripts.append(data)
+
+    def with_class(self, cls: str) -> list[dict[str, str | None]]:
+        return [a for _, a in self.tags if cls in (a.get("class") or "").split()]
+
+
+def parse(html: str) -> Page:
+    p = Page()
+    p.feed(html)
+    p.close()
+    return p
+
+
+def evil_report(sample: StoryReport) -> StoryReport:
+    """The sample with hostile text in every place article text can reach."""
+    text = "Leaders met. " + EVIL + " The tyrant spoke."
+    src = SourceReport(
+        "s9", '<b onmouseover="x()">Evil & Co</b>', EVIL, "javascript:alert(1)", None, "en", 12, text,
+        warnings=(EVIL,),
+    )  # fmt: skip
+    start = text.index("<script>")
+    evil = Passage("s9", start, start + len(EVIL), EVIL)
+    claim = dataclasses.replace(sample.claims[5], id="c9", sources=("s9",), sentences=(evil,))
+    t = text.index("tyrant")
+    ls = LanguageSpan("s9", t, t + 6, "tyrant", "authorial", '"><script>x</script>', 0.9, "<i>leader</i>")
+    return dataclasses.replace(
+        sample,
+        headline=EVIL,
+        sources=(*sample.sources, src),
+        claims=(*sample.claims, claim),
+        language=(*sample.language, ls),
+    )
+
+
+def test_standalone_no_external_assets(sample_report: StoryReport) -> None:
+    html = to_html(sample_report)
+    page = parse(html)
+    assert html.startswith("<!doctype html>") and "</html>" in html
+    assert not [t for t, _ in page.tags if t == "link"]
+    assert not [a for t, a in page.tags if t == "script" and "src" in a]
+    for tag, attrs in page.tags:
+        for name in ("src", "srcset", "data", "poster", "action", "formaction"):
+            assert name not in attrs, (tag, attrs)
+    assert not re.search(r"url\(\s*['\"]?(https?:)?//", html)  # no CSS-loaded assets
+    assert "@import" not in html
+    # The only absolute links are ordinary anchors to the articles themselves.
+    hrefs = [str(a["href"]) for t, a in page.tags if a.get("href")]
+    external = [h for h in hrefs if h.startswith(("http://", "https://"))]
+    assert external == ["https://meridian.example/accord"]
+    assert all(h.startswith(("#", "http://", "https://")) for h in hrefs)
+
+
+def test_markup_is_well_formed(sample_report: StoryReport) -> None:
+    page = parse(to_html(sample_report))
+    assert page.errors == [] and page.stack == []
+
+
+def test_hostile_text_is_inert(sample_report: StoryReport) -> None:
+    html = to_html(evil_report(sample_report))
+    page = parse(html)
+    assert page.errors == [] and page.stack == []
+    assert "<script>alert(1)</script>" not in html
+    assert "<img src=x" not in html and not [t for t, _ in page.tags if t == "img"]
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "&lt;img src=x onerror=alert(1)&gt;" in html
+    assert not any(name.startswith("on") for _, attrs in page.tags for name in attrs)
+    assert len(page.scripts) == 1 and "alert" not in page.scripts[0]  # only our own inline script
+    assert "javascript:" not in " ".join(str(a.get("href")) for _, a in page.tags)
+    tip = next(a for a in page.with_class("ll") if a.get("data-tip", "").startswith('"><script>'))
+    assert tip["title"] == tip["data-tip"]
+
+
+def test_highlights_with_voice_classes(sample_report: StoryReport) -> None:
+    html = to_html(sample_report)
+    page = parse(html)
+    authorial = page.with_class("authorial")
+    attributed = page.with_class("attributed")
+    assert any(
+        "insult" in (a.get("title") or "") and "neutral: President" in (a.get("title") or "")
+        for a in authorial
+    )
+    assert any("dismissive" in (a.get("title") or "") for a in attributed)
+    assert '<mark class="ll authorial"' in html and '<mark class="ll attributed"' in html
+    assert page.with_class("claim") and page.with_class("value") and page.with_class("ins")
+    assert page.with_class("speaker") and page.with_class("cue") and page.with_class("quote")
+    assert 'id="text-s2"' in html and 'id="claim-c3"' in html
+    # Each claim sentence is anchored once in its source's full text, and the claim links to it.
+    anchors = [a["id"] for a in page.with_class("sent") if a.get("id")]
+    assert len(anchors) == len(set(anchors)) and all(f'href="#{x}"' in html for x in anchors)
+
+
+def test_summary_links_to_claims_and_sources(sample_report: StoryReport) -> None:
+    html = to_html(sample_report)
+    for s in sample_report.summary:
+        for c in s.claims:
+            assert f'<a class="cid" href="#claim-{c}">{c}</a>' in html
+    assert html.count('href="#text-s3"') >= len([s for s in sample_report.summary if "s3" in s.sources])
+
+
+def test_side_by_side_columns_and_sections(sample_report: StoryReport) -> None:
+    html = to_html(sample_report)
+    page = parse(html)
+    assert len(page.with_class("absent")) > 0  # an outlet that does not report a claim gets an empty column
+    for section in (
+        "summary",
+        "sources",
+        "claims",
+        "quotes",
+        "language",
+        "reuse",
+        "contradictions",
+        "skipped",
+    ):
+        assert f'<section id="{section}">' in html
+    assert "Who is quoted" in html and "Anton Kirilov" in html and "told" in html
+    assert "feeds/broken.html" in html
+    assert "94% similar" in html and "&#39;said&#39; changed to &#39;claimed&#39;" in html
+
+
+def test_empty_sections_say_none_found() -> None:
+    src = SourceReport("s1", "Solo Times", "A quiet day", None, None, "en", 4, "Nothing happened at all.")
+    html = to_html(StoryReport(sources=(src,)))
+    page = parse(html)
+    assert page.errors == [] and page.stack == []
+    for what in (
+        "summary sentences",
+        "claims",
+        "quotes",
+        "loaded language",
+        "reused passages",
+        "contradictions",
+    ):
+        assert f"No {what} found." in html
+    assert 'id="skipped"' not in html
+    assert "Nothing happened at all." in html
+    assert "Coverage of one story by 1 source<" in html

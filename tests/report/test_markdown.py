@@ -1,0 +1,52 @@
+"""The Markdown report: claims with each outlet's sentence, citations, escaped article text."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from newsprism.model import SourceReport, StoryReport
+from newsprism.report import to_markdown
+from newsprism.report.markdown import md
+
+
+def test_sections_claims_and_citations(sample_report: StoryReport) -> None:
+    out = to_markdown(sample_report)
+    assert out.startswith("# Caldoria and Vestmark sign the Harbour Accord\n")
+    order = ["## Summary", "## Sources", "## Claims", "## Quotes", "## Loaded language", "## Reused text",
+             "## Contradictions", "## Skipped inputs"]  # fmt: skip
+    positions = [out.index(h) for h in order]
+    assert positions == sorted(positions)
+    assert (
+        "Kirilov said the accord ends a decade of mistrust. "
+        "[Meridian Wire, The Daily Bulwark, Northern Ledger; c3]" in out
+    )
+    assert "### Reported by all sources (2)" in out and "### Contested: sources disagree (1)" in out
+    assert "- **c6** (1 of 3 sources)\n  - _The Daily Bulwark_: Opposition leader Marta Vell" in out
+    assert (
+        "| s2 | The Daily Bulwark | Tyrant's harbour stunt fools no one | 102 | 61% "
+        "| Meridian Wire | 34% | - |" in out
+    )
+    assert "| Anton Kirilov | 1 (said) | 1 (told) | 1 (said) |" in out
+    assert "| The Daily Bulwark | sham | attributed | dismissive | 0.80 | flawed |" in out
+    assert "**60** in: The agreement opens three ports" in out
+    assert "- `feeds/broken.html`: no article text found" in out
+
+
+def test_table_cells_and_markup_are_escaped(sample_report: StoryReport) -> None:
+    src = dataclasses.replace(
+        sample_report.sources[0],
+        outlet="A|B",
+        title="Click [here](javascript:x) <script>",
+        warnings=("a\nb",),
+    )
+    out = to_markdown(dataclasses.replace(sample_report, sources=(src, *sample_report.sources[1:])))
+    row = next(line for line in out.splitlines() if line.startswith("| s1 "))
+    assert row.count(" | ") == 7  # the outlet's pipe did not add a column
+    assert "A\\|B" in row and "\\[here\\]" in row and "\\<script\\>" in row and "a b" in row
+    assert md("*x* _y_ `z` # \\") == "\\*x\\* \\_y\\_ \\`z\\` \\# \\\\"
+
+
+def test_empty_report_is_fine() -> None:
+    out = to_markdown(StoryReport(sources=(SourceReport("s1", "", "", None, None, "en", 0, ""),)))
+    assert "No summary." in out and "No claims found." in out
+    assert "## Quotes" not in out and "## Contradictions" not in out
