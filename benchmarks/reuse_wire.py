@@ -27,6 +27,8 @@ NAME_ANYWHERE = {
     "Reuters": re.compile(r"Reuters"),
 }
 
+DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
+
 
 def load(data: Path, split: str) -> list[tuple[str, str, str]]:
     """(name, gold agency or "", text) for every labelled article of the split."""
@@ -52,7 +54,10 @@ def baseline(text: str) -> tuple[str, ...]:
     return tuple(a for a, p in NAME_ANYWHERE.items() if p.search(text))
 
 
-def score(items: list[tuple[str, str, str]], predict: Callable[[str], tuple[str, ...]]) -> dict[str, tuple[int, int, int]]:
+Counts = dict[str, tuple[int, int, int]]
+
+
+def score(items: list[tuple[str, str, str]], predict: Callable[[str], tuple[str, ...]]) -> Counts:
     """Per agency (tp, fp, fn) over articles; a prediction of an agency outside EVALUATED is ignored."""
     counts = {a: [0, 0, 0] for a in EVALUATED}
     for _name, gold, text in items:
@@ -74,7 +79,7 @@ def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
     return p, r, f
 
 
-def table(title: str, counts: dict[str, tuple[int, int, int]]) -> dict[str, float]:
+def table(title: str, counts: Counts) -> dict[str, float]:
     print(f"\n{title}")
     print(f"{'agency':8} {'P':>6} {'R':>6} {'F1':>6}   tp  fp  fn")
     tot = [0, 0, 0]
@@ -89,7 +94,7 @@ def table(title: str, counts: dict[str, tuple[int, int, int]]) -> dict[str, floa
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--data", type=Path, default=Path(__file__).resolve().parents[1].parent / "shared" / "data")
+    ap.add_argument("--data", type=Path, default=DATA)
     ap.add_argument("--split", default="all", choices=["all", "train", "dev+test"])
     ap.add_argument("--errors", action="store_true", help="print the articles the detector gets wrong")
     args = ap.parse_args(argv)

@@ -1,12 +1,575 @@
-"""Reuse lens: copied wire text and the independent origins of each claim."""
+"""Reuse lens: copied wire text, what each outlet changed, and the independent origins of each claim.
+
+Passages are found with seed-and-extend, as plagiarism detectors do: every text becomes a list of
+normalised word keys (case, curly quotes, hyphenation and British spelling folded away), every run of
+``shingle`` keys is put in one inverted index, and only source pairs that share index entries are
+compared. Shared seeds are grouped into boxes that tolerate edits and reordered clauses, grown to their
+exact ends and kept when the two sides are similar enough. Cost grows with the amount of shared text,
+not with the number of sentence pairs.
+"""
 
 from __future__ import annotations
 
-from newsprism.model import ReuseFindings, Story
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+from newsprism.lenses.wire import wire_agencies
+from newsprism.model import Article, Claim, Passage, Reuse, ReuseFindings, Source, Story
+
+__all__ = [
+    "Edit",
+    "ReuseLens",
+    "ReuseSettings",
+    "SharedSpan",
+    "TextIndex",
+    "changes",
+    "diff",
+    "find_duplicates",
+    "shared_passages",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class ReuseSettings:
+    """Thresholds of the passage finder, tuned on the planted-passage benchmark (docs/benchmarks.md)."""
+
+    shingle: int = 3  # words per index key: short enough to survive one edit in every fourth word
+    max_gap: int = 14  # words between two seeds of one passage (edits, inserted clauses)
+    min_seeds: int = 3
+    min_words: int = 10  # fewer shared words are common phrases, not reuse
+    min_similarity: float = 0.5  # token-level similarity of the two sides
+    quote_share: float = 0.8  # a shared run that is mostly quotation on both sides is a shared quote
+    wire_share: float = 0.2  # share of a source's words copied from a wire source to inherit its credit
+    max_postings: int = 4  # positions kept per index key and text (repeated boilerplate)
+    snap: int = 3  # words a passage end may move to reach a sentence end on both sides
+
+
+# --------------------------------------------------------------------------- text keys
+
+_WORD = re.compile(r"\w+(?:(?:['’]|-\s*\n\s*|-|\u00ad)\w+)*")
+_JOINERS = re.compile(r"['’\-\s\u00ad]")
+_QUOTES = re.compile(r"[\"“”«»„]")
+_STOP_MARK = re.compile(r"[.!?;:]")
+_STOP = frozenset({
+    "a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "for", "from", "by", "with", "as",
+    "is", "are", "was", "were", "be", "been", "has", "have", "had", "it", "its", "this", "that", "these",
+    "those", "he", "she", "they", "we", "i", "you", "his", "her", "their", "our", "not", "no", "said",
+    "says", "which", "who",
+})  # fmt: skip
+_UK_WORDS = {
+    "programme": "program", "programmes": "programs", "defence": "defense", "offence": "offense",
+    "licence": "license", "pretence": "pretense", "grey": "gray", "tyre": "tire", "tyres": "tires",
+    "cheque": "check", "cheques": "checks", "aluminium": "aluminum", "manoeuvre": "maneuver",
+    "sceptical": "skeptical", "sceptic": "skeptic", "jewellery": "jewelry", "plough": "plow",
+    "mum": "mom", "storey": "story", "storeys": "stories", "kerb": "curb", "whilst": "while",
+    "amongst": "among", "enrol": "enroll", "fulfil": "fulfill", "instalment": "installment",
+}  # fmt: skip
+_OUR_KEEP = frozenset({
+    "four", "hour", "your", "pour", "tour", "flour", "sour", "scour", "devour", "detour", "contour", "amour",
+})  # fmt: skip
+_UK_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"^(\w{3,})our(s|ed|ing|ite|ites|able|er|ers|less)?$"), r"\1or\2"),
+    (re.compile(r"^(\w{3,})is(e|es|ed|ing|ation|ations|er|ers)$"), r"\1iz\2"),
+    (re.compile(r"^(\w{2,})ys(e|es|ed|ing)$"), r"\1yz\2"),
+    (re.compile(r"^(\w{2,}[^aeiou])tre(s|d)?$"), r"\1ter\2"),
+    (re.compile(r"^(\w{3,}[aeiou])ll(ed|ing|er|ers)$"), r"\1l\2"),
+    (re.compile(r"^(\w{4,})ogue(s)?$"), r"\1og\2"),
+)
+
+
+def word_key(word: str) -> str:
+    """The matching key of one word: case, apostrophes, hyphens and UK spelling folded."""
+    key = _JOINERS.sub("", word.lower())
+    if key in _UK_WORDS:
+        return _UK_WORDS[key]
+    if key in _OUR_KEEP:
+        return key
+    for pattern, repl in _UK_RULES:
+        new = pattern.sub(repl, key)
+        if new != key:
+            return new
+    return key
+
+
+@dataclass(slots=True)
+class _Doc:
+    """One text as word keys (ints from the shared vocabulary) with character offsets."""
+
+    text: str
+    keys: list[int]
+    starts: list[int]
+    ends: list[int]
+    quoted: list[bool]
+    opens: list[bool]  # a sentence or paragraph starts at this word
+
+    def span(self, first: int, last: int) -> tuple[int, int]:
+        """Character span of words ``[first, last)``."""
+        return self.starts[first], self.ends[last - 1]
+
+
+class TextIndex:
+    """An inverted index of word shingles over many texts; the "equivalent index" to MinHash/LSH.
+
+    Exact shingle postings give the seed positions the aligner needs, which LSH buckets do not.
+    """
+
+    def __init__(self, settings: ReuseSettings | None = None) -> None:
+        self.settings = settings or ReuseSettings()
+        self.docs: list[_Doc] = []
+        self._vocab: dict[str, int] = {}
+        self._stop: set[int] = set()
+        self._postings: dict[tuple[int, ...], dict[int, list[int]]] = defaultdict(dict)
+
+    def add(self, text: str) -> int:
+        """Index one text; returns its number."""
+        doc = self._tokenise(text)
+        n = len(self.docs)
+        self.docs.append(doc)
+        k = self.settings.shingle
+        keys = doc.keys
+        for pos in range(len(keys) - k + 1):
+            gram = tuple(keys[pos : pos + k])
+            if all(g in self._stop for g in gram):
+                continue
+            per_doc = self._postings[gram]
+            positions = per_doc.setdefault(n, [])
+            if len(positions) < self.settings.max_postings:
+                positions.append(pos)
+        return n
+
+    def _tokenise(self, text: str) -> _Doc:
+        keys: list[int] = []
+        starts: list[int] = []
+        ends: list[int] = []
+        quoted: list[bool] = []
+        opens: list[bool] = []
+        inside = False
+        last = 0
+        for m in _WORD.finditer(text):
+            between = text[last : m.start()]
+            inside ^= len(_QUOTES.findall(between)) % 2 == 1
+            opens.append(not keys or "\n" in between or bool(_STOP_MARK.search(between)))
+            last = m.end()
+            key = word_key(m.group())
+            ident = self._vocab.get(key)
+            if ident is None:
+                ident = self._vocab[key] = len(self._vocab)
+                if key in _STOP:
+                    self._stop.add(ident)
+            keys.append(ident)
+            starts.append(m.start())
+            ends.append(m.end())
+            quoted.append(inside)
+        return _Doc(text, keys, starts, ends, quoted, opens)
+
+    def seeds(self) -> dict[tuple[int, int], list[tuple[int, int]]]:
+        """Shared shingle positions per text pair ``(i, j)``, i < j."""
+        out: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
+        for per_doc in self._postings.values():
+            if len(per_doc) < 2:
+                continue
+            items = sorted(per_doc.items())
+            for x, (i, pos_i) in enumerate(items):
+                for j, pos_j in items[x + 1 :]:
+                    bucket = out[(i, j)]
+                    for a in pos_i:
+                        for b in pos_j:
+                            bucket.append((a, b))
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class SharedSpan:
+    """A passage shared by texts ``a`` and ``b``: word ranges, character ranges and similarity."""
+
+    a: int
+    b: int
+    words_a: tuple[int, int]
+    words_b: tuple[int, int]
+    chars_a: tuple[int, int]
+    chars_b: tuple[int, int]
+    similarity: float
+
+
+def shared_passages(texts: Sequence[str], settings: ReuseSettings | None = None) -> list[SharedSpan]:
+    """Every passage shared between any two of ``texts``, on plain strings (no models needed)."""
+    index = TextIndex(settings)
+    for text in texts:
+        index.add(text)
+    return _passages(index)
+
+
+def _passages(index: TextIndex) -> list[SharedSpan]:
+    out = []
+    for (i, j), seeds in sorted(index.seeds().items()):
+        out.extend(_align_pair(index, i, j, seeds))
+    return out
+
+
+def _align_pair(index: TextIndex, i: int, j: int, seeds: list[tuple[int, int]]) -> list[SharedSpan]:
+    """Group the pair's seeds into boxes, grow each to its exact ends, keep the similar ones."""
+    from rapidfuzz.distance import Indel
+
+    s = index.settings
+    if len(seeds) < s.min_seeds:
+        return []
+    da, db = index.docs[i], index.docs[j]
+    gap, k = s.max_gap, s.shingle
+    boxes: list[list[int]] = []  # [min_a, max_a, min_b, max_b, seeds]
+    for a, b in sorted(seeds):
+        for box in reversed(boxes):
+            if a - box[1] > gap:
+                boxes.append([a, a, b, b, 1])
+                break
+            if box[2] - gap <= b <= box[3] + gap:
+                box[1] = max(box[1], a)
+                box[2] = min(box[2], b)
+                box[3] = max(box[3], b)
+                box[4] += 1
+                break
+        else:
+            boxes.append([a, a, b, b, 1])
+    grown = []
+    for a0, a1, b0, b1, n in _merge_boxes(boxes, k):
+        if n >= s.min_seeds:
+            a0, b0, a1, b1 = _grow(da.keys, db.keys, a0, b0, a1 + k, b1 + k)
+            grown.append([a0, a1, b0, b1, n])
+    spans = []
+    for a0, a1, b0, b1, _n in _merge_boxes(grown, 1):  # grown boxes can meet: one passage
+        a0, b0, a1, b1 = _snap(da, db, a0, b0, a1, b1, s.snap)
+        if min(a1 - a0, b1 - b0) < s.min_words:
+            continue
+        sim = Indel.normalized_similarity(da.keys[a0:a1], db.keys[b0:b1])
+        same_words = sim * (a1 - a0 + b1 - b0) / 2  # longest common subsequence
+        if sim < s.min_similarity or same_words < s.min_words:
+            continue
+        if _shared_quote(da, a0, a1, s.quote_share) and _shared_quote(db, b0, b1, s.quote_share):
+            continue
+        spans.append(SharedSpan(i, j, (a0, a1), (b0, b1), da.span(a0, a1), db.span(b0, b1), round(sim, 4)))
+    return _one_copy(spans)
+
+
+def _one_copy(spans: list[SharedSpan]) -> list[SharedSpan]:
+    """A text that repeats a paragraph (live blogs do) matches the other side twice: keep the best copy."""
+    best = sorted(spans, key=lambda sp: (-sp.similarity * (sp.words_a[1] - sp.words_a[0]), sp.words_a))
+    kept: list[SharedSpan] = []
+    for sp in best:
+        if not any(_overlaps(sp.words_a, k.words_a) or _overlaps(sp.words_b, k.words_b) for k in kept):
+            kept.append(sp)
+    return sorted(kept, key=lambda sp: sp.words_a)
+
+
+def _overlaps(x: tuple[int, int], y: tuple[int, int]) -> bool:
+    """More than half of the shorter range lies in the other."""
+    inter = min(x[1], y[1]) - max(x[0], y[0])
+    return inter > 0.5 * min(x[1] - x[0], y[1] - y[0])
+
+
+def _merge_boxes(boxes: list[list[int]], slack: int) -> list[list[int]]:
+    """Boxes overlapping on both sides are one passage (a reordered clause inside a copied paragraph)."""
+    merged: list[list[int]] = []
+    for box in sorted(boxes):
+        for m in merged:
+            if box[0] <= m[1] + slack and box[2] <= m[3] + slack and m[2] <= box[3] + slack:
+                m[1], m[2], m[3] = max(m[1], box[1]), min(m[2], box[2]), max(m[3], box[3])
+                m[4] += box[4]
+                break
+        else:
+            merged.append(list(box))
+    return merged
+
+
+def _grow(ka: list[int], kb: list[int], a0: int, b0: int, a1: int, b1: int) -> tuple[int, int, int, int]:
+    """Extend a box over words that still match on both sides, skipping one edited word at a time."""
+    a1, b1 = min(a1, len(ka)), min(b1, len(kb))
+    while True:
+        if a0 > 0 and b0 > 0 and ka[a0 - 1] == kb[b0 - 1]:
+            a0, b0 = a0 - 1, b0 - 1
+        elif a0 > 2 and b0 > 2 and ka[a0 - 2] == kb[b0 - 2] and ka[a0 - 3] == kb[b0 - 3]:
+            a0, b0 = a0 - 3, b0 - 3  # one swapped word, then two matches
+        else:
+            break
+    while True:
+        if a1 < len(ka) and b1 < len(kb) and ka[a1] == kb[b1]:
+            a1, b1 = a1 + 1, b1 + 1
+        elif a1 + 2 < len(ka) and b1 + 2 < len(kb) and ka[a1 + 1] == kb[b1 + 1] and ka[a1 + 2] == kb[b1 + 2]:
+            a1, b1 = a1 + 3, b1 + 3
+        else:
+            break
+    return a0, b0, a1, b1
+
+
+def _snap(da: _Doc, db: _Doc, a0: int, b0: int, a1: int, b1: int, most: int) -> tuple[int, int, int, int]:
+    """Move both ends to the sentence ends when both sides have one within ``most`` words.
+
+    Copy is taken sentence by sentence, so an edit in a sentence's first or last words (an insult
+    swapped in for a title, "said" -> "claimed") belongs to the passage and shows in its diff.
+    """
+
+    def back(doc: _Doc, at: int) -> int | None:
+        return next((i for i in range(at, max(-1, at - most - 1), -1) if doc.opens[i]), None)
+
+    def forward(doc: _Doc, at: int) -> int | None:
+        n = len(doc.keys)
+        return next((i for i in range(at, min(n, at + most) + 1) if i == n or doc.opens[i]), None)
+
+    sa, sb = back(da, a0), back(db, b0)
+    if sa is not None and sb is not None:
+        a0, b0 = sa, sb
+    ea, eb = forward(da, a1), forward(db, b1)
+    if ea is not None and eb is not None:
+        a1, b1 = ea, eb
+    return a0, b0, a1, b1
+
+
+def _shared_quote(doc: _Doc, first: int, last: int, share: float) -> bool:
+    """Mostly quotation with at most a "he said" around it: outlets quoting one speech, not copying."""
+    inside = sum(doc.quoted[first:last])
+    return inside >= share * (last - first) and (last - first) - inside <= 3
+
+
+# --------------------------------------------------------------------------- what each outlet changed
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """One difference between two copies of a passage, with offsets into both texts (for an HTML diff)."""
+
+    op: Literal["equal", "insert", "delete", "replace"]
+    a_start: int
+    a_end: int
+    b_start: int
+    b_end: int
+    a_text: str
+    b_text: str
+
+
+def diff(text_a: str, span_a: tuple[int, int], text_b: str, span_b: tuple[int, int]) -> list[Edit]:
+    """Word-level diff of ``text_b[span_b]`` against ``text_a[span_a]``; equal runs included, in order.
+
+    Words that differ only by case, curly quotes, hyphenation or UK/US spelling count as equal.
+    """
+    from rapidfuzz.distance import Levenshtein
+
+    index = TextIndex()
+    da = index._tokenise(text_a[span_a[0] : span_a[1]])
+    db = index._tokenise(text_b[span_b[0] : span_b[1]])
+    oa, ob = span_a[0], span_b[0]
+    runs: list[list[int | str]] = []  # adjacent edits coalesce: "Estavian President" -> "Warmonger"
+    for op in Levenshtein.opcodes(da.keys, db.keys):
+        if runs and op.tag != "equal" and runs[-1][0] != "equal":
+            runs[-1][0], runs[-1][2], runs[-1][4] = "replace", op.src_end, op.dest_end
+        else:
+            runs.append([op.tag, op.src_start, op.src_end, op.dest_start, op.dest_end])
+    edits = []
+    for tag, i1, i2, j1, j2 in runs:
+        assert isinstance(i1, int) and isinstance(i2, int) and isinstance(j1, int) and isinstance(j2, int)
+        if tag != "equal":
+            tag = "replace" if i1 < i2 and j1 < j2 else ("delete" if i1 < i2 else "insert")
+        a_s, a_e = _char_range(da, i1, i2, oa)
+        b_s, b_e = _char_range(db, j1, j2, ob)
+        edits.append(Edit(tag, a_s, a_e, b_s, b_e, text_a[a_s:a_e], text_b[b_s:b_e]))  # type: ignore[arg-type]
+    return edits
+
+
+def _char_range(doc: _Doc, first: int, last: int, offset: int) -> tuple[int, int]:
+    if first < last:
+        return doc.starts[first] + offset, doc.ends[last - 1] + offset
+    at = doc.starts[first] if first < len(doc.starts) else (doc.ends[-1] if doc.ends else 0)
+    return at + offset, at + offset
+
+
+def changes(edits: Iterable[Edit]) -> tuple[str, ...]:
+    """Human-readable edits (``added "tyrant"``, ``dropped "reportedly"``, ``"said" -> "claimed"``)."""
+    out = []
+    for e in edits:
+        a, b = " ".join(e.a_text.split()), " ".join(e.b_text.split())
+        if e.op == "insert":
+            out.append(f'added "{b}"')
+        elif e.op == "delete":
+            out.append(f'dropped "{a}"')
+        elif e.op == "replace":
+            out.append(f'"{a}" -> "{b}"')
+    return tuple(out)
+
+
+# --------------------------------------------------------------------------- the lens
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class _Context:
+    sources: tuple[Source, ...]
+    index: TextIndex
+    wire: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 class ReuseLens:
-    """Placeholder until the reuse issue lands: finds nothing."""
+    """Finds shared passages between the sources of a story, wire credits, reused shares and origins."""
+
+    def __init__(self, settings: ReuseSettings | None = None) -> None:
+        self.settings = settings or ReuseSettings()
 
     def __call__(self, story: Story) -> ReuseFindings:
-        return ReuseFindings()
+        sources = story.sources
+        index = TextIndex(self.settings)
+        for src in sources:
+            index.add(src.text)
+        spans = _passages(index)
+        own = {s.id: wire_agencies(s.text, outlet=s.article.outlet, url=s.article.url) for s in sources}
+        reuse = tuple(self._reuse(sources, own, span) for span in spans)
+        shares = _reused_shares(index, sources, spans)
+        wire = _inherit_wire(index, sources, spans, own, self.settings.wire_share)
+        origins = {c.id: _origins(c, reuse, index, sources) for c in story.claims}
+        return ReuseFindings(reuse=reuse, wire=wire, reused_share=shares, origins=origins)
+
+    def _reuse(self, sources: Sequence[Source], own: dict[str, tuple[str, ...]], span: SharedSpan) -> Reuse:
+        """One Reuse with the likely origin first: a wire-credited source, else the earlier one."""
+        first, second = sources[span.a], sources[span.b]
+        ca, cb = span.chars_a, span.chars_b
+        if _later(first, second, own):
+            first, second, ca, cb = second, first, cb, ca
+        pa = Passage(first.id, ca[0], ca[1], first.text[ca[0] : ca[1]])
+        pb = Passage(second.id, cb[0], cb[1], second.text[cb[0] : cb[1]])
+        edits = diff(first.text, ca, second.text, cb)
+        return Reuse((first.id, second.id), span.similarity, (pa, pb), changes(edits))
+
+
+def _later(a: Source, b: Source, own: dict[str, tuple[str, ...]]) -> bool:
+    """True when ``b`` is more likely the origin of text shared with ``a``."""
+    if bool(own.get(a.id)) != bool(own.get(b.id)):
+        return bool(own.get(b.id))
+    pa, pb = a.article.published, b.article.published
+    return bool(pa and pb and pb < pa)
+
+
+def _covered(index: TextIndex, n: int, spans: Iterable[SharedSpan]) -> int:
+    """Words of text ``n`` inside any of ``spans``."""
+    marks = bytearray(len(index.docs[n].keys))
+    for sp in spans:
+        if sp.a == n:
+            marks[sp.words_a[0] : sp.words_a[1]] = b"\x01" * (sp.words_a[1] - sp.words_a[0])
+        elif sp.b == n:
+            marks[sp.words_b[0] : sp.words_b[1]] = b"\x01" * (sp.words_b[1] - sp.words_b[0])
+    return sum(marks)
+
+
+def _reused_shares(index: TextIndex, sources: Sequence[Source], spans: list[SharedSpan]) -> dict[str, float]:
+    """Share of each source's words that also appear in another source of the story."""
+    out = {}
+    for n, src in enumerate(sources):
+        total = len(index.docs[n].keys)
+        out[src.id] = round(_covered(index, n, spans) / total, 4) if total else 0.0
+    return out
+
+
+def _inherit_wire(
+    index: TextIndex,
+    sources: Sequence[Source],
+    spans: list[SharedSpan],
+    own: dict[str, tuple[str, ...]],
+    min_share: float,
+) -> dict[str, tuple[str, ...]]:
+    """Credits found in the text, plus the agencies of wire sources a source copied enough words from."""
+    wire = dict(own)
+    for n, src in enumerate(sources):
+        total = len(index.docs[n].keys)
+        if not total:
+            continue
+        inherited = list(own[src.id])
+        for m, other in enumerate(sources):
+            if m == n or not own[other.id]:
+                continue
+            with_other = [sp for sp in spans if {sp.a, sp.b} == {n, m}]
+            if with_other and _covered(index, n, with_other) / total >= min_share:
+                inherited.extend(a for a in own[other.id] if a not in inherited)
+        wire[src.id] = tuple(inherited)
+    return wire
+
+
+def _origins(claim: Claim, reuse: Sequence[Reuse], index: TextIndex, sources: Sequence[Source]) -> int:
+    """Independent origins of a claim: its sources, joined where the claim's sentences are shared text."""
+    ids = list(dict.fromkeys(claim.sources or tuple(p.source for p in claim.sentences)))
+    parent = {s: s for s in ids}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    by_pair: dict[frozenset[str], list[Reuse]] = defaultdict(list)
+    for r in reuse:
+        by_pair[frozenset(r.sources)].append(r)
+    sents = [p for p in claim.sentences if p.source in parent]
+    for x, p in enumerate(sents):
+        for q in sents[x + 1 :]:
+            if p.source == q.source or find(p.source) == find(q.source):
+                continue
+            shared = by_pair.get(frozenset((p.source, q.source)), [])
+            if any(_carries(r, p) and _carries(r, q) for r in shared):
+                parent[find(p.source)] = find(q.source)
+    return len({find(s) for s in ids})
+
+
+def _carries(r: Reuse, sentence: Passage) -> bool:
+    """The reused passage covers at least half of the claim sentence on that sentence's side."""
+    for p in r.passages:
+        if p.source == sentence.source:
+            overlap = min(p.end, sentence.end) - max(p.start, sentence.start)
+            return overlap >= 0.5 * max(1, sentence.end - sentence.start)
+    return False
+
+
+# --------------------------------------------------------------------------- collection duplicates
+
+
+def find_duplicates(articles: Sequence[Article], *, threshold: float = 0.8) -> list[tuple[int, ...]]:
+    """Groups (indexes, ascending) of articles that are the same text, exactly or nearly.
+
+    MinHash/LSH over word 5-grams proposes candidates; the exact Jaccard of the 5-gram sets (at least
+    ``threshold``) confirms them, so two URLs of one article are kept once without comparing all pairs.
+    """
+    from datasketch import MinHash, MinHashLSH
+
+    index = TextIndex(ReuseSettings(shingle=5))
+    grams: list[set[bytes]] = []
+    for a in articles:
+        doc = index.docs[index.add(a.text)]
+        grams.append({" ".join(map(str, doc.keys[p : p + 5])).encode() for p in range(len(doc.keys) - 4)})
+    parent = list(range(len(articles)))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    exact: dict[tuple[int, ...], int] = {}
+    lsh = MinHashLSH(threshold=max(0.5, threshold - 0.2), num_perm=64)
+    hashes = []
+    for n, doc in enumerate(index.docs):
+        key = tuple(doc.keys)
+        if key in exact:
+            parent[find(n)] = find(exact[key])
+        else:
+            exact[key] = n
+        mh = MinHash(num_perm=64, seed=1)
+        mh.update_batch(sorted(grams[n]))
+        hashes.append(mh)
+        if grams[n]:
+            lsh.insert(n, mh)
+    for n, mh in enumerate(hashes):
+        if not grams[n]:
+            continue
+        for m in lsh.query(mh):
+            if m > n and find(m) != find(n):
+                inter = len(grams[n] & grams[m])
+                if inter / len(grams[n] | grams[m]) >= threshold:
+                    parent[find(m)] = find(n)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for n in range(len(articles)):
+        groups[find(n)].append(n)
+    return sorted(tuple(g) for g in groups.values() if len(g) > 1)

@@ -65,7 +65,7 @@ class WireCredit:
 
 def _alias_group(names: tuple[str, ...] | None = None) -> str:
     """A named-group alternation of every alias, longest first so "Associated Press" beats "AP"."""
-    parts = []
+    parts: list[str] = []
     for agency, aliases in AGENCIES.items():
         if names is not None and agency not in names:
             continue
@@ -94,7 +94,7 @@ def _patterns() -> tuple[tuple[CreditKind, bool, re.Pattern[str]], ...]:
         ("copyright", True, re.compile(r"(?:[Cc]opyright|©)\s*(?:\d{4}\s*)?" + ag + r"\b")),
         ("phrase", False, re.compile(r"\b(?:told|tells|said to|in a statement to|in an interview with)\s+"
                                      r"(?:the\s+)?" + ag + r"\b")),
-        ("phrase", False, re.compile(r"\b(?:according to|reported by|obtained by)\s+(?:the\s+)?" + ag + r"\b")),
+        ("phrase", False, re.compile(r"\b(?:according to|reported by|obtained by)\s+(?:the\s+)?" + ag)),
         ("phrase", False, re.compile(ag + r"\s+(?:reported|reports|has reported|said)\b")),
     )
 
@@ -136,7 +136,8 @@ def detect_wire(text: str) -> tuple[WireCredit, ...]:
                 found[key] = WireCredit(agency, kind, m.start(), m.end(), m.group(0), strong)
     for agency, kind, pattern in _house_styles():
         for m in pattern.finditer(text):
-            found[(m.start(), m.end(), agency)] = WireCredit(agency, kind, m.start(), m.end(), m.group(0), True)
+            credit = WireCredit(agency, kind, m.start(), m.end(), m.group(0), True)
+            found[(m.start(), m.end(), agency)] = credit
     return tuple(sorted(found.values(), key=lambda c: (c.start, c.end, c.agency)))
 
 
