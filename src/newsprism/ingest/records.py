@@ -130,6 +130,12 @@ def parse_text(text: str, origin: str, *, markdown: bool = False, warnings: tupl
 
 
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")
+_MD_INLINE = (
+    (re.compile(r"!\[([^\]]*)\]\([^)]*\)"), ""),  # images
+    (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),  # links keep their text
+    (re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"), r"\2"),  # bold
+    (re.compile(r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])"), r"\1"),  # italics
+)
 
 
 def _strip_markdown(body: str, title: str) -> tuple[str, str]:
@@ -142,7 +148,10 @@ def _strip_markdown(body: str, title: str) -> tuple[str, str]:
             title = m[1]
             continue
         out.append(m[1] if m else line)
-    return "\n".join(out), title
+    body = "\n".join(out)
+    for pattern, repl in _MD_INLINE:
+        body = pattern.sub(repl, body)
+    return body, title
 
 
 # ---------------------------------------------------------------------------- JSON

@@ -118,13 +118,16 @@ def guess_language(text: str, *, sample: int = 20_000) -> LanguageGuess:
         # Short texts (headlines, ledes): only reject on clear evidence for another language.
         if other_hits >= 3 and other_hits > 2 * english:
             return LanguageGuess(other, english=False)
+        if english == 0 and len(words) >= 15:  # 15 English words without one of these is very rare
+            return LanguageGuess("und", english=False)
         return LanguageGuess("en", english=True)
     share = english / len(words)
     if share >= 0.12 and english >= other_hits:
         return LanguageGuess("en", english=True)
     if other_hits > english:
-        return LanguageGuess(other, english=False)
-    if share >= 0.08:
+        # Real prose in a listed language hits its list at 15-40%; a few stray hits name nothing.
+        return LanguageGuess(other if other_hits / len(words) >= 0.1 else "und", english=False)
+    if share >= 0.05:  # terse English (lists, captions); unlisted languages score near 0
         return LanguageGuess("en", english=True)
     return LanguageGuess("und", english=False)
 

@@ -1,0 +1,322 @@
+"""Files, directories and standard input: every format read, every bad input skipped with a reason."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from newsprism.ingest import article_id, read_articles
+from newsprism.model import Article, Skipped
+from newsprism.settings import Settings
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "ingest"
+BODY = (
+    "Dock workers at the Port of Kessla returned to work on Thursday after their union accepted a pay "
+    "offer, the port authority said. The deal raises wages by 6.5% over two years."
+)
+SPANISH = (
+    "Los trabajadores del puerto de Kessla volvieron al trabajo el jueves después de que su sindicato "
+    "aceptara una oferta salarial que pone fin a una huelga de nueve días, según dijo la autoridad "
+    "portuaria. El acuerdo sube los salarios un 6,5% en dos años, según un comunicado del sindicato, que "
+    "representa a unos 3.200 trabajadores, y los barcos siguen esperando para descargar en el puerto."
+)
+
+
+def read(
+    *inputs: str | Path, settings: Settings | None = None, stdin: str | None = None
+) -> tuple[list[Article], list[Skipped]]:
+    return read_articles([str(i) for i in inputs], settings or Settings(), stdin=stdin)
+
+
+def one(*inputs: str | Path, **kwargs: object) -> Article:
+    articles, skipped = read(*inputs, **kwargs)  # type: ignore[arg-type]
+    assert skipped == []
+    assert len(articles) == 1
+    return articles[0]
+
+
+def skip_reason(*inputs: str | Path, **kwargs: object) -> str:
+    articles, skipped = read(*inputs, **kwargs)  # type: ignore[arg-type]
+    assert articles == []
+    assert len(skipped) == 1
+    return skipped[0].reason
+
+
+# ----------------------------------------------------------------------------- formats
+
+
+def test_text_with_headers() -> None:
+    a = one(FIXTURES / "wire.txt")
+    assert a.title == "Dock workers end nine-day strike at Port of Kessla"
+    assert a.outlet == "Meridian Press Agency"
+    assert a.published == "2025-04-17"
+    assert a.url == "https://www.meridian-press.example/world/kessla-strike-ends"
+    assert a.origin == str(FIXTURES / "wire.txt")
+    assert a.language == "en"
+    paragraphs = a.text.split("\n\n")
+    assert len(paragraphs) == 3
+    assert paragraphs[0].startswith("KESSLA, April 17 (MPA) \u2014 Dock workers")
+    assert "after their union accepted" in paragraphs[0]  # the hard wrap became a space
+    assert paragraphs[2].startswith('"This is a fair outcome for families')
+    assert a.id == article_id(a.text) and len(a.id) == 12
+    assert all(c in "0123456789abcdef" for c in a.id)
+
+
+@pytest.mark.parametrize(
+    ("header", "field", "value"),
+    [
+        ("TITLE: Strike ends", "title", "Strike ends"),
+        ("outlet:   The Kessla Post  ", "outlet", "The Kessla Post"),
+        ("Date: 17 April 2025", "published", "2025-04-17"),
+        ("url: https://www.kessla-post.example/a", "outlet", "kessla-post.example"),
+        ("Source: Kessla Radio", "outlet", "Kessla Radio"),
+    ],
+)
+def test_header_subsets_and_case(tmp_path: Path, header: str, field: str, value: str) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(f"{header}\n\n{BODY}\n", encoding="utf-8")
+    a = one(path)
+    assert getattr(a, field) == value
+    assert a.text == BODY
+
+
+def test_header_like_line_inside_prose_is_body(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(f"Date: the union set it for Friday\n{BODY}\n", encoding="utf-8")
+    a = one(path)
+    assert a.published is None
+    assert a.text.startswith("Date: the union set it for Friday")
+
+
+def test_unparseable_date_is_kept_with_a_warning(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(f"Date: the week after Easter\n\n{BODY}", encoding="utf-8")
+    a = one(path)
+    assert a.published == "the week after Easter"
+    assert any("not understood" in w for w in a.warnings)
+
+
+def test_markdown_heading_becomes_title() -> None:
+    a = one(FIXTURES / "tabloid.md")
+    assert a.title == "STRIKE OVER: Kessla bosses cave in at last"
+    assert a.text.startswith("Greedy port bosses finally caved on Thursday, handing dock workers a 6.5% rise")
+    assert "**" not in a.text
+    assert 'called it a "fair outcome" \u2014 but furious shippers' in a.text
+
+
+def test_html_file() -> None:
+    a = one(FIXTURES / "ledger.html")
+    assert a.title == "Kessla port strike ends with pay deal"
+    assert a.outlet == "harbourledger.example"  # from the canonical URL the page declares
+    assert a.url == "https://harbourledger.example/business/kessla-strike-deal"
+    assert a.published == "2025-04-17"
+    assert a.text.count("\n\n") == 3
+    assert "All rights reserved" not in a.text
+
+
+def test_html_sniffed_from_unknown_extension_and_site_name_outlet(tmp_path: Path) -> None:
+    page = (
+        "<!doctype html><html><head><title>Kessla deal</title>"
+        "<meta property='og:site_name' content='Kessla Evening Star'></head><body><article>"
+        f"<p>{BODY}</p><p>Ships began unloading on Friday morning, port staff said.</p>"
+        "</article></body></html>"
+    )
+    path = tmp_path / "saved_page"
+    path.write_text(page, encoding="utf-8")
+    a = one(path)
+    assert a.outlet == "Kessla Evening Star"
+    assert a.text == BODY + "\n\nShips began unloading on Friday morning, port staff said."
+
+
+def test_json_list_with_aliases() -> None:
+    articles, skipped = read(FIXTURES / "batch.json")
+    assert skipped == []
+    first, second = articles
+    assert first.origin.endswith("batch.json#1") and second.origin.endswith("batch.json#2")
+    assert first.title == "Kessla dockers back at work after deal"  # "headline"
+    assert first.outlet == "Coastal Radio News"  # "source": {"name": ...}
+    assert first.published == "2025-04-17T16:30:00+00:00"  # "publishedAt"
+    assert first.text.count("\n\n") == 1  # "content" with a paragraph break
+    assert second.outlet == "The Northern Courier"
+    assert second.published == "2025-04-18T08:00:00+00:00"
+
+
+def test_json_object_html_field_and_wrapped_list(tmp_path: Path) -> None:
+    single = tmp_path / "one.json"
+    single.write_text(
+        json.dumps({"HTML": f"<html><body><article><p>{BODY}</p></article></body></html>", "Outlet": "KP"}),
+        encoding="utf-8",
+    )
+    a = one(single)
+    assert a.text == BODY and a.outlet == "KP"
+    wrapped = tmp_path / "wrapped.json"
+    wrapped.write_text(
+        json.dumps({"status": "ok", "articles": [{"body": BODY, "link": "https://kp.example/x"}]})
+    )
+    b = one(wrapped)
+    assert b.text == BODY and b.outlet == "kp.example" and b.origin.endswith("#1")
+
+
+def test_jsonl_bad_line_skips_only_that_line() -> None:
+    articles, skipped = read(FIXTURES / "feed.jsonl")
+    assert [a.title for a in articles] == ["Kessla port reopens", "Kessla shipping backlog"]
+    assert articles[0].outlet == "islandtimes.example" and articles[0].published == "2025-04-17"
+    assert articles[1].outlet == "Freight Weekly"
+    (bad,) = skipped
+    assert bad.origin == f"{FIXTURES / 'feed.jsonl'}:2"
+    assert "line 2" in bad.reason and "feed.jsonl" in bad.reason and "not valid JSON" in bad.reason
+
+
+def test_directory_in_sorted_order_and_input_order_kept(tmp_path: Path) -> None:
+    articles, skipped = read(FIXTURES / "wire.txt", FIXTURES)
+    assert skipped and all(s.origin.endswith("feed.jsonl:2") for s in skipped)
+    origins = [Path(a.origin.split("#")[0].rsplit(":", 1)[0]).name for a in articles]
+    assert origins[0] == "wire.txt"
+    assert origins[1:] == [
+        "batch.json",
+        "batch.json",
+        "feed.jsonl",
+        "feed.jsonl",
+        "ledger.html",
+        "tabloid.md",
+    ]
+    # wire.txt is read first and again from the directory: kept once, with a warning naming the duplicate
+    assert any("exactly the same text" in w and str(FIXTURES / "wire.txt") in w for w in articles[0].warnings)
+
+
+def test_directory_without_supported_files(tmp_path: Path) -> None:
+    (tmp_path / "notes.pdf").write_bytes(b"%PDF-1.4")
+    (tmp_path / ".hidden.txt").write_text(BODY)
+    assert "no readable files" in skip_reason(tmp_path)
+
+
+def test_stdin_text_and_json() -> None:
+    a = one("-", stdin=f"Title: From a pipe\nOutlet: Kessla Post\n\n{BODY}")
+    assert (a.title, a.outlet, a.origin, a.text) == ("From a pipe", "Kessla Post", "-", BODY)
+    b = one("-", stdin=json.dumps({"title": "Piped JSON", "text": BODY}))
+    assert b.title == "Piped JSON" and b.text == BODY
+    lines = "\n".join(json.dumps({"text": BODY + f" Update {i}."}) for i in range(2))
+    articles, skipped = read("-", stdin=lines)
+    assert len(articles) == 2 and not skipped and articles[1].origin == "-:2"
+
+
+def test_exact_duplicates_keep_the_first_with_a_warning(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(f"Outlet: A\n\n{BODY}")
+    spaced = BODY.replace(" ", "\u00a0 ", 3).replace("6.5%", "6.5%\u200b")
+    (tmp_path / "b.txt").write_text(f"Outlet: B\n\n  {spaced}  \n")  # same text once normalised
+    (tmp_path / "c.txt").write_text(f"Outlet: C\n\n{BODY} Extra sentence here.")
+    articles, skipped = read(tmp_path / "a.txt", tmp_path / "b.txt", tmp_path / "c.txt")
+    assert skipped == []
+    assert [a.outlet for a in articles] == ["A", "C"]
+    assert articles[0].warnings == (
+        f"{tmp_path / 'b.txt'} has exactly the same text; it was read once, as this article",
+    )
+
+
+def test_text_encodings(tmp_path: Path) -> None:
+    text = f"Title: Caf\u00e9 owners welcome the deal\n\n{BODY} The caf\u00e9 on the quay reopened."
+    (tmp_path / "cp.txt").write_bytes(text.encode("cp1252"))
+    (tmp_path / "u16.txt").write_bytes(text.encode("utf-16"))
+    (tmp_path / "bom.txt").write_bytes(text.encode("utf-8-sig"))
+    cp, u16, bom = (one(tmp_path / name) for name in ("cp.txt", "u16.txt", "bom.txt"))
+    assert cp.title == u16.title == bom.title == "Caf\u00e9 owners welcome the deal"
+    assert any("Windows-1252" in w for w in cp.warnings)
+    assert bom.warnings == ()
+
+
+def test_long_text_is_cut_at_a_paragraph_with_a_warning(tmp_path: Path) -> None:
+    path = tmp_path / "long.txt"
+    path.write_text("\n\n".join(f"{BODY} Paragraph {i}." for i in range(50)))
+    a = one(path, settings=Settings.load(ingest__max_text_chars=1000))
+    assert len(a.text) <= 1000 and a.text.endswith(".")
+    assert any("text cut" in w and "max_text_chars" in w for w in a.warnings)
+
+
+# ----------------------------------------------------------------------------- bad input
+
+
+def test_missing_path() -> None:
+    assert skip_reason("/no/such/dir/article.txt") == "no such file; check the path"
+
+
+def test_empty_and_whitespace_files(tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "blank.txt").write_text(" \n\n\t\n")
+    (tmp_path / "headers_only.txt").write_text("Title: Nothing here\nOutlet: X\n\n")
+    articles, skipped = read(tmp_path / "empty.txt", tmp_path / "blank.txt", tmp_path / "headers_only.txt")
+    assert articles == []
+    assert [s.reason.split(";")[0] for s in skipped] == [
+        "file is empty",
+        "file holds only whitespace",
+        "article is empty",
+    ]
+
+
+def test_near_empty_article(tmp_path: Path) -> None:
+    (tmp_path / "short.txt").write_text("Strike over.")
+    reason = skip_reason(tmp_path / "short.txt")
+    assert "nearly empty (2 words)" in reason and "ingest.min_words" in reason
+
+
+def test_binary_junk(tmp_path: Path) -> None:
+    (tmp_path / "nul.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4)
+    (tmp_path / "ctrl.bin").write_bytes(bytes([1, 2, 3, 4, 5, 6, 14, 15, 16, 17]) * 100 + b"words " * 20)
+    (tmp_path / "undecodable.txt").write_bytes(b"\x81\x8d\x8f\x90\x9d" * 50)
+    articles, skipped = read(tmp_path / "nul.txt", tmp_path / "ctrl.bin", tmp_path / "undecodable.txt")
+    assert articles == []
+    assert "NUL bytes" in skipped[0].reason
+    assert "unprintable" in skipped[1].reason
+    assert "not valid UTF-8" in skipped[2].reason
+
+
+def test_non_english_is_skipped_or_kept_when_allowed(tmp_path: Path) -> None:
+    (tmp_path / "es.txt").write_text(SPANISH, encoding="utf-8")
+    reason = skip_reason(tmp_path / "es.txt")
+    assert reason.startswith("not English (looks like Spanish)") and "ingest.require_english" in reason
+    a = one(tmp_path / "es.txt", settings=Settings.load(ingest__require_english=False))
+    assert a.language == "es"
+
+
+def test_invalid_json(tmp_path: Path) -> None:
+    (tmp_path / "bad.json").write_text('{"title": "x", "text": ')
+    (tmp_path / "scalar.json").write_text("42")
+    (tmp_path / "notext.json").write_text('[{"title": "only a title"}, "a string"]')
+    articles, skipped = read(tmp_path / "bad.json", tmp_path / "scalar.json", tmp_path / "notext.json")
+    assert articles == []
+    assert "not valid JSON" in skipped[0].reason and "line 1" in skipped[0].reason
+    assert "must be an object or a list" in skipped[1].reason
+    assert skipped[2].origin.endswith("notext.json#1") and "'text'" in skipped[2].reason
+    assert skipped[3].origin.endswith("notext.json#2") and "str" in skipped[3].reason
+
+
+def test_file_over_the_size_limit_is_refused_before_reading(tmp_path: Path) -> None:
+    path = tmp_path / "huge.html"
+    path.write_bytes(b"<html>" + b" " * 5000)
+    reason = skip_reason(path, settings=Settings.load(ingest__max_html_bytes=1000))
+    assert "ingest.max_html_bytes" in reason
+
+
+def test_twenty_megabyte_page_is_read_from_its_start(tmp_path: Path) -> None:
+    article = f"<article><h1>Kessla deal</h1><p>{BODY}</p><p>Ships began unloading on Friday.</p></article>"
+    script = "<script>" + "var tracking = [1, 2, 3];\n" * 400_000 + "</script>"  # about 10 MB
+    comments = "".join(
+        f"<div class='comment'><span>reader{i}</span><p>Comment number {i} on the strike.</p></div>\n"
+        for i in range(130_000)
+    )  # about 10 MB
+    page = f"<html><head><title>Kessla deal</title>{script}</head><body>{article}{comments}</body></html>"
+    path = tmp_path / "huge.html"
+    path.write_text(page, encoding="utf-8")
+    assert path.stat().st_size > 20_000_000
+    a = one(path)
+    assert a.text.startswith(BODY)
+    assert "tracking" not in a.text
+    assert any("only the first" in w for w in a.warnings)
+
+
+def test_bad_inputs_never_lose_the_good_ones(tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_bytes(b"")
+    articles, skipped = read("/missing.txt", tmp_path / "empty.txt", FIXTURES / "wire.txt", "-", stdin="")
+    assert [a.outlet for a in articles] == ["Meridian Press Agency"]
+    assert [s.origin for s in skipped] == ["/missing.txt", str(tmp_path / "empty.txt"), "-"]
