@@ -1,12 +1,211 @@
-"""Quotes lens: who is quoted, by which outlet, with which cue, and which quotes outlets share."""
+"""Quotes lens: who is quoted, by which outlet, with which cue, and which quotes outlets share.
+
+Detection is :mod:`newsprism.lenses.attribution` (shared with the language lens), speakers come from
+:mod:`newsprism.lenses.speakers`; this module turns both into report records and compares quotes across
+the sources of a story: the same words quoted by several outlets, one speech quoted through different
+sentences, a quote paraphrased, and the same words given to different speakers.
+"""
 
 from __future__ import annotations
 
-from newsprism.model import QuoteFindings, Story
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from newsprism.lenses.attribution import Attribution, find_attributions, wordset
+from newsprism.lenses.speakers import ArticleSpeakers, Mention, merge_speakers
+from newsprism.model import Quote, QuoteFindings, Source, Speaker, Story
+
+# How two quotes in different sources relate, strongest first (a quote keeps its strongest link in `match`).
+MATCH_ORDER = ("other-speaker", "same-words", "paraphrase", "same-speech")
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteSettings:
+    """Knobs of the lens; the defaults are what docs/benchmarks.md measured."""
+
+    beliefs: bool = (
+        False  # also report "she believes", "polls show" (PolNeAR counts them; readers rarely want them)
+    )
+    same_words: float = 0.9  # share of the shorter quote's words found in order in the longer one
+    min_shared_words: int = 4
+    paraphrase: float = 0.5  # content-word overlap (Jaccard) for an indirect quote to paraphrase another
 
 
 class QuoteLens:
-    """Placeholder until the quotes issue lands: finds nothing."""
+    """The quotes lens the pipeline calls; holds no model (it reads the segmenter's parse)."""
+
+    def __init__(self, settings: QuoteSettings | None = None) -> None:
+        self.settings = settings or QuoteSettings()
 
     def __call__(self, story: Story) -> QuoteFindings:
-        return QuoteFindings()
+        return find_quotes(story.sources, self.settings)
+
+
+def find_quotes(sources: Sequence[Source], settings: QuoteSettings | None = None) -> QuoteFindings:
+    """Quotes and speakers of segmented sources (the function behind ``newsprism quotes``)."""
+    settings = settings or QuoteSettings()
+    found: list[tuple[Source, Attribution, Mention | None]] = []
+    for src in sources:
+        atts = find_attributions(src, beliefs=settings.beliefs)
+        mentions = ArticleSpeakers(src).resolve(atts)
+        found.extend((src, a, m) for a, m in zip(atts, mentions, strict=True))
+    resolved = [(src.id, m) for src, _, m in found if m is not None]
+    speakers, ids = merge_speakers(resolved)
+    speaker_of: list[str | None] = []
+    it = iter(ids)
+    for _, _, m in found:
+        speaker_of.append(next(it) if m is not None else None)
+    quotes: list[Quote] = []
+    for (src, att, _), speaker in zip(found, speaker_of, strict=True):
+        for start, end in att.pieces:
+            quotes.append(
+                Quote(
+                    id=f"q{len(quotes) + 1}",
+                    source=src.id,
+                    speaker=speaker,
+                    kind=att.kind,
+                    start=start,
+                    end=end,
+                    text=src.text[start:end],
+                    cue=att.cue,
+                    speaker_span=att.speaker_span,
+                    cue_span=att.cue_span,
+                )
+            )
+    return QuoteFindings(speakers=tuple(speakers), quotes=tuple(link_quotes(quotes, settings)))
+
+
+# --------------------------------------------------------------------------- across sources
+
+
+def link_quotes(quotes: Sequence[Quote], settings: QuoteSettings | None = None) -> list[Quote]:
+    """Fill ``shared_with`` and ``match`` for quotes that relate to quotes of other sources."""
+    settings = settings or QuoteSettings()
+    words = [_words(q.text) for q in quotes]
+    links: dict[int, dict[int, str]] = {i: {} for i in range(len(quotes))}
+    for i, a in enumerate(quotes):
+        for j in range(i + 1, len(quotes)):
+            b = quotes[j]
+            if a.source == b.source:
+                continue
+            kind = _relation(a, b, words[i], words[j], settings)
+            if kind:
+                links[i][j] = kind
+                links[j][i] = kind
+    out = []
+    for i, q in enumerate(quotes):
+        if not links[i]:
+            out.append(q)
+            continue
+        best = min(links[i].values(), key=MATCH_ORDER.index)
+        shared = tuple(quotes[j].id for j in sorted(links[i]))
+        out.append(replace(q, shared_with=shared, match=best))
+    return out
+
+
+def _relation(a: Quote, b: Quote, wa: list[str], wb: list[str], settings: QuoteSettings) -> str:
+    same_speaker = a.speaker is not None and a.speaker == b.speaker
+    other_speaker = a.speaker is not None and b.speaker is not None and a.speaker != b.speaker
+    if a.kind != "indirect" and b.kind != "indirect" and _same_words(wa, wb, settings):
+        return "other-speaker" if other_speaker else "same-words"
+    if other_speaker:
+        return ""
+    ca, cb = _content(wa), _content(wb)
+    if ca and cb and (a.kind == "indirect" or b.kind == "indirect"):
+        jaccard = len(ca & cb) / len(ca | cb)
+        if jaccard >= settings.paraphrase and (same_speaker or a.speaker is None or b.speaker is None):
+            return "paraphrase"
+    if same_speaker and a.kind != "indirect" and b.kind != "indirect":
+        return "same-speech"
+    return ""
+
+
+def _same_words(wa: list[str], wb: list[str], settings: QuoteSettings) -> bool:
+    """The shorter quote's words appear, in order, in the longer one (exact or trimmed quotes)."""
+    short, long = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+    if len(short) < settings.min_shared_words:
+        return False
+    from rapidfuzz.distance import Indel
+
+    # longest common subsequence of words, via the Indel distance on word-id sequences
+    vocab: dict[str, int] = {}
+    sa = [vocab.setdefault(w, len(vocab)) for w in short]
+    sb = [vocab.setdefault(w, len(vocab)) for w in long]
+    lcs = (len(sa) + len(sb) - Indel.distance(sa, sb)) / 2
+    return lcs / len(short) >= settings.same_words
+
+
+_STOP = wordset(
+    """the a an and or but of to in on at for with by from that this these those is are was were be been
+    will would could should can may might has have had do does did not no it its he she they we i you
+    his her their our my your them us him me as if than then so there here said says"""
+)
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.lower())
+
+
+def _content(words: list[str]) -> set[str]:
+    return {w for w in words if w not in _STOP and len(w) > 2}
+
+
+# --------------------------------------------------------------------------- CLI helpers
+
+
+def quotes_json(sources: Sequence[Source], findings: QuoteFindings) -> dict[str, object]:
+    """The ``speakers`` and ``quotes`` sections of report schema v1, with each source's normalised text."""
+    return {
+        "schema": "newsprism.report/1",
+        "sources": [
+            {"id": s.id, "outlet": s.outlet, "title": s.article.title, "text": s.text} for s in sources
+        ],
+        "speakers": [_speaker_dict(s) for s in findings.speakers],
+        "quotes": [_quote_dict(q) for q in findings.quotes],
+    }
+
+
+def format_quotes(sources: Sequence[Source], findings: QuoteFindings) -> str:
+    """A plain-text listing for the terminal: each speaker, then their quotes by outlet."""
+    outlets = {s.id: s.outlet for s in sources}
+    names = {s.id: s.name for s in findings.speakers}
+    lines: list[str] = []
+    order = [s.id for s in findings.speakers] + [None]
+    for sid in order:
+        qs = [q for q in findings.quotes if q.speaker == sid]
+        if not qs:
+            continue
+        lines.append(names[sid] if sid is not None else "(speaker not stated or not resolved)")
+        for q in qs:
+            link = f"  [{q.match}: {', '.join(q.shared_with)}]" if q.shared_with else ""
+            cue = f" ({q.cue})" if q.cue else ""
+            lines.append(f"  {q.id} {outlets.get(q.source, q.source)}, {q.kind}{cue}: {q.text}{link}")
+    return "\n".join(lines)
+
+
+def _speaker_dict(s: Speaker) -> dict[str, object]:
+    return {
+        "id": s.id,
+        "name": s.name,
+        "aliases": list(s.aliases),
+        "sources": list(s.sources),
+        "kind": s.kind,
+    }
+
+
+def _quote_dict(q: Quote) -> dict[str, object]:
+    return {
+        "id": q.id,
+        "source": q.source,
+        "speaker": q.speaker,
+        "kind": q.kind,
+        "start": q.start,
+        "end": q.end,
+        "text": q.text,
+        "cue": q.cue,
+        "cue_span": list(q.cue_span) if q.cue_span else None,
+        "speaker_span": list(q.speaker_span) if q.speaker_span else None,
+        "shared_with": list(q.shared_with),
+        "match": q.match,
+    }

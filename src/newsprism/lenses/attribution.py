@@ -1,0 +1,433 @@
+"""Attribution detection: who is reported as saying (or thinking, or finding) what, in one source.
+
+This is the one detector shared by the quotes lens (which resolves and compares speakers) and the language
+lens (which needs to know which words are an outlet's own and which it attributes to someone else). It
+works on the parse the segmenter already made (``Source.tokens``), so it loads no model of its own.
+
+Three kinds are found: *direct* quotes (text in quotation marks, including quotes that run over several
+sentences or paragraphs and quotes broken by "she said"), *indirect* speech (a cue verb with a clausal
+complement: "Zelenskiy promised a strong response") and *mixed* quotes (indirect speech holding a quoted
+fragment). Each carries character offsets of its content pieces, its cue and its speaker phrase.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from newsprism.model import QuoteKind, Source, Token
+
+
+def wordset(words: str) -> frozenset[str]:
+    """A word list written as one whitespace-separated string (easier to read and edit than a literal)."""
+    return frozenset(words.split())
+
+
+# Lemmas of verbs that report what someone said or wrote. Chosen by hand, checked against the cue words of
+# the PolNeAR train split (Newell et al. 2018): together these cover most of its annotated cues.
+SPEECH_VERBS: frozenset[str] = wordset(
+    """say tell add write tweet post state announce declare note explain argue insist claim contend assert
+    maintain warn caution threaten promise vow pledge swear report ask reply respond retort confirm deny
+    acknowledge admit concede reveal disclose suggest propose recommend urge demand predict estimate allege
+    complain lament boast brag joke quip recall remark comment observe mention stress emphasize emphasise
+    underscore reiterate repeat agree counter object protest testify inform
+    assure concede charge accuse blame criticize criticise praise describe call dismiss signal indicate
+    hint imply conclude decide acknowledge speculate guess wonder declare proclaim shout scream yell
+    whisper mutter cry exclaim continue told"""
+)
+
+# Verbs of belief, perception and evidence: "polls show", "she believes". PolNeAR (like PARC) counts them.
+OTHER_CUE_VERBS: frozenset[str] = wordset(
+    """think believe feel know expect hope fear worry doubt find show suggest reckon consider
+    understand learn hear read see indicate"""
+)
+
+# Speech verbs whose object is what was said: "promised a strong response", "denied the report".
+OBJECT_SPEECH_VERBS: frozenset[str] = wordset(
+    "promise vow pledge threaten demand announce deny confirm reject welcome condemn criticize criticise"
+)
+
+# Cue verbs whose content is their object rather than a clause ("called the vote a sham").
+OBJECT_CUE_VERBS: frozenset[str] = wordset("call describe label brand dub denounce")
+
+_OPENING = "“„«"
+_CLOSING = "”»"
+_DOUBLE = '"'
+_CONTENT_DEPS = frozenset({"ccomp"})
+_SUBJECT_DEPS = frozenset({"nsubj"})
+_INHERIT_SUBJECT_DEPS = frozenset({"xcomp", "conj", "advcl"})
+_EDGE_PUNCT = " \t\r\n,;:-–—"
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """One attributed statement: its content pieces, cue and speaker phrase, as character offsets.
+
+    ``pieces`` has more than one span when a direct quote is broken by its cue ("A," she said, "B.");
+    ``inherits`` points (by index in the same result) to an earlier attribution whose speaker a cue-less
+    continuation quote takes over.
+    """
+
+    kind: QuoteKind
+    pieces: tuple[tuple[int, int], ...]
+    cue: str = ""
+    cue_span: tuple[int, int] | None = None
+    speaker_span: tuple[int, int] | None = None
+    speaker_head: int | None = None  # token index of the speaker phrase's head word
+    sentence: int = 0
+    inherits: int | None = None
+
+    @property
+    def start(self) -> int:
+        return self.pieces[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.pieces[-1][1]
+
+
+# --------------------------------------------------------------------------- quotation marks
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of text in double quotation marks, marks included.
+
+    A quote left open at the end of a paragraph continues when the next paragraph opens with a quotation
+    mark (the newspaper convention for multi-paragraph quotes); otherwise it is closed at the paragraph end
+    so that one stray mark cannot swallow the rest of the article.
+    """
+    spans: list[tuple[int, int]] = []
+    paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    open_at: int | None = None
+    for n, (p_start, p_end) in enumerate(paragraphs):
+        i = p_start
+        if open_at is not None and (text[i] in _OPENING or text[i] == _DOUBLE):
+            i += 1  # continuation paragraph: skip its opening mark
+        while i < p_end:
+            c = text[i]
+            if c in _OPENING:
+                if open_at is not None and i > open_at + 1:
+                    spans.append((open_at, _rstrip(text, open_at, i)))
+                open_at = i
+            elif c in _CLOSING:
+                if open_at is not None:
+                    spans.append((open_at, i + 1))
+                    open_at = None
+            elif c == _DOUBLE:
+                if open_at is None:
+                    open_at = i
+                else:
+                    spans.append((open_at, i + 1))
+                    open_at = None
+            i += 1
+        if open_at is not None:
+            nxt = paragraphs[n + 1][0] if n + 1 < len(paragraphs) else None
+            if nxt is None or not (text[nxt] in _OPENING or text[nxt] == _DOUBLE):
+                spans.append((open_at, _rstrip(text, open_at, p_end)))
+                open_at = None
+    return [(s, e) for s, e in spans if _words(text[s:e]) >= 1]
+
+
+def _rstrip(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _words(text: str) -> int:
+    return len(re.findall(r"\w+", text))
+
+
+# --------------------------------------------------------------------------- parse helpers
+
+
+class _Parse:
+    """Children and subtrees over the flat token list the segmenter produced."""
+
+    def __init__(self, source: Source) -> None:
+        self.tokens: Sequence[Token] = source.tokens
+        self.text = source.text
+        self.children: list[list[int]] = [[] for _ in self.tokens]
+        for t in self.tokens:
+            if t.head != t.i and 0 <= t.head < len(self.tokens):
+                self.children[t.head].append(t.i)
+
+    def kids(self, i: int, deps: Iterable[str]) -> list[int]:
+        wanted = set(deps)
+        return [c for c in self.children[i] if self.tokens[c].dep in wanted]
+
+    def subtree(self, i: int) -> set[int]:
+        out, stack = set(), [i]
+        while stack:
+            j = stack.pop()
+            if j not in out:
+                out.add(j)
+                stack.extend(self.children[j])
+        return out
+
+    def span(self, idxs: Iterable[int]) -> tuple[int, int] | None:
+        """Character span covering the tokens, trimmed of edge punctuation (but not of quotation marks)."""
+        toks = sorted(i for i in idxs if not self.tokens[i].is_space)
+        if not toks:
+            return None
+        start, end = self.tokens[toks[0]].start, self.tokens[toks[-1]].end
+        while start < end and self.text[start] in _EDGE_PUNCT:
+            start += 1
+        while end > start and (self.text[end - 1] in _EDGE_PUNCT or self.text[end - 1] == "."):
+            end -= 1
+        if end <= start or not any(ch.isalnum() for ch in self.text[start:end]):
+            return None
+        return start, end
+
+    def subject(self, i: int) -> int | None:
+        """The speaker word of verb ``i``, climbing to the governing verb for "adding", "and said"."""
+        for _ in range(3):
+            subj = self.kids(i, _SUBJECT_DEPS)
+            if subj:
+                return subj[0]
+            if self.kids(i, {"nsubjpass"}) or self.tokens[i].dep not in _INHERIT_SUBJECT_DEPS:
+                return None
+            i = self.tokens[i].head
+        return None
+
+
+# --------------------------------------------------------------------------- detection
+
+
+def find_attributions(source: Source, *, beliefs: bool = True) -> list[Attribution]:
+    """Every attribution in ``source``, in text order; ``beliefs`` keeps "she believes", "polls show" too."""
+    if not source.tokens:
+        return []
+    parse = _Parse(source)
+    quotes = quote_spans(source.text)
+    found: list[Attribution] = []
+    cues = SPEECH_VERBS | OTHER_CUE_VERBS if beliefs else SPEECH_VERBS
+    for t in parse.tokens:
+        if t.pos in ("VERB", "AUX") and t.lemma.lower() in cues | OBJECT_CUE_VERBS:
+            att = _verb_attribution(parse, t, quotes)
+            if att is not None:
+                found.append(att)
+        elif t.text.lower() == "according":
+            att = _according_to(parse, t)
+            if att is not None:
+                found.append(att)
+    found = _attach_quotes(parse, found, quotes)
+    return _dedupe(found)
+
+
+def _verb_attribution(parse: _Parse, verb: Token, quotes: list[tuple[int, int]]) -> Attribution | None:
+    lemma = verb.lemma.lower()
+    content: set[int] = set()
+    subj = parse.subject(verb.i)
+    comps = []
+    for c in parse.kids(verb.i, _CONTENT_DEPS):
+        before_cue = c < verb.i and parse.tokens[c].lemma.lower() in SPEECH_VERBS
+        if (_is_clause(parse, c) or c > verb.i) and not (before_cue and not parse.kids(c, {"mark"})):
+            comps.append(c)
+        elif subj is None and c < verb.i:
+            # "Peskov, asked about the deal, said ...": the parser hangs the speaker on the participle
+            subj = next(iter(parse.kids(c, _SUBJECT_DEPS)), None)
+    if comps:
+        for c in comps:
+            content |= parse.subtree(c)
+    elif lemma in OBJECT_CUE_VERBS:
+        for c in parse.kids(verb.i, {"dobj", "oprd", "prep"}):
+            if parse.tokens[c].dep != "prep" or parse.tokens[c].text.lower() == "as":
+                content |= parse.subtree(c)
+    elif lemma in OBJECT_SPEECH_VERBS:
+        for c in parse.kids(verb.i, {"dobj", "xcomp"}):
+            content |= parse.subtree(c)
+    elif verb.dep in ("parataxis", "ccomp") and parse.kids(verb.i, _SUBJECT_DEPS):
+        head = verb.head
+        same_sentence_before = head != verb.i and parse.tokens[head].sent == verb.sent and head < verb.i
+        if same_sentence_before or _in_quote(parse, head, quotes):
+            content = parse.subtree(head) - parse.subtree(verb.i)
+    pieces: list[tuple[int, int]] = []
+    span = parse.span(content) if content else None
+    if span is not None:
+        pieces.append(span)
+    if not any(q0 < verb.start < q1 for q0, q1 in quotes):
+        adjacent = _adjacent_quotes(parse, verb, quotes)
+        if not pieces or (adjacent and any(p[0] <= verb.start < p[1] for p in pieces)):
+            pieces = adjacent or pieces
+    if not pieces:
+        return None
+    if lemma not in SPEECH_VERBS and lemma not in OBJECT_CUE_VERBS and not comps:
+        return None
+    speaker_span = parse.span(parse.subtree(subj)) if subj is not None else None
+    cue_tokens = [verb.i, *parse.kids(verb.i, {"prt"})]
+    cue_span = (parse.tokens[min(cue_tokens)].start, parse.tokens[max(cue_tokens)].end)
+    return Attribution(
+        kind="indirect",
+        pieces=tuple(pieces),
+        cue=parse.text[cue_span[0] : cue_span[1]],
+        cue_span=cue_span,
+        speaker_span=speaker_span,
+        speaker_head=subj,
+        sentence=verb.sent,
+    )
+
+
+def _is_clause(parse: _Parse, i: int) -> bool:
+    """A reported clause has its own subject or a "that"/"whether" (participles like "asked" do not)."""
+    own = parse.kids(i, {"nsubj", "nsubjpass", "expl", "mark", "csubj"})
+    return bool(own) or parse.tokens[i].pos == "AUX"
+
+
+def _in_quote(parse: _Parse, i: int, quotes: list[tuple[int, int]]) -> bool:
+    tok = parse.tokens[i]
+    return any(q0 <= tok.start < q1 for q0, q1 in quotes)
+
+
+def _according_to(parse: _Parse, tok: Token) -> Attribution | None:
+    to = parse.kids(tok.i, {"prep"})
+    if not to:
+        return None
+    objs = parse.kids(to[0], {"pobj"})
+    if not objs:
+        return None
+    head = tok.head
+    if head == tok.i:
+        return None
+    content = parse.subtree(head) - parse.subtree(tok.i)
+    span = parse.span(content)
+    if span is None:
+        return None
+    speaker = parse.span(parse.subtree(objs[0]))
+    cue_span = (tok.start, parse.tokens[to[0]].end)
+    return Attribution(
+        kind="indirect",
+        pieces=(span,),
+        cue=parse.text[cue_span[0] : cue_span[1]],
+        cue_span=cue_span,
+        speaker_span=speaker,
+        speaker_head=objs[0],
+        sentence=tok.sent,
+    )
+
+
+def _adjacent_quotes(parse: _Parse, verb: Token, quotes: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Quotes touching the cue's clause: `"A," she said.`, `She said: "A."`, `"A," she said, "B."`."""
+    sent_tokens = [t for t in parse.tokens if t.sent == verb.sent and not t.is_space]
+    s_start, s_end = sent_tokens[0].start, sent_tokens[-1].end
+    colon = parse.text[verb.end : s_end].strip().startswith(":")
+    before = [q for q in quotes if s_start < q[1] <= verb.start]
+    after = [q for q in quotes if verb.end <= q[0] and (q[0] < s_end or colon)]
+    pieces: list[tuple[int, int]] = []
+    if before and _gap_is_small(parse.text, before[-1][1], verb.start):
+        pieces.append(before[-1])
+    if after and _gap_is_small(parse.text, verb.end, after[0][0]):
+        pieces.append(after[0])
+    return pieces
+
+
+def _gap_is_small(text: str, a: int, b: int) -> bool:
+    """Only the speaker phrase and punctuation sit between a quote and its cue."""
+    return _words(text[a:b]) <= 8 and not re.search(r"[.!?]\s|\n", text[a:b])
+
+
+def _overlaps(span: tuple[int, int], pieces: Iterable[tuple[int, int]]) -> bool:
+    return any(span[0] < e and s < span[1] for s, e in pieces)
+
+
+def _attach_quotes(
+    parse: _Parse, found: list[Attribution], quotes: list[tuple[int, int]]
+) -> list[Attribution]:
+    """Grow contents to whole quotes, set kinds, and add cue-less quotes that continue a speaker."""
+    text = parse.text
+    out: list[Attribution] = []
+    used: set[tuple[int, int]] = set()
+    for att in found:
+        if att.cue_span is not None and any(q0 < att.cue_span[0] < q1 for q0, q1 in quotes):
+            continue  # a cue inside a quote: the quoted speaker's own reported speech, not the outlet's
+        pieces: list[tuple[int, int]] = []
+        for piece in att.pieces:
+            inside = [q for q in quotes if q[0] < piece[1] and piece[0] < q[1]]
+            if inside:
+                start = min(piece[0], inside[0][0])
+                end = max(piece[1], inside[-1][1])
+                if att.cue_span is not None and start < att.cue_span[0] < end:
+                    # the cue sits inside: split around the cue phrase, keeping only quoted pieces
+                    pieces.extend(inside)
+                else:
+                    pieces.append((start, end))
+                used.update(inside)
+            else:
+                pieces.append(piece)
+        pieces = sorted(set(pieces))
+        kind = _kind(text, pieces, quotes)
+        if att.speaker_span is not None and _overlaps(att.speaker_span, pieces):
+            att = _replace(att, speaker_span=None, speaker_head=None)
+        out.append(_replace(att, pieces=tuple(pieces), kind=kind))
+    # quotes no cue claimed: continuation of the previous speaker, or an unattributed quote
+    for q in quotes:
+        if q in used or any(_overlaps(q, a.pieces) for a in out):
+            continue
+        prev = _previous(out, q[0])
+        sent = _sentence_of(parse, q[0])
+        if prev is not None and prev.kind == "direct" and _same_paragraph_run(text, prev.end, q[0]):
+            merged = _replace(prev, pieces=(*prev.pieces, q))
+            out[out.index(prev)] = merged
+        elif _words(text[q[0] : q[1]]) >= 4:  # shorter ones are scare quotes and titles, not statements
+            out.append(Attribution(kind="direct", pieces=(q,), sentence=sent))
+    out.sort(key=lambda a: (a.start, a.end))
+    return [_inherit(out, n) for n in range(len(out))]
+
+
+def _inherit(found: list[Attribution], n: int) -> Attribution:
+    """A cue-less quote takes the speaker of the nearest cued attribution up to three sentences back."""
+    att = found[n]
+    if att.cue_span is not None:
+        return att
+    for m in range(n - 1, -1, -1):
+        prev = found[m]
+        if att.sentence - prev.sentence > 3:
+            break
+        if prev.cue_span is not None and prev.speaker_span is not None:
+            return _replace(att, inherits=m)
+    return att
+
+
+def _previous(found: list[Attribution], before: int) -> Attribution | None:
+    earlier = [a for a in found if a.end <= before]
+    return max(earlier, key=lambda a: a.end) if earlier else None
+
+
+def _same_paragraph_run(text: str, a: int, b: int) -> bool:
+    gap = text[a:b]
+    return "\n" not in gap and _words(gap) <= 8
+
+
+def _sentence_of(parse: _Parse, offset: int) -> int:
+    for t in parse.tokens:
+        if t.end > offset:
+            return t.sent
+    return parse.tokens[-1].sent if parse.tokens else 0
+
+
+def _kind(text: str, pieces: list[tuple[int, int]], quotes: list[tuple[int, int]]) -> QuoteKind:
+    quoted = 0
+    total = 0
+    for s, e in pieces:
+        total += _words(text[s:e])
+        quoted += sum(_words(text[max(s, q0) : min(e, q1)]) for q0, q1 in quotes if q0 < e and s < q1)
+    if total == 0 or quoted == 0:
+        return "indirect"
+    return "direct" if quoted >= total - 1 else "mixed"
+
+
+def _replace(att: Attribution, **changes: object) -> Attribution:
+    import dataclasses
+
+    return dataclasses.replace(att, **changes)  # type: ignore[arg-type]
+
+
+def _dedupe(found: list[Attribution]) -> list[Attribution]:
+    seen: set[tuple[tuple[int, int], ...]] = set()
+    out = []
+    for att in found:
+        if att.pieces not in seen:
+            seen.add(att.pieces)
+            out.append(att)
+    return out

@@ -1,0 +1,433 @@
+"""Who is speaking: speaker phrases resolved inside one article, then merged into one entity per real speaker.
+
+Inside an article a speaker phrase is a name ("Vladimir Putin"), an organisation ("the Kremlin"), a pronoun
+("he", resolved to the nearest earlier person of matching gender within three sentences) or a description
+("the Kremlin spokesman", "Zelenskiy's adviser", resolved only when the article itself ties the description
+to a named person by apposition or title). Anything the text does not settle stays unresolved: guessing a
+speaker is worse than saying we do not know.
+
+Across articles, names merge when their surnames agree after transliteration folding (Zelensky /
+Zelenskiy / Zelenski) and their first names do not conflict.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+from newsprism.lenses.attribution import Attribution, wordset
+from newsprism.model import Source, Speaker, Token
+
+SpeakerKind = Literal["person", "organisation"]
+
+_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f", "it": "o", "they": "p"}
+_HONORIFICS = {
+    "mr": "m",
+    "mrs": "f",
+    "ms": "f",
+    "miss": "f",
+    "sir": "m",
+    "dame": "f",
+    "lord": "m",
+    "lady": "f",
+}
+_TITLES = wordset(
+    """president prime minister chancellor secretary senator sen rep representative governor gov mayor
+    general gen colonel col lieutenant captain admiral judge justice king queen prince princess pope
+    dr doctor professor prof mr mrs ms miss sir dame lord lady spokesman spokeswoman spokesperson
+    chairman chairwoman chair ceo director leader deputy foreign defence defense interior finance
+    vice former acting state chief minister's ambassador commissioner"""
+)
+_LEADER_WORDS = wordset("leader president premier chancellor head chief")
+_SPOKES_WORDS = wordset("spokesman spokeswoman spokesperson")
+_ORG_WORDS = wordset(
+    """kremlin ministry government police army military pentagon commission council committee court
+    agency office department embassy parliament senate congress cabinet administration campaign party
+    company firm bank union federation authority authorities coalition un nato eu"""
+)
+_ORG_LABELS = frozenset({"ORG", "GPE", "NORP"})
+_WINDOW = 3  # sentences a pronoun may look back
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A speaker phrase resolved to a name, with the surface form used (kept as an alias)."""
+
+    name: str
+    kind: SpeakerKind
+    alias: str = ""
+
+
+@dataclass(slots=True)
+class _Person:
+    name: str
+    first_token: int
+    end_token: int
+    sentence: int
+    descriptors: set[str] = field(default_factory=set)
+    gender: str = ""
+
+
+class ArticleSpeakers:
+    """Resolves the speaker phrases of one source's attributions, in text order."""
+
+    def __init__(self, source: Source) -> None:
+        self.source = source
+        self.tokens: Sequence[Token] = source.tokens
+        self.children: list[list[int]] = [[] for _ in self.tokens]
+        for t in self.tokens:
+            if t.head != t.i and 0 <= t.head < len(self.tokens):
+                self.children[t.head].append(t.i)
+        self.people = self._people()
+
+    # ------------------------------------------------------------------ article model
+
+    def _people(self) -> list[_Person]:
+        """Every person mention, named by the fullest form of its surname in the article, with descriptors."""
+        spans = _entity_token_spans(self.tokens, {"PERSON"})
+        surnames = {fold(self.tokens[b - 1].text) for a, b in spans}
+        # the small parser often tags "President Volodymyr Zelenskiy" as an ORG: take such spans back when a
+        # title precedes them or their last word is a surname the article elsewhere tags as a person
+        for a, b in _entity_token_spans(self.tokens, set(_ORG_LABELS)):
+            words = self.tokens[a:b]
+            if any(t.pos != "PROPN" or t.text.lower() in _ORG_WORDS for t in words):
+                continue
+            before = self.tokens[a - 1].text.lower().rstrip(".") if a > 0 else ""
+            if before in _TITLES or (b - a >= 2 and fold(words[-1].text) in surnames):
+                spans.append((a, b))
+        spans.sort()
+        full: dict[str, str] = {}
+        spans = [(_skip_common(self.tokens, a, b), b) for a, b in spans]
+        for a, b in spans:
+            name = _clean_name(" ".join(t.text for t in self.tokens[a:b]))
+            if not name:
+                continue
+            key = fold(name.split()[-1])
+            if len(name.split()) > len(full.get(key, "").split()):
+                full[key] = name
+        people = []
+        for a, b in spans:
+            name = _clean_name(" ".join(t.text for t in self.tokens[a:b]))
+            if not name:
+                continue
+            person = _Person(full[fold(name.split()[-1])], a, b, self.tokens[a].sent)
+            person.descriptors = self._descriptors(a, b)
+            before = self.tokens[a - 1].text.lower().rstrip(".") if a > 0 else ""
+            person.gender = _HONORIFICS.get(before, "")
+            people.append(person)
+        # descriptors and gender known for any mention hold for the person
+        by_name: dict[str, set[str]] = defaultdict(set)
+        gender: dict[str, str] = {}
+        for p in people:
+            by_name[p.name] |= p.descriptors
+            gender[p.name] = gender.get(p.name) or p.gender
+        for p in people:
+            p.descriptors = by_name[p.name]
+            p.gender = gender[p.name]
+        return people
+
+    def _descriptors(self, a: int, b: int) -> set[str]:
+        """Title and apposition words tied to the name in tokens [a, b): "Kremlin spokesman", "an adviser"."""
+        words: set[str] = set()
+        inside = set(range(a, b))
+        head = next((i for i in inside if self.tokens[i].head not in inside), a)
+        for c in self.children[head]:
+            if c in inside:
+                continue
+            dep = self.tokens[c].dep
+            if dep in ("compound", "amod", "poss", "nmod", "appos", "prep"):
+                words |= {_word(self.tokens[i]) for i in self._subtree(c)}
+        # the name as apposition of a description: "the Kremlin's spokesman, Dmitry Peskov"
+        h = self.tokens[head]
+        if h.dep == "appos" and h.head != head:
+            words |= {_word(self.tokens[i]) for i in self._subtree(h.head) if i not in self._subtree(head)}
+        # titles directly before the name without a parse link: "Russian President Vladimir Putin"
+        i = a - 1
+        while i >= 0 and self.tokens[i].pos in ("PROPN", "NOUN", "ADJ") and self.tokens[i].sent == h.sent:
+            words.add(_word(self.tokens[i]))
+            i -= 1
+        return {w for w in words if w and w not in _STOP}
+
+    def _subtree(self, i: int) -> set[int]:
+        out, stack = set(), [i]
+        while stack:
+            j = stack.pop()
+            if j not in out:
+                out.add(j)
+                stack.extend(self.children[j])
+        return out
+
+    # ------------------------------------------------------------------ resolution
+
+    def resolve(self, attributions: Sequence[Attribution]) -> list[Mention | None]:
+        self._add_named_speakers(attributions)
+        out: list[Mention | None] = []
+        for att in attributions:
+            if att.inherits is not None and att.speaker_span is None:
+                out.append(out[att.inherits] if att.inherits < len(out) else None)
+                continue
+            mention = self.resolve_one(att)
+            if mention is not None and mention.kind == "person" and att.speaker_head is not None:
+                pronoun = self.tokens[att.speaker_head].text.lower()
+                for p in self.people:
+                    if p.name == mention.name and not p.gender and pronoun in ("he", "she"):
+                        p.gender = _PRONOUNS[pronoun]
+            out.append(mention)
+        return out
+
+    def resolve_one(self, att: Attribution) -> Mention | None:
+        if att.speaker_span is None or att.speaker_head is None:
+            return None
+        text = self.source.text
+        alias = _strip_det(text[att.speaker_span[0] : att.speaker_span[1]])
+        head = self.tokens[att.speaker_head]
+        low = head.text.lower()
+        if low in _PRONOUNS and head.pos == "PRON":
+            person = self._antecedent(att.speaker_head, _PRONOUNS[low])
+            if person is None:
+                return None
+            return Mention(person, "person", alias)
+        named = self._named_at(att.speaker_head) or self._named_in(att.speaker_span)
+        if named is not None:
+            return Mention(named, "person", alias)
+        org = self._organisation(att.speaker_span, head)
+        if org is not None:
+            return Mention(org, "organisation", alias)
+        person = self._described(att.speaker_span, att.speaker_head)
+        return Mention(person, "person", alias) if person is not None else None
+
+    def _add_named_speakers(self, attributions: Sequence[Attribution]) -> None:
+        """Proper-noun speakers the NER missed ("Voronow promised ...") are people too."""
+        known = {i for p in self.people for i in range(p.first_token, p.end_token)}
+        surnames = {fold(p.name.split()[-1]): p.name for p in self.people}
+        for att in attributions:
+            h = att.speaker_head
+            if h is None:
+                continue
+            if self.tokens[h].pos == "NOUN":
+                # "his neighbour Ada Lind": the name is an apposition of a common noun, so it is a person
+                h = next((c for c in self.children[h] if self.tokens[c].dep == "appos"), h)
+            elif self.tokens[h].ent_type in _ORG_LABELS:
+                continue
+            if h in known or self.tokens[h].pos != "PROPN":
+                continue
+            if self.tokens[h].text.lower() in _ORG_WORDS:
+                continue
+            a = h
+            while a > 0 and self.tokens[a - 1].pos == "PROPN" and self.tokens[a - 1].dep == "compound":
+                a -= 1
+            name = _clean_name(" ".join(t.text for t in self.tokens[a : h + 1]))
+            if not name:
+                continue
+            name = surnames.get(fold(name.split()[-1]), name)
+            self.people.append(_Person(name, a, h + 1, self.tokens[h].sent, self._descriptors(a, h + 1)))
+            known.update(range(a, h + 1))
+        self.people.sort(key=lambda p: p.first_token)
+
+    def _named_at(self, i: int) -> str | None:
+        """The person whose name the speaker's head word falls in."""
+        for p in self.people:
+            if p.first_token <= i < p.end_token:
+                return p.name
+        return None
+
+    def _named_in(self, span: tuple[int, int]) -> str | None:
+        """One non-possessive name inside the phrase: "his neighbour Ada Lind", "Lind, a farmer"."""
+        names = set()
+        for p in self.people:
+            first, last = self.tokens[p.first_token], self.tokens[p.end_token - 1]
+            if span[0] <= first.start and last.end <= span[1]:
+                after = self.tokens[p.end_token].text if p.end_token < len(self.tokens) else ""
+                if last.dep != "poss" and after not in ("'s", "’s"):
+                    names.add(p.name)
+        return names.pop() if len(names) == 1 else None
+
+    def _antecedent(self, at: int, gender: str) -> str | None:
+        """Nearest earlier person (or organisation for it/they) within the window, of compatible gender."""
+        sent = self.tokens[at].sent
+        if gender in ("o", "p"):
+            return None  # organisations are resolved through their names only; "they" may be anyone
+        for p in sorted(self.people, key=lambda p: p.first_token, reverse=True):
+            if p.first_token >= at:
+                continue
+            if sent - p.sentence > _WINDOW:
+                break
+            if p.gender and p.gender != gender:
+                continue
+            return p.name
+        return None
+
+    def _organisation(self, span: tuple[int, int], head: Token) -> str | None:
+        org_like = head.ent_type in _ORG_LABELS or head.text.lower() in _ORG_WORDS
+        if org_like and (
+            head.pos == "PROPN" or head.ent_type in _ORG_LABELS or _has_proper(self.tokens, span)
+        ):
+            return _strip_det(self.source.text[span[0] : span[1]])
+        return None
+
+    def _described(self, span: tuple[int, int], head_i: int) -> str | None:
+        """A description the article ties to exactly one named person ("the Kremlin spokesman")."""
+        head = self.tokens[head_i]
+        if head.pos not in ("NOUN", "PROPN"):
+            return None
+        words = {
+            _word(t)
+            for t in self.tokens
+            if span[0] <= t.start and t.end <= span[1] and t.pos in ("NOUN", "PROPN", "ADJ")
+        } - _STOP
+        if not words:
+            return None
+        best: list[_Person] = []
+        for p in self.people:
+            if p.first_token >= head_i and p.sentence != head.sent:
+                continue
+            if all(_matches(w, p.descriptors | _name_words(p.name)) for w in words):
+                best.append(p)
+        names = {p.name for p in best}
+        if len(names) == 1:
+            return names.pop()
+        return None
+
+
+# --------------------------------------------------------------------------- across sources
+
+
+def fold(name: str) -> str:
+    """A transliteration-tolerant key: Zelensky, Zelenskiy, Zelenski and Zelenskyy all give 'zelenski'."""
+    s = unicodedata.normalize("NFKD", name.lower())
+    s = "".join(c for c in s if c.isalpha())
+    s = s.replace("kh", "h").replace("w", "v").replace("ph", "f")
+    s = re.sub(r"(.)\1+", r"\1", s)
+    s = re.sub(r"(iy|yi|y|ij)$", "i", s)
+    s = re.sub(r"of$", "ov", s)  # Voronoff ~ Voronov (and Voronow, through w -> v)
+    return s
+
+
+def merge_speakers(mentions: Sequence[tuple[str, Mention]]) -> tuple[list[Speaker], list[str]]:
+    """One Speaker per real speaker from ``(source id, mention)`` pairs; also returns each pair's id."""
+    groups: list[dict[str, object]] = []  # name forms, kind, sources
+    assigned: list[int] = []
+    for source, m in mentions:
+        g = _find_group(groups, m)
+        if g is None:
+            groups.append({"names": Counter(), "aliases": set(), "kind": m.kind, "sources": []})
+            g = len(groups) - 1
+        group = groups[g]
+        names: Counter[str] = group["names"]  # type: ignore[assignment]
+        names[m.name] += 1
+        aliases: set[str] = group["aliases"]  # type: ignore[assignment]
+        alias = m.alias.split(",")[0].strip()
+        if alias and alias.lower() not in _PRONOUNS and len(alias.split()) <= 6:
+            aliases.add(alias)
+        srcs: list[str] = group["sources"]  # type: ignore[assignment]
+        if source not in srcs:
+            srcs.append(source)
+        assigned.append(g)
+    speakers = []
+    for n, group in enumerate(groups, start=1):
+        names = group["names"]  # type: ignore[assignment]
+        canonical = max(names, key=lambda s: (len(s.split()), names[s], s))
+        aliases = (set(names) | group["aliases"]) - {canonical}  # type: ignore[operator]
+        speakers.append(
+            Speaker(
+                id=f"p{n}",
+                name=canonical,
+                aliases=tuple(sorted(aliases)),
+                sources=tuple(group["sources"]),  # type: ignore[arg-type]
+                kind=group["kind"],  # type: ignore[arg-type]
+            )
+        )
+    return speakers, [f"p{g + 1}" for g in assigned]
+
+
+def same_person(a: str, b: str) -> bool:
+    """Surnames fold equal and first names (when both given) agree or one is the other's initial."""
+    pa, pb = a.split(), b.split()
+    if not pa or not pb or fold(pa[-1]) != fold(pb[-1]):
+        return False
+    fa, fb = pa[:-1], pb[:-1]
+    if not fa or not fb:
+        return True
+    x, y = fold(fa[0]), fold(fb[0])
+    return x == y or (min(len(x), len(y)) == 1 and x[0] == y[0])
+
+
+def _find_group(groups: list[dict[str, object]], m: Mention) -> int | None:
+    for g, group in enumerate(groups):
+        if group["kind"] != m.kind:
+            continue
+        names: Counter[str] = group["names"]  # type: ignore[assignment]
+        if m.kind == "person" and all(same_person(m.name, n) for n in names):
+            return g
+        if m.kind == "organisation" and any(fold(m.name) == fold(n) for n in names):
+            return g
+    return None
+
+
+# --------------------------------------------------------------------------- small helpers
+
+_STOP = wordset("the a an of to 's ’s for in on at and by from with s")
+
+
+def _word(t: Token) -> str:
+    w = t.text.lower().strip(".’'")
+    return "" if t.pos in ("DET", "PUNCT", "ADP", "PART", "CCONJ") else w
+
+
+def _matches(word: str, descriptors: set[str]) -> bool:
+    if word in descriptors:
+        return True
+    if word in _LEADER_WORDS and descriptors & _LEADER_WORDS:
+        return True
+    if word in _SPOKES_WORDS and descriptors & _SPOKES_WORDS:
+        return True
+    folded = {fold(d) for d in descriptors}
+    # demonyms and possessives: "Russian" ~ "Russia", "Zelenskiy" ~ "Zelensky"
+    fw = fold(word)
+    return fw in folded or any(
+        len(fw) >= 5 and (d.startswith(fw[:5]) and fw.startswith(d[:5])) for d in folded
+    )
+
+
+def _name_words(name: str) -> set[str]:
+    return {w.lower() for w in name.split()}
+
+
+def _strip_det(text: str) -> str:
+    text = re.sub(r"^(the|a|an)\s+", "", text.strip(), flags=re.IGNORECASE)
+    return re.sub(r"(’s|'s)$", "", text)
+
+
+def _clean_name(text: str) -> str:
+    text = re.sub(r"(’s|'s)$", "", text.strip())
+    words = [w for w in text.split() if w.lower().rstrip(".") not in _TITLES]
+    return " ".join(words)
+
+
+def _skip_common(tokens: Sequence[Token], a: int, b: int) -> int:
+    """Drop leading common nouns the NER put in a name ("Farmer Jonas Petrik")."""
+    while b - a > 1 and tokens[a].pos != "PROPN":
+        a += 1
+    return a
+
+
+def _has_proper(tokens: Sequence[Token], span: tuple[int, int]) -> bool:
+    return any(t.pos == "PROPN" for t in tokens if span[0] <= t.start and t.end <= span[1])
+
+
+def _entity_token_spans(tokens: Sequence[Token], labels: set[str]) -> list[tuple[int, int]]:
+    spans, start = [], None
+    for t in tokens:
+        inside = t.ent_type in labels and t.ent_iob in ("B", "I")
+        if start is not None and (not inside or t.ent_iob == "B"):
+            spans.append((start, t.i))
+            start = None
+        if inside and start is None:
+            start = t.i
+    if start is not None:
+        spans.append((start, len(tokens)))
+    return spans

@@ -1,0 +1,121 @@
+"""Attribution detection on team-written sentences: direct, split, long, indirect and mixed quotes."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsprism.lenses.attribution import Attribution, find_attributions, quote_spans
+from newsprism.model import Article, Source
+from newsprism.segment import Segmenter
+
+
+def test_quote_spans_pairs_curly_and_straight_marks() -> None:
+    text = 'She said “we will win” and later "we will not lose".'
+    assert [text[s:e] for s, e in quote_spans(text)] == ["“we will win”", '"we will not lose"']
+
+
+def test_quote_spans_continue_across_paragraphs_that_reopen_the_quote() -> None:
+    text = '"First paragraph of the speech.\n\n"Second paragraph," she said.\n\nNo quote here.'
+    spans = quote_spans(text)
+    assert len(spans) == 1
+    assert text[spans[0][0] : spans[0][1]] == '"First paragraph of the speech.\n\n"Second paragraph,"'
+
+
+def test_quote_spans_close_a_stray_mark_at_the_paragraph_end() -> None:
+    text = 'An "unclosed quote runs on\n\nThe next paragraph is the reporter again.'
+    spans = quote_spans(text)
+    assert [text[s:e] for s, e in spans] == ['"unclosed quote runs on']
+
+
+def _parse(segmenter: Segmenter, text: str) -> Source:
+    return segmenter(Article("s1", text), "s1")
+
+
+def _one(atts: list[Attribution], contains: str, text: str) -> Attribution:
+    hits = [a for a in atts if any(contains in text[s:e] for s, e in a.pieces)]
+    assert len(hits) == 1, [[text[s:e] for s, e in a.pieces] for a in atts]
+    return hits[0]
+
+
+def _speaker(att: Attribution, text: str) -> str | None:
+    return text[att.speaker_span[0] : att.speaker_span[1]] if att.speaker_span else None
+
+
+@pytest.mark.slow
+def test_quote_split_by_she_said_is_one_attribution_in_two_pieces(segmenter: Segmenter) -> None:
+    text = '"The harbour will reopen," she said, "but not before the storm season ends."'
+    atts = find_attributions(_parse(segmenter, text))
+    att = _one(atts, "harbour", text)
+    assert att.kind == "direct"
+    assert [text[s:e] for s, e in att.pieces] == [
+        '"The harbour will reopen,"',
+        '"but not before the storm season ends."',
+    ]
+    assert att.cue == "said"
+    assert _speaker(att, text) == "she"
+
+
+@pytest.mark.slow
+def test_paragraph_long_quote_with_the_cue_at_its_end(segmenter: Segmenter) -> None:
+    text = (
+        "Mayor Lena Oduya spoke after the vote.\n\n"
+        '"We waited eleven years for this bridge. We asked three governments for it. Two of them said no, '
+        'and one of them never answered our letters," Oduya said.\n\nThe bridge opens in May.'
+    )
+    atts = find_attributions(_parse(segmenter, text))
+    att = _one(atts, "eleven years", text)
+    assert att.kind == "direct"
+    (piece,) = att.pieces
+    assert text[piece[0] : piece[1]].startswith('"We waited eleven years')
+    assert text[piece[0] : piece[1]].endswith('letters,"')
+    assert _speaker(att, text) == "Oduya"
+
+
+@pytest.mark.slow
+def test_indirect_speech_with_a_clause_and_with_an_object(segmenter: Segmenter) -> None:
+    text = (
+        "The fisheries minister said that the quota would be cut by a third. "
+        "Tomas Brandt promised a swift response to the cut."
+    )
+    atts = find_attributions(_parse(segmenter, text))
+    clause = _one(atts, "quota", text)
+    assert clause.kind == "indirect"
+    assert text[clause.start : clause.end] == "that the quota would be cut by a third"
+    assert _speaker(clause, text) == "The fisheries minister"
+    obj = _one(atts, "swift response", text)
+    assert (obj.kind, obj.cue, _speaker(obj, text)) == ("indirect", "promised", "Tomas Brandt")
+
+
+@pytest.mark.slow
+def test_mixed_quote_and_according_to(segmenter: Segmenter) -> None:
+    text = (
+        'Union leaders said the new contract was "a betrayal of every dock worker". '
+        "According to the port authority, the strike cost four million a day."
+    )
+    atts = find_attributions(_parse(segmenter, text))
+    mixed = _one(atts, "betrayal", text)
+    assert mixed.kind == "mixed"
+    according = _one(atts, "strike cost", text)
+    assert according.cue == "According to"
+    assert _speaker(according, text) == "the port authority"
+
+
+@pytest.mark.slow
+def test_cue_inside_a_quote_is_not_the_outlets_attribution(segmenter: Segmenter) -> None:
+    text = '"They told us the water was safe to drink," said Ada Lind, a nurse.'
+    atts = find_attributions(_parse(segmenter, text))
+    assert len(atts) == 1
+    assert atts[0].cue == "said"
+    assert _speaker(atts[0], text) == "Ada Lind, a nurse"
+
+
+@pytest.mark.slow
+def test_beliefs_only_when_asked(segmenter: Segmenter) -> None:
+    text = "Most farmers believe that the dam will fail."
+    src = _parse(segmenter, text)
+    assert find_attributions(src, beliefs=False) == []
+    assert [a.cue for a in find_attributions(src, beliefs=True)] == ["believe"]
+
+
+def test_empty_source_has_no_attributions() -> None:
+    assert find_attributions(Source("s1", Article("s1", ""), ())) == []

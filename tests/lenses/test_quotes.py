@@ -1,0 +1,131 @@
+"""The quotes lens on a fictional story told by four outlets (tests/fixtures/quotes)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from newsprism.lenses.quotes import QuoteLens, find_quotes, format_quotes, link_quotes, quotes_json
+from newsprism.model import Article, Quote, QuoteFindings, Source, Story
+from newsprism.segment import Segmenter
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "quotes"
+OUTLETS = ("wire", "tabloid", "partisan", "local")
+
+
+@pytest.fixture(scope="module")
+def sources(segmenter: Segmenter) -> list[Source]:
+    articles = [
+        (Article(f"s{i}", (FIXTURES / f"{name}.txt").read_text(encoding="utf-8"), outlet=name), f"s{i}")
+        for i, name in enumerate(OUTLETS, start=1)
+    ]
+    return segmenter.pipe(articles)
+
+
+@pytest.fixture(scope="module")
+def findings(sources: list[Source]) -> QuoteFindings:
+    return QuoteLens()(Story(sources=tuple(sources)))
+
+
+def _quote(findings: QuoteFindings, source: str, contains: str) -> Quote:
+    hits = [q for q in findings.quotes if q.source == source and contains in q.text]
+    assert len(hits) == 1, [q.text for q in findings.quotes if q.source == source]
+    return hits[0]
+
+
+def _name(findings: QuoteFindings, speaker: str | None) -> str | None:
+    return next((s.name for s in findings.speakers if s.id == speaker), None)
+
+
+@pytest.mark.slow
+def test_every_quote_points_into_its_source_text(sources: list[Source], findings: QuoteFindings) -> None:
+    text = {s.id: s.text for s in sources}
+    assert findings.quotes
+    for q in findings.quotes:
+        assert text[q.source][q.start : q.end] == q.text
+        if q.cue_span:
+            assert text[q.source][q.cue_span[0] : q.cue_span[1]] == q.cue
+
+
+@pytest.mark.slow
+def test_three_spellings_in_three_outlets_are_one_speaker(findings: QuoteFindings) -> None:
+    (voronov,) = [s for s in findings.speakers if "Voronov" in s.name or "Voronov" in s.aliases]
+    assert set(voronov.sources) == {"s1", "s2", "s3"}
+    assert {"Voronoff", "Voronow"} <= {a.split()[-1] for a in voronov.aliases}
+
+
+@pytest.mark.slow
+def test_quote_split_by_said_keeps_its_speaker_on_both_pieces(findings: QuoteFindings) -> None:
+    first = _quote(findings, "s3", "Those who spread lies")
+    second = _quote(findings, "s3", "are the enemies")
+    assert first.speaker == second.speaker
+    assert first.speaker == _quote(findings, "s1", "ten years of suspicion").speaker  # "he" is Voronow
+
+
+@pytest.mark.slow
+def test_paragraph_spanning_quote_and_pronoun_speaker(findings: QuoteFindings) -> None:
+    long = _quote(findings, "s4", "The first promise")
+    assert "\n\n" in long.text and long.text.endswith('fields."')
+    assert _name(findings, long.speaker) == "Ada Lind"
+    farmer = _quote(findings, "s4", "plant again")
+    assert _name(findings, farmer.speaker) is not None
+    assert "Petrik" in str(_name(findings, farmer.speaker))
+
+
+@pytest.mark.slow
+def test_organisations_speak(findings: QuoteFindings) -> None:
+    council = _quote(findings, "s4", "public meeting")
+    kinds = {s.id: s.kind for s in findings.speakers}
+    assert council.speaker is not None and kinds[council.speaker] == "organisation"
+
+
+@pytest.mark.slow
+def test_same_words_given_to_different_speakers_are_flagged(findings: QuoteFindings) -> None:
+    wire = _quote(findings, "s1", "ten years of suspicion")
+    partisan = _quote(findings, "s3", "ten years of suspicion")
+    assert _name(findings, wire.speaker) == "Aleksandr Voronov"
+    assert _name(findings, partisan.speaker) == "Irina Halden"
+    assert partisan.id in wire.shared_with and wire.match == "other-speaker"
+    # the tabloid does not say who ("the tyrant crowed"): shared words, speaker left open
+    tabloid = _quote(findings, "s2", "ten years of suspicion")
+    assert tabloid.speaker is None and wire.id in tabloid.shared_with
+
+
+@pytest.mark.slow
+def test_paraphrase_of_one_statement_across_outlets(findings: QuoteFindings) -> None:
+    wire = _quote(findings, "s1", "monitor the flow")
+    tabloid = _quote(findings, "s2", "watch the river")
+    assert tabloid.id in wire.shared_with and wire.match == "paraphrase"
+
+
+@pytest.mark.slow
+def test_json_and_text_output(sources: list[Source], findings: QuoteFindings) -> None:
+    data = quotes_json(sources, findings)
+    json.dumps(data)  # serialisable
+    assert {q["id"] for q in data["quotes"]} == {q.id for q in findings.quotes}  # type: ignore[union-attr,index]
+    listing = format_quotes(sources, findings)
+    assert "Irina Halden" in listing and "(speaker not stated or not resolved)" in listing
+
+
+@pytest.mark.slow
+def test_deterministic(sources: list[Source], findings: QuoteFindings) -> None:
+    assert find_quotes(sources) == findings
+
+
+def test_link_quotes_same_words_trimmed_and_other_speaker() -> None:
+    quotes = [
+        Quote("q1", "s1", "p1", "direct", 0, 10, '"We will rebuild every house in the valley,"'),
+        Quote("q2", "s2", "p1", "direct", 0, 10, '"rebuild every house in the valley"'),
+        Quote("q3", "s3", "p2", "direct", 0, 10, '"We will rebuild every house in the valley."'),
+        Quote("q4", "s1", "p2", "direct", 0, 10, '"Nothing in common with the others at all."'),
+        Quote("q5", "s2", "p3", "direct", 0, 10, '"Nothing in common with the others at all."'),
+    ]
+    linked = {q.id: q for q in link_quotes(quotes)}
+    assert linked["q2"].shared_with == ("q1", "q3")
+    assert linked["q2"].match == linked["q1"].match == "other-speaker"  # q3 gives the words to p2
+    # same speaker, different words, different outlets: one speech quoted through different sentences
+    assert linked["q4"].shared_with == ("q3", "q5")
+    assert linked["q3"].shared_with == ("q1", "q2", "q4")
+    assert not link_quotes(quotes[:1])[0].shared_with

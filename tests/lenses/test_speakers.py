@@ -1,0 +1,91 @@
+"""Speaker resolution inside an article and speaker merging across outlets."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsprism.lenses.attribution import find_attributions
+from newsprism.lenses.speakers import ArticleSpeakers, Mention, fold, merge_speakers, same_person
+from newsprism.model import Article
+from newsprism.segment import Segmenter
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Zelensky", "Zelenskiy"),
+        ("Zelenskiy", "Zelenski"),
+        ("Zelenskyy", "Zelensky"),
+        ("Voronoff", "Voronow"),
+    ],
+)
+def test_fold_joins_transliteration_variants(a: str, b: str) -> None:
+    assert fold(a) == fold(b)
+
+
+def test_fold_keeps_different_names_apart() -> None:
+    assert fold("Peskov") != fold("Putin")
+
+
+def test_same_person_needs_compatible_first_names() -> None:
+    assert same_person("Volodymyr Zelenskiy", "Zelensky")
+    assert same_person("V. Zelensky", "Volodymyr Zelenski")
+    assert not same_person("Hillary Clinton", "Bill Clinton")
+
+
+def test_merge_three_spellings_into_one_speaker_with_aliases() -> None:
+    mentions = [
+        ("s1", Mention("Volodymyr Zelenskiy", "person", "President Volodymyr Zelenskiy")),
+        ("s2", Mention("Zelensky", "person", "Zelensky")),
+        ("s3", Mention("Volodymyr Zelenski", "person", "the Ukrainian leader")),
+        ("s3", Mention("Kremlin", "organisation", "The Kremlin")),
+    ]
+    speakers, ids = merge_speakers(mentions)
+    assert ids == ["p1", "p1", "p1", "p2"]
+    person, org = speakers
+    assert person.sources == ("s1", "s2", "s3")
+    assert person.name in {"Volodymyr Zelenskiy", "Volodymyr Zelenski"}
+    assert {"Zelensky", "the Ukrainian leader"} <= set(person.aliases)
+    assert (org.kind, org.name) == ("organisation", "Kremlin")
+
+
+def _resolved(segmenter: Segmenter, text: str) -> dict[str, str | None]:
+    src = segmenter(Article("s1", text), "s1")
+    atts = find_attributions(src)
+    mentions = ArticleSpeakers(src).resolve(atts)
+    return {src.text[a.start : a.end]: (m.name if m else None) for a, m in zip(atts, mentions, strict=True)}
+
+
+@pytest.mark.slow
+def test_pronoun_two_sentences_after_the_name(segmenter: Segmenter) -> None:
+    text = (
+        "Harbour master Petra Nowak inspected the flooded quay on Monday. "
+        "The water had reached the warehouses. "
+        'It had risen a metre overnight. "We have never seen a tide like this," she said.'
+    )
+    assert _resolved(segmenter, text)['"We have never seen a tide like this,"'] == "Petra Nowak"
+
+
+@pytest.mark.slow
+def test_pronoun_without_an_antecedent_stays_unresolved(segmenter: Segmenter) -> None:
+    text = 'The quay flooded again on Monday. "We have never seen a tide like this," he said.'
+    assert _resolved(segmenter, text)['"We have never seen a tide like this,"'] is None
+
+
+@pytest.mark.slow
+def test_organisation_and_description_speakers(segmenter: Segmenter) -> None:
+    text = (
+        "Kremlin spokesman Dmitry Peskov said Moscow had not been consulted. "
+        "The Kremlin said it would study the accord. "
+        "The Kremlin spokesman said the talks were a matter for the two countries."
+    )
+    got = _resolved(segmenter, text)
+    assert got["Moscow had not been consulted"] == "Dmitry Peskov"
+    assert got["it would study the accord"] == "Kremlin"
+    assert got["the talks were a matter for the two countries"] == "Dmitry Peskov"
+
+
+@pytest.mark.slow
+def test_description_the_article_does_not_tie_to_a_name_stays_unresolved(segmenter: Segmenter) -> None:
+    text = "A senior official said the budget would be cut. Minister Ana Ruiz did not comment."
+    assert _resolved(segmenter, text)["the budget would be cut"] is None
