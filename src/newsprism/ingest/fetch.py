@@ -94,6 +94,7 @@ class Fetcher:
             for _hop in range(self.settings.max_redirects + 1):
                 self._check_target(url, current)
                 with self.client.stream("GET", current) as resp:
+                    self._check_peer(url, current, resp)
                     if resp.status_code in _REDIRECTS and "location" in resp.headers:
                         current = current.join(resp.headers["location"])
                         continue
@@ -163,6 +164,36 @@ class Fetcher:
                     f"refused: {url.host}{via} is a {problem} address ({address}); "
                     "set fetch.allow_private = true only if you trust this host",
                 )
+
+
+    def _check_peer(self, origin: str, url: httpx.URL, resp: httpx.Response) -> None:
+        """Check the address actually connected to, which defeats DNS answers that change after the check.
+
+        Skipped behind a proxy (the peer is then the proxy) and for transports without a socket (tests).
+        """
+        if self.settings.allow_private:
+            return
+        stream = resp.extensions.get("network_stream")
+        peer = stream.get_extra_info("server_addr") if stream is not None else None
+        if not peer or _proxies_configured():
+            return
+        try:
+            address = ipaddress.ip_address(str(peer[0]).split("%")[0])
+        except ValueError:
+            return
+        problem = address_problem(address)
+        if problem:
+            raise FetchError(
+                origin,
+                f"refused: {url.host} answered from a {problem} address ({address}) after resolving to a "
+                "public one; set fetch.allow_private = true only if you trust this host",
+            )
+
+
+def _proxies_configured() -> bool:
+    import urllib.request
+
+    return bool(urllib.request.getproxies())
 
 
 def resolve(host: str, port: int) -> list[ipaddress.IPv4Address | ipaddress.IPv6Address]:
