@@ -283,20 +283,25 @@ def _width(x: float) -> int:
     return max(0, min(100, round(x * 100))) if x == x else 0
 
 
+def _n(n: int, word: str) -> str:
+    return word if n == 1 else word + "s"
+
+
 def _context(report: StoryReport) -> dict[str, Any]:
     v = _View(report)
     groups = v.claim_groups()
+    shared = sum(len(g["claims"]) for g in groups if g["key"] == "consensus")
     counts = [
-        ("sources", len(report.sources), "sources"),
-        ("claims", len(report.claims), "claims"),
-        ("shared by all", sum(len(g["claims"]) for g in groups if g["key"] == "consensus"), "claims"),
-        ("quotes", len(report.quotes), "quotes"),
-        ("loaded terms", len(report.language), "language"),
-        ("reused passages", len(report.reuse), "reuse"),
-        ("contradictions", len(report.contradictions), "contradictions"),
+        (_n(len(report.sources), "source"), len(report.sources), "sources"),
+        (_n(len(report.claims), "claim"), len(report.claims), "claims"),
+        ("shared by all", shared, "claims"),
+        (_n(len(report.quotes), "quote"), len(report.quotes), "quotes"),
+        (_n(len(report.language), "loaded term"), len(report.language), "language"),
+        (_n(len(report.reuse), "reused passage"), len(report.reuse), "reuse"),
+        (_n(len(report.contradictions), "contradiction"), len(report.contradictions), "contradictions"),
     ]
     if report.skipped:
-        counts.append(("skipped inputs", len(report.skipped), "skipped"))
+        counts.append((_n(len(report.skipped), "skipped input"), len(report.skipped), "skipped"))
     return {
         "schema": SCHEMA,
         "headline": headline(report),
