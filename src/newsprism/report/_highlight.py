@@ -50,8 +50,16 @@ def highlight(text: str, marks: Iterable[Mark], start: int = 0, end: int | None 
     out: list[str] = []
     stack: list[Mark] = []
     opened: set[int] = set()
+    active: list[Mark] = []
+    nxt = 0
     for lo, hi in itertools.pairwise(bounds):
-        want = [m for m in live if m.start <= lo and m.end >= hi]
+        # Sweep: every start and end is a boundary, so the marks covering [lo, hi) are exactly those begun
+        # at or before lo and not yet ended; appending in sorted order keeps outer marks first.
+        active = [m for m in active if m.end > lo]
+        while nxt < len(live) and max(start, live[nxt].start) <= lo:
+            active.append(live[nxt])
+            nxt += 1
+        want = active
         keep = 0
         while keep < len(stack) and keep < len(want) and stack[keep] is want[keep]:
             keep += 1

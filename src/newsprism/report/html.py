@@ -81,6 +81,7 @@ class _View:
         for ls in report.language:
             self.lang.setdefault(ls.source, []).append(ls)
         self.speakers = {s.id: s.name for s in report.speakers}
+        self.lang_marks = {sid: _lang_marks(spans) for sid, spans in self.lang.items()}
 
     def src(self, sid: str) -> Src:
         return self.by_id.get(sid) or Src(sid, sid, 0)
@@ -89,7 +90,7 @@ class _View:
         return self.texts.get(sid, "")
 
     def in_context(self, p: Passage, cls: str, extra: list[Mark] | None = None) -> Markup:
-        marks = [Mark(p.start, p.end, cls), *_lang_marks(self.lang.get(p.source, [])), *(extra or [])]
+        marks = [Mark(p.start, p.end, cls), *self.lang_marks.get(p.source, []), *(extra or [])]
         return excerpt(self.text(p.source), p.start, p.end, marks)
 
     def cells(self) -> list[Cell]:
@@ -184,7 +185,7 @@ class _View:
                 for extra in (q.speaker_span, q.cue_span):
                     if extra and abs(extra[0] - q.start) < 400 and abs(extra[1] - q.end) < 400:
                         lo, hi = min(lo, extra[0]), max(hi, extra[1])  # speaker and verb nearby: show them
-                marks = [*self._quote_marks(q), *_lang_marks(self.lang.get(q.source, []))]
+                marks = [*self._quote_marks(q), *self.lang_marks.get(q.source, [])]
                 context = excerpt(text, lo, hi, marks, context=200, paragraph=True)
                 for cell in cells:
                     if cell.src.id == q.source:
@@ -205,7 +206,7 @@ class _View:
                 claim_of.setdefault((p.source, p.start), c.id)
         for s, rep in zip(self.srcs, self.r.sources, strict=True):
             spans = self.lang.get(s.id, [])
-            marks = _lang_marks(spans)
+            marks = list(self.lang_marks.get(s.id, []))
             seen: set[tuple[int, int]] = set()
             for c in self.r.claims:
                 for p in c.sentences:
