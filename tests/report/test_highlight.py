@@ -99,3 +99,24 @@ def test_word_diff_marks_changed_words() -> None:
     assert [a[x:y] for x, y in removed] == ["said"]
     assert [b[x:y] for x, y in added] == ["claimed", "night"]
     assert word_diff("x " * 10, "y " * 10, max_words=5) == ([], [])
+
+
+def test_random_overlaps_never_break_markup_or_lose_text() -> None:
+    import random
+
+    rng = random.Random(7)
+    text = "<a & b> " * 30
+    for _ in range(200):
+        marks = []
+        for k in range(rng.randint(0, 8)):
+            a = rng.randint(0, len(text))
+            b = rng.randint(0, len(text))
+            tag = rng.choice(["mark", "span"])
+            marks.append(Mark(min(a, b), max(a, b), f"m{k}", tag=tag, anchor=f"a{k}"))
+        lo = rng.randint(0, len(text) // 2)
+        hi = rng.randint(lo, len(text))
+        out = str(highlight(text, marks, lo, hi))
+        p = parse(out)
+        assert "".join(p.text) == text[lo:hi]
+        ids = [a["id"] for _, a in p.tags if "id" in a]
+        assert len(ids) == len(set(ids))

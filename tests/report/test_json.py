@@ -209,3 +209,12 @@ def test_check_offsets_catches_duplicates_and_dangling_ids(sample_report: StoryR
     problems = "\n".join(check_offsets(report))
     assert "claims: duplicate id 'c1'" in problems
     assert "unknown speaker 'p9'" in problems and "unknown quote 'q77'" in problems
+
+
+def test_importing_the_renderers_loads_no_template_engine() -> None:
+    import subprocess
+    import sys
+
+    code = "import sys, newsprism.report; print('jinja2' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
