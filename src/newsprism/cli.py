@@ -33,6 +33,11 @@ app = typer.Typer(
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2
 
 
+@app.callback()
+def _root() -> None:
+    """Keeps ``compare`` a named subcommand even while it is the only one."""
+
+
 class Format(str, Enum):
     html = "html"
     json = "json"
