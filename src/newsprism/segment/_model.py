@@ -51,10 +51,10 @@ def model_data_dir(package: str) -> Path:
 
 def verify(package: str) -> None:
     """Raise ModelMissingError unless every pinned weight file of ``package`` has its pinned hash."""
+    data = model_data_dir(package)
     if package not in PINNED:
         return
     fix, files = PINNED[package]
-    data = model_data_dir(package)
     for rel, expected in files.items():
         path = data / rel
         if not path.is_file():

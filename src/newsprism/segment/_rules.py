@@ -30,9 +30,15 @@ CONTINUING = frozenset({",", ";", ":", "-", "–", "—", "--", "(", "/"})
 #: A dateline on its own: "KYIV (Wire) -", "LONDON, March 3 (Newswire) —", "WASHINGTON —".
 DATELINE = re.compile(
     r"^[A-Z][A-Z.'\- ]{1,40}(?:,\s*[A-Z][A-Za-z.]*(?:\s+\d{1,2})?){0,2}"
-    r"\s*(?:\([^()\n]{1,40}\))?\s*[-–—]{1,2}$"
+    r"\s*(?:\([^()\n]{1,40}\))?\s*[-–—―]{1,2}$"
 )
 INITIAL = re.compile(r"^[A-Z]\.$")
+DASHES = frozenset({"-", "--", "–", "—", "―", "−"})
+TERMINAL = frozenset({".", "!", "?", "...", "…", "?!", "!?", "!!", "??"})
+#: Verbs of saying that attribute a quotation ("…?" Holder recalled).
+_SPEECH_WORDS = """say tell ask add recall reply respond answer note write tweet post continue explain insist
+    argue claim declare warn shout yell announce state conclude counter quip joke muse testify"""
+SPEECH_VERBS = frozenset(_SPEECH_WORDS.split())
 
 
 def sentence_starts(doc: Doc) -> list[int]:
@@ -44,14 +50,16 @@ def sentence_starts(doc: Doc) -> list[int]:
     raw = {int(s.start) for s in doc.sents} | paragraphs
     candidates = sorted({_next_word(doc, i) for i in raw} - {len(doc)})
     kept = [candidates[0]]
-    for start in candidates[1:]:
+    for k, start in enumerate(candidates[1:], start=1):
         if start in paragraphs:
-            kept.append(start)
+            if start > kept[-1]:
+                kept.append(start)
             continue
         start = _skip_closers(doc, start)
         if start >= len(doc) or start <= kept[-1]:
             continue
-        if not _mistaken_split(doc, kept[-1], start):
+        end = candidates[k + 1] if k + 1 < len(candidates) else len(doc)
+        if not _mistaken_split(doc, kept[-1], start, max(end, start + 1)):
             kept.append(start)
     kept = _keep_attributed_quotes_whole(doc, kept, paragraphs)
     kept[0] = 0
@@ -78,7 +86,9 @@ def _is_closer(doc: Doc, i: int) -> bool:
         return True
     if text in {'"', "'"}:
         # A straight quote followed by a space (or the end) closes; one glued to the next word opens.
-        return bool(tok.whitespace_) or i + 1 >= len(doc) or doc[i + 1].is_space or doc[i + 1].is_punct
+        if tok.whitespace_ or i + 1 >= len(doc) or doc[i + 1].is_space:
+            return True
+        return doc[i + 1].text in CLOSING or doc[i + 1].text in {".", ",", ";", ":", "!", "?"}
     return text in CLOSING and text not in OPENING
 
 
@@ -89,20 +99,52 @@ def _last_word(doc: Doc, start: int, end: int) -> Token | None:
     return None
 
 
-def _mistaken_split(doc: Doc, prev_start: int, start: int) -> bool:
-    """True when the split before token ``start`` should not be there."""
+def _mistaken_split(doc: Doc, prev_start: int, start: int, end: int) -> bool:
+    """True when the split before token ``start`` (next sentence ``[start, end)``) should not be there."""
     last = _last_word(doc, prev_start, start)
     if last is None:
         return True
     first = doc[start]
-    if last.text in CONTINUING:
+    if last.text in CONTINUING or first.text in DASHES:
         return True
     if last.text in TITLES or (INITIAL.match(last.text) and _is_name_part(doc, last.i - 1)):
         return True
     if _starts_lowercase(first):
         return True
     prev_text = doc.text[doc[prev_start].idx : last.idx + len(last.text)]
-    return bool(DATELINE.match(prev_text))
+    if DATELINE.match(prev_text):
+        return True
+    gap = doc.text[last.idx + len(last.text) : first.idx]
+    if "\n" in gap:
+        return False  # a line break after an unpunctuated line is a headline or a list item
+    if not _ends_sentence(doc, last):
+        return True
+    return _is_attribution_tail(doc, last, start, end)
+
+
+def _ends_sentence(doc: Doc, last: Token) -> bool:
+    """Whether a sentence may end at ``last``: terminal punctuation, possibly inside quotes or brackets."""
+    i = int(last.i)
+    while i > 0 and doc[i].text in CLOSING:
+        i -= 1
+    text = doc[i].text
+    return text in TERMINAL or text.endswith(".") or text[-1:] in TERMINAL
+
+
+def _is_attribution_tail(doc: Doc, last: Token, start: int, end: int) -> bool:
+    """A quote closed by "?" or "!" and then "Holder recalled." is one sentence, not two; so is a
+    quote closed by "." and then a bare "Trump said." line."""
+    if last.text not in CLOSING or last.i == 0:
+        return False
+    mark = doc[last.i - 1].text
+    words = [t for t in doc[start:end] if not t.is_punct and not t.is_space]
+    for n, tok in enumerate(words[:5]):
+        if tok.lemma_.lower() in SPEECH_VERBS and tok.pos_ in {"VERB", "AUX"}:
+            head_words = words[:n]
+            if not head_words or any(t.pos_ in {"VERB", "AUX"} for t in head_words):
+                return False
+            return mark in {"?", "!"} or len(words) <= n + 3
+    return False
 
 
 def _is_name_part(doc: Doc, i: int) -> bool:
