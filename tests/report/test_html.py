@@ -157,6 +157,10 @@ def test_side_by_side_columns_and_sections(sample_report: StoryReport) -> None:
         assert f'<section id="{section}">' in html
     assert "Who is quoted" in html and "Anton Kirilov" in html and "told" in html
     assert "feeds/broken.html" in html
+    card = html[html.index('id="claim-c2"') :]
+    card = card[: card.index("</article>")]
+    assert card.count('<mark class="value"') == 3 and 'href="#contradiction-1"' in card
+    assert 'id="contradiction-1"' in html
     assert "94% similar" in html and "&#39;said&#39; changed to &#39;claimed&#39;" in html
 
 

@@ -127,7 +127,22 @@ class _View:
             for s in self.r.summary
         ]
 
+    def sentence(self, p: Passage, marks: list[Mark]) -> Markup:
+        """A claim sentence with the disputed values marked; its own text if the offsets do not hold."""
+        text = self.text(p.source)
+        if text[p.start : p.end] != p.text:
+            return highlight(p.text, [])
+        return highlight(text, marks, p.start, p.end)
+
     def claim_groups(self) -> list[dict[str, Any]]:
+        disputes: dict[str, list[int]] = {}
+        values: dict[tuple[str, str], list[Mark]] = {}  # (claim id, source id) -> disputed values
+        for i, k in enumerate(self.r.contradictions):
+            for cid in k.claims:
+                disputes.setdefault(cid, []).append(i)
+                for v in k.values:
+                    mark = Mark(v.start, v.end, "value", title=k.explanation)
+                    values.setdefault((cid, v.source), []).append(mark)
         groups = []
         for key, title, claims in claim_groups(self.r):
             rows = []
@@ -136,9 +151,10 @@ class _View:
                 for p in c.sentences:
                     for cell in cells:
                         if cell.src.id == p.source:
+                            marks = values.get((c.id, p.source), [])
                             cell.items.append(
                                 {
-                                    "text": p.text,
+                                    "html": self.sentence(p, marks),
                                     "context": self.in_context(p, "claim"),
                                     "anchor": _sentence_anchor(p),
                                 }
@@ -151,6 +167,7 @@ class _View:
                         "origins": c.origins,
                         "n": len(set(c.sources)),
                         "cells": cells,
+                        "disputes": disputes.get(c.id, []),
                     }
                 )
             groups.append({"key": key, "title": title, "claims": rows})
