@@ -152,6 +152,15 @@ def test_fields_added_later_in_v1_are_ignored(sample_report: StoryReport) -> Non
     assert from_dict(data) == sample_report
 
 
+def test_reuse_passages_without_text_are_filled_from_the_source(sample_report: StoryReport) -> None:
+    data = to_dict(sample_report)
+    for r in data["reuse"]:
+        for p in r["passages"]:
+            del p["text"]
+    loaded = from_dict(data)
+    assert loaded == sample_report and check_offsets(loaded) == []
+
+
 def test_check_offsets_passes_a_sound_report(sample_report: StoryReport) -> None:
     assert check_offsets(sample_report) == []
 

@@ -372,6 +372,20 @@ def _load_skipped(r: _Reader) -> Skipped:
     return Skipped(origin=r.text("origin", required=True), reason=r.text("reason"))
 
 
+def _fill_reuse_text(reuse: tuple[Reuse, ...], sources: tuple[SourceReport, ...]) -> tuple[Reuse, ...]:
+    """Schema v1 lets reuse passages omit their text; take it from the source so every passage is whole."""
+    texts = {s.id: s.text for s in sources}
+
+    def fill(p: Passage) -> Passage:
+        if p.text or p.start >= p.end or p.source not in texts:
+            return p
+        return Passage(p.source, p.start, p.end, texts[p.source][p.start : p.end])
+
+    return tuple(
+        Reuse(r.sources, r.similarity, (fill(r.passages[0]), fill(r.passages[1])), r.changes) for r in reuse
+    )
+
+
 def from_dict(data: Mapping[str, Any]) -> StoryReport:
     """Load a schema-v1 report; fields added later in v1 are ignored, a different schema is refused."""
     if not isinstance(data, Mapping):
@@ -383,14 +397,15 @@ def from_dict(data: Mapping[str, Any]) -> StoryReport:
             "regenerate the report with this version or upgrade newsprism"
         )
     r = _Reader(data, "report")
+    sources = r.items("sources", _load_source)
     return StoryReport(
-        sources=r.items("sources", _load_source),
+        sources=sources,
         claims=r.items("claims", _load_claim),
         contradictions=r.items("contradictions", _load_contradiction),
         speakers=r.items("speakers", _load_speaker),
         quotes=r.items("quotes", _load_quote),
         language=r.items("language", _load_language),
-        reuse=r.items("reuse", _load_reuse),
+        reuse=_fill_reuse_text(r.items("reuse", _load_reuse), sources),
         summary=r.items("summary", _load_summary),
         headline=r.text("headline"),
         skipped=r.items("skipped", _load_skipped),
