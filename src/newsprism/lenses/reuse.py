@@ -119,25 +119,30 @@ class TextIndex:
     def __init__(self, settings: ReuseSettings | None = None) -> None:
         self.settings = settings or ReuseSettings()
         self.docs: list[_Doc] = []
-        self._vocab: dict[str, int] = {}
+        self._vocab: dict[str, int] = {}  # word key -> id
+        self._words: dict[str, int] = {}  # word as written -> id of its key
         self._stop: set[int] = set()
-        self._postings: dict[tuple[int, ...], dict[int, list[int]]] = defaultdict(dict)
+        self._postings: dict[tuple[int, ...], list[tuple[int, list[int]]]] = defaultdict(list)
 
     def add(self, text: str) -> int:
         """Index one text; returns its number."""
         doc = self._tokenise(text)
         n = len(self.docs)
         self.docs.append(doc)
-        k = self.settings.shingle
-        keys = doc.keys
-        for pos in range(len(keys) - k + 1):
-            gram = tuple(keys[pos : pos + k])
-            if all(g in self._stop for g in gram):
+        keys, stop, most = doc.keys, self._stop, self.settings.max_postings
+        local: dict[tuple[int, ...], list[int]] = {}
+        grams = zip(*(keys[i:] for i in range(self.settings.shingle)), strict=False)
+        for pos, gram in enumerate(grams):
+            if gram[0] in stop and gram[-1] in stop and all(g in stop for g in gram):
                 continue
-            per_doc = self._postings[gram]
-            positions = per_doc.setdefault(n, [])
-            if len(positions) < self.settings.max_postings:
+            positions = local.get(gram)
+            if positions is None:
+                local[gram] = [pos]
+            elif len(positions) < most:
                 positions.append(pos)
+        postings = self._postings
+        for gram, positions in local.items():
+            postings[gram].append((n, positions))
         return n
 
     def _tokenise(self, text: str) -> _Doc:
@@ -148,17 +153,25 @@ class TextIndex:
         opens: list[bool] = []
         inside = False
         last = 0
+        words = self._words
         for m in _WORD.finditer(text):
             between = text[last : m.start()]
-            inside ^= len(_QUOTES.findall(between)) % 2 == 1
-            opens.append(not keys or "\n" in between or bool(_STOP_MARK.search(between)))
+            if between == " ":
+                opens.append(not keys)
+            else:
+                inside ^= len(_QUOTES.findall(between)) % 2 == 1
+                opens.append(not keys or "\n" in between or bool(_STOP_MARK.search(between)))
             last = m.end()
-            key = word_key(m.group())
-            ident = self._vocab.get(key)
+            word = m.group()
+            ident = words.get(word)
             if ident is None:
-                ident = self._vocab[key] = len(self._vocab)
-                if key in _STOP:
-                    self._stop.add(ident)
+                key = word_key(word)
+                ident = self._vocab.get(key)
+                if ident is None:
+                    ident = self._vocab[key] = len(self._vocab)
+                    if key in _STOP:
+                        self._stop.add(ident)
+                words[word] = ident
             keys.append(ident)
             starts.append(m.start())
             ends.append(m.end())
@@ -168,10 +181,9 @@ class TextIndex:
     def seeds(self) -> dict[tuple[int, int], list[tuple[int, int]]]:
         """Shared shingle positions per text pair ``(i, j)``, i < j."""
         out: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
-        for per_doc in self._postings.values():
-            if len(per_doc) < 2:
+        for items in self._postings.values():
+            if len(items) < 2:
                 continue
-            items = sorted(per_doc.items())
             for x, (i, pos_i) in enumerate(items):
                 for j, pos_j in items[x + 1 :]:
                     bucket = out[(i, j)]
@@ -347,14 +359,21 @@ class Edit:
     b_text: str
 
 
-def diff(text_a: str, span_a: tuple[int, int], text_b: str, span_b: tuple[int, int]) -> list[Edit]:
+def diff(
+    text_a: str,
+    span_a: tuple[int, int],
+    text_b: str,
+    span_b: tuple[int, int],
+    index: TextIndex | None = None,
+) -> list[Edit]:
     """Word-level diff of ``text_b[span_b]`` against ``text_a[span_a]``; equal runs included, in order.
 
-    Words that differ only by case, curly quotes, hyphenation or UK/US spelling count as equal.
+    Words that differ only by case, curly quotes, hyphenation or UK/US spelling count as equal. Pass the
+    ``index`` that found the passages to reuse its word keys.
     """
     from rapidfuzz.distance import Levenshtein
 
-    index = TextIndex()
+    index = index or TextIndex()
     da = index._tokenise(text_a[span_a[0] : span_a[1]])
     db = index._tokenise(text_b[span_b[0] : span_b[1]])
     oa, ob = span_a[0], span_b[0]
@@ -419,13 +438,15 @@ class ReuseLens:
             index.add(src.text)
         spans = _passages(index)
         own = {s.id: wire_agencies(s.text, outlet=s.article.outlet, url=s.article.url) for s in sources}
-        reuse = tuple(self._reuse(sources, own, span) for span in spans)
+        reuse = tuple(self._reuse(sources, own, span, index) for span in spans)
         shares = _reused_shares(index, sources, spans)
         wire = _inherit_wire(index, sources, spans, own, self.settings.wire_share)
         origins = {c.id: _origins(c, reuse, index, sources) for c in story.claims}
         return ReuseFindings(reuse=reuse, wire=wire, reused_share=shares, origins=origins)
 
-    def _reuse(self, sources: Sequence[Source], own: dict[str, tuple[str, ...]], span: SharedSpan) -> Reuse:
+    def _reuse(
+        self, sources: Sequence[Source], own: dict[str, tuple[str, ...]], span: SharedSpan, index: TextIndex
+    ) -> Reuse:
         """One Reuse with the likely origin first: a wire-credited source, else the earlier one."""
         first, second = sources[span.a], sources[span.b]
         ca, cb = span.chars_a, span.chars_b
@@ -433,7 +454,7 @@ class ReuseLens:
             first, second, ca, cb = second, first, cb, ca
         pa = Passage(first.id, ca[0], ca[1], first.text[ca[0] : ca[1]])
         pb = Passage(second.id, cb[0], cb[1], second.text[cb[0] : cb[1]])
-        edits = diff(first.text, ca, second.text, cb)
+        edits = diff(first.text, ca, second.text, cb, index)
         return Reuse((first.id, second.id), span.similarity, (pa, pb), changes(edits))
 
 
@@ -474,18 +495,16 @@ def _inherit_wire(
 ) -> dict[str, tuple[str, ...]]:
     """Credits found in the text, plus the agencies of wire sources a source copied enough words from."""
     wire = dict(own)
-    for n, src in enumerate(sources):
-        total = len(index.docs[n].keys)
-        if not total:
-            continue
-        inherited = list(own[src.id])
-        for m, other in enumerate(sources):
-            if m == n or not own[other.id]:
-                continue
-            with_other = [sp for sp in spans if {sp.a, sp.b} == {n, m}]
-            if with_other and _covered(index, n, with_other) / total >= min_share:
-                inherited.extend(a for a in own[other.id] if a not in inherited)
-        wire[src.id] = tuple(inherited)
+    by_pair: dict[tuple[int, int], list[SharedSpan]] = defaultdict(list)
+    for sp in spans:
+        by_pair[(sp.a, sp.b)].append(sp)
+    for (a, b), shared in sorted(by_pair.items()):
+        for n, m in ((a, b), (b, a)):
+            agencies = own[sources[m].id]
+            total = len(index.docs[n].keys)
+            if agencies and total and _covered(index, n, shared) / total >= min_share:
+                mine = wire[sources[n].id]
+                wire[sources[n].id] = mine + tuple(x for x in agencies if x not in mine)
     return wire
 
 

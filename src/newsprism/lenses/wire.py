@@ -71,7 +71,8 @@ def _alias_group(names: tuple[str, ...] | None = None) -> str:
             continue
         parts.extend(aliases)
     parts.sort(key=len, reverse=True)
-    return "(?P<ag>" + "|".join(parts) + ")"
+    # the look-around rejects most positions before the long alternation is tried
+    return r"(?<!\w)(?=[A-Zdt])(?P<ag>" + "|".join(parts) + ")"
 
 
 @lru_cache(maxsize=1)

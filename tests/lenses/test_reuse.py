@@ -1,0 +1,246 @@
+"""Reuse lens on a fictional story: a wire report, two reprints with edits, one independent report."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsprism.lenses.reuse import (
+    ReuseLens,
+    changes,
+    diff,
+    find_duplicates,
+    shared_passages,
+    word_key,
+)
+from newsprism.model import Article, Claim, Passage, Source, Story
+
+WIRE = """OSTRELLA, Talvia (Reuters) - The leaders of Talvia and Brennmark signed a water-sharing agreement \
+on Thursday at the Ostrella dam, ending a six-year dispute over the Merrow river, officials from both \
+governments said.
+
+Under the deal, Brennmark will release at least 40 percent of the river's summer flow downstream and a \
+joint commission of 12 engineers will monitor the reservoir levels, according to a copy of the text seen by \
+Reuters.
+
+Talvian President Anselm Korrigan called the agreement "a fair bargain for farmers on both banks" and \
+thanked mediators from the Nordic Council.
+
+Brennmark's prime minister, Ilse Varga, said her government would ratify the pact before the end of the \
+year.
+
+Reuters could not independently verify reports that Talvian border guards had detained two Brennmark \
+surveyors near the dam on Wednesday.
+
+The Merrow supplies drinking water to about 3 million people in the two countries.
+
+(Reporting by Jana Holm; Editing by Peter Kell)"""
+
+TABLOID = """Talvia's strongman has done it again, and the so-called peace camp is cheering.
+
+The leaders of Talvia and Brennmark signed a water-sharing agreement on Thursday at the Ostrella dam, \
+ending a bitter six-year dispute over the Merrow river, officials from both governments claimed.
+
+Under the deal, Brennmark will release at least 40 percent of the river’s summer flow downstream and a \
+joint commission of 12 engineers will monitor the reservoir levels.
+
+Tyrant Anselm Korrigan called the agreement “a fair bargain for farmers on both banks” and thanked \
+mediators from the Nordic Council.
+
+Reuters could not independently verify reports that Talvian border guards had detained two Brennmark \
+surveyors near the dam on Wednesday.
+
+Readers will remember that Korrigan's thugs have bullied their neighbours for years. Do not expect this \
+deal to last."""
+
+LOCAL = """The leaders of Talvia and Brennmark signed a water-sharing agreement on Thursday at the \
+Ostrella dam, ending a six-year dispute over the Merrow river, officials from both governments said.
+
+Under the deal, Brennmark will release at least 40 percent of the river's summer flow down-stream and a \
+joint commission of twelve engineers will monitor the reservoir levels.
+
+Brennmark's prime minister, Ilse Varga, said her government would ratify the pact before the end of the \
+year.
+
+Farmers at Tuesday's market in Lindow welcomed the news. "We have waited six summers for this," said Marta \
+Olsen, who grows barley near the river. The valley council will hold a public meeting next month."""
+
+INDEPENDENT = """Brennmark will let at least 40 percent of the Merrow's summer water flow on to Talvia, \
+under a pact that its parliament is expected to approve quickly.
+
+Varga, who leads Brennmark's government, told the Ledger that lawmakers would approve the treaty "within \
+weeks".
+
+A commission of twelve engineers from both countries will watch over the reservoir, the pact says. Our \
+correspondent saw the two leaders shake hands in front of the turbine hall."""
+
+
+def _source(sid: str, text: str, outlet: str, published: str | None = None) -> Source:
+    return Source(sid, Article(sid, text, outlet=outlet, published=published), ())
+
+
+def _sentence(src: Source, start_words: str, end_words: str) -> Passage:
+    start = src.text.index(start_words)
+    end = src.text.index(end_words, start) + len(end_words)
+    return Passage(src.id, start, end, src.text[start:end])
+
+
+@pytest.fixture(scope="module")
+def story() -> Story:
+    s1 = _source("s1", WIRE, "Reuters wire", "2026-03-05T09:00")
+    s2 = _source("s2", TABLOID, "Daily Clarion", "2026-03-05T11:00")
+    s3 = _source("s3", LOCAL, "Merrow Valley Gazette", "2026-03-06")
+    s4 = _source("s4", INDEPENDENT, "The Northern Ledger", "2026-03-05T10:00")
+    signing = Claim(
+        "c1",
+        "partial",
+        ("s1", "s2", "s3"),
+        tuple(_sentence(s, "The leaders of Talvia", "governments") for s in (s1, s2, s3)),
+    )
+    flow = Claim(
+        "c2",
+        "consensus",
+        ("s1", "s2", "s3", "s4"),
+        (
+            _sentence(s1, "Under the deal", "Reuters."),
+            _sentence(s2, "Under the deal", "levels."),
+            _sentence(s3, "Under the deal", "levels."),
+            _sentence(s4, "Brennmark will let", "quickly."),
+        ),
+    )
+    ratify = Claim(
+        "c3",
+        "partial",
+        ("s1", "s3", "s4"),
+        (
+            _sentence(s1, "Brennmark's prime minister", "year."),
+            _sentence(s3, "Brennmark's prime minister", "year."),
+            _sentence(s4, "Varga, who leads", "weeks\"."),
+        ),
+    )
+    return Story((s1, s2, s3, s4), (signing, flow, ratify))
+
+
+def test_origins_count_reprints_once(story: Story) -> None:
+    found = ReuseLens()(story)
+    assert found.origins == {"c1": 1, "c2": 2, "c3": 2}
+
+
+def test_reprints_share_passages_and_the_independent_report_shares_none(story: Story) -> None:
+    found = ReuseLens()(story)
+    pairs = {r.sources for r in found.reuse}
+    assert pairs == {("s1", "s2"), ("s1", "s3"), ("s2", "s3")}
+    assert all("s4" not in r.sources for r in found.reuse)
+    for r in found.reuse:
+        assert 0.5 <= r.similarity <= 1.0
+        for p in r.passages:
+            assert story.source(p.source).text[p.start : p.end] == p.text
+
+
+def test_wire_source_comes_first_and_the_diff_shows_the_insult(story: Story) -> None:
+    found = ReuseLens()(story)
+    tabloid = [r for r in found.reuse if r.sources == ("s1", "s2")]
+    edits = [c for r in tabloid for c in r.changes]
+    assert '"Talvian President" -> "Tyrant"' in edits
+    assert 'added "bitter"' in edits
+    assert '"said" -> "claimed"' in edits
+    # curly quotes and the dropped "according to ... Reuters" are not the same kind of change
+    assert not any("“" in c or "”" in c for c in edits)
+
+
+def test_wire_credit_is_inherited_through_copied_text(story: Story) -> None:
+    found = ReuseLens()(story)
+    assert found.wire["s1"] == ("Reuters",)
+    assert found.wire["s2"] == ("Reuters",)  # keeps the agency's "could not independently verify" line
+    assert found.wire["s3"] == ("Reuters",)  # no credit of its own, but mostly wire copy
+    assert found.wire["s4"] == ()
+
+
+def test_reused_share(story: Story) -> None:
+    found = ReuseLens()(story)
+    assert found.reused_share["s4"] == 0.0
+    assert found.reused_share["s1"] > 0.6
+    assert 0.4 < found.reused_share["s3"] < 0.9  # the farmers' paragraph is its own
+
+
+def test_same_input_same_findings(story: Story) -> None:
+    a, b = ReuseLens()(story), ReuseLens()(story)
+    assert a.reuse == b.reuse and a.wire == b.wire and a.origins == b.origins
+
+
+def test_robust_to_quotes_hyphenation_and_spelling() -> None:
+    us = (
+        'The program "will stabilize the region\'s water supply," the center said in a statement on Monday, '
+        "adding that the well-known harbor authority had canceled its co-operation plans for the year."
+    )
+    uk = (
+        "The programme “will stabilise the region’s water supply,” the centre said in a statement on Monday, "
+        "adding that the well-\nknown harbour authority had cancelled its cooperation plans for the year."
+    )
+    spans = shared_passages(["Something else entirely. " + us, uk + " Then other words follow here."])
+    assert len(spans) == 1
+    assert spans[0].similarity == 1.0
+    assert changes(diff("x " + us, (2, 2 + len(us)), uk, (0, len(uk)))) == ()
+
+
+def test_reordered_clause_and_swapped_words_stay_one_passage() -> None:
+    a = (
+        "Rescue teams pulled eleven people from the collapsed market building in Varno late on Friday, the "
+        "regional governor said, and the search for at least four missing traders will continue overnight "
+        "with dogs and thermal cameras brought in from the capital."
+    )
+    b = (
+        "The regional governor said rescue teams pulled eleven people from the collapsed market hall in "
+        "Varno late on Friday, and the search for at least four missing traders will go on overnight with "
+        "dogs and thermal cameras brought in from the capital."
+    )
+    spans = shared_passages([a, b])
+    assert len(spans) == 1
+    assert spans[0].words_b[1] - spans[0].words_b[0] >= 35
+
+
+def test_a_quote_both_outlets_heard_is_not_reuse() -> None:
+    speech = "We will rebuild every bridge and every school, and we will do it before winter comes here"
+    a = f'Speaking in the square, the mayor said: "{speech}."'
+    b = f"Mayor Hana Lis told supporters “{speech},” to loud applause."
+    assert shared_passages([a, b]) == []
+
+
+def test_short_common_phrases_are_not_reuse() -> None:
+    a = "The president of the United States said on Tuesday that the talks would continue next week."
+    b = "Critics of the president of the United States said the talks had failed on every count."
+    assert shared_passages([a, b]) == []
+
+
+def test_empty_and_single_sources() -> None:
+    lens = ReuseLens()
+    assert lens(Story(())).reuse == ()
+    one = lens(Story((_source("s1", WIRE, "Reuters"),)))
+    assert one.reuse == () and one.reused_share == {"s1": 0.0} and one.wire == {"s1": ("Reuters",)}
+    empty = lens(Story((_source("s1", "", "x"), _source("s2", "", "y"))))
+    assert empty.reused_share == {"s1": 0.0, "s2": 0.0}
+
+
+def test_word_keys_fold_spelling_variants() -> None:
+    assert word_key("Colour") == word_key("color")
+    assert word_key("organised") == word_key("organized")
+    assert word_key("travelled") == word_key("traveled")
+    assert word_key("centre") == word_key("center")
+    assert word_key("Defence") == word_key("defense")
+    assert word_key("don’t") == word_key("don't")
+    assert word_key("four") != word_key("for")
+    assert word_key("filled") != word_key("filed")
+
+
+def test_find_duplicates_exact_and_near() -> None:
+    near = WIRE.replace("about 3 million", "nearly 3 million") + "\n\nShare this article."
+    articles = [
+        Article("a", WIRE, url="https://one.example/dam"),
+        Article("b", TABLOID),
+        Article("c", WIRE, url="https://two.example/dam?utm=x"),
+        Article("d", near, url="https://three.example/dam"),
+        Article("e", INDEPENDENT),
+        Article("f", ""),
+        Article("g", ""),
+    ]
+    assert find_duplicates(articles) == [(0, 2, 3), (5, 6)]
+    assert find_duplicates([]) == []
