@@ -96,6 +96,10 @@ def test_standalone_no_external_assets(sample_report: StoryReport) -> None:
 def test_markup_is_well_formed(sample_report: StoryReport) -> None:
     page = parse(to_html(sample_report))
     assert page.errors == [] and page.stack == []
+    ids = [a["id"] for _, a in page.tags if a.get("id")]
+    assert len(ids) == len(set(ids)), "duplicate element ids break the in-page links"
+    targets = {str(a["href"])[1:] for _, a in page.tags if str(a.get("href") or "").startswith("#")}
+    assert targets and targets <= set(ids), f"links to nowhere: {sorted(targets - set(ids))}"
 
 
 def test_hostile_text_is_inert(sample_report: StoryReport) -> None:
