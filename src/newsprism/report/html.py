@@ -89,8 +89,9 @@ class _View:
     def text(self, sid: str) -> str:
         return self.texts.get(sid, "")
 
-    def in_context(self, p: Passage, cls: str, extra: list[Mark] | None = None) -> Markup:
-        marks = [Mark(p.start, p.end, cls), *self.lang_marks.get(p.source, []), *(extra or [])]
+    def in_context(self, p: Passage, cls: str) -> Markup:
+        """The passage highlighted inside its surrounding paragraphs, loaded language marked too."""
+        marks = [Mark(p.start, p.end, cls), *self.lang_marks.get(p.source, [])]
         return excerpt(self.text(p.source), p.start, p.end, marks)
 
     def cells(self) -> list[Cell]:
