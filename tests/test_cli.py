@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import EXAMPLES
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
 WIRE = str(EXAMPLES / "wire_report.txt")
 TABLOID = str(EXAMPLES / "daily_clarion.html")

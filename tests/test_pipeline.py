@@ -10,7 +10,7 @@ import pytest
 from newsprism.pipeline import Pipeline
 from newsprism.report.json import check_offsets
 
-from .conftest import EXAMPLES
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
 EXAMPLE_FILES = [
     str(EXAMPLES / name)

@@ -17,7 +17,8 @@ def test_all_names_exist() -> None:
 def test_import_loads_no_model() -> None:
     code = (
         "import sys, newsprism, newsprism.cli;"
-        "heavy = [m for m in ('spacy', 'onnxruntime', 'sklearn', 'trafilatura', 'torch') if m in sys.modules];"
+        "heavy = [m for m in ('spacy', 'onnxruntime', 'sklearn', 'trafilatura', 'torch')"
+        " if m in sys.modules];"
         "print(','.join(heavy))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -38,7 +38,7 @@ def _root() -> None:
     """Keeps ``compare`` a named subcommand even while it is the only one."""
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     html = "html"
     json = "json"
     md = "md"

@@ -206,7 +206,9 @@ def _mark_contested(story: Story, contradictions: Sequence[Contradiction]) -> St
     return dataclasses.replace(story, claims=claims)
 
 
-def _assemble(story: Story, findings: Findings, summary: Summary, skipped: tuple[Skipped, ...]) -> StoryReport:
+def _assemble(
+    story: Story, findings: Findings, summary: Summary, skipped: tuple[Skipped, ...]
+) -> StoryReport:
     reports = []
     for src in story.sources:
         lang = findings.language.per_source.get(src.id)

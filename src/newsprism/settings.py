@@ -1,4 +1,4 @@
-"""The one settings tree: defaults live here in code; TOML files and CLI flags override only the keys they set."""
+"""The one settings tree: defaults live in code; TOML files and CLI flags override only the keys they set."""
 
 from __future__ import annotations
 
