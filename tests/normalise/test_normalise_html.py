@@ -27,6 +27,23 @@ def test_article_page_text_and_metadata() -> None:
     assert out.warnings == ()
 
 
+def test_json_ld_metadata_survives_script_stripping() -> None:
+    ld = (
+        '{"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Kessla deal signed",'
+        ' "datePublished": "2025-04-17T09:00:00Z",'
+        ' "publisher": {"@type": "Organization", "name": "Kessla Post"}}'
+    )
+    page = (
+        f"<html><head><script type='application/ld+json'>{ld}</script><script>var x = 1;</script></head>"
+        "<body><article><p>Dock workers at the Port of Kessla returned to work on Thursday after a deal, "
+        "the port authority said in a statement.</p></article></body></html>"
+    )
+    assert "ld+json" in strip_heavy_markup(page) and "var x" not in strip_heavy_markup(page)
+    out = extract_html(page)
+    assert out.published == "2025-04-17"
+    assert out.site_name == "Kessla Post"
+
+
 def test_page_without_article_text() -> None:
     out = extract_html("<html><body><nav><a href='/'>Home</a> | <a href='/s'>Sport</a></nav></body></html>")
     assert len(out.text.split()) < 5  # nothing the min_words check would accept
