@@ -10,6 +10,7 @@ all-yes F1 is printed for reference).
     python benchmarks/align_msrp.py                         # the full benchmark (about 2-3 minutes)
     python benchmarks/align_msrp.py --limit 1000            # a quicker subset
     python benchmarks/align_msrp.py --fit                   # also print weights to ship in scorer.py
+    python benchmarks/align_msrp.py --speed                 # align() on 50 sources x 40 sentences
 
 Data: ../shared/data/msrp/msr_paraphrase_train.txt (or --data / NEWSPRISM_SHARED_DATA).
 """
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import dataclasses
 import hashlib
 import os
 import pickle
@@ -32,7 +34,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 if TYPE_CHECKING:
-    from newsprism.model import Token
+    from newsprism.model import Source, Token
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = Path(os.environ.get("NEWSPRISM_SHARED_DATA", ROOT.parent / "shared" / "data"))
@@ -237,6 +239,106 @@ def final_fit(features: np.ndarray, labels: np.ndarray, criterion: str) -> None:
         print(f"{name}_THRESHOLD = {cut:.3f}")
 
 
+def story_of(
+    texts: list[str], tokens: list[tuple[Token, ...]], vectors: np.ndarray, n_sources: int
+) -> list[Source]:
+    """A synthetic story: MSRP sentences dealt round-robin into ``n_sources`` sources, so that the two
+    sides of each pair land in different sources (a realistic mix of shared and unshared facts)."""
+    from newsprism.model import Article, Sentence
+    from newsprism.model import Source as SourceRecord
+
+    out: list[Source] = []
+    for s in range(n_sources):
+        idx = list(range(s, len(texts), n_sources))
+        text = " ".join(texts[i] for i in idx)
+        sentences, toks, at = [], [], 0
+        for j, i in enumerate(idx):
+            first = len(toks)
+            shift = first - (tokens[i][0].i if tokens[i] else 0)
+            toks += [
+                dataclasses.replace(
+                    t, i=t.i + shift, head=t.head + shift, start=t.start + at, end=t.end + at, sent=j
+                )
+                for t in tokens[i]
+            ]
+            end = at + len(texts[i])
+            sentences.append(Sentence(f"s{s + 1}", j, at, end, texts[i], tokens=(first, len(toks))))
+            at += len(texts[i]) + 1
+        article = Article(id=f"a{s + 1}", text=text)
+        out.append(
+            SourceRecord(f"s{s + 1}", article, tuple(sentences), tuple(toks), vectors=vectors[np.array(idx)])
+        )
+    return out
+
+
+def naive_pair_seconds(sources: list[Source], sample: int = 20_000) -> float:
+    """The baseline: the same features and scorer, one pair at a time in Python (seconds per pair)."""
+    from newsprism.align.features import signature
+    from newsprism.align.scorer import probability
+
+    sigs = [(src, k, signature(src, sent)) for src in sources for k, sent in enumerate(src.sentences)]
+    rng = np.random.default_rng(0)
+    t0 = time.perf_counter()
+    done = 0
+    while done < sample:
+        (sa, ka, a), (sb, kb, b) = (sigs[int(i)] for i in rng.integers(len(sigs), size=2))
+        assert sa.vectors is not None and sb.vectors is not None
+        cos = float(sa.vectors[ka] @ sb.vectors[kb])
+        inter = len(a.lemmas & b.lemmas)
+        ent = len(a.entities & b.entities)
+        num = len(a.numbers & b.numbers)
+        union = len(a.numbers | b.numbers)
+        both = bool(a.numbers and b.numbers)
+        match = num / union if both else 0.0
+        f = np.array(
+            [
+                cos,
+                2 * inter / max(1, len(a.lemmas) + len(b.lemmas)),
+                inter / max(1, min(len(a.lemmas), len(b.lemmas))),
+                2 * ent / max(1, len(a.entities) + len(b.entities)),
+                float(bool(a.entities and b.entities) and ent == 0),
+                match,
+                (1.0 - match) if both else 0.0,
+                min(a.words, b.words) / max(1, a.words, b.words),
+            ]
+        )
+        probability(f)
+        done += 1
+    return (time.perf_counter() - t0) / sample
+
+
+def speed(pairs: Pairs, cache: Path | None, n_sources: int = 50, per_source: int = 40) -> None:
+    """align() on a 50-source x 40-sentence story vs scoring the same pairs one at a time."""
+    from newsprism.align import align
+    from newsprism.settings import AlignSettings
+
+    n = n_sources * per_source
+    half = n // 2
+    texts = [t for k in range(half) for t in (pairs.left[k], pairs.right[k])]
+    tokens, vectors = parse_and_embed(texts, cache)
+    sources = story_of(texts, tokens, vectors, n_sources)
+    runs = []
+    for _ in range(3):
+        t0 = time.perf_counter()
+        claims = align(sources, AlignSettings())
+        runs.append(time.perf_counter() - t0)
+    cross = sum(len(a.sentences) * len(b.sentences) for i, a in enumerate(sources) for b in sources[i + 1 :])
+    per_pair = naive_pair_seconds(sources)
+    best = min(runs)
+    print(f"\nalign() on {n_sources} sources x {per_source} sentences ({cross:,} cross-source pairs)")
+    print(f"{'method':40s} {'seconds':>9s}")
+    print(f"{'newsprism align() (best of 3)':40s} {best:9.2f}")
+    print(f"{'one pair at a time (extrapolated)':40s} {per_pair * cross:9.2f}")
+    groups = sum(1 for c in claims if len(c.sources) > 1)
+    print(f"{len(claims)} claims, {groups} backed by more than one source")
+    date = datetime.now(UTC).date().isoformat()
+    print(
+        f"\n| align() speed, {n_sources} sources x {per_source} sentences | {best:.2f} s | "
+        f"{per_pair * cross:.1f} s (pair-at-a-time, extrapolated) | "
+        f"`python benchmarks/align_msrp.py --speed` | {date} |"
+    )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -247,11 +349,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--criterion", choices=["accuracy", "f1"], default="accuracy")
     parser.add_argument("--fit", action="store_true", help="print weights fitted on all pairs")
     parser.add_argument("--cache", type=Path, default=None, help="pickle of tokens + vectors to reuse")
+    parser.add_argument("--speed", action="store_true", help="time align() on 50 sources x 40 sentences")
     args = parser.parse_args(argv)
     if not args.data.is_file():
         print(f"MSRP not found at {args.data}; pass --data or set NEWSPRISM_SHARED_DATA", file=sys.stderr)
         return 2
     pairs = load_pairs(args.data, args.limit)
+    if args.speed:
+        speed(pairs, args.cache)
+        return 0
     t0 = time.perf_counter()
     features = pair_features(pairs, args.cache)
     elapsed = time.perf_counter() - t0
