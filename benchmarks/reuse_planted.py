@@ -7,7 +7,9 @@ a word of the host, deleted, or preceded by an inserted adjective; quotes made c
 inserted at paragraph breaks of the host, in shuffled order. Scoring is passage-level: a found passage
 matches a planted one when their host-side character spans overlap with IoU >= 0.5 (one-to-one);
 boundary error is the mean distance, in words, of matched passages' host-side ends from the truth.
-Anything found that was not planted counts as a false positive, even real shared text.
+Anything found that was not planted counts as a false positive, even real shared text. Missed plants
+that are only quotation (plus at most "he said") are counted apart: the lens leaves shared quotes to the
+quotes lens on purpose, since two outlets quoting one speech are not copying each other.
 
 Baseline, same run: exact shared word runs of >= 8 words (difflib matching blocks on the same keys).
 
@@ -27,7 +29,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from newsprism.lenses.reuse import ReuseSettings, TextIndex, shared_passages
+from newsprism.lenses.reuse import ReuseSettings, TextIndex, _shared_quote, shared_passages
 
 ADJECTIVES = ["bitter", "so-called", "shocking", "radical", "disgraced", "embattled", "controversial",
               "failed", "corrupt", "fearless", "beleaguered", "hapless", "dangerous", "brave"]  # fmt: skip
@@ -165,8 +167,14 @@ def words_between(text: str, x: int, y: int) -> int:
     return len(text[lo:hi].split())
 
 
+def quote_only(text: str) -> bool:
+    """A planted passage the lens leaves to the quotes lens on purpose: quotation plus at most "he said"."""
+    doc = TextIndex()._tokenise(text)
+    return _shared_quote(doc, 0, len(doc.keys), ReuseSettings().quote_share)
+
+
 def evaluate(trials: list[Trial], find: Callable[[str, str], list[tuple[Span, Span]]]) -> dict[str, float]:
-    tp = fp = fn = 0
+    tp = fp = fn = fn_quote = 0
     boundary: list[int] = []
     t0 = time.perf_counter()
     for t in trials:
@@ -179,6 +187,7 @@ def evaluate(trials: list[Trial], find: Callable[[str, str], list[tuple[Span, Sp
                     best, best_iou = k, iou(p_host, g_host)
             if best is None:
                 fn += 1
+                fn_quote += quote_only(t.host[g_host[0] : g_host[1]])
                 continue
             used.add(best)
             tp += 1
@@ -190,7 +199,7 @@ def evaluate(trials: list[Trial], find: Callable[[str, str], list[tuple[Span, Sp
     r = tp / (tp + fn) if tp + fn else 0.0
     f = 2 * p * r / (p + r) if p + r else 0.0
     return {"P": p, "R": r, "F1": f, "boundary": sum(boundary) / max(1, len(boundary)), "tp": tp, "fp": fp,
-            "fn": fn, "seconds": time.perf_counter() - t0}  # fmt: skip
+            "fn": fn, "fn_quote": fn_quote, "seconds": time.perf_counter() - t0}  # fmt: skip
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -206,7 +215,8 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     print(f"PolNeAR train+dev: {len(donors)} wire donors, {len(hosts)} hosts; seed={args.seed}, "
           f"trials per rate={args.trials}; edited words: swap 50% / delete 30% / insert adjective 20%")
-    print(f"{'rate':>5} {'method':12} {'P':>6} {'R':>6} {'F1':>6} {'bound.':>7}  tp/fp/fn   planted  edited")
+    print(f"{'rate':>5} {'method':12} {'P':>6} {'R':>6} {'F1':>6} {'bound.':>7}  tp/fp/fn (quote-only fn)"
+          f"  planted  edited  seconds")
     for rate in (float(x) for x in args.rates.split(",")):
         rng = random.Random(f"{args.seed}:{rate}")
         trials: list[Trial] = []
@@ -218,8 +228,9 @@ def main(argv: list[str] | None = None) -> int:
         share = sum(t.edited_words for t in trials) / max(1, sum(t.planted_words for t in trials))
         for name, find in (("newsprism", ours), ("exact-runs", exact_runs)):
             m = evaluate(trials, find)
+            counts = f"{m['tp']}/{m['fp']}/{m['fn']} ({m['fn_quote']})"
             print(f"{rate:5.2f} {name:12} {m['P']:6.3f} {m['R']:6.3f} {m['F1']:6.3f} {m['boundary']:7.2f}  "
-                  f"{m['tp']}/{m['fp']}/{m['fn']}  {planted:5d}  {share:6.3f}")  # fmt: skip
+                  f"{counts:22} {planted:7d}  {share:6.3f}  {m['seconds']:7.1f}")  # fmt: skip
     return 0
 
 

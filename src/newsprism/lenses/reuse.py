@@ -250,7 +250,7 @@ def _align_pair(index: TextIndex, i: int, j: int, seeds: list[tuple[int, int]]) 
             a0, b0, a1, b1 = _grow(da.keys, db.keys, a0, b0, a1 + k, b1 + k)
             grown.append([a0, a1, b0, b1, n])
     spans = []
-    for a0, a1, b0, b1, _n in _merge_boxes(grown, 1):  # grown boxes can meet: one passage
+    for a0, a1, b0, b1 in _bridge(da.keys, db.keys, _merge_boxes(grown, 1), s):
         a0, b0, a1, b1 = _snap(da, db, a0, b0, a1, b1, s.snap)
         if min(a1 - a0, b1 - b0) < s.min_words:
             continue
@@ -262,6 +262,30 @@ def _align_pair(index: TextIndex, i: int, j: int, seeds: list[tuple[int, int]]) 
             continue
         spans.append(SharedSpan(i, j, (a0, a1), (b0, b1), da.span(a0, a1), db.span(b0, b1), round(sim, 4)))
     return _one_copy(spans)
+
+
+def _bridge(
+    ka: list[int], kb: list[int], boxes: list[list[int]], s: ReuseSettings
+) -> list[tuple[int, int, int, int]]:
+    """Join consecutive pieces of one passage that a dense run of edits split apart.
+
+    Two pieces in the same order on both sides, at most twice ``max_gap`` words apart, become one passage
+    when the whole is still similar enough; the words between them then show up in the diff.
+    """
+    from rapidfuzz.distance import Indel
+
+    out: list[tuple[int, int, int, int]] = []
+    for a0, a1, b0, b1, _n in sorted(boxes):
+        if out:
+            p0, p1, q0, q1 = out[-1]
+            gap_a, gap_b = a0 - p1, b0 - q1
+            if -s.shingle <= gap_a <= 2 * s.max_gap and -s.shingle <= gap_b <= 2 * s.max_gap:
+                m0, m1, n0, n1 = p0, max(p1, a1), min(q0, b0), max(q1, b1)
+                if Indel.normalized_similarity(ka[m0:m1], kb[n0:n1]) >= s.min_similarity:
+                    out[-1] = (m0, m1, n0, n1)
+                    continue
+        out.append((a0, a1, b0, b1))
+    return out
 
 
 def _one_copy(spans: list[SharedSpan]) -> list[SharedSpan]:
@@ -377,21 +401,50 @@ def diff(
     da = index._tokenise(text_a[span_a[0] : span_a[1]])
     db = index._tokenise(text_b[span_b[0] : span_b[1]])
     oa, ob = span_a[0], span_b[0]
-    runs: list[list[int | str]] = []  # adjacent edits coalesce: "Estavian President" -> "Warmonger"
+    runs: list[tuple[bool, int, int, int, int]] = []  # (equal?, a range, b range)
     for op in Levenshtein.opcodes(da.keys, db.keys):
-        if runs and op.tag != "equal" and runs[-1][0] != "equal":
-            runs[-1][0], runs[-1][2], runs[-1][4] = "replace", op.src_end, op.dest_end
+        same = op.tag == "equal"
+        if runs and not same and not runs[-1][0]:
+            runs[-1] = (False, runs[-1][1], op.src_end, runs[-1][3], op.dest_end)
         else:
-            runs.append([op.tag, op.src_start, op.src_end, op.dest_start, op.dest_end])
+            runs.append((same, op.src_start, op.src_end, op.dest_start, op.dest_end))
     edits = []
-    for tag, i1, i2, j1, j2 in runs:
-        assert isinstance(i1, int) and isinstance(i2, int) and isinstance(j1, int) and isinstance(j2, int)
-        if tag != "equal":
-            tag = "replace" if i1 < i2 and j1 < j2 else ("delete" if i1 < i2 else "insert")
-        a_s, a_e = _char_range(da, i1, i2, oa)
-        b_s, b_e = _char_range(db, j1, j2, ob)
-        edits.append(Edit(tag, a_s, a_e, b_s, b_e, text_a[a_s:a_e], text_b[b_s:b_e]))  # type: ignore[arg-type]
+    for same, i1, i2, j1, j2 in runs:
+        pieces = [(i1, i2, j1, j2)] if same else _by_sentence(da, db, i1, i2, j1, j2)
+        for x1, x2, y1, y2 in pieces:
+            tag = "equal" if same else "replace" if x1 < x2 and y1 < y2 else "delete" if x1 < x2 else "insert"
+            a_s, a_e = _char_range(da, x1, x2, oa)
+            b_s, b_e = _char_range(db, y1, y2, ob)
+            edits.append(Edit(tag, a_s, a_e, b_s, b_e, text_a[a_s:a_e], text_b[b_s:b_e]))  # type: ignore[arg-type]
     return edits
+
+
+def _by_sentence(da: _Doc, db: _Doc, i1: int, i2: int, j1: int, j2: int) -> list[tuple[int, int, int, int]]:
+    """Split one run of edits at sentence starts so each edit reads on its own.
+
+    A dropped sentence next to a swapped title stays two edits (dropped "..."; "Talvian President" ->
+    "Tyrant"): the first pieces pair when both continue the previous sentence, the last pieces pair from
+    the end, and what is left over was dropped or added.
+    """
+
+    def cut(doc: _Doc, lo: int, hi: int) -> list[tuple[int, int]]:
+        marks = [x for x in range(lo + 1, hi) if doc.opens[x]]
+        bounds = [lo, *marks, hi]
+        return [(bounds[k], bounds[k + 1]) for k in range(len(bounds) - 1) if bounds[k] < bounds[k + 1]]
+
+    pa, pb = cut(da, i1, i2), cut(db, j1, j2)
+    head: list[tuple[int, int, int, int]] = []
+    tail: list[tuple[int, int, int, int]] = []
+    if pa and pb and not da.opens[pa[0][0]] and not db.opens[pb[0][0]]:
+        (x1, x2), (y1, y2) = pa.pop(0), pb.pop(0)
+        head.append((x1, x2, y1, y2))
+    while pa and pb:
+        (x1, x2), (y1, y2) = pa.pop(), pb.pop()
+        tail.insert(0, (x1, x2, y1, y2))
+    at_a = tail[0][0] if tail else i2
+    at_b = tail[0][2] if tail else j2
+    rest = [(x1, x2, at_b, at_b) for x1, x2 in pa] + [(at_a, at_a, y1, y2) for y1, y2 in pb]
+    return head + rest + tail
 
 
 def _char_range(doc: _Doc, first: int, last: int, offset: int) -> tuple[int, int]:
