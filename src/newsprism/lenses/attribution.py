@@ -48,12 +48,159 @@ OBJECT_SPEECH_VERBS: frozenset[str] = wordset(
     "promise vow pledge threaten demand announce deny confirm reject welcome condemn criticize criticise"
 )
 
+# (lemma -> complements) pairs PolNeAR's train annotators mark as attribution cues, learned by
+# benchmarks/quotes_learn_cues.py (see that script for the command and thresholds).
+LEARNED_CUES: dict[str, str] = {
+    "accuse": "dobj prep:of",
+    "acknowledge": "ccomp",
+    "add": "ccomp head",
+    "admit": "ccomp dobj",
+    "adopt": "ccomp",
+    "advocate": "prep:for",
+    "agree": "ccomp",
+    "amplify": "dobj",
+    "announce": "ccomp dobj",
+    "answer": "ccomp prep:besides",
+    "apologize": "prep:for",
+    "appear": "xcomp",
+    "applaud": "dobj",
+    "appoint": "dobj prep:to",
+    "argue": "ccomp dobj",
+    "ask": "ccomp prep:about xcomp",
+    "assert": "ccomp",
+    "assure": "prep:of",
+    "attribute": "prep:to",
+    "begin": "prep:by",
+    "bemoan": "dobj",
+    "bill": "prep:as",
+    "blame": "prep:for prep:on",
+    "blast": "dobj prep:for",
+    "boast": "prep:about",
+    "boo": "dobj",
+    "brand": "dobj",
+    "broadcast": "dobj",
+    "call": "ccomp dobj prep:against prep:for prep:with xcomp",
+    "campaign": "prep:against",
+    "cast": "prep:as",
+    "challenge": "prep:on",
+    "chant": "dobj",
+    "charge": "ccomp dobj prep:with",
+    "cheer": "dobj prep:for",
+    "cite": "dobj prep:as prep:in",
+    "claim": "ccomp xcomp",
+    "clarify": "ccomp",
+    "coin": "dobj",
+    "comment": "prep:on",
+    "complain": "prep:about",
+    "concede": "ccomp",
+    "conclude": "ccomp prep:by",
+    "confirm": "ccomp dobj",
+    "congratulate": "dobj prep:for",
+    "consider": "ccomp",
+    "continue": "ccomp",
+    "contrast": "dobj prep:with",
+    "criticise": "dobj",
+    "criticize": "dobj prep:for",
+    "declare": "ccomp dobj prep:for",
+    "decline": "xcomp",
+    "decry": "dobj",
+    "defend": "dobj",
+    "demand": "dobj xcomp",
+    "demonstrate": "ccomp",
+    "denounce": "dobj",
+    "deny": "ccomp",
+    "describe": "dobj prep:as",
+    "discuss": "dobj prep:with",
+    "dismiss": "dobj",
+    "distinguish": "dobj prep:as prep:with",
+    "echo": "dobj",
+    "email": "dobj",
+    "emphasize": "ccomp dobj",
+    "encourage": "xcomp",
+    "endorse": "dobj prep:for",
+    "expect": "xcomp",
+    "explain": "ccomp",
+    "express": "ccomp dobj",
+    "fight": "prep:about",
+    "fire": "prep:at",
+    "forget": "xcomp",
+    "hail": "dobj",
+    "highlight": "dobj",
+    "hire": "xcomp",
+    "hop": "ccomp xcomp",
+    "identify": "prep:as",
+    "ignore": "dobj",
+    "impassione": "prep:in",
+    "imply": "ccomp",
+    "insist": "ccomp",
+    "intend": "dobj",
+    "invite": "xcomp",
+    "joke": "ccomp",
+    "lambast": "prep:as",
+    "learn": "ccomp",
+    "list": "dobj prep:as prep:in",
+    "mention": "dobj prep:by",
+    "mock": "dobj prep:for",
+    "name": "dobj prep:in",
+    "note": "ccomp dobj",
+    "notice": "ccomp",
+    "open": "prep:about",
+    "pledge": "xcomp",
+    "point": "ccomp prep:to",
+    "portray": "dobj",
+    "praise": "dobj prep:for",
+    "predict": "ccomp dobj",
+    "prefer": "dobj xcomp",
+    "promise": "ccomp dobj prep:in xcomp",
+    "protest": "dobj",
+    "question": "ccomp",
+    "rail": "prep:against",
+    "react": "prep:to",
+    "read": "ccomp xcomp",
+    "recall": "ccomp dobj",
+    "recognize": "ccomp prep:for",
+    "refer": "prep:as prep:to",
+    "reference": "dobj",
+    "refuse": "xcomp",
+    "remember": "prep:as",
+    "replay": "dobj",
+    "reply": "ccomp",
+    "report": "ccomp",
+    "reprise": "dobj",
+    "respond": "ccomp prep:with",
+    "reveal": "ccomp dobj",
+    "ridicule": "dobj",
+    "rule": "ccomp",
+    "say": "ccomp head",
+    "see": "prep:as prep:during",
+    "seem": "xcomp",
+    "shoot": "ccomp",
+    "shout": "ccomp",
+    "show": "ccomp xcomp",
+    "slam": "dobj",
+    "speak": "prep:about",
+    "state": "ccomp",
+    "stress": "ccomp",
+    "submit": "dobj",
+    "suggest": "ccomp",
+    "talk": "dobj",
+    "tell": "ccomp prep:by xcomp",
+    "tend": "xcomp",
+    "threaten": "xcomp",
+    "throw": "prep:behind",
+    "tout": "dobj",
+    "tweet": "ccomp",
+    "urge": "xcomp",
+    "vow": "ccomp xcomp",
+    "warn": "ccomp prep:of",
+    "weigh": "prep:on",
+    "worry": "ccomp",
+    "write": "ccomp head",
+}
+
 # Cue verbs whose content is their object rather than a clause ("called the vote a sham").
 OBJECT_CUE_VERBS: frozenset[str] = wordset("call describe label brand dub denounce")
 
-_OPENING = "“„«"
-_CLOSING = "”»"
-_DOUBLE = '"'
 _CONTENT_DEPS = frozenset({"ccomp"})
 _SUBJECT_DEPS = frozenset({"nsubj"})
 _INHERIT_SUBJECT_DEPS = frozenset({"xcomp", "conj", "advcl"})
@@ -91,42 +238,69 @@ class Attribution:
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of text in double quotation marks, marks included.
+    """Spans of quoted text, marks included: “curly”, "straight", ''doubled'' and ‘single’ (headline) quotes.
 
     A quote left open at the end of a paragraph continues when the next paragraph opens with a quotation
     mark (the newspaper convention for multi-paragraph quotes); otherwise it is closed at the paragraph end
-    so that one stray mark cannot swallow the rest of the article.
+    so that one stray mark cannot swallow the rest of the article. Single quotes count only outside double
+    ones and only where they cannot be apostrophes.
     """
     spans: list[tuple[int, int]] = []
     paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
     open_at: int | None = None
     for n, (p_start, p_end) in enumerate(paragraphs):
-        i = p_start
-        if open_at is not None and (text[i] in _OPENING or text[i] == _DOUBLE):
-            i += 1  # continuation paragraph: skip its opening mark
-        while i < p_end:
-            c = text[i]
-            if c in _OPENING:
-                if open_at is not None and i > open_at + 1:
+        single_at: int | None = None
+        marks = [m for m in _MARK.finditer(text, p_start, p_end) if not _in_markup(text, m.start(), p_start)]
+        if open_at is not None and marks and marks[0].start() == p_start and _role(text, marks[0]) != "close":
+            marks = marks[1:]  # continuation paragraph: its opening mark does not close the quote
+        for m in marks:
+            role = _role(text, m)
+            i, j = m.start(), m.end()
+            if role == "open" or (role == "toggle" and open_at is None):
+                if open_at is not None and _words(text[open_at:i]) > 0:
                     spans.append((open_at, _rstrip(text, open_at, i)))
-                open_at = i
-            elif c in _CLOSING:
-                if open_at is not None:
-                    spans.append((open_at, i + 1))
-                    open_at = None
-            elif c == _DOUBLE:
-                if open_at is None:
-                    open_at = i
-                else:
-                    spans.append((open_at, i + 1))
-                    open_at = None
-            i += 1
+                open_at, single_at = i, None
+            elif role in ("close", "toggle") and open_at is not None:
+                spans.append((open_at, j))
+                open_at = None
+            elif role == "open1" and open_at is None:
+                single_at = i
+            elif role == "close1" and open_at is None and single_at is not None:
+                spans.append((single_at, j))
+                single_at = None
         if open_at is not None:
             nxt = paragraphs[n + 1][0] if n + 1 < len(paragraphs) else None
-            if nxt is None or not (text[nxt] in _OPENING or text[nxt] == _DOUBLE):
+            m = _MARK.match(text, nxt) if nxt is not None else None
+            if m is None or _role(text, m) == "close":
                 spans.append((open_at, _rstrip(text, open_at, p_end)))
                 open_at = None
-    return [(s, e) for s, e in spans if _words(text[s:e]) >= 1]
+    return sorted((s, e) for s, e in spans if _words(text[s:e]) >= 1)
+
+
+def _in_markup(text: str, i: int, floor: int) -> bool:
+    """Inside an HTML/XML tag left in the text (embedded tweets): attribute values are not quotes."""
+    lt = text.rfind("<", floor, i)
+    return lt != -1 and text.find(">", lt, i) == -1 and i - lt < 500
+
+
+_MARK = re.compile(r"''|``|[“”„«»\"‘’]")
+
+
+def _role(text: str, m: re.Match[str]) -> str:
+    c = m.group()
+    if c in ("“", "„", "«", "``"):
+        return "open"
+    if c in ("”", "»"):
+        return "close"
+    if c in ('"', "''"):
+        return "toggle"
+    before = text[m.start() - 1] if m.start() > 0 else " "
+    after = text[m.end()] if m.end() < len(text) else " "
+    if c == "‘" and (before.isspace() or before in "([—-:") and not after.isspace():
+        return "open1"
+    if c == "’" and not after.isalnum():
+        return "close1"
+    return ""
 
 
 def _rstrip(text: str, start: int, end: int) -> int:
@@ -196,7 +370,11 @@ class _Parse:
 
 
 def find_attributions(source: Source, *, beliefs: bool = True) -> list[Attribution]:
-    """Every attribution in ``source``, in text order; ``beliefs`` keeps "she believes", "polls show" too."""
+    """Every attribution in ``source``, in text order.
+
+    With ``beliefs`` (the default, PolNeAR's notion of attribution) cues of belief, evidence and stance
+    count too ("she believes", "polls show", "called for a moratorium"); without it only speech does.
+    """
     if not source.tokens:
         return []
     parse = _Parse(source)
@@ -204,19 +382,56 @@ def find_attributions(source: Source, *, beliefs: bool = True) -> list[Attributi
     found: list[Attribution] = []
     cues = SPEECH_VERBS | OTHER_CUE_VERBS if beliefs else SPEECH_VERBS
     for t in parse.tokens:
-        if t.pos in ("VERB", "AUX") and t.lemma.lower() in cues | OBJECT_CUE_VERBS:
-            att = _verb_attribution(parse, t, quotes)
-            if att is not None:
-                found.append(att)
+        lemma = t.lemma.lower()
+        if t.pos in ("VERB", "AUX") and (lemma in cues or lemma in OBJECT_CUE_VERBS or lemma in LEARNED_CUES):
+            learned = frozenset(LEARNED_CUES.get(lemma, "").split()) if beliefs or lemma in cues else frozenset()
+            if lemma in cues or lemma in OBJECT_CUE_VERBS or learned:
+                att = _verb_attribution(parse, t, quotes, lemma in cues, learned)
+                if att is not None:
+                    found.append(att)
         elif t.text.lower() == "according":
             att = _according_to(parse, t)
+            if att is not None:
+                found.append(att)
+        elif t.text == ":":
+            att = _colon_headline(parse, t)
             if att is not None:
                 found.append(att)
     found = _attach_quotes(parse, found, quotes)
     return _dedupe(found)
 
 
-def _verb_attribution(parse: _Parse, verb: Token, quotes: list[tuple[int, int]]) -> Attribution | None:
+def complement_candidates(source: Source) -> list[tuple[str, str, int, set[int]]]:
+    """(lemma, complement kind, verb index, content tokens) for every verb: what LEARNED_CUES was fit on."""
+    parse = _Parse(source)
+    out = []
+    for t in parse.tokens:
+        if t.pos in ("VERB", "AUX"):
+            out.extend((t.lemma.lower(), kind, t.i, idxs) for kind, idxs in _complements(parse, t))
+    return out
+
+
+def _complements(parse: _Parse, verb: Token) -> list[tuple[str, set[int]]]:
+    """What a verb could be reporting, most clause-like first: clause, object, xcomp, prepositional object."""
+    out: list[tuple[str, set[int]]] = []
+    for c in parse.children[verb.i]:
+        tok = parse.tokens[c]
+        if tok.dep == "ccomp" and (_is_clause(parse, c) or c > verb.i):
+            out.append(("ccomp", parse.subtree(c)))
+        elif tok.dep in ("dobj", "xcomp"):
+            out.append((tok.dep, parse.subtree(c)))
+        elif tok.dep == "prep":
+            for o in parse.kids(c, {"pobj", "pcomp"}):
+                out.append((f"prep:{tok.text.lower()}", parse.subtree(o)))
+    if verb.dep == "parataxis" and verb.head != verb.i and parse.tokens[verb.head].sent == verb.sent:
+        out.append(("head", parse.subtree(verb.head) - parse.subtree(verb.i)))
+    order = {"ccomp": 0, "dobj": 1, "xcomp": 2, "head": 4}
+    return sorted(out, key=lambda kv: order.get(kv[0], 3))
+
+
+def _verb_attribution(
+    parse: _Parse, verb: Token, quotes: list[tuple[int, int]], listed: bool, learned: frozenset[str]
+) -> Attribution | None:
     lemma = verb.lemma.lower()
     content: set[int] = set()
     subj = parse.subject(verb.i)
@@ -228,7 +443,7 @@ def _verb_attribution(parse: _Parse, verb: Token, quotes: list[tuple[int, int]])
         elif subj is None and c < verb.i:
             # "Peskov, asked about the deal, said ...": the parser hangs the speaker on the participle
             subj = next(iter(parse.kids(c, _SUBJECT_DEPS)), None)
-    if comps:
+    if comps and (listed or "ccomp" in learned):
         for c in comps:
             content |= parse.subtree(c)
     elif lemma in OBJECT_CUE_VERBS:
@@ -238,22 +453,22 @@ def _verb_attribution(parse: _Parse, verb: Token, quotes: list[tuple[int, int]])
     elif lemma in OBJECT_SPEECH_VERBS:
         for c in parse.kids(verb.i, {"dobj", "xcomp"}):
             content |= parse.subtree(c)
-    elif verb.dep in ("parataxis", "ccomp") and parse.kids(verb.i, _SUBJECT_DEPS):
+    elif listed and verb.dep in ("parataxis", "ccomp") and (parse.kids(verb.i, _SUBJECT_DEPS) or verb.dep == "parataxis"):
+        # "The economy is growing, she said." and "Acts of protest, Mr. Obama said, are acts of patriotism."
         head = verb.head
-        same_sentence_before = head != verb.i and parse.tokens[head].sent == verb.sent and head < verb.i
-        if same_sentence_before or _in_quote(parse, head, quotes):
+        if head != verb.i and parse.tokens[head].sent == verb.sent:
             content = parse.subtree(head) - parse.subtree(verb.i)
+    elif learned:
+        content = next((idxs for kind, idxs in _complements(parse, verb) if kind in learned), set())
     pieces: list[tuple[int, int]] = []
     span = parse.span(content) if content else None
     if span is not None:
         pieces.append(span)
-    if not any(q0 < verb.start < q1 for q0, q1 in quotes):
+    if lemma in SPEECH_VERBS and not any(q0 < verb.start < q1 for q0, q1 in quotes):
         adjacent = _adjacent_quotes(parse, verb, quotes)
         if not pieces or (adjacent and any(p[0] <= verb.start < p[1] for p in pieces)):
             pieces = adjacent or pieces
     if not pieces:
-        return None
-    if lemma not in SPEECH_VERBS and lemma not in OBJECT_CUE_VERBS and not comps:
         return None
     speaker_span = parse.span(parse.subtree(subj)) if subj is not None else None
     cue_tokens = [verb.i, *parse.kids(verb.i, {"prt"})]
@@ -304,6 +519,30 @@ def _according_to(parse: _Parse, tok: Token) -> Attribution | None:
         speaker_span=speaker,
         speaker_head=objs[0],
         sentence=tok.sent,
+    )
+
+
+def _colon_headline(parse: _Parse, colon: Token) -> Attribution | None:
+    """Headline style "Sanders: Clinton must get away from personality stuff" (a name, a colon, a claim)."""
+    sent = [t for t in parse.tokens if t.sent == colon.sent and not t.is_space]
+    before = [t for t in sent if t.i < colon.i]
+    after = [t for t in sent if t.i > colon.i]
+    if not before or len(before) > 4 or sum(1 for t in after if t.text[:1].isalnum()) < 4:
+        return None
+    if not all(t.pos in ("PROPN", "NOUN") for t in before) or before[-1].pos != "PROPN":
+        return None
+    content = parse.span(t.i for t in after)
+    speaker = parse.span(t.i for t in before)
+    if content is None or speaker is None:
+        return None
+    return Attribution(
+        kind="indirect",
+        pieces=(content,),
+        cue=":",
+        cue_span=(colon.start, colon.end),
+        speaker_span=speaker,
+        speaker_head=before[-1].i,
+        sentence=colon.sent,
     )
 
 
@@ -369,7 +608,8 @@ def _attach_quotes(
         if prev is not None and prev.kind == "direct" and _same_paragraph_run(text, prev.end, q[0]):
             merged = _replace(prev, pieces=(*prev.pieces, q))
             out[out.index(prev)] = merged
-        elif _words(text[q[0] : q[1]]) >= 4:  # shorter ones are scare quotes and titles, not statements
+        elif _words(text[q[0] : q[1]]) >= 4 and not _is_title(text[q[0] : q[1]]):
+            # shorter ones are scare quotes, and title-case ones are names of shows and books
             out.append(Attribution(kind="direct", pieces=(q,), sentence=sent))
     out.sort(key=lambda a: (a.start, a.end))
     return [_inherit(out, n) for n in range(len(out))]
@@ -387,6 +627,11 @@ def _inherit(found: list[Attribution], n: int) -> Attribution:
         if prev.cue_span is not None and prev.speaker_span is not None:
             return _replace(att, inherits=m)
     return att
+
+
+def _is_title(text: str) -> bool:
+    words = [w for w in re.findall(r"[^\W\d_]+", text) if len(w) > 3]
+    return bool(words) and all(w[0].isupper() for w in words)
 
 
 def _previous(found: list[Attribution], before: int) -> Attribution | None:
