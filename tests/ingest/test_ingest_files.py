@@ -109,7 +109,7 @@ def test_markdown_heading_becomes_title() -> None:
 def test_html_file() -> None:
     a = one(FIXTURES / "ledger.html")
     assert a.title == "Kessla port strike ends with pay deal"
-    assert a.outlet == "harbourledger.example"  # from the canonical URL the page declares
+    assert a.outlet == "The Harbour Ledger"  # the name the page declares beats its host name
     assert a.url == "https://harbourledger.example/business/kessla-strike-deal"
     assert a.published == "2025-04-17"
     assert a.text.count("\n\n") == 3
@@ -128,6 +128,18 @@ def test_html_sniffed_from_unknown_extension_and_site_name_outlet(tmp_path: Path
     a = one(path)
     assert a.outlet == "Kessla Evening Star"
     assert a.text == BODY + "\n\nShips began unloading on Friday morning, port staff said."
+
+
+def test_html_without_a_site_name_takes_the_canonical_host(tmp_path: Path) -> None:
+    page = (
+        "<html><head><title>Kessla deal</title>"
+        "<link rel='canonical' href='https://www.kessla-post.example/news/deal'></head>"
+        f"<body><article><p>{BODY}</p></article></body></html>"
+    )
+    (tmp_path / "page.html").write_text(page, encoding="utf-8")
+    a = one(tmp_path / "page.html")
+    assert a.outlet == "kessla-post.example"
+    assert a.url == "https://www.kessla-post.example/news/deal"
 
 
 def test_json_list_with_aliases() -> None:
@@ -189,6 +201,7 @@ def test_directory_in_sorted_order_and_input_order_kept(tmp_path: Path) -> None:
 def test_directory_without_supported_files(tmp_path: Path) -> None:
     (tmp_path / "notes.pdf").write_bytes(b"%PDF-1.4")
     (tmp_path / ".hidden.txt").write_text(BODY)
+    (tmp_path / "README.md").write_text(BODY)  # the folder's own notes, not an article
     assert "no readable files" in skip_reason(tmp_path)
 
 

@@ -37,6 +37,8 @@ def build_article(draft: Draft, settings: IngestSettings) -> Article | Skipped:
         published = published or extracted.published
         url = url or extracted.url
         site_name = extracted.site_name
+        if site_name and " " not in site_name and ("." in site_name or ":" in site_name):
+            site_name = outlet_from_url(f"//{site_name}")  # a host name, not a declared name
     else:
         text = normalise_text(draft.text, lines_are_paragraphs=draft.lines_are_paragraphs)
 
@@ -65,7 +67,8 @@ def build_article(draft: Draft, settings: IngestSettings) -> Article | Skipped:
         id=article_id(text),
         text=text,
         title=normalise_line(title),
-        outlet=normalise_line(draft.outlet) or outlet_from_url(url) or site_name,
+        # The name a page declares (og:site_name, JSON-LD publisher) reads better than its host name.
+        outlet=normalise_line(draft.outlet) or site_name or outlet_from_url(url),
         url=url.strip() if url else None,
         published=iso or (normalise_line(published) if published else None),
         language="en" if guess.english else guess.code,

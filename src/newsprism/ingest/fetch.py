@@ -165,7 +165,6 @@ class Fetcher:
                     "set fetch.allow_private = true only if you trust this host",
                 )
 
-
     def _check_peer(self, origin: str, url: httpx.URL, resp: httpx.Response) -> None:
         """Check the address actually connected to, which defeats DNS answers that change after the check.
 

@@ -104,8 +104,14 @@ def _read_path(name: str, settings: Settings) -> Parsed:
     return _read_file(path, name, settings)
 
 
+_NOT_ARTICLES = ("readme", "license", "licence", "notice", "changelog", "contributing")
+
+
 def _supported(path: Path) -> bool:
-    return not path.name.startswith(".") and path.suffix.lower() in SUPPORTED
+    """Article files in a directory: supported types, not hidden, not the folder's own README or LICENSE."""
+    if path.name.startswith(".") or path.stem.lower() in _NOT_ARTICLES:
+        return False
+    return path.suffix.lower() in SUPPORTED
 
 
 def _read_file(path: Path, origin: str, settings: Settings) -> Parsed:
