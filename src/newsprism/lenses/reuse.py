@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from newsprism.lenses.wire import wire_agencies
+from newsprism.lenses.wire import agency_of_outlet, wire_agencies
 from newsprism.model import Article, Claim, Passage, Reuse, ReuseFindings, Source, Story
 
 __all__ = [
@@ -491,10 +491,11 @@ class ReuseLens:
             index.add(src.text)
         spans = _passages(index)
         own = {s.id: wire_agencies(s.text, outlet=s.article.outlet, url=s.article.url) for s in sources}
-        reuse = tuple(self._reuse(sources, own, span, index) for span in spans)
         shares = _reused_shares(index, sources, spans)
         wire = _inherit_wire(index, sources, spans, own, self.settings.wire_share)
-        origins = {c.id: _origins(c, reuse, index, sources) for c in story.claims}
+        origins = {c.id: _origins(c, spans, sources) for c in story.claims}
+        shown = _without_relayed(index, spans, _originality(sources, own))
+        reuse = tuple(self._reuse(sources, own, span, index) for span in shown)
         return ReuseFindings(reuse=reuse, wire=wire, reused_share=shares, origins=origins)
 
     def _reuse(
@@ -561,7 +562,7 @@ def _inherit_wire(
     return wire
 
 
-def _origins(claim: Claim, reuse: Sequence[Reuse], index: TextIndex, sources: Sequence[Source]) -> int:
+def _origins(claim: Claim, spans: Sequence[SharedSpan], sources: Sequence[Source]) -> int:
     """Independent origins of a claim: its sources, joined where the claim's sentences are shared text."""
     ids = list(dict.fromkeys(claim.sources or tuple(p.source for p in claim.sentences)))
     parent = {s: s for s in ids}
@@ -572,27 +573,75 @@ def _origins(claim: Claim, reuse: Sequence[Reuse], index: TextIndex, sources: Se
             x = parent[x]
         return x
 
-    by_pair: dict[frozenset[str], list[Reuse]] = defaultdict(list)
-    for r in reuse:
-        by_pair[frozenset(r.sources)].append(r)
+    by_pair: dict[frozenset[str], list[tuple[Passage, Passage]]] = defaultdict(list)
+    for sp in spans:
+        a, b = sources[sp.a].id, sources[sp.b].id
+        if a in parent and b in parent:
+            pa = Passage(a, sp.chars_a[0], sp.chars_a[1], "")
+            pb = Passage(b, sp.chars_b[0], sp.chars_b[1], "")
+            by_pair[frozenset((a, b))].append((pa, pb))
     sents = [p for p in claim.sentences if p.source in parent]
     for x, p in enumerate(sents):
         for q in sents[x + 1 :]:
             if p.source == q.source or find(p.source) == find(q.source):
                 continue
             shared = by_pair.get(frozenset((p.source, q.source)), [])
-            if any(_carries(r, p) and _carries(r, q) for r in shared):
+            if any(_carries(pair, p) and _carries(pair, q) for pair in shared):
                 parent[find(p.source)] = find(q.source)
     return len({find(s) for s in ids})
 
 
-def _carries(r: Reuse, sentence: Passage) -> bool:
-    """The reused passage covers at least half of the claim sentence on that sentence's side."""
-    for p in r.passages:
+def _carries(pair: tuple[Passage, Passage], sentence: Passage) -> bool:
+    """The shared passage covers at least half of the claim sentence on that sentence's side."""
+    for p in pair:
         if p.source == sentence.source:
             overlap = min(p.end, sentence.end) - max(p.start, sentence.start)
             return overlap >= 0.5 * max(1, sentence.end - sentence.start)
     return False
+
+
+Rank = tuple[int, int, str, int]
+
+
+def _originality(sources: Sequence[Source], own: dict[str, tuple[str, ...]]) -> list[Rank]:
+    """A rank per source, most likely original first: the agency itself, credited copy, earlier, first."""
+    ranks = []
+    for n, src in enumerate(sources):
+        is_agency = agency_of_outlet(src.article.outlet, src.article.url) is not None
+        ranks.append((0 if is_agency else 1, 0 if own[src.id] else 1, src.article.published or "~", n))
+    return ranks
+
+
+def _without_relayed(index: TextIndex, spans: list[SharedSpan], rank: list[Rank]) -> list[SharedSpan]:
+    """Drop passages two reprints share only because both copied them from a wire source in the story.
+
+    Five reprints of one wire story would otherwise show ten reprint-to-reprint pairs next to the five
+    wire-to-reprint ones. A passage between X and Y goes when a credited source ranked before both holds
+    at least 80% of it on both sides; it stays when some of it is not in that source (X and Y then
+    copied each other, or a source the story lacks).
+    """
+    wire = [n for n, r in enumerate(rank) if r[1] == 0]
+    if not wire:
+        return spans
+    marks: dict[tuple[int, int], bytearray] = {}
+
+    def covered(n: int, words: tuple[int, int], w: int) -> bool:
+        key = (n, w)
+        if key not in marks:
+            m = bytearray(len(index.docs[n].keys))
+            for sp in spans:
+                if {sp.a, sp.b} == {n, w}:
+                    lo, hi = sp.words_a if sp.a == n else sp.words_b
+                    m[lo:hi] = b"\x01" * (hi - lo)
+            marks[key] = m
+        return sum(marks[key][words[0] : words[1]]) >= 0.8 * (words[1] - words[0])
+
+    kept = []
+    for sp in spans:
+        before = [w for w in wire if rank[w] < rank[sp.a] and rank[w] < rank[sp.b]]
+        if not any(covered(sp.a, sp.words_a, w) and covered(sp.b, sp.words_b, w) for w in before):
+            kept.append(sp)
+    return kept
 
 
 # --------------------------------------------------------------------------- collection duplicates
