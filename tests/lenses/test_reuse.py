@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pytest
 
 from newsprism.lenses.reuse import (
@@ -13,6 +15,9 @@ from newsprism.lenses.reuse import (
     word_key,
 )
 from newsprism.model import Article, Claim, Passage, Source, Story
+
+if TYPE_CHECKING:
+    from newsprism.pipeline import Pipeline
 
 WIRE = """OSTRELLA, Talvia (Reuters) - The leaders of Talvia and Brennmark signed a water-sharing agreement \
 on Thursday at the Ostrella dam, ending a six-year dispute over the Merrow river, officials from both \
@@ -245,3 +250,24 @@ def test_find_duplicates_exact_and_near() -> None:
     ]
     assert find_duplicates(articles) == [(0, 2, 3), (5, 6)]
     assert find_duplicates([]) == []
+
+
+@pytest.mark.slow
+def test_in_the_pipeline_reprinted_claims_have_one_origin(pipeline: Pipeline) -> None:
+    outlets = ("Reuters wire", "Daily Clarion", "Merrow Valley Gazette", "The Northern Ledger")
+    texts = (WIRE, TABLOID, LOCAL, INDEPENDENT)
+    articles = [Article(f"a{i}", t, outlet=o) for i, (t, o) in enumerate(zip(texts, outlets, strict=True))]
+    report = pipeline.analyse(articles)
+    shared = [c for c in report.claims if len(c.sources) > 1]
+    assert shared, "alignment found no shared claim in the reprints"
+    for claim in shared:
+        assert claim.origins is not None
+        if set(claim.sources) <= {"s1", "s2", "s3"}:
+            assert claim.origins == 1, claim
+        else:
+            assert claim.origins >= 2, claim
+    assert report.source("s4").wire == () and report.source("s4").reused_share == 0.0
+    assert report.source("s3").wire == ("Reuters",)
+    for r in report.reuse:
+        for p in r.passages:
+            assert report.source(p.source).text[p.start : p.end] == p.text
