@@ -224,6 +224,7 @@ class Attribution:
     speaker_head: int | None = None  # token index of the speaker phrase's head word
     sentence: int = 0
     inherits: int | None = None
+    speech: bool = True  # False for cues of belief, evidence or stance ("believes", "polls show", "backed")
 
     @property
     def start(self) -> int:
@@ -354,6 +355,22 @@ class _Parse:
             return None
         return start, end
 
+    def antecedent(self, i: int) -> int:
+        """The noun a relative pronoun stands for: "Sanders, who endorsed Clinton, said" -> Sanders."""
+        tok = self.tokens[i]
+        if tok.tag in ("WP", "WDT") and self.tokens[tok.head].dep == "relcl":
+            return self.tokens[tok.head].head
+        return i
+
+    def phrase(self, i: int) -> set[int]:
+        """A speaker's noun phrase (PolNeAR keeps appositions and clauses), without a glued dateline."""
+        out = self.subtree(i)
+        # "New York (AFP) – Vice President Joe Biden"
+        dash = [j for j in out if j < i and self.tokens[j].text in ("–", "—", "--")]
+        if dash:
+            out = {j for j in out if j > max(dash)}
+        return out
+
     def subject(self, i: int) -> int | None:
         """The speaker word of verb ``i``, climbing to the governing verb for "adding", "and said"."""
         for _ in range(3):
@@ -470,7 +487,8 @@ def _verb_attribution(
             pieces = adjacent or pieces
     if not pieces:
         return None
-    speaker_span = parse.span(parse.subtree(subj)) if subj is not None else None
+    speaker_span = parse.span(parse.phrase(subj)) if subj is not None else None
+    subj = parse.antecedent(subj) if subj is not None else None  # the word to resolve: "who" -> "Sanders"
     cue_tokens = [verb.i, *parse.kids(verb.i, {"prt"})]
     cue_span = (parse.tokens[min(cue_tokens)].start, parse.tokens[max(cue_tokens)].end)
     return Attribution(
@@ -481,6 +499,7 @@ def _verb_attribution(
         speaker_span=speaker_span,
         speaker_head=subj,
         sentence=verb.sent,
+        speech=lemma in SPEECH_VERBS or lemma in OBJECT_CUE_VERBS or lemma in OBJECT_SPEECH_VERBS,
     )
 
 
@@ -596,6 +615,10 @@ def _attach_quotes(
                 pieces.append(piece)
         pieces = sorted(set(pieces))
         kind = _kind(text, pieces, quotes)
+        lead = _leading_quote(text, att, quotes, used) if kind == "direct" else None
+        if lead is not None:
+            pieces.insert(0, lead)
+            used.add(lead)
         if att.speaker_span is not None and _overlaps(att.speaker_span, pieces):
             att = _replace(att, speaker_span=None, speaker_head=None)
         out.append(_replace(att, pieces=tuple(pieces), kind=kind))
@@ -611,8 +634,31 @@ def _attach_quotes(
         elif _words(text[q[0] : q[1]]) >= 4 and not _is_title(text[q[0] : q[1]]):
             # shorter ones are scare quotes, and title-case ones are names of shows and books
             out.append(Attribution(kind="direct", pieces=(q,), sentence=sent))
+    out = [a for a in out if a.speech or not _nested(a, out)]
     out.sort(key=lambda a: (a.start, a.end))
     return [_inherit(out, n) for n in range(len(out))]
+
+
+def _nested(att: Attribution, found: list[Attribution]) -> bool:
+    """A stance cue inside another attribution's content ("said he refused to drop the gun")."""
+    if att.cue_span is None:
+        return False
+    cue = att.cue_span[0]
+    return any(o is not att and any(s <= cue < e for s, e in o.pieces) for o in found)
+
+
+def _leading_quote(
+    text: str, att: Attribution, quotes: list[tuple[int, int]], used: set[tuple[int, int]]
+) -> tuple[int, int] | None:
+    """The first half of `"A," Mr. Obama said, "B."` when the parse tied the cue to the second half."""
+    if att.cue_span is None:
+        return None
+    left = min(att.cue_span[0], att.speaker_span[0] if att.speaker_span else att.cue_span[0])
+    if left < att.pieces[0][0]:
+        before = [q for q in quotes if q[1] <= left and q not in used]
+        if before and _gap_is_small(text, before[-1][1], left):
+            return before[-1]
+    return None
 
 
 def _inherit(found: list[Attribution], n: int) -> Attribution:
@@ -640,8 +686,7 @@ def _previous(found: list[Attribution], before: int) -> Attribution | None:
 
 
 def _same_paragraph_run(text: str, a: int, b: int) -> bool:
-    gap = text[a:b]
-    return "\n" not in gap and _words(gap) <= 8
+    return "\n" not in text[a:b]
 
 
 def _sentence_of(parse: _Parse, offset: int) -> int:
