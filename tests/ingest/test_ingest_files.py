@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 
@@ -252,6 +253,20 @@ def test_long_text_is_cut_at_a_paragraph_with_a_warning(tmp_path: Path) -> None:
 
 def test_missing_path() -> None:
     assert skip_reason("/no/such/dir/article.txt") == "no such file; check the path"
+    assert "write the URL with https://" in skip_reason("www.kessla-post.example/news/deal")
+
+
+def test_stdin_read_from_the_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    raw = f"Title: Piped bytes\n\n{BODY}".encode()
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(raw), encoding="utf-8"))
+    assert one("-").title == "Piped bytes"
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(b"\x00\x01binary"), encoding="utf-8"))
+    assert "NUL bytes" in skip_reason("-")
+
+
+def test_no_break_spaces_everywhere_are_not_binary(tmp_path: Path) -> None:
+    (tmp_path / "nbsp.txt").write_text(BODY.replace(" ", "\u00a0"), encoding="utf-8")
+    assert one(tmp_path / "nbsp.txt").text == BODY
 
 
 def test_empty_and_whitespace_files(tmp_path: Path) -> None:
@@ -334,3 +349,14 @@ def test_bad_inputs_never_lose_the_good_ones(tmp_path: Path) -> None:
     articles, skipped = read("/missing.txt", tmp_path / "empty.txt", FIXTURES / "wire.txt", "-", stdin="")
     assert [a.outlet for a in articles] == ["Meridian Press Agency"]
     assert [s.origin for s in skipped] == ["/missing.txt", str(tmp_path / "empty.txt"), "-"]
+
+
+def test_an_unexpected_error_skips_only_that_input(monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("parser exploded")
+
+    monkeypatch.setattr("newsprism.ingest.build.extract_html", broken)
+    articles, skipped = read(FIXTURES / "ledger.html", FIXTURES / "wire.txt")
+    assert [a.outlet for a in articles] == ["Meridian Press Agency"]
+    assert skipped[0].origin == str(FIXTURES / "ledger.html")
+    assert "unexpected RuntimeError" in skipped[0].reason and "parser exploded" in skipped[0].reason

@@ -40,6 +40,8 @@ def test_outlet_from_url(url: str | None, outlet: str) -> None:
         ("2025/04/17", "2025-04-17"),
         ("17.04.2025", "2025-04-17"),
         ("04/17/2025", "2025-04-17"),
+        ("1744898400", "2025-04-17T14:00:00+00:00"),  # Unix seconds
+        ("1744898400000", "2025-04-17T14:00:00+00:00"),  # Unix milliseconds
         ("03/04/2025", None),  # ambiguous: refused, not guessed
         ("2025-02-30", None),
         ("last Thursday", None),

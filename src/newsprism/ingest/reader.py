@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from newsprism.errors import InputError
 from newsprism.model import Article, Skipped
@@ -13,7 +15,7 @@ from newsprism.settings import Settings
 
 from .build import build_article
 from .fetch import Fetcher
-from .records import Parsed, charset_for_html, decode, parse_content
+from .records import Draft, Parsed, charset_for_html, decode, parse_content
 
 if TYPE_CHECKING:
     import httpx
@@ -38,11 +40,11 @@ def read_articles(
     first_by_text: dict[str, int] = {}
     with Fetcher(settings.fetch, transport) as fetcher:
         for name in inputs:
-            for item in _parse_input(str(name), settings, fetcher, stdin):
+            for item in _guarded(str(name), partial(_parse_input, str(name), settings, fetcher, stdin)):
                 if isinstance(item, Skipped):
                     skipped.append(item)
                     continue
-                built = build_article(item, settings.ingest)
+                built = _guarded(item.origin, partial(_build_one, item, settings))[0]
                 if isinstance(built, Skipped):
                     skipped.append(built)
                     continue
@@ -57,6 +59,23 @@ def read_articles(
     return articles, skipped
 
 
+T = TypeVar("T")
+
+
+def _guarded(origin: str, work: Callable[[], list[T]]) -> list[T | Skipped]:
+    """Run one input's work; an unexpected error skips that input instead of ending the whole run."""
+    try:
+        return list(work())
+    except Exception as exc:  # bad input must never lose the good input (DESIGN: invariants)
+        return [
+            Skipped(origin, f"unexpected {type(exc).__name__} while reading it ({exc}); please report this")
+        ]
+
+
+def _build_one(draft: Draft, settings: Settings) -> list[Article | Skipped]:
+    return [build_article(draft, settings.ingest)]
+
+
 def _with_warning(article: Article, note: str) -> Article:
     import dataclasses
 
@@ -66,15 +85,22 @@ def _with_warning(article: Article, note: str) -> Article:
 def _parse_input(name: str, settings: Settings, fetcher: Fetcher, stdin: str | None) -> Parsed:
     try:
         if name == "-":
-            text = sys.stdin.read() if stdin is None else stdin
+            notes: tuple[str, ...] = ()
+            if stdin is None:
+                data = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode()
+                text, notes = decode(data, "-") if data else ("", ())
+            else:
+                text = stdin
             if not text.strip():
                 return [Skipped("-", "standard input is empty; pipe an article into it")]
-            return parse_content(text, "-")
+            return parse_content(text, "-", warnings=notes)
         if name.lower().startswith(("http://", "https://")):
             return _read_url(name, fetcher)
         return _read_path(name, settings)
     except InputError as exc:
         return [Skipped(name, exc.reason)]
+    except OSError as exc:  # e.g. standard input closed or not readable
+        return [Skipped(name, f"cannot read it ({exc}); check the input")]
 
 
 def _read_url(url: str, fetcher: Fetcher) -> Parsed:
@@ -104,6 +130,7 @@ def _read_path(name: str, settings: Settings) -> Parsed:
     return _read_file(path, name, settings)
 
 
+_LOOKS_LIKE_URL = re.compile(r"^(www\.|[\w-]+(\.[\w-]+)*\.[a-z]{2,}/)", re.I)
 _NOT_ARTICLES = ("readme", "license", "licence", "notice", "changelog", "contributing")
 
 
@@ -118,6 +145,8 @@ def _read_file(path: Path, origin: str, settings: Settings) -> Parsed:
     try:
         size = path.stat().st_size
     except FileNotFoundError:
+        if _LOOKS_LIKE_URL.match(origin):
+            return [Skipped(origin, "no such file; if you meant a web page, write the URL with https://")]
         return [Skipped(origin, "no such file; check the path")]
     except OSError as exc:
         return [Skipped(origin, f"cannot read it ({exc.strerror}); check the path and permissions")]

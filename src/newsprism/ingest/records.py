@@ -12,6 +12,7 @@ import json
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from unicodedata import category as _category
 
 from newsprism.errors import InputError
 from newsprism.model import Skipped
@@ -65,9 +66,14 @@ def decode(data: bytes, origin: str, *, declared: str | None = None) -> tuple[st
 
 
 def _check_printable(text: str, origin: str) -> str:
+    """Refuse text that is mostly control, private-use or replacement characters (binary read as text).
+
+    Only those categories count: ``str.isprintable`` also rejects no-break and thin spaces, which some
+    sites put between every word.
+    """
     sample = text[:100_000]
     if sample:
-        bad = sum(1 for ch in sample if not (ch.isprintable() or ch in "\n\r\t"))
+        bad = sum(1 for ch in sample if ch not in "\n\r\t" and (ch == "\ufffd" or _category(ch) in _BINARY))
         if bad / len(sample) > 0.05:
             raise InputError(
                 origin,
@@ -75,6 +81,9 @@ def _check_printable(text: str, origin: str) -> str:
                 "pass text, HTML or JSON",
             )
     return text
+
+
+_BINARY = frozenset({"Cc", "Co", "Cn", "Cs"})
 
 
 # ---------------------------------------------------------------------------- text with header lines

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from urllib.parse import urlsplit
 
@@ -64,6 +64,9 @@ def normalise_date(value: str | None) -> str | None:
     iso = _iso(raw)
     if iso is not None:
         return iso
+    if raw.isdigit() and len(raw) in (10, 13):  # Unix time in seconds or milliseconds, as APIs send it
+        seconds = int(raw) / (1000 if len(raw) == 13 else 1)
+        return datetime.fromtimestamp(seconds, UTC).isoformat()
     try:
         return parsedate_to_datetime(raw).isoformat()  # RFC 2822, as in RSS and HTTP headers
     except (TypeError, ValueError, IndexError):
