@@ -40,7 +40,7 @@ class EmbedSettings:
 class AlignSettings:
     """Thresholds for "these two sentences report the same fact"; tuned on MSRP (docs/benchmarks.md)."""
 
-    threshold: float = 0.456  # P(same fact) cut; accuracy-optimal on MSRP (benchmarks/align_msrp.py)
+    threshold: float = 0.42  # P(same fact) cut; F1-optimal on MSRP (benchmarks/align_msrp.py)
     min_words: int = 4
 
 
