@@ -288,7 +288,12 @@ def test_charset_from_header_and_meta() -> None:
         body = page.replace("<head>", "<head><meta charset='iso-8859-1'>").encode("latin-1")
         return httpx.Response(200, content=body, headers={"content-type": "text/html"})
 
-    for handler in (latin1_header, latin1_meta):
+    def misdeclared(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(
+            200, content=page.encode(), headers={"content-type": "text/html; charset=latin-1"}
+        )
+
+    for handler in (latin1_header, latin1_meta, misdeclared):
         articles, skipped, _ = fetch("https://www.islandtimes.example/cafe", handler)
         assert not skipped and "Caf\u00e9 owners said" in articles[0].text
         assert articles[0].warnings == ()

@@ -40,7 +40,11 @@ Parsed = list[Draft | Skipped]
 
 
 def decode(data: bytes, origin: str, *, declared: str | None = None) -> tuple[str, tuple[str, ...]]:
-    """Text of a file or response; raises :class:`InputError` for binary data or undecodable bytes."""
+    """Text of a file or response; raises :class:`InputError` for binary data or undecodable bytes.
+
+    Valid UTF-8 is taken as UTF-8 even when a page declares another charset: real Latin-1 or
+    Windows-1252 text with accents is almost never valid UTF-8, while misdeclared UTF-8 pages are common.
+    """
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             return _check_printable(data.decode("utf-16"), origin), ()
@@ -48,7 +52,7 @@ def decode(data: bytes, origin: str, *, declared: str | None = None) -> tuple[st
             raise InputError(origin, "starts like UTF-16 but does not decode; save it as UTF-8") from exc
     if b"\x00" in data[:65536]:
         raise InputError(origin, "looks like a binary file (it contains NUL bytes); pass text, HTML or JSON")
-    candidates = [c for c in (declared, "utf-8") if c]
+    candidates = [c for c in ("utf-8", declared) if c]
     for name in candidates:
         try:
             return _check_printable(
