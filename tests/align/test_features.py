@@ -132,3 +132,27 @@ def test_embedding_features_need_vectors() -> None:
     with pytest.raises(ValueError, match="no vectors"):
         index.block(np.array([0]), np.array([1]))
     assert index.block(np.array([0]), np.array([1]), lexical_only=True).shape == (1, 1, len(LEXICAL_FEATURES))
+
+
+@pytest.mark.parametrize(
+    ("words", "length"),
+    [
+        ("KELDEN , May 4 ( Wirepress ) - Dock workers voted", 8),
+        ("PORT ASTER — Families arrived", 3),
+        ("OSTVIK ( NWS ) -- The ferry", 5),
+        ("NATO leaders met on Friday", 0),
+        ("The KELDEN - x", 0),
+        ("UN - the vote", 2),
+    ],
+)
+def test_wire_datelines_are_measured(words: str, length: int) -> None:
+    from newsprism.align.features import _dateline_length
+
+    assert _dateline_length(words.split()) == length
+
+
+def test_datelines_do_not_count_as_shared_words() -> None:
+    wire = signature_from_text("KELDEN, May 4 (Wirepress) - Dock workers voted to end the strike.")
+    local = signature_from_text("Dock workers in Kelden voted to end the strike.")
+    assert "wirepress" not in wire.lemmas and "4" not in wire.numbers
+    assert wire.lemmas <= local.lemmas

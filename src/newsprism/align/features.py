@@ -65,6 +65,8 @@ _SCALES = {
     "trillion": 1e12,
 }
 _NUMERIC = re.compile(r"^[$€£¥]?([0-9][0-9,]*(?:\.[0-9]+)?)(%|[a-z]{1,2})?$")
+_DASHES = frozenset({"-", "--", "–", "—"})
+_DATELINE_RE = re.compile(r"^[A-Z][A-Z'. ]+(,[^-–—(]{0,30})?\s*(\([^)]{1,30}\))?\s*(-|--|–|—)\s")
 _WORD_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’.,%$-]*")
 
 
@@ -114,11 +116,36 @@ def _numbers(words: Sequence[str]) -> frozenset[str]:
     return frozenset(out)
 
 
+def _dateline_length(words: Sequence[str]) -> int:
+    """How many leading words form a wire dateline ("DREL, Nov 13 (Reuters) -", "PORT ASTER —"), else 0.
+
+    A dateline is place, date and agency, not part of the fact: left in, it makes every lead sentence of
+    a wire story share (or clash on) words no other outlet's version of the fact has.
+    """
+    k = 0
+    while k < len(words) and len(words[k]) > 1 and words[k].isalpha() and words[k].isupper():
+        k += 1
+    if k == 0:
+        return 0
+    if k < len(words) and words[k] == ",":
+        k += 1
+        while k < len(words) and k <= 6 and words[k] not in _DASHES and words[k] != "(":
+            k += 1
+    if k < len(words) and words[k] == "(":
+        close = k + 1
+        while close < len(words) and close < k + 6 and words[close] != ")":
+            close += 1
+        k = close + 1 if close < len(words) and words[close] == ")" else k
+    return k + 1 if k < len(words) and words[k] in _DASHES else 0
+
+
 def signature_from_tokens(tokens: Sequence[Token]) -> SentenceSignature:
     """Reduce parsed tokens (lemma, POS, entity type) to the sets the scorer compares."""
     lemmas: set[str] = set()
     entities: set[str] = set()
     words: list[str] = []
+    tokens = [t for t in tokens if not t.is_space]
+    tokens = tokens[_dateline_length([t.text for t in tokens]) :]
     for tok in tokens:
         if tok.is_space or tok.pos in ("PUNCT", "SPACE", "SYM"):
             continue
@@ -133,6 +160,9 @@ def signature_from_tokens(tokens: Sequence[Token]) -> SentenceSignature:
 
 def signature_from_text(text: str) -> SentenceSignature:
     """Fallback when a source carries no parse: lowercase words as lemmas, capitalised words as names."""
+    dateline = _DATELINE_RE.match(text)
+    if dateline:
+        text = text[dateline.end() :]
     words = [w.rstrip(".,") for w in _WORD_RE.findall(text)]
     words = [w for w in words if w]
     lemmas = {w.lower() for w in words if w.lower() not in _STOP}
