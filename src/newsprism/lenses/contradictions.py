@@ -31,6 +31,13 @@ _PLACE_NOUNS = {"town", "city", "village", "region", "province", "district", "co
 _LOCATIVE = {"in", "near", "at", "outside", "from", "into", "inside"}
 _NAME_LABELS = _PLACE | {"PERSON", "ORG", "NORP"}
 _LIGHT_VERBS = {"be", "have", "do", "say", "tell", "add", "get", "make", "go", "take", "come", "can", "will"}
+_NEG_IMPLICATIVE = {"refuse", "fail", "decline", "neglect", "avoid", "cease", "stop"}
+_SPEECH = {"say", "tell", "report", "announce", "add", "state", "accord", "quote", "note", "claim", "write",
+           "confirm", "insist", "argue", "explain", "warn", "predict", "estimate", "cite"}  # fmt: skip
+_ALIASES = [{"us", "u.s.", "usa", "united states", "america", "united states of america"},
+            {"uk", "u.k.", "britain", "great britain", "united kingdom", "england"},
+            {"un", "u.n.", "united nations"}, {"eu", "e.u.", "european union"},
+            {"uae", "united arab emirates"}, {"ussr", "soviet union"}]  # fmt: skip
 _NEG_WORDS = {"not", "n't", "never", "no", "neither", "nor"}
 _ANTONYMS = [
     ("rise", "fall"), ("increase", "decrease"), ("increase", "cut"), ("raise", "lower"), ("raise", "cut"),
@@ -174,23 +181,51 @@ def _role(all_tokens: Sequence[Token], tok: Token) -> tuple[str, ...]:
 
 
 def _polarity(all_tokens: Sequence[Token], tokens: list[Token]) -> dict[str, frozenset[bool]]:
-    """Each content predicate of the span and whether it is asserted, denied or both."""
+    """Main-clause predicates of the span and whether each is asserted, denied or both.
+
+    Subordinate clauses ("after being told he couldn't march") are left out: their polarity is not
+    what the sentence asserts. "Refused to recuse" counts as not recusing; whatever follows a denied
+    "expected to" is unknown, not denied.
+    """
     children: dict[int, list[Token]] = {}
     for t in tokens:
         if t.head != t.i:
             children.setdefault(t.head, []).append(t)
+    ids = {t.i for t in tokens}
+
+    def negated(t: Token) -> bool:
+        own = any(_negates(k) for k in children.get(t.i, []))
+        if t.pos == "ADJ" and t.dep == "acomp":
+            own = own or any(_negates(k) for k in children.get(t.head, []))
+        return own
+
     found: dict[str, set[bool]] = {}
     for t in tokens:
-        if t.pos == "VERB" or (t.pos == "ADJ" and t.dep in ("acomp", "ROOT")):
-            lemma = t.lemma.lower()
-            if lemma in _LIGHT_VERBS:
+        if not (t.pos == "VERB" or (t.pos == "ADJ" and t.dep in ("acomp", "ROOT"))):
+            continue
+        lemma = t.lemma.lower()
+        if lemma in _LIGHT_VERBS or not _main_clause(all_tokens, t, ids):
+            continue
+        neg = negated(t)
+        if t.dep == "xcomp" and t.head in ids:
+            gov = all_tokens[t.head]
+            if negated(gov):
                 continue
-            kids = children.get(t.i, [])
-            negated = any(_negates(k) for k in kids)
-            if t.pos == "ADJ" and t.dep == "acomp":
-                negated = negated or any(_negates(k) for k in children.get(t.head, []))
-            found.setdefault(lemma, set()).add(not negated)
+            if gov.lemma.lower() in _NEG_IMPLICATIVE:
+                neg = not neg
+        found.setdefault(lemma, set()).add(not neg)
     return {k: frozenset(v) for k, v in found.items()}
+
+
+def _main_clause(all_tokens: Sequence[Token], tok: Token, ids: set[int]) -> bool:
+    t = tok
+    for _ in range(12):
+        if t.dep == "ROOT" or t.head == t.i:
+            return True
+        if t.dep not in ("conj", "ccomp", "xcomp", "acomp") or t.head not in ids:
+            return False
+        t = all_tokens[t.head]
+    return False
 
 
 def _negates(tok: Token) -> bool:
@@ -220,13 +255,13 @@ def _numbers(a: SentenceView, b: SentenceView) -> list[Finding]:
         cands = [(i, y) for i, y in enumerate(free_b) if i not in used and comparable(x, y)]
         if not cands:
             continue
-        same_unit_a = sum(1 for q in qa if q.unit == x.unit)
-        same_unit_b = sum(1 for q in qb if q.unit == x.unit)
         scored = sorted(((_context(a, x, b, y), i, y) for i, y in cands), key=lambda c: (-c[0], c[1]))
         score, i, y = scored[0]
-        unique = same_unit_a == 1 and same_unit_b == 1
-        if x.kind == "count" and not x.noun:
-            unique = unique and score >= 1  # a bare number needs a shared neighbour ("killed 12")
+        # the only unexplained value of its kind on each side fills the same slot
+        unique = sum(comparable(q, y) for q in free_a) == 1 and len(cands) == 1
+        if x.kind == "count" and not (x.noun and y.noun):
+            if not _same_neighbour(a.text, x, b.text, y):
+                continue  # a bare number needs the same word beside it ("killed 12" / "killed 15")
         if not unique and score < 2:
             continue
         if compatible(x, y):
@@ -240,10 +275,22 @@ def _numbers(a: SentenceView, b: SentenceView) -> list[Finding]:
 
 
 def _agrees(x: Quantity, y: Quantity) -> bool:
-    if comparable(x, y) and compatible(x, y):
+    """An explanation for a value: the other side has one it can be (any whole: '32% of the market')."""
+    if x.unit == y.unit and compatible(x, y):
         return True
     # "four regions" and "the four territories": same count of differently named things
     return x.kind == y.kind == "count" and x.value == y.value and not x.approx and not y.approx
+
+
+def _same_neighbour(ta: str, x: Quantity, tb: str, y: Quantity) -> bool:
+    """The nearest content word before or after both numbers is the same ("killed 12" / "killed 15")."""
+
+    def near(words: list[str]) -> str:
+        return next((w.lower() for w in words[:3] if w.lower() not in _STOP), "")
+
+    before = near(_words(ta[: x.start])[::-1]), near(_words(tb[: y.start])[::-1])
+    after = near(_words(ta[x.end :])), near(_words(tb[y.end :]))
+    return (before[0] != "" and before[0] == before[1]) or (after[0] != "" and after[0] == after[1])
 
 
 def _slack(x: Quantity, y: Quantity) -> str:
@@ -274,9 +321,10 @@ def _dates(a: SentenceView, b: SentenceView) -> list[Finding]:
         for i, y in enumerate(free_b):
             if i in used or same_time(x, y) is not False:
                 continue
-            if (len(da) > 1 or len(db) > 1) and not (
-                _around(a.text, x.start, x.end) & _around(b.text, y.start, y.end)
-            ):
+            unique = sum(same_time(q, y) is not None for q in free_a) == 1 and sum(
+                same_time(x, q) is not None for q in free_b
+            ) == 1
+            if not unique and not (_around(a.text, x.start, x.end) & _around(b.text, y.start, y.end)):
                 continue
             used.add(i)
             out.append(Finding("date", (a.passage(x.start, x.end), b.passage(y.start, y.end)),
@@ -293,15 +341,30 @@ def _when(d: DateMention) -> str:
 
 
 def _same_name(x: str, y: str) -> bool:
+    """Same referent under spelling variants, a shorter form, an acronym or a common alias."""
     from rapidfuzz import fuzz
 
-    xs, ys = x.lower().removesuffix("'s"), y.lower().removesuffix("'s")
-    if xs in ys or ys in xs:
+    xs, ys = _norm_name(x), _norm_name(y)
+    if not xs or not ys or xs in ys or ys in xs:
+        return True
+    if any(xs in group and ys in group for group in _ALIASES):
         return True
     wx, wy = set(xs.split()), set(ys.split())
-    if wx & wy:
+    if wx & wy or _acronym(xs) == ys.replace(" ", "") or _acronym(ys) == xs.replace(" ", ""):
         return True
-    return fuzz.ratio(xs, ys) >= 80 or any(fuzz.ratio(p, q) >= 85 for p in wx for q in wy if len(p) > 3)
+    return fuzz.ratio(xs, ys) >= 80 or any(fuzz.ratio(p, q) >= 80 for p in wx for q in wy if len(p) > 3)
+
+
+def _norm_name(name: str) -> str:
+    import re
+
+    text = name.lower().removesuffix("'s").removesuffix("’s")
+    text = re.sub(r"^(?:the|mr|mrs|ms|dr|sir|gen|president|prime minister)\.?\s+", "", text)
+    return " ".join(re.sub(r"[-‐'’.,]", " ", text).split()) if text not in {"u.s.", "u.k.", "u.n."} else text
+
+
+def _acronym(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w not in ("of", "the", "and", "for"))
 
 
 def _entities(a: SentenceView, b: SentenceView) -> list[Finding]:
@@ -317,6 +380,8 @@ def _entities(a: SentenceView, b: SentenceView) -> list[Finding]:
     for x in free_a:
         for i, y in enumerate(free_b):
             if i in used or not _same_slot(x, y, a, b) or not _labels_match(x.label, y.label, x.role):
+                continue
+            if x.role[-1] in _SPEECH or y.role[-1] in _SPEECH:  # who said it is attribution, not fact
                 continue
             used.add(i)
             what = _role_word(x, y)

@@ -17,7 +17,10 @@ __all__ = ["Quantity", "compatible", "extract_quantities", "singular"]
 
 INF = math.inf
 
-_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[A-Za-z]+(?:'[A-Za-z]+)?|[^\sA-Za-z\d]")
+_TOKEN = re.compile(
+    r"(?<![\w.])\.\d+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.])|\d+(?:[.,]\d+)*"
+    r"|[A-Za-z]+(?:'[A-Za-z]+)?|[^\sA-Za-z\d]"
+)
 
 _UNITS_WORDS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -99,6 +102,7 @@ _STOP = {
 }  # fmt: skip
 _NOT_HEADS = {"percent", "pct", "times", "time", "o'clock", "am", "pm", "gmt", "utc", "edt", "est", "bst"}
 _APPROX_REL = 0.1  # "about 15%" covers 13.5-16.5
+_EXACT_REL = 0.02  # an exact figure may still be rounded: 296 and 300 deaths are not a contradiction
 _HALF = 0.495  # half a step of the last digit, a hair less so that 43 and 44 do not touch
 
 
@@ -154,7 +158,9 @@ def singular(word: str) -> str:
 
 def _digits(tok: str) -> tuple[float, float] | None:
     """Value and half the step of the last written digit ('2.5' -> 2.5, 0.05)."""
-    t = tok
+    t = re.sub(r"[ \u00a0\u202f]", "", tok)
+    if t.startswith("."):
+        t = "0" + t
     if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", t):
         t = t.replace(",", "")
     elif "," in t:
@@ -271,6 +277,10 @@ def _number_at(toks: list[_Tok], i: int) -> tuple[float, float, float, int, bool
                                                 "bn", "mln"):  # fmt: skip
             scale = _SCALES[toks[j].low]
             j += 1
+        elif (j + 1 < len(toks) and toks[j].text == "-" and toks[j].start == t.end
+              and toks[j + 1].low in _BIG_SCALES):  # fmt: skip
+            scale = _SCALES[toks[j + 1].low]  # "$3-million bail"
+            j += 2
         if scale == 1.0 and value >= 1000 and half >= 0.5:
             # "90,000" is a rounded figure: trust it to its last non-zero digit
             s = str(int(value))
@@ -317,6 +327,10 @@ def extract_quantities(text: str) -> list[Quantity]:
 def _quantity_at(text: str, toks: list[_Tok], i: int) -> tuple[Quantity | None, int]:
     start_i = i
     prefix, i = _prefix_at(toks, i)
+    second, k = _prefix_at(toks, i)  # "as much as about 16%": the bound wins over the approximation
+    if prefix and second in ("about", "nearly", "upto", "below", "above", "atleast"):
+        prefix = prefix if prefix in ("upto", "below", "above", "atleast") else second
+        i = k
     if i >= len(toks):
         return None, start_i + 1
     currency = ""
@@ -373,11 +387,16 @@ def _quantity_at(text: str, toks: list[_Tok], i: int) -> tuple[Quantity | None, 
                 high_value = v2 + half2
                 half = half if half else 0.0
                 j = k2
+    if prefix in ("from", "between") and high_value is None:
+        prefix, start_i = "", i - (1 if currency else 0)  # "from 2001", "between them": no range
     unit, kind, noun, j = _unit(toks, j, currency, vague)
     if kind == "":
         return None, j if j > i else start_i + 1
-    if kind == "count" and _is_year(value, first) and not noun:
-        return None, j
+    if kind == "count" and not noun and not prefix and i > 1 and toks[i - 1].text[:1].isupper() \
+            and toks[i - 1].text.isalpha():  # fmt: skip
+        return None, j  # "Voyager 2", "FTSE 100", "Service Pack 3": part of a name
+    if kind == "count" and _is_year(value, first) and not prefix and high_value is None:
+        return None, j  # "the 2002 results": a year; counts that large are written "2,002"
     if unit == "%" and not currency:
         pass
     whole, end = _whole(toks, j) if kind in ("percent", "count") else ("", j)
@@ -442,7 +461,8 @@ def _bounds(prefix: str, value: float, half: float, vague: bool) -> tuple[float,
         return value, INF
     if prefix == "atleast":
         return value - half, INF
-    return value - half, value + half
+    slack = max(half, value * _EXACT_REL)
+    return value - slack, value + slack
 
 
 def _area_factor(unit: str) -> float:
@@ -458,9 +478,20 @@ def _is_date_or_time(toks: list[_Tok], i: int, j: int, value: float, scale: floa
         return False
     first = toks[i]
     prev = toks[i - 1].low if i > 0 else ""
+    if prev == "." and i > 1:
+        prev = toks[i - 2].low  # "Aug. 8"
     nxt = toks[j].low if j < len(toks) else ""
-    if prev in _MONTHS or nxt in _MONTHS and first.text.isdigit() and value <= 31:
+    if prev in _MONTHS or (nxt in _MONTHS and first.text.isdigit() and value <= 31):
         return True
+    glued_prev = i > 0 and toks[i - 1].end == first.start and toks[i - 1].text in ("/", ":")
+    glued_next = j < len(toks) and toks[j].start == toks[j - 1].end and toks[j].text in ("/", ":")
+    if glued_prev or glued_next:
+        return True  # 9/11, 3/4, 9:33, scores and clock times
+    if i > 0 and toks[i - 1].end == first.start and toks[i - 1].text[0].isalpha():
+        return True  # DB2, N2H2: part of a name
+    if i > 1 and toks[i - 1].text == "-" and toks[i - 1].start == toks[i - 2].end == first.start - 1 \
+            and toks[i - 2].text[0].isupper():  # fmt: skip
+        return True  # F-16, Covid-19
     if nxt in ("st", "nd", "rd", "th") and j < len(toks) and toks[j].start == first.end:
         return True  # ordinal
     if nxt in (":", "am", "pm", "a", "p", "gmt", "utc", "bst", "edt", "est", "cet", "o'clock", "hrs"):
