@@ -91,6 +91,13 @@ def test_header_like_line_inside_prose_is_body(tmp_path: Path) -> None:
     assert a.text.startswith("Date: the union set it for Friday")
 
 
+def test_header_block_without_the_blank_line(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(f"Title: Strike ends\nOutlet: Kessla Post\n{BODY}\n", encoding="utf-8")
+    a = one(path)
+    assert (a.title, a.outlet, a.text) == ("Strike ends", "Kessla Post", BODY)
+
+
 def test_unparseable_date_is_kept_with_a_warning(tmp_path: Path) -> None:
     path = tmp_path / "a.txt"
     path.write_text(f"Date: the week after Easter\n\n{BODY}", encoding="utf-8")

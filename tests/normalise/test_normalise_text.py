@@ -51,6 +51,10 @@ def test_exotic_spaces_and_controls() -> None:
     assert normalise_text(raw) == "6.5 per cent rise agreed in full"
 
 
+def test_ligatures_become_letters() -> None:
+    assert normalise_text("of\ufb01cials \ufb02ed the o\ufb03ce") == "officials fled the office"
+
+
 def test_nfc_composes_accents() -> None:
     decomposed = "Mire\u0301la Das\u030ck"
     out = normalise_text(decomposed)

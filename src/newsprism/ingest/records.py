@@ -122,8 +122,9 @@ def parse_text(text: str, origin: str, *, markdown: bool = False, warnings: tupl
             break
         fields[key] = m[2]
         at += 1
-    # Header lines only count as headers at the very top and when the block ends the paragraph.
-    if fields and (at == len(lines) or not lines[at].strip()):
+    # Header lines count only at the very top, and only when a blank line ends them or there are two or
+    # more (a single "Date: ..." line running into prose may be the prose itself).
+    if fields and (at == len(lines) or not lines[at].strip() or len(fields) >= 2):
         body_lines = lines[at:]
     else:
         fields, body_lines = {}, lines[start:]

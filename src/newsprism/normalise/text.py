@@ -30,6 +30,12 @@ _CHAR_MAP = {
     # punctuation dashes -> em dash (en dash is decided by context below)
     **dict.fromkeys(map(ord, "\u2014\u2015\ufe58"), "\u2014"),
     ord("\u2026"): "...",
+    # typographic ligatures (text copied from PDFs) -> letters, so words match
+    ord("\ufb00"): "ff",
+    ord("\ufb01"): "fi",
+    ord("\ufb02"): "fl",
+    ord("\ufb03"): "ffi",
+    ord("\ufb04"): "ffl",
     ord("\t"): " ",
     # exotic spaces (no-break, thin, ideographic, ...) -> plain space
     **dict.fromkeys(
