@@ -367,3 +367,15 @@ def test_an_unexpected_error_skips_only_that_input(monkeypatch: pytest.MonkeyPat
     assert [a.outlet for a in articles] == ["Meridian Press Agency"]
     assert skipped[0].origin == str(FIXTURES / "ledger.html")
     assert "unexpected RuntimeError" in skipped[0].reason and "parser exploded" in skipped[0].reason
+
+
+def test_importing_ingest_loads_nothing_heavy() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, newsprism.ingest, newsprism.normalise;"
+        "print(','.join(m for m in ('trafilatura', 'httpx', 'lxml') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == ""

@@ -38,6 +38,9 @@ def test_dashes() -> None:
     assert normalise_text("a well\u2010known non\u2011union firm") == "a well-known non-union firm"
     assert normalise_text("temperatures of \u22125 degrees") == "temperatures of -5 degrees"
     assert normalise_text("it ended--at last") == "it ended \u2014 at last"
+    assert normalise_text("the deal - signed late - holds") == "the deal \u2014 signed late \u2014 holds"
+    assert normalise_text("a score of 3 - 1 and 10 - 2") == "a score of 3 - 1 and 10 - 2"
+    assert normalise_text("- a list item") == "- a list item"
     assert normalise_text("a horizontal\u2015bar") == "a horizontal\u2014bar"
 
 

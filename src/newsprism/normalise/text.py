@@ -50,6 +50,9 @@ _CHAR_MAP = {
 _EN_DASH_RANGE = re.compile(r"(?<=\d)\s*\u2013\s*(?=\d)")
 # Two or three hyphens between words are a typed dash.
 _DOUBLE_HYPHEN = re.compile(r"(?<=\w)\s*-{2,3}\s*(?=\w)")
+# A hyphen with a space on both sides is a typed dash ("the deal - signed late - holds"), except in
+# arithmetic between numbers.
+_SPACED_HYPHEN = re.compile(r"(?<=[^\d\s]) +- +(?=[^\d\s])")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 _SPACES = re.compile(r" {2,}")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
@@ -70,6 +73,7 @@ def normalise_text(text: str, *, lines_are_paragraphs: bool | None = None) -> st
     text = text.replace("\u2013", "\u2014")
     text = text.translate(_CHAR_MAP)
     text = _DOUBLE_HYPHEN.sub(" \u2014 ", text)
+    text = _SPACED_HYPHEN.sub(" \u2014 ", text)
     text = _CONTROL.sub("", text)
     if lines_are_paragraphs is None:
         lines_are_paragraphs = _BLANK_LINE.search(text.strip()) is None
