@@ -46,8 +46,17 @@ class AlignSettings:
 
 @dataclass(frozen=True)
 class SummarySettings:
+    """Length (``--sentences N`` or ``--words N``; ``words`` wins when set) and the optional rewrite."""
+
     sentences: int = 5
     words: int | None = None
+    redundancy: float = 0.72  # cosine above which a candidate repeats a chosen claim and is skipped
+    max_sentence_words: int = 60  # longer sentences are not picked (run-ons and list dumps read badly)
+    rewrite_url: str | None = None  # OpenAI-compatible base URL (".../v1"); None keeps the summary extractive
+    rewrite_model: str = ""
+    rewrite_api_key_env: str = "NEWSPRISM_REWRITE_API_KEY"  # name of the env variable holding the key
+    rewrite_timeout: float = 60.0
+    rewrite_min_similarity: float = 0.5  # content-word overlap a rewritten sentence keeps with its sources
 
 
 @dataclass(frozen=True)

@@ -1,21 +1,128 @@
-"""Neutral cited summary of a story."""
+"""Neutral cited summary of a story: consensus first, one claim once, the least loaded wording.
+
+Extractive by design, so every sentence is checkable: its text is a sentence of a cited source (with a
+wire dateline cut, loaded words swapped for a neutral word where that is safe, and "According to
+<outlet>, ..." when only one outlet reports it), and it cites that claim's id and every source holding a
+sentence of the claim. A value outlets disagree on is given with each outlet's figure, or left out.
+An OpenAI-compatible endpoint may polish the wording afterwards (off by default; see ``_rewrite``).
+"""
 
 from __future__ import annotations
 
+import dataclasses
 from typing import TYPE_CHECKING
 
-from newsprism.model import Story, Summary
+from newsprism.errors import UsageError
+from newsprism.model import Contradiction, Story, Summary, SummarySentence
 from newsprism.settings import SummarySettings
+from newsprism.summarise._compose import disputed, headline, sentence_of
+from newsprism.summarise._disputes import DisputeCheck
+from newsprism.summarise._rewrite import faithful, rewrite
+from newsprism.summarise._select import Candidate, candidates, rank, redundant
+from newsprism.summarise._wording import Neutrality
 
 if TYPE_CHECKING:
+    import httpx
+
     from newsprism.pipeline import Findings
+
+__all__ = ["Summariser", "faithful", "length_settings", "rewrite", "summarise"]
 
 
 class Summariser:
-    """Placeholder until the summary issue lands: writes no summary."""
+    """Builds the summary the orchestrator puts in every report; ``transport`` is for tests of the rewrite."""
 
-    def __init__(self, settings: SummarySettings | None = None) -> None:
+    def __init__(
+        self, settings: SummarySettings | None = None, *, transport: httpx.BaseTransport | None = None
+    ) -> None:
         self.settings = settings or SummarySettings()
+        self.transport = transport
 
-    def __call__(self, story: Story, findings: Findings) -> Summary:
-        return Summary()
+    def __call__(self, story: Story, findings: Findings | None = None) -> Summary:
+        neutrality = Neutrality(findings)
+        contradictions = findings.contradictions if findings is not None else ()
+        sentences, disputed_values = self._select(story, neutrality, contradictions)
+        if self.settings.rewrite_url:
+            sentences = list(rewrite(sentences, story, self.settings, transport=self.transport))
+        loadedness = (
+            {sid: lang.loadedness for sid, lang in findings.language.per_source.items()} if findings else {}
+        )
+        return Summary(
+            sentences=tuple(sentences),
+            headline=headline(story, sentences, loadedness, neutrality, disputed_values),
+        )
+
+    def _select(
+        self, story: Story, neutrality: Neutrality, contradictions: tuple[Contradiction, ...]
+    ) -> tuple[list[SummarySentence], list[str]]:
+        """The chosen sentences, and the texts of every disputed value met (the headline avoids them)."""
+        s = self.settings
+        pool, _ = candidates(story, neutrality, s.max_sentence_words)
+        contested = {c.id for c in story.claims if c.contested} | {
+            cid for k in contradictions for cid in k.claims
+        }
+        values = [(v.source, v.start, v.end) for k in contradictions for v in k.values]
+        disputed_values = [v.text for k in contradictions for v in k.values]
+        check = DisputeCheck(story)
+        chosen: list[Candidate] = []
+        out: list[SummarySentence] = []
+        covered: set[str] = set()
+        words = 0
+        first_fit: SummarySentence | None = None
+        for c in rank(pool):
+            if c.claim.id in covered or redundant(c, chosen, s.redundancy):
+                continue
+            lens_found = c.claim.id in contested or _holds_disputed_value(c, values)
+            hidden = None if lens_found else check(c)
+            if hidden is not None:
+                disputed_values += [v.text for v in hidden.values]
+            if lens_found or hidden is not None:
+                made = disputed(c, contradictions if hidden is None else (hidden,), story)
+                if made is None:
+                    continue  # never state one side of a dispute as fact
+                sentence, ids = made
+            else:
+                sentence, ids = sentence_of(c, story), (c.claim.id,)
+            n = len(sentence.text.split())
+            if s.words is not None and words + n > s.words:
+                first_fit = first_fit or sentence
+                continue
+            out.append(sentence)
+            chosen.append(c)
+            covered.update(ids)
+            words += n
+            if s.words is None and len(out) >= s.sentences:
+                break
+        if not out and first_fit is not None:
+            out.append(first_fit)  # a word budget below the shortest sentence still gets one sentence
+        return out, disputed_values
+
+
+def summarise(
+    story: Story, findings: Findings | None = None, settings: SummarySettings | None = None
+) -> Summary:
+    """One-off summary of a story (builds a :class:`Summariser`)."""
+    return Summariser(settings)(story, findings)
+
+
+def length_settings(
+    base: SummarySettings | None = None, *, sentences: int | None = None, words: int | None = None
+) -> SummarySettings:
+    """Settings for ``--sentences N`` or ``--words N`` (not both), for the CLI to call with its flags."""
+    base = base or SummarySettings()
+    if sentences is not None and words is not None:
+        raise UsageError("give either --sentences or --words for the summary length, not both")
+    for name, value in (("sentences", sentences), ("words", words)):
+        if value is not None and value < 1:
+            raise UsageError(f"--{name} must be a positive number, got {value}")
+    if sentences is not None:
+        return dataclasses.replace(base, sentences=sentences, words=None)
+    if words is not None:
+        return dataclasses.replace(base, words=words)
+    return base
+
+
+def _holds_disputed_value(c: Candidate, values: list[tuple[str, int, int]]) -> bool:
+    s = c.wording.sentence
+    sid = c.wording.source.id
+    return any(src == sid and s.start <= a and b <= s.end for src, a, b in values)

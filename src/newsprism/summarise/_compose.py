@@ -1,0 +1,165 @@
+"""Summary sentences from chosen wordings: attribution for one-outlet facts, both sides of a dispute.
+
+Each sentence keeps the cited sentence's own words; what is added is only attribution ("According to
+<outlet>, ...") and, for a disputed value, the other outlets' values with their names, so the summary
+never states one side of a dispute as fact.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from newsprism.model import Contradiction, Story, SummarySentence
+from newsprism.summarise._lexicon import LOADED, NEUTRAL, STOP
+from newsprism.summarise._select import Candidate, content_words
+from newsprism.summarise._wording import Neutrality, Wording
+
+_SITE_SUFFIX = re.compile(r"\s+[|–—-]\s+[^|–—-]{2,40}$")
+_END = re.compile(r"[.!?][”\"’']?$")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_FIGURES = re.compile(
+    r"\d+(?:[.,]\d+)*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|\w+ty)\b"
+)
+_NAMES = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE"}
+
+
+def outlet_names(story: Story, ids: Sequence[str]) -> str:
+    """ "Reuters", "Reuters and the Ledger", "A, B and C" in the order given."""
+    names = list(dict.fromkeys(story.source(i).outlet for i in ids))
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def sentence_of(c: Candidate, story: Story) -> SummarySentence:
+    text = _terminated(c.wording.text)
+    if len(c.claim.sources) == 1:
+        text = f"According to {outlet_names(story, c.claim.sources)}, {_lower_first(c.wording)}"
+        text = _terminated(text)
+    return SummarySentence(text=text, sources=c.claim.sources, claims=(c.claim.id,))
+
+
+def disputed(
+    c: Candidate, contradictions: Sequence[Contradiction], story: Story
+) -> tuple[SummarySentence, tuple[str, ...]] | None:
+    """A disputed claim stated with every value and its outlets, or None when that cannot be said well.
+
+    Returns the sentence and the claim ids it covers (a dispute can join two claim groups).
+    """
+    found = [k for k in contradictions if c.claim.id in k.claims]
+    if len(found) != 1 or found[0].kind not in ("number", "date", "entity"):
+        return None  # several disputes in one sentence, or a polarity flip: too much to state fairly
+    k = found[0]
+    base = c.wording.source.id
+    s = c.wording.sentence
+    own = [v for v in k.values if v.source == base and s.start <= v.start and v.end <= s.end]
+    if not own or own[0].text not in c.wording.text:
+        return None
+    mine = _norm(own[0].text)
+    same = [v.source for v in k.values if _norm(v.text) == mine]
+    starts = {(src.id, x.start) for src in story.sources for x in src.sentences}
+    others: dict[str, list[str]] = {}
+    for v in k.values:
+        if _norm(v.text) != mine and v.source not in same:
+            text = v.text[:1].lower() + v.text[1:] if (v.source, v.start) in starts else v.text
+            others.setdefault(text, []).append(v.source)
+    if not others:
+        return None
+    # "...; the Clarion reports at least 30 people and the Gazette about 25 people."
+    parts = [f"{outlet_names(story, srcs)} {value}" for value, srcs in others.items()]
+    first = next(iter(others.values()))
+    verb = "name" if k.kind == "entity" else "report"
+    verb += "s" if len(set(first)) == 1 else ""
+    parts[0] = f"{outlet_names(story, first)} {verb} {next(iter(others))}"
+    body = _lower_first(c.wording).rstrip()
+    body = body[:-1] if _END.search(body) and body[-1] in ".!?" else body
+    lead = f"According to {outlet_names(story, same)}, {body}; "
+    tail = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+    text = _terminated(lead + tail)
+    claims = tuple(cid for cid in k.claims if any(cl.id == cid for cl in story.claims))
+    cited = _sources_of(story, claims)
+    return SummarySentence(text=text, sources=cited, claims=claims), claims
+
+
+def headline(
+    story: Story,
+    summary: Sequence[SummarySentence],
+    loadedness: dict[str, float],
+    neutrality: Neutrality,
+    disputed: Sequence[str] = (),
+) -> str:
+    """The article title closest to the summary's lead and least loaded; else the lead if it is short.
+
+    Titles are where outlets editorialise most, so a title with a fallback-list word that has no
+    neutral swap is never used, and subjective titles and titles of loaded outlets lose points.
+    """
+    lead = content_words(" ".join(s.text for s in summary[:2]))
+    figures = {f for v in disputed for f in _FIGURES.findall(v.lower())}
+    best: tuple[float, str] | None = None
+    for src in story.sources:
+        raw = _SITE_SUFFIX.sub("", src.article.title.strip()).strip()
+        title = _neutral_title(raw) if len(raw.split()) >= 3 else None
+        if title is None or set(_FIGURES.findall(title.lower())) & figures:
+            continue  # a headline never states a disputed figure
+        words = content_words(title)
+        overlap = len(words & lead) / len(words) if words else 0.0
+        score = overlap - 0.5 * neutrality.subjectivity(title) - loadedness.get(src.id, 0.0)
+        if best is None or score > best[0]:
+            best = (score, title)
+    if best is not None:
+        return best[1].rstrip(".")
+    if summary and len(summary[0].text.split()) <= 25:
+        return summary[0].text.rstrip(".")
+    return ""
+
+
+def _neutral_title(title: str) -> str | None:
+    """The title with fallback-list words swapped for their neutral word; None if one has none."""
+    out = title
+    for m in reversed(list(_WORD.finditer(title))):
+        word = m.group().lower().replace("’", "'")
+        if word in LOADED:
+            neutral = NEUTRAL.get(word)
+            if not neutral:
+                return None
+            out = (
+                out[: m.start()]
+                + (neutral.capitalize() if m.group()[:1].isupper() else neutral)
+                + out[m.end() :]
+            )
+    return out
+
+
+def _sources_of(story: Story, claims: Sequence[str]) -> tuple[str, ...]:
+    """Sources holding a sentence of one of ``claims``, in story order: exactly what may be cited."""
+    holding = {p.source for cl in story.claims if cl.id in claims for p in cl.sentences}
+    return tuple(src.id for src in story.sources if src.id in holding)
+
+
+def _norm(value: str) -> str:
+    return re.sub(r"\s+", " ", value.strip().lower())
+
+
+def _terminated(text: str) -> str:
+    text = text.strip()
+    return text if _END.search(text) else text + "."
+
+
+def _lower_first(w: Wording) -> str:
+    """Lower-case the first word unless it is a name, an acronym or "I" (the parse knows which)."""
+    text = w.text
+    m = _WORD.match(text)
+    if not m:
+        return text
+    word = m.group()
+    if word == "I" or (word.isupper() and len(word) > 1):
+        return text
+    tokens = [t for t in w.source.sentence_tokens(w.sentence) if t.text == word]
+    if tokens and (
+        tokens[0].pos == "PROPN" or tokens[0].tag in ("NNP", "NNPS") or tokens[0].ent_type in _NAMES
+    ):
+        return text
+    if re.search(rf"[a-z,;] {re.escape(word)}\b", w.source.text):
+        return text  # capitalised inside sentences too: a name or a proper adjective
+    if not tokens and word.lower() not in STOP:
+        return text
+    return text[:1].lower() + text[1:]

@@ -1,0 +1,88 @@
+"""A last check before a figure goes into the summary: does another outlet give a different one?
+
+The contradictions lens compares sentences inside a claim group and very close sentences across groups.
+Alignment keeps apart sentences whose figures differ, and two outlets often tell the same toll in rather
+different words ("12 people were killed" / "at least 20 people died in the blaze"), so a disputed figure
+can sit in a claim the lens never flagged. Before the summary states a number or a date, its sentence is
+compared (with the lens's own value comparison) against every sentence of the other outlets that talks
+about the same thing; a disagreement makes the claim disputed, and it is then told with every figure and
+its outlets, or left out.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+from newsprism.model import Contradiction, Passage, Source, Story
+from newsprism.summarise._select import Candidate, content_words
+
+_FIGURE = re.compile(
+    r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
+    r"hundred|thousand|million|billion|dozens?|january|february|march|april|may|june|july|august|"
+    r"september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+    re.IGNORECASE,
+)
+_TOPICAL_COSINE = (
+    0.5  # looser than the lens's cross-group gate on purpose: a miss here states a dispute as fact
+)
+_TOPICAL_OVERLAP = 0.3
+
+
+class DisputeCheck:
+    """Per story: which claim each sentence belongs to, so a disagreement can be cited."""
+
+    def __init__(self, story: Story) -> None:
+        self.story = story
+        self.claim_of = {(p.source, p.start, p.end): c.id for c in story.claims for p in c.sentences}
+
+    def __call__(self, c: Candidate) -> Contradiction | None:
+        """A dispute over a figure of ``c``'s chosen sentence that the lens did not report, if any."""
+        from newsprism.lenses.contradictions import compare_views, view_of
+
+        src, sent = c.wording.source, c.wording.sentence
+        if not _FIGURE.search(sent.text):
+            return None
+        mine = view_of(src, sent.start, sent.end, c.claim.id)
+        if not mine.quantities and not mine.dates:
+            return None
+        by_value: dict[tuple[int, int], list[Passage]] = {}
+        claims: dict[tuple[int, int], list[str]] = {}
+        for other in self.story.sources:
+            if other.id == src.id:
+                continue
+            for t in other.sentences:
+                key = (other.id, t.start, t.end)
+                claim = self.claim_of.get(key)
+                if (
+                    claim is None
+                    or not _FIGURE.search(t.text)
+                    or not self._topical(c, other, t.index, t.text)
+                ):
+                    continue
+                for f in compare_views(mine, view_of(other, t.start, t.end, claim)):
+                    if f.kind not in ("number", "date"):
+                        continue
+                    own, theirs = f.values
+                    slot = (own.start, own.end)
+                    by_value.setdefault(slot, [own]).append(theirs)
+                    claims.setdefault(slot, [c.claim.id]).append(claim)
+        if not by_value:
+            return None
+        slot = min(by_value)  # the first disputed figure of the sentence
+        return Contradiction(
+            claims=tuple(dict.fromkeys(claims[slot])),
+            kind="number",
+            values=tuple(dict.fromkeys(by_value[slot])),
+            explanation="",
+        )
+
+    def _topical(self, c: Candidate, other: Source, index: int, text: str) -> bool:
+        v = other.vectors
+        has = c.vector is not None and v is not None and v.ndim == 2 and index < v.shape[0]
+        if has and float(np.dot(c.vector, v[index])) >= _TOPICAL_COSINE:  # type: ignore[arg-type,index]
+            return True
+        words = content_words(text)
+        shared = len(words & c.words)
+        return shared >= 2 and shared >= _TOPICAL_OVERLAP * min(len(words), len(c.words))

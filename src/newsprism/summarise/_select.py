@@ -1,0 +1,170 @@
+"""Which claims the summary states, in which order: support first, then importance, never twice.
+
+Support is the number of independent origins behind a claim (the reuse lens's count; without it, the
+claim's wordings are clustered by near-identical text so three reprints of one wire paragraph count
+once). Importance breaks ties and orders single-origin facts: how central the claim is to what the other
+outlets wrote (embedding cosine to their sentences) and how early the outlets put it (news leads with
+what matters).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from newsprism.model import Claim, Passage, Sentence, Source, Story
+from newsprism.summarise._lexicon import STOP
+from newsprism.summarise._wording import Neutrality, Wording
+
+_TOKEN = re.compile(r"[a-z0-9][a-z0-9'’-]*")
+_BOILERPLATE = re.compile(
+    r"could not (be )?(independently )?verif|contributed (to )?(this )?report|(click|tap) here|sign up|"
+    r"subscribe|newsletter|all rights reserved|follow (us|him|her) on|read more|this (story|article) "
+    r"(has been|was) (updated|corrected)|^(advertisement|related|watch|photo|video)\b",
+    re.IGNORECASE,
+)
+_FIRST_PERSON = re.compile(r"\b(I|I'm|I've|we|We|our|Our|my|My|me)\b")
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
+_QUOTE_OPEN = ("“", '"', "‘", "'")
+_NEAR_SAME = 0.8  # word-set Jaccard at which two wordings count as one origin (reprints, light edits)
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Candidate:
+    """A claim that may go into the summary, with its most neutral usable wording."""
+
+    claim: Claim
+    wording: Wording
+    origins: int
+    importance: float
+    vector: np.ndarray | None
+    words: frozenset[str]
+
+
+def content_words(text: str) -> frozenset[str]:
+    return frozenset(w for w in _TOKEN.findall(text.lower()) if w not in STOP and len(w) > 1)
+
+
+def sentence_index(story: Story) -> dict[tuple[str, int, int], tuple[Source, Sentence]]:
+    return {(src.id, s.start, s.end): (src, s) for src in story.sources for s in src.sentences}
+
+
+def usable(sentence: Sentence, max_words: int) -> bool:
+    """Sentences a reader can take as a stand-alone statement of fact by the outlet."""
+    text = sentence.text.strip()
+    words = len(text.split())
+    if words < 6 or words > max_words or text.endswith("?") or _BOILERPLATE.search(text):
+        return False
+    return not _FIRST_PERSON.search(_QUOTED.sub(" ", text))
+
+
+def fallback_origins(passages: Sequence[Passage]) -> int:
+    """Independent wordings among a claim's sentences: near-identical ones (reprints) count once."""
+    reps: list[frozenset[str]] = []
+    for p in passages:
+        words = content_words(p.text)
+        if not any(_jaccard(words, r) >= _NEAR_SAME for r in reps):
+            reps.append(words)
+    return max(1, len(reps))
+
+
+def candidates(
+    story: Story, neutrality: Neutrality, max_words: int
+) -> tuple[list[Candidate], list[tuple[Claim, list[Wording]]]]:
+    """Every claim with a neutral usable wording, plus the claims whose every wording stays loaded."""
+    index = sentence_index(story)
+    centre = _centres(story)
+    out: list[Candidate] = []
+    loaded: list[tuple[Claim, list[Wording]]] = []
+    for claim in story.claims:
+        members = [index[k] for p in claim.sentences if (k := (p.source, p.start, p.end)) in index]
+        members = [(src, s) for src, s in members if usable(s, max_words)]
+        if not members:
+            continue
+        wordings = sorted((neutrality.wording(src, s) for src, s in members), key=_wording_key)
+        best = wordings[0]
+        if best.loaded:
+            loaded.append((claim, wordings))
+            continue
+        vector = _vector(best.source, best.sentence)
+        out.append(
+            Candidate(
+                claim=claim,
+                wording=best,
+                origins=claim.origins if claim.origins else fallback_origins(claim.sentences),
+                importance=_importance(members, centre),
+                vector=vector,
+                words=content_words(best.text),
+            )
+        )
+    return out, loaded
+
+
+def rank(cands: Sequence[Candidate]) -> list[Candidate]:
+    """More independent origins first; among equals the more important; ties by claim order."""
+    order = {c.claim.id: i for i, c in enumerate(cands)}
+    return sorted(cands, key=lambda c: (-c.origins, -c.importance, order[c.claim.id]))
+
+
+def redundant(c: Candidate, chosen: Sequence[Candidate], threshold: float) -> bool:
+    for other in chosen:
+        both = c.vector is not None and other.vector is not None
+        if both and float(np.dot(c.vector, other.vector)) >= threshold:  # type: ignore[arg-type]
+            return True
+        shared = len(c.words & other.words)
+        if shared >= 6 and shared >= 0.5 * min(len(c.words), len(other.words)):
+            return True  # the same event told in other words (names and numbers carry it)
+    return False
+
+
+def _wording_key(w: Wording) -> tuple[int, float, int]:
+    quote_first = w.text.startswith(_QUOTE_OPEN)
+    return (w.loaded, round(w.bias + (0.3 if quote_first else 0.0) + (0.05 if w.replaced else 0.0), 6), 0)
+
+
+def _vector(src: Source, sent: Sentence) -> np.ndarray | None:
+    v = src.vectors
+    if v is None or v.ndim != 2 or v.shape[0] != len(src.sentences) or v.shape[1] == 0:
+        return None
+    return np.asarray(v[sent.index], dtype=np.float32)
+
+
+def _centres(story: Story) -> dict[str, np.ndarray]:
+    """Per source, the mean vector of the *other* sources' sentences: what the rest of the story says."""
+    rows = {src.id: np.asarray(src.vectors) for src in story.sources if _vector_ok(src)}
+    if not rows:
+        return {}
+    total = sum(r.sum(axis=0) for r in rows.values())
+    count = sum(r.shape[0] for r in rows.values())
+    out: dict[str, np.ndarray] = {}
+    for sid, r in rows.items():
+        n = count - r.shape[0]
+        mean = (total - r.sum(axis=0)) / n if n else r.mean(axis=0)
+        norm = float(np.linalg.norm(mean))
+        out[sid] = mean / norm if norm else mean
+    return out
+
+
+def _vector_ok(src: Source) -> bool:
+    v = src.vectors
+    return v is not None and v.ndim == 2 and v.shape[0] == len(src.sentences) and v.shape[0] > 0
+
+
+def _importance(members: Sequence[tuple[Source, Sentence]], centre: dict[str, np.ndarray]) -> float:
+    """0-1: position in the outlet's text (leads matter) and closeness to what other outlets wrote."""
+    position = max(1.0 / (1.0 + 0.25 * s.index) for _, s in members)
+    sims = [
+        float(np.dot(v, centre[src.id]))
+        for src, s in members
+        if src.id in centre and (v := _vector(src, s)) is not None
+    ]
+    if not sims:
+        return position
+    return 0.5 * position + 0.5 * max(0.0, max(sims))
+
+
+def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    return len(a & b) / len(a | b) if a and b else 0.0

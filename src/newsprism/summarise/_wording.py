@@ -1,0 +1,197 @@
+"""How loaded one wording of a claim is, and a neutral version of it when a safe one exists.
+
+The language lens is the authority: its authorial spans and per-sentence bias probabilities are used
+whenever it produced them. The team-written fallback list (``_lexicon``) and TextBlob subjectivity fill
+in when the lens is missing, so the summary never picks an obvious insult just because a lens is absent.
+Loaded words inside quotation marks or inside a quote the quotes lens found are the speaker's, not the
+outlet's, and do not count.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from newsprism.model import Sentence, Source, Token
+from newsprism.summarise._lexicon import LOADED, NEUTRAL
+
+if TYPE_CHECKING:
+    from newsprism.pipeline import Findings
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|‘[^’]{12,}’")
+# "DREL, Nov 13 (Reuters) - " / "PORT ASTER - " / "WASHINGTON (AP) —": wire datelines before the news.
+_DATELINE = re.compile(
+    r"^\s*[A-Z][A-Z .'’-]{1,40}(,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(\([A-Za-z .]{2,30}\))?\s*[-–—:]{1,2}\s+"
+)
+_MODIFIER_DEPS = {"amod", "advmod", "npadvmod"}
+_MODIFIER_POS = {"ADJ", "ADV"}
+
+
+@dataclass(frozen=True, slots=True)
+class Loaded:
+    """An authorial loaded word or phrase, offsets absolute in the source text."""
+
+    start: int
+    end: int
+    text: str
+    neutral: str | None  # None: no safe alternative; "": may be dropped if it is a modifier
+
+
+@dataclass(frozen=True, slots=True)
+class Wording:
+    """One sentence of a claim as the summary would show it."""
+
+    source: Source
+    sentence: Sentence
+    text: str  # what the summary shows: dateline cut, loaded words replaced where that was safe
+    loaded: int  # authorial loaded spans left in ``text``
+    bias: float  # 0-1, the lens's probability if it gave one, else the fallback estimate
+    replaced: bool
+
+
+def strip_dateline(text: str) -> str:
+    """The sentence without a wire dateline; unchanged when what follows would not be a sentence."""
+    m = _DATELINE.match(text)
+    if not m:
+        return text
+    rest = text[m.end() :]
+    return rest if len(rest.split()) >= 4 and rest[:1].isupper() else text
+
+
+class Neutrality:
+    """Judges the wordings of one story; built once per story from the lens findings."""
+
+    def __init__(self, findings: Findings | None) -> None:
+        self._spans: dict[str, list[Loaded]] = {}
+        self._bias: dict[str, tuple[float, ...]] = {}
+        self._quotes: dict[str, list[tuple[int, int]]] = {}
+        if findings is None:
+            return
+        for span in findings.language.spans:
+            if span.voice == "authorial":
+                self._spans.setdefault(span.source, []).append(
+                    Loaded(span.start, span.end, span.text, span.neutral)
+                )
+        self._bias = {sid: lang.sentence_bias for sid, lang in findings.language.per_source.items()}
+        for q in findings.quotes.quotes:
+            if q.kind != "indirect":
+                self._quotes.setdefault(q.source, []).append((q.start, q.end))
+
+    @cached_property
+    def _subjectivity(self) -> object:
+        from textblob.en.sentiments import PatternAnalyzer
+
+        return PatternAnalyzer()
+
+    def loaded_spans(self, source: Source, sentence: Sentence) -> list[Loaded]:
+        """Authorial loaded spans of one sentence: the lens's, plus fallback-list words outside quotes."""
+        found = [
+            s for s in self._spans.get(source.id, ()) if s.start >= sentence.start and s.end <= sentence.end
+        ]
+        quoted = self._quoted(source, sentence)
+        for m in _WORD.finditer(sentence.text):
+            word = m.group().lower().replace("’", "'")
+            start, end = sentence.start + m.start(), sentence.start + m.end()
+            if word not in LOADED or any(a <= start and end <= b for a, b in quoted):
+                continue
+            if not any(s.start < end and start < s.end for s in found):
+                found.append(Loaded(start, end, m.group(), NEUTRAL.get(word)))
+        return sorted(found, key=lambda s: (s.start, s.end))
+
+    def bias(self, source: Source, sentence: Sentence) -> float:
+        probs = self._bias.get(source.id, ())
+        if sentence.index < len(probs):
+            return float(probs[sentence.index])
+        return min(1.0, 0.8 * self.subjectivity(_QUOTED.sub(" ", sentence.text)))
+
+    def subjectivity(self, text: str) -> float:
+        """TextBlob's 0-1 subjectivity: the fallback bias estimate (offline, lexicon-based)."""
+        analyzer = self._subjectivity
+        return float(analyzer.analyze(text).subjectivity)  # type: ignore[attr-defined]
+
+    def wording(self, source: Source, sentence: Sentence) -> Wording:
+        """The sentence as shown, with its loaded words replaced when every replacement is safe."""
+        spans = self.loaded_spans(source, sentence)
+        bias = self.bias(source, sentence)
+        text, left, replaced = sentence.text, len(spans), False
+        if spans:
+            fixed = neutralise(source, sentence, spans)
+            if fixed is not None:
+                text, left, replaced = fixed, 0, True
+        return Wording(source, sentence, strip_dateline(text).strip(), left, bias, replaced)
+
+    def _quoted(self, source: Source, sentence: Sentence) -> list[tuple[int, int]]:
+        spans = [
+            (a, b) for a, b in self._quotes.get(source.id, ()) if a < sentence.end and sentence.start < b
+        ]
+        spans += [
+            (sentence.start + m.start(), sentence.start + m.end()) for m in _QUOTED.finditer(sentence.text)
+        ]
+        return spans
+
+
+def neutralise(source: Source, sentence: Sentence, spans: Sequence[Loaded]) -> str | None:
+    """The sentence with every loaded span replaced or dropped, or None if one of them cannot be.
+
+    A span is swapped for its neutral alternative when it has one; it is dropped only when the parse
+    says it is an adjective or adverb modifying something else, so the clause keeps its subject, verb
+    and object. Spans touching a number or a named entity are never changed: that would change facts.
+    """
+    tokens = source.sentence_tokens(sentence)
+    edits: list[tuple[int, int, str]] = []
+    for span in spans:
+        if span.neutral is None or _touches_fact(source, tokens, span):
+            return None
+        inside = [t for t in tokens if t.start < span.end and span.start < t.end]
+        if not inside or inside[0].start != span.start or inside[-1].end != span.end:
+            return None  # the span does not sit on token boundaries: do not guess
+        if span.neutral == "":
+            if not all(t.dep in _MODIFIER_DEPS and t.pos in _MODIFIER_POS for t in inside):
+                return None
+            edits.append((span.start, _swallow_comma(source.text, span.end, sentence.end), ""))
+        else:
+            edits.append((span.start, span.end, _match_case(span.text, span.neutral)))
+    out = sentence.text
+    for start, end, new in sorted(edits, reverse=True):
+        head, tail = out[: start - sentence.start], new + out[end - sentence.start :]
+        out = _article(head, tail.lstrip()) + tail
+    return _tidy(out)
+
+
+def _article(head: str, tail: str) -> str:
+    """Fix "a"/"an" right before an edit so "an outrageous plan" minus the adjective reads "a plan"."""
+    m = re.search(r"\b([Aa])n?(\s+)$", head)
+    if not m or not tail:
+        return head
+    low = tail.lower()
+    vowel = low[:1] in "aeio" or (low[:1] == "u" and not low.startswith(("uni", "use", "usu")))
+    return head[: m.start()] + m.group(1) + ("n" if vowel else "") + m.group(2)
+
+
+def _touches_fact(source: Source, tokens: Sequence[Token], span: Loaded) -> bool:
+    if any(e.start < span.end and span.start < e.end for e in source.entities if e.label != "NORP"):
+        return True
+    return any(t.pos == "NUM" for t in tokens if t.start < span.end and span.start < t.end)
+
+
+def _swallow_comma(text: str, end: int, limit: int) -> int:
+    """Extend a dropped modifier over the comma or "and" that joined it to the next one."""
+    m = re.match(r",?\s*(and\s+)?", text[end:limit])
+    if m and ("," in m.group() or "and" in m.group()):
+        return end + m.end()
+    return end + len(text[end:limit]) - len(text[end:limit].lstrip(" "))
+
+
+def _match_case(old: str, new: str) -> str:
+    return new[:1].upper() + new[1:] if old[:1].isupper() and new else new
+
+
+def _tidy(text: str) -> str:
+    text = re.sub(r"\s{2,}", " ", text)
+    text = re.sub(r"\s+([,.;:!?])", r"\1", text)
+    text = text.strip()
+    return text[:1].upper() + text[1:]
