@@ -1,0 +1,397 @@
+"""Hand-written lexicons of the language lens, and the learned word scores that extend them.
+
+The hand lists hold the loaded words a news reader recognises at once (insults, mocking adjectives, verbs
+of attribution that judge the speaker, intensifiers, framing phrases), each with a category and, where one
+exists, a neutral alternative. They were written by the team for this project, not copied from a corpus.
+The learned word scores (package data, see ``data/language/README.md``) catch the long tail the hand lists
+miss; they carry no neutral alternative.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cached_property
+from importlib import resources
+
+# Categories a span can carry; the report shows them on hover.
+LABEL = "insult or label"
+ADJECTIVE = "loaded adjective"
+ADVERB = "loaded adverb"
+VERB = "loaded verb"
+ATTRIBUTION = "loaded attribution verb"
+INTENSIFIER = "intensifier"
+FRAMING = "subjective framing"
+SCARE_QUOTES = "scare quotes"
+LOADED = "loaded word"
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One lexicon item: its category, a prior score in [0, 1] and a neutral alternative if there is one."""
+
+    category: str
+    score: float
+    neutral: str | None = None
+
+
+def _table(category: str, score: float, lines: str) -> dict[str, Entry]:
+    """Parse ``word = neutral`` lines (``= neutral`` optional); phrases may hold spaces or hyphens."""
+    out: dict[str, Entry] = {}
+    for raw in lines.strip().splitlines():
+        line = raw.strip()
+        if not line:
+            continue
+        word, _, neutral = line.partition("=")
+        out[word.strip().lower()] = Entry(category, score, neutral.strip() or None)
+    return out
+
+
+# Names an outlet calls a person or group. Neutral alternatives name the role instead.
+LABELS = _table(
+    LABEL,
+    0.9,
+    """
+    tyrant = leader
+    warmonger = leader
+    despot = leader
+    dictator = leader
+    autocrat = leader
+    strongman = leader
+    thug = man
+    thugs = people
+    goon = supporter
+    goons = supporters
+    henchman = aide
+    henchmen = aides
+    crony = associate
+    cronies = associates
+    stooge = ally
+    puppet = ally
+    lackey = aide
+    mouthpiece = spokesperson
+    propagandist = spokesperson
+    zealot = supporter
+    fanatic = supporter
+    extremist
+    extremists
+    radical
+    radicals
+    loony
+    lunatic
+    maniac
+    madman
+    clown
+    buffoon
+    idiot
+    moron
+    fool
+    liar
+    liars
+    crook = official
+    crooks = officials
+    traitor
+    traitors
+    terrorist
+    mob = crowd
+    rabble = crowd
+    horde = group
+    hordes = groups
+    regime = government
+    junta = military government
+    butcher
+    criminal
+    criminals
+    snowflake
+    snowflakes
+    leftist = left-wing
+    leftists = left-wing activists
+    libtard
+    bigot
+    bigots
+    racist
+    racists
+    fascist
+    fascists
+    commie
+    """,
+)
+
+# Adjectives that judge rather than describe.
+ADJECTIVES = _table(
+    ADJECTIVE,
+    0.8,
+    """
+    bizarre = unusual
+    bare-faced
+    barefaced
+    brazen = open
+    shameless
+    shameful
+    disgraceful
+    outrageous
+    absurd
+    ludicrous
+    ridiculous
+    laughable
+    pathetic
+    farcical
+    grotesque
+    sinister
+    vile
+    evil
+    heinous
+    despicable
+    monstrous
+    deranged
+    unhinged
+    delusional
+    hysterical
+    rabid
+    insane
+    crazy
+    crazed
+    idiotic
+    stupid
+    dumb
+    corrupt
+    crooked
+    bogus = disputed
+    phony = disputed
+    phoney = disputed
+    fake = disputed
+    sham = disputed
+    fraudulent = disputed
+    illegitimate = disputed
+    draconian = strict
+    reckless = risky
+    disastrous = harmful
+    catastrophic = serious
+    horrific = serious
+    horrendous = serious
+    appalling
+    abhorrent
+    dangerous = risky
+    toxic
+    radical
+    extreme
+    fringe = minority
+    notorious = well-known
+    infamous = well-known
+    so-called
+    self-styled
+    self-proclaimed
+    mocking
+    swaggering
+    blustering
+    bumbling
+    hapless
+    feckless
+    spineless
+    cowardly
+    brutal = violent
+    bloodthirsty
+    savage
+    barbaric
+    murderous
+    """,
+)
+
+ADVERBS = _table(
+    ADVERB,
+    0.75,
+    """
+    characteristically
+    shamelessly
+    brazenly = openly
+    falsely
+    laughably
+    absurdly
+    ridiculously
+    cynically
+    arrogantly
+    desperately
+    conveniently
+    predictably
+    bizarrely = unusually
+    smugly
+    recklessly
+    """,
+)
+
+# Verbs of attribution that judge what was said; "said" (or "says") is the neutral choice.
+ATTRIBUTION_VERBS = _table(
+    ATTRIBUTION,
+    0.7,
+    """
+    claim = say
+    admit = say
+    concede = say
+    confess = say
+    insist = say
+    rant = say
+    rave = say
+    boast = say
+    brag = say
+    gloat = say
+    crow = say
+    whine = say
+    moan = say
+    gripe = say
+    bleat = say
+    spout = say
+    spew = say
+    screech = say
+    shriek = say
+    bark = say
+    snap = say
+    sneer = say
+    scoff = say
+    slam = criticise
+    blast = criticise
+    lash = criticise
+    rail = criticise
+    trumpet = announce
+    tout = promote
+    peddle = promote
+    parrot = repeat
+    pretend = say
+    """,
+)
+
+# Verbs that cast an event rather than report it.
+VERBS = _table(
+    VERB,
+    0.7,
+    """
+    grab = take
+    seize = take
+    annex = take over
+    plunder = take
+    loot = take
+    butcher = kill
+    slaughter = kill
+    massacre = kill
+    destroy = damage
+    wreck = damage
+    smear = criticise
+    rig = influence
+    """,
+)
+
+INTENSIFIERS = _table(
+    INTENSIFIER,
+    0.6,
+    """
+    utterly
+    totally
+    completely
+    absolutely
+    incredibly
+    unbelievably
+    outrageously
+    shockingly
+    staggeringly
+    breathtakingly
+    massively
+    hugely
+    wildly
+    insanely
+    """,
+)
+
+# Multi-word framing in the writer's voice, matched on lower-cased words.
+PHRASES = _table(
+    FRAMING,
+    0.85,
+    """
+    land grab = annexation
+    power grab = move to gain power
+    witch hunt = investigation
+    so - called
+    fake news = disputed reports
+    sham referendum = disputed referendum
+    sham vote = disputed vote
+    sham election = disputed election
+    puppet government = allied government
+    reign of terror
+    war of aggression = war
+    bare - faced
+    """,
+)
+
+# Attribution verbs keep their tense in the neutral alternative.
+_SAY_FORMS = {"ed": "said", "s": "says", "ing": "saying"}
+
+
+def neutral_form(entry: Entry, word: str) -> str | None:
+    """The neutral alternative in the form of ``word`` ("claimed" -> "said", "claims" -> "says")."""
+    if entry.neutral is None or entry.category not in (ATTRIBUTION, VERB):
+        return entry.neutral
+    lower = word.lower()
+    if entry.neutral == "say":
+        for suffix, form in _SAY_FORMS.items():
+            if lower.endswith(suffix):
+                return form
+        return "say"
+    if lower.endswith("ed"):
+        return {"take": "took", "take over": "took over", "kill": "killed"}.get(
+            entry.neutral, entry.neutral + ("d" if entry.neutral.endswith("e") else "ed")
+        )
+    if lower.endswith("ing"):
+        return entry.neutral.rstrip("e") + "ing"
+    if lower.endswith("s") and " " not in entry.neutral:
+        return entry.neutral + "s"
+    return entry.neutral
+
+
+def _merge(*tables: dict[str, Entry]) -> dict[str, Entry]:
+    out: dict[str, Entry] = {}
+    for table in tables:
+        out.update(table)
+    return out
+
+
+class Lexicon:
+    """The hand lists plus the learned word scores; the scores file is read on first use."""
+
+    def __init__(self, word_scores: dict[str, float] | None = None) -> None:
+        self.words: dict[str, Entry] = _merge(INTENSIFIERS, ADVERBS, ADJECTIVES, LABELS)
+        self.verbs: dict[str, Entry] = _merge(VERBS, ATTRIBUTION_VERBS)
+        self.phrases: dict[tuple[str, ...], Entry] = {tuple(k.split()): v for k, v in PHRASES.items()}
+        self._given = word_scores
+
+    @cached_property
+    def learned(self) -> dict[str, float]:
+        """Word -> learned probability of being marked loaded (BABE, PTC, BASIL); see the data README."""
+        if self._given is not None:
+            return dict(self._given)
+        return load_word_scores()
+
+    def entry(self, word: str, lemma: str, pos: str) -> Entry | None:
+        """The hand-list entry for one token, looked up by lower-cased text, then lemma."""
+        lower, lem = word.lower(), lemma.lower()
+        if pos in ("VERB", "AUX"):
+            hit = self.verbs.get(lem) or self.verbs.get(lower)
+            if hit is not None:
+                return hit
+        hit = self.words.get(lower)
+        if hit is None and pos not in ("VERB", "AUX"):
+            hit = self.words.get(lem)
+        return hit
+
+
+def load_word_scores() -> dict[str, float]:
+    """The shipped learned word scores (package data); raises a clear error if the install is broken."""
+    from newsprism.errors import ModelMissingError
+
+    try:
+        raw = resources.files("newsprism.lenses").joinpath("data/language/word_scores.json").read_text("utf-8")
+    except (FileNotFoundError, ModuleNotFoundError) as exc:
+        raise ModelMissingError(
+            "the language lens word scores (newsprism/lenses/data/language/word_scores.json) are missing",
+            "reinstall newsprism (pip install --force-reinstall newsprism) or run benchmarks/language_train.py",
+        ) from exc
+    data = json.loads(raw)
+    scores: dict[str, float] = {str(k): float(v) for k, v in data["scores"].items()}
+    return scores
