@@ -47,9 +47,9 @@ _CHAR_MAP = {
 }
 
 # An en dash between digits is a range ("2019–2020" -> "2019-2020"); anywhere else it is punctuation.
-_EN_DASH_RANGE = re.compile(r"(?<=\d)\s*\u2013\s*(?=\d)")
+_EN_DASH_RANGE = re.compile(r"(?<=\d) *\u2013 *(?=\d)")
 # Two or three hyphens between words are a typed dash.
-_DOUBLE_HYPHEN = re.compile(r"(?<=\w)\s*-{2,3}\s*(?=\w)")
+_DOUBLE_HYPHEN = re.compile(r"(?<=\w) *-{2,3} *(?=\w)")
 # A hyphen with a space on both sides is a typed dash ("the deal - signed late - holds"), except in
 # arithmetic between numbers.
 _SPACED_HYPHEN = re.compile(r"(?<=[^\d\s]) +- +(?=[^\d\s])")
@@ -68,19 +68,19 @@ def normalise_text(text: str, *, lines_are_paragraphs: bool | None = None) -> st
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = unicodedata.normalize("NFC", text)
-    text = text.translate(_INVISIBLE)
-    text = _EN_DASH_RANGE.sub("-", text)
-    text = text.replace("\u2013", "\u2014")
-    text = text.translate(_CHAR_MAP)
-    text = _DOUBLE_HYPHEN.sub(" \u2014 ", text)
-    text = _SPACED_HYPHEN.sub(" \u2014 ", text)
+    text = text.translate(_INVISIBLE).translate(_CHAR_MAP)
     text = _CONTROL.sub("", text)
+    text = _EN_DASH_RANGE.sub("-", text).replace("\u2013", "\u2014")
     if lines_are_paragraphs is None:
         lines_are_paragraphs = _BLANK_LINE.search(text.strip()) is None
     blocks = text.split("\n") if lines_are_paragraphs else _BLANK_LINE.split(text)
     paragraphs = []
     for block in blocks:
-        para = _SPACES.sub(" ", " ".join(line.strip() for line in block.split("\n")).strip())
+        # Dashes and spaces are settled per paragraph, after lines are joined, so a second pass over
+        # the output finds nothing left to change (offsets must not move).
+        # Composing again first: removing characters above can bring a letter and an accent together.
+        joined = unicodedata.normalize("NFC", " ".join(line.strip() for line in block.split("\n")))
+        para = _SPACES.sub(" ", _typed_dashes(joined)).strip()
         if para:
             paragraphs.append(para)
     return "\n\n".join(paragraphs)
@@ -88,4 +88,14 @@ def normalise_text(text: str, *, lines_are_paragraphs: bool | None = None) -> st
 
 def normalise_line(text: str) -> str:
     """Normalise a one-line field (title, outlet) the same way as body text, on a single line."""
-    return normalise_text(text, lines_are_paragraphs=False).replace("\n\n", " ")
+    flat = " ".join(text.replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n").split("\n"))
+    return normalise_text(flat, lines_are_paragraphs=True)
+
+
+def _typed_dashes(text: str) -> str:
+    """Hyphens typed as dashes -> em dash, repeated until stable so that the result is idempotent."""
+    while True:
+        out = _SPACED_HYPHEN.sub(" \u2014 ", _DOUBLE_HYPHEN.sub(" \u2014 ", text))
+        if out == text:
+            return out
+        text = out
