@@ -379,3 +379,23 @@ def test_importing_ingest_loads_nothing_heavy() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == ""
+
+
+def test_random_bytes_never_raise(tmp_path: Path) -> None:
+    import random
+
+    rng = random.Random(5)
+    pieces = [b"<html>", b"<p>", b"{", b'"text": ', b"\n", b"\x00", b"\xff\xfe", b"Title: ", b"\xe2\x80\x9c"]
+    pieces += [BODY.encode(), b"\xc3", b"]", b"<script>", b"-->"]
+    names = []
+    for i in range(60):
+        blob = b"".join(rng.choice(pieces) for _ in range(rng.randint(0, 30)))
+        path = tmp_path / f"f{i:02d}{rng.choice(['.txt', '.html', '.json', '.jsonl', '.md', ''])}"
+        path.write_bytes(blob)
+        names.append(path)
+    articles, skipped = read(*names)
+    assert all(s.reason and "unexpected" not in s.reason for s in skipped)
+    # every input is accounted for: read, skipped with a reason, or named as a duplicate of one read
+    seen = [x.origin for x in (*articles, *skipped)] + [w for a in articles for w in a.warnings]
+    for path in names:
+        assert any(str(path) in entry for entry in seen), path
