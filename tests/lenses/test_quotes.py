@@ -129,3 +129,14 @@ def test_link_quotes_same_words_trimmed_and_other_speaker() -> None:
     assert linked["q4"].shared_with == ("q3", "q5")
     assert linked["q3"].shared_with == ("q1", "q2", "q4")
     assert not link_quotes(quotes[:1])[0].shared_with
+
+
+@pytest.mark.slow
+def test_who_is_quoted_table(sources: list[Source], findings: QuoteFindings) -> None:
+    from newsprism.lenses.quotes import who_is_quoted
+
+    rows = who_is_quoted(sources, findings)
+    kessel = [r for r in rows if r.name == "Marta Kessel"]
+    assert [(r.outlet, r.count) for r in kessel] == [("tabloid", 2)]  # one split quote + one indirect
+    assert set(kessel[0].cues) == {"told", "said"}
+    assert rows[-1].speaker == "" or all(r.speaker for r in rows)

@@ -51,8 +51,12 @@ OBJECT_SPEECH_VERBS: frozenset[str] = wordset(
 # (lemma -> complements) pairs PolNeAR's train annotators mark as attribution cues, learned by
 # benchmarks/quotes_learn_cues.py (see that script for the command and thresholds).
 LEARNED_CUES: dict[str, str] = {
+    "a:critical": "prep:of",
+    "a:divided": "prep:on",
+    "a:full": "prep:of",
+    "a:optimistic": "prep:about",
     "accuse": "dobj prep:of",
-    "acknowledge": "ccomp",
+    "acknowledge": "ccomp dobj",
     "add": "ccomp head",
     "admit": "ccomp dobj",
     "adopt": "ccomp",
@@ -70,6 +74,7 @@ LEARNED_CUES: dict[str, str] = {
     "assert": "ccomp",
     "assure": "prep:of",
     "attribute": "prep:to",
+    "back": "dobj",
     "begin": "prep:by",
     "bemoan": "dobj",
     "bill": "prep:as",
@@ -79,13 +84,14 @@ LEARNED_CUES: dict[str, str] = {
     "boo": "dobj",
     "brand": "dobj",
     "broadcast": "dobj",
-    "call": "ccomp dobj prep:against prep:for prep:with xcomp",
+    "call": "ccomp dobj prep:against prep:for prep:on prep:with xcomp",
     "campaign": "prep:against",
     "cast": "prep:as",
     "challenge": "prep:on",
     "chant": "dobj",
     "charge": "ccomp dobj prep:with",
     "cheer": "dobj prep:for",
+    "choose": "xcomp",
     "cite": "dobj prep:as prep:in",
     "claim": "ccomp xcomp",
     "clarify": "ccomp",
@@ -101,6 +107,7 @@ LEARNED_CUES: dict[str, str] = {
     "contrast": "dobj prep:with",
     "criticise": "dobj",
     "criticize": "dobj prep:for",
+    "decide": "xcomp",
     "declare": "ccomp dobj prep:for",
     "decline": "xcomp",
     "decry": "dobj",
@@ -110,23 +117,29 @@ LEARNED_CUES: dict[str, str] = {
     "denounce": "dobj",
     "deny": "ccomp",
     "describe": "dobj prep:as",
+    "disavow": "dobj",
     "discuss": "dobj prep:with",
     "dismiss": "dobj",
     "distinguish": "dobj prep:as prep:with",
+    "do": "prep:like",
     "echo": "dobj",
+    "elect": "prep:to",
     "email": "dobj",
     "emphasize": "ccomp dobj",
-    "encourage": "xcomp",
-    "endorse": "dobj prep:for",
-    "expect": "xcomp",
+    "encourage": "dobj xcomp",
+    "endorse": "dobj prep:for prep:in",
+    "expect": "dobj xcomp",
     "explain": "ccomp",
     "express": "ccomp dobj",
     "fight": "prep:about",
+    "file": "dobj",
+    "find": "ccomp",
     "fire": "prep:at",
+    "focus": "prep:on",
     "forget": "xcomp",
     "hail": "dobj",
     "highlight": "dobj",
-    "hire": "xcomp",
+    "hire": "dobj xcomp",
     "hop": "ccomp xcomp",
     "identify": "prep:as",
     "ignore": "dobj",
@@ -136,24 +149,45 @@ LEARNED_CUES: dict[str, str] = {
     "intend": "dobj",
     "invite": "xcomp",
     "joke": "ccomp",
+    "know": "prep:as",
     "lambast": "prep:as",
     "learn": "ccomp",
     "list": "dobj prep:as prep:in",
     "mention": "dobj prep:by",
     "mock": "dobj prep:for",
+    "n:announcement": "prep:of",
+    "n:attack": "prep:against",
+    "n:call": "prep:for",
+    "n:case": "prep:for",
+    "n:chant": "prep:of",
+    "n:comment": "prep:about",
+    "n:criticism": "prep:of",
+    "n:defense": "prep:of",
+    "n:disagreement": "prep:with",
+    "n:hope": "prep:of",
+    "n:interest": "prep:in",
+    "n:mention": "prep:of",
+    "n:opinion": "prep:on",
+    "n:reference": "prep:to",
+    "n:statement": "acl",
+    "n:support": "prep:for",
+    "n:supporter": "prep:of",
+    "n:view": "prep:on",
     "name": "dobj prep:in",
     "note": "ccomp dobj",
     "notice": "ccomp",
+    "offer": "dobj",
     "open": "prep:about",
-    "pledge": "xcomp",
+    "pledge": "dobj xcomp",
     "point": "ccomp prep:to",
     "portray": "dobj",
     "praise": "dobj prep:for",
     "predict": "ccomp dobj",
     "prefer": "dobj xcomp",
+    "project": "dobj",
     "promise": "ccomp dobj prep:in xcomp",
     "protest": "dobj",
-    "question": "ccomp",
+    "question": "ccomp dobj",
     "rail": "prep:against",
     "react": "prep:to",
     "read": "ccomp xcomp",
@@ -161,13 +195,14 @@ LEARNED_CUES: dict[str, str] = {
     "recognize": "ccomp prep:for",
     "refer": "prep:as prep:to",
     "reference": "dobj",
+    "reflect": "prep:on",
     "refuse": "xcomp",
     "remember": "prep:as",
     "replay": "dobj",
     "reply": "ccomp",
-    "report": "ccomp",
+    "report": "ccomp dobj",
     "reprise": "dobj",
-    "respond": "ccomp prep:with",
+    "respond": "ccomp prep:to prep:with",
     "reveal": "ccomp dobj",
     "ridicule": "dobj",
     "rule": "ccomp",
@@ -176,7 +211,7 @@ LEARNED_CUES: dict[str, str] = {
     "seem": "xcomp",
     "shoot": "ccomp",
     "shout": "ccomp",
-    "show": "ccomp xcomp",
+    "show": "ccomp prep:with xcomp",
     "slam": "dobj",
     "speak": "prep:about",
     "state": "ccomp",
@@ -186,6 +221,7 @@ LEARNED_CUES: dict[str, str] = {
     "talk": "dobj",
     "tell": "ccomp prep:by xcomp",
     "tend": "xcomp",
+    "thank": "prep:for",
     "threaten": "xcomp",
     "throw": "prep:behind",
     "tout": "dobj",
@@ -194,6 +230,7 @@ LEARNED_CUES: dict[str, str] = {
     "vow": "ccomp xcomp",
     "warn": "ccomp prep:of",
     "weigh": "prep:on",
+    "welcome": "dobj",
     "worry": "ccomp",
     "write": "ccomp head",
 }
@@ -271,8 +308,8 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
                 single_at = None
         if open_at is not None:
             nxt = paragraphs[n + 1][0] if n + 1 < len(paragraphs) else None
-            m = _MARK.match(text, nxt) if nxt is not None else None
-            if m is None or _role(text, m) == "close":
+            reopen = _MARK.match(text, nxt) if nxt is not None else None
+            if reopen is None or _role(text, reopen) == "close":
                 spans.append((open_at, _rstrip(text, open_at, p_end)))
                 open_at = None
     return sorted((s, e) for s, e in spans if _words(text[s:e]) >= 1)
@@ -400,12 +437,19 @@ def find_attributions(source: Source, *, beliefs: bool = True) -> list[Attributi
     cues = SPEECH_VERBS | OTHER_CUE_VERBS if beliefs else SPEECH_VERBS
     for t in parse.tokens:
         lemma = t.lemma.lower()
-        if t.pos in ("VERB", "AUX") and (lemma in cues or lemma in OBJECT_CUE_VERBS or lemma in LEARNED_CUES):
-            learned = frozenset(LEARNED_CUES.get(lemma, "").split()) if beliefs or lemma in cues else frozenset()
+        known = lemma in cues or lemma in OBJECT_CUE_VERBS or lemma in LEARNED_CUES
+        if t.pos in ("VERB", "AUX") and known:
+            learned = (
+                frozenset(LEARNED_CUES.get(lemma, "").split()) if beliefs or lemma in cues else frozenset()
+            )
             if lemma in cues or lemma in OBJECT_CUE_VERBS or learned:
                 att = _verb_attribution(parse, t, quotes, lemma in cues, learned)
                 if att is not None:
                     found.append(att)
+        elif t.pos in ("NOUN", "ADJ") and beliefs and _cue_key(t) in LEARNED_CUES:
+            att = _learned_attribution(parse, t, frozenset(LEARNED_CUES[_cue_key(t)].split()))
+            if att is not None:
+                found.append(att)
         elif t.text.lower() == "according":
             att = _according_to(parse, t)
             if att is not None:
@@ -419,23 +463,40 @@ def find_attributions(source: Source, *, beliefs: bool = True) -> list[Attributi
 
 
 def complement_candidates(source: Source) -> list[tuple[str, str, int, set[int]]]:
-    """(lemma, complement kind, verb index, content tokens) for every verb: what LEARNED_CUES was fit on."""
+    """(cue key, complement kind, cue token, content tokens) of every candidate; LEARNED_CUES is fit on these.
+
+    Verbs are keyed by lemma; nouns ("questions about", "claims that") as ``n:<lemma>`` and predicative
+    adjectives ("is confident that", "was unhappy with") as ``a:<lemma>``.
+    """
     parse = _Parse(source)
-    out = []
+    out: list[tuple[str, str, int, set[int]]] = []
     for t in parse.tokens:
-        if t.pos in ("VERB", "AUX"):
-            out.extend((t.lemma.lower(), kind, t.i, idxs) for kind, idxs in _complements(parse, t))
+        key = _cue_key(t)
+        if key:
+            out.extend((key, kind, t.i, idxs) for kind, idxs in _complements(parse, t))
     return out
 
 
+def _cue_key(t: Token) -> str:
+    if t.pos in ("VERB", "AUX"):
+        return t.lemma.lower()
+    if t.pos == "NOUN":
+        return f"n:{t.lemma.lower()}"
+    if t.pos == "ADJ" and t.dep == "acomp":
+        return f"a:{t.lemma.lower()}"
+    return ""
+
+
 def _complements(parse: _Parse, verb: Token) -> list[tuple[str, set[int]]]:
-    """What a verb could be reporting, most clause-like first: clause, object, xcomp, prepositional object."""
+    """What a cue could be reporting, most clause-like first: clause, object, xcomp, prepositional object."""
     out: list[tuple[str, set[int]]] = []
     for c in parse.children[verb.i]:
         tok = parse.tokens[c]
         if tok.dep == "ccomp" and (_is_clause(parse, c) or c > verb.i):
             out.append(("ccomp", parse.subtree(c)))
-        elif tok.dep in ("dobj", "xcomp"):
+        elif tok.dep in ("dobj", "xcomp") or (
+            tok.dep == "acl" and verb.pos == "NOUN" and parse.kids(c, {"mark"})
+        ):
             out.append((tok.dep, parse.subtree(c)))
         elif tok.dep == "prep":
             for o in parse.kids(c, {"pobj", "pcomp"}):
@@ -464,18 +525,19 @@ def _verb_attribution(
         for c in comps:
             content |= parse.subtree(c)
     elif lemma in OBJECT_CUE_VERBS:
-        for c in parse.kids(verb.i, {"dobj", "oprd", "prep"}):
-            if parse.tokens[c].dep != "prep" or parse.tokens[c].text.lower() == "as":
+        for c in parse.kids(verb.i, {"dobj", "oprd", "prep", "xcomp"}):
+            if parse.tokens[c].dep != "prep" or parse.tokens[c].text.lower() in ("as", "for", "on"):
                 content |= parse.subtree(c)
-    elif lemma in OBJECT_SPEECH_VERBS:
+    if not content and lemma in OBJECT_SPEECH_VERBS:
         for c in parse.kids(verb.i, {"dobj", "xcomp"}):
             content |= parse.subtree(c)
-    elif listed and verb.dep in ("parataxis", "ccomp") and (parse.kids(verb.i, _SUBJECT_DEPS) or verb.dep == "parataxis"):
+    aside = verb.dep == "parataxis" or (verb.dep == "ccomp" and bool(parse.kids(verb.i, _SUBJECT_DEPS)))
+    if not content and listed and aside:
         # "The economy is growing, she said." and "Acts of protest, Mr. Obama said, are acts of patriotism."
         head = verb.head
         if head != verb.i and parse.tokens[head].sent == verb.sent:
             content = parse.subtree(head) - parse.subtree(verb.i)
-    elif learned:
+    if not content and learned:
         content = next((idxs for kind, idxs in _complements(parse, verb) if kind in learned), set())
     pieces: list[tuple[int, int]] = []
     span = parse.span(content) if content else None
@@ -500,6 +562,29 @@ def _verb_attribution(
         speaker_head=subj,
         sentence=verb.sent,
         speech=lemma in SPEECH_VERBS or lemma in OBJECT_CUE_VERBS or lemma in OBJECT_SPEECH_VERBS,
+    )
+
+
+def _learned_attribution(parse: _Parse, cue: Token, learned: frozenset[str]) -> Attribution | None:
+    """A noun or adjective cue ("questions about X", "is confident that X"), as PolNeAR annotates them."""
+    content = next((idxs for kind, idxs in _complements(parse, cue) if kind in learned), set())
+    span = parse.span(content) if content else None
+    if span is None:
+        return None
+    if cue.pos == "NOUN":
+        subj = next(iter(parse.kids(cue.i, {"poss"})), None)
+    else:
+        subj = parse.subject(cue.head) if cue.head != cue.i else None
+    speaker_span = parse.span(parse.phrase(subj)) if subj is not None else None
+    return Attribution(
+        kind="indirect",
+        pieces=(span,),
+        cue=cue.text,
+        cue_span=(cue.start, cue.end),
+        speaker_span=speaker_span,
+        speaker_head=subj,
+        sentence=cue.sent,
+        speech=False,
     )
 
 

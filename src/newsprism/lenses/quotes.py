@@ -24,9 +24,9 @@ MATCH_ORDER = ("other-speaker", "same-words", "paraphrase", "same-speech")
 class QuoteSettings:
     """Knobs of the lens; the defaults are what docs/benchmarks.md measured."""
 
-    beliefs: bool = (
-        False  # also report "she believes", "polls show" (PolNeAR counts them; readers rarely want them)
-    )
+    # also report stance and belief attributions ("she believes", "polls show", "backed the bill"); PolNeAR
+    # counts them as attributions, but a "who is quoted" table is clearer without them
+    beliefs: bool = False
     same_words: float = 0.9  # share of the shorter quote's words found in order in the longer one
     min_shared_words: int = 4
     paraphrase: float = 0.5  # content-word overlap (Jaccard) for an indirect quote to paraphrase another
@@ -47,9 +47,9 @@ def find_quotes(sources: Sequence[Source], settings: QuoteSettings | None = None
     settings = settings or QuoteSettings()
     found: list[tuple[Source, Attribution, Mention | None]] = []
     for src in sources:
-        atts = find_attributions(src, beliefs=settings.beliefs)
+        atts = find_attributions(src, beliefs=True)
         mentions = ArticleSpeakers(src).resolve(atts)
-        found.extend((src, a, m) for a, m in zip(atts, mentions, strict=True))
+        found.extend((src, a, m) for a, m in zip(atts, mentions, strict=True) if a.speech or settings.beliefs)
     resolved = [(src.id, m) for src, _, m in found if m is not None]
     speakers, ids = merge_speakers(resolved)
     speaker_of: list[str | None] = []
@@ -149,6 +149,54 @@ def _words(text: str) -> list[str]:
 
 def _content(words: list[str]) -> set[str]:
     return {w for w in words if w not in _STOP and len(w) > 2}
+
+
+# --------------------------------------------------------------------------- report helpers
+
+
+@dataclass(frozen=True, slots=True)
+class QuotedRow:
+    """One cell of the "Who is quoted" table: a speaker in one outlet, how often and with which cues."""
+
+    speaker: str  # speaker id, or "" for quotes whose speaker the text does not settle
+    name: str
+    source: str
+    outlet: str
+    count: int
+    cues: tuple[str, ...]  # distinct cue words, most used first
+
+
+def who_is_quoted(sources: Sequence[Source], findings: QuoteFindings) -> list[QuotedRow]:
+    """Speaker x outlet counts and cue verbs for the report's "Who is quoted" table.
+
+    Pieces of one quote broken by "she said" count once (they share a cue span).
+    """
+    outlets = {s.id: s.outlet for s in sources}
+    names = {s.id: s.name for s in findings.speakers}
+    cells: dict[tuple[str, str], list[Quote]] = {}
+    for q in findings.quotes:
+        cells.setdefault((q.speaker or "", q.source), []).append(q)
+    order = {s.id: n for n, s in enumerate(findings.speakers)}
+    rows = []
+    for (speaker, source), qs in sorted(
+        cells.items(), key=lambda kv: (order.get(kv[0][0], len(order)), kv[0][1])
+    ):
+        statements = {(q.cue_span or (q.start, q.end)) for q in qs}
+        cues: dict[str, int] = {}
+        for q in qs:
+            if q.cue:
+                cues[q.cue.lower()] = cues.get(q.cue.lower(), 0) + 1
+        rows.append(
+            QuotedRow(
+                speaker=speaker,
+                name=names.get(speaker, "(not stated or not resolved)"),
+                source=source,
+                outlet=outlets.get(source, source),
+                count=len(statements),
+                cues=tuple(sorted(cues, key=lambda c: (-cues[c], c))),
+            )
+        )
+    return rows
 
 
 # --------------------------------------------------------------------------- CLI helpers
