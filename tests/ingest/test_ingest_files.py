@@ -399,3 +399,12 @@ def test_random_bytes_never_raise(tmp_path: Path) -> None:
     seen = [x.origin for x in (*articles, *skipped)] + [w for a in articles for w in a.warnings]
     for path in names:
         assert any(str(path) in entry for entry in seen), path
+
+
+def test_public_surface() -> None:
+    import newsprism.ingest
+    import newsprism.normalise
+
+    for module in (newsprism.ingest, newsprism.normalise):
+        assert sorted(module.__all__) == module.__all__
+        assert all(hasattr(module, name) for name in module.__all__)

@@ -1,4 +1,16 @@
-"""Read articles from files, directories, URLs and standard input into normalised ``Article`` records."""
+"""Read articles from files, directories, URLs and standard input into normalised ``Article`` records.
+
+What ``read_articles`` accepts, in the order given (bad inputs become ``Skipped`` with a reason):
+
+- ``.txt`` / ``.md`` / unknown extensions: optional ``Title:``, ``Outlet:``, ``Date:``, ``URL:`` lines at
+  the top, a blank line, then the body (blank lines separate paragraphs);
+- ``.html`` / ``.htm`` or anything that sniffs as HTML: main text and metadata via trafilatura;
+- ``.json`` (an object, a list, or ``{"articles": [...]}``) and ``.jsonl`` / ``.ndjson``: fields
+  ``title``, ``text`` (or ``content``, ``body``; ``html`` for markup), ``outlet`` (or ``source``),
+  ``url``, ``published`` (or ``date``, ``publishedAt``);
+- ``http://`` and ``https://`` URLs (public addresses only unless ``fetch.allow_private``);
+- ``-`` for standard input, and directories (their article files, sorted by name).
+"""
 
 from newsprism.ingest.build import article_id, build_article
 from newsprism.ingest.fetch import Fetched, Fetcher, address_problem
