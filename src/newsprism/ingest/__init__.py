@@ -18,10 +18,10 @@ from newsprism.ingest.reader import SUPPORTED, read_articles
 from newsprism.ingest.records import Draft, parse_content
 
 __all__ = [
-    "SUPPORTED",
     "Draft",
     "Fetched",
     "Fetcher",
+    "SUPPORTED",
     "address_problem",
     "article_id",
     "build_article",
