@@ -14,14 +14,13 @@ What ``read_articles`` accepts, in the order given (bad inputs become ``Skipped`
 
 from newsprism.ingest.build import article_id, build_article
 from newsprism.ingest.fetch import Fetched, Fetcher, address_problem
-from newsprism.ingest.reader import SUPPORTED, read_articles
+from newsprism.ingest.reader import read_articles
 from newsprism.ingest.records import Draft, parse_content
 
 __all__ = [
     "Draft",
     "Fetched",
     "Fetcher",
-    "SUPPORTED",
     "address_problem",
     "article_id",
     "build_article",
