@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 
 
@@ -89,6 +90,9 @@ _SCRIPTS = (
     ("THAI", "th"),
 )
 
+_NOT_LETTER = re.compile(r"[\W\d_]+")
+# Letters outside Basic Latin, Latin-1 and Latin Extended-A/B (U+0000-U+024F).
+_NON_LATIN_LETTER = re.compile(r"[^\W\d_\u0000-\u024f]")
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 
 
@@ -111,7 +115,8 @@ def guess_language(text: str, *, sample: int = 20_000) -> LanguageGuess:
     words = [w.lower() for w in _WORD.findall(text)]
     if not words:
         return LanguageGuess("und", english=False)
-    hits = {lang: sum(w in vocab for w in words) for lang, vocab in _FUNCTION_WORDS.items()}
+    counts = Counter(words)
+    hits = {lang: sum(counts[w] for w in vocab) for lang, vocab in _FUNCTION_WORDS.items()}
     english = hits.pop("en")
     other, other_hits = max(hits.items(), key=lambda kv: (kv[1], kv[0]))
     if len(words) < 40:
@@ -134,20 +139,17 @@ def guess_language(text: str, *, sample: int = 20_000) -> LanguageGuess:
 
 def _dominant_script(text: str) -> str | None:
     """The language of the non-Latin script that writes most letters, if it writes over a third."""
+    letters = len(_NOT_LETTER.sub("", text))
+    if letters == 0:
+        return None
     counts: dict[str, int] = {}
-    letters = 0
-    for ch in text:
-        if not ch.isalpha():
-            continue
-        letters += 1
-        if ch < "\u0250":  # Basic Latin, Latin-1 and Latin Extended-A/B
-            continue
+    for ch in _NON_LATIN_LETTER.findall(text):  # only these need a character-name lookup
         name = unicodedata.name(ch, "")
         for prefix, code in _SCRIPTS:
             if name.startswith(prefix):
                 counts[code] = counts.get(code, 0) + 1
                 break
-    if not counts or letters == 0:
+    if not counts:
         return None
     # Hiragana/katakana mixed with kanji is Japanese even when kanji dominate.
     if counts.get("ja", 0) and counts.get("zh", 0):

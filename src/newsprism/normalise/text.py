@@ -46,6 +46,15 @@ _CHAR_MAP = {
     ord("\u2029"): "\n\n",
 }
 
+_TABLE: dict[str, str] = {chr(k): v or "" for k, v in {**_INVISIBLE, **_CHAR_MAP}.items()}
+# One regex finds the few characters that change; str.translate would look up every character.
+_MAPPED = re.compile("[" + re.escape("".join(_TABLE)) + "]")
+
+
+def _map_char(m: re.Match[str]) -> str:
+    return _TABLE[m.group()]
+
+
 # An en dash between digits is a range ("2019–2020" -> "2019-2020"); anywhere else it is punctuation.
 _EN_DASH_RANGE = re.compile(r"(?<=\d) *\u2013 *(?=\d)")
 # Two or three hyphens between words are a typed dash.
@@ -68,7 +77,7 @@ def normalise_text(text: str, *, lines_are_paragraphs: bool | None = None) -> st
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = unicodedata.normalize("NFC", text)
-    text = text.translate(_INVISIBLE).translate(_CHAR_MAP)
+    text = _MAPPED.sub(_map_char, text)
     text = _CONTROL.sub("", text)
     text = _EN_DASH_RANGE.sub("-", text).replace("\u2013", "\u2014")
     if lines_are_paragraphs is None:
