@@ -103,6 +103,11 @@ def test_paragraph_indexes(sources: list[Source]) -> None:
         assert s.paragraph == before.count("\n\n")
 
 
+def test_leading_blank_lines_are_not_a_paragraph(segmenter: Segmenter) -> None:
+    src = segment(segmenter, "\n\n  \nThe port reopened.\n\n\nShips queued.")
+    assert [(s.text, s.paragraph) for s in src.sentences] == [("The port reopened.", 0), ("Ships queued.", 1)]
+
+
 def test_dateline_stays_with_its_sentence(sources: list[Source]) -> None:
     assert texts(sources[0])[1].startswith("VELMORA (Meridian Wire) - Mr. Tobias Renn and Gen. Ilse Marwick")
     assert texts(sources[0])[1].endswith("officials said.")

@@ -159,7 +159,8 @@ def _sentence(
 def _paragraph_offsets(text: str) -> list[int]:
     from newsprism.segment._chunks import paragraph_breaks
 
-    return [end for _start, end in paragraph_breaks(text)]
+    # Blank lines before the first word do not open a new paragraph.
+    return [end for start, end in paragraph_breaks(text) if text[:start].strip()]
 
 
 def _paragraph_of(position: int, breaks: list[int]) -> int:
