@@ -30,12 +30,17 @@ _PLACE_NOUNS = {"town", "city", "village", "region", "province", "district", "co
                 "port", "county", "island", "municipality", "suburb", "area", "valley", "oblast"}  # fmt: skip
 _LOCATIVE = {"in", "near", "at", "outside", "from", "into", "inside"}
 _NAME_LABELS = _PLACE | {"PERSON", "ORG", "NORP"}
-_LIGHT_VERBS = {"be", "have", "do", "say", "tell", "add", "get", "make", "go", "take", "come", "can", "will"}
+_LIGHT_VERBS = {"be", "have", "do", "get", "make", "go", "take", "come", "can", "will"}
 _NEG_IMPLICATIVE = {"refuse", "fail", "decline", "neglect", "avoid", "cease", "stop"}
 _SPEECH = {"say", "tell", "report", "announce", "add", "state", "accord", "quote", "note", "claim", "write",
            "confirm", "insist", "argue", "explain", "warn", "predict", "estimate", "cite"}  # fmt: skip
-_ALIASES = [{"us", "u.s.", "usa", "united states", "america", "united states of america"},
-            {"uk", "u.k.", "britain", "great britain", "united kingdom", "england"},
+_ALIASES = [{"us", "u.s.", "usa", "united states", "america", "united states of america", "washington"},
+            {"uk", "u.k.", "britain", "great britain", "united kingdom", "england", "london"},
+            {"russia", "moscow", "kremlin"}, {"china", "beijing"}, {"france", "paris"}, {"germany", "berlin"},
+            {"japan", "tokyo"}, {"ukraine", "kyiv", "kiev"}, {"iran", "tehran"}, {"israel", "jerusalem"},
+            {"iraq", "baghdad"}, {"syria", "damascus"}, {"afghanistan", "kabul"}, {"north korea", "pyongyang"},
+            {"south korea", "seoul"}, {"canada", "ottawa"}, {"australia", "canberra"}, {"india", "new delhi"},
+            {"pakistan", "islamabad"}, {"turkey", "ankara"}, {"italy", "rome"}, {"spain", "madrid"},
             {"un", "u.n.", "united nations"}, {"eu", "e.u.", "european union"},
             {"uae", "united arab emirates"}, {"ussr", "soviet union"}]  # fmt: skip
 _NEG_WORDS = {"not", "n't", "never", "no", "neither", "nor"}
@@ -201,6 +206,12 @@ def _polarity(all_tokens: Sequence[Token], tokens: list[Token]) -> dict[str, fro
 
     found: dict[str, set[bool]] = {}
     for t in tokens:
+        if t.dep == "ROOT" and t.lemma.lower() == "be":
+            # a copula: "Bergonzi was (not) the finance chief" is keyed by its subject
+            subj = [k for k in children.get(t.i, []) if k.dep == "nsubj"]
+            if subj and any(k.dep in ("attr", "acomp") for k in children.get(t.i, [])):
+                found.setdefault(f"be:{subj[0].lemma.lower()}", set()).add(not negated(t))
+            continue
         if not (t.pos == "VERB" or (t.pos == "ADJ" and t.dep in ("acomp", "ROOT"))):
             continue
         lemma = t.lemma.lower()
@@ -379,9 +390,7 @@ def _entities(a: SentenceView, b: SentenceView) -> list[Finding]:
     used: set[int] = set()
     for x in free_a:
         for i, y in enumerate(free_b):
-            if i in used or not _same_slot(x, y, a, b) or not _labels_match(x.label, y.label, x.role):
-                continue
-            if x.role[-1] in _SPEECH or y.role[-1] in _SPEECH:  # who said it is attribution, not fact
+            if i in used or not _swapped(x, y, free_a, free_b, a, b):
                 continue
             used.add(i)
             what = _role_word(x, y)
@@ -389,6 +398,21 @@ def _entities(a: SentenceView, b: SentenceView) -> list[Finding]:
                                f"{a.outlet} names {x.text!r} as {what} where {b.outlet} names {y.text!r}"))  # fmt: skip
             break
     return out
+
+
+def _swapped(
+    x: NameMention, y: NameMention, free_a: list[NameMention], free_b: list[NameMention],
+    a: SentenceView, b: SentenceView,
+) -> bool:  # fmt: skip
+    """Two unexplained names in the same slot; who said something only counts between two people."""
+    speech = x.role[-1] in _SPEECH or y.role[-1] in _SPEECH
+    if speech and not x.label == y.label == "PERSON":
+        return False
+    if _same_slot(x, y, a, b) and _labels_match(x.label, y.label, x.role):
+        return True
+    # different parse, same fact: the only unexplained person (place, organisation) on each side
+    strict = x.label == y.label and x.label in ("PERSON", "GPE") and x.role[0] == y.role[0]
+    return strict and sum(n.label == x.label for n in free_a) == 1 == sum(n.label == y.label for n in free_b)
 
 
 def _same_slot(x: NameMention, y: NameMention, a: SentenceView, b: SentenceView) -> bool:
@@ -446,7 +470,8 @@ def _polarity_finding(a: SentenceView, b: SentenceView, la: str, lb: str, how: s
     pa, pb = _locate(a, la), _locate(b, lb)
     sa = "not " if False in a.polarity[la] else ""
     sb = "not " if False in b.polarity[lb] else ""
-    return Finding("negation", (pa, pb), f"{a.outlet} says {sa}{la!r}, {b.outlet} {how}: {sb}{lb!r}")
+    va, vb = la.split(":")[0], lb.split(":")[0]
+    return Finding("negation", (pa, pb), f"{a.outlet} says {sa}{va!r}, {b.outlet} {how}: {sb}{vb!r}")
 
 
 def _locate(v: SentenceView, lemma: str) -> Passage:
