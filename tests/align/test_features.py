@@ -124,7 +124,7 @@ def test_block_equals_pairs() -> None:
     assert block.shape == (3, 4, len(FEATURES))
     for i, r in enumerate(rows):
         for j, c in enumerate(cols):
-            np.testing.assert_allclose(block[i, j], index.pairs(np.array([r]), np.array([c]))[0])
+            np.testing.assert_allclose(block[i, j], index.pairs(np.array([r]), np.array([c]))[0], atol=1e-6)
 
 
 def test_embedding_features_need_vectors() -> None:
@@ -156,3 +156,16 @@ def test_datelines_do_not_count_as_shared_words() -> None:
     local = signature_from_text("Dock workers in Kelden voted to end the strike.")
     assert "wirepress" not in wire.lemmas and "4" not in wire.numbers
     assert wire.lemmas <= local.lemmas
+
+
+def test_weighted_block_is_the_weighted_feature_sum() -> None:
+    rng = np.random.default_rng(5)
+    sigs = [sig("a b c", "a", "1"), sig("b c d", "b", "1 2"), sig("c d e"), sig("a e", "a", "2")]
+    vectors = rng.normal(size=(4, 3))
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    index = FeatureIndex(sigs, vectors)
+    weights = rng.normal(size=len(FEATURES))
+    rows, cols = np.array([0, 1]), np.array([2, 3])
+    np.testing.assert_allclose(index.block(rows, cols, weights=weights), index.block(rows, cols) @ weights)
+    with pytest.raises(ValueError, match="weights"):
+        index.block(rows, cols, weights=weights[:3])

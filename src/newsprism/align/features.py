@@ -182,7 +182,7 @@ class FeatureIndex:
 
     def __init__(self, signatures: Sequence[SentenceSignature], vectors: np.ndarray | None) -> None:
         self.size = len(signatures)
-        self.vectors = vectors
+        self.vectors = None if vectors is None else np.ascontiguousarray(vectors, dtype=np.float32)
         # (indicator matrix, set sizes) for lemmas, entities, numbers, in that order.
         self._sets = [
             (_indicator(sets), np.array([len(x) for x in sets], dtype=np.float64))
@@ -194,38 +194,55 @@ class FeatureIndex:
         ]
         self._words = np.array([max(s.words, 1) for s in signatures], dtype=np.float64)
 
-    def block(self, rows: np.ndarray, cols: np.ndarray, *, lexical_only: bool = False) -> np.ndarray:
-        """Features of every (row, col) pair: shape (len(rows), len(cols), n_features), in FEATURES order."""
+    def block(
+        self,
+        rows: np.ndarray,
+        cols: np.ndarray,
+        *,
+        lexical_only: bool = False,
+        weights: np.ndarray | None = None,
+    ) -> np.ndarray:
+        """Features of every (row, col) pair: shape (len(rows), len(cols), n_features), in FEATURES order.
+
+        With ``weights`` the result is the weighted feature sum, shape (len(rows), len(cols)): the scorer's
+        linear term without the memory of the full feature stack.
+        """
         n_feat = len(LEXICAL_FEATURES if lexical_only else FEATURES)
         if len(rows) == 0 or len(cols) == 0:
-            return np.zeros((len(rows), len(cols), n_feat), dtype=np.float64)
-        cosine = None if lexical_only else self._vectors(rows) @ self._vectors(cols).T
+            shape = (len(rows), len(cols)) if weights is not None else (len(rows), len(cols), n_feat)
+            return np.zeros(shape, dtype=np.float64)
+        cosine = None
+        if not lexical_only:
+            cosine = (self._vectors(rows) @ self._vectors(cols).T).astype(np.float64)
         r, c = rows[:, None], cols[None, :]
         counts = [(_block_intersections(m, rows, cols), n[r], n[c]) for m, n in self._sets]
-        return _assemble(cosine, counts, (self._words[r], self._words[c]))
+        return _assemble(cosine, counts, (self._words[r], self._words[c]), weights)
 
     def pairs(self, left: np.ndarray, right: np.ndarray, *, lexical_only: bool = False) -> np.ndarray:
         """Features of the aligned pairs (left[k], right[k]): shape (len(left), n_features)."""
         cosine = None
         if not lexical_only:
-            cosine = np.einsum("ij,ij->i", self._vectors(left), self._vectors(right))
+            cosine = np.einsum("ij,ij->i", self._vectors(left), self._vectors(right)).astype(np.float64)
         counts = [(_pair_intersections(m, left, right), n[left], n[right]) for m, n in self._sets]
         return _assemble(cosine, counts, (self._words[left], self._words[right]))
 
     def _vectors(self, idx: np.ndarray) -> np.ndarray:
         if self.vectors is None:
             raise ValueError("embedding features asked for but the sentences carry no vectors")
-        return np.asarray(self.vectors[idx], dtype=np.float64)
+        return np.asarray(self.vectors[idx])
 
 
 Counts = tuple[np.ndarray, np.ndarray, np.ndarray]
 
 
 def _assemble(
-    cosine: np.ndarray | None, counts: Sequence[Counts], words: tuple[np.ndarray, np.ndarray]
+    cosine: np.ndarray | None,
+    counts: Sequence[Counts],
+    words: tuple[np.ndarray, np.ndarray],
+    weights: np.ndarray | None = None,
 ) -> np.ndarray:
-    """Stack the features in FEATURES order; ``counts`` is (intersection, |A|, |B|) for lemmas, entities,
-    numbers, and every array broadcasts to the output shape."""
+    """Stack the features in FEATURES order (or sum them with ``weights``); ``counts`` is
+    (intersection, |A|, |B|) for lemmas, entities, numbers, and every array broadcasts to the output."""
     lemmas, entities, numbers = counts
     inter, la, lb = lemmas
     shape = np.broadcast_shapes(inter.shape, la.shape, lb.shape)
@@ -239,6 +256,13 @@ def _assemble(
     cols += [match, np.where(both, 1.0 - match, 0.0)]
     wa, wb = words
     cols.append(np.minimum(wa, wb) / np.maximum(wa, wb))
+    if weights is not None:
+        if len(weights) != len(cols):
+            raise ValueError(f"expected {len(cols)} weights, got {len(weights)}")
+        total = np.zeros(shape, dtype=np.float64)
+        for w, col in zip(weights, cols, strict=True):
+            total += w * col
+        return total
     return np.stack([np.broadcast_to(c, shape) for c in cols], axis=-1)
 
 

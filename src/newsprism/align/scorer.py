@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from newsprism.align.features import FEATURES, LEXICAL_FEATURES
+from newsprism.align.features import FEATURES, LEXICAL_FEATURES, FeatureIndex
 
 # Fitted 2026-11-23 on all 4,076 MSRP training pairs (features from the real segmenter and MiniLM).
 FULL_WEIGHTS = (
@@ -57,6 +57,17 @@ def probability(features: np.ndarray, *, lexical_only: bool = False) -> np.ndarr
     if features.shape[-1] != len(names):
         raise ValueError(f"expected {len(names)} features, got {features.shape[-1]}")
     z = features @ np.asarray(weights, dtype=np.float64) + intercept
+    return np.asarray(1.0 / (1.0 + np.exp(-z)), dtype=np.float64)
+
+
+def probability_block(
+    index: FeatureIndex, rows: np.ndarray, cols: np.ndarray, *, lexical_only: bool = False
+) -> np.ndarray:
+    """P(same fact) for every (row, col) pair of a feature index, without materialising the features."""
+    weights, intercept = (
+        (LEXICAL_WEIGHTS, LEXICAL_INTERCEPT) if lexical_only else (FULL_WEIGHTS, FULL_INTERCEPT)
+    )
+    z = index.block(rows, cols, lexical_only=lexical_only, weights=np.asarray(weights)) + intercept
     return np.asarray(1.0 / (1.0 + np.exp(-z)), dtype=np.float64)
 
 
