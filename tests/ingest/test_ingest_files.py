@@ -150,6 +150,13 @@ def test_html_without_a_site_name_takes_the_canonical_host(tmp_path: Path) -> No
     assert a.url == "https://www.kessla-post.example/news/deal"
 
 
+def test_lone_surrogate_escape_in_json(tmp_path: Path) -> None:
+    (tmp_path / "s.json").write_text('{"text": "' + BODY + ' Odd \\ud800 escape."}', encoding="utf-8")
+    a = one(tmp_path / "s.json")
+    assert a.text.endswith("Odd \ufffd escape.")
+    a.text.encode("utf-8")
+
+
 def test_json_list_with_aliases() -> None:
     articles, skipped = read(FIXTURES / "batch.json")
     assert skipped == []
@@ -269,6 +276,12 @@ def test_stdin_read_from_the_process(monkeypatch: pytest.MonkeyPatch) -> None:
     assert one("-").title == "Piped bytes"
     monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(b"\x00\x01binary"), encoding="utf-8"))
     assert "NUL bytes" in skip_reason("-")
+
+
+def test_binary_stdin_passed_as_text_is_refused() -> None:
+    # what sys.stdin.read() returns for binary input under Python's surrogateescape error handler
+    assert "binary" in skip_reason("-", stdin=b"\x81\x8d\xff\xfe\x90".decode("utf-8", "surrogateescape") * 20)
+    assert "NUL bytes" in skip_reason("-", stdin="PK\x03\x04\x00\x00" + BODY)
 
 
 def test_no_break_spaces_everywhere_are_not_binary(tmp_path: Path) -> None:

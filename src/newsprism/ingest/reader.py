@@ -15,7 +15,7 @@ from newsprism.settings import Settings
 
 from .build import build_article
 from .fetch import Fetcher
-from .records import Draft, Parsed, charset_for_html, decode, parse_content
+from .records import Draft, Parsed, charset_for_html, check_text, decode, parse_content
 
 if TYPE_CHECKING:
     import httpx
@@ -90,7 +90,7 @@ def _parse_input(name: str, settings: Settings, fetcher: Fetcher, stdin: str | N
                 data = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode()
                 text, notes = decode(data, "-") if data else ("", ())
             else:
-                text = stdin
+                text = check_text(stdin, "-")  # callers may pass undecodable bytes as surrogates
             if not text.strip():
                 return [Skipped("-", "standard input is empty; pipe an article into it")]
             return parse_content(text, "-", warnings=notes)

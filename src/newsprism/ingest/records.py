@@ -68,6 +68,13 @@ def decode(data: bytes, origin: str, *, declared: str | None = None) -> tuple[st
     return _check_printable(text, origin), ("not UTF-8; read as Windows-1252, check accented letters",)
 
 
+def check_text(text: str, origin: str) -> str:
+    """The same binary checks as :func:`decode`, for text that arrives already decoded (stdin)."""
+    if "\x00" in text[:65536]:
+        raise InputError(origin, "looks like binary data (it contains NUL bytes); pass text, HTML or JSON")
+    return _check_printable(text, origin)
+
+
 def _check_printable(text: str, origin: str) -> str:
     """Refuse text that is mostly control, private-use or replacement characters (binary read as text).
 

@@ -62,6 +62,8 @@ _DOUBLE_HYPHEN = re.compile(r"(?<=\w) *-{2,3} *(?=\w)")
 # A hyphen with a space on both sides is a typed dash ("the deal - signed late - holds"), except in
 # arithmetic between numbers.
 _SPACED_HYPHEN = re.compile(r"(?<=[^\d\s]) +- +(?=[^\d\s])")
+# Lone surrogates (from JSON "\\ud800" escapes or surrogateescape decoding) cannot be encoded as UTF-8.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 _SPACES = re.compile(r" {2,}")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
@@ -77,7 +79,7 @@ def normalise_text(text: str, *, lines_are_paragraphs: bool | None = None) -> st
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = unicodedata.normalize("NFC", text)
-    text = _MAPPED.sub(_map_char, text)
+    text = _MAPPED.sub(_map_char, _SURROGATE.sub("\ufffd", text))
     text = _CONTROL.sub("", text)
     text = _EN_DASH_RANGE.sub("-", text).replace("\u2013", "\u2014")
     if lines_are_paragraphs is None:
