@@ -62,7 +62,7 @@ _DOUBLE_HYPHEN = re.compile(r"(?<=\w) *-{2,3} *(?=\w)")
 # A hyphen with a space on both sides is a typed dash ("the deal - signed late - holds"), except in
 # arithmetic between numbers.
 _SPACED_HYPHEN = re.compile(r"(?<=[^\d\s]) +- +(?=[^\d\s])")
-# Lone surrogates (from JSON "\\ud800" escapes or surrogateescape decoding) cannot be encoded as UTF-8.
+# Lone surrogates (from JSON "\ud800" escapes or surrogateescape decoding) cannot be encoded as UTF-8.
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 _SPACES = re.compile(r" {2,}")
