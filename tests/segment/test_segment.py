@@ -162,6 +162,32 @@ def test_quote_without_attribution_splits_after_it(sources: list[Source]) -> Non
             'The officer asked, "Where is the permit?" Varga replied. Then the gates opened.',
             ['The officer asked, "Where is the permit?" Varga replied.', "Then the gates opened."],
         ),
+        (
+            "“I will not resign,” Renn told the Velmora Gazette. “Never.” The paper printed it.",
+            ["“I will not resign,” Renn told the Velmora Gazette.", "“Never.”", "The paper printed it."],
+        ),
+        (
+            "“This is a disgrace!” shouted one protester. “Shame!” shouted another.",
+            ["“This is a disgrace!” shouted one protester.", "“Shame!” shouted another."],
+        ),
+        (
+            "By Ana Moreno\n\nVELMORA, Oct. 3 (Meridian) — The port closed. "
+            "Gov. Ruiz, R-Texas, said it would reopen.",
+            [
+                "By Ana Moreno",
+                "VELMORA, Oct. 3 (Meridian) — The port closed.",
+                "Gov. Ruiz, R-Texas, said it would reopen.",
+            ],
+        ),
+        (
+            "The minister said the plan\nwould go ahead on Monday. Critics disagreed.",
+            ["The minister said the plan\nwould go ahead on Monday.", "Critics disagreed."],
+        ),
+        ("Demands:\n- a ceasefire\n• new talks", ["Demands:", "- a ceasefire", "• new talks"]),
+        (
+            "Renn's rival, Gen. Marwick, called him a “tyrant.” She did not elaborate.",
+            ["Renn's rival, Gen. Marwick, called him a “tyrant.”", "She did not elaborate."],
+        ),
     ],
 )
 def test_news_sentence_cases(segmenter: Segmenter, text: str, expected: list[str]) -> None:

@@ -34,6 +34,7 @@ DATELINE = re.compile(
 )
 INITIAL = re.compile(r"^[A-Z]\.$")
 DASHES = frozenset({"-", "--", "–", "—", "―", "−"})
+BULLETS = frozenset({"-", "–", "—", "*", "•", "·", "▪", "►"})
 TERMINAL = frozenset({".", "!", "?", "...", "…", "?!", "!?", "!!", "??"})
 #: Verbs of saying that attribute a quotation ("…?" Holder recalled).
 _SPEECH_WORDS = """say tell ask add recall reply respond answer note write tweet post continue explain insist
@@ -47,7 +48,7 @@ def sentence_starts(doc: Doc) -> list[int]:
     if not words:
         return []
     paragraphs = set(paragraph_starts(doc))
-    raw = {int(s.start) for s in doc.sents} | paragraphs
+    raw = {int(s.start) for s in doc.sents} | paragraphs | set(_bullet_lines(doc))
     candidates = sorted({_next_word(doc, i) for i in raw} - {len(doc)})
     kept = [candidates[0]]
     for k, start in enumerate(candidates[1:], start=1):
@@ -64,6 +65,15 @@ def sentence_starts(doc: Doc) -> list[int]:
     kept = _keep_attributed_quotes_whole(doc, kept, paragraphs)
     kept[0] = 0
     return kept
+
+
+def _bullet_lines(doc: Doc) -> list[int]:
+    """List items on their own lines ("- item", "• item") are sentences even without a full stop."""
+    return [
+        int(t.i)
+        for t in doc
+        if t.text in BULLETS and t.i > 0 and "\n" in doc[t.i - 1].text + doc[t.i - 1].whitespace_
+    ]
 
 
 def _next_word(doc: Doc, i: int) -> int:
@@ -105,6 +115,9 @@ def _mistaken_split(doc: Doc, prev_start: int, start: int, end: int) -> bool:
     if last is None:
         return True
     first = doc[start]
+    gap = doc.text[last.idx + len(last.text) : first.idx]
+    if "\n" in gap and first.text in BULLETS:
+        return False
     if last.text in CONTINUING or first.text in DASHES:
         return True
     if last.text in TITLES or (INITIAL.match(last.text) and _is_name_part(doc, last.i - 1)):
@@ -114,7 +127,6 @@ def _mistaken_split(doc: Doc, prev_start: int, start: int, end: int) -> bool:
     prev_text = doc.text[doc[prev_start].idx : last.idx + len(last.text)]
     if DATELINE.match(prev_text):
         return True
-    gap = doc.text[last.idx + len(last.text) : first.idx]
     if "\n" in gap:
         return False  # a line break after an unpunctuated line is a headline or a list item
     if not _ends_sentence(doc, last):
