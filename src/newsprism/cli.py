@@ -54,6 +54,9 @@ ConfigOpt = Annotated[
 AllowPrivate = Annotated[
     bool, typer.Option("--allow-private", help="Allow URLs on private, loopback or link-local addresses.")
 ]
+JsonOrText = Annotated[
+    Format | None, typer.Option("--format", "-f", help="json for batch use; default: text for the terminal.")
+]
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress or warnings on stderr.")]
 Debug = Annotated[bool, typer.Option("--debug", help="Show tracebacks for bug reports.")]
 
@@ -92,10 +95,11 @@ def _errors(debug: bool) -> Iterator[None]:
         raise typer.Exit(EXIT_PARTIAL) from None
 
 
-def _settings(config: Path | None, allow_private: bool) -> Settings:
+def _settings(config: Path | None, allow_private: bool, **overrides: Any) -> Settings:
     from newsprism.settings import Settings
 
-    overrides: dict[str, Any] = {"fetch__allow_private": True} if allow_private else {}
+    if allow_private:
+        overrides["fetch__allow_private"] = True
     return Settings.load(config, **overrides)
 
 
@@ -174,6 +178,12 @@ def compare(
     ] = None,
     config: ConfigOpt = None,
     allow_private: AllowPrivate = False,
+    sentences: Annotated[
+        int | None, typer.Option("--sentences", min=1, help="Summary length in sentences (default 5).")
+    ] = None,
+    words: Annotated[
+        int | None, typer.Option("--words", min=10, help="Summary length in words (wins over --sentences).")
+    ] = None,
     quiet: Quiet = False,
     debug: Debug = False,
 ) -> None:
@@ -182,7 +192,12 @@ def compare(
         from newsprism.pipeline import Pipeline
 
         chosen = _format_for(output, fmt)
-        pipeline = Pipeline(_settings(config, allow_private))
+        overrides: dict[str, Any] = {}
+        if sentences is not None:
+            overrides["summary__sentences"] = sentences
+        if words is not None:
+            overrides["summary__words"] = words
+        pipeline = Pipeline(_settings(config, allow_private, **overrides))
         articles, skipped = _read(pipeline, inputs, quiet)
         with _progress(quiet) as say:
             report = pipeline.analyse(articles, skipped, progress=say)
@@ -192,6 +207,131 @@ def compare(
                 f"newsprism: wrote {output} ({len(report.sources)} sources, {len(report.claims)} claims)"
             )
         raise typer.Exit(EXIT_PARTIAL if skipped else EXIT_OK)
+
+
+def _story(pipeline: Pipeline, articles: list[Article], quiet: bool) -> Any:
+    from newsprism.model import Story
+
+    with _progress(quiet) as say:
+        say("segmenting and embedding")
+        sources = pipeline.sources(articles)
+        say("aligning claims")
+        return Story(sources=tuple(sources), claims=pipeline.claims(sources))
+
+
+@app.command()
+def quotes(
+    inputs: Inputs,
+    fmt: JsonOrText = None,
+    config: ConfigOpt = None,
+    allow_private: AllowPrivate = False,
+    quiet: Quiet = False,
+    debug: Debug = False,
+) -> None:
+    """Who is quoted, by which outlet, with which verb; quotes that outlets share."""
+    with _errors(debug):
+        import json
+
+        from newsprism.lenses.quotes import format_quotes, quotes_json
+        from newsprism.pipeline import Pipeline
+
+        if fmt not in (None, Format.json):
+            raise UsageError("quotes writes text (default) or --format json")
+        pipeline = Pipeline(_settings(config, allow_private))
+        articles, skipped = _read(pipeline, inputs, quiet)
+        story = _story(pipeline, articles, quiet)
+        found = pipeline.quotes(story)
+        if fmt is Format.json:
+            _write(json.dumps(quotes_json(story.sources, found), ensure_ascii=False, indent=2), None)
+        else:
+            _write(format_quotes(story.sources, found) or "no quotes found", None)
+        raise typer.Exit(EXIT_PARTIAL if skipped else EXIT_OK)
+
+
+@app.command()
+def language(
+    inputs: Annotated[
+        list[str] | None,
+        typer.Argument(help="Articles (as for compare); with --per-line, one file of lines."),
+    ] = None,
+    per_line: Annotated[
+        bool,
+        typer.Option("--per-line", help="Read one sentence per line; write one JSON object per line."),
+    ] = False,
+    fmt: JsonOrText = None,
+    config: ConfigOpt = None,
+    allow_private: AllowPrivate = False,
+    quiet: Quiet = False,
+    debug: Debug = False,
+) -> None:
+    """Loaded language per source, the outlet's own voice kept apart from words it quotes."""
+    with _errors(debug):
+        import json
+
+        from newsprism.lenses.language import score_lines
+        from newsprism.pipeline import Pipeline
+
+        if not inputs:
+            raise UsageError("name at least one input (a file, URL or -)")
+        if per_line:
+            if len(inputs) != 1:
+                raise UsageError("--per-line reads exactly one file (or - for standard input)")
+            lines = _lines(inputs[0])
+            pipeline = Pipeline(_settings(config, allow_private))
+            for row in score_lines(lines, pipeline.language):  # type: ignore[arg-type]
+                sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+            return
+        pipeline = Pipeline(_settings(config, allow_private))
+        articles, skipped = _read(pipeline, inputs, quiet)
+        story = _story(pipeline, articles, quiet)
+        found = pipeline.language(story, pipeline.quotes(story))
+        if fmt is Format.json:
+            from newsprism.model import Summary
+            from newsprism.pipeline import Findings, assemble_report
+
+            data = assemble_report(story, Findings(language=found), Summary(), tuple(skipped)).to_dict()
+            section = {k: v for k, v in data.items() if k in {"schema", "sources", "language"}}
+            _write(json.dumps(section, ensure_ascii=False, indent=2), None)
+        else:
+            _print_language(story, found)
+        raise typer.Exit(EXIT_PARTIAL if skipped else EXIT_OK)
+
+
+def _lines(path: str) -> list[str]:
+    if path == "-":
+        return sys.stdin.read().splitlines()
+    try:
+        return Path(path).read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise UsageError(f"cannot read {path}: {exc.strerror}") from exc
+    except UnicodeDecodeError:
+        raise UsageError(f"{path} is not UTF-8 text; --per-line reads one sentence per line") from None
+
+
+def _print_language(story: Any, found: Any) -> None:
+    """Each source's sentences that carry loaded words, authorial in red, attributed (quoted) in blue."""
+    from rich.console import Console
+    from rich.text import Text
+
+    console = Console(highlight=False)
+    console.print("[bold red]authorial[/bold red] = the outlet's own words; [blue]attributed[/blue] = quoted")
+    for src in story.sources:
+        figures = found.per_source.get(src.id)
+        spans = [s for s in found.spans if s.source == src.id]
+        share = f"{figures.loadedness:.2f}" if figures else "n/a"
+        console.rule(f"{src.id} {src.outlet}: loadedness {share}, {len(spans)} loaded spans")
+        for sent in src.sentences:
+            inside = [s for s in spans if sent.start <= s.start and s.end <= sent.end]
+            if not inside:
+                continue
+            text = Text(sent.text)
+            for s in inside:
+                style = "bold red" if s.voice == "authorial" else "blue"
+                text.stylize(style, s.start - sent.start, s.end - sent.start)
+            console.print(text)
+            for s in inside:
+                alt = f" -> {s.neutral}" if s.neutral else ""
+                console.print(f"    [dim]{s.text}: {s.voice}, {s.category}, {s.score:.2f}{alt}[/dim]")
 
 
 def main() -> None:

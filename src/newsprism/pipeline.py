@@ -163,7 +163,7 @@ class Pipeline:
         findings = Findings(quotes, language, reuse, contradictions)
         say("summary")
         summary = self.summariser(story, findings)
-        return _assemble(story, findings, summary, tuple(skipped))
+        return assemble_report(story, findings, summary, tuple(skipped))
 
     def compare(
         self,
@@ -206,9 +206,10 @@ def _mark_contested(story: Story, contradictions: Sequence[Contradiction]) -> St
     return dataclasses.replace(story, claims=claims)
 
 
-def _assemble(
+def assemble_report(
     story: Story, findings: Findings, summary: Summary, skipped: tuple[Skipped, ...]
 ) -> StoryReport:
+    """Put a story's sources, claims, findings and summary together as the report the renderers read."""
     reports = []
     for src in story.sources:
         lang = findings.language.per_source.get(src.id)
