@@ -146,3 +146,15 @@ def test_import_loads_nothing() -> None:
         "assert not heavy, heavy"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+@pytest.mark.slow
+def test_pickles_without_the_session() -> None:
+    import pickle
+
+    embedder = OnnxEmbedder(batch_size=4, max_tokens=32, threads=1)
+    first = embedder.encode(SENTENCES[:2])
+    clone = pickle.loads(pickle.dumps(embedder))
+    assert clone._session is None
+    assert (clone.batch_size, clone.max_tokens, clone.threads) == (4, 32, 1)
+    assert np.allclose(clone.encode(SENTENCES[:2]), first, atol=1e-5)

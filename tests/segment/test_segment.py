@@ -276,3 +276,13 @@ def test_hash_mismatch_raises(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_import_loads_nothing() -> None:
     code = "import sys, newsprism.segment; assert 'spacy' not in sys.modules, 'spacy imported at import time'"
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_pickles_without_the_model(segmenter: Segmenter) -> None:
+    import pickle
+
+    _ = segmenter.nlp
+    clone = pickle.loads(pickle.dumps(segmenter))
+    assert clone._nlp is None
+    assert (clone.model, clone.batch_size) == (segmenter.model, segmenter.batch_size)
+    assert texts(segment(clone, TABLOID)) == texts(segment(segmenter, TABLOID))

@@ -94,6 +94,13 @@ class OnnxEmbedder:
         self._tokenizer: Tokenizer | None = None
         self._inputs: tuple[str, ...] = ()
 
+    def __getstate__(self) -> dict[str, Any]:
+        # An ONNX session cannot be pickled; workers (Ray, multiprocessing) reload it lazily once.
+        return {"batch_size": self.batch_size, "max_tokens": self.max_tokens, "threads": self.threads}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__init__(**state)  # type: ignore[misc]
+
     def _load(self) -> tuple[Any, Tokenizer]:
         if self._session is None or self._tokenizer is None:
             import onnxruntime as ort

@@ -44,6 +44,13 @@ class Segmenter:
             self._nlp = nlp
         return self._nlp
 
+    def __getstate__(self) -> dict[str, Any]:
+        # Ship the settings, not the loaded model: each Ray worker or process loads its own copy once.
+        return {"model": self.model, "batch_size": self.batch_size}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__init__(state["model"], batch_size=state["batch_size"])  # type: ignore[misc]
+
     def __call__(self, article: Article, source_id: str) -> Source:
         return self.pipe([(article, source_id)])[0]
 
