@@ -50,7 +50,7 @@ class SummarySettings:
 
     sentences: int = 5
     words: int | None = None
-    redundancy: float = 0.72  # cosine above which a candidate repeats a chosen claim and is skipped
+    redundancy: float = 0.8  # cosine above which a candidate repeats a chosen claim and is skipped
     max_sentence_words: int = 60  # longer sentences are not picked (run-ons and list dumps read badly)
     rewrite_url: str | None = None  # OpenAI-compatible base URL (".../v1"); None keeps the summary extractive
     rewrite_model: str = ""

@@ -18,7 +18,7 @@ from newsprism.settings import SummarySettings
 from newsprism.summarise._compose import disputed, headline, sentence_of
 from newsprism.summarise._disputes import DisputeCheck
 from newsprism.summarise._rewrite import faithful, rewrite
-from newsprism.summarise._select import Candidate, candidates, rank, redundant
+from newsprism.summarise._select import Candidate, candidates, rank, redundant, term_weights
 from newsprism.summarise._wording import Neutrality
 
 if TYPE_CHECKING:
@@ -69,7 +69,7 @@ class Summariser:
         covered: set[str] = set()
         words = 0
         first_fit: SummarySentence | None = None
-        for c in rank(pool):
+        for c in rank(pool, term_weights(story)):
             if c.claim.id in covered or redundant(c, chosen, s.redundancy):
                 continue
             lens_found = c.claim.id in contested or _holds_disputed_value(c, values)

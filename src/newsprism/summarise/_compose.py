@@ -153,6 +153,11 @@ def _lower_first(w: Wording) -> str:
     word = m.group()
     if word == "I" or (word.isupper() and len(word) > 1):
         return text
+    if word.lower() in STOP:
+        return text[:1].lower() + text[1:]
+    second = _WORD.match(text[m.end() :].lstrip())
+    if second and second.group()[:1].isupper():
+        return text  # "Roll Call", "White House": a capitalised pair is a name
     tokens = [t for t in w.source.sentence_tokens(w.sentence) if t.text == word]
     if tokens and (
         tokens[0].pos == "PROPN" or tokens[0].tag in ("NNP", "NNPS") or tokens[0].ent_type in _NAMES
@@ -160,6 +165,6 @@ def _lower_first(w: Wording) -> str:
         return text
     if re.search(rf"[a-z,;] {re.escape(word)}\b", w.source.text):
         return text  # capitalised inside sentences too: a name or a proper adjective
-    if not tokens and word.lower() not in STOP:
-        return text
+    if not tokens:
+        return text  # no parse to tell a name from a common word: leave it as written
     return text[:1].lower() + text[1:]

@@ -27,7 +27,7 @@ _FIGURE = re.compile(
 _TOPICAL_COSINE = (
     0.5  # looser than the lens's cross-group gate on purpose: a miss here states a dispute as fact
 )
-_TOPICAL_OVERLAP = 0.3
+_TOPICAL_OVERLAP = 0.4
 
 
 class DisputeCheck:
@@ -62,8 +62,8 @@ class DisputeCheck:
                 ):
                     continue
                 for f in compare_views(mine, view_of(other, t.start, t.end, claim)):
-                    if f.kind not in ("number", "date"):
-                        continue
+                    if f.kind != "number":
+                        continue  # dates: two outlets often date different moments of one story
                     own, theirs = f.values
                     slot = (own.start, own.end)
                     by_value.setdefault(slot, [own]).append(theirs)
