@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
-from typing import Literal
+from dataclasses import dataclass
+from typing import Literal, TypeVar
 
 from newsprism.lenses.wire import agency_of_outlet, wire_agencies
 from newsprism.model import Article, Claim, Passage, Reuse, ReuseFindings, Source, Story
@@ -45,6 +45,7 @@ class ReuseSettings:
     wire_share: float = 0.2  # share of a source's words copied from a wire source to inherit its credit
     max_postings: int = 4  # positions kept per index key and text (repeated boilerplate)
     snap: int = 3  # words a passage end may move to reach a sentence end on both sides
+    reprint_jaccard: float = 0.5  # shingle-set Jaccard that makes two texts copies of one another
 
 
 # --------------------------------------------------------------------------- text keys
@@ -110,10 +111,16 @@ class _Doc:
         return self.starts[first], self.ends[last - 1]
 
 
-class TextIndex:
-    """An inverted index of word shingles over many texts; the "equivalent index" to MinHash/LSH.
+def _gram_hash(gram: tuple[int, ...]) -> int:
+    """A 32-bit hash of a shingle; hashes of int tuples are not salted, so runs stay reproducible."""
+    return hash(gram) & 0xFFFFFFFF
 
-    Exact shingle postings give the seed positions the aligner needs, which LSH buckets do not.
+
+class TextIndex:
+    """An inverted index of word shingles over many texts, plus MinHash/LSH to spot whole reprints.
+
+    Exact shingle postings give the seed positions the aligner needs, which LSH buckets do not; LSH
+    groups near-copies of one text so that 50 reprints of a wire story cost 49 alignments, not 1,225.
     """
 
     def __init__(self, settings: ReuseSettings | None = None) -> None:
@@ -123,6 +130,7 @@ class TextIndex:
         self._words: dict[str, int] = {}  # word as written -> id of its key
         self._stop: set[int] = set()
         self._postings: dict[tuple[int, ...], list[tuple[int, list[int]]]] = defaultdict(list)
+        self._grams: list[list[tuple[int, ...]]] = []  # distinct shingles per text, for MinHash
 
     def add(self, text: str) -> int:
         """Index one text; returns its number."""
@@ -143,6 +151,7 @@ class TextIndex:
         postings = self._postings
         for gram, positions in local.items():
             postings[gram].append((n, positions))
+        self._grams.append(list(local))
         return n
 
     def _tokenise(self, text: str) -> _Doc:
@@ -178,14 +187,53 @@ class TextIndex:
             quoted.append(inside)
         return _Doc(text, keys, starts, ends, quoted, opens)
 
-    def seeds(self) -> dict[tuple[int, int], list[tuple[int, int]]]:
-        """Shared shingle positions per text pair ``(i, j)``, i < j."""
+    def reprint_groups(self, order: Sequence[int] | None = None) -> list[int]:
+        """For every text, the text that stands for its group of near-copies (itself when it has none).
+
+        Texts are taken in ``order``; each joins the first earlier representative that MinHash/LSH
+        proposes and whose shingle set it matches with exact Jaccard >= ``reprint_jaccard``, or becomes
+        a representative itself. Checks grow with texts x groups, not with pairs of texts.
+        """
+        from datasketch import MinHash, MinHashLSH
+
+        n_docs = len(self.docs)
+        rep = list(range(n_docs))
+        if n_docs < 3:
+            return rep
+        cut = self.settings.reprint_jaccard
+        lsh = MinHashLSH(threshold=max(0.2, cut - 0.2), num_perm=64)  # generous: the exact check follows
+        sets: dict[int, set[tuple[int, ...]]] = {}
+        for n in order or range(n_docs):
+            grams = self._grams[n]
+            if len(grams) < 50:
+                continue
+            mh = MinHash(num_perm=64, seed=1, hashfunc=_gram_hash)
+            mh.update_batch(grams)
+            mine = set(grams)
+            for m in sorted(lsh.query(mh)):
+                if len(mine & sets[m]) >= cut * len(mine | sets[m]):
+                    rep[n] = m
+                    break
+            else:
+                sets[n] = mine
+                lsh.insert(n, mh)  # only representatives are indexed
+        return rep
+
+    def seeds(self, rep: Sequence[int] | None = None) -> dict[tuple[int, int], list[tuple[int, int]]]:
+        """Shared shingle positions per text pair ``(i, j)``, i < j.
+
+        With ``rep`` (from :meth:`reprint_groups`), two members of one group are not paired: each is
+        compared with the group's representative and with everything outside the group.
+        """
         out: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
         for items in self._postings.values():
             if len(items) < 2:
                 continue
             for x, (i, pos_i) in enumerate(items):
+                ri = rep[i] if rep else i
                 for j, pos_j in items[x + 1 :]:
+                    if rep and rep[j] == ri and i != ri and j != ri:
+                        continue
                     bucket = out[(i, j)]
                     for a in pos_i:
                         for b in pos_j:
@@ -214,9 +262,10 @@ def shared_passages(texts: Sequence[str], settings: ReuseSettings | None = None)
     return _passages(index)
 
 
-def _passages(index: TextIndex) -> list[SharedSpan]:
+def _passages(index: TextIndex, order: Sequence[int] | None = None) -> list[SharedSpan]:
+    """Passages of every compared pair; near-copies are compared with their group's first member only."""
     out = []
-    for (i, j), seeds in sorted(index.seeds().items()):
+    for (i, j), seeds in sorted(index.seeds(index.reprint_groups(order)).items()):
         out.extend(_align_pair(index, i, j, seeds))
     return out
 
@@ -261,7 +310,28 @@ def _align_pair(index: TextIndex, i: int, j: int, seeds: list[tuple[int, int]]) 
         if _shared_quote(da, a0, a1, s.quote_share) and _shared_quote(db, b0, b1, s.quote_share):
             continue
         spans.append(SharedSpan(i, j, (a0, a1), (b0, b1), da.span(a0, a1), db.span(b0, b1), round(sim, 4)))
-    return _one_copy(spans)
+    return _join(da, db, _one_copy(spans), s)
+
+
+def _join(da: _Doc, db: _Doc, spans: list[SharedSpan], s: ReuseSettings) -> list[SharedSpan]:
+    """Join kept passages that follow each other on both sides (repeated phrases kept them apart)."""
+    from rapidfuzz.distance import Indel
+
+    out: list[SharedSpan] = []
+    for sp in spans:  # sorted by their start in text a
+        if out:
+            last = out[-1]
+            gap_a, gap_b = sp.words_a[0] - last.words_a[1], sp.words_b[0] - last.words_b[1]
+            if -s.snap <= gap_a <= 2 * s.max_gap and -s.snap <= gap_b <= 2 * s.max_gap:
+                wa = (last.words_a[0], max(last.words_a[1], sp.words_a[1]))
+                wb = (last.words_b[0], max(last.words_b[1], sp.words_b[1]))
+                sim = Indel.normalized_similarity(da.keys[wa[0] : wa[1]], db.keys[wb[0] : wb[1]])
+                if sim >= s.min_similarity:
+                    ca, cb = da.span(*wa), db.span(*wb)
+                    out[-1] = SharedSpan(sp.a, sp.b, wa, wb, ca, cb, round(sim, 4))
+                    continue
+        out.append(sp)
+    return out
 
 
 def _bridge(
@@ -275,16 +345,19 @@ def _bridge(
     from rapidfuzz.distance import Indel
 
     out: list[tuple[int, int, int, int]] = []
+    reach = 2 * s.max_gap
     for a0, a1, b0, b1, _n in sorted(boxes):
-        if out:
-            p0, p1, q0, q1 = out[-1]
-            gap_a, gap_b = a0 - p1, b0 - q1
-            if -s.shingle <= gap_a <= 2 * s.max_gap and -s.shingle <= gap_b <= 2 * s.max_gap:
+        joined = False
+        for k in range(len(out) - 1, max(-1, len(out) - 6), -1):  # stray boxes may sit in between
+            p0, p1, q0, q1 = out[k]
+            if -s.shingle <= a0 - p1 <= reach and -s.shingle <= b0 - q1 <= reach:
                 m0, m1, n0, n1 = p0, max(p1, a1), min(q0, b0), max(q1, b1)
                 if Indel.normalized_similarity(ka[m0:m1], kb[n0:n1]) >= s.min_similarity:
-                    out[-1] = (m0, m1, n0, n1)
-                    continue
-        out.append((a0, a1, b0, b1))
+                    out[k] = (m0, m1, n0, n1)
+                    joined = True
+                    break
+        if not joined:
+            out.append((a0, a1, b0, b1))
     return out
 
 
@@ -307,14 +380,18 @@ def _overlaps(x: tuple[int, int], y: tuple[int, int]) -> bool:
 def _merge_boxes(boxes: list[list[int]], slack: int) -> list[list[int]]:
     """Boxes overlapping on both sides are one passage (a reordered clause inside a copied paragraph)."""
     merged: list[list[int]] = []
+    active: list[list[int]] = []  # merged boxes that later boxes (sorted by start) can still reach
     for box in sorted(boxes):
-        for m in merged:
-            if box[0] <= m[1] + slack and box[2] <= m[3] + slack and m[2] <= box[3] + slack:
+        active = [m for m in active if box[0] <= m[1] + slack]
+        for m in active:
+            if box[2] <= m[3] + slack and m[2] <= box[3] + slack:
                 m[1], m[2], m[3] = max(m[1], box[1]), min(m[2], box[2]), max(m[3], box[3])
                 m[4] += box[4]
                 break
         else:
-            merged.append(list(box))
+            new = list(box)
+            merged.append(new)
+            active.append(new)
     return merged
 
 
@@ -471,13 +548,6 @@ def changes(edits: Iterable[Edit]) -> tuple[str, ...]:
 # --------------------------------------------------------------------------- the lens
 
 
-@dataclass(frozen=True, slots=True, eq=False)
-class _Context:
-    sources: tuple[Source, ...]
-    index: TextIndex
-    wire: dict[str, tuple[str, ...]] = field(default_factory=dict)
-
-
 class ReuseLens:
     """Finds shared passages between the sources of a story, wire credits, reused shares and origins."""
 
@@ -489,35 +559,26 @@ class ReuseLens:
         index = TextIndex(self.settings)
         for src in sources:
             index.add(src.text)
-        spans = _passages(index)
         own = {s.id: wire_agencies(s.text, outlet=s.article.outlet, url=s.article.url) for s in sources}
+        rank = _originality(sources, own)
+        spans = _passages(index, sorted(range(len(sources)), key=rank.__getitem__))
         shares = _reused_shares(index, sources, spans)
         wire = _inherit_wire(index, sources, spans, own, self.settings.wire_share)
         origins = {c.id: _origins(c, spans, sources) for c in story.claims}
-        shown = _without_relayed(index, spans, _originality(sources, own))
-        reuse = tuple(self._reuse(sources, own, span, index) for span in shown)
+        reuse = tuple(_reuse(sources, rank, span, index) for span in _without_relayed(index, spans, rank))
         return ReuseFindings(reuse=reuse, wire=wire, reused_share=shares, origins=origins)
 
-    def _reuse(
-        self, sources: Sequence[Source], own: dict[str, tuple[str, ...]], span: SharedSpan, index: TextIndex
-    ) -> Reuse:
-        """One Reuse with the likely origin first: a wire-credited source, else the earlier one."""
-        first, second = sources[span.a], sources[span.b]
-        ca, cb = span.chars_a, span.chars_b
-        if _later(first, second, own):
-            first, second, ca, cb = second, first, cb, ca
-        pa = Passage(first.id, ca[0], ca[1], first.text[ca[0] : ca[1]])
-        pb = Passage(second.id, cb[0], cb[1], second.text[cb[0] : cb[1]])
-        edits = diff(first.text, ca, second.text, cb, index)
-        return Reuse((first.id, second.id), span.similarity, (pa, pb), changes(edits))
 
-
-def _later(a: Source, b: Source, own: dict[str, tuple[str, ...]]) -> bool:
-    """True when ``b`` is more likely the origin of text shared with ``a``."""
-    if bool(own.get(a.id)) != bool(own.get(b.id)):
-        return bool(own.get(b.id))
-    pa, pb = a.article.published, b.article.published
-    return bool(pa and pb and pb < pa)
+def _reuse(sources: Sequence[Source], rank: list[Rank], span: SharedSpan, index: TextIndex) -> Reuse:
+    """One Reuse with the likely origin first, so its changes read as what the other outlet did."""
+    first, second = sources[span.a], sources[span.b]
+    ca, cb = span.chars_a, span.chars_b
+    if rank[span.b] < rank[span.a]:
+        first, second, ca, cb = second, first, cb, ca
+    pa = Passage(first.id, ca[0], ca[1], first.text[ca[0] : ca[1]])
+    pb = Passage(second.id, cb[0], cb[1], second.text[cb[0] : cb[1]])
+    edits = diff(first.text, ca, second.text, cb, index)
+    return Reuse((first.id, second.id), span.similarity, (pa, pb), changes(edits))
 
 
 def _covered(index: TextIndex, n: int, spans: Iterable[SharedSpan]) -> int:
@@ -563,41 +624,60 @@ def _inherit_wire(
 
 
 def _origins(claim: Claim, spans: Sequence[SharedSpan], sources: Sequence[Source]) -> int:
-    """Independent origins of a claim: its sources, joined where the claim's sentences are shared text."""
+    """Independent origins of a claim: its sources, joined where the claim's sentences are shared text.
+
+    Two sentences share an origin when one passage holds both, or when each is in a passage with the
+    same stretch of a third source (two reprints of a wire report, even when the report's own sentence
+    was not put in this claim).
+    """
     ids = list(dict.fromkeys(claim.sources or tuple(p.source for p in claim.sentences)))
     parent = {s: s for s in ids}
+    number = {src.id: n for n, src in enumerate(sources)}
+    sides: dict[int, list[tuple[tuple[int, int], int, tuple[int, int]]]] = defaultdict(list)
+    for sp in spans:  # per text: (its chars, the other text, the other's chars)
+        sides[sp.a].append((sp.chars_a, sp.b, sp.chars_b))
+        sides[sp.b].append((sp.chars_b, sp.a, sp.chars_a))
 
-    def find(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
+    def links(p: Passage) -> dict[int, list[tuple[int, int]]]:
+        """Other texts and their stretches that share at least half of sentence ``p``."""
+        out: dict[int, list[tuple[int, int]]] = defaultdict(list)
+        for mine, other, theirs in sides.get(number.get(p.source, -1), []):
+            if min(mine[1], p.end) - max(mine[0], p.start) >= 0.5 * max(1, p.end - p.start):
+                out[other].append(theirs)
+        return out
 
-    by_pair: dict[frozenset[str], list[tuple[Passage, Passage]]] = defaultdict(list)
-    for sp in spans:
-        a, b = sources[sp.a].id, sources[sp.b].id
-        if a in parent and b in parent:
-            pa = Passage(a, sp.chars_a[0], sp.chars_a[1], "")
-            pb = Passage(b, sp.chars_b[0], sp.chars_b[1], "")
-            by_pair[frozenset((a, b))].append((pa, pb))
-    sents = [p for p in claim.sentences if p.source in parent]
+    sents = [p for p in claim.sentences if p.source in parent and p.source in number]
+    linked = [links(p) for p in sents]
     for x, p in enumerate(sents):
-        for q in sents[x + 1 :]:
-            if p.source == q.source or find(p.source) == find(q.source):
+        for y in range(x + 1, len(sents)):
+            q = sents[y]
+            if p.source == q.source or _find(parent, p.source) == _find(parent, q.source):
                 continue
-            shared = by_pair.get(frozenset((p.source, q.source)), [])
-            if any(_carries(pair, p) and _carries(pair, q) for pair in shared):
-                parent[find(p.source)] = find(q.source)
-    return len({find(s) for s in ids})
+            q_side = (q.start, q.end)
+            direct = any(_meets(r, q_side, half=True) for r in linked[x].get(number[q.source], []))
+            via = any(
+                _meets(r, t) for w, rs in linked[x].items() for r in rs for t in linked[y].get(w, [])
+            )
+            if direct or via:
+                parent[_find(parent, p.source)] = _find(parent, q.source)
+    return len({_find(parent, s) for s in ids})
 
 
-def _carries(pair: tuple[Passage, Passage], sentence: Passage) -> bool:
-    """The shared passage covers at least half of the claim sentence on that sentence's side."""
-    for p in pair:
-        if p.source == sentence.source:
-            overlap = min(p.end, sentence.end) - max(p.start, sentence.start)
-            return overlap >= 0.5 * max(1, sentence.end - sentence.start)
-    return False
+def _meets(r: tuple[int, int], t: tuple[int, int], *, half: bool = False) -> bool:
+    """Ranges overlap (``half``: by at least half of ``t``)."""
+    inter = min(r[1], t[1]) - max(r[0], t[0])
+    return inter >= 0.5 * max(1, t[1] - t[0]) if half else inter > 0
+
+
+K = TypeVar("K")
+
+
+def _find(parent: dict[K, K], x: K) -> K:
+    """Union-find root with path halving."""
+    while parent[x] != x:
+        parent[x] = parent[parent[x]]
+        x = parent[x]
+    return x
 
 
 Rank = tuple[int, int, str, int]
@@ -660,13 +740,7 @@ def find_duplicates(articles: Sequence[Article], *, threshold: float = 0.8) -> l
     for a in articles:
         doc = index.docs[index.add(a.text)]
         grams.append({" ".join(map(str, doc.keys[p : p + 5])).encode() for p in range(len(doc.keys) - 4)})
-    parent = list(range(len(articles)))
-
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
+    parent = {n: n for n in range(len(articles))}
 
     exact: dict[tuple[int, ...], int] = {}
     lsh = MinHashLSH(threshold=max(0.5, threshold - 0.2), num_perm=64)
@@ -674,7 +748,7 @@ def find_duplicates(articles: Sequence[Article], *, threshold: float = 0.8) -> l
     for n, doc in enumerate(index.docs):
         key = tuple(doc.keys)
         if key in exact:
-            parent[find(n)] = find(exact[key])
+            parent[_find(parent, n)] = _find(parent, exact[key])
         else:
             exact[key] = n
         mh = MinHash(num_perm=64, seed=1)
@@ -686,11 +760,11 @@ def find_duplicates(articles: Sequence[Article], *, threshold: float = 0.8) -> l
         if not grams[n]:
             continue
         for m in lsh.query(mh):
-            if m > n and find(m) != find(n):
+            if m > n and _find(parent, m) != _find(parent, n):
                 inter = len(grams[n] & grams[m])
                 if inter / len(grams[n] | grams[m]) >= threshold:
-                    parent[find(m)] = find(n)
+                    parent[_find(parent, m)] = _find(parent, n)
     groups: dict[int, list[int]] = defaultdict(list)
     for n in range(len(articles)):
-        groups[find(n)].append(n)
+        groups[_find(parent, n)].append(n)
     return sorted(tuple(g) for g in groups.values() if len(g) > 1)
