@@ -163,15 +163,19 @@ def parse_all(docs: Sequence[Doc]) -> list[object]:
     return list(segmenter.pipe([(Article(d.name, d.text), d.name) for d in docs]))
 
 
-def ours(docs: Sequence[Doc], sources: Sequence[object], *, beliefs: bool) -> list[Prediction]:
+def ours(
+    docs: Sequence[Doc], sources: Sequence[object], *, beliefs: bool, model: object | None = None
+) -> list[Prediction]:
     from newsprism.lenses.attribution import find_attributions
+    from newsprism.lenses.attribution_cues import CueModel
     from newsprism.model import Source
 
+    cue_model = model if isinstance(model, CueModel) else (CueModel.load() if beliefs else None)
     out = []
     for doc, src in zip(docs, sources, strict=True):
         assert isinstance(src, Source)
         pred = Prediction()
-        for att in find_attributions(src, beliefs=beliefs):
+        for att in find_attributions(src, beliefs=beliefs, model=cue_model):
             ws = word_chars(doc.text, att.pieces)
             if ws and ws not in pred.content:
                 pred.content.append(ws)

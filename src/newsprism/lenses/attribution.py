@@ -13,9 +13,17 @@ fragment). Each carries character offsets of its content pieces, its cue and its
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 
+from newsprism.lenses.attribution_cues import (
+    SUBJECT_DEPS,
+    CueModel,
+    Parse,
+    cue_key,
+    is_clause,
+    speaker_word,
+)
 from newsprism.model import QuoteKind, Source, Token
 
 
@@ -48,200 +56,11 @@ OBJECT_SPEECH_VERBS: frozenset[str] = wordset(
     "promise vow pledge threaten demand announce deny confirm reject welcome condemn criticize criticise"
 )
 
-# (lemma -> complements) pairs PolNeAR's train annotators mark as attribution cues, learned by
-# benchmarks/quotes_learn_cues.py (see that script for the command and thresholds).
-LEARNED_CUES: dict[str, str] = {
-    "a:critical": "prep:of",
-    "a:divided": "prep:on",
-    "a:full": "prep:of",
-    "a:optimistic": "prep:about",
-    "accuse": "dobj prep:of",
-    "acknowledge": "ccomp dobj",
-    "add": "ccomp head",
-    "admit": "ccomp dobj",
-    "adopt": "ccomp",
-    "advocate": "prep:for",
-    "agree": "ccomp",
-    "amplify": "dobj",
-    "announce": "ccomp dobj",
-    "answer": "ccomp prep:besides",
-    "apologize": "prep:for",
-    "appear": "xcomp",
-    "applaud": "dobj",
-    "appoint": "dobj prep:to",
-    "argue": "ccomp dobj",
-    "ask": "ccomp prep:about xcomp",
-    "assert": "ccomp",
-    "assure": "prep:of",
-    "attribute": "prep:to",
-    "back": "dobj",
-    "begin": "prep:by",
-    "bemoan": "dobj",
-    "bill": "prep:as",
-    "blame": "prep:for prep:on",
-    "blast": "dobj prep:for",
-    "boast": "prep:about",
-    "boo": "dobj",
-    "brand": "dobj",
-    "broadcast": "dobj",
-    "call": "ccomp dobj prep:against prep:for prep:on prep:with xcomp",
-    "campaign": "prep:against",
-    "cast": "prep:as",
-    "challenge": "prep:on",
-    "chant": "dobj",
-    "charge": "ccomp dobj prep:with",
-    "cheer": "dobj prep:for",
-    "choose": "xcomp",
-    "cite": "dobj prep:as prep:in",
-    "claim": "ccomp xcomp",
-    "clarify": "ccomp",
-    "coin": "dobj",
-    "comment": "prep:on",
-    "complain": "prep:about",
-    "concede": "ccomp",
-    "conclude": "ccomp prep:by",
-    "confirm": "ccomp dobj",
-    "congratulate": "dobj prep:for",
-    "consider": "ccomp",
-    "continue": "ccomp",
-    "contrast": "dobj prep:with",
-    "criticise": "dobj",
-    "criticize": "dobj prep:for",
-    "decide": "xcomp",
-    "declare": "ccomp dobj prep:for",
-    "decline": "xcomp",
-    "decry": "dobj",
-    "defend": "dobj",
-    "demand": "dobj xcomp",
-    "demonstrate": "ccomp",
-    "denounce": "dobj",
-    "deny": "ccomp",
-    "describe": "dobj prep:as",
-    "disavow": "dobj",
-    "discuss": "dobj prep:with",
-    "dismiss": "dobj",
-    "distinguish": "dobj prep:as prep:with",
-    "do": "prep:like",
-    "echo": "dobj",
-    "elect": "prep:to",
-    "email": "dobj",
-    "emphasize": "ccomp dobj",
-    "encourage": "dobj xcomp",
-    "endorse": "dobj prep:for prep:in",
-    "expect": "dobj xcomp",
-    "explain": "ccomp",
-    "express": "ccomp dobj",
-    "fight": "prep:about",
-    "file": "dobj",
-    "find": "ccomp",
-    "fire": "prep:at",
-    "focus": "prep:on",
-    "forget": "xcomp",
-    "hail": "dobj",
-    "highlight": "dobj",
-    "hire": "dobj xcomp",
-    "hop": "ccomp xcomp",
-    "identify": "prep:as",
-    "ignore": "dobj",
-    "impassione": "prep:in",
-    "imply": "ccomp",
-    "insist": "ccomp",
-    "intend": "dobj",
-    "invite": "xcomp",
-    "joke": "ccomp",
-    "know": "prep:as",
-    "lambast": "prep:as",
-    "learn": "ccomp",
-    "list": "dobj prep:as prep:in",
-    "mention": "dobj prep:by",
-    "mock": "dobj prep:for",
-    "n:announcement": "prep:of",
-    "n:attack": "prep:against",
-    "n:call": "prep:for",
-    "n:case": "prep:for",
-    "n:chant": "prep:of",
-    "n:comment": "prep:about",
-    "n:criticism": "prep:of",
-    "n:defense": "prep:of",
-    "n:disagreement": "prep:with",
-    "n:hope": "prep:of",
-    "n:interest": "prep:in",
-    "n:mention": "prep:of",
-    "n:opinion": "prep:on",
-    "n:reference": "prep:to",
-    "n:statement": "acl",
-    "n:support": "prep:for",
-    "n:supporter": "prep:of",
-    "n:view": "prep:on",
-    "name": "dobj prep:in",
-    "note": "ccomp dobj",
-    "notice": "ccomp",
-    "offer": "dobj",
-    "open": "prep:about",
-    "pledge": "dobj xcomp",
-    "point": "ccomp prep:to",
-    "portray": "dobj",
-    "praise": "dobj prep:for",
-    "predict": "ccomp dobj",
-    "prefer": "dobj xcomp",
-    "project": "dobj",
-    "promise": "ccomp dobj prep:in xcomp",
-    "protest": "dobj",
-    "question": "ccomp dobj",
-    "rail": "prep:against",
-    "react": "prep:to",
-    "read": "ccomp xcomp",
-    "recall": "ccomp dobj",
-    "recognize": "ccomp prep:for",
-    "refer": "prep:as prep:to",
-    "reference": "dobj",
-    "reflect": "prep:on",
-    "refuse": "xcomp",
-    "remember": "prep:as",
-    "replay": "dobj",
-    "reply": "ccomp",
-    "report": "ccomp dobj",
-    "reprise": "dobj",
-    "respond": "ccomp prep:to prep:with",
-    "reveal": "ccomp dobj",
-    "ridicule": "dobj",
-    "rule": "ccomp",
-    "say": "ccomp head",
-    "see": "prep:as prep:during",
-    "seem": "xcomp",
-    "shoot": "ccomp",
-    "shout": "ccomp",
-    "show": "ccomp prep:with xcomp",
-    "slam": "dobj",
-    "speak": "prep:about",
-    "state": "ccomp",
-    "stress": "ccomp",
-    "submit": "dobj",
-    "suggest": "ccomp",
-    "talk": "dobj",
-    "tell": "ccomp prep:by xcomp",
-    "tend": "xcomp",
-    "thank": "prep:for",
-    "threaten": "xcomp",
-    "throw": "prep:behind",
-    "tout": "dobj",
-    "tweet": "ccomp",
-    "urge": "xcomp",
-    "vow": "ccomp xcomp",
-    "warn": "ccomp prep:of",
-    "weigh": "prep:on",
-    "welcome": "dobj",
-    "worry": "ccomp",
-    "write": "ccomp head",
-}
 
 # Cue verbs whose content is their object rather than a clause ("called the vote a sham").
 OBJECT_CUE_VERBS: frozenset[str] = wordset("call describe label brand dub denounce")
 
 _CONTENT_DEPS = frozenset({"ccomp"})
-_SUBJECT_DEPS = frozenset({"nsubj"})
-_INHERIT_SUBJECT_DEPS = frozenset({"xcomp", "conj", "advcl"})
-_EDGE_PUNCT = " \t\r\n,;:-–—"
 
 
 @dataclass(frozen=True, slots=True)
@@ -354,161 +173,46 @@ def _words(text: str) -> int:
 # --------------------------------------------------------------------------- parse helpers
 
 
-class _Parse:
-    """Children and subtrees over the flat token list the segmenter produced."""
-
-    def __init__(self, source: Source) -> None:
-        self.tokens: Sequence[Token] = source.tokens
-        self.text = source.text
-        self.children: list[list[int]] = [[] for _ in self.tokens]
-        for t in self.tokens:
-            if t.head != t.i and 0 <= t.head < len(self.tokens):
-                self.children[t.head].append(t.i)
-
-    def kids(self, i: int, deps: Iterable[str]) -> list[int]:
-        wanted = set(deps)
-        return [c for c in self.children[i] if self.tokens[c].dep in wanted]
-
-    def subtree(self, i: int) -> set[int]:
-        out, stack = set(), [i]
-        while stack:
-            j = stack.pop()
-            if j not in out:
-                out.add(j)
-                stack.extend(self.children[j])
-        return out
-
-    def span(self, idxs: Iterable[int]) -> tuple[int, int] | None:
-        """Character span covering the tokens, trimmed of edge punctuation (but not of quotation marks)."""
-        toks = sorted(i for i in idxs if not self.tokens[i].is_space)
-        if not toks:
-            return None
-        start, end = self.tokens[toks[0]].start, self.tokens[toks[-1]].end
-        while start < end and self.text[start] in _EDGE_PUNCT:
-            start += 1
-        while end > start and (self.text[end - 1] in _EDGE_PUNCT or self.text[end - 1] == "."):
-            end -= 1
-        if end <= start or not any(ch.isalnum() for ch in self.text[start:end]):
-            return None
-        return start, end
-
-    def antecedent(self, i: int) -> int:
-        """The noun a relative pronoun stands for: "Sanders, who endorsed Clinton, said" -> Sanders."""
-        tok = self.tokens[i]
-        if tok.tag in ("WP", "WDT") and self.tokens[tok.head].dep == "relcl":
-            return self.tokens[tok.head].head
-        return i
-
-    def phrase(self, i: int) -> set[int]:
-        """A speaker's noun phrase (PolNeAR keeps appositions and clauses), without a glued dateline."""
-        out = self.subtree(i)
-        # "New York (AFP) – Vice President Joe Biden"
-        dash = [j for j in out if j < i and self.tokens[j].text in ("–", "—", "--")]
-        if dash:
-            out = {j for j in out if j > max(dash)}
-        return out
-
-    def subject(self, i: int) -> int | None:
-        """The speaker word of verb ``i``, climbing to the governing verb for "adding", "and said"."""
-        for _ in range(3):
-            subj = self.kids(i, _SUBJECT_DEPS)
-            if subj:
-                return subj[0]
-            if self.kids(i, {"nsubjpass"}) or self.tokens[i].dep not in _INHERIT_SUBJECT_DEPS:
-                return None
-            i = self.tokens[i].head
-        return None
-
-
 # --------------------------------------------------------------------------- detection
 
 
-def find_attributions(source: Source, *, beliefs: bool = True) -> list[Attribution]:
+def find_attributions(
+    source: Source, *, beliefs: bool = True, model: CueModel | None = None
+) -> list[Attribution]:
     """Every attribution in ``source``, in text order.
 
     With ``beliefs`` (the default, PolNeAR's notion of attribution) cues of belief, evidence and stance
-    count too ("she believes", "polls show", "called for a moratorium"); without it only speech does.
+    count too ("she believes", "polls show", "called for a moratorium"), found by the learned cue
+    ``model`` (loaded from the package when not given; pass one in to reuse it); without it only speech
+    verbs count.
     """
     if not source.tokens:
         return []
-    parse = _Parse(source)
+    if beliefs and model is None:
+        model = CueModel.load()
+    parse = Parse(source)
     quotes = quote_spans(source.text)
     found: list[Attribution] = []
     cues = SPEECH_VERBS | OTHER_CUE_VERBS if beliefs else SPEECH_VERBS
     for t in parse.tokens:
         lemma = t.lemma.lower()
-        known = lemma in cues or lemma in OBJECT_CUE_VERBS or lemma in LEARNED_CUES
-        if t.pos in ("VERB", "AUX") and known:
-            learned = (
-                frozenset(LEARNED_CUES.get(lemma, "").split()) if beliefs or lemma in cues else frozenset()
-            )
-            if lemma in cues or lemma in OBJECT_CUE_VERBS or learned:
-                att = _verb_attribution(parse, t, quotes, lemma in cues, learned)
-                if att is not None:
-                    found.append(att)
-        elif t.pos in ("NOUN", "ADJ") and beliefs and _cue_key(t) in LEARNED_CUES:
-            att = _learned_attribution(parse, t, frozenset(LEARNED_CUES[_cue_key(t)].split()))
-            if att is not None:
-                found.append(att)
-        elif t.text.lower() == "according":
+        att: Attribution | None = None
+        if t.text.lower() == "according":
             att = _according_to(parse, t)
-            if att is not None:
-                found.append(att)
         elif t.text == ":":
             att = _colon_headline(parse, t)
-            if att is not None:
-                found.append(att)
+        elif t.pos in ("VERB", "AUX") and (lemma in cues or lemma in OBJECT_CUE_VERBS):
+            att = _verb_attribution(parse, t, quotes, lemma in cues, model)
+        elif model is not None and cue_key(t):
+            att = _learned_attribution(parse, t, quotes, model)
+        if att is not None:
+            found.append(att)
     found = _attach_quotes(parse, found, quotes)
     return _dedupe(found)
 
 
-def complement_candidates(source: Source) -> list[tuple[str, str, int, set[int]]]:
-    """(cue key, complement kind, cue token, content tokens) of every candidate; LEARNED_CUES is fit on these.
-
-    Verbs are keyed by lemma; nouns ("questions about", "claims that") as ``n:<lemma>`` and predicative
-    adjectives ("is confident that", "was unhappy with") as ``a:<lemma>``.
-    """
-    parse = _Parse(source)
-    out: list[tuple[str, str, int, set[int]]] = []
-    for t in parse.tokens:
-        key = _cue_key(t)
-        if key:
-            out.extend((key, kind, t.i, idxs) for kind, idxs in _complements(parse, t))
-    return out
-
-
-def _cue_key(t: Token) -> str:
-    if t.pos in ("VERB", "AUX"):
-        return t.lemma.lower()
-    if t.pos == "NOUN":
-        return f"n:{t.lemma.lower()}"
-    if t.pos == "ADJ" and t.dep == "acomp":
-        return f"a:{t.lemma.lower()}"
-    return ""
-
-
-def _complements(parse: _Parse, verb: Token) -> list[tuple[str, set[int]]]:
-    """What a cue could be reporting, most clause-like first: clause, object, xcomp, prepositional object."""
-    out: list[tuple[str, set[int]]] = []
-    for c in parse.children[verb.i]:
-        tok = parse.tokens[c]
-        if tok.dep == "ccomp" and (_is_clause(parse, c) or c > verb.i):
-            out.append(("ccomp", parse.subtree(c)))
-        elif tok.dep in ("dobj", "xcomp") or (
-            tok.dep == "acl" and verb.pos == "NOUN" and parse.kids(c, {"mark"})
-        ):
-            out.append((tok.dep, parse.subtree(c)))
-        elif tok.dep == "prep":
-            for o in parse.kids(c, {"pobj", "pcomp"}):
-                out.append((f"prep:{tok.text.lower()}", parse.subtree(o)))
-    if verb.dep == "parataxis" and verb.head != verb.i and parse.tokens[verb.head].sent == verb.sent:
-        out.append(("head", parse.subtree(verb.head) - parse.subtree(verb.i)))
-    order = {"ccomp": 0, "dobj": 1, "xcomp": 2, "head": 4}
-    return sorted(out, key=lambda kv: order.get(kv[0], 3))
-
-
 def _verb_attribution(
-    parse: _Parse, verb: Token, quotes: list[tuple[int, int]], listed: bool, learned: frozenset[str]
+    parse: Parse, verb: Token, quotes: list[tuple[int, int]], listed: bool, model: CueModel | None
 ) -> Attribution | None:
     lemma = verb.lemma.lower()
     content: set[int] = set()
@@ -516,12 +220,12 @@ def _verb_attribution(
     comps = []
     for c in parse.kids(verb.i, _CONTENT_DEPS):
         before_cue = c < verb.i and parse.tokens[c].lemma.lower() in SPEECH_VERBS
-        if (_is_clause(parse, c) or c > verb.i) and not (before_cue and not parse.kids(c, {"mark"})):
+        if (is_clause(parse, c) or c > verb.i) and not (before_cue and not parse.kids(c, {"mark"})):
             comps.append(c)
         elif subj is None and c < verb.i:
             # "Peskov, asked about the deal, said ...": the parser hangs the speaker on the participle
-            subj = next(iter(parse.kids(c, _SUBJECT_DEPS)), None)
-    if comps and (listed or "ccomp" in learned):
+            subj = next(iter(parse.kids(c, SUBJECT_DEPS)), None)
+    if comps and listed:
         for c in comps:
             content |= parse.subtree(c)
     elif lemma in OBJECT_CUE_VERBS:
@@ -531,14 +235,15 @@ def _verb_attribution(
     if not content and lemma in OBJECT_SPEECH_VERBS:
         for c in parse.kids(verb.i, {"dobj", "xcomp"}):
             content |= parse.subtree(c)
-    aside = verb.dep == "parataxis" or (verb.dep == "ccomp" and bool(parse.kids(verb.i, _SUBJECT_DEPS)))
+    aside = verb.dep == "parataxis" or (verb.dep == "ccomp" and bool(parse.kids(verb.i, SUBJECT_DEPS)))
     if not content and listed and aside:
         # "The economy is growing, she said." and "Acts of protest, Mr. Obama said, are acts of patriotism."
         head = verb.head
         if head != verb.i and parse.tokens[head].sent == verb.sent:
             content = parse.subtree(head) - parse.subtree(verb.i)
-    if not content and learned:
-        content = next((idxs for kind, idxs in _complements(parse, verb) if kind in learned), set())
+    if not content and model is not None:
+        best = model.best(parse, verb.i, quotes)
+        content = best[2] if best else set()
     pieces: list[tuple[int, int]] = []
     span = parse.span(content) if content else None
     if span is not None:
@@ -565,16 +270,15 @@ def _verb_attribution(
     )
 
 
-def _learned_attribution(parse: _Parse, cue: Token, learned: frozenset[str]) -> Attribution | None:
-    """A noun or adjective cue ("questions about X", "is confident that X"), as PolNeAR annotates them."""
-    content = next((idxs for kind, idxs in _complements(parse, cue) if kind in learned), set())
-    span = parse.span(content) if content else None
+def _learned_attribution(
+    parse: Parse, cue: Token, quotes: list[tuple[int, int]], model: CueModel
+) -> Attribution | None:
+    """A cue the model learned from PolNeAR: "called for X", "questions about X", "is confident that X"."""
+    best = model.best(parse, cue.i, quotes)
+    span = parse.span(best[2]) if best else None
     if span is None:
         return None
-    if cue.pos == "NOUN":
-        subj = next(iter(parse.kids(cue.i, {"poss"})), None)
-    else:
-        subj = parse.subject(cue.head) if cue.head != cue.i else None
+    subj = speaker_word(parse, cue)
     speaker_span = parse.span(parse.phrase(subj)) if subj is not None else None
     return Attribution(
         kind="indirect",
@@ -582,24 +286,18 @@ def _learned_attribution(parse: _Parse, cue: Token, learned: frozenset[str]) -> 
         cue=cue.text,
         cue_span=(cue.start, cue.end),
         speaker_span=speaker_span,
-        speaker_head=subj,
+        speaker_head=parse.antecedent(subj) if subj is not None else None,
         sentence=cue.sent,
         speech=False,
     )
 
 
-def _is_clause(parse: _Parse, i: int) -> bool:
-    """A reported clause has its own subject or a "that"/"whether" (participles like "asked" do not)."""
-    own = parse.kids(i, {"nsubj", "nsubjpass", "expl", "mark", "csubj"})
-    return bool(own) or parse.tokens[i].pos == "AUX"
-
-
-def _in_quote(parse: _Parse, i: int, quotes: list[tuple[int, int]]) -> bool:
+def _in_quote(parse: Parse, i: int, quotes: list[tuple[int, int]]) -> bool:
     tok = parse.tokens[i]
     return any(q0 <= tok.start < q1 for q0, q1 in quotes)
 
 
-def _according_to(parse: _Parse, tok: Token) -> Attribution | None:
+def _according_to(parse: Parse, tok: Token) -> Attribution | None:
     to = parse.kids(tok.i, {"prep"})
     if not to:
         return None
@@ -626,7 +324,7 @@ def _according_to(parse: _Parse, tok: Token) -> Attribution | None:
     )
 
 
-def _colon_headline(parse: _Parse, colon: Token) -> Attribution | None:
+def _colon_headline(parse: Parse, colon: Token) -> Attribution | None:
     """Headline style "Sanders: Clinton must get away from personality stuff" (a name, a colon, a claim)."""
     sent = [t for t in parse.tokens if t.sent == colon.sent and not t.is_space]
     before = [t for t in sent if t.i < colon.i]
@@ -650,7 +348,7 @@ def _colon_headline(parse: _Parse, colon: Token) -> Attribution | None:
     )
 
 
-def _adjacent_quotes(parse: _Parse, verb: Token, quotes: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _adjacent_quotes(parse: Parse, verb: Token, quotes: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Quotes touching the cue's clause: `"A," she said.`, `She said: "A."`, `"A," she said, "B."`."""
     sent_tokens = [t for t in parse.tokens if t.sent == verb.sent and not t.is_space]
     s_start, s_end = sent_tokens[0].start, sent_tokens[-1].end
@@ -675,7 +373,7 @@ def _overlaps(span: tuple[int, int], pieces: Iterable[tuple[int, int]]) -> bool:
 
 
 def _attach_quotes(
-    parse: _Parse, found: list[Attribution], quotes: list[tuple[int, int]]
+    parse: Parse, found: list[Attribution], quotes: list[tuple[int, int]]
 ) -> list[Attribution]:
     """Grow contents to whole quotes, set kinds, and add cue-less quotes that continue a speaker."""
     text = parse.text
@@ -774,7 +472,7 @@ def _same_paragraph_run(text: str, a: int, b: int) -> bool:
     return "\n" not in text[a:b]
 
 
-def _sentence_of(parse: _Parse, offset: int) -> int:
+def _sentence_of(parse: Parse, offset: int) -> int:
     for t in parse.tokens:
         if t.end > offset:
             return t.sent

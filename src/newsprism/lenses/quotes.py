@@ -49,7 +49,10 @@ def find_quotes(sources: Sequence[Source], settings: QuoteSettings | None = None
     for src in sources:
         atts = find_attributions(src, beliefs=True)
         mentions = ArticleSpeakers(src).resolve(atts)
-        found.extend((src, a, m) for a, m in zip(atts, mentions, strict=True) if a.speech or settings.beliefs)
+        for a, m in zip(atts, mentions, strict=True):
+            # words in quotation marks are a quote whatever the cue; stance cues only when asked for
+            if a.speech or a.kind != "indirect" or settings.beliefs:
+                found.append((src, a, m))
     resolved = [(src.id, m) for src, _, m in found if m is not None]
     speakers, ids = merge_speakers(resolved)
     speaker_of: list[str | None] = []

@@ -1,0 +1,238 @@
+"""The parse helpers and the learned cue model behind attribution detection.
+
+Beyond the hand-written speech verbs, PolNeAR's annotators (like PARC's) count stance, belief and evidence
+as attribution: "the NAACP called for a moratorium", "Republicans are unhappy with", "polls show". Which
+words, with which complement, count is learned from the PolNeAR train split by a logistic regression over
+candidate (cue word, complement) pairs; ``benchmarks/quotes_learn_cues.py`` trains it and writes
+``data/quotes/cue_weights.json`` (feature weights only; no text from the corpus). Scoring is a plain sum of
+weights, so no machine-learning library is needed at run time.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from newsprism.model import Source, Token
+
+SUBJECT_DEPS = frozenset({"nsubj"})
+_INHERIT_SUBJECT_DEPS = frozenset({"xcomp", "conj", "advcl"})
+_EDGE_PUNCT = " \t\r\n,;:-–—"
+WEIGHTS = "data/quotes/cue_weights.json"
+
+
+class Parse:
+    """Children and subtrees over the flat token list the segmenter produced."""
+
+    def __init__(self, source: Source) -> None:
+        self.tokens: Sequence[Token] = source.tokens
+        self.text = source.text
+        self.children: list[list[int]] = [[] for _ in self.tokens]
+        for t in self.tokens:
+            if t.head != t.i and 0 <= t.head < len(self.tokens):
+                self.children[t.head].append(t.i)
+
+    def kids(self, i: int, deps: Iterable[str]) -> list[int]:
+        wanted = set(deps)
+        return [c for c in self.children[i] if self.tokens[c].dep in wanted]
+
+    def subtree(self, i: int) -> set[int]:
+        out, stack = set(), [i]
+        while stack:
+            j = stack.pop()
+            if j not in out:
+                out.add(j)
+                stack.extend(self.children[j])
+        return out
+
+    def span(self, idxs: Iterable[int]) -> tuple[int, int] | None:
+        """Character span covering the tokens, trimmed of edge punctuation (but not of quotation marks)."""
+        toks = sorted(i for i in idxs if not self.tokens[i].is_space)
+        if not toks:
+            return None
+        start, end = self.tokens[toks[0]].start, self.tokens[toks[-1]].end
+        while start < end and self.text[start] in _EDGE_PUNCT:
+            start += 1
+        while end > start and (self.text[end - 1] in _EDGE_PUNCT or self.text[end - 1] == "."):
+            end -= 1
+        if end <= start or not any(ch.isalnum() for ch in self.text[start:end]):
+            return None
+        return start, end
+
+    def antecedent(self, i: int) -> int:
+        """The noun a relative pronoun stands for: "Sanders, who endorsed Clinton, said" -> Sanders."""
+        tok = self.tokens[i]
+        if tok.tag in ("WP", "WDT") and self.tokens[tok.head].dep == "relcl":
+            return self.tokens[tok.head].head
+        return i
+
+    def phrase(self, i: int) -> set[int]:
+        """A speaker's noun phrase (PolNeAR keeps appositions and clauses), without a glued dateline."""
+        out = self.subtree(i)
+        # "New York (AFP) – Vice President Joe Biden"
+        dash = [j for j in out if j < i and self.tokens[j].text in ("–", "—", "--")]
+        if dash:
+            out = {j for j in out if j > max(dash)}
+        return out
+
+    def subject(self, i: int) -> int | None:
+        """The speaker word of verb ``i``, climbing to the governing verb for "adding", "and said"."""
+        for _ in range(3):
+            subj = self.kids(i, SUBJECT_DEPS)
+            if subj:
+                return subj[0]
+            if self.kids(i, {"nsubjpass"}) or self.tokens[i].dep not in _INHERIT_SUBJECT_DEPS:
+                return None
+            i = self.tokens[i].head
+        return None
+
+
+# --------------------------------------------------------------------------- candidates
+
+
+def complement_candidates(source: Source) -> list[tuple[str, str, int, set[int]]]:
+    """(cue key, complement kind, cue token, content tokens) of every candidate (what the cue model scores).
+
+    Verbs are keyed by lemma; nouns ("questions about", "claims that") as ``n:<lemma>`` and predicative
+    adjectives ("is confident that", "was unhappy with") as ``a:<lemma>``.
+    """
+    parse = Parse(source)
+    out: list[tuple[str, str, int, set[int]]] = []
+    for t in parse.tokens:
+        key = cue_key(t)
+        if key:
+            out.extend((key, kind, t.i, idxs) for kind, idxs in complements(parse, t))
+    return out
+
+
+def cue_key(t: Token) -> str:
+    if t.pos in ("VERB", "AUX"):
+        return t.lemma.lower()
+    if t.pos == "NOUN":
+        return f"n:{t.lemma.lower()}"
+    if t.pos == "ADJ" and t.dep == "acomp":
+        return f"a:{t.lemma.lower()}"
+    return ""
+
+
+def complements(parse: Parse, verb: Token) -> list[tuple[str, set[int]]]:
+    """What a cue could be reporting, most clause-like first: clause, object, xcomp, prepositional object."""
+    out: list[tuple[str, set[int]]] = []
+    for c in parse.children[verb.i]:
+        tok = parse.tokens[c]
+        if tok.dep == "ccomp" and (is_clause(parse, c) or c > verb.i):
+            out.append(("ccomp", parse.subtree(c)))
+        elif tok.dep in ("dobj", "xcomp") or (
+            tok.dep == "acl" and verb.pos == "NOUN" and parse.kids(c, {"mark"})
+        ):
+            out.append((tok.dep, parse.subtree(c)))
+        elif tok.dep == "prep":
+            for o in parse.kids(c, {"pobj", "pcomp"}):
+                out.append((f"prep:{tok.text.lower()}", parse.subtree(o)))
+    if verb.dep == "parataxis" and verb.head != verb.i and parse.tokens[verb.head].sent == verb.sent:
+        out.append(("head", parse.subtree(verb.head) - parse.subtree(verb.i)))
+    order = {"ccomp": 0, "dobj": 1, "xcomp": 2, "head": 4}
+    return sorted(out, key=lambda kv: order.get(kv[0], 3))
+
+
+def is_clause(parse: Parse, i: int) -> bool:
+    """A reported clause has its own subject or a "that"/"whether" (participles like "asked" do not)."""
+    own = parse.kids(i, {"nsubj", "nsubjpass", "expl", "mark", "csubj"})
+    return bool(own) or parse.tokens[i].pos == "AUX"
+
+
+def features(
+    parse: Parse, cue: int, kind: str, content: set[int], quotes: Sequence[tuple[int, int]]
+) -> list[str]:
+    """Binary features of one (cue word, complement) candidate: the words, the parse and the quotes."""
+    t = parse.tokens[cue]
+    key = cue_key(t)
+    out = [f"k={key}", f"kk={key}|{kind}", f"kind={kind}", f"dep={t.dep}|{kind}", f"tag={t.tag}|{kind}"]
+    subj = speaker_word(parse, t)
+    if subj is None:
+        out += ["nosubj", f"k_nosubj={key}"]
+    else:
+        s = parse.tokens[subj]
+        who = s.ent_type or (s.text.lower() if s.pos == "PRON" else s.pos)
+        out += [f"subj={who}", f"k_subj={key}|{who}", f"kind_subj={kind}|{who}"]
+    toks = sorted(content)
+    words = sum(1 for i in toks if parse.tokens[i].text[:1].isalnum())
+    out.append(f"len={min(6, int(math.log2(words + 1)))}|{kind}")
+    first = parse.tokens[toks[0]].text.lower() if toks else ""
+    if first in ("that", "whether", "to", "if", "how", "what", "why", "when", "for"):
+        out.append(f"first={first}|{kind}")
+    start, end = parse.tokens[toks[0]].start, parse.tokens[toks[-1]].end
+    if any(q0 < end and start < q1 for q0, q1 in quotes):
+        out.append(f"quoted|{kind}")
+    if any(q0 <= t.start < q1 for q0, q1 in quotes):
+        out.append("cue_in_quote")
+    if toks and toks[0] < cue:
+        out.append(f"content_before|{kind}")
+    for c in parse.children[cue]:
+        d = parse.tokens[c].dep
+        if d in ("neg", "auxpass") or (d == "aux" and parse.tokens[c].tag == "MD"):
+            out.append(f"mod={d}")
+    if t.sent == 0:
+        out.append("first_sentence")
+    return out
+
+
+def speaker_word(parse: Parse, t: Token) -> int | None:
+    """Who the cue word is about: the subject of a verb, the owner of a noun ("Trump's claims")."""
+    if t.pos == "NOUN":
+        return next(iter(parse.kids(t.i, {"poss"})), None)
+    if t.pos == "ADJ":
+        return parse.subject(t.head) if t.head != t.i else None
+    return parse.subject(t.i)
+
+
+@dataclass(frozen=True, slots=True)
+class CueModel:
+    """Logistic-regression weights over candidate features; ``threshold`` chosen on held-out train data."""
+
+    weights: dict[str, float]
+    bias: float
+    threshold: float
+    provenance: str = ""
+
+    @classmethod
+    def load(cls) -> CueModel:
+        """The weights shipped in the package (read on each call: keep the returned object and reuse it)."""
+        from importlib import resources
+
+        from newsprism.errors import ModelMissingError
+
+        try:
+            raw = resources.files("newsprism.lenses").joinpath(WEIGHTS).read_text("utf-8")
+        except (FileNotFoundError, ModuleNotFoundError) as exc:
+            raise ModelMissingError(
+                f"the quotes lens cue weights (newsprism/lenses/{WEIGHTS}) are missing",
+                "reinstall newsprism (pip install --force-reinstall newsprism) "
+                "or run benchmarks/quotes_learn_cues.py",
+            ) from exc
+        data = json.loads(raw)
+        return cls(
+            weights=dict(data["weights"]),
+            bias=float(data["bias"]),
+            threshold=float(data["threshold"]),
+            provenance=str(data.get("provenance", "")),
+        )
+
+    def probability(self, feats: Iterable[str]) -> float:
+        z = self.bias + sum(self.weights.get(f, 0.0) for f in feats)
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def best(
+        self, parse: Parse, cue: int, quotes: Sequence[tuple[int, int]]
+    ) -> tuple[float, str, set[int]] | None:
+        """The most likely complement of ``cue`` when it clears the threshold."""
+        scored = [
+            (self.probability(features(parse, cue, kind, idxs, quotes)), kind, idxs)
+            for kind, idxs in complements(parse, parse.tokens[cue])
+        ]
+        if not scored:
+            return None
+        top = max(scored, key=lambda x: x[0])
+        return top if top[0] >= self.threshold else None
