@@ -1,0 +1,247 @@
+"""The summariser on hand-built stories (no models): support order, neutral wording, disputes, citations."""
+
+from __future__ import annotations
+
+import pytest
+from summary_builders import cited_correctly, claim, source, story
+
+from newsprism.errors import UsageError
+from newsprism.model import (
+    Contradiction,
+    LanguageFindings,
+    LanguageSpan,
+    Passage,
+    Source,
+    SourceLanguage,
+    Story,
+)
+from newsprism.pipeline import Findings
+from newsprism.settings import SummarySettings
+from newsprism.summarise import Summariser, length_settings, summarise
+from newsprism.summarise._wording import strip_dateline
+
+LEAD = "Fire broke out on the ferry Aurelia Star in Kelmar port on Tuesday morning, officials said."
+INSPECTION = "The ferry had passed a full safety inspection in January, maritime agency records show."
+INSULT = "Westline boss Maria Lund, a notorious crook, read a short statement at the harbour."
+OVERLORD = "The ferry overlord Maria Lund read a short statement at the harbour on Tuesday."
+RESCUE_A = "Coast guard boats pulled 41 passengers from the cold harbour water, the coast guard said."
+RESCUE_B = "The coast guard said its crews rescued 41 passengers from the harbour water."
+TOLL_A = "Port officials said 12 people were killed in the fire on Tuesday."
+TOLL_B = "Port officials said at least 20 people were killed in the fire on Tuesday."
+
+
+def ferry(origins: dict[str, int] | None = None) -> Story:
+    """A wire report, two verbatim reprints (one adds an insult) and two independent outlets."""
+    origins = origins or {}
+    srcs = [
+        source("s1", "Northwire", [LEAD, INSPECTION], title="Fire on Kelmar ferry kills 12, officials say"),
+        source("s2", "The Daily Blaze", [LEAD, INSPECTION, INSULT], title="Greedy ferry boss faces fury"),
+        source("s3", "Valley Courier", [LEAD, INSPECTION]),
+        source("s4", "The Civic Ledger", [RESCUE_A], title="Coast guard rescues 41 from Kelmar ferry fire"),
+        source("s5", "Kelmar Gazette", [RESCUE_B]),
+    ]
+    return story(
+        srcs,
+        claim("c1", srcs, ("s1", 0), ("s2", 0), ("s3", 0), origins=origins.get("c1")),
+        claim("c2", srcs, ("s1", 1), ("s2", 1), ("s3", 1), origins=origins.get("c2")),
+        claim("c3", srcs, ("s4", 0), ("s5", 0), origins=origins.get("c3")),
+        claim("c4", srcs, ("s2", 2)),
+    )
+
+
+def cites(st: Story, settings: SummarySettings | None = None, findings: Findings | None = None) -> list[str]:
+    return [s.claims[0] for s in Summariser(settings)(st, findings or Findings()).sentences]
+
+
+# ------------------------------------------------------------------ support order
+
+
+def test_two_independent_outlets_outrank_three_reprints_of_one_wire_story() -> None:
+    order = cites(ferry(), SummarySettings(sentences=10))
+    assert order[0] == "c3"
+    assert order.index("c3") < order.index("c2") and order.index("c3") < order.index("c1")
+
+
+def test_origins_from_the_reuse_lens_decide_the_order() -> None:
+    assert cites(ferry({"c1": 1, "c2": 1, "c3": 2}))[0] == "c3"
+    assert cites(ferry({"c1": 3, "c2": 1, "c3": 2}))[0] == "c1"
+
+
+def test_one_outlet_facts_are_attributed_and_shared_ones_are_not() -> None:
+    srcs = [
+        source(
+            "s1", "Northwire", [LEAD, "Divers searched the engine room of the ferry late into the night."]
+        ),
+        source(
+            "s2", "Kelmar Gazette", ["A fire broke out on the Aurelia Star ferry in Kelmar port on Tuesday."]
+        ),
+    ]
+    st = story(srcs, claim("c1", srcs, ("s1", 0), ("s2", 0)), claim("c2", srcs, ("s1", 1)))
+    texts = {s.claims[0]: s.text for s in summarise(st).sentences}
+    # no parse here to tell a name from a common word, so the first word keeps its case
+    assert (
+        texts["c2"]
+        == "According to Northwire, Divers searched the engine room of the ferry late into the night."
+    )
+    assert not texts["c1"].startswith("According to")
+
+
+def test_one_claim_is_said_once() -> None:
+    srcs = [
+        source("s1", "Northwire", [LEAD]),
+        source("s2", "Kelmar Gazette", [LEAD.replace("Tuesday morning", "Tuesday")]),
+    ]
+    # alignment missed the pair: two single claims that say the same thing
+    st = story(srcs, claim("c1", srcs, ("s1", 0)), claim("c2", srcs, ("s2", 0)))
+    assert len(summarise(st).sentences) == 1
+
+
+# ------------------------------------------------------------------ loaded wording
+
+
+def test_a_tabloid_only_insult_never_reaches_the_summary() -> None:
+    summary = Summariser(SummarySettings(sentences=50))(ferry(), Findings())
+    assert "c4" not in {c for s in summary.sentences for c in s.claims}
+    assert not any("crook" in s.text for s in summary.sentences)
+
+
+def _lens(spans: list[LanguageSpan], bias: dict[str, tuple[float, ...]] | None = None) -> Findings:
+    per_source = {sid: SourceLanguage(sentence_bias=b) for sid, b in (bias or {}).items()}
+    return Findings(language=LanguageFindings(spans=tuple(spans), per_source=per_source))
+
+
+def _span(src: Source, index: int, word: str, voice: str = "authorial") -> LanguageSpan:
+    sent = src.sentences[index]
+    at = sent.start + sent.text.index(word)
+    return LanguageSpan(src.id, at, at + len(word), word, voice, "loaded", 0.9)  # type: ignore[arg-type]
+
+
+def test_authorial_loaded_span_from_the_language_lens_keeps_a_sentence_out() -> None:
+    srcs = [source("s1", "Northwire", [LEAD]), source("s2", "The Daily Blaze", [OVERLORD])]
+    st = story(srcs, claim("c1", srcs, ("s1", 0)), claim("c2", srcs, ("s2", 0)))
+    settings = SummarySettings(sentences=5)
+    assert "c2" not in cites(st, settings, _lens([_span(srcs[1], 0, "overlord")]))
+    assert "c2" in cites(st, settings, _lens([_span(srcs[1], 0, "overlord", voice="attributed")]))
+
+
+def test_the_least_loaded_wording_of_a_claim_is_chosen() -> None:
+    st = ferry()
+    s4, s5 = st.source("s4"), st.source("s5")
+    flagged = Summariser()(st, _lens([_span(s4, 0, "cold")]))
+    assert flagged.sentences[0].text == RESCUE_B
+    assert flagged.sentences[0].sources == ("s4", "s5")  # the claim's sources, whichever wording shows
+    by_bias = Summariser()(st, _lens([], {"s4": (0.05,), "s5": (0.9,)}))
+    assert by_bias.sentences[0].text == RESCUE_A
+    del s5
+
+
+def test_wire_dateline_is_cut() -> None:
+    assert (
+        strip_dateline("KELMAR, March 4 (Northwire) - A fire broke out on a ferry.")
+        == "A fire broke out on a ferry."
+    )
+    assert strip_dateline("PORT ASTER - Dozens of families arrived.") == "Dozens of families arrived."
+    assert strip_dateline("UN - a body") == "UN - a body"
+
+
+# ------------------------------------------------------------------ disputed values
+
+
+def _toll_story() -> Story:
+    srcs = [source("s1", "Northwire", [TOLL_A, LEAD]), source("s2", "The Daily Blaze", [TOLL_B])]
+    return story(srcs, claim("c1", srcs, ("s1", 0), ("s2", 0)), claim("c2", srcs, ("s1", 1)))
+
+
+def _toll_contradiction(st: Story, kind: str = "number") -> Contradiction:
+    a, b = st.source("s1").sentences[0], st.source("s2").sentences[0]
+    va = Passage(
+        "s1", a.start + a.text.index("12 people"), a.start + a.text.index("12 people") + 9, "12 people"
+    )
+    at = b.start + b.text.index("at least 20 people")
+    vb = Passage("s2", at, at + 18, "at least 20 people")
+    return Contradiction(claims=("c1",), kind=kind, values=(va, vb), explanation="")  # type: ignore[arg-type]
+
+
+def _assert_both_or_neither(sentences: list[str]) -> None:
+    for text in sentences:
+        if "12 people" in text or "20 people" in text:
+            assert "12 people" in text and "at least 20 people" in text, text
+            assert "Northwire" in text and "The Daily Blaze" in text, text
+
+
+def test_a_contested_toll_is_given_with_both_values_and_their_outlets() -> None:
+    st = _toll_story()
+    summary = Summariser()(st, Findings(contradictions=(_toll_contradiction(st),)))
+    texts = [s.text for s in summary.sentences]
+    assert any("12 people" in t for t in texts)
+    _assert_both_or_neither(texts)
+    toll = next(s for s in summary.sentences if "12 people" in s.text)
+    assert toll.claims == ("c1",) and toll.sources == ("s1", "s2")
+
+
+def test_a_contested_toll_without_the_contradictions_lens_is_still_never_one_sided() -> None:
+    srcs = [source("s1", "Northwire", [TOLL_A]), source("s2", "The Daily Blaze", [TOLL_B])]
+    st = story(srcs, claim("c1", srcs, ("s1", 0)), claim("c2", srcs, ("s2", 0)))  # alignment kept them apart
+    _assert_both_or_neither([s.text for s in summarise(st, Findings()).sentences])
+
+
+def test_a_dispute_that_cannot_be_stated_fairly_is_left_out() -> None:
+    st = _toll_story()
+    summary = Summariser()(st, Findings(contradictions=(_toll_contradiction(st, kind="negation"),)))
+    assert "c1" not in {c for s in summary.sentences for c in s.claims}
+
+
+def test_the_headline_avoids_loaded_titles_and_disputed_figures() -> None:
+    st = ferry()
+    assert "fury" not in summarise(st).headline
+    srcs = list(st.sources)
+    contested = story(srcs, *st.claims)
+    s1 = srcs[0]
+    value = Passage("s1", s1.sentences[0].start, s1.sentences[0].start + 4, "Fire")
+    k = Contradiction(
+        claims=("c1",), kind="number", values=(value, Passage("s4", 0, 5, "12 people")), explanation=""
+    )
+    headline = Summariser()(contested, Findings(contradictions=(k,))).headline
+    assert headline == "Coast guard rescues 41 from Kelmar ferry fire"
+
+
+# ------------------------------------------------------------------ citations and length
+
+
+@pytest.mark.parametrize(
+    "settings", [SummarySettings(), SummarySettings(sentences=50), SummarySettings(words=30)]
+)
+def test_every_sentence_cites_sources_that_hold_its_claims(settings: SummarySettings) -> None:
+    for st in (ferry(), _toll_story()):
+        summary = Summariser(settings)(st, Findings(contradictions=(_toll_contradiction(_toll_story()),)))
+        assert summary.sentences
+        for s in summary.sentences:
+            assert cited_correctly(st, s.sources, s.claims), s
+
+
+def test_length_by_sentences_and_by_words() -> None:
+    st = ferry()
+    assert len(Summariser(SummarySettings(sentences=2))(st, Findings()).sentences) == 2
+    for budget in (20, 35, 60):
+        sents = Summariser(SummarySettings(words=budget))(st, Findings()).sentences
+        assert sum(len(s.text.split()) for s in sents) <= budget
+    assert len(Summariser(SummarySettings(words=3))(st, Findings()).sentences) == 1  # never empty
+
+
+def test_length_settings_for_the_cli() -> None:
+    assert length_settings(sentences=3) == SummarySettings(sentences=3, words=None)
+    assert length_settings(SummarySettings(sentences=7), words=80).words == 80
+    assert length_settings() == SummarySettings()
+    with pytest.raises(UsageError, match="not both"):
+        length_settings(sentences=3, words=50)
+    with pytest.raises(UsageError, match="positive"):
+        length_settings(words=0)
+
+
+def test_an_empty_story_gives_an_empty_summary() -> None:
+    summary = summarise(Story(sources=()))
+    assert summary.sentences == () and summary.headline == ""
+
+
+def test_same_story_same_summary() -> None:
+    assert summarise(ferry()) == summarise(ferry())

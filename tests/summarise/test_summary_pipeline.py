@@ -1,0 +1,110 @@
+"""The summary of a fictional five-outlet story through the real pipeline (spaCy, MiniLM, alignment)."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+import pytest
+from summary_builders import analyse
+
+from newsprism.pipeline import Pipeline
+from newsprism.report.json import check_offsets
+from newsprism.settings import SummarySettings
+from newsprism.summarise import Summariser
+from newsprism.summarise._wording import Neutrality, neutralise
+
+if TYPE_CHECKING:
+    from newsprism.model import Article, StoryReport
+    from newsprism.segment import Segmenter
+
+pytestmark = pytest.mark.slow
+
+
+def _index(report: StoryReport, needle: str) -> int:
+    return next(i for i, s in enumerate(report.summary) if needle in s.text)
+
+
+def test_every_summary_sentence_is_cited_correctly(ferry_report: StoryReport) -> None:
+    assert ferry_report.summary
+    claims = {c.id: c for c in ferry_report.claims}
+    for s in ferry_report.summary:
+        assert s.sources and s.claims
+        holding = {p.source for c in s.claims for p in claims[c].sentences}
+        assert set(s.sources) <= holding
+    assert check_offsets(ferry_report) == []
+
+
+def test_the_rescue_told_by_two_outlets_comes_before_the_reprinted_wire_lines(
+    ferry_report: StoryReport,
+) -> None:
+    rescue = _index(ferry_report, "41 passengers")
+    assert rescue == 0
+    for reprinted in ("safety inspection", "A fire broke out"):
+        if any(reprinted in s.text for s in ferry_report.summary):
+            assert rescue < _index(ferry_report, reprinted)
+
+
+def test_the_tabloid_insults_never_reach_the_summary(ferry_report: StoryReport) -> None:
+    text = " ".join(s.text for s in ferry_report.summary)
+    for word in ("crook", "notorious", "shameless", "Furious", "greedy", "reckless"):
+        assert word not in text
+    assert "fury" not in ferry_report.headline.lower() and "reckless" not in ferry_report.headline
+
+
+def test_the_death_toll_appears_with_both_values_and_sources_or_not_at_all(ferry_report: StoryReport) -> None:
+    for s in ferry_report.summary:
+        if re.search(r"\b(12|20|twelve)\b people", s.text, re.IGNORECASE):
+            assert "12 people" in s.text and "20 people" in s.text, s.text
+            assert "Northwire" in s.text and "The Daily Blaze" in s.text, s.text
+    assert not re.search(r"\b(12|20)\b", ferry_report.headline)
+
+
+def test_one_outlet_facts_are_attributed(ferry_report: StoryReport) -> None:
+    outlets = {s.id: s.outlet for s in ferry_report.sources}
+    for s in ferry_report.summary:
+        if len(s.sources) == 1:
+            assert s.text.startswith(f"According to {outlets[s.sources[0]]}, ")
+            assert s.text[len(f"According to {outlets[s.sources[0]]}, ")].islower()  # "the", not "The"
+
+
+@pytest.mark.parametrize("settings", [SummarySettings(sentences=50), SummarySettings(words=45)])
+def test_other_lengths_stay_clean_and_cited(
+    ferry_pipeline: Pipeline, ferry_articles: list[Article], settings: SummarySettings
+) -> None:
+    """Asking for every claim must not let loaded or one-sided sentences in; a word budget holds."""
+    p = ferry_pipeline
+    other = Pipeline(
+        segmenter=p.segmenter, embedder=p.embedder, quotes=p.quotes, language=p.language, reuse=p.reuse,
+        contradictions=p.contradictions, summariser=Summariser(settings),
+    )  # fmt: skip
+    report = analyse(other, ferry_articles)
+    text = " ".join(s.text for s in report.summary)
+    assert report.summary and "crook" not in text and "reckless" not in text
+    claims = [c for s in report.summary for c in s.claims]
+    assert len(claims) == len(set(claims))  # one claim once
+    if settings.words is not None:
+        assert len(text.split()) <= settings.words
+    else:
+        assert len(report.summary) >= 6
+    test_the_death_toll_appears_with_both_values_and_sources_or_not_at_all(report)
+    test_every_summary_sentence_is_cited_correctly(report)
+
+
+def test_loaded_modifiers_are_dropped_and_loaded_verbs_swapped_when_the_parse_allows(
+    segmenter: Segmenter,
+) -> None:
+    from newsprism.model import Article
+
+    text = (
+        "Officials in Drel held a bizarre ceremony on Friday. The regime slammed the sanctions announced by "
+        "Corvia. A notorious crook ran the port."
+    )
+    src = segmenter(Article(id="a", text=text, outlet="Blaze"), "s1")
+    judge = Neutrality(None)
+    first, second, third = src.sentences
+    assert judge.wording(src, first).text == "Officials in Drel held a ceremony on Friday."
+    assert judge.wording(src, second).text == "The government criticised the sanctions announced by Corvia."
+    w = judge.wording(src, third)
+    assert w.loaded == 2 and w.text == third.text  # a loaded noun with no neutral word cannot be fixed
+    assert neutralise(src, third, judge.loaded_spans(src, third)) is None
