@@ -104,7 +104,7 @@ def _names(text: str) -> set[str]:
     out = set()
     for sent in re.split(r"(?<=[.!?;:])\s+|[“”\"]", text):
         words = re.findall(r"[A-Za-z][A-Za-z'’-]*", sent)
-        out |= {w.lower() for w in words[1:] if w[:1].isupper()}
+        out |= {re.sub(r"['’]s$", "", w.lower()) for w in words[1:] if w[:1].isupper()}
     return out
 
 
