@@ -175,3 +175,9 @@ def test_many_sources_run_in_blocks(story: list[Source]) -> None:
     reopened = claim_with(claims, "reopened on Monday after eight months")
     assert reopened.support == "consensus" and len(reopened.sources) == 9
     assert np.all([len(set(c.sources)) == len(c.sentences) for c in claims])
+
+
+def test_one_source_without_vectors_switches_the_story_to_the_lexical_model(story: list[Source]) -> None:
+    mixed = [story[0], dataclasses.replace(story[1], vectors=None), story[2]]
+    bare = [dataclasses.replace(s, vectors=None) for s in story]
+    assert align(mixed, AlignSettings()) == align(bare, AlignSettings())

@@ -27,20 +27,25 @@ __all__ = ["FEATURES", "align", "pair_probabilities"]
 
 
 def align(sources: Sequence[Source], settings: AlignSettings | None = None) -> tuple[Claim, ...]:
-    """Claim groups of a story's sources (segmented and, ideally, embedded)."""
+    """Claim groups of a story's sources (segmented and, ideally, embedded).
+
+    Support counts the sources that have at least one meaningful sentence: ``consensus`` is all of them
+    (and at least two), ``partial`` several, ``single`` one. If any source lacks sentence vectors, the
+    whole story is scored with the lexical model, so every pair is judged on the same scale.
+    """
     settings = settings or AlignSettings()
     units: list[tuple[int, Sentence]] = []  # (source position, sentence) of every meaningful sentence
     signatures: list[SentenceSignature] = []
     rows: list[np.ndarray] = []
     for k, src in enumerate(sources):
-        for sent in src.sentences:
+        vectors_of = np.asarray(src.vectors) if _has_vectors(src) else None
+        for j, sent in enumerate(src.sentences):
             sig = signature(src, sent)
             if not is_trivial(sent.text, sig.words, settings.min_words):
                 units.append((k, sent))
                 signatures.append(sig)
-                if _has_vectors(src):
-                    assert src.vectors is not None
-                    rows.append(src.vectors[sent.index])
+                if vectors_of is not None:
+                    rows.append(vectors_of[j])
     if not units:
         return ()
     lexical_only = len(rows) != len(units)
