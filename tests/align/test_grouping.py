@@ -67,12 +67,15 @@ def test_merge_keeps_unmatched_sentences_as_their_own_groups() -> None:
     "text",
     [
         "By Marta Quell and Ivo Brandt",
+        "By Marta Quell, political correspondent",
+        "Written by Ivo Brandt for the Ostvik Ledger",
         "Reporting by Marta Quell; Editing by Ivo Brandt",
         "Additional reporting by Ivo Brandt in Ostvik",
         "Photo: Kelden Harbour Authority",
         "(Photo by Ivo Brandt/Getty Images)",
         "Copyright 2031 The Ostvik Ledger. All rights reserved.",
         "Read more: how the harbour strike began",
+        "Sign up for our morning briefing on the Ostvik strike",
     ],
 )
 def test_bylines_and_credits_are_trivial(text: str) -> None:
@@ -83,6 +86,10 @@ def test_bylines_and_credits_are_trivial(text: str) -> None:
     "text",
     [
         "By Tuesday evening the harbour authority had reopened two of the three docks.",
+        "By Tuesday, officials had evacuated 300 homes.",
+        "The song, written by Ana Petrov, topped the charts in Ostvik.",
+        "The court said the copyright claim against the Ostvik Ledger was unfounded.",
+        "Related talks between the unions and the port will resume on Monday.",
         "The harbour authority reopened two docks on Tuesday.",
         "The report, written by two former judges, found that the council had broken procurement rules "
         "on at least eleven occasions between 2027 and 2030, and that officials ignored repeated warnings.",

@@ -14,16 +14,27 @@ from dataclasses import dataclass
 
 import numpy as np
 
-_BYLINE = re.compile(r"^\s*(?i:by)\s+[A-Z][\w.'’-]*(\s+[A-Z][\w.'’-]*){0,3}\s*($|,|\||and\b|in\b)")
+_BYLINE = re.compile(r"^\s*by\s+(?P<rest>.+)$", re.IGNORECASE | re.DOTALL)
+_BYLINE_WORD = re.compile(r"[\w.'’-]+")
+# Lower-case words a byline may hold besides names ("By Ana Petrov, political correspondent").
+_BYLINE_WORDS = frozenset(
+    {"and", "of", "the", "in", "at", "for", "staff", "writer", "reporter", "correspondent", "editor"}
+    | {"political", "chief", "senior", "news", "agency", "bureau", "special", "foreign", "our"}
+)
+# Credits and site chrome open the line; a sentence that merely mentions "written by" or "copyright"
+# further in is content ("The song, written by Ana Petrov, ...").
 _CREDIT = re.compile(
-    r"\b((additional\s+)?reporting|writing|editing|compiled|edited|written)\s+by\b"
-    r"|^\s*\(?(photo|photograph|image|picture|file photo|video|graphic)s?\s*(:|by\b|credit|courtesy)"
-    r"|\b(getty images|via getty|ap photo|afp photo|reuters/|shutterstock|all rights reserved|copyright\b|©)"
-    r"|^\s*(read more|related|see also|sign up|subscribe|follow us|click here|share this)\b",
+    r"^\W*((additional\s+)?reporting|writing|editing|compiled|edited|written|produced)\s+by\b"
+    r"|^\W*(photo|photograph|image|picture|file photo|video|graphic)s?\s*(:|by\b|credit|courtesy)"
+    r"|^\W*(copyright|©)"
+    r"|\b(getty images|via getty|ap photo|afp photo|reuters/|shutterstock|all rights reserved)"
+    r"|^\W*(read more|related|see also|more on this)\s*(:|$)"
+    r"|^\W*(sign up|subscribe to|follow us|click here|share this)\b",
     re.IGNORECASE,
 )
-# A credit or byline line is short; a long sentence that happens to contain "written by" is content.
+# A credit or byline line is short; a long sentence is content whatever it starts with.
 _MAX_BOILERPLATE_WORDS = 25
+_MAX_BYLINE_WORDS = 10
 
 
 def is_trivial(text: str, words: int, min_words: int) -> bool:
@@ -32,7 +43,20 @@ def is_trivial(text: str, words: int, min_words: int) -> bool:
         return True
     if words > _MAX_BOILERPLATE_WORDS:
         return False
-    return bool(_BYLINE.match(text) and words <= 12) or bool(_CREDIT.search(text))
+    return _is_byline(text) or bool(_CREDIT.search(text))
+
+
+def _is_byline(text: str) -> bool:
+    """ "By" followed only by names and a role: "By Tuesday, officials had ..." is reporting."""
+    m = _BYLINE.match(text)
+    if not m:
+        return False
+    words = _BYLINE_WORD.findall(m.group("rest"))
+    return (
+        0 < len(words) <= _MAX_BYLINE_WORDS
+        and words[0][0].isupper()
+        and all(w[0].isupper() or w.lower() in _BYLINE_WORDS for w in words)
+    )
 
 
 @dataclass(frozen=True, slots=True)
