@@ -57,7 +57,7 @@ class Summariser:
     ) -> tuple[list[SummarySentence], list[str]]:
         """The chosen sentences, and the texts of every disputed value met (the headline avoids them)."""
         s = self.settings
-        pool, _ = candidates(story, neutrality, s.max_sentence_words)
+        pool = candidates(story, neutrality, s.max_sentence_words)
         contested = {c.id for c in story.claims if c.contested} | {
             cid for k in contradictions for cid in k.claims
         }

@@ -78,14 +78,15 @@ def fallback_origins(passages: Sequence[Passage]) -> int:
     return max(1, len(reps))
 
 
-def candidates(
-    story: Story, neutrality: Neutrality, max_words: int
-) -> tuple[list[Candidate], list[tuple[Claim, list[Wording]]]]:
-    """Every claim with a neutral usable wording, plus the claims whose every wording stays loaded."""
+def candidates(story: Story, neutrality: Neutrality, max_words: int) -> list[Candidate]:
+    """Every claim with a usable wording free of authorial loaded language (after safe replacements).
+
+    A claim whose every wording stays loaded is not a candidate: the summary says it in no one's voice
+    rather than in a loaded one.
+    """
     index = sentence_index(story)
     centre = _centres(story)
     out: list[Candidate] = []
-    loaded: list[tuple[Claim, list[Wording]]] = []
     for claim in story.claims:
         members = [index[k] for p in claim.sentences if (k := (p.source, p.start, p.end)) in index]
         members = [(src, s) for src, s in members if usable(s, max_words)]
@@ -94,7 +95,6 @@ def candidates(
         wordings = sorted((neutrality.wording(src, s) for src, s in members), key=_wording_key)
         best = wordings[0]
         if best.loaded:
-            loaded.append((claim, wordings))
             continue
         vector = _vector(best.source, best.sentence)
         out.append(
@@ -108,7 +108,7 @@ def candidates(
                 terms=terms(best.text),
             )
         )
-    return out, loaded
+    return out
 
 
 def term_weights(story: Story) -> dict[str, float]:
@@ -176,9 +176,11 @@ def redundant(c: Candidate, chosen: Sequence[Candidate], threshold: float) -> bo
     return False
 
 
-def _wording_key(w: Wording) -> tuple[int, float, int]:
-    quote_first = w.text.startswith(_QUOTE_OPEN)
-    return (w.loaded, round(w.bias + (0.3 if quote_first else 0.0) + (0.05 if w.replaced else 0.0), 6), 0)
+def _wording_key(w: Wording) -> tuple[int, float]:
+    """Fewest loaded spans, then lowest bias; a wording that opens on a quotation or needed word swaps
+    loses a little, since the reader gets the outlet's own plain statement less directly."""
+    penalty = (0.3 if w.text.startswith(_QUOTE_OPEN) else 0.0) + (0.05 if w.replaced else 0.0)
+    return (w.loaded, round(w.bias + penalty, 6))
 
 
 def _vector(src: Source, sent: Sentence) -> np.ndarray | None:
