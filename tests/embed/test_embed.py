@@ -158,3 +158,15 @@ def test_pickles_without_the_session() -> None:
     assert clone._session is None
     assert (clone.batch_size, clone.max_tokens, clone.threads) == (4, 32, 1)
     assert np.allclose(clone.encode(SENTENCES[:2]), first, atol=1e-5)
+
+
+def test_shipped_tokenizer_is_bert_uncased_wordpiece() -> None:
+    from tokenizers import Tokenizer
+
+    from newsprism.embed import _onnx
+
+    tokenizer = Tokenizer.from_file(str(_onnx.TOKENIZER_PATH))
+    tokenizer.no_padding()
+    encoding = tokenizer.encode("Hello World")
+    assert encoding.tokens == ["[CLS]", "hello", "world", "[SEP]"]
+    assert encoding.ids == [101, 7592, 2088, 102]
