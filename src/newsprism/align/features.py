@@ -181,7 +181,6 @@ class FeatureIndex:
     """Sparse indicator matrices of every sentence's sets; pair features for any block of rows x columns."""
 
     def __init__(self, signatures: Sequence[SentenceSignature], vectors: np.ndarray | None) -> None:
-        self.size = len(signatures)
         self.vectors = None if vectors is None else np.ascontiguousarray(vectors, dtype=np.float32)
         # (indicator matrix, set sizes) for lemmas, entities, numbers, in that order.
         self._sets = [
