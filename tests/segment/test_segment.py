@@ -286,3 +286,22 @@ def test_pickles_without_the_model(segmenter: Segmenter) -> None:
     assert clone._nlp is None
     assert (clone.model, clone.batch_size) == (segmenter.model, segmenter.batch_size)
     assert texts(segment(clone, TABLOID)) == texts(segment(segmenter, TABLOID))
+
+
+def test_invariants_hold_on_junk(segmenter: Segmenter) -> None:
+    """Odd whitespace, unbalanced quotes and stray punctuation never break the offset invariants."""
+    import random
+
+    pieces = [*"ab XY.,!?;:'\"“”‘’()-—\n\t", "\u2028", "\u3000", "\x0b", "\u00a0", "\u200b", "\r\n", "\x85"]
+    pieces += ["Mr.", "U.S.", " said ", "KYIV (Wire) - ", "\n\n", "…", "• ", "123", "\ufeff"]
+    rng = random.Random(7)
+    junk = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 120))) for _ in range(150)]
+    for src in segmenter.pipe([(Article(id=f"j{i}", text=t), f"j{i}") for i, t in enumerate(junk)]):
+        for s in src.sentences:
+            assert src.text[s.start : s.end] == s.text
+            assert s.text == s.text.strip()
+            assert s.text
+        if src.sentences:
+            assert src.sentences[-1].tokens[1] == len(src.tokens)
+        else:
+            assert not src.text.strip()

@@ -55,7 +55,7 @@ class Segmenter:
         return self.pipe([(article, source_id)])[0]
 
     def pipe(self, items: Sequence[tuple[Article, str]]) -> list[Source]:
-        """Segment many articles at once; batching through ``nlp.pipe`` is several times faster."""
+        """Segment many articles at once: batching through ``nlp.pipe`` is about 1.3x faster."""
         nlp = self.nlp
         plan: list[list[Chunk]] = [chunks(article.text, CHUNK_CHARS) for article, _ in items]
         docs = (_prepared(nlp, chunk) for article_chunks in plan for chunk in article_chunks)
