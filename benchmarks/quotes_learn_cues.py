@@ -52,10 +52,9 @@ def gold_events(split_dir: Path, name: str, text: str) -> list[tuple[frozenset[i
 def examples(
     split_dir: Path, docs: Sequence[Any], sources: Sequence[Any]
 ) -> tuple[list[list[str]], list[int]]:
-    from quotes_polnear import word_chars
-
     from newsprism.lenses.attribution import quote_spans
     from newsprism.lenses.attribution_cues import Parse, complements, cue_key, features
+    from quotes_polnear import word_chars
 
     xs: list[list[str]] = []
     ys: list[int] = []
@@ -89,7 +88,7 @@ def fit(xs: list[list[str]], ys: list[int], c: float) -> tuple[dict[str, float],
     clf = LogisticRegression(C=c, max_iter=2000, solver="liblinear")
     clf.fit(x, ys)
     names = vec.get_feature_names_out()
-    weights = {str(n): round(float(w), 4) for n, w in zip(names, clf.coef_[0], strict=True) if abs(w) >= 0.01}
+    weights = {str(n): round(float(w), 4) for n, w in zip(names, clf.coef_[0], strict=True) if abs(w) >= 0.05}
     return weights, float(clf.intercept_[0])
 
 
@@ -103,9 +102,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=OUT)
     args = ap.parse_args(argv)
     sys.path.insert(0, str(ROOT / "benchmarks"))
-    from quotes_polnear import load, ours, parse_all, score
-
     from newsprism.lenses.attribution_cues import CueModel
+    from quotes_polnear import load, ours, parse_all, score
 
     split_dir = args.data / "train"
     if args.parsed:

@@ -157,9 +157,14 @@ def features(
         s = parse.tokens[subj]
         who = s.ent_type or (s.text.lower() if s.pos == "PRON" else s.pos)
         out += [f"subj={who}", f"k_subj={key}|{who}", f"kind_subj={kind}|{who}"]
+        if s.pos == "NOUN":  # "polls show", "officials said", "the report found"
+            out.append(f"subj_noun={s.lemma.lower()}")
     toks = sorted(content)
     words = sum(1 for i in toks if parse.tokens[i].text[:1].isalnum())
     out.append(f"len={min(6, int(math.log2(words + 1)))}|{kind}")
+    roots = [i for i in toks if parse.tokens[i].head not in content or parse.tokens[i].head == i]
+    if roots:
+        out.append(f"croot={parse.tokens[roots[0]].pos}|{kind}")
     first = parse.tokens[toks[0]].text.lower() if toks else ""
     if first in ("that", "whether", "to", "if", "how", "what", "why", "when", "for"):
         out.append(f"first={first}|{kind}")

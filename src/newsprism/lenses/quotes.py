@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from newsprism.lenses.attribution import Attribution, find_attributions, wordset
+from newsprism.lenses.attribution_cues import CueModel
 from newsprism.lenses.speakers import ArticleSpeakers, Mention, merge_speakers
 from newsprism.model import Quote, QuoteFindings, Source, Speaker, Story
 
@@ -33,21 +34,35 @@ class QuoteSettings:
 
 
 class QuoteLens:
-    """The quotes lens the pipeline calls; holds no model (it reads the segmenter's parse)."""
+    """The quotes lens the pipeline calls. It reads the segmenter's parse; the small cue model (feature
+    weights) loads on first use and stays with the lens."""
 
     def __init__(self, settings: QuoteSettings | None = None) -> None:
         self.settings = settings or QuoteSettings()
+        self._model: CueModel | None = None
+
+    @property
+    def model(self) -> CueModel:
+        if self._model is None:
+            self._model = CueModel.load()
+        return self._model
 
     def __call__(self, story: Story) -> QuoteFindings:
-        return find_quotes(story.sources, self.settings)
+        return find_quotes(story.sources, self.settings, model=self.model)
 
 
-def find_quotes(sources: Sequence[Source], settings: QuoteSettings | None = None) -> QuoteFindings:
-    """Quotes and speakers of segmented sources (the function behind ``newsprism quotes``)."""
+def find_quotes(
+    sources: Sequence[Source], settings: QuoteSettings | None = None, *, model: CueModel | None = None
+) -> QuoteFindings:
+    """Quotes and speakers of segmented sources (the function behind ``newsprism quotes``).
+
+    Pass ``model`` (e.g. ``QuoteLens().model``) to skip reloading the cue weights on every call.
+    """
     settings = settings or QuoteSettings()
+    model = model or CueModel.load()
     found: list[tuple[Source, Attribution, Mention | None]] = []
     for src in sources:
-        atts = find_attributions(src, beliefs=True)
+        atts = find_attributions(src, beliefs=True, model=model)
         mentions = ArticleSpeakers(src).resolve(atts)
         for a, m in zip(atts, mentions, strict=True):
             # words in quotation marks are a quote whatever the cue; stance cues only when asked for
