@@ -1,0 +1,168 @@
+"""Story clustering quality on ECB+ (hard: two similar events per topic) and BASIL (stream by date).
+
+newsprism's online clusterer (one configuration for both sets) against, in the same run:
+- a TF-IDF agglomerative baseline (full text, cosine, average linkage; its distance threshold tuned on
+  each set's own gold labels, which favours the baseline), and
+- BERTopic's default pipeline fed the same MiniLM embeddings (only when bertopic is installed: it is a
+  benchmark-only dependency, see docs/benchmarks.md).
+
+    python benchmarks/cluster_quality.py               # the benchmark (about a minute after embedding)
+    python benchmarks/cluster_quality.py --tune        # grid search of the shared configuration
+    python benchmarks/cluster_quality.py --no-bertopic
+
+Embeddings of title + lead are cached under $TMPDIR (keyed by text hash), never in the repository.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import hashlib
+import itertools
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from cluster_data import load_basil, load_ecbplus
+from newsprism.cluster import ClusterConfig, ari, bcubed, cluster_articles, lead_text
+from newsprism.model import Article
+
+
+def data_dir(given: str | None) -> Path:
+    root = Path(__file__).resolve().parents[1]
+    return Path(given or os.environ.get("NEWSPRISM_SHARED_DATA") or root.parent / "shared" / "data")
+
+
+def embed(articles: list[Article], words: int) -> np.ndarray:
+    """MiniLM vectors of title + lead, cached in the temp folder by content hash."""
+    texts = [lead_text(a, words) for a in articles]
+    key = hashlib.sha256("\x00".join(texts).encode()).hexdigest()[:16]
+    cache = Path(tempfile.gettempdir()) / f"newsprism-cluster-{key}.npy"
+    if cache.exists():
+        return np.load(cache)
+    from newsprism.embed import default_embedder
+    from newsprism.settings import EmbedSettings
+
+    vectors = default_embedder(EmbedSettings()).encode(texts)
+    np.save(cache, vectors)
+    return vectors
+
+
+def tfidf_agglomerative(articles: list[Article], gold: list[str]) -> tuple[float, float, float]:
+    """Best B-cubed F1 over distance thresholds (tuned on the gold labels), with its ARI and threshold."""
+    from sklearn.cluster import AgglomerativeClustering
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    x = (
+        TfidfVectorizer(stop_words="english", sublinear_tf=True, min_df=1)
+        .fit_transform([f"{a.title}\n{a.text}" for a in articles])
+        .toarray()
+    )
+    best = (0.0, 0.0, 0.0)
+    for t in np.arange(0.50, 0.99, 0.02):
+        labels = AgglomerativeClustering(
+            n_clusters=None, metric="cosine", linkage="average", distance_threshold=float(t)
+        ).fit_predict(x)
+        f1 = bcubed(gold, list(labels))[2]
+        if f1 > best[0]:
+            best = (f1, ari(gold, list(labels)), float(t))
+    return best
+
+
+def bertopic_scores(
+    articles: list[Article], gold: list[str], vectors: np.ndarray
+) -> tuple[float, float] | None:
+    try:
+        from bertopic import BERTopic
+    except ImportError:
+        return None
+    docs = [f"{a.title}\n{a.text}" for a in articles]
+    topics, _ = BERTopic(calculate_probabilities=False).fit_transform(docs, embeddings=vectors)
+    # BERTopic's outliers (-1) are singletons, not one big story.
+    labels = [f"o{i}" if t == -1 else str(t) for i, t in enumerate(topics)]
+    return bcubed(gold, labels)[2], ari(gold, labels)
+
+
+def score(
+    config: ClusterConfig, sets: dict[str, tuple[list[Article], list[str], np.ndarray]]
+) -> dict[str, tuple[float, float, float, float]]:
+    out = {}
+    for name, (arts, gold, vecs) in sets.items():
+        labels = cluster_articles(arts, vecs, config)
+        p, r, f = bcubed(gold, labels)
+        out[name] = (p, r, f, ari(gold, labels))
+    return out
+
+
+def tune(sets: dict[str, tuple[list[Article], list[str], np.ndarray]]) -> None:
+    base = ClusterConfig()
+    grid = {
+        "threshold": [0.22, 0.26, 0.30, 0.34, 0.38],
+        "w_terms": [0.35, 0.45, 0.55],
+        "w_entities": [0.2, 0.3, 0.4],
+        "w_dense": [0.15, 0.25, 0.35],
+    }
+    results = []
+    for values in itertools.product(*grid.values()):
+        cfg = dataclasses.replace(base, **dict(zip(grid, values, strict=True)))
+        s = score(cfg, sets)
+        worst = min(v[2] for v in s.values())
+        results.append((worst, values, s))
+    results.sort(key=lambda r: -r[0])
+    for worst, values, s in results[:10]:
+        print(
+            f"min F1 {worst:.3f}",
+            dict(zip(grid, values, strict=True)),
+            {k: round(v[2], 3) for k, v in s.items()},
+        )
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--data")
+    ap.add_argument("--tune", action="store_true")
+    ap.add_argument("--no-bertopic", action="store_true")
+    args = ap.parse_args()
+    root = data_dir(args.data)
+    config = ClusterConfig()
+    t0 = time.perf_counter()
+    sets = {}
+    for name, loaded in (("ECB+", load_ecbplus(root / "ecbplus")), ("BASIL", load_basil(root / "basil"))):
+        arts, gold = loaded
+        sets[name] = (arts, gold, embed(arts, config.lead_words))
+        print(f"{name}: {len(arts)} articles, {len(set(gold))} gold stories", flush=True)
+    print(f"loaded and embedded in {time.perf_counter() - t0:.1f} s", flush=True)
+    if args.tune:
+        tune(sets)
+        return
+    print(f"\n{'set':7} {'method':34} {'B3 P':>6} {'B3 R':>6} {'B3 F1':>6} {'ARI':>6}")
+    for name, (arts, gold, vecs) in sets.items():
+        t1 = time.perf_counter()
+        labels = cluster_articles(arts, vecs, config)
+        took = time.perf_counter() - t1
+        p, r, f = bcubed(gold, labels)
+        print(
+            f"{name:7} {'newsprism online':34} {p:6.3f} {r:6.3f} {f:6.3f} {ari(gold, labels):6.3f}"
+            f"   ({len(set(labels))} stories, {took:.2f} s)"
+        )
+        bf, ba, bt = tfidf_agglomerative(arts, gold)
+        print(f"{name:7} {f'TF-IDF agglomerative (t={bt:.2f})':34} {'':6} {'':6} {bf:6.3f} {ba:6.3f}")
+        if not args.no_bertopic:
+            bt_scores = bertopic_scores(arts, gold, vecs)
+            if bt_scores is None:
+                print(f"{name:7} BERTopic: not installed (pip install --no-deps bertopic + deps)")
+            else:
+                print(
+                    f"{name:7} {'BERTopic default (same embeddings)':34} {'':6} {'':6} "
+                    f"{bt_scores[0]:6.3f} {bt_scores[1]:6.3f}"
+                )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,54 @@
+"""Stories from a stream of articles: online clustering over terms, entities, embeddings and time.
+
+``OnlineClusterer.add`` places one article at a time (join the best live story or start one, merging
+stories that turn out to be one); :func:`cluster_articles` runs the same thing over a whole list, which is
+also how the store is re-clustered in batch.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from newsprism.cluster.features import lead_text
+from newsprism.cluster.metrics import ari, bcubed
+from newsprism.cluster.online import ClusterConfig, OnlineClusterer, Placement
+from newsprism.model import Article
+
+__all__ = [
+    "ClusterConfig",
+    "OnlineClusterer",
+    "Placement",
+    "ari",
+    "bcubed",
+    "cluster_articles",
+    "lead_text",
+    "publication_order",
+]
+
+
+def publication_order(articles: Sequence[Article]) -> list[int]:
+    """Indexes in publication order (undated articles keep their place after the dated ones before them)."""
+    last = ""
+    keys = []
+    for i, a in enumerate(articles):
+        last = a.published or last
+        keys.append((last, i))
+    return [i for _k, i in sorted(keys)]
+
+
+def cluster_articles(
+    articles: Sequence[Article], vectors: np.ndarray, config: ClusterConfig | None = None
+) -> list[str]:
+    """A story id for each article (input order), streaming them in publication order."""
+    clusterer = OnlineClusterer(config, dim=int(vectors.shape[1]) if vectors.ndim == 2 else 384)
+    owner: dict[str, str] = {}
+    for i in publication_order(articles):
+        placed = clusterer.add(articles[i], vectors[i])
+        owner[articles[i].id] = placed.story
+        for gone in placed.merged:
+            for aid, sid in owner.items():
+                if sid == gone:
+                    owner[aid] = placed.story
+    return [owner[a.id] for a in articles]

@@ -1,0 +1,311 @@
+"""Online story clustering: each article joins the best-matching live story or starts a new one.
+
+A story keeps running sums of its members' unit vectors (TF-IDF terms, entities, dense), so the cosine
+with its centroid costs one sparse dot product, and its time span. Candidates come from the ANN index
+over dense centroids plus an inverted index of rarer entities (sparse evidence must not depend on the
+dense index finding the story). Stories last seen more than ``window_days`` before the newest article
+leave memory; their rows stay in the store.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from newsprism.cluster.features import (
+    DocumentFrequencies,
+    day_number,
+    entities,
+    lead_text,
+    sparse_dot,
+    terms,
+)
+from newsprism.cluster.index import CentroidIndex, make_index
+from newsprism.model import Article
+
+
+@dataclass(frozen=True)
+class ClusterConfig:
+    """One configuration for every data set (benchmarks/cluster_quality.py tunes it jointly)."""
+
+    threshold: float = 0.30  # score needed to join a story
+    merge_threshold: float = 0.45  # score between two story centroids that merges them
+    w_terms: float = 0.45
+    w_entities: float = 0.30
+    w_dense: float = 0.25
+    w_time: float = 0.10  # penalty per window-length of gap between article and story
+    window_days: float = 5.0
+    lead_words: int = 120
+    entity_words: int = 400
+    candidates: int = 24
+    merge_candidates: int = 6
+    max_postings: int = 64  # entities shared by more live stories than this are not used for lookup
+    max_live: int = 50_000  # undated streams: the oldest stories leave memory past this many
+    index: str = "auto"
+
+
+@dataclass
+class _Story:
+    id: str
+    title: str
+    seq: int
+    terms: dict[str, float] = field(default_factory=dict)
+    ents: dict[str, float] = field(default_factory=dict)
+    terms_norm2: float = 0.0  # squared norms of the running sums, kept up to date on every add
+    ents_norm2: float = 0.0
+    dense: np.ndarray | None = None
+    n: int = 0
+    first: float | None = None
+    last: float | None = None
+    first_text: str | None = None
+    last_text: str | None = None
+    members: list[str] = field(default_factory=list)
+
+    def dense_unit(self) -> np.ndarray:
+        assert self.dense is not None
+        norm = float(np.linalg.norm(self.dense))
+        return self.dense / norm if norm else self.dense
+
+
+@dataclass(frozen=True, slots=True)
+class Placement:
+    """Where one article went; ``merged`` lists stories folded into ``story`` on the way."""
+
+    article: str
+    story: str
+    new: bool
+    score: float
+    merged: tuple[str, ...] = ()
+
+
+def _add(into: dict[str, float], norm2: float, vec: dict[str, float], vec_norm2: float) -> float:
+    """Add ``vec`` into the running sum ``into``; returns the sum's new squared norm."""
+    cross = sparse_dot(vec, into)
+    for k, v in vec.items():
+        into[k] = into.get(k, 0.0) + v
+    return norm2 + 2.0 * cross + vec_norm2
+
+
+class OnlineClusterer:
+    """Feed articles in publication order with :meth:`add`; read stories back with :meth:`live`."""
+
+    def __init__(self, config: ClusterConfig | None = None, *, dim: int = 384) -> None:
+        self.config = config or ClusterConfig()
+        self.dim = dim
+        self.term_df = DocumentFrequencies()
+        self.entity_df = DocumentFrequencies()
+        self._stories: dict[str, _Story] = {}
+        self._index: CentroidIndex = make_index(dim, self.config.index)
+        self._postings: dict[str, set[str]] = {}
+        self._expiry: list[tuple[float, int, str]] = []  # (last day, seq, story id), lazily cleaned
+        self._newest: float | None = None
+        self._seq = 0
+        self.evicted = 0
+
+    # ------------------------------------------------------------------ public
+
+    def add(self, article: Article, vector: np.ndarray) -> Placement:
+        """Place one article (``vector``: its unit-length title+lead embedding)."""
+        cfg = self.config
+        words = terms(lead_text(article, cfg.lead_words))
+        names = entities(lead_text(article, cfg.entity_words))
+        self.term_df.add(words)
+        self.entity_df.add(Counter(dict.fromkeys(names, 1)))
+        tv = self.term_df.tfidf(words)
+        ev = self.entity_df.tfidf(names)
+        dv = np.asarray(vector, dtype=np.float32)
+        day = day_number(article.published)
+        if day is not None and (self._newest is None or day > self._newest):
+            self._newest = day
+            self._evict()
+
+        best, best_score = None, -math.inf
+        for sid in self._candidates(dv, ev):
+            s = self._stories[sid]
+            score = self._score(tv, ev, dv, day, s)
+            if score > best_score:
+                best, best_score = s, score
+        if best is not None and best_score >= cfg.threshold:
+            self._join(best, article, tv, ev, dv, day)
+            merged = self._merge_around(best)
+            return Placement(article.id, best.id, False, best_score, merged)
+        story = _Story(id=f"st{article.id}", title=article.title, seq=self._next_seq())
+        self._stories[story.id] = story
+        self._join(story, article, tv, ev, dv, day)
+        return Placement(article.id, story.id, True, max(best_score, 0.0))
+
+    def live(self) -> list[_Story]:
+        return sorted(self._stories.values(), key=lambda s: s.seq)
+
+    def story(self, story_id: str) -> _Story | None:
+        return self._stories.get(story_id)
+
+    def __len__(self) -> int:
+        return len(self._stories)
+
+    def restore(self, members: Iterable[tuple[str, Sequence[tuple[Article, np.ndarray]]]]) -> None:
+        """Rebuild live stories from the store (story id, its articles with vectors) after a restart."""
+        for sid, items in members:
+            story = _Story(id=sid, title=items[0][0].title if items else "", seq=self._next_seq())
+            self._stories[sid] = story
+            for article, vector in items:
+                words = terms(lead_text(article, self.config.lead_words))
+                names = entities(lead_text(article, self.config.entity_words))
+                self.term_df.add(words)
+                self.entity_df.add(Counter(dict.fromkeys(names, 1)))
+                day = day_number(article.published)
+                if day is not None and (self._newest is None or day > self._newest):
+                    self._newest = day
+                self._join(
+                    story,
+                    article,
+                    self.term_df.tfidf(words),
+                    self.entity_df.tfidf(names),
+                    np.asarray(vector, dtype=np.float32),
+                    day,
+                )
+        self._evict()
+
+    # ------------------------------------------------------------------ scoring
+
+    def _score(
+        self, tv: dict[str, float], ev: dict[str, float], dv: np.ndarray, day: float | None, s: _Story
+    ) -> float:
+        cfg = self.config
+        t = sparse_dot(tv, s.terms) / (math.sqrt(s.terms_norm2) or 1.0)
+        e = sparse_dot(ev, s.ents) / (math.sqrt(s.ents_norm2) or 1.0) if ev else 0.0
+        assert s.dense is not None
+        d = float(dv @ s.dense) / (float(np.linalg.norm(s.dense)) or 1.0)
+        score = cfg.w_terms * t + cfg.w_entities * e + cfg.w_dense * d
+        gap = self._gap(day, s.first, s.last)
+        if gap is not None:
+            if gap > cfg.window_days:
+                return -math.inf
+            score -= cfg.w_time * gap / cfg.window_days
+        return score
+
+    @staticmethod
+    def _gap(day: float | None, first: float | None, last: float | None) -> float | None:
+        if day is None or first is None or last is None:
+            return None
+        return max(0.0, first - day, day - last)
+
+    def _candidates(self, dv: np.ndarray, ev: dict[str, float]) -> list[str]:
+        found = dict.fromkeys(self._index.search(dv, self.config.candidates))
+        for name in ev:
+            posting = self._postings.get(name)
+            if posting and len(posting) <= self.config.max_postings:
+                found.update(dict.fromkeys(sorted(posting)))
+        return [sid for sid in found if sid in self._stories]
+
+    # ------------------------------------------------------------------ updates
+
+    def _next_seq(self) -> int:
+        self._seq += 1
+        return self._seq
+
+    def _join(
+        self,
+        s: _Story,
+        article: Article,
+        tv: dict[str, float],
+        ev: dict[str, float],
+        dv: np.ndarray,
+        day: float | None,
+    ) -> None:
+        s.terms_norm2 = _add(s.terms, s.terms_norm2, tv, 1.0 if tv else 0.0)
+        s.ents_norm2 = _add(s.ents, s.ents_norm2, ev, 1.0 if ev else 0.0)
+        s.dense = dv.copy() if s.dense is None else s.dense + dv
+        s.n += 1
+        s.members.append(article.id)
+        s.seq = self._next_seq()
+        if day is not None:
+            if s.first is None or day < s.first:
+                s.first, s.first_text = day, article.published
+            if s.last is None or day >= s.last:
+                s.last, s.last_text = day, article.published
+            heapq.heappush(self._expiry, (s.last, s.seq, s.id))
+        for name in ev:
+            self._postings.setdefault(name, set()).add(s.id)
+        self._index.upsert(s.id, s.dense_unit())
+        if len(self._stories) > self.config.max_live:
+            oldest = min(self._stories.values(), key=lambda x: x.seq)
+            self._drop(oldest.id)
+
+    def _merge_around(self, s: _Story) -> tuple[str, ...]:
+        """Fold into ``s`` every story whose centroid now scores above the merge threshold with it."""
+        merged: list[str] = []
+        while True:
+            other_best, best_score = None, -math.inf
+            for sid in self._index.search(s.dense_unit(), self.config.merge_candidates):
+                if sid == s.id or sid not in self._stories:
+                    continue
+                o = self._stories[sid]
+                score = self._pair_score(s, o)
+                if score > best_score:
+                    other_best, best_score = o, score
+            if other_best is None or best_score < self.config.merge_threshold:
+                return tuple(merged)
+            self._absorb(s, other_best)
+            merged.append(other_best.id)
+
+    def _pair_score(self, a: _Story, b: _Story) -> float:
+        """The article-to-story score with story ``a``'s centroid standing in for the article."""
+        cfg = self.config
+        t = sparse_dot(a.terms, b.terms) / (math.sqrt(a.terms_norm2 * b.terms_norm2) or 1.0)
+        e = sparse_dot(a.ents, b.ents) / (math.sqrt(a.ents_norm2 * b.ents_norm2) or 1.0)
+        d = float(a.dense_unit() @ b.dense_unit())
+        score = cfg.w_terms * t + cfg.w_entities * e + cfg.w_dense * d
+        if a.first is not None and a.last is not None and b.first is not None and b.last is not None:
+            gap = max(0.0, b.first - a.last, a.first - b.last)
+            if gap > cfg.window_days:
+                return -math.inf
+            score -= cfg.w_time * gap / cfg.window_days
+        return score
+
+    def _absorb(self, s: _Story, o: _Story) -> None:
+        s.terms_norm2 = _add(s.terms, s.terms_norm2, o.terms, o.terms_norm2)
+        s.ents_norm2 = _add(s.ents, s.ents_norm2, o.ents, o.ents_norm2)
+        assert s.dense is not None and o.dense is not None
+        s.dense = s.dense + o.dense
+        s.n += o.n
+        s.members.extend(o.members)
+        for first, text in ((o.first, o.first_text),):
+            if first is not None and (s.first is None or first < s.first):
+                s.first, s.first_text = first, text
+        if o.last is not None and (s.last is None or o.last > s.last):
+            s.last, s.last_text = o.last, o.last_text
+            heapq.heappush(self._expiry, (s.last, s.seq, s.id))
+        for name in o.ents:
+            self._postings.setdefault(name, set()).add(s.id)
+        self._drop(o.id, evicted=False)
+        self._index.upsert(s.id, s.dense_unit())
+
+    def _drop(self, sid: str, *, evicted: bool = True) -> None:
+        s = self._stories.pop(sid, None)
+        if s is None:
+            return
+        self._index.remove(sid)
+        for name in s.ents:
+            posting = self._postings.get(name)
+            if posting is not None:
+                posting.discard(sid)
+                if not posting:
+                    del self._postings[name]
+        if evicted:
+            self.evicted += 1
+
+    def _evict(self) -> None:
+        if self._newest is None:
+            return
+        horizon = self._newest - self.config.window_days
+        while self._expiry and self._expiry[0][0] < horizon:
+            _last, _seq, sid = heapq.heappop(self._expiry)
+            s = self._stories.get(sid)
+            if s is not None and s.last is not None and s.last < horizon:
+                self._drop(sid)

@@ -1,0 +1,88 @@
+"""Where articles, stories and cached reports live between runs.
+
+``Store`` is the protocol the story service talks to; :class:`SqliteStore` (one file, WAL mode, schema
+version table) is the default, so a server database can be added later without touching the clusterer.
+Every write that matters goes through :meth:`Store.commit_batch`, one transaction per batch, so an
+interrupted ingest loses nothing it had committed and re-running it is idempotent.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import Protocol
+
+import numpy as np
+
+from newsprism.model import Article
+from newsprism.store._types import FeedState, StoryRow, StoryUpdate
+from newsprism.store.sqlite import SCHEMA_VERSION, SqliteStore
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "FeedState",
+    "SqliteStore",
+    "Store",
+    "StoryRow",
+    "StoryUpdate",
+    "default_store_path",
+    "open_store",
+]
+
+
+class Store(Protocol):
+    """What the story service needs from a database; implement it to back newsprism with a server."""
+
+    def known(self, ids: Iterable[str]) -> set[str]: ...
+
+    def add_urls(self, article_id: str, urls: Iterable[str]) -> None: ...
+
+    def commit_batch(
+        self,
+        articles: Sequence[Article],
+        vectors: np.ndarray,
+        assignments: Mapping[str, str],
+        stories: Sequence[StoryUpdate],
+        merges: Mapping[str, str],
+        state: Mapping[str, str] | None = None,
+    ) -> None: ...
+
+    def articles(self, ids: Sequence[str]) -> list[Article]: ...
+
+    def all_article_ids(self) -> list[str]: ...
+
+    def article_urls(self, article_id: str) -> list[str]: ...
+
+    def vectors(self, ids: Sequence[str]) -> np.ndarray: ...
+
+    def count_articles(self) -> int: ...
+
+    def stories(self, *, since: str | None = None, limit: int | None = None) -> list[StoryRow]: ...
+
+    def story(self, story_id: str) -> StoryRow | None: ...
+
+    def reset_stories(self) -> None: ...
+
+    def get_state(self, key: str) -> str | None: ...
+
+    def get_report(self, story_id: str, key: str) -> str | None: ...
+
+    def put_report(self, story_id: str, key: str, report_json: str) -> None: ...
+
+    def feed_state(self, url: str) -> FeedState: ...
+
+    def put_feed_state(self, state: FeedState) -> None: ...
+
+    def close(self) -> None: ...
+
+
+def default_store_path() -> Path:
+    """``$XDG_DATA_HOME/newsprism/store.sqlite``, else ``~/.local/share/newsprism/store.sqlite``."""
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "newsprism" / "store.sqlite"
+
+
+def open_store(path: str | Path | None = None) -> SqliteStore:
+    """The SQLite store at ``path`` (default: :func:`default_store_path`), created on first use."""
+    return SqliteStore(Path(path) if path is not None else default_store_path())

@@ -1,0 +1,350 @@
+"""The default store: one SQLite file in WAL mode, schema migrations recorded in a version table.
+
+WAL keeps readers (``newsprism stories``) working while ``watch`` writes, and makes each committed
+batch durable: a process killed mid-batch leaves the file at the last commit. Article ids are content
+hashes, so inserting an article twice is a no-op that only records the extra URL.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import time
+from collections.abc import Iterable, Mapping, Sequence
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from newsprism.errors import UsageError
+from newsprism.model import Article
+from newsprism.store._types import FeedState, StoryRow, StoryUpdate
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+SCHEMA_VERSION = 1
+
+_MIGRATIONS: dict[int, str] = {
+    1: """
+    CREATE TABLE articles (
+        id TEXT PRIMARY KEY, seq INTEGER NOT NULL, text TEXT NOT NULL, title TEXT NOT NULL,
+        outlet TEXT NOT NULL, url TEXT, published TEXT, language TEXT NOT NULL, origin TEXT NOT NULL,
+        warnings TEXT NOT NULL, added_at REAL NOT NULL, vector BLOB);
+    CREATE INDEX articles_seq ON articles(seq);
+    CREATE TABLE article_urls (article_id TEXT NOT NULL REFERENCES articles(id), url TEXT NOT NULL,
+        PRIMARY KEY (article_id, url));
+    CREATE TABLE stories (id TEXT PRIMARY KEY, title TEXT NOT NULL, first_seen TEXT, last_seen TEXT,
+        merged_into TEXT, updated_at REAL NOT NULL);
+    CREATE INDEX stories_last_seen ON stories(last_seen);
+    CREATE TABLE story_articles (article_id TEXT PRIMARY KEY REFERENCES articles(id),
+        story_id TEXT NOT NULL REFERENCES stories(id), seq INTEGER NOT NULL);
+    CREATE INDEX story_articles_story ON story_articles(story_id, seq);
+    CREATE TABLE reports (story_id TEXT NOT NULL, key TEXT NOT NULL, report TEXT NOT NULL,
+        created_at REAL NOT NULL, PRIMARY KEY (story_id, key));
+    CREATE TABLE feeds (url TEXT PRIMARY KEY, etag TEXT, last_modified TEXT, failures INTEGER NOT NULL,
+        next_poll REAL NOT NULL, last_error TEXT NOT NULL);
+    CREATE TABLE state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    """,
+}
+
+
+class SqliteStore:
+    """The embedded default :class:`~newsprism.store.Store`; one instance per process and thread."""
+
+    def __init__(self, path: Path, *, timeout: float = 30.0) -> None:
+        self.path = path
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self._db = sqlite3.connect(str(path), timeout=timeout, isolation_level=None)
+        except (OSError, sqlite3.Error) as exc:
+            raise UsageError(
+                f"cannot open the store at {path} ({exc}); pass --store with a writable path"
+            ) from exc
+        try:
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA synchronous=NORMAL")
+            self._db.execute("PRAGMA foreign_keys=ON")
+            self._migrate()
+        except sqlite3.DatabaseError as exc:
+            self._db.close()
+            raise UsageError(
+                f"{path} is not a newsprism store ({exc}); pass --store with another path"
+            ) from exc
+
+    # ------------------------------------------------------------------ lifecycle
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> SqliteStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _migrate(self) -> None:
+        self._db.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
+        row = self._db.execute("SELECT MAX(version) FROM schema_version").fetchone()
+        current = int(row[0] or 0)
+        if current > SCHEMA_VERSION:
+            raise UsageError(
+                f"the store at {self.path} has schema version {current}, newer than this newsprism "
+                f"({SCHEMA_VERSION}); upgrade newsprism"
+            )
+        for version in range(current + 1, SCHEMA_VERSION + 1):
+            self._transaction(partial(self._apply_migration, version))
+
+    def _apply_migration(self, version: int) -> None:
+        for statement in _MIGRATIONS[version].split(";"):
+            if statement.strip():
+                self._db.execute(statement)
+        self._db.execute("INSERT INTO schema_version (version) VALUES (?)", (version,))
+
+    def _transaction(self, work: Callable[[], object]) -> None:
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            work()
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        self._db.execute("COMMIT")
+
+    def schema_version(self) -> int:
+        return int(self._db.execute("SELECT MAX(version) FROM schema_version").fetchone()[0])
+
+    # ------------------------------------------------------------------ articles
+
+    def known(self, ids: Iterable[str]) -> set[str]:
+        wanted = list(dict.fromkeys(ids))
+        found: set[str] = set()
+        for at in range(0, len(wanted), 500):
+            chunk = wanted[at : at + 500]
+            marks = ",".join("?" * len(chunk))
+            found.update(
+                r[0] for r in self._db.execute(f"SELECT id FROM articles WHERE id IN ({marks})", chunk)
+            )
+        return found
+
+    def add_urls(self, article_id: str, urls: Iterable[str]) -> None:
+        rows = [(article_id, u) for u in urls if u]
+        if rows:
+            self._transaction(
+                lambda: self._db.executemany("INSERT OR IGNORE INTO article_urls VALUES (?, ?)", rows)
+            )
+
+    def commit_batch(
+        self,
+        articles: Sequence[Article],
+        vectors: np.ndarray,
+        assignments: Mapping[str, str],
+        stories: Sequence[StoryUpdate],
+        merges: Mapping[str, str],
+        state: Mapping[str, str] | None = None,
+    ) -> None:
+        """New articles, their story assignments, story headers and merges, in one transaction."""
+
+        def work() -> None:
+            db = self._db
+            seq = int(db.execute("SELECT COALESCE(MAX(seq), 0) FROM articles").fetchone()[0])
+            now = time.time()
+            for i, a in enumerate(articles):
+                vec = vectors[i].astype(np.float32).tobytes() if len(vectors) else None
+                cur = db.execute(
+                    "INSERT OR IGNORE INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                    (
+                        a.id,
+                        seq + i + 1,
+                        a.text,
+                        a.title,
+                        a.outlet,
+                        a.url,
+                        a.published,
+                        a.language,
+                        a.origin,
+                        json.dumps(list(a.warnings)),
+                        now,
+                        vec,
+                    ),
+                )
+                if cur.rowcount and a.url:
+                    db.execute("INSERT OR IGNORE INTO article_urls VALUES (?, ?)", (a.id, a.url))
+            db.executemany(
+                "INSERT INTO stories VALUES (?,?,?,?,NULL,?) ON CONFLICT(id) DO UPDATE SET "
+                "title=excluded.title, first_seen=excluded.first_seen, last_seen=excluded.last_seen, "
+                "merged_into=NULL, updated_at=excluded.updated_at",
+                [(s.id, s.title, s.first_seen, s.last_seen, now) for s in stories],
+            )
+            for old, new in merges.items():
+                db.execute("UPDATE story_articles SET story_id=? WHERE story_id=?", (new, old))
+                db.execute("UPDATE stories SET merged_into=?, updated_at=? WHERE id=?", (new, now, old))
+                db.execute("UPDATE stories SET merged_into=? WHERE merged_into=?", (new, old))
+                db.execute("DELETE FROM reports WHERE story_id IN (?, ?)", (old, new))
+            base = int(db.execute("SELECT COALESCE(MAX(seq), 0) FROM story_articles").fetchone()[0])
+            db.executemany(
+                "INSERT INTO story_articles VALUES (?,?,?) ON CONFLICT(article_id) DO UPDATE SET "
+                "story_id=excluded.story_id",
+                [(aid, sid, base + i + 1) for i, (aid, sid) in enumerate(assignments.items())],
+            )
+            touched = set(assignments.values())
+            if touched:
+                marks = ",".join("?" * len(touched))
+                db.execute(f"DELETE FROM reports WHERE story_id IN ({marks})", list(touched))
+            for key, value in (state or {}).items():
+                db.execute("INSERT OR REPLACE INTO state VALUES (?, ?)", (key, value))
+
+        self._transaction(work)
+
+    def articles(self, ids: Sequence[str]) -> list[Article]:
+        by_id: dict[str, Article] = {}
+        for at in range(0, len(ids), 500):
+            chunk = list(ids[at : at + 500])
+            marks = ",".join("?" * len(chunk))
+            for r in self._db.execute(
+                "SELECT id, text, title, outlet, url, published, language, origin, warnings "
+                f"FROM articles WHERE id IN ({marks})",
+                chunk,
+            ):
+                by_id[r[0]] = Article(
+                    id=r[0],
+                    text=r[1],
+                    title=r[2],
+                    outlet=r[3],
+                    url=r[4],
+                    published=r[5],
+                    language=r[6],
+                    origin=r[7],
+                    warnings=tuple(json.loads(r[8])),
+                )
+        return [by_id[i] for i in ids if i in by_id]
+
+    def all_article_ids(self) -> list[str]:
+        """Every article in arrival order."""
+        return [r[0] for r in self._db.execute("SELECT id FROM articles ORDER BY seq")]
+
+    def article_urls(self, article_id: str) -> list[str]:
+        rows = self._db.execute("SELECT url FROM article_urls WHERE article_id=? ORDER BY url", (article_id,))
+        return [r[0] for r in rows]
+
+    def vectors(self, ids: Sequence[str]) -> np.ndarray:
+        """Stored article vectors in ``ids`` order (rows of zeros where none was stored)."""
+        found: dict[str, bytes] = {}
+        for at in range(0, len(ids), 500):
+            chunk = list(ids[at : at + 500])
+            marks = ",".join("?" * len(chunk))
+            for r in self._db.execute(f"SELECT id, vector FROM articles WHERE id IN ({marks})", chunk):
+                if r[1] is not None:
+                    found[r[0]] = r[1]
+        dim = len(next(iter(found.values()))) // 4 if found else 0
+        out = np.zeros((len(ids), dim), dtype=np.float32)
+        for i, aid in enumerate(ids):
+            if aid in found:
+                out[i] = np.frombuffer(found[aid], dtype=np.float32)
+        return out
+
+    def count_articles(self) -> int:
+        return int(self._db.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
+
+    # ------------------------------------------------------------------ stories
+
+    def stories(self, *, since: str | None = None, limit: int | None = None) -> list[StoryRow]:
+        """Live stories (not merged away), most recently seen first; ``since`` filters on last_seen."""
+        sql = "SELECT id, title, first_seen, last_seen FROM stories WHERE merged_into IS NULL"
+        args: list[object] = []
+        if since is not None:
+            sql += " AND last_seen >= ?"
+            args.append(since)
+        sql += " ORDER BY last_seen IS NULL, last_seen DESC, id"
+        if limit is not None:
+            sql += " LIMIT ?"
+            args.append(limit)
+        heads = self._db.execute(sql, args).fetchall()
+        return [StoryRow(h[0], h[1], h[2], h[3], self._members(h[0])) for h in heads]
+
+    def _members(self, story_id: str) -> tuple[str, ...]:
+        rows = self._db.execute(
+            "SELECT article_id FROM story_articles WHERE story_id=? ORDER BY seq", (story_id,)
+        )
+        return tuple(r[0] for r in rows)
+
+    def story(self, story_id: str) -> StoryRow | None:
+        """A story by id (or a unique id prefix); a merged story resolves to the one it joined."""
+        row = self._db.execute(
+            "SELECT id, title, first_seen, last_seen, merged_into FROM stories WHERE id=?", (story_id,)
+        ).fetchone()
+        if row is None:
+            rows = self._db.execute(
+                "SELECT id, title, first_seen, last_seen, merged_into FROM stories WHERE id LIKE ? LIMIT 2",
+                (story_id.replace("%", "").replace("_", r"\_") + "%",),
+            ).fetchall()
+            if len(rows) != 1:
+                return None
+            row = rows[0]
+        if row[4] is not None:
+            target = self.story(row[4])
+            return (
+                None
+                if target is None
+                else StoryRow(
+                    target.id, target.title, target.first_seen, target.last_seen, target.article_ids, None
+                )
+            )
+        return StoryRow(row[0], row[1], row[2], row[3], self._members(row[0]))
+
+    def reset_stories(self) -> None:
+        """Forget every story (articles stay) before a batch re-clustering."""
+
+        def work() -> None:
+            for table in ("story_articles", "stories", "reports"):
+                self._db.execute(f"DELETE FROM {table}")
+            self._db.execute("DELETE FROM state WHERE key LIKE 'cluster.%'")
+
+        self._transaction(work)
+
+    # ------------------------------------------------------------------ state, reports, feeds
+
+    def get_state(self, key: str) -> str | None:
+        row = self._db.execute("SELECT value FROM state WHERE key=?", (key,)).fetchone()
+        return None if row is None else str(row[0])
+
+    def get_report(self, story_id: str, key: str) -> str | None:
+        row = self._db.execute(
+            "SELECT report FROM reports WHERE story_id=? AND key=?", (story_id, key)
+        ).fetchone()
+        return None if row is None else str(row[0])
+
+    def put_report(self, story_id: str, key: str, report_json: str) -> None:
+        self._transaction(
+            lambda: self._db.execute(
+                "INSERT OR REPLACE INTO reports VALUES (?, ?, ?, ?)",
+                (story_id, key, report_json, time.time()),
+            )
+        )
+
+    def feed_state(self, url: str) -> FeedState:
+        row = self._db.execute(
+            "SELECT etag, last_modified, failures, next_poll, last_error FROM feeds WHERE url=?", (url,)
+        ).fetchone()
+        if row is None:
+            return FeedState(url)
+        return FeedState(url, row[0], row[1], int(row[2]), float(row[3]), str(row[4]))
+
+    def put_feed_state(self, state: FeedState) -> None:
+        self._transaction(
+            lambda: self._db.execute(
+                "INSERT OR REPLACE INTO feeds VALUES (?, ?, ?, ?, ?, ?)",
+                (
+                    state.url,
+                    state.etag,
+                    state.last_modified,
+                    state.failures,
+                    state.next_poll,
+                    state.last_error,
+                ),
+            )
+        )
+
+    def integrity(self) -> str:
+        """SQLite's own check ("ok" when the file is sound)."""
+        return str(self._db.execute("PRAGMA integrity_check").fetchone()[0])
