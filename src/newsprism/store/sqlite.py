@@ -275,8 +275,9 @@ class SqliteStore:
         ).fetchone()
         if row is None:
             rows = self._db.execute(
-                "SELECT id, title, first_seen, last_seen, merged_into FROM stories WHERE id LIKE ? LIMIT 2",
-                (story_id.replace("%", "").replace("_", r"\_") + "%",),
+                "SELECT id, title, first_seen, last_seen, merged_into FROM stories "
+                "WHERE substr(id, 1, ?) = ? LIMIT 2",
+                (len(story_id), story_id),
             ).fetchall()
             if len(rows) != 1:
                 return None

@@ -1,0 +1,216 @@
+"""The story service: articles in, stories out, everything kept in a :class:`~newsprism.store.Store`.
+
+One batch = embed the new articles, place them with the online clusterer, and write articles, story
+assignments and merges in one transaction. A process killed mid-batch therefore leaves the store at the
+previous commit, and running the same ingest again skips what is already there (content-hash ids).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from newsprism.cluster import ClusterConfig, OnlineClusterer, lead_text, publication_order
+from newsprism.cluster.features import day_number
+from newsprism.model import Article
+from newsprism.store import Store, StoryRow, StoryUpdate
+
+if TYPE_CHECKING:
+    from newsprism.embed import Embedder
+    from newsprism.pipeline import Pipeline
+
+__all__ = ["IngestResult", "StoryService", "loadedness_spread"]
+
+
+@dataclass
+class IngestResult:
+    added: int = 0
+    duplicates: int = 0
+    new_stories: int = 0
+    merged: int = 0
+    story_of: dict[str, str] = field(default_factory=dict)  # article id -> story id, this run
+
+
+class StoryService:
+    """Owns the clusterer state for one store; build one per process (``watch`` keeps it for hours)."""
+
+    def __init__(
+        self,
+        store: Store,
+        embedder: Embedder,
+        config: ClusterConfig | None = None,
+        *,
+        batch_size: int = 64,
+        on_commit: Callable[[int], None] | None = None,
+    ) -> None:
+        self.store = store
+        self.embedder = embedder
+        self.config = config or ClusterConfig()
+        self.batch_size = batch_size
+        self.on_commit = on_commit
+        self._clusterer: OnlineClusterer | None = None
+
+    # ------------------------------------------------------------------ ingest
+
+    @property
+    def clusterer(self) -> OnlineClusterer:
+        """The clusterer, rebuilt on first use from the stories still inside the time window."""
+        if self._clusterer is None:
+            self._clusterer = OnlineClusterer(self.config, dim=self.embedder.dim)
+            self._restore(self._clusterer)
+        return self._clusterer
+
+    def _restore(self, clusterer: OnlineClusterer) -> None:
+        newest = self.store.get_state("cluster.newest")
+        horizon = day_number(newest)
+        if horizon is not None:
+            from datetime import date
+
+            since = date.fromordinal(int(horizon - self.config.window_days)).isoformat()
+            rows = self.store.stories(since=since)
+        else:
+            rows = self.store.stories(limit=2000)
+        groups = []
+        for row in reversed(rows):  # oldest first, as they arrived
+            ids = list(row.article_ids)
+            articles = self.store.articles(ids)
+            vectors = self.store.vectors([a.id for a in articles])
+            if articles and vectors.shape[1] == clusterer.dim:
+                groups.append((row.id, list(zip(articles, vectors, strict=True))))
+        clusterer.restore(groups)
+
+    def ingest(self, articles: Iterable[Article]) -> IngestResult:
+        """Add articles (any order; each batch is placed in publication order) and cluster them."""
+        result = IngestResult()
+        batch: list[Article] = []
+        for article in articles:
+            batch.append(article)
+            if len(batch) >= self.batch_size:
+                self._ingest_batch(batch, result)
+                batch = []
+        if batch:
+            self._ingest_batch(batch, result)
+        return result
+
+    def _ingest_batch(self, batch: Sequence[Article], result: IngestResult) -> None:
+        known = self.store.known(a.id for a in batch)
+        fresh: dict[str, Article] = {}
+        for a in batch:
+            if a.id in known or a.id in fresh:
+                result.duplicates += 1
+                if a.url:
+                    self.store.add_urls(a.id, [a.url])
+                continue
+            fresh[a.id] = a
+        if not fresh:
+            return
+        new = list(fresh.values())
+        new = [new[i] for i in publication_order(new)]
+        vectors = self.embedder.encode([lead_text(a, self.config.lead_words) for a in new])
+        clusterer = self.clusterer
+        assignments: dict[str, str] = {}
+        merges: dict[str, str] = {}
+        for a, v in zip(new, vectors, strict=True):
+            placed = clusterer.add(a, v)
+            assignments[a.id] = placed.story
+            result.new_stories += placed.new
+            for gone in placed.merged:
+                merges[gone] = placed.story
+                for aid, sid in assignments.items():
+                    if sid == gone:
+                        assignments[aid] = placed.story
+        touched = {sid for sid in assignments.values()} | set(merges.values())
+        updates = []
+        for sid in sorted(touched):
+            s = clusterer.story(sid)
+            if s is not None:
+                updates.append(
+                    StoryUpdate(sid, s.title or _title_of(new, s.members), s.first_text, s.last_text)
+                )
+        newest = max((a.published or "" for a in new), default="")
+        state = {}
+        if newest and newest > (self.store.get_state("cluster.newest") or ""):
+            state["cluster.newest"] = newest
+        self.store.commit_batch(new, vectors, assignments, updates, merges, state)
+        result.added += len(new)
+        result.merged += len(merges)
+        result.story_of.update(assignments)
+        for gone, target in merges.items():
+            for aid, sid in result.story_of.items():
+                if sid == gone:
+                    result.story_of[aid] = target
+        if self.on_commit is not None:
+            self.on_commit(result.added)
+
+    def recluster(self) -> IngestResult:
+        """Forget every story and place all stored articles again, in publication order."""
+        self.store.reset_stories()
+        self._clusterer = OnlineClusterer(self.config, dim=self.embedder.dim)
+        ids = self.store.all_article_ids()
+        articles = self.store.articles(ids)
+        vectors = self.store.vectors(ids)
+        result = IngestResult()
+        order = publication_order(articles)
+        for at in range(0, len(order), 1000):
+            chunk = [articles[i] for i in order[at : at + 1000]]
+            vecs = np.stack([vectors[i] for i in order[at : at + 1000]])
+            self._place_stored(chunk, vecs, result)
+        return result
+
+    def _place_stored(self, chunk: list[Article], vectors: np.ndarray, result: IngestResult) -> None:
+        clusterer = self.clusterer
+        assignments: dict[str, str] = {}
+        merges: dict[str, str] = {}
+        for a, v in zip(chunk, vectors, strict=True):
+            placed = clusterer.add(a, v)
+            assignments[a.id] = placed.story
+            result.new_stories += placed.new
+            for gone in placed.merged:
+                merges[gone] = placed.story
+                for aid, sid in assignments.items():
+                    if sid == gone:
+                        assignments[aid] = placed.story
+        updates = []
+        for sid in sorted(set(assignments.values()) | set(merges.values())):
+            s = clusterer.story(sid)
+            if s is not None:
+                updates.append(
+                    StoryUpdate(sid, s.title or _title_of(chunk, s.members), s.first_text, s.last_text)
+                )
+        self.store.commit_batch([], np.zeros((0, 0), np.float32), assignments, updates, merges)
+        result.merged += len(merges)
+
+    # ------------------------------------------------------------------ reports
+
+    def report_json(self, story: StoryRow, pipeline: Pipeline) -> str:
+        """The story's JSON report, from the cache when its members and settings have not changed."""
+        key = hashlib.sha256(
+            json.dumps([list(story.article_ids), repr(pipeline.settings)]).encode()
+        ).hexdigest()[:16]
+        cached = self.store.get_report(story.id, key)
+        if cached is not None:
+            return cached
+        report = pipeline.analyse(self.store.articles(list(story.article_ids)))
+        text = report.to_json()
+        self.store.put_report(story.id, key, text)
+        return text
+
+
+def loadedness_spread(report_json: str | None) -> float | None:
+    """Highest minus lowest source loadedness in a cached report (None when not analysed yet)."""
+    if not report_json:
+        return None
+    values = [float(s.get("loadedness", 0.0)) for s in json.loads(report_json).get("sources", [])]
+    return max(values) - min(values) if values else None
+
+
+def _title_of(articles: Sequence[Article], members: Sequence[str]) -> str:
+    for a in articles:
+        if a.id in members:
+            return a.title or " ".join(a.text.split()[:12])
+    return ""

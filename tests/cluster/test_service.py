@@ -1,0 +1,151 @@
+"""The story service over a real SQLite store: stories form, re-ingest is idempotent, kill -9 is safe."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+from conftest import EVENTS, HashEmbedder, make_article
+from newsprism.cluster import ClusterConfig, bcubed, cluster_articles
+from newsprism.ingest import read_articles
+from newsprism.model import Article
+from newsprism.settings import Settings
+from newsprism.store import open_store
+from newsprism.stories import StoryService
+
+
+def test_online_clusterer_separates_the_fictional_events(
+    event_articles: list[tuple[str, Article]], hash_embedder: HashEmbedder
+) -> None:
+    gold = [g for g, _a in event_articles]
+    arts = [a for _g, a in event_articles]
+    vectors = hash_embedder.encode([f"{a.title}\n{a.text}" for a in arts])
+    labels = cluster_articles(arts, vectors, ClusterConfig(index="exact"))
+    assert bcubed(gold, labels)[2] == 1.0
+
+
+def test_time_window_keeps_a_later_event_apart(hash_embedder: HashEmbedder) -> None:
+    name = "ferry"
+    first = [make_article(*item) for item in EVENTS[name]]
+    outlet, _date, title, text = EVENTS[name][0]
+    later = make_article(outlet, "2031-06-20", title, text + " A second grounding, months later.")
+    arts = [*first, later]
+    labels = cluster_articles(
+        arts, hash_embedder.encode([a.text for a in arts]), ClusterConfig(index="exact")
+    )
+    assert len(set(labels[:3])) == 1 and labels[3] != labels[0]
+
+
+def _write_folder(folder: Path) -> None:
+    folder.mkdir()
+    for name, items in EVENTS.items():
+        for i, (outlet, date, title, text) in enumerate(items):
+            body = f"Title: {title}\nOutlet: {outlet}\nDate: {date}\n\n{text}\n"
+            (folder / f"{name}-{i}.txt").write_text(body, encoding="utf-8")
+
+
+def test_ingesting_the_same_folder_twice_adds_no_duplicates(tmp_path: Path) -> None:
+    folder = tmp_path / "news"
+    _write_folder(folder)
+    store = open_store(tmp_path / "s.sqlite")
+    service = StoryService(store, HashEmbedder(), ClusterConfig(index="exact"), batch_size=4)
+    articles, skipped = read_articles([str(folder)], Settings())
+    assert not skipped and len(articles) == 9
+    first = service.ingest(articles)
+    assert first.added == 9 and first.duplicates == 0
+    stories = store.stories()
+    assert sorted(len(s.article_ids) for s in stories) == [3, 3, 3]
+
+    again = StoryService(store, HashEmbedder(), ClusterConfig(index="exact"))  # a new process, same store
+    second = again.ingest(read_articles([str(folder)], Settings())[0])
+    assert second.added == 0 and second.duplicates == 9
+    assert store.count_articles() == 9
+    assert [s.article_ids for s in store.stories()] == [s.article_ids for s in stories]
+    store.close()
+
+
+def test_a_new_process_keeps_adding_to_the_open_stories(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "s.sqlite")
+    arts = [make_article(*item) for items in EVENTS.values() for item in items]
+    StoryService(store, HashEmbedder(), ClusterConfig(index="exact")).ingest(arts[:2] + arts[3:5] + arts[6:8])
+    StoryService(store, HashEmbedder(), ClusterConfig(index="exact")).ingest([arts[2], arts[5], arts[8]])
+    assert sorted(len(s.article_ids) for s in store.stories()) == [3, 3, 3]
+    store.close()
+
+
+def test_recluster_rebuilds_the_same_stories(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "s.sqlite")
+    service = StoryService(store, HashEmbedder(), ClusterConfig(index="exact"))
+    service.ingest([make_article(*item) for items in EVENTS.values() for item in items])
+    before = sorted(sorted(s.article_ids) for s in store.stories())
+    service.recluster()
+    assert sorted(sorted(s.article_ids) for s in store.stories()) == before
+    store.close()
+
+
+_WORKER = textwrap.dedent(
+    """
+    import sys, time
+    sys.path.insert(0, {tests!r})
+    from conftest import HashEmbedder
+    from newsprism.cluster import ClusterConfig
+    from newsprism.model import Article
+    from newsprism.ingest import article_id
+    from newsprism.store import open_store
+    from newsprism.stories import StoryService
+
+    def slow_commit(n):
+        print("committed", n, flush=True)
+        time.sleep(0.15)
+
+    arts = []
+    for i in range(400):
+        text = f"Fictional item {{i}}: the Brell river festival number {{i % 40}} drew crowds, they said."
+        arts.append(Article(id=article_id(text), text=text, title=f"Festival {{i % 40}}", outlet="Brell Post",
+                            published=f"2031-05-{{i % 28 + 1:02d}}"))
+    store = open_store(sys.argv[1])
+    StoryService(store, HashEmbedder(), ClusterConfig(index="exact"), batch_size=10,
+                 on_commit=slow_commit).ingest(arts)
+    print("done", flush=True)
+    """
+)
+
+
+def test_kill_minus_nine_mid_ingest_loses_nothing_committed(tmp_path: Path) -> None:
+    script = tmp_path / "worker.py"
+    script.write_text(_WORKER.format(tests=str(Path(__file__).parent)), encoding="utf-8")
+    db = tmp_path / "s.sqlite"
+    proc = subprocess.Popen([sys.executable, str(script), str(db)], stdout=subprocess.PIPE, text=True)
+    committed = 0
+    deadline = time.monotonic() + 60
+    assert proc.stdout is not None
+    while committed < 50 and time.monotonic() < deadline:
+        line = proc.stdout.readline()
+        if line.startswith("committed"):
+            committed = int(line.split()[1])
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait(timeout=10)
+    proc.stdout.close()
+    assert committed >= 50
+
+    store = open_store(db)
+    assert store.integrity() == "ok"
+    kept = store.count_articles()
+    assert committed <= kept < 400 and kept % 10 == 0  # whole batches only
+    in_stories = sum(len(s.article_ids) for s in store.stories())
+    assert in_stories == kept  # every committed article has its story
+    store.close()
+
+    rerun = subprocess.run(
+        [sys.executable, str(script), str(db)], capture_output=True, text=True, timeout=120
+    )
+    assert rerun.returncode == 0 and "done" in rerun.stdout
+    store = open_store(db)
+    assert store.count_articles() == 400
+    assert sum(len(s.article_ids) for s in store.stories()) == 400
+    store.close()

@@ -1,0 +1,119 @@
+"""The SQLite store on its own: schema versions, WAL, dedup by content hash, merges, cache, feed state."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from newsprism.errors import UsageError
+from newsprism.model import Article
+from newsprism.store import SCHEMA_VERSION, FeedState, StoryUpdate, default_store_path, open_store
+
+
+def _article(n: int, url: str | None = None) -> Article:
+    text = f"The fictional town of Brell opened its {n}th public library on a rainy morning, officials said."
+    return Article(
+        id=f"a{n:04d}",
+        text=text,
+        title=f"Library {n}",
+        outlet="Brell Post",
+        url=url,
+        published=f"2031-05-{n % 28 + 1:02d}",
+    )
+
+
+def test_new_store_is_versioned_and_in_wal_mode(tmp_path: Path) -> None:
+    path = tmp_path / "sub" / "s.sqlite"
+    with open_store(path) as store:
+        assert store.schema_version() == SCHEMA_VERSION
+        assert store.integrity() == "ok"
+    mode = sqlite3.connect(path).execute("PRAGMA journal_mode").fetchone()[0]
+    assert mode == "wal"
+    with open_store(path) as store:  # reopening does not migrate twice
+        assert store.schema_version() == SCHEMA_VERSION
+
+
+def test_newer_schema_is_refused_with_advice(tmp_path: Path) -> None:
+    path = tmp_path / "s.sqlite"
+    open_store(path).close()
+    db = sqlite3.connect(path)
+    db.execute("INSERT INTO schema_version VALUES (?)", (SCHEMA_VERSION + 1,))
+    db.commit()
+    db.close()
+    with pytest.raises(UsageError, match="upgrade newsprism"):
+        open_store(path)
+
+
+def test_not_a_store_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "junk.sqlite"
+    path.write_bytes(b"this is not a database at all" * 100)
+    with pytest.raises(UsageError, match="not a newsprism store"):
+        open_store(path)
+
+
+def test_batch_round_trip_dedup_and_urls(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "s.sqlite")
+    a, b = _article(1, "https://brell.example/1"), _article(2)
+    vecs = np.eye(2, 4, dtype=np.float32)
+    store.commit_batch(
+        [a, b],
+        vecs,
+        {a.id: "st1", b.id: "st1"},
+        [StoryUpdate("st1", "Library", "2031-05-02", "2031-05-03")],
+        {},
+    )
+    store.commit_batch([a], vecs[:1], {}, [], {})  # same id again: ignored
+    store.add_urls(a.id, ["https://mirror.example/1"])
+    assert store.count_articles() == 2
+    assert store.articles([b.id, a.id]) == [b, a]
+    assert store.article_urls(a.id) == ["https://brell.example/1", "https://mirror.example/1"]
+    assert np.array_equal(store.vectors([b.id]), vecs[1:2])
+    [row] = store.stories()
+    assert row.article_ids == (a.id, b.id) and row.title == "Library"
+    assert store.known([a.id, "nope"]) == {a.id}
+    store.close()
+
+
+def test_merge_redirects_the_old_story_and_drops_cached_reports(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "s.sqlite")
+    a, b = _article(1), _article(2)
+    vecs = np.zeros((2, 4), np.float32)
+    store.commit_batch(
+        [a, b],
+        vecs,
+        {a.id: "st1", b.id: "st2"},
+        [StoryUpdate("st1", "one", None, None), StoryUpdate("st2", "two", None, None)],
+        {},
+    )
+    store.put_report("st1", "k", "{}")
+    assert store.get_report("st1", "k") == "{}"
+    store.commit_batch([], vecs[:0], {}, [StoryUpdate("st1", "one", None, None)], {"st2": "st1"})
+    assert store.get_report("st1", "k") is None
+    assert [s.id for s in store.stories()] == ["st1"]
+    merged = store.story("st2")
+    assert merged is not None and merged.id == "st1" and set(merged.article_ids) == {a.id, b.id}
+    assert store.story("st") is None  # ambiguous prefix
+    unique = store.story("st1"[:3])
+    assert unique is not None and unique.id == "st1"
+    assert store.story("zz") is None
+    store.close()
+
+
+def test_feed_state_round_trip(tmp_path: Path) -> None:
+    with open_store(tmp_path / "s.sqlite") as store:
+        assert store.feed_state("https://f.example/rss") == FeedState("https://f.example/rss")
+        state = FeedState(
+            "https://f.example/rss", '"abc"', "Tue, 01 Apr 2031 10:00:00 GMT", 2, 123.5, "HTTP 500"
+        )
+        store.put_feed_state(state)
+        assert store.feed_state(state.url) == state
+
+
+def test_default_path_follows_xdg(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
+    assert default_store_path() == tmp_path / "newsprism" / "store.sqlite"
+    monkeypatch.delenv("XDG_DATA_HOME")
+    assert default_store_path() == Path.home() / ".local" / "share" / "newsprism" / "store.sqlite"
