@@ -22,6 +22,7 @@ import argparse
 import csv
 import dataclasses
 import hashlib
+import itertools
 import os
 import pickle
 import sys
@@ -35,7 +36,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 if TYPE_CHECKING:
-    from newsprism.model import Source, Token
+    from newsprism.model import Claim, Source, Token
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = Path(os.environ.get("NEWSPRISM_SHARED_DATA", ROOT.parent / "shared" / "data"))
@@ -335,12 +336,38 @@ def speed(pairs: Pairs, cache: Path | None, n_sources: int = 50, per_source: int
     print(f"{'one pair at a time (extrapolated)':40s} {per_pair * cross:9.2f}")
     groups = sum(1 for c in claims if len(c.sources) > 1)
     print(f"{len(claims)} claims, {groups} backed by more than one source")
+    recall, precision = story_agreement(sources, claims, pairs.labels[:half], n_sources)
+    print(
+        f"story level: {recall:.3f} of the MSRP same-claim pairs end up in one claim; "
+        f"{precision:.3f} of the sentence pairs sharing a claim are an MSRP same-claim pair (a lower bound: "
+        f"MSRP holds several pairs per news event, so some other co-groupings are right too)"
+    )
     date = datetime.now(UTC).date().isoformat()
     print(
         f"\n| align() speed, {n_sources} sources x {per_source} sentences | {best:.2f} s | "
         f"{per_pair * cross:.1f} s (pair-at-a-time, extrapolated) | "
         f"`python benchmarks/align_msrp.py --speed` | {date} |"
     )
+
+
+def story_agreement(
+    sources: list[Source], claims: Sequence[Claim], labels: np.ndarray, n_sources: int
+) -> tuple[float, float]:
+    """Whole-story check of matching + grouping against the MSRP labels of the pairs dealt into it."""
+    where = {
+        (src.id, sent.start): s + n_sources * j
+        for s, src in enumerate(sources)
+        for j, sent in enumerate(src.sentences)
+    }
+    together = 0
+    right = 0
+    for claim in claims:
+        members = sorted(where[(p.source, p.start)] for p in claim.sentences)
+        for a, b in itertools.combinations(members, 2):
+            together += 1
+            right += int(a // 2 == b // 2 and labels[a // 2] == 1)
+    positives = int(labels.sum())
+    return right / max(positives, 1), right / max(together, 1)
 
 
 def report(
