@@ -72,11 +72,13 @@ def msrp_pairs(data: Path) -> list[Pair]:
     return out
 
 
-def neus_pairs(data: Path, limit: int, embed: Callable[[list[str]], object]) -> list[Pair]:
-    """Cross-article sentence pairs of one NeuS story whose MiniLM cosine is at least 0.75."""
+def neus_pairs(data: Path, limit: int, clusters_max: int, embed: Callable[[list[str]], object]) -> list[Pair]:
+    """Cross-article sentence pairs of one NeuS story (val, then train) whose MiniLM cosine is >= 0.75."""
     import numpy as np
 
-    clusters = (data / "neus_allsides" / "val.source").read_text(encoding="utf-8").splitlines()
+    root = data / "neus_allsides"
+    clusters = [*(root / "val.source").read_text(encoding="utf-8").splitlines(),
+                *(root / "train.source").read_text(encoding="utf-8").splitlines()][:clusters_max]  # fmt: skip
     sents: list[tuple[int, int, str]] = []
     for ci, line in enumerate(clusters):
         for ai, art in enumerate(line.split(" [SEP] ")):
@@ -338,6 +340,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--per-kind", type=int, default=300, help="injected pairs per kind and origin")
     ap.add_argument("--neus", type=int, default=1500, help="at most this many NeuS pairs")
+    ap.add_argument("--neus-clusters", type=int, default=1200, help="NeuS stories to mine pairs from")
     ap.add_argument("--show-errors", type=int, default=0)
     ap.add_argument("--only", default="", help="run one origin: msrp-dev, msrp-held-out or neus")
     args = ap.parse_args(argv)
@@ -355,7 +358,7 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.only in ("", "neus"):
         embedder = default_embedder(EmbedSettings())
-        groups["neus"] = neus_pairs(args.data, args.neus, lambda texts: embedder.encode(texts))
+        groups["neus"] = neus_pairs(args.data, args.neus, args.neus_clusters, embedder.encode)
     if args.only:
         groups = {args.only: groups[args.only]}
     print(f"seed {args.seed}; pairs: " + ", ".join(f"{k} {len(v)}" for k, v in groups.items()))

@@ -12,7 +12,7 @@ segmenter already made: every finding can be explained by the values it shows.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -31,7 +31,7 @@ _PLACE_NOUNS = {"town", "city", "village", "region", "province", "district", "co
 _LOCATIVE = {"in", "near", "at", "outside", "from", "into", "inside"}
 _NAME_LABELS = _PLACE | {"PERSON", "ORG", "NORP"}
 _LIGHT_VERBS = {"be", "have", "do", "get", "make", "go", "take", "come", "can", "will"}
-_NEG_IMPLICATIVE = {"refuse", "fail", "decline", "neglect", "avoid", "cease", "stop"}
+_NEG_IMPLICATIVE = {"refuse", "fail", "decline", "neglect", "avoid", "cease", "stop", "deny"}
 _SPEECH = {"say", "tell", "report", "announce", "add", "state", "accord", "quote", "note", "claim", "write",
            "confirm", "insist", "argue", "explain", "warn", "predict", "estimate", "cite"}  # fmt: skip
 _ALIASES = [{"us", "u.s.", "usa", "united states", "america", "united states of america", "washington"},
@@ -106,7 +106,11 @@ def view_of(source: Source, start: int, end: int, claim: str = "") -> SentenceVi
     published = parse_published(source.article.published)
     tokens = [t for t in source.tokens if start <= t.start and t.end <= end]
     quantities = tuple(extract_quantities(text))
-    dates = tuple(extract_dates(text, published))
+    reporting = _reporting_dates(source.tokens, tokens)
+    dates = tuple(
+        replace(d, reporting=True) if any(d.start <= t.start - start < d.end for t in reporting) else d
+        for d in extract_dates(text, published)
+    )
     names = tuple(_names(source, tokens, start, end))
     return SentenceView(
         source=source.id,
@@ -199,7 +203,13 @@ def _polarity(all_tokens: Sequence[Token], tokens: list[Token]) -> dict[str, fro
     ids = {t.i for t in tokens}
 
     def negated(t: Token) -> bool:
-        own = any(_negates(k) for k in children.get(t.i, []))
+        kids = children.get(t.i, [])
+        own = any(_negates(k) for k in kids)
+        # "found no evidence", "no money was paid": the negation sits on an argument
+        own = own or any(
+            _negates(g) for k in kids if k.dep in ("dobj", "nsubjpass", "nsubj") for g in children.get(k.i, [])
+            if g.dep == "det"
+        )  # fmt: skip
         if t.pos == "ADJ" and t.dep == "acomp":
             own = own or any(_negates(k) for k in children.get(t.head, []))
         return own
@@ -228,6 +238,20 @@ def _polarity(all_tokens: Sequence[Token], tokens: list[Token]) -> dict[str, fro
     return {k: frozenset(v) for k, v in found.items()}
 
 
+def _reporting_dates(all_tokens: Sequence[Token], tokens: list[Token]) -> list[Token]:
+    """Date words that say when a source spoke ("officials said Monday"), not when the event happened."""
+    out = []
+    for t in tokens:
+        if t.ent_type != "DATE" or not 0 <= t.head < len(all_tokens):
+            continue
+        head = all_tokens[t.head]
+        if head.pos == "ADP" and 0 <= head.head < len(all_tokens):
+            head = all_tokens[head.head]  # "said on Monday"
+        if head.lemma.lower() in _SPEECH:
+            out.append(t)
+    return out
+
+
 def _main_clause(all_tokens: Sequence[Token], tok: Token, ids: set[int]) -> bool:
     t = tok
     for _ in range(12):
@@ -235,6 +259,11 @@ def _main_clause(all_tokens: Sequence[Token], tok: Token, ids: set[int]) -> bool
             return True
         if t.dep not in ("conj", "ccomp", "xcomp", "acomp") or t.head not in ids:
             return False
+        if t.dep == "ccomp" and any(
+            k.head == t.i and k.dep == "mark" and k.text.lower() in ("if", "whether") for k in all_tokens[
+                max(0, t.i - 8) : t.i]
+        ):  # fmt: skip
+            return False  # "asked if he would condemn": a question, not an assertion
         t = all_tokens[t.head]
     return False
 

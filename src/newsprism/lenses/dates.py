@@ -67,6 +67,7 @@ class DateMention:
     day: int | None = None
     year: int | None = None
     offset: bool = False  # "three days after": relative to another event, not to the article
+    reporting: bool = False  # "officials said Monday": when a source spoke, compared only with its like
 
     @property
     def resolved(self) -> bool:
@@ -250,7 +251,7 @@ def _number(word: str) -> int | None:
 
 def same_time(a: DateMention, b: DateMention) -> bool | None:
     """True when both can be the same time, False when they cannot, None when they cannot be compared."""
-    if a.offset or b.offset:
+    if a.offset or b.offset or a.reporting != b.reporting:
         return None
     if a.resolved and b.resolved:
         assert a.low and a.high and b.low and b.high

@@ -14,7 +14,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from newsprism.lenses.language_lexicon import (
     ADJECTIVE,
@@ -31,6 +31,7 @@ from newsprism.lenses.language_lexicon import (
 from newsprism.model import (
     LanguageFindings,
     LanguageSpan,
+    Quote,
     QuoteFindings,
     Source,
     SourceLanguage,
@@ -49,18 +50,58 @@ __all__ = [
     "LanguageSettings",
     "attributed_claim_spans",
     "rank_outlets",
+    "scare_quote_spans",
     "score_lines",
+    "span_voice",
 ]
+
+IndirectPolicy = Literal["describe", "all", "none"]
 
 # Entity types whose words are names, not word choices ("Chinese" in a name, "Wuhan", dates).
 _NAME_ENTS = frozenset(
-    "PERSON ORG GPE LOC FAC DATE TIME CARDINAL MONEY PERCENT QUANTITY ORDINAL EVENT WORK_OF_ART LAW".split()
+    [
+        "PERSON",
+        "ORG",
+        "GPE",
+        "LOC",
+        "FAC",
+        "DATE",
+        "TIME",
+        "CARDINAL",
+        "MONEY",
+        "PERCENT",
+        "QUANTITY",
+        "ORDINAL",
+        "EVENT",
+        "WORK_OF_ART",
+        "LAW",
+    ]
 )
 _CONTENT_POS = frozenset({"ADJ", "ADV", "NOUN", "VERB"})
 # Verbs that put a description in someone's mouth: "X dismissed the vote as a sham", "was branded a traitor".
 CLAIM_CUES = frozenset(
-    "describe dismiss denounce brand label call dub deride decry condemn portray characterize characterise "
-    "depict cast slam blast criticize criticise reject".split()
+    [
+        "describe",
+        "dismiss",
+        "denounce",
+        "brand",
+        "label",
+        "call",
+        "dub",
+        "deride",
+        "decry",
+        "condemn",
+        "portray",
+        "characterize",
+        "characterise",
+        "depict",
+        "cast",
+        "slam",
+        "blast",
+        "criticize",
+        "criticise",
+        "reject",
+    ]
 )
 
 
@@ -68,11 +109,14 @@ CLAIM_CUES = frozenset(
 class LanguageSettings:
     """Knobs of the lens; the defaults are the ones docs/benchmarks.md measured."""
 
-    learned_min: float = 0.4  # a word known only from the learned scores needs at least this score
+    learned_min: float = 0.3  # a word known only from the learned scores needs at least this score
     biased_threshold: float = 0.5  # sentence bias probability from which a sentence counts as biased
     loadedness_scale: float = 2.0  # authorial spans per 100 words at which loadedness reaches 1 - 1/e
     context_weight: float = 0.2  # share of a span's score that comes from its sentence's bias probability
     top_terms: int = 8
+    indirect: IndirectPolicy = (
+        "describe"  # which paraphrased content counts as attributed (see attributed_regions)
+    )
 
 
 class LanguageLens:
@@ -119,7 +163,9 @@ class LanguageLens:
             per_source[src.id] = figures
         return LanguageFindings(spans=tuple(spans), per_source=per_source)
 
-    def analyse_source(self, source: Source, quotes: QuoteFindings) -> tuple[list[LanguageSpan], SourceLanguage]:
+    def analyse_source(
+        self, source: Source, quotes: QuoteFindings
+    ) -> tuple[list[LanguageSpan], SourceLanguage]:
         """Spans and per-source figures of one segmented source."""
         texts = [s.text for s in source.sentences]
         probs = [float(p) for p in self.bias(texts, source.vectors)] if texts else []
@@ -130,9 +176,8 @@ class LanguageLens:
         self, source: Source, quotes: QuoteFindings, sentence_bias: Sequence[float] = ()
     ) -> list[LanguageSpan]:
         """Loaded spans of one source with voice, category, score and neutral alternative, in text order."""
-        scare = self._scare_quotes(source, quotes)
-        regions = [r for r in attributed_regions(source, quotes) if r not in {(c[0], c[1]) for c in scare}]
-        candidates = self._lexical_candidates(source) + scare
+        regions = attributed_regions(source, quotes, self.settings.indirect)
+        candidates = self._lexical_candidates(source) + self._scare_quotes(source, quotes)
         out: list[LanguageSpan] = []
         taken: list[tuple[int, int]] = []
         for start, end, entry, sent in sorted(candidates, key=lambda c: (c[0], -c[1])):
@@ -158,7 +203,9 @@ class LanguageLens:
             )
         return out
 
-    def figures(self, source: Source, spans: Sequence[LanguageSpan], probs: Sequence[float]) -> SourceLanguage:
+    def figures(
+        self, source: Source, spans: Sequence[LanguageSpan], probs: Sequence[float]
+    ) -> SourceLanguage:
         authorial = [s for s in spans if s.voice == "authorial"]
         words = max(1, source.article.words)
         per_100 = 100.0 * len(authorial) / words
@@ -195,9 +242,9 @@ class LanguageLens:
                 i += 1
                 if tok.ent_type in _NAME_ENTS or tok.pos == "PROPN" or not any(c.isalpha() for c in tok.text):
                     continue
-                entry = self._entry(tok, learned.get(lowers[i - 1], 0.0))
-                if entry is not None:
-                    out.append((tok.start, tok.end, entry, sentence.index))
+                found = self._entry(tok, learned.get(lowers[i - 1], 0.0))
+                if found is not None:
+                    out.append((tok.start, tok.end, found, sentence.index))
         return out
 
     def _phrase_at(self, lowers: Sequence[str], i: int) -> tuple[int, Entry] | None:
@@ -214,25 +261,17 @@ class LanguageLens:
                 return None
             return Entry(entry.category, max(entry.score, learned), entry.neutral)
         if learned >= self.settings.learned_min and tok.pos in _CONTENT_POS:
-            return Entry(_POS_CATEGORY.get(tok.pos, LOADED), min(1.0, learned / self.settings.learned_min * 0.5))
+            return Entry(
+                _POS_CATEGORY.get(tok.pos, LOADED), min(1.0, learned / self.settings.learned_min * 0.5)
+            )
         return None
 
     def _scare_quotes(self, source: Source, quotes: QuoteFindings) -> list[tuple[int, int, Entry, int]]:
-        """Short quoted words no one is said to have spoken: the writer's distancing ("the “referendum”")."""
-        from newsprism.lenses.attribution import quote_spans
-
-        spoken = [(q.start, q.end) for q in quotes.quotes if q.source == source.id and q.speaker_span]
-        out = []
-        for start, end in quote_spans(source.text):
-            inner = source.text[start + 1 : end - 1].strip(" ,.!?'\"“”‘’")
-            words = inner.split()
-            if not 1 <= len(words) <= 3 or any(w[:1].isupper() for w in words):
-                continue
-            if any(a <= start and end <= b for a, b in spoken):
-                continue
-            sent = _sentence_index(source, start)
-            out.append((start, end, Entry(SCARE_QUOTES, 0.6), sent))
-        return out
+        """Scare quotes: the writer's distancing ("the “referendum”"), always in the writer's voice."""
+        return [
+            (start, end, Entry(SCARE_QUOTES, 0.6), _sentence_index(source, start))
+            for start, end in scare_quote_spans(source, quotes)
+        ]
 
     # ------------------------------------------------------------------ per-line mode
 
@@ -255,7 +294,7 @@ class LanguageLens:
 
         live = [(n, text) for n, text in enumerate(lines) if text.strip()]
         sources = self.segmenter.pipe([(Article(id=f"l{n}", text=t), f"l{n}") for n, t in live])
-        probs = self.bias([t for _, t in live]) if live else []
+        probs: list[float] = [float(p) for p in self.bias([t for _, t in live])] if live else []
         by_line = {n: (src, float(p)) for (n, _), src, p in zip(live, sources, probs, strict=True)}
         for n, text in enumerate(lines):
             if n not in by_line:
@@ -305,11 +344,68 @@ def rank_outlets(findings: LanguageFindings, story: Story) -> list[tuple[str, fl
 # --------------------------------------------------------------------------- voice
 
 
-def attributed_regions(source: Source, quotes: QuoteFindings) -> list[tuple[int, int]]:
-    """Character spans whose words belong to someone other than the writer."""
-    regions = [(q.start, q.end) for q in quotes.quotes if q.source == source.id]
-    regions.extend(attributed_claim_spans(source))
+def attributed_regions(
+    source: Source, quotes: QuoteFindings, indirect: IndirectPolicy = "describe"
+) -> list[tuple[int, int]]:
+    """Character spans whose words belong to someone other than the writer.
+
+    Words in quotation marks are the speaker's (direct quotes, the quoted fragments of mixed quotes, and
+    longer quoted passages the quotes lens left unattributed); short unattributed quoted words are the
+    writer's scare quotes. Paraphrased (indirect) content is the writer's wording, except a description
+    a verb like "described ... as" or "dismissed ... as" hands to its source (``indirect="describe"``).
+    BASIL's annotators judge it the same way (docs/benchmarks.md); ``"all"`` treats every paraphrase as
+    attributed, ``"none"`` none.
+    """
+    from newsprism.lenses.attribution import quote_spans
+
+    marks = quote_spans(source.text)
+    scare = set(scare_quote_spans(source, quotes))
+    regions = [m for m in marks if m not in scare]
+    for q in quotes.quotes:
+        if q.source != source.id:
+            continue
+        if (
+            (q.kind == "direct" and (q.start, q.end) not in scare)
+            or indirect == "all"
+            or (indirect == "describe" and _describes(source, q))
+        ):
+            regions.append((q.start, q.end))
+    if indirect != "none":
+        regions.extend(attributed_claim_spans(source))
     return regions
+
+
+def scare_quote_spans(source: Source, quotes: QuoteFindings) -> list[tuple[int, int]]:
+    """Short quoted words (one to three, lower case) that no quote with a speaker covers: the writer's."""
+    from newsprism.lenses.attribution import quote_spans
+
+    spoken = [(q.start, q.end) for q in quotes.quotes if q.source == source.id and q.speaker_span]
+    out = []
+    for start, end in quote_spans(source.text):
+        inner = source.text[start + 1 : end - 1].strip(" ,.!?'\"“”‘’")
+        words = inner.split()
+        if not 1 <= len(words) <= 3 or any(w[:1].isupper() for w in words):
+            continue
+        if not any(a <= start and end <= b for a, b in spoken):
+            out.append((start, end))
+    return out
+
+
+def _describes(source: Source, quote: Quote) -> bool:
+    """The quote's cue is a verb of description ("described", "dismissed as", "branded")."""
+    if quote.cue_span is None:
+        return False
+    for t in source.tokens:
+        if t.start == quote.cue_span[0]:
+            return t.lemma.lower() in CLAIM_CUES
+    return quote.cue.lower() in CLAIM_CUES
+
+
+def span_voice(
+    source: Source, quotes: QuoteFindings, start: int, end: int, indirect: IndirectPolicy = "describe"
+) -> Voice:
+    """The voice of any span of ``source`` (what the lens would decide for a loaded word found there)."""
+    return _voice(start, end, attributed_regions(source, quotes, indirect))
 
 
 def _voice(start: int, end: int, regions: Sequence[tuple[int, int]]) -> Voice:
@@ -345,9 +441,7 @@ def attributed_claim_spans(source: Source) -> list[tuple[int, int]]:
         if t.pos != "VERB" or t.lemma.lower() not in CLAIM_CUES:
             continue
         kids = [toks[c] for c in children[t.i]]
-        speaker = any(k.dep == "nsubj" for k in kids) or any(
-            k.dep == "agent" and children[k.i] for k in kids
-        )
+        speaker = any(k.dep == "nsubj" for k in kids) or any(k.dep == "agent" and children[k.i] for k in kids)
         if not speaker and t.dep in ("acl", "relcl", "advcl"):
             speaker = any(k.dep == "agent" for k in kids)
         if not speaker:
@@ -355,7 +449,9 @@ def attributed_claim_spans(source: Source) -> list[tuple[int, int]]:
         for k in kids:
             if k.dep == "prep" and k.text.lower() == "as":
                 idx = [j for j in subtree(k.i) if j != k.i]
-            elif k.dep in ("oprd", "xcomp") or (k.dep == "ccomp" and t.lemma.lower() in ("call", "brand", "dub")):
+            elif k.dep in ("oprd", "xcomp") or (
+                k.dep == "ccomp" and t.lemma.lower() in ("call", "brand", "dub")
+            ):
                 idx = subtree(k.i)
             else:
                 continue

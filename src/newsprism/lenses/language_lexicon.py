@@ -386,11 +386,14 @@ def load_word_scores() -> dict[str, float]:
     from newsprism.errors import ModelMissingError
 
     try:
-        raw = resources.files("newsprism.lenses").joinpath("data/language/word_scores.json").read_text("utf-8")
+        raw = (
+            resources.files("newsprism.lenses").joinpath("data/language/word_scores.json").read_text("utf-8")
+        )
     except (FileNotFoundError, ModuleNotFoundError) as exc:
         raise ModelMissingError(
             "the language lens word scores (newsprism/lenses/data/language/word_scores.json) are missing",
-            "reinstall newsprism (pip install --force-reinstall newsprism) or run benchmarks/language_train.py",
+            "reinstall newsprism (pip install --force-reinstall newsprism); "
+            "developers can rebuild it with benchmarks/language_train.py",
         ) from exc
     data = json.loads(raw)
     scores: dict[str, float] = {str(k): float(v) for k, v in data["scores"].items()}

@@ -32,12 +32,14 @@ def words(text: str) -> list[str]:
 
 def lexical_features(text: str, scores: Mapping[str, float]) -> list[float]:
     """Top three word scores, how many words score above 0.3, and their sum."""
-    found = sorted((scores.get(w, 0.0) for w in words(text)), reverse=True) + [0.0, 0.0, 0.0]
+    found = [*sorted((scores.get(w, 0.0) for w in words(text)), reverse=True), 0.0, 0.0, 0.0]
     return [found[0], found[1], found[2], float(sum(x > 0.3 for x in found)), float(sum(found))]
 
 
 def feature_matrix(vectors: np.ndarray, texts: Sequence[str], scores: Mapping[str, float]) -> np.ndarray:
-    lex = np.array([lexical_features(t, scores) for t in texts], dtype=np.float64).reshape(len(texts), N_LEXICAL)
+    lex = np.array([lexical_features(t, scores) for t in texts], dtype=np.float64).reshape(
+        len(texts), N_LEXICAL
+    )
     return np.hstack([np.asarray(vectors, dtype=np.float64).reshape(len(texts), -1), lex * LEXICAL_SCALE])
 
 

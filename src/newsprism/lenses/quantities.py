@@ -395,6 +395,8 @@ def _quantity_at(text: str, toks: list[_Tok], i: int) -> tuple[Quantity | None, 
     if kind == "count" and not noun and not prefix and i > 1 and toks[i - 1].text[:1].isupper() \
             and toks[i - 1].text.isalpha():  # fmt: skip
         return None, j  # "Voyager 2", "FTSE 100", "Service Pack 3": part of a name
+    if i > 1 and toks[i - 1].text == "." and len(toks[i - 2].text) == 1 and toks[i - 2].text.isupper():
+        return None, j  # "H.R. 8": a bill number
     if kind == "count" and _is_year(value, first) and not prefix and high_value is None:
         return None, j  # "the 2002 results": a year; counts that large are written "2,002"
     if unit == "%" and not currency:

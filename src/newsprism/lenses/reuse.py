@@ -39,9 +39,11 @@ class ReuseSettings:
     shingle: int = 3  # words per index key: short enough to survive one edit in every fourth word
     max_gap: int = 14  # words between two seeds of one passage (edits, inserted clauses)
     min_seeds: int = 3
-    min_words: int = 10  # fewer shared words are common phrases, not reuse
+    min_words: int = 12  # fewer shared words are stock phrases ("use of a private email server"), not reuse
     min_similarity: float = 0.5  # token-level similarity of the two sides
-    quote_share: float = 0.8  # a shared run that is mostly quotation on both sides is a shared quote
+    short_words: int = 25  # passages shorter than this on either side need short_similarity
+    short_similarity: float = 0.7  # short and loosely similar is how outlets paraphrase one fact
+    quote_share: float = 0.8  # this share of matching words quoted on both sides: a shared quote
     wire_share: float = 0.2  # share of a source's words copied from a wire source to inherit its credit
     max_postings: int = 4  # positions kept per index key and text (repeated boilerplate)
     snap: int = 3  # words a passage end may move to reach a sentence end on both sides
@@ -161,6 +163,7 @@ class TextIndex:
         quoted: list[bool] = []
         opens: list[bool] = []
         inside = False
+        segment = 0  # first word after the last quotation mark or paragraph break
         last = 0
         words = self._words
         for m in _WORD.finditer(text):
@@ -168,7 +171,13 @@ class TextIndex:
             if between == " ":
                 opens.append(not keys)
             else:
-                inside ^= len(_QUOTES.findall(between)) % 2 == 1
+                if "\n" in between:
+                    inside, segment = False, len(keys)
+                for mark in _QUOTES.findall(between):
+                    if mark in "”»" and not inside:  # a quote that opened before the paragraph (or text)
+                        quoted[segment:] = [True] * (len(keys) - segment)
+                    inside = mark in "“«„" or (mark == '"' and not inside)
+                    segment = len(keys)
                 opens.append(not keys or "\n" in between or bool(_STOP_MARK.search(between)))
             last = m.end()
             word = m.group()
@@ -307,7 +316,9 @@ def _align_pair(index: TextIndex, i: int, j: int, seeds: list[tuple[int, int]]) 
         same_words = sim * (a1 - a0 + b1 - b0) / 2  # longest common subsequence
         if sim < s.min_similarity or same_words < s.min_words:
             continue
-        if _shared_quote(da, a0, a1, s.quote_share) and _shared_quote(db, b0, b1, s.quote_share):
+        if min(a1 - a0, b1 - b0) < s.short_words and sim < s.short_similarity:
+            continue
+        if _quoted_match(da, db, (a0, a1), (b0, b1), s.quote_share):
             continue
         spans.append(SharedSpan(i, j, (a0, a1), (b0, b1), da.span(a0, a1), db.span(b0, b1), round(sim, 4)))
     return _join(da, db, _one_copy(spans), s)
@@ -438,10 +449,22 @@ def _snap(da: _Doc, db: _Doc, a0: int, b0: int, a1: int, b1: int, most: int) -> 
     return a0, b0, a1, b1
 
 
-def _shared_quote(doc: _Doc, first: int, last: int, share: float) -> bool:
-    """Mostly quotation with at most a "he said" around it: outlets quoting one speech, not copying."""
-    inside = sum(doc.quoted[first:last])
-    return inside >= share * (last - first) and (last - first) - inside <= 3
+def _quoted_match(da: _Doc, db: _Doc, wa: tuple[int, int], wb: tuple[int, int], share: float) -> bool:
+    """Most matching words are inside quotation marks on both sides: outlets quoting one statement.
+
+    Copy keeps the narration around a quote too; two reporters who heard the same words share only the
+    quotation and word their attributions differently.
+    """
+    from rapidfuzz.distance import Indel
+
+    matched = quoted = 0
+    for op in Indel.opcodes(da.keys[wa[0] : wa[1]], db.keys[wb[0] : wb[1]]):
+        if op.tag == "equal":
+            x0, y0 = wa[0] + op.src_start, wb[0] + op.dest_start
+            for k in range(op.src_end - op.src_start):
+                matched += 1
+                quoted += da.quoted[x0 + k] and db.quoted[y0 + k]
+    return matched > 0 and quoted >= share * matched
 
 
 # --------------------------------------------------------------------------- what each outlet changed
