@@ -23,9 +23,8 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from language_data import BabeRow, babe_word_scores, combine, external_word_scores, read_babe  # noqa: E402
-
-from newsprism.lenses.language_model import feature_matrix  # noqa: E402
+from language_data import BabeRow, babe_word_scores, combine, external_word_scores, read_babe
+from newsprism.lenses.language_model import feature_matrix
 
 C = 1.0
 SEED = 0
@@ -33,7 +32,7 @@ MIN_SHIPPED = 0.1
 
 
 def embed_babe(rows: Sequence[BabeRow]) -> np.ndarray:
-    """MiniLM vectors of the BABE sentences; NEWSPRISM_LANGUAGE_CACHE (a folder outside the repo) keeps them."""
+    """MiniLM vectors of BABE; NEWSPRISM_LANGUAGE_CACHE (a folder outside the repo) caches them."""
     import hashlib
     import os
 

@@ -80,28 +80,8 @@ _NAME_ENTS = frozenset(
 _CONTENT_POS = frozenset({"ADJ", "ADV", "NOUN", "VERB"})
 # Verbs that put a description in someone's mouth: "X dismissed the vote as a sham", "was branded a traitor".
 CLAIM_CUES = frozenset(
-    [
-        "describe",
-        "dismiss",
-        "denounce",
-        "brand",
-        "label",
-        "call",
-        "dub",
-        "deride",
-        "decry",
-        "condemn",
-        "portray",
-        "characterize",
-        "characterise",
-        "depict",
-        "cast",
-        "slam",
-        "blast",
-        "criticize",
-        "criticise",
-        "reject",
-    ]
+    {"describe", "dismiss", "denounce", "brand", "label", "call", "dub", "deride", "portray", "characterize"}
+    | {"characterise", "depict", "cast"}
 )
 
 
