@@ -8,7 +8,7 @@ inserted at paragraph breaks of the host, in shuffled order. Scoring is passage-
 matches a planted one when their host-side character spans overlap with IoU >= 0.5 (one-to-one);
 boundary error is the mean distance, in words, of matched passages' host-side ends from the truth.
 Anything found that was not planted counts as a false positive, even real shared text. Missed plants
-that are only quotation (plus at most "he said") are counted apart: the lens leaves shared quotes to the
+that are mostly quotation (>= 80% of words) are counted apart: the lens leaves shared quotes to the
 quotes lens on purpose, since two outlets quoting one speech are not copying each other.
 
 Baseline, same run: exact shared word runs of >= 8 words (difflib matching blocks on the same keys).
@@ -29,7 +29,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from newsprism.lenses.reuse import ReuseSettings, TextIndex, _shared_quote, shared_passages
+from newsprism.lenses.reuse import ReuseSettings, TextIndex, shared_passages
 
 ADJECTIVES = ["bitter", "so-called", "shocking", "radical", "disgraced", "embattled", "controversial",
               "failed", "corrupt", "fearless", "beleaguered", "hapless", "dangerous", "brave"]  # fmt: skip
@@ -168,9 +168,9 @@ def words_between(text: str, x: int, y: int) -> int:
 
 
 def quote_only(text: str) -> bool:
-    """A planted passage the lens leaves to the quotes lens on purpose: quotation plus at most "he said"."""
+    """A planted passage that is mostly quotation (>= 80% of its words), which the lens leaves alone."""
     doc = TextIndex()._tokenise(text)
-    return _shared_quote(doc, 0, len(doc.keys), ReuseSettings().quote_share)
+    return sum(doc.quoted) >= 0.8 * max(1, len(doc.quoted))
 
 
 def evaluate(trials: list[Trial], find: Callable[[str, str], list[tuple[Span, Span]]]) -> dict[str, float]:
