@@ -1,0 +1,161 @@
+"""Language lens on team-written fixtures: a fictional harbour dispute told by a wire and a tabloid."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING
+
+import pytest
+
+from newsprism.lenses.language import LanguageLens, rank_outlets, score_lines
+from newsprism.lenses.language_lexicon import ATTRIBUTION_VERBS, Lexicon, neutral_form
+from newsprism.model import Article, LanguageSpan, QuoteFindings, Source, Story
+
+if TYPE_CHECKING:
+    from newsprism.pipeline import Pipeline
+    from newsprism.segment import Segmenter
+
+WIRE = (
+    "Governor Alric Voss signed a decree on Tuesday placing the Telmar harbour under provincial control, "
+    "officials in Port Ansel said.\n"
+    "The harbour authority said it would comply with the decree while it studied the legal text.\n"
+    "Opposition leader Mara Lind said the transfer was rushed and called for a public hearing."
+)
+TABLOID = (
+    "The tyrant Alric Voss grabbed the Telmar harbour on Tuesday in a bare-faced land grab.\n"
+    "The warmonger ranted for an hour about his bizarre plan, and his cronies clapped on cue.\n"
+    "Voss claimed the harbour had been mismanaged for years."
+)
+QUOTED = "“He is a tyrant and a warmonger,” said opposition leader Mara Lind on Wednesday."
+DESCRIBED = "Harbour workers and the dock union described the decree as bogus."
+SCARE = "The governor's “consultation” lasted eleven minutes."
+
+
+@pytest.fixture(scope="module")
+def lens() -> LanguageLens:
+    return LanguageLens()
+
+
+def _source(segmenter: Segmenter, text: str, sid: str = "s1", outlet: str = "") -> Source:
+    return segmenter(Article(id=sid, text=text, outlet=outlet), sid)
+
+
+def _spans(lens: LanguageLens, segmenter: Segmenter, text: str) -> list[LanguageSpan]:
+    from newsprism.lenses.quotes import QuoteLens
+
+    src = _source(segmenter, text)
+    quotes = QuoteLens()(Story(sources=(src,)))
+    spans, _ = lens.analyse_source(src, quotes)
+    for s in spans:
+        assert src.text[s.start : s.end] == s.text
+        assert 0.0 <= s.score <= 1.0
+    return spans
+
+
+def _by_text(spans: list[LanguageSpan]) -> dict[str, LanguageSpan]:
+    return {s.text.lower(): s for s in spans}
+
+
+def test_constructor_loads_nothing() -> None:
+    lens = LanguageLens()
+    assert "bias" not in lens.__dict__ and "segmenter" not in lens.__dict__
+    assert "learned" not in lens.lexicon.__dict__
+
+
+@pytest.mark.slow
+def test_tabloid_insults_in_the_writers_voice_are_authorial(lens: LanguageLens, segmenter: Segmenter) -> None:
+    found = _by_text(_spans(lens, segmenter, TABLOID))
+    for word in ("tyrant", "warmonger", "bizarre", "land grab", "cronies"):
+        assert found[word].voice == "authorial", word
+    assert found["tyrant"].category == "insult or label"
+    assert found["tyrant"].neutral == "leader"
+    assert found["land grab"].neutral == "annexation"
+    assert found["ranted"].category == "loaded attribution verb"
+
+
+@pytest.mark.slow
+def test_same_insults_inside_a_quote_are_attributed(lens: LanguageLens, segmenter: Segmenter) -> None:
+    found = _by_text(_spans(lens, segmenter, QUOTED))
+    assert found["tyrant"].voice == "attributed"
+    assert found["warmonger"].voice == "attributed"
+
+
+@pytest.mark.slow
+def test_claimed_is_flagged_and_said_is_not(lens: LanguageLens, segmenter: Segmenter) -> None:
+    claimed = _by_text(_spans(lens, segmenter, "The minister claimed the ferry budget was balanced."))
+    assert claimed["claimed"].category == "loaded attribution verb"
+    assert claimed["claimed"].voice == "authorial"
+    assert claimed["claimed"].neutral == "said"
+    said = _spans(lens, segmenter, "The minister said the ferry budget was balanced.")
+    assert said == []
+
+
+@pytest.mark.slow
+def test_neutral_wire_sentence_has_no_span(lens: LanguageLens, segmenter: Segmenter) -> None:
+    assert _spans(lens, segmenter, WIRE) == []
+
+
+@pytest.mark.slow
+def test_description_handed_to_a_source_is_attributed(lens: LanguageLens, segmenter: Segmenter) -> None:
+    found = _by_text(_spans(lens, segmenter, DESCRIBED))
+    assert found["bogus"].voice == "attributed"
+    passive = _by_text(_spans(lens, segmenter, "The decree was dismissed by the union as a land grab."))
+    assert passive["land grab"].voice == "attributed"
+
+
+@pytest.mark.slow
+def test_scare_quotes_are_the_writers(lens: LanguageLens, segmenter: Segmenter) -> None:
+    found = _by_text(_spans(lens, segmenter, SCARE))
+    scare = found["“consultation”"]
+    assert scare.category == "scare quotes" and scare.voice == "authorial"
+
+
+@pytest.mark.slow
+def test_story_figures_rank_the_tabloid_first(lens: LanguageLens, pipeline: Pipeline) -> None:
+    articles = [
+        Article(id="a1", text=WIRE, outlet="Wire"),
+        Article(id="a2", text=TABLOID, outlet="Daily Clarion"),
+    ]
+    sources = pipeline.sources(articles)
+    story = Story(sources=tuple(sources))
+    findings = lens(story, QuoteFindings())
+    wire, tabloid = (findings.per_source[s.id] for s in sources)
+    assert len(tabloid.sentence_bias) == len(sources[1].sentences)
+    assert tabloid.loadedness > wire.loadedness == 0.0
+    assert tabloid.per_100_words > 5
+    assert "tyrant" in tabloid.top_terms
+    assert tabloid.biased_share > wire.biased_share
+    assert max(tabloid.sentence_bias) > 0.5 > max(wire.sentence_bias)
+    assert [o for o, _ in rank_outlets(findings, story)] == ["Daily Clarion", "Wire"]
+    assert {s.source for s in findings.spans} == {sources[1].id}
+
+
+@pytest.mark.slow
+def test_score_lines_writes_one_object_per_line(segmenter: Segmenter) -> None:
+    lens = LanguageLens(segmenter=segmenter)
+    lines = [TABLOID.splitlines()[0], "", "The minister said the ferry budget was balanced.", QUOTED]
+    out = list(score_lines(lines, lens))
+    assert [o["text"] for o in out] == lines
+    json.dumps(out)  # JSON-ready
+    first, empty, neutral, quoted = out
+    assert empty == {"text": "", "bias": 0.0, "spans": []}
+    assert neutral["spans"] == []
+    assert isinstance(first["bias"], float) and first["bias"] > neutral["bias"]  # type: ignore[operator]
+    for obj in out:
+        for span in obj["spans"]:  # type: ignore[attr-defined]
+            assert obj["text"][span["start"] : span["end"]] == span["text"]  # type: ignore[index]
+    assert {s["voice"] for s in quoted["spans"]} == {"attributed"}  # type: ignore[attr-defined]
+
+
+def test_neutral_form_keeps_tense() -> None:
+    claim = ATTRIBUTION_VERBS["claim"]
+    assert neutral_form(claim, "claimed") == "said"
+    assert neutral_form(claim, "claims") == "says"
+    assert neutral_form(claim, "claiming") == "saying"
+
+
+def test_lexicon_accepts_given_word_scores() -> None:
+    lex = Lexicon(word_scores={"zorgish": 0.9})
+    assert lex.learned == {"zorgish": 0.9}
+    assert lex.entry("Tyrant", "tyrant", "NOUN") is not None
+    assert lex.entry("said", "say", "VERB") is None
