@@ -39,6 +39,7 @@ _BIG_SCALES = {"thousand", "million", "billion", "trillion", "bn", "mln", "tn"}
 # vague plural scales: "thousands of men", "tens of thousands", "dozens of"
 _VAGUE = {"dozens": (24.0, 199.0), "scores": (40.0, 199.0), "hundreds": (200.0, 999.0),
           "thousands": (2e3, 9.99e5), "millions": (2e6, 9.99e8), "billions": (2e9, 9.99e11)}  # fmt: skip
+_MULT = {"thousands": 1e3, "millions": 1e6, "billions": 1e9}
 _FRACTIONS = {
     "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5,
     "sixth": 6, "sixths": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "tenths": 10,
@@ -290,15 +291,14 @@ def _number_at(toks: list[_Tok], i: int) -> tuple[float, float, float, int, bool
     if t.low in _VAGUE:
         lo, hi = _VAGUE[t.low]
         j = i + 1
-        # "tens of thousands", "hundreds of thousands"
-        if t.low in ("hundreds",) and j + 1 < len(toks) and toks[j].low == "of" and toks[j + 1].low in _VAGUE:
-            lo2, hi2 = _VAGUE[toks[j + 1].low]
-            lo, hi = lo * lo2, hi * hi2
-            return (lo + hi) / 2, (hi - lo) / 2, 1.0, j + 2, True
+        # "hundreds of thousands", "tens of millions"
+        if t.low in ("hundreds",) and j + 1 < len(toks) and toks[j].low == "of" and toks[j + 1].low in _MULT:
+            m = _MULT[toks[j + 1].low]
+            return (lo + hi) * m / 2, (hi - lo) * m / 2, 1.0, j + 2, True
         return (lo + hi) / 2, (hi - lo) / 2, 1.0, j, True
-    if t.low == "tens" and i + 2 < len(toks) and toks[i + 1].low == "of" and toks[i + 2].low in _VAGUE:
-        lo2, _ = _VAGUE[toks[i + 2].low]
-        lo, hi = lo2 * 5, lo2 * 99
+    if t.low == "tens" and i + 2 < len(toks) and toks[i + 1].low == "of" and toks[i + 2].low in _MULT:
+        m = _MULT[toks[i + 2].low]
+        lo, hi = 10 * m, 99.9 * m
         return (lo + hi) / 2, (hi - lo) / 2, 1.0, i + 3, True
     sp = _spelled(toks, i)
     if sp is not None:
@@ -384,16 +384,16 @@ def _quantity_at(text: str, toks: list[_Tok], i: int) -> tuple[Quantity | None, 
                 value *= scale2
                 half *= scale2
             if v2 > value:
-                high_value = v2 + half2
-                half = half if half else 0.0
+                high_value = v2  # the wording states both ends: no rounding slack
+                half = 0.0
                 j = k2
     if prefix in ("from", "between") and high_value is None:
         prefix, start_i = "", i - (1 if currency else 0)  # "from 2001", "between them": no range
     unit, kind, noun, j = _unit(toks, j, currency, vague)
     if kind == "":
         return None, j if j > i else start_i + 1
-    if kind == "count" and not noun and not prefix and i > 1 and toks[i - 1].text[:1].isupper() \
-            and toks[i - 1].text.isalpha():  # fmt: skip
+    if kind == "count" and not prefix and i > 1 and toks[i - 1].text[:1].isupper() \
+            and toks[i - 1].text.isalpha() and toks[i - 1].low not in _MONTHS:  # fmt: skip
         return None, j  # "Voyager 2", "FTSE 100", "Service Pack 3": part of a name
     if i > 1 and toks[i - 1].text == "." and len(toks[i - 2].text) == 1 and toks[i - 2].text.isupper():
         return None, j  # "H.R. 8": a bill number
@@ -573,6 +573,9 @@ def _head_noun(toks: list[_Tok], k: int) -> tuple[str, int]:
         k += 1
         if k < n and toks[k].text == "-" and k + 1 < n and toks[k + 1].start == toks[k].end:
             k += 1  # hyphenated compound continues
+            continue
+        if _plural(t.low):
+            break  # "212 protesters outside": the plural noun closes the phrase
     if not words:
         return "", k
     # "12 wounded" keeps the participle; "12 killed" is not a noun
@@ -580,6 +583,10 @@ def _head_noun(toks: list[_Tok], k: int) -> tuple[str, int]:
     if len(words) == 1 and head.endswith(("ly",)):
         return "", k - 1
     return singular(head), k
+
+
+def _plural(word: str) -> bool:
+    return singular(word) != word and len(word) > 3
 
 
 def _whole(toks: list[_Tok], j: int) -> tuple[str, int]:
