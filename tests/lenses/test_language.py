@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
@@ -159,3 +160,23 @@ def test_lexicon_accepts_given_word_scores() -> None:
     assert lex.learned == {"zorgish": 0.9}
     assert lex.entry("Tyrant", "tyrant", "NOUN") is not None
     assert lex.entry("said", "say", "VERB") is None
+
+
+@pytest.mark.slow
+def test_language_of_files_prints_spans_per_source(pipeline: Pipeline, tmp_path: Path) -> None:
+    from rich.console import Console
+
+    from newsprism.lenses.language_cli import language_of_files, print_language
+
+    wire, tabloid = tmp_path / "wire.txt", tmp_path / "tabloid.txt"
+    wire.write_text(WIRE, encoding="utf-8")
+    tabloid.write_text(TABLOID, encoding="utf-8")
+    items, skipped = language_of_files([str(wire), str(tabloid), str(tmp_path / "missing.txt")], pipeline)
+    assert len(items) == 2 and len(skipped) == 1
+    by_origin = {Path(i.origin).name: i for i in items}
+    assert by_origin["wire.txt"].spans == ()
+    assert any(s.text == "tyrant" for s in by_origin["tabloid.txt"].spans)
+    console = Console(record=True, width=100, color_system=None)
+    print_language(items, console)
+    shown = console.export_text()
+    assert "tyrant" in shown and "insult or label" in shown and "no loaded language found" in shown
