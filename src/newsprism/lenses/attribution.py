@@ -216,6 +216,7 @@ def _verb_attribution(
 ) -> Attribution | None:
     lemma = verb.lemma.lower()
     content: set[int] = set()
+    kind = ""  # the complement the cue model chose, if it chose one
     subj = parse.subject(verb.i)
     comps = []
     for c in parse.kids(verb.i, _CONTENT_DEPS):
@@ -243,7 +244,7 @@ def _verb_attribution(
             content = parse.subtree(head) - parse.subtree(verb.i)
     if not content and model is not None:
         best = model.best(parse, verb.i, quotes)
-        content = best[2] if best else set()
+        content, kind = (best[2], best[1]) if best else (set(), "")
     pieces: list[tuple[int, int]] = []
     span = parse.span(content) if content else None
     if span is not None:
@@ -256,8 +257,7 @@ def _verb_attribution(
         return None
     speaker_span = parse.span(parse.phrase(subj)) if subj is not None else None
     subj = parse.antecedent(subj) if subj is not None else None  # the word to resolve: "who" -> "Sanders"
-    cue_tokens = [verb.i, *parse.kids(verb.i, {"prt"})]
-    cue_span = (parse.tokens[min(cue_tokens)].start, parse.tokens[max(cue_tokens)].end)
+    cue_span = parse.cue_phrase(verb.i, kind)
     return Attribution(
         kind="indirect",
         pieces=tuple(pieces),
@@ -280,11 +280,12 @@ def _learned_attribution(
         return None
     subj = speaker_word(parse, cue)
     speaker_span = parse.span(parse.phrase(subj)) if subj is not None else None
+    cue_span = parse.cue_phrase(cue.i, best[1]) if best else (cue.start, cue.end)
     return Attribution(
         kind="indirect",
         pieces=(span,),
-        cue=cue.text,
-        cue_span=(cue.start, cue.end),
+        cue=parse.text[cue_span[0] : cue_span[1]],
+        cue_span=cue_span,
         speaker_span=speaker_span,
         speaker_head=parse.antecedent(subj) if subj is not None else None,
         sentence=cue.sent,

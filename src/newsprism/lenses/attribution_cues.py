@@ -77,6 +77,19 @@ class Parse:
             out = {j for j in out if j > max(dash)}
         return out
 
+    def cue_phrase(self, i: int, kind: str = "") -> tuple[int, int]:
+        """The cue as annotators mark it: "has also said", "did not suggest", "called for", "talked up"."""
+        first = last = i
+        kids = set(self.children[i])
+        j = i - 1
+        while j >= 0 and j in kids and self.tokens[j].dep in ("aux", "auxpass", "neg", "advmod"):
+            first, j = j, j - 1
+        for c in self.children[i]:
+            tok = self.tokens[c]
+            if c > i and (tok.dep == "prt" or (kind == f"prep:{tok.text.lower()}" and c - i <= 3)):
+                last = max(last, c)
+        return self.tokens[first].start, self.tokens[last].end
+
     def subject(self, i: int) -> int | None:
         """The speaker word of verb ``i``, climbing to the governing verb for "adding", "and said"."""
         for _ in range(3):

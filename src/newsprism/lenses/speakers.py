@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from newsprism.lenses.attribution import Attribution, wordset
+from newsprism.lenses.attribution import Attribution, quote_spans, wordset
 from newsprism.model import Source, Speaker, Token
 
 SpeakerKind = Literal["person", "organisation"]
@@ -83,6 +83,8 @@ class ArticleSpeakers:
             if t.head != t.i and 0 <= t.head < len(self.tokens):
                 self.children[t.head].append(t.i)
         self.people = self._people()
+        self.quotes = quote_spans(source.text)
+        self.speakers: list[tuple[int, str]] = []  # (token, name) of person speakers resolved so far
 
     # ------------------------------------------------------------------ article model
 
@@ -172,6 +174,7 @@ class ArticleSpeakers:
                 continue
             mention = self.resolve_one(att)
             if mention is not None and mention.kind == "person" and att.speaker_head is not None:
+                self.speakers.append((att.speaker_head, mention.name))
                 pronoun = self.tokens[att.speaker_head].text.lower()
                 for p in self.people:
                     if p.name == mention.name and not p.gender and pronoun in ("he", "she"):
@@ -247,19 +250,38 @@ class ArticleSpeakers:
         return names.pop() if len(names) == 1 else None
 
     def _antecedent(self, at: int, gender: str) -> str | None:
-        """Nearest earlier person (or organisation for it/they) within the window, of compatible gender."""
+        """The person a "he"/"she" most likely is, within three sentences back.
+
+        Salient candidates first: earlier speakers and people who are the subject of their sentence,
+        most recent first; then any other person named outside quotation marks. Gender, once known from
+        an honorific or an earlier pronoun, must agree.
+        """
         sent = self.tokens[at].sent
         if gender in ("o", "p"):
             return None  # organisations are resolved through their names only; "they" may be anyone
-        for p in sorted(self.people, key=lambda p: p.first_token, reverse=True):
-            if p.first_token >= at:
+        candidates: list[tuple[int, int, str]] = []  # (salience, -position, name)
+        genders = {p.name: p.gender for p in self.people}
+        for tok, name in self.speakers:
+            if tok < at and sent - self.tokens[tok].sent <= _WINDOW:
+                candidates.append((0, -tok, name))
+        for p in self.people:
+            if p.first_token >= at or sent - p.sentence > _WINDOW or self._quoted(p.first_token):
                 continue
-            if sent - p.sentence > _WINDOW:
-                break
-            if p.gender and p.gender != gender:
+            candidates.append((0 if self._is_subject(p) else 1, -p.first_token, p.name))
+        for _, _, name in sorted(candidates):
+            if genders.get(name) and genders[name] != gender:
                 continue
-            return p.name
+            return name
         return None
+
+    def _quoted(self, i: int) -> bool:
+        start = self.tokens[i].start
+        return any(q0 < start < q1 for q0, q1 in self.quotes)
+
+    def _is_subject(self, p: _Person) -> bool:
+        inside = range(p.first_token, p.end_token)
+        root = next((i for i in inside if self.tokens[i].head not in inside), p.end_token - 1)
+        return self.tokens[root].dep in ("nsubj", "nsubjpass")
 
     def _organisation(self, span: tuple[int, int], head: Token) -> str | None:
         org_like = head.ent_type in _ORG_LABELS or head.text.lower() in _ORG_WORDS
