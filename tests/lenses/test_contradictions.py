@@ -1,0 +1,160 @@
+"""Contradictions lens on fictional four-outlet fixtures: exactly the real conflicts are flagged."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+
+from newsprism.lenses.contradictions import ContradictionLens, compare_views, view_of
+from newsprism.model import Article, Claim, Contradiction, Passage, Source, Story
+
+if TYPE_CHECKING:
+    from newsprism.segment import Segmenter
+
+pytestmark = pytest.mark.slow
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "contradictions"
+# outlet, file, publication date: the local paper comes out two days later and still says "on Friday"
+OUTLETS = [
+    ("Wire", "wire", "2026-03-14"),
+    ("Daily Blare", "tabloid", "2026-03-14"),
+    ("Partisan Post", "partisan", "2026-03-14"),
+    ("Valley Courier", "local", "2026-03-16"),
+]
+# claim id -> (source id, paragraph) for every sentence of that claim
+CLAIMS = {
+    "c1": [("s1", 0), ("s2", 0), ("s3", 0), ("s4", 0)],  # the death toll, the day and the town
+    "c2": [("s1", 1), ("s2", 1), ("s3", 1), ("s4", 1)],  # about / some / nearly / roughly 300 evacuated
+    "c3": [("s1", 2), ("s2", 2), ("s4", 2)],  # 60% and three-fifths of the old quarter; 15% of the province
+    "c4": [("s1", 3), ("s2", 3), ("s3", 2)],  # the governor ordered / did not order the road closed
+}
+
+
+@pytest.fixture(scope="module")
+def sources(segmenter: Segmenter) -> list[Source]:
+    items = [
+        (Article(id=f, text=(FIXTURES / f"{f}.txt").read_text(encoding="utf-8"), outlet=o, published=p), f"s{i}")
+        for i, (o, f, p) in enumerate(OUTLETS, start=1)
+    ]
+    return segmenter.pipe(items)
+
+
+def story_of(sources: list[Source], claims: dict[str, list[tuple[str, int]]]) -> Story:
+    by_id = {s.id: s for s in sources}
+    built = []
+    for cid, members in claims.items():
+        passages = tuple(
+            Passage(sid, s.start, s.end, s.text) for sid, para in members for s in by_id[sid].sentences
+            if s.paragraph == para
+        )  # fmt: skip
+        ids = tuple(sorted({p.source for p in passages}))
+        built.append(Claim(cid, "consensus" if len(ids) == len(sources) else "partial", ids, passages))
+    return Story(sources=tuple(sources), claims=tuple(built))
+
+
+def by_kind(found: tuple[Contradiction, ...]) -> dict[str, list[Contradiction]]:
+    out: dict[str, list[Contradiction]] = {}
+    for c in found:
+        out.setdefault(c.kind, []).append(c)
+    return out
+
+
+def test_exactly_the_real_conflicts(sources: list[Source]) -> None:
+    found = ContradictionLens()(story_of(sources, CLAIMS))
+    kinds = by_kind(found)
+    assert sorted(kinds) == ["date", "entity", "negation", "number"]
+    assert all(len(v) == 1 for v in kinds.values()), found
+
+    number = kinds["number"][0]
+    assert number.claims == ("c1",)
+    assert {(v.source, v.text) for v in number.values} == {
+        ("s1", "12 people"), ("s2", "15 people"), ("s3", "12 people"), ("s4", "about 12 people"),
+    }  # fmt: skip
+    assert number.explanation.startswith("number: Daily Blare ('15 people') disagrees with")
+
+    date = kinds["date"][0]
+    assert date.claims == ("c1",)
+    assert "Partisan Post ('Thursday' (2026-03-12))" in date.explanation
+    # the local paper's "on Friday", printed on Monday, is the same Friday as everyone else's
+    assert ("s4", "Friday") in {(v.source, v.text) for v in date.values}
+    assert "Valley Courier ('Friday' (2026-03-13))" in date.explanation
+
+    entity = kinds["entity"][0]
+    assert "Valley Courier ('Montevar')" in entity.explanation
+    assert entity.claims == ("c1",)
+
+    negation = kinds["negation"][0]
+    assert negation.claims == ("c4",)
+    assert {v.source for v in negation.values} == {"s1", "s2", "s3"}
+
+
+def test_agreeing_wordings_and_different_wholes_are_quiet(sources: list[Source]) -> None:
+    only = {k: v for k, v in CLAIMS.items() if k in ("c2", "c3")}
+    assert ContradictionLens()(story_of(sources, only)) == ()
+
+
+def test_values_point_into_the_source_text(sources: list[Source]) -> None:
+    texts = {s.id: s.text for s in sources}
+    for c in ContradictionLens()(story_of(sources, CLAIMS)):
+        assert c.explanation and "\n" not in c.explanation
+        for v in c.values:
+            assert texts[v.source][v.start : v.end] == v.text
+
+
+def test_conflict_across_claim_groups(sources: list[Source]) -> None:
+    """Alignment may split the tabloid's toll into its own group; the lens still compares them."""
+    split = dict(CLAIMS)
+    split["c1"] = [m for m in CLAIMS["c1"] if m[0] != "s2"]
+    split["c5"] = [("s2", 0)]
+    numbers = by_kind(ContradictionLens()(story_of(sources, split)))["number"]
+    assert len(numbers) == 1
+    assert numbers[0].claims == ("c1", "c5")
+
+
+def test_deterministic(sources: list[Source]) -> None:
+    story = story_of(sources, CLAIMS)
+    assert ContradictionLens()(story) == ContradictionLens()(story)
+
+
+def test_no_claims_no_findings(sources: list[Source]) -> None:
+    assert ContradictionLens()(Story(sources=tuple(sources))) == ()
+
+
+def test_article_without_date_compares_weekdays_by_name(sources: list[Source]) -> None:
+    undated = [dataclasses.replace(s, article=dataclasses.replace(s.article, published=None)) for s in sources]
+    dates = by_kind(ContradictionLens()(story_of(undated, CLAIMS)))["date"]
+    assert len(dates) == 1 and "Partisan Post ('Thursday')" in dates[0].explanation
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "kinds"),
+    [
+        ("Rebels hold 60% of Donetsk, officials said.", "Rebels hold 15% of Ukraine, officials said.", []),
+        ("The decree annexes four regions.", "The decree annexes the four territories.", []),
+        ("Between 10 and 20 people died in the fire.", "Fifteen people died in the fire.", []),
+        ("The quake killed 43 servicemen.", "The quake killed 30 servicemen.", ["number"]),
+        ("The summit opened in Lisbon on Monday.", "The summit opened in Porto on Monday.", ["entity"]),
+        ("The minister approved the plan.", "The minister did not approve the plan.", ["negation"]),
+        ("Exports rose sharply in May.", "Exports fell sharply in May.", ["negation"]),
+        ("The vote was held on June 10.", "The vote was held on June 14.", ["date"]),
+        ("Officials said the talks failed.", "Police said the talks failed.", []),
+    ],
+)
+def test_sentence_pairs(segmenter: Segmenter, a: str, b: str, kinds: list[str]) -> None:
+    sa, sb = segmenter.pipe([(Article(id="a", text=a, outlet="A"), "a"), (Article(id="b", text=b, outlet="B"), "b")])
+    found = compare_views(view_of(sa, 0, len(a)), view_of(sb, 0, len(b)))
+    assert sorted(f.kind for f in found) == kinds, found
+
+
+def test_pipeline_marks_contested_claims(pipeline: object, sources: list[Source]) -> None:
+    from newsprism.pipeline import Pipeline
+
+    assert isinstance(pipeline, Pipeline)
+    report = pipeline.analyse([s.article for s in sources])
+    contested = {c.id for c in report.claims if c.contested}
+    assert report.contradictions, "the fixture's conflicts should survive real alignment"
+    assert {cid for c in report.contradictions for cid in c.claims} == contested
+    numbers = [c for c in report.contradictions if c.kind == "number"]
+    assert numbers and any(v.text == "15 people" for c in numbers for v in c.values)

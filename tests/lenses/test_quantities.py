@@ -1,0 +1,115 @@
+"""Quantity extraction and normalisation: every form the contradictions issue lists, plus what to ignore."""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+
+import pytest
+
+from newsprism.lenses.quantities import Quantity, comparable, compatible, extract_quantities
+
+DATA = Path(__file__).with_name("data") / "quantities.jsonl"
+
+
+def one(text: str) -> Quantity:
+    found = extract_quantities(text)
+    assert len(found) == 1, found
+    q = found[0]
+    assert text[q.start : q.end] == q.text
+    return q
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "unit", "approx"),
+    [
+        ("The strike killed 43 servicemen at the depot.", "43 servicemen", 43, "count:serviceman", False),
+        ("Thousands of men were called up.", "Thousands of men", None, "count:man", True),
+        ("Turnout was about 15% in the south.", "about 15%", 15, "%", True),
+        ("Up to 99% of the ballots were counted.", "Up to 99%", 99, "%", True),
+        ("Some 90,000 square km were flooded.", "Some 90,000 square km", 90_000, "km2", True),
+        ("A fifth of the farmland lies fallow.", "A fifth", 20, "%", False),
+        ("After a seven-month siege the port fell.", "seven-month", 7 * 30.44, "day", False),
+        ("Two nuclear warheads were moved.", "Two nuclear warheads", 2, "count:warhead", False),
+        ("The decree covers four regions.", "four regions", 4, "count:region", False),
+        ("The club paid €3m for him.", "€3m", 3e6, "EUR", False),
+        ("The deal is worth $2.5 billion.", "$2.5 billion", 2.5e9, "USD", False),
+        ("The fire burned 12,000 hectares.", "12,000 hectares", 120, "km2", False),
+        ("A 43-year-old man was charged.", "43-year-old", 43, "year", False),
+    ],
+)
+def test_issue_forms(text: str, span: str, value: float | None, unit: str, approx: bool) -> None:
+    q = one(text)
+    assert (q.text, q.unit, q.approx) == (span, unit, approx)
+    if value is not None:
+        assert q.value == pytest.approx(value)
+    assert q.low <= q.value <= q.high
+
+
+def test_bounds_follow_the_wording() -> None:
+    assert one("Up to 600 troops will go.").low == 0
+    assert math.isinf(one("More than 300 doctors signed.").high)
+    near = one("Nearly 40 lorries were stuck.")
+    assert near.high <= 40.5 and near.low < 40
+    vague = one("Hundreds of shoppers queued.")
+    assert (vague.low, vague.high) == (200, 999)
+    rng = one("Between 10 and 20 people were hurt.")
+    assert (rng.low, rng.high) == (10, 20)
+
+
+def test_range_contains_a_point_and_about_allows_its_slack() -> None:
+    assert compatible(one("Between 10 and 20 people died."), one("Fifteen people died."))
+    assert compatible(one("About 15% voted."), one("Some 14.6% voted."))
+    assert compatible(one("Nearly 300 fled."), one("Some 290 fled."))
+    assert not compatible(one("The attack killed 43 servicemen."), one("The attack killed 30 servicemen."))
+    assert not compatible(one("About 12 people died."), one("Fifteen people died."))
+    # an exact figure may be rounded: 296 and 300 do not contradict each other
+    assert compatible(one("The virus killed 296 people."), one("The virus killed 300 people."))
+
+
+def test_shares_of_different_wholes_are_not_comparable() -> None:
+    donetsk, ukraine = one("They hold 60% of Donetsk."), one("They hold 15% of Ukraine.")
+    assert not comparable(donetsk, ukraine)
+    assert comparable(one("They hold 15% of Ukraine."), one("They hold a fifth of Ukraine."))
+    assert compatible(one("They hold 20% of Ukraine."), one("They hold a fifth of Ukraine."))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The treaty was signed in 1998.",
+        "The vote is set for June 10.",
+        "The law was passed on Aug. 8.",
+        "The blast happened at 10:30 on Friday.",
+        "Around 0335 GMT the ship lost power.",
+        "It was the 10th attack this year.",
+        "The attacks of 9/11 changed the city.",
+        "She flew the F-16 for a decade.",
+        "The S&P 500 closed higher.",
+        "One of the drivers was injured.",
+    ],
+)
+def test_dates_times_ordinals_and_names_are_not_quantities(text: str) -> None:
+    assert extract_quantities(text) == []
+
+
+def test_team_written_set_precision_and_recall() -> None:
+    """The 160 annotated sentences of tests/lenses/data: the extractor must keep P and R >= 0.95."""
+    rows = [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert len(rows) >= 150
+    tp = n_pred = n_gold = 0
+    for row in rows:
+        preds = extract_quantities(row["text"])
+        n_pred += len(preds)
+        n_gold += len(row["quantities"])
+        used: set[int] = set()
+        for g in row["quantities"]:
+            for i, p in enumerate(preds):
+                same_value = g["value"] is None or p.value == pytest.approx(g["value"], rel=0.01)
+                overlap = p.start < g["end"] and g["start"] < p.end
+                if i not in used and overlap and p.unit == g["unit"] and same_value:
+                    used.add(i)
+                    tp += 1
+                    break
+    assert tp / n_pred >= 0.95 and tp / n_gold >= 0.95, (tp, n_pred, n_gold)
