@@ -264,7 +264,11 @@ class SharedSpan:
 
 
 def shared_passages(texts: Sequence[str], settings: ReuseSettings | None = None) -> list[SharedSpan]:
-    """Every passage shared between any two of ``texts``, on plain strings (no models needed)."""
+    """Passages shared between two of ``texts``, on plain strings (no models needed).
+
+    Near-copies of one text (shingle Jaccard >= ``reprint_jaccard``) are compared with the first of them
+    only, so their passages with each other are not listed.
+    """
     index = TextIndex(settings)
     for text in texts:
         index.add(text)
