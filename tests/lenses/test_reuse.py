@@ -271,3 +271,32 @@ def test_in_the_pipeline_reprinted_claims_have_one_origin(pipeline: Pipeline) ->
     for r in report.reuse:
         for p in r.passages:
             assert report.source(p.source).text[p.start : p.end] == p.text
+
+
+def test_many_reprints_are_compared_with_one_representative() -> None:
+    edits = [("Thursday", "Thursday evening"), ("officials", "senior officials"), ("thanked", "praised"),
+             ("about 3 million", "some three million"), ("signed", "formally signed")]  # fmt: skip
+    reprints = [WIRE.replace(old, new).replace("(Reuters)", "") for old, new in edits]
+    sources = [_source("s1", WIRE, "Reuters wire")]
+    sources += [_source(f"s{n}", text, f"Outlet {n}") for n, text in enumerate(reprints, start=2)]
+    sources.append(_source("s7", INDEPENDENT, "The Northern Ledger"))
+    sentences = tuple(_sentence(s, "The leaders of", "governments") for s in sources[1:3])
+    signing = Claim("c1", "partial", ("s2", "s3"), sentences)
+    found = ReuseLens()(Story(tuple(sources), (signing,)))
+    assert {r.sources[0] for r in found.reuse} == {"s1"}
+    assert {r.sources[1] for r in found.reuse} == {"s2", "s3", "s4", "s5", "s6"}
+    assert found.origins == {"c1": 1}  # joined through the wire text, which is not in the claim
+    assert all(found.reused_share[f"s{n}"] > 0.8 for n in range(2, 7))
+    assert all(found.wire[f"s{n}"] == ("Reuters",) for n in range(2, 7))
+
+
+def test_diff_offsets_point_into_both_texts() -> None:
+    a, b = WIRE, TABLOID
+    span_a = (a.index("The leaders"), a.index("Council.") + len("Council"))
+    span_b = (b.index("The leaders"), b.index("Council.") + len("Council"))
+    edits = diff(a, span_a, b, span_b)
+    assert [e.op for e in edits if e.op != "equal"]
+    for e in edits:
+        assert a[e.a_start : e.a_end] == e.a_text and b[e.b_start : e.b_end] == e.b_text
+        assert span_a[0] <= e.a_start <= e.a_end <= span_a[1]
+    assert "".join(e.b_text for e in edits if e.op == "insert") == "bitter"
