@@ -108,3 +108,24 @@ def test_loaded_modifiers_are_dropped_and_loaded_verbs_swapped_when_the_parse_al
     w = judge.wording(src, third)
     assert w.loaded == 2 and w.text == third.text  # a loaded noun with no neutral word cannot be fixed
     assert neutralise(src, third, judge.loaded_spans(src, third)) is None
+
+
+def test_lens_alternatives_are_taken_for_modifiers_but_not_for_labels(segmenter: Segmenter) -> None:
+    from newsprism.model import Article, LanguageFindings, LanguageSpan
+    from newsprism.pipeline import Findings
+
+    text = (
+        "A crook ran the port of Kelmar for years. The reckless plan was approved by the council on Monday."
+    )
+    src = segmenter(Article(id="a", text=text, outlet="Blaze"), "s1")
+
+    def span(word: str, neutral: str) -> LanguageSpan:
+        at = text.index(word)
+        return LanguageSpan("s1", at, at + len(word), word, "authorial", "loaded", 0.8, neutral)
+
+    judge = Neutrality(
+        Findings(language=LanguageFindings(spans=(span("crook", "official"), span("reckless", "risky"))))
+    )
+    label, plan = (judge.wording(src, s) for s in src.sentences)
+    assert label.loaded == 1 and label.text == src.sentences[0].text
+    assert plan.loaded == 0 and plan.text == "The risky plan was approved by the council on Monday."

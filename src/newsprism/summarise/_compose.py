@@ -64,16 +64,17 @@ def disputed(
             others.setdefault(text, []).append(v.source)
     if not others:
         return None
-    # "...; the Clarion reports at least 30 people and the Gazette about 25 people."
-    parts = [f"{outlet_names(story, srcs)} {value}" for value, srcs in others.items()]
+    # "...; the Clarion gives the figure as at least 30 people and the Gazette as about 25 people."
+    lead_in = {"number": "the figure as ", "date": "the date as ", "entity": ""}[k.kind]
     first = next(iter(others.values()))
-    verb = "name" if k.kind == "entity" else "report"
-    verb += "s" if len(set(first)) == 1 else ""
-    parts[0] = f"{outlet_names(story, first)} {verb} {next(iter(others))}"
+    verb = ("name" if k.kind == "entity" else "give") + ("s" if len(set(first)) == 1 else "")
+    parts = [f"{outlet_names(story, srcs)} {'as ' if lead_in else ''}{v}" for v, srcs in others.items()]
+    parts[0] = f"{outlet_names(story, first)} {verb} {lead_in}{next(iter(others))}"
     body = _lower_first(c.wording).rstrip()
     body = body[:-1] if _END.search(body) and body[-1] in ".!?" else body
     lead = f"According to {outlet_names(story, same)}, {body}; "
     tail = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+    tail += " instead" if k.kind == "entity" else ""
     text = _terminated(lead + tail)
     claims = tuple(cid for cid in k.claims if any(cl.id == cid for cl in story.claims))
     cited = _sources_of(story, claims)

@@ -29,6 +29,7 @@ _DATELINE = re.compile(
 )
 _MODIFIER_DEPS = {"amod", "advmod", "npadvmod"}
 _MODIFIER_POS = {"ADJ", "ADV"}
+_NAMING_POS = {"NOUN", "PROPN"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,9 +138,11 @@ class Neutrality:
 def neutralise(source: Source, sentence: Sentence, spans: Sequence[Loaded]) -> str | None:
     """The sentence with every loaded span replaced or dropped, or None if one of them cannot be.
 
-    A span is swapped for its neutral alternative when it has one; it is dropped only when the parse
-    says it is an adjective or adverb modifying something else, so the clause keeps its subject, verb
-    and object. Spans touching a number or a named entity are never changed: that would change facts.
+    A span is swapped for its neutral alternative when it has one (for a noun, only the curated swaps
+    such as "regime" -> "government": a lens's alternative for a label like "crook" may not be true of
+    the person); it is dropped only when the parse says it is an adjective or adverb modifying
+    something else, so the clause keeps its subject, verb and object. Spans touching a number or a
+    named entity are never changed: that would change facts.
     """
     tokens = source.sentence_tokens(sentence)
     edits: list[tuple[int, int, str]] = []
@@ -154,6 +157,9 @@ def neutralise(source: Source, sentence: Sentence, spans: Sequence[Loaded]) -> s
                 return None
             edits.append((span.start, _swallow_comma(source.text, span.end, sentence.end), ""))
         else:
+            curated = NEUTRAL.get(span.text.lower()) == span.neutral
+            if not curated and any(t.pos in _NAMING_POS for t in inside):
+                return None  # swapping a label for a person ("crook" -> "official") changes what is said
             edits.append((span.start, span.end, _match_case(span.text, span.neutral)))
     out = sentence.text
     for start, end, new in sorted(edits, reverse=True):
