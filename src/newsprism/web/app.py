@@ -1,0 +1,264 @@
+"""The FastAPI app: server-rendered pages for people, a JSON API (schema v1 reports) for programs.
+
+One :class:`WebState` per app owns the pipeline (built lazily, in the worker thread, on the first
+analysis), the job runner and the catalog. Each request opens its own store connection, because SQLite
+connections belong to the thread that made them and FastAPI serves plain functions from a thread pool.
+Article text reaches HTML only through Jinja's autoescaping or the report's escaping highlighter.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Awaitable, Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, cast
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from newsprism.model import StoryReport
+from newsprism.pipeline import Pipeline
+from newsprism.settings import Settings
+from newsprism.store import Store, open_store
+from newsprism.web import _api, _pages
+from newsprism.web._catalog import Catalog, StoreFactory, report_key
+from newsprism.web._inputs import Limits, RequestError, Submitted, check_submitted, mb, read_submitted
+from newsprism.web._jobs import Job, JobError, JobRunner, Progress
+
+log = logging.getLogger("newsprism.web")
+HERE = Path(__file__).resolve().parent
+
+
+class WebState:
+    """Everything one running app owns; built by :func:`create_app`, reachable as ``app.state.np``."""
+
+    def __init__(
+        self,
+        open_store: StoreFactory,
+        settings: Settings,
+        *,
+        pipeline: Pipeline | None = None,
+        limits: Limits | None = None,
+    ) -> None:
+        from newsprism.report.html import TEMPLATES as REPORT_TEMPLATES
+
+        self.open_store = open_store
+        self._settings = pipeline.settings if pipeline is not None else settings
+        self._pipeline = pipeline
+        self._pipeline_lock = threading.Lock()
+        self.limits = limits or Limits()
+        self.jobs = JobRunner()
+        self.catalog = Catalog(lambda: self._settings)
+        self.env = Environment(
+            loader=ChoiceLoader([FileSystemLoader(HERE / "templates"), FileSystemLoader(REPORT_TEMPLATES)]),
+            autoescape=True,
+            undefined=StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+
+    @property
+    def settings(self) -> Settings:
+        return self._settings
+
+    def pipeline(self) -> Pipeline:
+        """The one pipeline; built on first use so the server starts at once and models load lazily."""
+        with self._pipeline_lock:
+            if self._pipeline is None:
+                self._pipeline = Pipeline(self._settings)
+            return self._pipeline
+
+    @contextmanager
+    def store(self) -> Iterator[Store]:
+        store = self.open_store()
+        try:
+            yield store
+        finally:
+            store.close()
+
+    def render(self, name: str, status: int = 200, **context: Any) -> HTMLResponse:
+        html = self.env.get_template(name).render(**{"active": "", "retry": None, **context})
+        return HTMLResponse(html, status_code=status)
+
+    def report_page(self, report: StoryReport, nav: dict[str, Any]) -> HTMLResponse:
+        """The standalone report (layout and escaping of ``newsprism compare``) under the app's bar."""
+        html = report.to_html()
+        bar = self.env.get_template("_bar.html.j2").render(**nav)
+        return HTMLResponse(html.replace("<body>", "<body>\n" + bar, 1))
+
+    # ------------------------------------------------------------------ jobs
+
+    def analyse_story(self, story_id: str, title: str) -> Job:
+        def work(progress: Progress) -> str:
+            progress("loading the models" if self._pipeline is None else "reading the story")
+            pipeline = self.pipeline()
+            with self.store() as store:
+                row = store.story(story_id)
+                if row is None:
+                    raise JobError(f"story {story_id} is no longer in the store; go back to the list")
+                articles = store.articles(list(row.article_ids))
+                if not articles:
+                    raise JobError(f"story {story_id} has no readable articles")
+                report = pipeline.analyse(articles, progress=progress)
+                text = report.to_json()
+                store.put_report(row.id, report_key(row.article_ids, pipeline.settings), text)
+            return text
+
+        return self.jobs.submit(title, work, story=story_id)
+
+    def compare(self, items: list[Submitted]) -> Job:
+        check_submitted(items, self.limits, allow_private=self._settings.fetch.allow_private)
+
+        def work(progress: Progress) -> str:
+            progress("loading the models" if self._pipeline is None else "reading the articles")
+            pipeline = self.pipeline()
+            progress("reading the articles")
+            articles, skipped = read_submitted(items, pipeline.settings, transport=pipeline.transport)
+            if not articles:
+                reasons = "; ".join(f"{s.origin}: {s.reason}" for s in skipped) or "nothing was readable"
+                raise JobError(f"none of the articles could be read ({reasons})")
+            return pipeline.analyse(articles, skipped, progress=progress).to_json()
+
+        n = len(items)
+        return self.jobs.submit(f"Comparison of {n} article{'s' if n != 1 else ''}", work)
+
+
+# ---------------------------------------------------------------------- middleware
+
+
+class BodyLimit:
+    """Refuses request bodies over the limit: at once when Content-Length says so, else while reading."""
+
+    def __init__(self, app: ASGIApp, limit: int) -> None:
+        self.app = app
+        self.limit = limit
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        headers = dict(scope.get("headers") or [])
+        declared = headers.get(b"content-length", b"")
+        if declared.isdigit() and int(declared) > self.limit:
+            await _too_large(scope, int(declared), self.limit)(scope, receive, send)
+            return
+        seen = 0
+
+        async def counted() -> Message:
+            nonlocal seen
+            message = await receive()
+            seen += len(message.get("body", b""))
+            if seen > self.limit:
+                raise RequestError(413, _too_large_text(seen, self.limit, at_least=True))
+            return message
+
+        await self.app(scope, counted, send)
+
+
+def _too_large_text(size: int, limit: int, *, at_least: bool = False) -> str:
+    what = f"over {mb(limit)}" if at_least else mb(size)
+    return (
+        f"the request is {what}, above this server's limit of {mb(limit)}; "
+        "upload fewer or smaller files, or paste only the article text"
+    )
+
+
+def _too_large(scope: Scope, size: int, limit: int) -> Response:
+    return _error_response(str(scope.get("path", "")), 413, _too_large_text(size, limit), None)
+
+
+def _wants_json(path: str) -> bool:
+    return path.startswith("/api/") or path == "/openapi.json"
+
+
+def _error_response(path: str, status: int, message: str, state: WebState | None) -> Response:
+    if _wants_json(path) or state is None:
+        return JSONResponse({"error": message, "status": status}, status_code=status)
+    return state.render("error.html.j2", status=status, status_code=status, message=message)
+
+
+# ---------------------------------------------------------------------- the app
+
+
+def create_app(
+    store: Path | str | StoreFactory | None = None,
+    *,
+    settings: Settings | None = None,
+    pipeline: Pipeline | None = None,
+    limits: Limits | None = None,
+) -> FastAPI:
+    """The web app over ``store`` (a path, a factory returning a fresh Store, or None for the default)."""
+    if store is None or isinstance(store, str | Path):
+        path = store
+
+        def factory() -> Store:
+            return open_store(path)
+
+    else:
+        factory = store
+    state = WebState(factory, settings or Settings(), pipeline=pipeline, limits=limits)
+    app = FastAPI(
+        title="newsprism",
+        version="1",
+        description="Stories and cross-source coverage reports (report schema newsprism.report/1).",
+        debug=False,
+        docs_url="/api/docs",
+        redoc_url=None,
+    )
+    app.state.np = state
+    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    _install_errors(app, state)
+    _pages.install(app, state)
+    _api.install(app, state)
+
+    @app.middleware("http")
+    async def timing(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+        started = time.perf_counter()
+        response = await call_next(request)
+        response.headers["Server-Timing"] = f"app;dur={(time.perf_counter() - started) * 1000:.1f}"
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("Referrer-Policy", "no-referrer")
+        return response
+
+    app.add_middleware(BodyLimit, limit=state.limits.max_request_bytes)
+    app.router.on_shutdown.append(state.jobs.shutdown)
+    return app
+
+
+def _install_errors(app: FastAPI, state: WebState) -> None:
+    async def problem(request: Request, exc: Exception) -> Response:
+        p = cast(RequestError, exc)
+        return _error_response(request.url.path, p.status, p.message, state)
+
+    async def http_error(request: Request, exc: Exception) -> Response:
+        e = cast(StarletteHTTPException, exc)
+        message = str(e.detail) if e.detail else "request failed"
+        if e.status_code == 404 and message == "Not Found":
+            message = "there is nothing at this address; go back to the story list"
+        return _error_response(request.url.path, e.status_code, message, state)
+
+    async def invalid(request: Request, exc: Exception) -> Response:
+        errors = cast(RequestValidationError, exc).errors()
+        parts = []
+        for err in errors[:5]:
+            where = ".".join(str(x) for x in err.get("loc", ()) if x != "body")
+            parts.append(f"{where or 'request'}: {err.get('msg', 'invalid')}")
+        return _error_response(request.url.path, 422, "invalid request: " + "; ".join(parts), state)
+
+    async def crashed(request: Request, exc: Exception) -> Response:
+        log.error("error while serving %s", request.url.path, exc_info=exc)
+        message = "something went wrong on the server; the details are in the server log"
+        return _error_response(request.url.path, 500, message, state)
+
+    app.add_exception_handler(RequestError, problem)
+    app.add_exception_handler(StarletteHTTPException, http_error)
+    app.add_exception_handler(RequestValidationError, invalid)
+    app.add_exception_handler(Exception, crashed)

@@ -1,0 +1,201 @@
+"""Pages and API over a filled store, with the stand-in pipeline (fast; no models)."""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from typing import Any
+
+import pytest
+
+pytest.importorskip("fastapi")
+pytest.importorskip("multipart")
+
+from web_fixtures import FERRY_STORY, HOSTILE_STORY, FakePipeline
+
+from newsprism.report.json import SCHEMA, check_offsets, from_json
+
+
+def analysed(client: Any, story: str) -> dict[str, Any]:
+    """Ask for a story's report and wait for the background job; the JSON report."""
+    r = client.get(f"/api/stories/{story}/report", params={"wait": True, "timeout": 20})
+    assert r.status_code == 200, r.text
+    return dict(r.json())
+
+
+def test_list_shows_stories_outlets_and_filters(client: Any) -> None:
+    page = client.get("/")
+    assert page.status_code == 200
+    assert "Ferry crews walk out over night shifts" in page.text
+    assert "Harbour Gazette" in page.text and "not analysed yet" in page.text
+    only = client.get("/", params={"outlet": "valley post"}).text
+    assert "Brennock library shut" not in only  # the story title is its first article's
+    assert "Library fire" in only and "Ferry crews walk out" not in only
+    assert "Ferry crews" in client.get("/", params={"q": "ferry"}).text
+    assert "Library fire" not in client.get("/", params={"q": "ferry"}).text
+    assert "Library fire" not in client.get("/", params={"since": "2026-03-01"}).text
+    assert "Ferry crews" not in client.get("/", params={"until": "2026-02-28"}).text
+    data = client.get("/api/stories", params={"sort": "sources"}).json()
+    assert [s["id"] for s in data["stories"]] == [FERRY_STORY, HOSTILE_STORY]
+    assert data["stories"][0]["sources"] == 3 and data["stories"][0]["analysed"] is False
+
+
+def test_story_is_analysed_once_in_background_then_cached(client: Any, fake: FakePipeline) -> None:
+    first = client.get(f"/stories/{FERRY_STORY}")
+    assert first.status_code == 200 and 'id="job"' in first.text  # the progress page
+    report = analysed(client, FERRY_STORY)
+    assert report["schema"] == SCHEMA and len(report["sources"]) == 3
+    check_offsets(from_json(json.dumps(report)))
+    page = client.get(f"/stories/{FERRY_STORY}")
+    assert page.status_code == 200 and 'id="np-bar"' in page.text
+    assert "Neutral summary" in page.text and 'class="ll authorial"' in page.text
+    assert fake.calls == 1  # the second visit read the cached report
+    listed = client.get("/api/stories", params={"sort": "loadedness"}).json()["stories"]
+    assert listed[0]["id"] == FERRY_STORY and listed[0]["loadedness_spread"] == pytest.approx(0.6)
+
+
+def test_outlet_page_aggregates_analysed_stories(client: Any) -> None:
+    analysed(client, FERRY_STORY)
+    api = client.get("/api/outlets/wirex").json()
+    assert api["name"] == "Wirex" and api["wire"] == {"Wirex": 1} and api["wire_share"] == 1.0
+    assert api["speakers"] == [{"name": "Ines Carver", "quotes": 1}]
+    page = client.get("/outlets/Harbour Gazette")
+    assert page.status_code == 200 and "<svg" in page.text and "Ines Carver" in page.text
+    assert "60%" in page.text  # two loaded words in its one analysed story
+    assert client.get("/outlets").text.count("/outlets/") >= 5
+    assert client.get("/outlets/No Such Paper").status_code == 404
+
+
+def test_hostile_article_text_renders_inert(client: Any) -> None:
+    analysed(client, HOSTILE_STORY)
+    for url in (f"/stories/{HOSTILE_STORY}", "/", "/outlets/Lakeside Courier"):
+        html = client.get(url).text
+        assert "<script>document.title" not in html and '<script>alert("title")' not in html, url
+        assert "<img src=x" not in html, url
+    story = client.get(f"/stories/{HOSTILE_STORY}").text
+    assert "&lt;script&gt;document.title=" in story and "&lt;img src=x onerror=alert(1)&gt;" in story
+    assert "&lt;script&gt;alert(" in story
+    # Our own scripts are the only ones: the report's inline one.
+    assert story.count("<script") == 1
+
+
+def test_api_story_report_is_schema_v1_and_openapi_lists_routes(client: Any) -> None:
+    pending = client.get(f"/api/stories/{FERRY_STORY}/report")
+    assert pending.status_code == 202 and pending.json()["status_url"].startswith("/api/jobs/")
+    assert analysed(client, FERRY_STORY)["schema"] == SCHEMA
+    spec = client.get("/openapi.json").json()
+    for path in ("/api/stories", "/api/stories/{story_id}/report", "/api/compare", "/api/outlets/{name}"):
+        assert path in spec["paths"]
+    assert client.get("/api/stories/nope").status_code == 404
+
+
+def test_compare_api_accepts_text_and_html(client: Any) -> None:
+    body = {
+        "articles": [
+            {
+                "text": "Title: Quay closes\n\nThe old quay at Pellin closed on Friday for repairs, "
+                "the port said."
+            },
+            {
+                "html": "<html><body><article><h1>Pellin quay shut</h1><p>Pellin's old quay shut on Friday "
+                "so that engineers can repair its wall, port officials said.</p></article></body></html>",
+                "outlet": "Coast Weekly",
+            },
+        ]
+    }
+    r = client.post("/api/compare", json=body)
+    assert r.status_code == 200, r.text
+    report = r.json()
+    assert report["schema"] == SCHEMA and [s["outlet"] for s in report["sources"]][1] == "Coast Weekly"
+    assert (
+        client.post("/api/compare", json={"articles": [{"text": "a", "url": "http://x"}]}).status_code == 422
+    )
+    assert client.post("/api/compare", json={"articles": []}).status_code == 422
+
+
+def test_private_address_urls_are_refused(client: Any, make_client: Any) -> None:
+    for url in (
+        "http://127.0.0.1:8080/a",
+        "http://10.0.0.7/story",
+        "http://[::1]/x",
+        "http://localhost/x",
+        "http://169.254.169.254/latest/meta-data",
+    ):
+        r = client.post(
+            "/api/compare", json={"articles": [{"url": url}, {"text": "Some words here to read."}]}
+        )
+        assert r.status_code == 400, url
+        assert "refused" in r.json()["error"] and "--allow-private" in r.json()["error"]
+    page = client.post("/compare", data={"urls": "http://192.168.1.20/news", "text": ["", ""]})
+    assert page.status_code == 400 and "private address" in page.text and "<html" in page.text
+
+
+def test_oversize_upload_and_request_are_refused_clearly(make_client: Any) -> None:
+    from newsprism.web._inputs import Limits
+
+    client = make_client(limits=Limits(max_request_bytes=200_000, max_upload_bytes=20_000, max_articles=3))
+    big = b"The ferry sailed. " * 2000  # 36 kB
+    r = client.post("/compare", files={"files": ("huge.txt", big, "text/plain")})
+    assert r.status_code == 413
+    assert "huge.txt" in r.text and "36 kB" in r.text and "upload limit of 20 kB" in r.text
+    assert "above the upload limit" in r.text
+    r = client.post("/compare", files={"files": ("whole.txt", b"x" * 300_000, "text/plain")})
+    assert r.status_code == 413 and "above this server's limit" in r.text
+    r = client.post("/api/compare", json={"articles": [{"text": "word " * 50_000}]})
+    assert r.status_code == 413 and "limit" in r.json()["error"]
+    many = {"articles": [{"text": f"Article number {i} has some words."} for i in range(4)]}
+    r = client.post("/api/compare", json=many)
+    assert r.status_code == 413 and "at most 3" in r.json()["error"]
+
+
+def test_errors_are_pages_without_stack_traces(make_client: Any, fake: FakePipeline) -> None:
+    client = make_client(raise_server_exceptions=False)
+
+    def boom(*_a: Any, **_k: Any) -> Any:
+        raise RuntimeError("secret internal detail")
+
+    fake.analyse = boom  # type: ignore[method-assign]
+    r = client.post("/api/compare", json={"articles": [{"text": "The quay closed on Friday for repairs."}]})
+    assert r.status_code == 422 and "secret internal detail" not in r.text and "Traceback" not in r.text
+    assert "server log" in r.json()["error"]
+    missing = client.get("/stories/does-not-exist")
+    assert missing.status_code == 404 and "<html" in missing.text and "story list" in missing.text
+    assert client.get("/nowhere").status_code == 404
+
+
+def test_analysis_does_not_block_other_requests(make_client: Any) -> None:
+    gated = FakePipeline(gate=threading.Event())
+    client = make_client(pipeline=gated)
+    job = client.get(f"/api/stories/{FERRY_STORY}/report").json()
+    deadline = time.monotonic() + 10
+    while client.get(f"/api/jobs/{job['id']}").json()["stage"] != "waiting at the test gate":
+        assert time.monotonic() < deadline
+        time.sleep(0.02)
+    started = time.perf_counter()
+    assert client.get("/").status_code == 200
+    assert client.get("/api/stories").status_code == 200
+    assert time.perf_counter() - started < 5  # answered while the analysis is held
+    status = client.get(f"/api/jobs/{job['id']}").json()
+    assert status["status"] == "running" and "segmenting and embedding" in status["stages"]
+    progress = client.get(f"/stories/{FERRY_STORY}")
+    assert "waiting at the test gate" in progress.text  # the same job, not a second one
+    gated.gate.set()  # type: ignore[union-attr]
+    assert analysed(client, FERRY_STORY)["schema"] == SCHEMA
+    assert gated.calls == 1
+
+
+def test_cache_key_matches_story_service(store_path: Any, fake: FakePipeline) -> None:
+    """Reports the CLI's story service cached are found by the app, and the other way round."""
+    from typing import cast
+
+    from newsprism.pipeline import Pipeline
+    from newsprism.store import open_store
+    from newsprism.stories import StoryService
+    from newsprism.web._catalog import report_key
+
+    with open_store(store_path) as store:
+        row = store.story(FERRY_STORY)
+        assert row is not None
+        StoryService(store, cast(Any, None)).report_json(row, cast(Pipeline, fake))
+        assert store.get_report(row.id, report_key(row.article_ids, fake.settings)) is not None
