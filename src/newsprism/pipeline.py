@@ -147,6 +147,17 @@ class Pipeline:
         say = progress or (lambda _msg: None)
         say("segmenting and embedding")
         sources = self.sources(articles)
+        return self.analyse_sources(sources, skipped, progress=progress)
+
+    def analyse_sources(
+        self,
+        sources: Sequence[Source],
+        skipped: Iterable[Skipped] = (),
+        *,
+        progress: Progress | None = None,
+    ) -> StoryReport:
+        """The story stages (align, lenses, summary) over sources already segmented and embedded."""
+        say = progress or (lambda _msg: None)
         say("aligning claims")
         story = Story(sources=tuple(sources), claims=self.claims(sources))
         say("quotes")
