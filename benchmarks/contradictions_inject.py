@@ -140,7 +140,8 @@ def inject_number(a: str, b: str, rng: random.Random) -> tuple[str, str] | None:
     rng.shuffle(shared)
     for y in shared:
         m = re.search(r"\d[\d,]*(?:\.\d+)?", y.text)
-        word = None if m else next((w for w in re.findall(r"[A-Za-z]+", y.text) if w.lower() in SPELLED), None)
+        words = re.findall(r"[A-Za-z]+", y.text)
+        word = None if m else next((w for w in words if w.lower() in SPELLED), None)
         if m:
             old = m.group()
             value = float(old.replace(",", ""))
@@ -245,7 +246,7 @@ def inject_negation(b: str, src: Source) -> tuple[str, str] | None:
 
 
 _NEG = re.compile(r"\b(?:not|never|no)\b|n't", re.I)
-_DATEW = re.compile(r"\b(?:%s)\b|\b(?:19|20)\d\d\b" % "|".join(WEEKDAYS + MONTHS))
+_DATEW = re.compile(r"\b(?:{})\b|\b(?:19|20)\d\d\b".format("|".join(WEEKDAYS + MONTHS)))
 
 
 def baseline(a: str, b: str) -> set[str]:

@@ -43,16 +43,16 @@ def matches(pred: Quantity, gold: dict[str, Any]) -> bool:
     slack = 0.5 if gold["value"] is not None and float(gold["value"]) == int(float(gold["value"])) else 0.0
     if "low" in gold and gold["low"] is not None and not _close(pred.low, float(gold["low"]), slack):
         return False
-    if "high" in gold and gold["high"] is not None and not _close(pred.high, float(gold["high"]), slack):
-        return False
-    return True
+    high = gold.get("high")
+    return high is None or _close(pred.high, float(high), slack)
 
 
 def baseline(text: str) -> list[Quantity]:
     """Digits plus the following word: no spelled numbers, scales, approximators or unit normalising."""
     out = []
     for m in re.finditer(r"(\d[\d,]*(?:\.\d+)?)\s*(%|[A-Za-z]+)?", text):
-        value = float(m.group(1).replace(",", "")) if m.group(1).replace(",", "").replace(".", "").isdigit() else 0
+        digits = m.group(1).replace(",", "")
+        value = float(digits) if digits.replace(".", "").isdigit() else 0.0
         word = (m.group(2) or "").lower()
         unit = "%" if word in ("%", "percent") else f"count:{singular(word)}" if word else "count"
         out.append(Quantity(m.start(), m.end(), m.group(), value, value, value, unit, "count", False))
@@ -85,8 +85,10 @@ def evaluate(rows: list[dict[str, Any]], extract: Any, errors: bool = False) -> 
     precision = tp / n_pred if n_pred else 0.0
     recall = tp / n_gold if n_gold else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"precision": precision, "recall": recall, "f1": f1, "gold": n_gold, "predicted": n_pred,
-            "exact_span": exact / tp if tp else 0.0, "approx_flag": approx_ok / tp if tp else 0.0}  # fmt: skip
+    return {
+        "precision": precision, "recall": recall, "f1": f1, "gold": n_gold, "predicted": n_pred,
+        "exact_span": exact / tp if tp else 0.0, "approx_flag": approx_ok / tp if tp else 0.0,
+    }  # fmt: skip
 
 
 def main(argv: list[str] | None = None) -> int:

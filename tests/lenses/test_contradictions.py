@@ -34,10 +34,10 @@ CLAIMS = {
 
 @pytest.fixture(scope="module")
 def sources(segmenter: Segmenter) -> list[Source]:
-    items = [
-        (Article(id=f, text=(FIXTURES / f"{f}.txt").read_text(encoding="utf-8"), outlet=o, published=p), f"s{i}")
-        for i, (o, f, p) in enumerate(OUTLETS, start=1)
-    ]
+    items = []
+    for i, (outlet, name, published) in enumerate(OUTLETS, start=1):
+        text = (FIXTURES / f"{name}.txt").read_text(encoding="utf-8")
+        items.append((Article(id=name, text=text, outlet=outlet, published=published), f"s{i}"))
     return segmenter.pipe(items)
 
 
@@ -123,7 +123,8 @@ def test_no_claims_no_findings(sources: list[Source]) -> None:
 
 
 def test_article_without_date_compares_weekdays_by_name(sources: list[Source]) -> None:
-    undated = [dataclasses.replace(s, article=dataclasses.replace(s.article, published=None)) for s in sources]
+    undated = [dataclasses.replace(s, article=dataclasses.replace(s.article, published=None))
+               for s in sources]  # fmt: skip
     dates = by_kind(ContradictionLens()(story_of(undated, CLAIMS)))["date"]
     assert len(dates) == 1 and "Partisan Post ('Thursday')" in dates[0].explanation
 
@@ -143,7 +144,8 @@ def test_article_without_date_compares_weekdays_by_name(sources: list[Source]) -
     ],
 )
 def test_sentence_pairs(segmenter: Segmenter, a: str, b: str, kinds: list[str]) -> None:
-    sa, sb = segmenter.pipe([(Article(id="a", text=a, outlet="A"), "a"), (Article(id="b", text=b, outlet="B"), "b")])
+    pair = [(Article(id="a", text=a, outlet="A"), "a"), (Article(id="b", text=b, outlet="B"), "b")]
+    sa, sb = segmenter.pipe(pair)
     found = compare_views(view_of(sa, 0, len(a)), view_of(sb, 0, len(b)))
     assert sorted(f.kind for f in found) == kinds, found
 

@@ -38,7 +38,8 @@ _ALIASES = [{"us", "u.s.", "usa", "united states", "america", "united states of 
             {"uk", "u.k.", "britain", "great britain", "united kingdom", "england", "london"},
             {"russia", "moscow", "kremlin"}, {"china", "beijing"}, {"france", "paris"}, {"germany", "berlin"},
             {"japan", "tokyo"}, {"ukraine", "kyiv", "kiev"}, {"iran", "tehran"}, {"israel", "jerusalem"},
-            {"iraq", "baghdad"}, {"syria", "damascus"}, {"afghanistan", "kabul"}, {"north korea", "pyongyang"},
+            {"iraq", "baghdad"}, {"syria", "damascus"}, {"afghanistan", "kabul"},
+            {"north korea", "pyongyang"},
             {"south korea", "seoul"}, {"canada", "ottawa"}, {"australia", "canberra"}, {"india", "new delhi"},
             {"pakistan", "islamabad"}, {"turkey", "ankara"}, {"italy", "rome"}, {"spain", "madrid"},
             {"un", "u.n.", "united nations"}, {"eu", "e.u.", "european union"},
@@ -207,7 +208,10 @@ def _polarity(all_tokens: Sequence[Token], tokens: list[Token]) -> dict[str, fro
         own = any(_negates(k) for k in kids)
         # "found no evidence", "no money was paid": the negation sits on an argument
         own = own or any(
-            _negates(g) for k in kids if k.dep in ("dobj", "nsubjpass", "nsubj") for g in children.get(k.i, [])
+            _negates(g)
+            for k in kids
+            if k.dep in ("dobj", "nsubjpass", "nsubj")
+            for g in children.get(k.i, [])
             if g.dep == "det"
         )  # fmt: skip
         if t.pos == "ADJ" and t.dep == "acomp":
@@ -299,9 +303,8 @@ def _numbers(a: SentenceView, b: SentenceView) -> list[Finding]:
         score, i, y = scored[0]
         # the only unexplained value of its kind on each side fills the same slot
         unique = sum(comparable(q, y) for q in free_a) == 1 and len(cands) == 1
-        if x.kind == "count" and not (x.noun and y.noun):
-            if not _same_neighbour(a.text, x, b.text, y):
-                continue  # a bare number needs the same word beside it ("killed 12" / "killed 15")
+        if x.kind == "count" and not (x.noun and y.noun) and not _same_neighbour(a.text, x, b.text, y):
+            continue  # a bare number needs the same word beside it ("killed 12" / "killed 15")
         if not unique and score < 2:
             continue
         if compatible(x, y):
@@ -423,8 +426,8 @@ def _entities(a: SentenceView, b: SentenceView) -> list[Finding]:
                 continue
             used.add(i)
             what = _role_word(x, y)
-            out.append(Finding("entity", (a.passage(x.start, x.end), b.passage(y.start, y.end)),
-                               f"{a.outlet} names {x.text!r} as {what} where {b.outlet} names {y.text!r}"))  # fmt: skip
+            explanation = f"{a.outlet} names {x.text!r} as {what} where {b.outlet} names {y.text!r}"
+            out.append(Finding("entity", (a.passage(x.start, x.end), b.passage(y.start, y.end)), explanation))
             break
     return out
 
@@ -450,7 +453,8 @@ def _same_slot(x: NameMention, y: NameMention, a: SentenceView, b: SentenceView)
         return True
     if x.role[:2] != y.role[:2] or x.role[0] != "prep":
         return False
-    return sum(n.role[:2] == x.role[:2] for n in a.names) == 1 == sum(n.role[:2] == y.role[:2] for n in b.names)
+    in_a = sum(n.role[:2] == x.role[:2] for n in a.names)
+    return in_a == 1 == sum(n.role[:2] == y.role[:2] for n in b.names)
 
 
 def _labels_match(x: str, y: str, role: tuple[str, ...]) -> bool:
@@ -598,11 +602,8 @@ def _merged(found: list[tuple[Finding, tuple[str, ...]]], outlets: dict[str, str
         findings = [found[i][0] for i in members]
         claims = tuple(sorted({c for i in members for c in found[i][1]}))
         values = tuple(sorted({p for f in findings for p in f.values}, key=_order))
-        if len(findings) == 1:
-            explanation = findings[0].explanation
-        else:
-            explanation = _group_explanation(findings, outlets)
-        out.append(Contradiction(claims=claims, kind=findings[0].kind, values=values, explanation=explanation))
+        explanation = findings[0].explanation if len(findings) == 1 else _group_explanation(findings, outlets)
+        out.append(Contradiction(claims, findings[0].kind, values, explanation))
     return out
 
 

@@ -19,7 +19,9 @@ _MONTHS = {
     "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9,
     "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
 }  # fmt: skip
-_WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+_WEEKDAYS = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
+}  # fmt: skip
 _NUM_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
               "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}  # fmt: skip
 _UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365}
@@ -32,24 +34,26 @@ _DAY_RE = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR_RE = r"(?P<year>(?:18|19|20)\d\d)"
 _NUM = r"(?P<n>\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 
+# fmt: off
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(?P<year>(?:18|19|20)\d\d)-(?P<m>[01]\d)-(?P<day>[0-3]\d)\b")),
     ("mdy", re.compile(rf"\b{_MONTH_RE}\s+{_DAY_RE}\b(?:,?\s+{_YEAR_RE}\b)?")),
     ("dmy", re.compile(rf"\b{_DAY_RE}\s+(?:of\s+)?{_MONTH_RE}(?:,?\s+{_YEAR_RE}\b)?", re.I)),
     ("my", re.compile(rf"\b(?:in|since|until|by|during|early|late|mid-?|last|next|this)\s+{_MONTH_RE}"
-                      rf"(?:,?\s+{_YEAR_RE}\b)?", re.I)),  # fmt: skip
+                      rf"(?:,?\s+{_YEAR_RE}\b)?", re.I)),
     ("month_year", re.compile(rf"\b{_MONTH_RE}\s+{_YEAR_RE}\b")),
     ("weekday", re.compile(r"\b(?:(?P<rel>(?i:last|next|this|on|previous|coming))\s+)?"
                            r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
-    ("ago", re.compile(rf"\b{_NUM}\s+(?P<unit>day|week|month|year)s?\s+(?P<dir>ago|earlier|later|before|after)\b",
-                       re.I)),  # fmt: skip
+    ("ago", re.compile(rf"\b{_NUM}\s+(?P<unit>day|week|month|year)s?\s+"
+                       r"(?P<dir>ago|earlier|later|before|after)\b", re.I)),
     ("relword", re.compile(r"\b(?P<w>today|yesterday|tomorrow|tonight|this morning|this afternoon"
-                           r"|this evening|last night)\b", re.I)),  # fmt: skip
+                           r"|this evening|last night)\b", re.I)),
     ("relperiod", re.compile(r"\b(?P<rel>last|this|next|earlier this|later this|past)\s+"
-                             r"(?P<unit>week|month|year|weekend)\b", re.I)),  # fmt: skip
+                             r"(?P<unit>week|month|year|weekend)\b", re.I)),
     ("year", re.compile(r"\b(?:in|since|until|by|during|of|from|before|after|early|late|mid-?)\s+"
-                        r"(?P<year>(?:18|19|20)\d\d)\b", re.I)),  # fmt: skip
+                        r"(?P<year>(?:18|19|20)\d\d)\b", re.I)),
 ]
+# fmt: on
 
 
 @dataclass(frozen=True, slots=True)
@@ -259,9 +263,9 @@ def same_time(a: DateMention, b: DateMention) -> bool | None:
     if a.granularity != "day" or b.granularity != "day":
         if a.year is not None and b.year is not None and a.granularity == b.granularity == "year":
             return a.year == b.year
-        if a.month is not None and b.month is not None and a.year == b.year:
-            if a.granularity == "month" or b.granularity == "month":
-                return a.month == b.month
+        same_year = a.year == b.year and a.month is not None and b.month is not None
+        if same_year and "month" in (a.granularity, b.granularity):
+            return a.month == b.month
         return None
     if a.weekday is not None and b.weekday is not None and (a.month is None or b.month is None):
         return a.weekday == b.weekday

@@ -96,10 +96,10 @@ _STOP = {
     "a", "an", "the", "of", "in", "on", "at", "to", "for", "from", "by", "with", "and", "or", "but", "as",
     "than", "that", "which", "who", "were", "was", "are", "is", "be", "been", "have", "has", "had", "will",
     "would", "could", "should", "may", "might", "said", "says", "say", "this", "these", "those", "it",
-    "its", "their", "his", "her", "they", "he", "she", "we", "last", "this", "next", "ago", "after",
+    "its", "their", "his", "her", "they", "he", "she", "we", "last", "next", "ago", "after",
     "before", "since", "during", "into", "per", "each", "over", "under", "about", "around", "up", "down",
-    "out", "off", "while", "when", "where", "if", "not", "no", "also", "had", "did", "do", "does", "so",
-    "more", "less", "fewer", "most", "than", "then", "there", "here", "all", "both", "some", "such",
+    "out", "off", "while", "when", "where", "if", "not", "no", "also", "did", "do", "does", "so",
+    "more", "less", "fewer", "most", "then", "there", "here", "all", "both", "some", "such",
 }  # fmt: skip
 _NOT_HEADS = {"percent", "pct", "times", "time", "o'clock", "am", "pm", "gmt", "utc", "edt", "est", "bst"}
 _APPROX_REL = 0.1  # "about 15%" covers 13.5-16.5
@@ -185,10 +185,15 @@ def _spelled(toks: list[_Tok], i: int) -> tuple[float, int] | None:
             if seen and current % 100 != 0:
                 break
             current += _TENS_WORDS[w]
-            if j + 2 < len(toks) and toks[j + 1].text == "-" and toks[j + 2].low in _UNITS_WORDS:
-                if toks[j + 1].start == toks[j].end and toks[j + 2].start == toks[j + 1].end:
-                    current += _UNITS_WORDS[toks[j + 2].low]
-                    j += 2
+            if (
+                j + 2 < len(toks)
+                and toks[j + 1].text == "-"
+                and toks[j + 2].low in _UNITS_WORDS
+                and toks[j + 1].start == toks[j].end
+                and toks[j + 2].start == toks[j + 1].end
+            ):
+                current += _UNITS_WORDS[toks[j + 2].low]  # "twenty-five"
+                j += 2
         elif w == "hundred" and seen:
             current = max(current, 1.0) * 100
         elif w in ("thousand", "million", "billion", "trillion") and seen:
@@ -271,11 +276,8 @@ def _number_at(toks: list[_Tok], i: int) -> tuple[float, float, float, int, bool
         j = i + 1
         scale = 1.0
         # glued suffixes: 2.5bn, 10k, 5m
-        if j < len(toks) and toks[j].start == t.end and toks[j].low in ("bn", "m", "k", "mln", "tn"):
-            scale = _SCALES[toks[j].low]
-            j += 1
-        elif j < len(toks) and toks[j].low in ("hundred", "thousand", "million", "billion", "trillion",
-                                                "bn", "mln"):  # fmt: skip
+        glued = j < len(toks) and toks[j].start == t.end and toks[j].low in ("bn", "m", "k", "mln", "tn")
+        if glued or (j < len(toks) and toks[j].low in ("hundred", *_BIG_SCALES)):
             scale = _SCALES[toks[j].low]
             j += 1
         elif (j + 1 < len(toks) and toks[j].text == "-" and toks[j].start == t.end
@@ -379,7 +381,7 @@ def _quantity_at(text: str, toks: list[_Tok], i: int) -> tuple[Quantity | None, 
             k += 1
         other = _number_at(toks, k)
         if other is not None and not (toks[j].text in ("-", "–") and toks[k].start != toks[j].end):
-            v2, half2, scale2, k2, _ = other
+            v2, _, scale2, k2, _ = other
             if scale == 1.0 and scale2 > 1.0:  # "2 to 3 million"
                 value *= scale2
                 half *= scale2
@@ -497,12 +499,8 @@ def _is_date_or_time(toks: list[_Tok], i: int, j: int, value: float, scale: floa
     if nxt in ("st", "nd", "rd", "th") and j < len(toks) and toks[j].start == first.end:
         return True  # ordinal
     if nxt in (":", "am", "pm", "a", "p", "gmt", "utc", "bst", "edt", "est", "cet", "o'clock", "hrs"):
-        if nxt == "a" and not (j + 1 < len(toks) and toks[j + 1].text == "."):
-            return False
-        return True
-    if first.text.isdigit() and len(first.text) == 4 and first.text.startswith("0"):
-        return True  # 0335 GMT style clock times
-    return False
+        return nxt != "a" or (j + 1 < len(toks) and toks[j + 1].text == ".")  # "9 a.m." but "9 a day"
+    return first.text.isdigit() and len(first.text) == 4 and first.text.startswith("0")  # 0335 GMT
 
 
 def _unit(toks: list[_Tok], j: int, currency: str, vague: bool) -> tuple[str, str, str, int]:
@@ -527,7 +525,7 @@ def _unit(toks: list[_Tok], j: int, currency: str, vague: bool) -> tuple[str, st
         return unit, _MEASURES[unit][0], "", j + 2
     if nxt in ("square", "sq") and j + 1 < n:
         u = toks[j + 1].low.rstrip(".")
-        k = j + 2 if toks[j + 1].text != "." else j + 2
+        k = j + 2
         if u in ("km", "kilometres", "kilometers", "kilometre", "kilometer"):
             return "km2", "area", "", k
         if u in ("miles", "mile", "mi"):
@@ -617,9 +615,7 @@ def comparable(a: Quantity, b: Quantity) -> bool:
     """Same kind of thing: same unit, and for shares and counts the same whole when both name one."""
     if a.unit != b.unit:
         return False
-    if a.whole and b.whole and not _same_whole(a.whole, b.whole):
-        return False
-    return True
+    return not (a.whole and b.whole and not _same_whole(a.whole, b.whole))
 
 
 def _same_whole(a: str, b: str) -> bool:
