@@ -33,18 +33,18 @@ from newsprism.model import Article
 class ClusterConfig:
     """One configuration for every data set (benchmarks/cluster_quality.py tunes it jointly)."""
 
-    threshold: float = 0.30  # score needed to join a story
-    merge_threshold: float = 0.45  # score between two story centroids that merges them
+    threshold: float = 0.33  # score needed to join a story
+    merge_threshold: float = 0.70  # score between two story centroids that merges them
     w_terms: float = 0.45
     w_entities: float = 0.30
-    w_dense: float = 0.25
+    w_dense: float = 0.30
     w_time: float = 0.10  # penalty per window-length of gap between article and story
     window_days: float = 5.0
     lead_words: int = 120
     entity_words: int = 400
-    candidates: int = 24
+    candidates: int = 12
     merge_candidates: int = 6
-    max_postings: int = 64  # entities shared by more live stories than this are not used for lookup
+    max_postings: int = 12  # entities shared by more live stories than this are not used for lookup
     max_live: int = 50_000  # undated streams: the oldest stories leave memory past this many
     index: str = "auto"
 
