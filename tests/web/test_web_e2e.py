@@ -1,0 +1,81 @@
+"""End to end in a real headless browser (Debian's chromium via Playwright) against a live server.
+
+Each test starts chromium, which is slow on a small machine, so these are few and each checks a lot.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+pytest.importorskip("fastapi")
+pytest.importorskip("pytest_playwright")
+
+from web_fixtures import FERRY_STORY, HOSTILE_STORY
+
+pytestmark = [pytest.mark.slow, pytest.mark.network]
+REPORT_WAIT_MS = 180_000  # the first analysis also loads the models
+
+
+def test_list_story_hover_and_screenshot(page: Any, live_server: Any, output_path: str) -> None:
+    page.goto(live_server.url + "/")
+    link = page.get_by_role("link", name="Ferry crews walk out over night shifts")
+    link.wait_for()
+    assert page.locator("table.stories tbody tr").count() == 2
+    link.click()
+    page.wait_for_selector("#np-bar", timeout=REPORT_WAIT_MS)  # progress page, then the report
+    assert page.url.endswith(f"/stories/{FERRY_STORY}")
+    assert page.locator("#summary ol.summary li").count() >= 1
+    assert page.locator("#claims .card").count() >= 1
+    assert page.locator("#sources tbody tr").count() == 3
+    marked = page.locator("#language .fulltext mark.ll.authorial").first  # source texts are open
+    marked.scroll_into_view_if_needed()
+    before = marked.evaluate("el => getComputedStyle(el, '::after').content")
+    marked.hover()
+    after = marked.evaluate("el => getComputedStyle(el, '::after').content")
+    assert before in ("none", "normal")
+    assert "the outlet's own words" in after  # the tooltip shows the voice on hover
+    shot = Path(output_path) / "story-page.png"
+    shot.parent.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(shot), full_page=True)
+    assert shot.stat().st_size > 10_000
+
+
+def test_compare_two_pasted_articles(page: Any, live_server: Any) -> None:
+    page.goto(live_server.url + "/compare")
+    boxes = page.locator("textarea[name=text]")
+    boxes.nth(0).fill(
+        "Title: Council approves tram extension\nOutlet: Riverside Times\n\n"
+        "The city council approved a 6-kilometre extension of the tram line to Oakfield on Wednesday.\n\n"
+        '"This connects the east side at last," said transport chief Mara Lindqvist.\n\n'
+        "Building starts in May and should take two years."
+    )
+    boxes.nth(1).fill(
+        "Title: Tram plan finally passes\nOutlet: East End Echo\n\n"
+        "After years of dithering, the council on Wednesday approved extending the tram line to Oakfield "
+        "by six kilometres.\n\n"
+        "Transport chief Mara Lindqvist said the line connects the east side at last.\n\n"
+        "Work begins in May."
+    )
+    page.get_by_role("button", name="Compare").click()
+    page.wait_for_selector("#np-bar", timeout=REPORT_WAIT_MS)
+    assert "/jobs/" in page.url
+    body = page.locator("body").inner_text()
+    assert "Riverside Times" in body and "East End Echo" in body
+    assert "Neutral summary" in body
+
+
+def test_hostile_article_stays_inert_in_the_browser(page: Any, live_server: Any) -> None:
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.goto(f"{live_server.url}/stories/{HOSTILE_STORY}")
+    page.wait_for_selector("#np-bar", timeout=REPORT_WAIT_MS)
+    page.goto(f"{live_server.url}/")
+    page.goto(f"{live_server.url}/stories/{HOSTILE_STORY}")
+    page.wait_for_load_state("load")
+    assert dialogs == []
+    assert page.title() != "pwned"
+    assert page.locator("img[src=x]").count() == 0
+    assert "<script>document.title='pwned'</script>" in page.locator("body").inner_text()
