@@ -17,6 +17,7 @@ import numpy as np
 
 from newsprism.cluster import ClusterConfig, OnlineClusterer, lead_text, publication_order
 from newsprism.cluster.features import day_number
+from newsprism.ingest.feeds import FeedPoller, poll_all
 from newsprism.model import Article
 from newsprism.store import Store, StoryRow, StoryUpdate
 
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
     from newsprism.embed import Embedder
     from newsprism.pipeline import Pipeline
 
-__all__ = ["IngestResult", "StoryService", "loadedness_spread"]
+__all__ = ["IngestResult", "StoryService", "loadedness_spread", "watch"]
 
 
 @dataclass
@@ -214,3 +215,40 @@ def _title_of(articles: Sequence[Article], members: Sequence[str]) -> str:
         if a.id in members:
             return a.title or " ".join(a.text.split()[:12])
     return ""
+
+
+def watch(
+    service: StoryService,
+    poller: FeedPoller,
+    urls: Sequence[str],
+    *,
+    rounds: int | None = None,
+    say: Callable[[str], None] = lambda _msg: None,
+) -> int:
+    """Poll ``urls`` forever (or ``rounds`` times), storing and clustering new entries; returns how many.
+
+    Nothing a feed does stops the loop: each poll fails alone and is retried with backoff, and a failed
+    ingest of one feed's entries is reported and skipped.
+    """
+    added = 0
+    done = 0
+    while rounds is None or done < rounds:
+        for result in poll_all(poller, urls):
+            if result.status == "error":
+                say(f"{result.url}: {result.error}")
+            elif result.articles:
+                try:
+                    got = service.ingest(result.articles)
+                except Exception as exc:  # e.g. the disk filled up; the next round tries again
+                    say(f"{result.url}: could not store its entries ({type(exc).__name__}: {exc})")
+                    continue
+                added += got.added
+                if got.added:
+                    say(f"{result.url}: {got.added} new articles, {got.new_stories} new stories")
+        done += 1
+        if rounds is not None and done >= rounds:
+            break
+        due = [poller.store.feed_state(u).next_poll for u in urls]
+        wait = max(1.0, min(due, default=poller.clock() + poller.every) - poller.clock())
+        poller.sleep(min(wait, poller.every))
+    return added
