@@ -94,8 +94,8 @@ class Parse:
         """The speaker word of verb ``i``, climbing to the governing verb for "adding", "and said"."""
         for _ in range(3):
             subj = self.kids(i, SUBJECT_DEPS)
-            if subj:
-                return subj[0]
+            if subj:  # with two (a parse error inside a quote), the one next to the verb
+                return min(subj, key=lambda c: abs(c - i))
             if self.kids(i, {"nsubjpass"}) or self.tokens[i].dep not in _INHERIT_SUBJECT_DEPS:
                 return None
             i = self.tokens[i].head

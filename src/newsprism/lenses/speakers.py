@@ -322,7 +322,8 @@ def fold(name: str) -> str:
     """A transliteration-tolerant key: Zelensky, Zelenskiy, Zelenski and Zelenskyy all give 'zelenski'."""
     s = unicodedata.normalize("NFKD", name.lower())
     s = "".join(c for c in s if c.isalpha())
-    s = s.replace("kh", "h").replace("w", "v").replace("ph", "f")
+    s = s.replace("kh", "h").replace("w", "v").replace("ph", "f").replace("qu", "kv").replace("q", "k")
+    s = re.sub(r"c(?![eiy])", "k", s)  # Valcescu ~ Valcesku, Lindquist ~ Lindqvist
     s = re.sub(r"(.)\1+", r"\1", s)
     s = re.sub(r"(iy|yi|y|ij)$", "i", s)
     s = re.sub(r"of$", "ov", s)  # Voronoff ~ Voronov (and Voronow, through w -> v)
