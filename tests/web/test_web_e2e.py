@@ -19,7 +19,7 @@ pytestmark = [pytest.mark.slow, pytest.mark.network]
 REPORT_WAIT_MS = 180_000  # the first analysis also loads the models
 
 
-def test_list_story_hover_and_screenshot(page: Any, live_server: Any, output_path: str) -> None:
+def test_list_story_hover_and_screenshot(page: Any, live_server: Any, pytestconfig: Any) -> None:
     page.goto(live_server.url + "/")
     link = page.get_by_role("link", name="Ferry crews walk out over night shifts")
     link.wait_for()
@@ -37,7 +37,7 @@ def test_list_story_hover_and_screenshot(page: Any, live_server: Any, output_pat
     after = marked.evaluate("el => getComputedStyle(el, '::after').content")
     assert before in ("none", "normal")
     assert "the outlet's own words" in after  # the tooltip shows the voice on hover
-    shot = Path(output_path) / "story-page.png"
+    shot = Path(pytestconfig.rootpath) / "test-artifacts" / "web" / "story-page.png"  # kept for CI
     shot.parent.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(shot), full_page=True)
     assert shot.stat().st_size > 10_000
