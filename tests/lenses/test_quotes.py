@@ -140,3 +140,18 @@ def test_who_is_quoted_table(sources: list[Source], findings: QuoteFindings) -> 
     assert [(r.outlet, r.count) for r in kessel] == [("tabloid", 2)]  # one split quote + one indirect
     assert set(kessel[0].cues) == {"told", "said"}
     assert rows[-1].speaker == "" or all(r.speaker for r in rows)
+
+
+def test_paraphrase_by_sentence_meaning_needs_the_same_speaker() -> None:
+    import numpy as np
+
+    quotes = [
+        Quote("q1", "s1", "p1", "direct", 0, 10, '"The bridge stays shut until the inspectors sign off."'),
+        Quote("q2", "s2", "p1", "indirect", 0, 10, "no traffic would cross before engineers approved it"),
+        Quote("q3", "s3", "p2", "indirect", 0, 10, "no traffic would cross before engineers approved it"),
+    ]
+    close = np.array([1.0, 0.0]), np.array([0.9, np.sqrt(1 - 0.81)])
+    assert not link_quotes(quotes[:2])[0].shared_with  # few shared words, no vectors
+    linked = link_quotes(quotes, vectors=[close[0], close[1], close[1]])
+    assert (linked[0].shared_with, linked[0].match) == (("q2",), "paraphrase")
+    assert linked[2].shared_with == ()  # p2 is another speaker; indirect words are not "same words"

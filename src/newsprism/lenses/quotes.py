@@ -12,6 +12,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+import numpy as np
+
 from newsprism.lenses.attribution import Attribution, find_attributions, wordset
 from newsprism.lenses.attribution_cues import CueModel
 from newsprism.lenses.speakers import ArticleSpeakers, Mention, merge_speakers
@@ -31,6 +33,7 @@ class QuoteSettings:
     same_words: float = 0.9  # share of the shorter quote's words found in order in the longer one
     min_shared_words: int = 4
     paraphrase: float = 0.5  # content-word overlap (Jaccard) for an indirect quote to paraphrase another
+    paraphrase_cosine: float = 0.8  # or sentence-embedding cosine, same speaker
 
 
 class QuoteLens:
@@ -75,8 +78,10 @@ def find_quotes(
     for _, _, m in found:
         speaker_of.append(next(it) if m is not None else None)
     quotes: list[Quote] = []
+    vectors: list[np.ndarray | None] = []
     for (src, att, _), speaker in zip(found, speaker_of, strict=True):
         for start, end in att.pieces:
+            vectors.append(_sentence_vector(src, start))
             quotes.append(
                 Quote(
                     id=f"q{len(quotes) + 1}",
@@ -91,16 +96,40 @@ def find_quotes(
                     cue_span=att.cue_span,
                 )
             )
-    return QuoteFindings(speakers=tuple(speakers), quotes=tuple(link_quotes(quotes, settings)))
+    return QuoteFindings(speakers=tuple(speakers), quotes=tuple(link_quotes(quotes, settings, vectors)))
+
+
+def _sentence_vector(src: Source, offset: int) -> np.ndarray | None:
+    """The embedding of the sentence a quote starts in, when the pipeline embedded the source."""
+    if src.vectors is None:
+        return None
+    for n, sent in enumerate(src.sentences):
+        if sent.start <= offset < sent.end and n < len(src.vectors):
+            row: np.ndarray = src.vectors[n]
+            return row
+    return None
+
+
+def _cosine(a: np.ndarray | None, b: np.ndarray | None) -> float:
+    return float(np.dot(a, b)) if a is not None and b is not None else 0.0  # rows are L2-normalised
 
 
 # --------------------------------------------------------------------------- across sources
 
 
-def link_quotes(quotes: Sequence[Quote], settings: QuoteSettings | None = None) -> list[Quote]:
-    """Fill ``shared_with`` and ``match`` for quotes that relate to quotes of other sources."""
+def link_quotes(
+    quotes: Sequence[Quote],
+    settings: QuoteSettings | None = None,
+    vectors: Sequence[np.ndarray | None] | None = None,
+) -> list[Quote]:
+    """Fill ``shared_with`` and ``match`` for quotes that relate to quotes of other sources.
+
+    ``vectors`` (one sentence embedding per quote, or None) let a paraphrase with few shared words count
+    when the sentences mean the same and the speaker is the same.
+    """
     settings = settings or QuoteSettings()
     words = [_words(q.text) for q in quotes]
+    vecs = list(vectors) if vectors is not None else [None] * len(quotes)
     links: dict[int, dict[int, str]] = {i: {} for i in range(len(quotes))}
     for i, a in enumerate(quotes):
         for j in range(i + 1, len(quotes)):
@@ -108,6 +137,9 @@ def link_quotes(quotes: Sequence[Quote], settings: QuoteSettings | None = None) 
             if a.source == b.source:
                 continue
             kind = _relation(a, b, words[i], words[j], settings)
+            same = a.speaker is not None and a.speaker == b.speaker and "indirect" in (a.kind, b.kind)
+            if not kind and same and _cosine(vecs[i], vecs[j]) >= settings.paraphrase_cosine:
+                kind = "paraphrase"
             if kind:
                 links[i][j] = kind
                 links[j][i] = kind
