@@ -188,11 +188,15 @@ class StoryService:
 
     # ------------------------------------------------------------------ reports
 
+    @staticmethod
+    def report_key(story: StoryRow, pipeline: Pipeline) -> str:
+        """Cache key: the story's members and the settings the report was made with."""
+        text = json.dumps([list(story.article_ids), repr(pipeline.settings)])
+        return hashlib.sha256(text.encode()).hexdigest()[:16]
+
     def report_json(self, story: StoryRow, pipeline: Pipeline) -> str:
         """The story's JSON report, from the cache when its members and settings have not changed."""
-        key = hashlib.sha256(
-            json.dumps([list(story.article_ids), repr(pipeline.settings)]).encode()
-        ).hexdigest()[:16]
+        key = self.report_key(story, pipeline)
         cached = self.store.get_report(story.id, key)
         if cached is not None:
             return cached

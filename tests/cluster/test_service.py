@@ -10,7 +10,8 @@ import textwrap
 import time
 from pathlib import Path
 
-from conftest import EVENTS, HashEmbedder, make_article
+from story_fixtures import EVENTS, HashEmbedder, make_article
+
 from newsprism.cluster import ClusterConfig, bcubed, cluster_articles
 from newsprism.ingest import read_articles
 from newsprism.model import Article
@@ -92,7 +93,7 @@ _WORKER = textwrap.dedent(
     """
     import sys, time
     sys.path.insert(0, {tests!r})
-    from conftest import HashEmbedder
+    from story_fixtures import HashEmbedder
     from newsprism.cluster import ClusterConfig
     from newsprism.model import Article
     from newsprism.ingest import article_id

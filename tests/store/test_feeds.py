@@ -26,7 +26,8 @@ RSS = b"""<?xml version="1.0" encoding="utf-8"?>
 <item><title>Brell tram line reopens after flood repairs</title><link>https://brell.example/tram</link>
 <pubDate>Tue, 01 Apr 2031 09:00:00 GMT</pubDate>
 <description><![CDATA[<p>The Brell tram line reopened on Tuesday after three weeks of flood repairs,
-the city transport office said.</p><p>Engineers replaced 400 metres of track near the Osk river.</p>]]></description></item>
+the city transport office said.</p>
+<p>Engineers replaced 400 metres of track near the Osk river.</p>]]></description></item>
 <item><title>Osk river levels fall below warning mark</title><link>https://brell.example/river</link>
 <pubDate>Tue, 01 Apr 2031 11:00:00 GMT</pubDate>
 <description>River gauges on the Osk fell below the flood warning mark for the first time this month,

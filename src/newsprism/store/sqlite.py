@@ -315,6 +315,13 @@ class SqliteStore:
         ).fetchone()
         return None if row is None else str(row[0])
 
+    def latest_report(self, story_id: str) -> str | None:
+        """The most recently cached report of a story, whatever settings made it."""
+        row = self._db.execute(
+            "SELECT report FROM reports WHERE story_id=? ORDER BY created_at DESC LIMIT 1", (story_id,)
+        ).fetchone()
+        return None if row is None else str(row[0])
+
     def put_report(self, story_id: str, key: str, report_json: str) -> None:
         self._transaction(
             lambda: self._db.execute(

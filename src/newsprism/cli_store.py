@@ -1,0 +1,316 @@
+"""Store commands: ``ingest``, ``watch``, ``stories``, ``story``, ``recluster``.
+
+Mount them on the main app with one line in cli.py: ``register_store_commands(app)``. Every command
+takes ``--store PATH`` (default: ``$XDG_DATA_HOME/newsprism/store.sqlite``); ``compare`` needs no store.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+if TYPE_CHECKING:
+    from newsprism.model import Article, Skipped
+    from newsprism.settings import Settings
+    from newsprism.store import SqliteStore
+    from newsprism.stories import StoryService
+
+StoreOpt = Annotated[
+    Path | None,
+    typer.Option("--store", help="The store file (default: the user data folder, newsprism/store.sqlite)."),
+]
+ConfigOpt = Annotated[Path | None, typer.Option("--config", help="A TOML settings file.")]
+AllowPrivate = Annotated[
+    bool, typer.Option("--allow-private", help="Allow URLs on private, loopback or link-local addresses.")
+]
+Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress or warnings on stderr.")]
+Debug = Annotated[bool, typer.Option("--debug", help="Show tracebacks for bug reports.")]
+
+
+class ListFormat(StrEnum):
+    table = "table"
+    json = "json"
+
+
+class ReportFormat(StrEnum):
+    html = "html"
+    json = "json"
+    md = "md"
+
+
+def _settings(config: Path | None, allow_private: bool) -> Settings:
+    from newsprism.settings import Settings
+
+    return Settings.load(config, **({"fetch__allow_private": True} if allow_private else {}))
+
+
+def _open(path: Path | None) -> SqliteStore:
+    from newsprism.store import open_store
+
+    return open_store(path)
+
+
+def _service(store: SqliteStore, settings: Settings) -> StoryService:
+    from newsprism.embed import default_embedder
+    from newsprism.stories import StoryService
+
+    return StoryService(store, default_embedder(settings.embed))
+
+
+def _say(quiet: bool) -> Any:
+    from newsprism.cli import _stderr
+
+    console = _stderr()
+    return (lambda _m: None) if quiet else (lambda m: console.print(f"newsprism: {m}", markup=False))
+
+
+_FEEDISH = re.compile(r"(rss|atom|feed|\.xml)(\W|$)", re.I)
+
+
+def _read_inputs(
+    inputs: list[str], settings: Settings, store: SqliteStore, say: Any
+) -> tuple[list[Article], list[Skipped]]:
+    """Files, folders and URLs through the ingest reader; RSS/Atom/OPML files and feed URLs as feeds."""
+    from newsprism.ingest import read_articles
+    from newsprism.ingest.feeds import FeedPoller, feed_articles, looks_like_feed, parse_opml
+    from newsprism.model import Skipped
+
+    articles: list[Article] = []
+    skipped: list[Skipped] = []
+    plain: list[str] = []
+    feeds: list[str] = []
+    for name in inputs:
+        path = Path(name).expanduser()
+        if path.is_file() and path.suffix.lower() in (".xml", ".rss", ".atom", ".opml", ""):
+            data = path.read_bytes()
+            kind = looks_like_feed(data)
+            if kind == "opml":
+                feeds.extend(parse_opml(data, name))
+                continue
+            if kind == "feed":
+                got, bad = feed_articles(data, name, settings)
+                articles.extend(got)
+                skipped.extend(bad)
+                continue
+        if name.lower().startswith(("http://", "https://")) and _FEEDISH.search(name):
+            feeds.append(name)
+            continue
+        plain.append(name)
+    if feeds:
+        poller = FeedPoller(store, settings)
+        try:
+            for url in feeds:
+                result = poller.poll(url, force=True)
+                if result.status == "error":
+                    skipped.append(Skipped(url, result.error))
+                articles.extend(result.articles)
+                skipped.extend(result.skipped)
+        finally:
+            poller.close()
+    if plain:
+        stdin = sys.stdin.read() if "-" in plain else None
+        got, bad = read_articles(plain, settings, stdin=stdin)
+        articles.extend(got)
+        skipped.extend(bad)
+    return articles, skipped
+
+
+def ingest(
+    inputs: Annotated[
+        list[str], typer.Argument(help="Files, folders, JSON lines, RSS/Atom/OPML, URLs, feeds.")
+    ],
+    store: StoreOpt = None,
+    config: ConfigOpt = None,
+    allow_private: AllowPrivate = False,
+    quiet: Quiet = False,
+    debug: Debug = False,
+) -> None:
+    """Add articles to the store and place each in a story (re-running it adds nothing twice)."""
+    from newsprism.cli import EXIT_OK, EXIT_PARTIAL, _errors
+
+    with _errors(debug):
+        settings = _settings(config, allow_private)
+        say = _say(quiet)
+        db = _open(store)
+        try:
+            articles, skipped = _read_inputs(inputs, settings, db, say)
+            for s in skipped:
+                say(f"skipped {s.origin}: {s.reason}")
+            result = _service(db, settings).ingest(articles)
+            say(
+                f"{result.added} new articles ({result.duplicates} already stored), "
+                f"{result.new_stories} new stories, {result.merged} merged; store: {db.path}"
+            )
+        finally:
+            db.close()
+        raise typer.Exit(EXIT_PARTIAL if skipped else EXIT_OK)
+
+
+def _seconds(every: str) -> float:
+    m = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([smhd]?)\s*", every)
+    if not m:
+        from newsprism.errors import UsageError
+
+        raise UsageError(f"cannot read --every {every!r}: use a number with s, m, h or d, e.g. 10m")
+    return float(m.group(1)) * {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400}[m.group(2)]
+
+
+def watch(
+    feeds: Annotated[list[str], typer.Argument(help="OPML files and/or feed URLs.")],
+    every: Annotated[str, typer.Option("--every", help="Poll interval per feed, e.g. 90s, 10m, 1h.")] = "10m",
+    rounds: Annotated[int | None, typer.Option("--rounds", help="Stop after this many rounds.")] = None,
+    store: StoreOpt = None,
+    config: ConfigOpt = None,
+    allow_private: AllowPrivate = False,
+    quiet: Quiet = False,
+    debug: Debug = False,
+) -> None:
+    """Poll feeds politely and keep stories up to date; feeds that fail are retried with backoff."""
+    from newsprism.cli import _errors
+    from newsprism.errors import UsageError
+    from newsprism.ingest.feeds import FeedPoller, parse_opml
+    from newsprism.stories import watch as watch_loop
+
+    with _errors(debug):
+        settings = _settings(config, allow_private)
+        interval = _seconds(every)
+        urls: list[str] = []
+        for name in feeds:
+            path = Path(name).expanduser()
+            urls.extend(parse_opml(path.read_bytes(), name) if path.is_file() else [name])
+        if not urls:
+            raise UsageError("no feeds to watch: pass an OPML file or feed URLs")
+        db = _open(store)
+        poller = FeedPoller(db, settings, every=interval)
+        say = _say(quiet)
+        say(f"watching {len(urls)} feeds every {every}; store: {db.path} (Ctrl-C to stop)")
+        try:
+            watch_loop(_service(db, settings), poller, urls, rounds=rounds, say=say)
+        finally:
+            poller.close()
+            db.close()
+
+
+def stories(
+    store: StoreOpt = None,
+    fmt: Annotated[ListFormat, typer.Option("--format", "-f", help="table or json.")] = ListFormat.table,
+    limit: Annotated[int, typer.Option("--limit", "-n", help="Most recent N stories.")] = 50,
+    debug: Debug = False,
+) -> None:
+    """List stories, most recently seen first."""
+    from newsprism.cli import _errors
+    from newsprism.stories import loadedness_spread
+
+    with _errors(debug):
+        db = _open(store)
+        try:
+            rows = db.stories(limit=limit)
+            if fmt is ListFormat.json:
+                out = []
+                for r in rows:
+                    members = db.articles(list(r.article_ids))
+                    out.append(
+                        {
+                            "id": r.id,
+                            "title": r.title,
+                            "first_seen": r.first_seen,
+                            "last_seen": r.last_seen,
+                            "articles": [
+                                {
+                                    "id": a.id,
+                                    "url": a.url,
+                                    "outlet": a.outlet,
+                                    "title": a.title,
+                                    "published": a.published,
+                                }
+                                for a in members
+                            ],
+                        }
+                    )
+                sys.stdout.write(json.dumps(out, indent=2, ensure_ascii=False) + "\n")
+                return
+            from rich.console import Console
+            from rich.table import Table
+
+            table = Table("id", "title", "sources", "outlets", "first seen", "last seen", "loadedness spread")
+            for r in rows:
+                members = db.articles(list(r.article_ids))
+                outlets = sorted({a.outlet for a in members if a.outlet})
+                spread = loadedness_spread(db.latest_report(r.id))
+                table.add_row(
+                    r.id,
+                    r.title,
+                    str(len(members)),
+                    ", ".join(outlets[:4]) + (" ..." if len(outlets) > 4 else ""),
+                    r.first_seen or "-",
+                    r.last_seen or "-",
+                    "-" if spread is None else f"{spread:.2f}",
+                )
+            Console().print(table)
+        finally:
+            db.close()
+
+
+def story(
+    story_id: Annotated[
+        str, typer.Argument(help="A story id (or a unique prefix) from `newsprism stories`.")
+    ],
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the report here.")] = None,
+    fmt: Annotated[ReportFormat | None, typer.Option("--format", "-f", help="html, json or md.")] = None,
+    store: StoreOpt = None,
+    config: ConfigOpt = None,
+    quiet: Quiet = False,
+    debug: Debug = False,
+) -> None:
+    """Print or write one story's cross-source report (the JSON is cached in the store)."""
+    from newsprism.cli import Format, _errors, _format_for, _write
+    from newsprism.errors import UsageError
+    from newsprism.pipeline import Pipeline
+
+    with _errors(debug):
+        chosen = _format_for(output, Format(fmt.value) if fmt else None)
+        settings = _settings(config, False)
+        db = _open(store)
+        try:
+            row = db.story(story_id)
+            if row is None:
+                raise UsageError(f"no story '{story_id}' in {db.path}; list them with `newsprism stories`")
+            pipeline = Pipeline(settings)
+            service = _service(db, settings)
+            if chosen is Format.json:
+                text = service.report_json(row, pipeline)
+            else:
+                report = pipeline.analyse(db.articles(list(row.article_ids)))
+                db.put_report(row.id, service.report_key(row, pipeline), report.to_json())
+                text = report.to_markdown() if chosen is Format.md else report.to_html()
+            _write(text, output)
+        finally:
+            db.close()
+
+
+def recluster(
+    store: StoreOpt = None, config: ConfigOpt = None, debug: Debug = False, quiet: Quiet = False
+) -> None:
+    """Forget all stories and cluster every stored article again, in publication order."""
+    from newsprism.cli import _errors
+
+    with _errors(debug):
+        db = _open(store)
+        try:
+            result = _service(db, _settings(config, False)).recluster()
+            live = len(db.stories(limit=None))
+            _say(quiet)(f"{live} stories ({result.merged} merges) from {db.count_articles()} articles")
+        finally:
+            db.close()
+
+
+def register_store_commands(app: typer.Typer) -> None:
+    """Add the store commands to the main ``newsprism`` app."""
+    for fn in (ingest, watch, stories, story, recluster):
+        app.command()(fn)

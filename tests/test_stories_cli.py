@@ -1,0 +1,80 @@
+"""The store commands end to end with the real models: ingest a folder and a feed file, list stories as
+JSON, print one story's report, and ingest again without duplicates."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+import typer
+from typer.testing import CliRunner
+
+from newsprism.cli_store import register_store_commands
+
+sys.path.insert(0, str(Path(__file__).parent / "cluster"))
+from story_fixtures import EVENTS
+
+pytestmark = pytest.mark.slow
+
+RSS = """<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0"><channel><title>Mirel Chess Weekly</title>
+<item><title>Okoro is Brandt Cup champion</title><link>https://mirel-chess.example/okoro</link>
+<pubDate>Wed, 02 Apr 2031 18:00:00 GMT</pubDate>
+<description>Tolu Okoro beat Sven Haldor in Mirel on Tuesday to win the Brandt Cup final, the
+deciding game running to 41 moves.</description></item></channel></rss>"""
+
+
+def _app() -> typer.Typer:
+    app = typer.Typer()
+
+    @app.callback()
+    def _root() -> None:
+        """Test app."""
+
+    register_store_commands(app)
+    return app
+
+
+def test_ingest_list_report_and_reingest(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    folder = tmp_path / "news"
+    folder.mkdir()
+    for name, items in EVENTS.items():
+        for i, (outlet, date, title, text) in enumerate(items):
+            body = f"Title: {title}\nOutlet: {outlet}\nDate: {date}\n\n{text}\n"
+            (folder / f"{name}-{i}.txt").write_text(body, encoding="utf-8")
+    feed = tmp_path / "chess.rss"
+    feed.write_text(RSS, encoding="utf-8")
+    runner = CliRunner()
+    app = _app()
+
+    done = runner.invoke(app, ["ingest", str(folder), str(feed), "-q"])
+    assert done.exit_code == 0, done.output
+    assert (tmp_path / "data" / "newsprism" / "store.sqlite").exists()  # the default store
+
+    listed = runner.invoke(app, ["stories", "--format", "json"])
+    assert listed.exit_code == 0, listed.output
+    stories = json.loads(listed.stdout)
+    assert sorted(len(s["articles"]) for s in stories) == [3, 3, 4]
+    for s in stories:
+        assert set(s) == {"id", "title", "first_seen", "last_seen", "articles"}
+        for a in s["articles"]:
+            assert set(a) == {"id", "url", "outlet", "title", "published"}
+    chess = next(s for s in stories if any("Okoro" in a["title"] for a in s["articles"]))
+    assert "Mirel Chess Weekly" in {a["outlet"] for a in chess["articles"]}
+
+    again = runner.invoke(app, ["ingest", str(folder), str(feed), "-q"])
+    assert again.exit_code == 0
+    assert json.loads(runner.invoke(app, ["stories", "--format", "json"]).stdout) == stories
+
+    report = runner.invoke(app, ["story", chess["id"][:8], "--format", "json"])
+    assert report.exit_code == 0, report.output
+    assert len(json.loads(report.stdout)["sources"]) == 4
+
+    table = runner.invoke(app, ["stories"])
+    assert table.exit_code == 0 and "Brandt" in table.stdout
+
+    missing = runner.invoke(app, ["story", "nope"])
+    assert missing.exit_code == 2
