@@ -185,6 +185,16 @@ def test_quote_without_attribution_splits_after_it(sources: list[Source]) -> Non
         ),
         ("Demands:\n- a ceasefire\n• new talks", ["Demands:", "- a ceasefire", "• new talks"]),
         (
+            "Storm hits coast\nLONDON (Wire) — Heavy rain flooded the city. Trains stopped.",
+            ["Storm hits coast", "LONDON (Wire) — Heavy rain flooded the city.", "Trains stopped."],
+        ),
+        ("Updated 10:32 a.m. ET\n\nThe port reopened.", ["Updated 10:32 a.m. ET", "The port reopened."]),
+        ("Marwick asked: “Who pays?” No one answered.", ["Marwick asked: “Who pays?”", "No one answered."]),
+        (
+            "Velmora’s No. 2 official, Dep. Minister Oskar Lind, resigned. A vote followed.",
+            ["Velmora’s No. 2 official, Dep. Minister Oskar Lind, resigned.", "A vote followed."],
+        ),
+        (
             "Renn's rival, Gen. Marwick, called him a “tyrant.” She did not elaborate.",
             ["Renn's rival, Gen. Marwick, called him a “tyrant.”", "She did not elaborate."],
         ),

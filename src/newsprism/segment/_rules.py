@@ -20,8 +20,8 @@ if TYPE_CHECKING:
 #: Abbreviations that (almost) never end a sentence in news copy: titles, months, "No.". Words such as
 #: "Inc.", "Jr." or "U.S." often do end one, so they are left to the parser.
 _TITLE_WORDS = """Mr Mrs Ms Mx Dr Prof Gen Lt Col Maj Capt Cmdr Sgt Cpl Pvt Adm Brig Gov Sen Rep Reps Sens
-    Pres Amb Atty Supt Insp Det Rev Fr Msgr Hon St Mt Ft No Nos Art Jan Feb Mar Apr Jun Jul Aug Sep Sept
-    Oct Nov Dec vs v e.g i.e approx est cf al"""
+    Pres Amb Atty Dep Sec Secy Asst Supt Insp Det Rev Fr Msgr Hon St Mt Ft No Nos Art
+    Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec vs v e.g i.e approx est cf al"""
 TITLES = frozenset(word + "." for word in _TITLE_WORDS.split())
 OPENING = frozenset("\"“‘'([{«")
 CLOSING = frozenset("\"”’')]}»")
@@ -32,6 +32,8 @@ DATELINE = re.compile(
     r"^[A-Z][A-Z.'\- ]{1,40}(?:,\s*[A-Z][A-Za-z.]*(?:\s+\d{1,2})?){0,2}"
     r"\s*(?:\([^()\n]{1,40}\))?\s*[-–—―]{1,2}$"
 )
+#: A dateline opening a line: "LONDON (Wire) — Heavy rain ..." right under an unpunctuated headline.
+DATELINE_START = re.compile(DATELINE.pattern.removeprefix("^").removesuffix("$") + r"\s")
 INITIAL = re.compile(r"^[A-Z]\.$")
 DASHES = frozenset({"-", "--", "–", "—", "―", "−"})
 BULLETS = frozenset({"-", "–", "—", "*", "•", "·", "▪", "►"})
@@ -48,7 +50,7 @@ def sentence_starts(doc: Doc) -> list[int]:
     if not words:
         return []
     paragraphs = set(paragraph_starts(doc))
-    raw = {int(s.start) for s in doc.sents} | paragraphs | set(_bullet_lines(doc))
+    raw = {int(s.start) for s in doc.sents} | paragraphs | set(_new_lines(doc))
     candidates = sorted({_next_word(doc, i) for i in raw} - {len(doc)})
     kept = [candidates[0]]
     for k, start in enumerate(candidates[1:], start=1):
@@ -67,13 +69,16 @@ def sentence_starts(doc: Doc) -> list[int]:
     return kept
 
 
-def _bullet_lines(doc: Doc) -> list[int]:
-    """List items on their own lines ("- item", "• item") are sentences even without a full stop."""
-    return [
-        int(t.i)
-        for t in doc
-        if t.text in BULLETS and t.i > 0 and "\n" in doc[t.i - 1].text + doc[t.i - 1].whitespace_
-    ]
+def _new_lines(doc: Doc) -> list[int]:
+    """Lines that open a sentence even when the line above has no full stop: list items ("- item",
+    "• item") and datelines under a headline."""
+    out = []
+    for t in doc:
+        if t.i == 0 or "\n" not in doc[t.i - 1].text + doc[t.i - 1].whitespace_:
+            continue
+        if t.text in BULLETS or DATELINE_START.match(doc.text, t.idx):
+            out.append(int(t.i))
+    return out
 
 
 def _next_word(doc: Doc, i: int) -> int:
@@ -120,7 +125,7 @@ def _mistaken_split(doc: Doc, prev_start: int, start: int, end: int) -> bool:
         return False
     if last.text in CONTINUING or first.text in DASHES:
         return True
-    if last.text in TITLES or (INITIAL.match(last.text) and _is_name_part(doc, last.i - 1)):
+    if _abbreviation(doc, last) in TITLES or (INITIAL.match(last.text) and _is_name_part(doc, last.i - 1)):
         return True
     if _starts_lowercase(first):
         return True
@@ -129,9 +134,19 @@ def _mistaken_split(doc: Doc, prev_start: int, start: int, end: int) -> bool:
         return True
     if "\n" in gap:
         return False  # a line break after an unpunctuated line is a headline or a list item
+    tail = [t for t in doc[start:end] if not t.is_space]
+    if len(tail) <= 2 and not _ends_sentence(doc, tail[-1]):
+        return True  # a stray fragment such as "ET" after "10:32 a.m." is no sentence
     if not _ends_sentence(doc, last):
         return True
     return _is_attribution_tail(doc, last, start, end)
+
+
+def _abbreviation(doc: Doc, last: Token) -> str:
+    """The word a full stop belongs to: spaCy keeps "Gen." whole but splits rarer ones ("Dep", ".")."""
+    if last.text == "." and last.i > 0 and not doc[last.i - 1].whitespace_:
+        return str(doc[last.i - 1].text) + "."
+    return str(last.text)
 
 
 def _ends_sentence(doc: Doc, last: Token) -> bool:
@@ -154,6 +169,8 @@ def _is_attribution_tail(doc: Doc, last: Token, start: int, end: int) -> bool:
         if tok.lemma_.lower() in SPEECH_VERBS and tok.pos_ in {"VERB", "AUX"}:
             head_words = words[:n]
             if not head_words or any(t.pos_ in {"VERB", "AUX"} for t in head_words):
+                return False
+            if any(t.lower_ in {"no", "nobody", "none", "neither", "nothing"} for t in head_words):
                 return False
             return mark in {"?", "!"} or len(words) <= n + 3
     return False
