@@ -217,6 +217,7 @@ def _verb_attribution(
     lemma = verb.lemma.lower()
     content: set[int] = set()
     kind = ""  # the complement the cue model chose, if it chose one
+    aside_content = False  # content around the cue clause, possibly on both sides of it
     subj = parse.subject(verb.i)
     comps = []
     for c in parse.kids(verb.i, _CONTENT_DEPS):
@@ -242,13 +243,16 @@ def _verb_attribution(
         head = verb.head
         if head != verb.i and parse.tokens[head].sent == verb.sent:
             content = parse.subtree(head) - parse.subtree(verb.i)
+            aside_content = True
     if not content and model is not None:
         best = model.best(parse, verb.i, quotes)
         content, kind = (best[2], best[1]) if best else (set(), "")
     pieces: list[tuple[int, int]] = []
-    span = parse.span(content) if content else None
-    if span is not None:
-        pieces.append(span)
+    if content and aside_content:
+        pieces = parse.spans(content)
+    elif content:
+        span = parse.span(content)
+        pieces = [span] if span is not None else []
     if lemma in SPEECH_VERBS and not any(q0 < verb.start < q1 for q0, q1 in quotes):
         adjacent = _adjacent_quotes(parse, verb, quotes)
         if not pieces or (adjacent and any(p[0] <= verb.start < p[1] for p in pieces)):
@@ -308,15 +312,16 @@ def _according_to(parse: Parse, tok: Token) -> Attribution | None:
     head = tok.head
     if head == tok.i:
         return None
-    content = parse.subtree(head) - parse.subtree(tok.i)
-    span = parse.span(content)
-    if span is None:
+    # the whole sentence is what the source said, not only the clause the parser hung the phrase on
+    sentence = {t.i for t in parse.tokens if t.sent == tok.sent and not t.is_space}
+    pieces = parse.spans(sentence - parse.subtree(tok.i))
+    if not pieces:
         return None
     speaker = parse.span(parse.subtree(objs[0]))
     cue_span = (tok.start, parse.tokens[to[0]].end)
     return Attribution(
         kind="indirect",
-        pieces=(span,),
+        pieces=tuple(pieces),
         cue=parse.text[cue_span[0] : cue_span[1]],
         cue_span=cue_span,
         speaker_span=speaker,

@@ -61,6 +61,22 @@ class Parse:
             return None
         return start, end
 
+    def spans(self, idxs: set[int]) -> list[tuple[int, int]]:
+        """Character spans of the unbroken runs of tokens, so content around a cue ("X, she said, Y"
+        or "X, according to Y.") does not swallow the cue; runs without a word are dropped."""
+        runs: list[list[int]] = []
+        for i in sorted(idxs):
+            if runs and i == runs[-1][-1] + 1:
+                runs[-1].append(i)
+            else:
+                runs.append([i])
+        out = []
+        for run in runs:
+            span = self.span(run)
+            if span is not None:
+                out.append(span)
+        return out
+
     def antecedent(self, i: int) -> int:
         """The noun a relative pronoun stands for: "Sanders, who endorsed Clinton, said" -> Sanders."""
         tok = self.tokens[i]
