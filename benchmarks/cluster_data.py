@@ -36,10 +36,13 @@ def load_ecbplus(root: Path, *, seed: int = 13) -> tuple[list[Article], list[str
         for tok in ET.parse(path).getroot().iter("token"):
             sentences.setdefault(int(tok.get("sentence", "0")), []).append(tok.text or "")
         lines = [_detok(" ".join(words)) for _k, words in sorted(sentences.items())]
+        url = None
+        if lines and lines[0].startswith("http"):  # ECB+ additions open with their (tokenised) URL
+            url, lines = lines[0].replace(" ", ""), lines[1:]
         if not lines:
             continue
         body = "\n\n".join(lines[1:]) if len(lines) > 1 else lines[0]
-        a = _article(Draft(origin=path.name, text=body, title=lines[0], outlet=f"ecb{m.group(2)}"))
+        a = _article(Draft(origin=path.name, text=body, title=lines[0], outlet=f"ecb{m.group(2)}", url=url))
         if a is not None:
             items.append((a, f"{m.group(1)}/{m.group(3)}"))
     random.Random(seed).shuffle(items)
