@@ -129,3 +129,23 @@ def test_lens_alternatives_are_taken_for_modifiers_but_not_for_labels(segmenter:
     label, plan = (judge.wording(src, s) for s in src.sentences)
     assert label.loaded == 1 and label.text == src.sentences[0].text
     assert plan.loaded == 0 and plan.text == "The risky plan was approved by the council on Monday."
+
+
+def test_a_loaded_speech_verb_becomes_said_but_the_noun_stays_loaded(segmenter: Segmenter) -> None:
+    from newsprism.model import Article, LanguageFindings, LanguageSpan
+    from newsprism.pipeline import Findings
+
+    text = (
+        "The minister claimed the bridge in Kelmar was safe. "
+        "Her claims about the bridge were rejected on Monday."
+    )
+    src = segmenter(Article(id="a", text=text, outlet="Ledger"), "s1")
+    verb_at, noun_at = text.index("claimed"), text.index("claims")
+    spans = (
+        LanguageSpan("s1", verb_at, verb_at + 7, "claimed", "authorial", "loaded verb", 0.6, None),
+        LanguageSpan("s1", noun_at, noun_at + 6, "claims", "authorial", "loaded noun", 0.6, None),
+    )
+    judge = Neutrality(Findings(language=LanguageFindings(spans=spans)))
+    verb, noun = (judge.wording(src, s) for s in src.sentences)
+    assert verb.loaded == 0 and verb.text == "The minister said the bridge in Kelmar was safe."
+    assert noun.loaded == 1

@@ -99,6 +99,39 @@ NEUTRAL: dict[str, str] = {
     "rambling": "",
 }
 
+# Speech verbs that tilt the reader ("claimed", "admitted", "insisted") become the neutral "said" of wire
+# style; used only when the parse says the word is a verb, so "claims" the noun is never touched.
+SPEECH_VERBS: dict[str, str] = {
+    "claim": "say",
+    "claims": "says",
+    "claimed": "said",
+    "claiming": "saying",
+    "assert": "say",
+    "asserts": "says",
+    "asserted": "said",
+    "asserting": "saying",
+    "insist": "say",
+    "insists": "says",
+    "insisted": "said",
+    "admit": "say",
+    "admits": "says",
+    "admitted": "said",
+    "allege": "say",
+    "alleges": "says",
+    "alleged": "said",
+    "boasted": "said",
+    "boasts": "says",
+    "bragged": "said",
+    "brags": "says",
+    "ranted": "said",
+    "raved": "said",
+    "whined": "said",
+    "complained": "said",
+    "complains": "says",
+    "conceded": "said",
+    "concedes": "says",
+}
+
 # Function words that say nothing about content: left out of overlap and faithfulness measures.
 STOP: frozenset[str] = frozenset(
     """

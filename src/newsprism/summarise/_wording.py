@@ -16,7 +16,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from newsprism.model import Sentence, Source, Token
-from newsprism.summarise._lexicon import LOADED, NEUTRAL
+from newsprism.summarise._lexicon import LOADED, NEUTRAL, SPEECH_VERBS
 
 if TYPE_CHECKING:
     from newsprism.pipeline import Findings
@@ -138,29 +138,34 @@ class Neutrality:
 def neutralise(source: Source, sentence: Sentence, spans: Sequence[Loaded]) -> str | None:
     """The sentence with every loaded span replaced or dropped, or None if one of them cannot be.
 
-    A span is swapped for its neutral alternative when it has one (for a noun, only the curated swaps
-    such as "regime" -> "government": a lens's alternative for a label like "crook" may not be true of
-    the person); it is dropped only when the parse says it is an adjective or adverb modifying
-    something else, so the clause keeps its subject, verb and object. Spans touching a number or a
-    named entity are never changed: that would change facts.
+    A span is swapped for a neutral word when one is known: a loaded speech verb becomes "said" /
+    "says" (as wire style does), a curated swap of the same inflection applies ("regime" ->
+    "government"), else the lens's alternative, but never for a noun (a lens's alternative for a label
+    like "crook" may not be true of the person). It is dropped only when the parse says it is an
+    adjective or adverb modifying something else, so the clause keeps its subject, verb and object.
+    Spans touching a number or a named entity are never changed: that would change facts.
     """
     tokens = source.sentence_tokens(sentence)
     edits: list[tuple[int, int, str]] = []
     for span in spans:
-        if span.neutral is None or _touches_fact(source, tokens, span):
-            return None
         inside = [t for t in tokens if t.start < span.end and span.start < t.end]
         if not inside or inside[0].start != span.start or inside[-1].end != span.end:
             return None  # the span does not sit on token boundaries: do not guess
-        if span.neutral == "":
+        if _touches_fact(source, tokens, span):
+            return None
+        word = span.text.lower().replace("’", "'")
+        verb = len(inside) == 1 and inside[0].pos in ("VERB", "AUX") and word in SPEECH_VERBS
+        neutral = SPEECH_VERBS[word] if verb else NEUTRAL.get(word, span.neutral)
+        if neutral is None:
+            return None
+        if neutral == "":
             if not all(t.dep in _MODIFIER_DEPS and t.pos in _MODIFIER_POS for t in inside):
                 return None
             edits.append((span.start, _swallow_comma(source.text, span.end, sentence.end), ""))
-        else:
-            curated = NEUTRAL.get(span.text.lower()) == span.neutral
-            if not curated and any(t.pos in _NAMING_POS for t in inside):
-                return None  # swapping a label for a person ("crook" -> "official") changes what is said
-            edits.append((span.start, span.end, _match_case(span.text, span.neutral)))
+            continue
+        if word not in NEUTRAL and not verb and any(t.pos in _NAMING_POS for t in inside):
+            return None  # swapping a label for a person ("crook" -> "official") changes what is said
+        edits.append((span.start, span.end, _match_case(span.text, neutral)))
     out = sentence.text
     for start, end, new in sorted(edits, reverse=True):
         head, tail = out[: start - sentence.start], new + out[end - sentence.start :]
