@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from fastapi import FastAPI, Request
-from fastapi.responses import RedirectResponse, Response
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.exceptions import HTTPException
 
 from newsprism.report.json import from_json
@@ -61,11 +61,7 @@ def install(app: FastAPI, state: WebState) -> None:
                 return RedirectResponse(f"/stories/{quote(row.id)}", status_code=303)
             cached = state.catalog.cached_report(store, row)
         if cached is not None:
-            nav = {
-                "title": row.title,
-                "links": [("Report JSON", f"/api/stories/{quote(row.id)}/report"), ("All stories", "/")],
-            }
-            return state.report_page(from_json(cached), nav)
+            return HTMLResponse(state.story_html(row, cached))
         job = state.jobs.for_story(row.id)
         if job is not None and job.status == "failed" and not retry:
             return state.render(
@@ -131,7 +127,11 @@ def install(app: FastAPI, state: WebState) -> None:
                 "title": job.title,
                 "links": [("Report JSON", f"/api/jobs/{job.id}/report"), ("New comparison", "/compare")],
             }
-            return state.report_page(from_json(job.result), nav)
+            page = state.pages.get(f"job:{job.id}")
+            if page is None:
+                page = state.report_html(from_json(job.result), nav)
+                state.pages.put(f"job:{job.id}", page)
+            return HTMLResponse(page)
         if job.status == "failed":
             return state.render(
                 "error.html.j2", status=422, status_code=422, message=job.error, retry="/compare"

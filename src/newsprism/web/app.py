@@ -11,10 +11,12 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from collections import OrderedDict
 from collections.abc import Awaitable, Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, cast
+from urllib.parse import quote
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -26,8 +28,9 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from newsprism.model import StoryReport
 from newsprism.pipeline import Pipeline
+from newsprism.report.json import from_json
 from newsprism.settings import Settings
-from newsprism.store import Store, open_store
+from newsprism.store import Store, StoryRow, open_store
 from newsprism.web import _api, _pages
 from newsprism.web._catalog import Catalog, StoreFactory, report_key
 from newsprism.web._inputs import Limits, RequestError, Submitted, check_submitted, mb, read_submitted
@@ -56,6 +59,7 @@ class WebState:
         self._pipeline_lock = threading.Lock()
         self.limits = limits or Limits()
         self.jobs = JobRunner()
+        self.pages = PageCache()
         self.catalog = Catalog(lambda: self._settings)
         self.env = Environment(
             loader=ChoiceLoader([FileSystemLoader(HERE / "templates"), FileSystemLoader(REPORT_TEMPLATES)]),
@@ -88,11 +92,30 @@ class WebState:
         html = self.env.get_template(name).render(**{"active": "", "retry": None, **context})
         return HTMLResponse(html, status_code=status)
 
-    def report_page(self, report: StoryReport, nav: dict[str, Any]) -> HTMLResponse:
-        """The standalone report (layout and escaping of ``newsprism compare``) under the app's bar."""
-        html = report.to_html()
+    def report_html(self, report: StoryReport, nav: dict[str, Any]) -> str:
+        """The standalone report (layout and escaping of ``newsprism compare``) under the app's bar.
+
+        Rendered with the report's own template and context, but through this app's environment, which
+        keeps the template compiled: ``report.to_html()`` compiles it on every call (about half its time).
+        """
+        from newsprism.report.html import _context
+
+        html = self.env.get_template("report.html.j2").render(**_context(report))
         bar = self.env.get_template("_bar.html.j2").render(**nav)
-        return HTMLResponse(html.replace("<body>", "<body>\n" + bar, 1))
+        return html.replace("<body>", "<body>\n" + bar, 1)
+
+    def story_html(self, row: StoryRow, report_json: str) -> str:
+        """A story's report page, from the page cache when this exact report was rendered before."""
+        key = f"story:{row.id}:{report_key(row.article_ids, self._settings)}"
+        page = self.pages.get(key)
+        if page is None:
+            nav = {
+                "title": row.title,
+                "links": [("Report JSON", f"/api/stories/{quote(row.id)}/report"), ("All stories", "/")],
+            }
+            page = self.report_html(from_json(report_json), nav)
+            self.pages.put(key, page)
+        return page
 
     # ------------------------------------------------------------------ jobs
 
@@ -110,6 +133,8 @@ class WebState:
                 report = pipeline.analyse(articles, progress=progress)
                 text = report.to_json()
                 store.put_report(row.id, report_key(row.article_ids, pipeline.settings), text)
+            progress("rendering the page")
+            self.story_html(row, text)  # so the first view is as fast as the next ones
             return text
 
         return self.jobs.submit(title, work, story=story_id)
@@ -129,6 +154,36 @@ class WebState:
 
         n = len(items)
         return self.jobs.submit(f"Comparison of {n} article{'s' if n != 1 else ''}", work)
+
+
+class PageCache:
+    """Rendered report pages by (story, report key): a cached report never changes, so neither does its page.
+
+    Bounded by total size; the least recently used pages go first.
+    """
+
+    def __init__(self, max_chars: int = 64_000_000) -> None:
+        self._pages: OrderedDict[str, str] = OrderedDict()
+        self._size = 0
+        self._max = max_chars
+        self._lock = threading.Lock()
+
+    def get(self, key: str) -> str | None:
+        with self._lock:
+            page = self._pages.get(key)
+            if page is not None:
+                self._pages.move_to_end(key)
+            return page
+
+    def put(self, key: str, page: str) -> None:
+        with self._lock:
+            old = self._pages.pop(key, None)
+            self._size -= len(old) if old else 0
+            self._pages[key] = page
+            self._size += len(page)
+            while self._size > self._max and len(self._pages) > 1:
+                _gone, dropped = self._pages.popitem(last=False)
+                self._size -= len(dropped)
 
 
 # ---------------------------------------------------------------------- middleware
