@@ -199,3 +199,123 @@ def test_cache_key_matches_story_service(store_path: Any, fake: FakePipeline) ->
         assert row is not None
         StoryService(store, cast(Any, None)).report_json(row, cast(Pipeline, fake))
         assert store.get_report(row.id, report_key(row.article_ids, fake.settings)) is not None
+
+
+def test_streamed_oversize_body_is_refused(make_client: Any) -> None:
+    from newsprism.web._inputs import Limits
+
+    client = make_client(limits=Limits(max_request_bytes=50_000))
+    chunks = iter([b'{"articles": [{"text": "' + b"x" * 40_000, b"y" * 40_000 + b'"}]}'])
+    r = client.post("/api/compare", content=chunks, headers={"content-type": "application/json"})
+    assert r.status_code == 413 and "limit" in r.json()["error"]
+
+
+def test_uploaded_files_and_fetched_urls_are_compared(make_client: Any, fake: FakePipeline) -> None:
+    import dataclasses
+
+    import httpx
+
+    def site(request: httpx.Request) -> httpx.Response:
+        page = (
+            "<html><head><title>Pellin quay shut</title></head><body><article><h1>Pellin quay shut</h1>"
+            "<p>Pellin's old quay shut on Friday so that engineers can repair its wall, officials said.</p>"
+            "</article></body></html>"
+        )
+        return httpx.Response(200, text=page, headers={"content-type": "text/html; charset=utf-8"})
+
+    fake.transport = httpx.MockTransport(site)
+    fake.settings = dataclasses.replace(
+        fake.settings, fetch=dataclasses.replace(fake.settings.fetch, allow_private=True)
+    )
+    client = make_client()
+    text = b"Title: Quay closes\nOutlet: Port News\n\nThe old quay at Pellin closed on Friday for repairs."
+    r = client.post(
+        "/compare",
+        data={"urls": "https://news.example/quay\n", "text": ["", ""]},
+        files={"files": ("quay.txt", text, "text/plain")},
+        follow_redirects=False,
+    )
+    assert r.status_code == 303 and r.headers["location"].startswith("/jobs/")
+    job = r.headers["location"].rsplit("/", 1)[-1]
+    deadline = time.monotonic() + 20
+    while client.get(f"/api/jobs/{job}").json()["status"] in ("queued", "running"):
+        assert time.monotonic() < deadline
+        time.sleep(0.02)
+    report = client.get(f"/api/jobs/{job}/report").json()
+    assert [s["outlet"] for s in report["sources"]] == ["news.example", "Port News"]  # texts, URLs, files
+    page = client.get(f"/jobs/{job}")
+    assert page.status_code == 200 and 'id="np-bar"' in page.text and "Pellin quay shut" in page.text
+
+
+def test_failed_comparison_says_why(client: Any) -> None:
+    r = client.post("/api/compare", json={"articles": [{"text": "Too short."}]})
+    assert r.status_code == 422 and "none of the articles could be read" in r.json()["error"]
+    assert "at least 5 words" in r.json()["error"]
+
+
+def test_rendered_page_is_kept_and_cache_is_bounded(client: Any) -> None:
+    from newsprism.web.app import PageCache
+
+    analysed(client, FERRY_STORY)
+    state = client.app.state.np
+    assert any(k.startswith(f"story:{FERRY_STORY}:") for k in state.pages._pages)  # rendered by the job
+    cache = PageCache(max_chars=10)
+    cache.put("a", "12345")
+    cache.put("b", "12345")
+    assert cache.get("a") == "12345"  # now the most recent
+    cache.put("c", "123")
+    assert cache.get("b") is None and cache.get("a") == "12345" and cache.get("c") == "123"
+
+
+def test_serve_runs_the_app_on_loopback(store_path: Any, tmp_path: Any) -> None:
+    """``serve`` (what the CLI calls) starts a real server; stopped by the test."""
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    import httpx
+    from web_fixtures import free_port
+
+    port = free_port()
+    code = (
+        "import sys; from pathlib import Path; from newsprism.web import serve; "
+        "serve(Path(sys.argv[1]), '127.0.0.1', int(sys.argv[2]))"
+    )
+    env = {**os.environ, "XDG_DATA_HOME": str(tmp_path)}
+    proc = subprocess.Popen(
+        [sys.executable, "-c", code, str(store_path), str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        env=env,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            assert proc.poll() is None, proc.stderr.read().decode() if proc.stderr else ""
+            try:
+                r = httpx.get(f"http://127.0.0.1:{port}/", timeout=5)
+                break
+            except httpx.TransportError:
+                assert time.monotonic() < deadline, "serve did not answer within 60 s"
+                time.sleep(0.2)
+        assert r.status_code == 200 and "Ferry crews walk out" in r.text
+        assert "server" not in {k.lower() for k in r.headers}
+    finally:
+        proc.send_signal(signal.SIGINT)
+        try:
+            proc.wait(15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(5)
+        if proc.stderr is not None:
+            proc.stderr.close()
+
+
+def test_importing_the_package_loads_no_web_framework() -> None:
+    import subprocess
+    import sys
+
+    code = "import sys, newsprism.web; print([m for m in ('fastapi', 'uvicorn', 'starlette') if m in sys.modules])"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True)
+    assert out.stdout.strip() == "[]"

@@ -179,3 +179,12 @@ class FakePipeline:
             skipped=tuple(skipped),
             generated_at="2026-03-04T00:00:00+00:00",
         )
+
+
+def free_port() -> int:
+    """A port on 127.0.0.1 that was free a moment ago (for servers started in another process)."""
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])

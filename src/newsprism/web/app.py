@@ -205,17 +205,29 @@ class BodyLimit:
         if declared.isdigit() and int(declared) > self.limit:
             await _too_large(scope, int(declared), self.limit)(scope, receive, send)
             return
+        if declared.isdigit() or scope.get("method") in ("GET", "HEAD", "OPTIONS"):
+            await self.app(scope, receive, send)  # declared sizes are exact: the server reads no more
+            return
+        # A streamed body (no Content-Length) is read here first, so an oversize one gets a clear 413
+        # instead of failing somewhere inside the body parser.
+        buffered: list[Message] = []
         seen = 0
-
-        async def counted() -> Message:
-            nonlocal seen
+        while True:
             message = await receive()
+            buffered.append(message)
+            if message["type"] != "http.request":
+                break
             seen += len(message.get("body", b""))
             if seen > self.limit:
-                raise RequestError(413, _too_large_text(seen, self.limit, at_least=True))
-            return message
+                await _too_large(scope, seen, self.limit, at_least=True)(scope, receive, send)
+                return
+            if not message.get("more_body", False):
+                break
 
-        await self.app(scope, counted, send)
+        async def replay() -> Message:
+            return buffered.pop(0) if buffered else await receive()
+
+        await self.app(scope, replay, send)
 
 
 def _too_large_text(size: int, limit: int, *, at_least: bool = False) -> str:
@@ -226,8 +238,9 @@ def _too_large_text(size: int, limit: int, *, at_least: bool = False) -> str:
     )
 
 
-def _too_large(scope: Scope, size: int, limit: int) -> Response:
-    return _error_response(str(scope.get("path", "")), 413, _too_large_text(size, limit), None)
+def _too_large(scope: Scope, size: int, limit: int, *, at_least: bool = False) -> Response:
+    message = _too_large_text(size, limit, at_least=at_least)
+    return _error_response(str(scope.get("path", "")), 413, message, None)
 
 
 def _wants_json(path: str) -> bool:
