@@ -20,7 +20,6 @@ from newsprism.lenses.language_lexicon import (
     ADJECTIVE,
     ADVERB,
     ATTRIBUTION,
-    LABEL,
     LOADED,
     SCARE_QUOTES,
     VERB,
@@ -290,7 +289,7 @@ class LanguageLens:
             }
 
 
-_POS_CATEGORY = {"ADJ": ADJECTIVE, "ADV": ADVERB, "VERB": VERB, "NOUN": LABEL}
+_POS_CATEGORY = {"ADJ": ADJECTIVE, "ADV": ADVERB, "VERB": VERB, "NOUN": LOADED}
 
 
 def span_dict(span: LanguageSpan) -> dict[str, object]:

@@ -266,7 +266,6 @@ VERBS = _table(
     """
     grab = take
     seize = take
-    annex = take over
     plunder = take
     loot = take
     butcher = kill
@@ -320,29 +319,35 @@ PHRASES = _table(
     """,
 )
 
-# Attribution verbs keep their tense in the neutral alternative.
-_SAY_FORMS = {"ed": "said", "s": "says", "ing": "saying"}
+# Inflections of the neutral verbs the hand lists use, by suffix of the loaded word.
+_IRREGULAR = {
+    "say": {"ed": "said", "s": "says", "ing": "saying"},
+    "take": {"ed": "took", "s": "takes", "ing": "taking"},
+}
+
+
+def _inflect(verb: str, suffix: str) -> str:
+    if verb in _IRREGULAR:
+        return _IRREGULAR[verb][suffix]
+    if suffix == "ed":
+        return verb + ("d" if verb.endswith("e") else "ed")
+    if suffix == "ing":
+        return (verb[:-1] if verb.endswith("e") else verb) + "ing"
+    return verb + "s"
 
 
 def neutral_form(entry: Entry, word: str) -> str | None:
-    """The neutral alternative in the form of ``word`` ("claimed" -> "said", "claims" -> "says")."""
+    """The neutral alternative in the form of ``word`` ("claimed" -> "said", "grabbing" -> "taking")."""
     if entry.neutral is None or entry.category not in (ATTRIBUTION, VERB):
         return entry.neutral
     lower = word.lower()
-    if entry.neutral == "say":
-        for suffix, form in _SAY_FORMS.items():
-            if lower.endswith(suffix):
-                return form
-        return "say"
-    if lower.endswith("ed"):
-        return {"take": "took", "take over": "took over", "kill": "killed"}.get(
-            entry.neutral, entry.neutral + ("d" if entry.neutral.endswith("e") else "ed")
-        )
-    if lower.endswith("ing"):
-        return entry.neutral.rstrip("e") + "ing"
-    if lower.endswith("s") and " " not in entry.neutral:
-        return entry.neutral + "s"
-    return entry.neutral
+    suffix = next((s for s in ("ing", "ed", "s") if lower.endswith(s)), "")
+    if lower.endswith("ied") or lower in ("slammed", "grabbed", "rigged"):
+        suffix = "ed"
+    if not suffix:
+        return entry.neutral
+    head, _, rest = entry.neutral.partition(" ")
+    return " ".join(filter(None, (_inflect(head, suffix), rest)))
 
 
 def _merge(*tables: dict[str, Entry]) -> dict[str, Entry]:
