@@ -115,7 +115,7 @@ def install(app: FastAPI, state: WebState) -> None:
             rows = state.catalog.outlets(store)
         return {"outlets": [{"name": n, "stories": k, "page": f"/outlets/{quote(n)}"} for n, k in rows]}
 
-    @app.get("/api/outlets/{name}", tags=["outlets"])
+    @app.get("/api/outlets/{name:path}", tags=["outlets"])
     def get_outlet(name: str) -> dict[str, Any]:
         """An outlet across analysed stories: loadedness over time, wire reliance, who it quotes."""
         with state.store() as store:

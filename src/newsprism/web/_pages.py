@@ -81,7 +81,7 @@ def install(app: FastAPI, state: WebState) -> None:
             rows = state.catalog.outlets(store)
         return state.render("outlets.html.j2", active="outlets", outlets=rows, quote=quote)
 
-    @app.get("/outlets/{name}", include_in_schema=False)
+    @app.get("/outlets/{name:path}", include_in_schema=False)
     def outlet_page(name: str) -> Response:
         with state.store() as store:
             view = state.catalog.outlet(store, name)
