@@ -56,6 +56,13 @@ def test_bounds_follow_the_wording() -> None:
     assert (vague.low, vague.high) == (200, 999)
     rng = one("Between 10 and 20 people were hurt.")
     assert (rng.low, rng.high) == (10, 20)
+    far = one("Forecasts ranged from 16 cents a share to 27 cents a share.")
+    assert (far.low, far.high, far.unit) == (16, 27, "USD-cent")
+
+
+def test_fraction_of_a_unit_is_not_a_share() -> None:
+    assert extract_quantities("The franc rose nearly a third of a centime.") == []
+    assert extract_quantities("The meeting took half an hour.") == []
 
 
 def test_range_contains_a_point_and_about_allows_its_slack() -> None:

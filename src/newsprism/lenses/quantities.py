@@ -354,6 +354,9 @@ def _quantity_at(text: str, toks: list[_Tok], i: int) -> tuple[Quantity | None, 
     if frac is not None:
         value, j = frac
         end = j
+        nxt = [t.low for t in toks[j : j + 2]]
+        if nxt[:1] in (["a"], ["an"]) or nxt in (["of", "a"], ["of", "an"]):
+            return None, j  # "a third of a centime", "half an hour": part of a unit, not a share
         whole, end2 = _whole(toks, j)
         low, high = _bounds(prefix, value, 0.0, False)
         q = Quantity(
@@ -389,11 +392,12 @@ def _quantity_at(text: str, toks: list[_Tok], i: int) -> tuple[Quantity | None, 
                 high_value = v2  # the wording states both ends: no rounding slack
                 half = 0.0
                 j = k2
-    if prefix in ("from", "between") and high_value is None:
-        prefix, start_i = "", i - (1 if currency else 0)  # "from 2001", "between them": no range
     unit, kind, noun, j = _unit(toks, j, currency, vague)
     if kind == "":
         return None, j if j > i else start_i + 1
+    if prefix in ("from", "between") and high_value is None:
+        high_value, j = _far_range_end(toks, j, unit, value)  # "from 16 cents a share to 27 cents"
+        prefix, half = ("", half) if high_value is None else (prefix, 0.0)
     if kind == "count" and not prefix and i > 1 and toks[i - 1].text[:1].isupper() \
             and toks[i - 1].text.isalpha() and toks[i - 1].low not in _MONTHS:  # fmt: skip
         return None, j  # "Voyager 2", "FTSE 100", "Service Pack 3": part of a name
@@ -412,6 +416,8 @@ def _quantity_at(text: str, toks: list[_Tok], i: int) -> tuple[Quantity | None, 
         unit = {"length": "km", "mass": "kg", "area": "km2", "duration": "day", "age": "year"}[kind]
     if kind == "age":
         factor = 1.0
+    if prefix == "" and start_i != i:
+        start_i = i - (1 if currency else 0)  # "from 2001": no range, the quantity starts at the number
     approx = vague or prefix != "" or high_value is not None
     if high_value is not None:
         low, high = value - half, high_value
@@ -434,6 +440,21 @@ def _quantity_at(text: str, toks: list[_Tok], i: int) -> tuple[Quantity | None, 
         sym_start = _currency_start(toks, i)
         q = Quantity(sym_start, q.end, "", q.value, q.low, q.high, q.unit, q.kind, q.approx, q.whole, q.noun)
     return _with_text(text, q), end if whole else j
+
+
+def _far_range_end(toks: list[_Tok], j: int, unit: str, value: float) -> tuple[float | None, int]:
+    """The upper end of a range whose unit is repeated: 'from 16 cents a share to 27 cents a share'."""
+    for k in range(j, min(j + 4, len(toks) - 1)):
+        if toks[k].low in ("to", "and"):
+            at = k + 1 + (toks[k + 1].text in _CURRENCY_SYMBOLS)
+            other = _number_at(toks, at) if at < len(toks) else None
+            if other is None or other[0] <= value:
+                return None, j
+            unit2, _, _, end = _unit(toks, other[3], unit if unit.isupper() else "", other[4])
+            return (other[0], end) if unit2 == unit else (None, j)
+        if not toks[k].text[0].isalpha():
+            break
+    return None, j
 
 
 def _currency_start(toks: list[_Tok], i: int) -> int:
