@@ -88,6 +88,9 @@ def test_api_story_report_is_schema_v1_and_openapi_lists_routes(client: Any) -> 
     for path in ("/api/stories", "/api/stories/{story_id}/report", "/api/compare", "/api/outlets/{name}"):
         assert path in spec["paths"]
     assert client.get("/api/stories/nope").status_code == 404
+    assert client.get("/api/docs").status_code == 404  # Swagger UI would load scripts from a CDN
+    for url in ("/", "/compare", "/outlets", f"/stories/{FERRY_STORY}"):
+        assert "cdn" not in client.get(url).text.lower(), url
 
 
 def test_compare_api_accepts_text_and_html(client: Any) -> None:

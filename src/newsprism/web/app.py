@@ -278,7 +278,7 @@ def create_app(
         version="1",
         description="Stories and cross-source coverage reports (report schema newsprism.report/1).",
         debug=False,
-        docs_url="/api/docs",
+        docs_url=None,  # Swagger UI and ReDoc load their scripts from a CDN; the schema is at /openapi.json
         redoc_url=None,
     )
     app.state.np = state
