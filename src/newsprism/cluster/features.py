@@ -25,7 +25,7 @@ _NAME = re.compile(
     r"(?:\s+(?:(?:of|de|la|van|von|al|bin|del|the)\s+)?(?:[A-Z][a-zA-Z'’\-]+|[A-Z]{2,}))*"
 )
 _NUMBER = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?(?![\w])")
-_SENT_START = re.compile(r"(?:^|[.!?]\s+|\n)\s*[\"“‘']?$")
+_QUOTES = "\"“‘'"
 
 # Function words and newsroom boilerplate that say nothing about the event (one string: reads as prose).
 STOP = frozenset(
@@ -85,7 +85,7 @@ def entities(text: str) -> Counter[str]:
             words = words[1:]
         if not words:
             continue
-        if len(words) == 1 and _SENT_START.search(text, 0, m.start()) and words[0].lower() in STOP:
+        if len(words) == 1 and _opens_sentence(text, m.start()) and words[0].lower() in STOP:
             continue
         out[" ".join(words).lower()] += 1
     for m in _NUMBER.finditer(text):
@@ -93,6 +93,22 @@ def entities(text: str) -> Counter[str]:
         if len(num) >= 2 and not (len(num) == 4 and num[:2] in ("19", "20")):  # years say little
             out["#" + num] += 1
     return out
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """Whether ``start`` begins a sentence: after a quote mark, spaces, and ``.!?`` or a line break.
+
+    Looks back a few characters only; a regex over the whole prefix made entity finding quadratic.
+    """
+    i = start - 1
+    if i >= 0 and text[i] in _QUOTES:
+        i -= 1
+    end = i
+    while i >= 0 and text[i].isspace():
+        if text[i] == "\n":
+            return True
+        i -= 1
+    return i < 0 or (text[i] in ".!?" and i < end)
 
 
 def day_number(published: str | None) -> float | None:
