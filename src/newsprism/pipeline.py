@@ -112,16 +112,14 @@ class Pipeline:
         return read_articles(inputs, self.settings, transport=self.transport, stdin=stdin)
 
     def sources(self, articles: Sequence[Article]) -> list[Source]:
-        sources = [self.segmenter(article, f"s{i}") for i, article in enumerate(articles, start=1)]
+        sources = self.segmenter.pipe([(article, f"s{i}") for i, article in enumerate(articles, start=1)])
         return self._embed(sources)
 
     def _embed(self, sources: list[Source]) -> list[Source]:
         import dataclasses
 
-        import numpy as np
-
         texts = [s.text for src in sources for s in src.sentences]
-        vectors = self.embedder.encode(texts) if texts else np.zeros((0, 0), dtype=np.float32)
+        vectors = self.embedder.encode(texts)
         out, at = [], 0
         for src in sources:
             n = len(src.sentences)
