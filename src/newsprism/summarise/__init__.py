@@ -10,6 +10,7 @@ An OpenAI-compatible endpoint may polish the wording afterwards (off by default;
 from __future__ import annotations
 
 import dataclasses
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from newsprism.errors import UsageError
@@ -18,8 +19,8 @@ from newsprism.settings import SummarySettings
 from newsprism.summarise._compose import disputed, headline, sentence_of
 from newsprism.summarise._disputes import DisputeCheck
 from newsprism.summarise._rewrite import faithful, rewrite
-from newsprism.summarise._select import Candidate, candidates, rank, redundant, term_weights
-from newsprism.summarise._wording import Neutrality
+from newsprism.summarise._select import _SHORTEST, Candidate, candidates, rank, redundant, term_weights
+from newsprism.summarise._wording import Neutrality, subjectivity_lexicon
 
 if TYPE_CHECKING:
     import httpx
@@ -38,8 +39,12 @@ class Summariser:
         self.settings = settings or SummarySettings()
         self.transport = transport
 
+    @cached_property
+    def _lexicon(self) -> dict[str, float]:
+        return subjectivity_lexicon()
+
     def __call__(self, story: Story, findings: Findings | None = None) -> Summary:
-        neutrality = Neutrality(findings)
+        neutrality = Neutrality(findings, self._lexicon)
         contradictions = findings.contradictions if findings is not None else ()
         sentences, disputed_values = self._select(story, neutrality, contradictions)
         if self.settings.rewrite_url:
@@ -72,6 +77,12 @@ class Summariser:
         for c in rank(pool, term_weights(story)):
             if c.claim.id in covered or redundant(c, chosen, s.redundancy):
                 continue
+            if s.words is not None and (out or first_fit is not None):
+                room = s.words - words
+                if out and room < _SHORTEST:
+                    break  # no usable sentence is that short
+                if len(sentence_of(c, story).text.split()) > room:
+                    continue  # cheap bound: a disputed version would only be longer
             lens_found = c.claim.id in contested or _holds_disputed_value(c, values)
             hidden = None if lens_found else check(c)
             if hidden is not None:

@@ -91,16 +91,23 @@ def headline(
     """The article title closest to the summary's lead and least loaded; else the lead if it is short.
 
     Titles are where outlets editorialise most, so a title with a fallback-list word that has no
-    neutral swap is never used, and subjective titles and titles of loaded outlets lose points.
+    neutral swap is never used, and subjective titles and titles of loaded outlets lose points. A
+    figure in a title must be one at least two outlets' texts give and no dispute involves: a headline
+    is read as fact, without the summary's attribution.
     """
     lead = content_words(" ".join(s.text for s in summary[:2]))
     figures = {f for v in disputed for f in _FIGURES.findall(v.lower())}
+    seen: dict[str, int] = {}
+    for src in story.sources:
+        for f in set(_FIGURES.findall(src.text.lower())):
+            seen[f] = seen.get(f, 0) + 1
     best: tuple[float, str] | None = None
     for src in story.sources:
         raw = _SITE_SUFFIX.sub("", src.article.title.strip()).strip()
         title = _neutral_title(raw) if len(raw.split()) >= 3 else None
-        if title is None or set(_FIGURES.findall(title.lower())) & figures:
-            continue  # a headline never states a disputed figure
+        stated = set(_FIGURES.findall(title.lower())) if title else set()
+        if title is None or stated & figures or any(seen.get(f, 0) < 2 for f in stated):
+            continue  # a headline states no disputed figure, and only figures two outlets give
         words = content_words(title)
         overlap = len(words & lead) / len(words) if words else 0.0
         score = overlap - 0.5 * neutrality.subjectivity(title) - loadedness.get(src.id, 0.0)

@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cached_property
 from typing import TYPE_CHECKING
 
 from newsprism.model import Sentence, Source, Token
@@ -27,6 +26,7 @@ _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|‘[^’]{12,}’")
 _DATELINE = re.compile(
     r"^\s*[A-Z][A-Z .'’-]{1,40}(,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(\([A-Za-z .]{2,30}\))?\s*[-–—:]{1,2}\s+"
 )
+_LEXICON_ENTRY = re.compile(r'<word form="([^"]+)"[^>]*?subjectivity="([0-9.]+)"')
 _MODIFIER_DEPS = {"amod", "advmod", "npadvmod"}
 _MODIFIER_POS = {"ADJ", "ADV"}
 _NAMING_POS = {"NOUN", "PROPN"}
@@ -54,6 +54,27 @@ class Wording:
     replaced: bool
 
 
+def subjectivity_lexicon() -> dict[str, float]:
+    """Adjective subjectivity (0-1) from the PDDL-licensed Pattern lexicon that TextBlob ships, read as
+    data (importing TextBlob would pull in NLTK, seconds of start-up); empty when TextBlob is absent,
+    and the estimate then rests on the fallback word list alone."""
+    import importlib.util
+    from pathlib import Path
+
+    spec = importlib.util.find_spec("textblob")
+    if spec is None or not spec.submodule_search_locations:
+        return {}
+    path = Path(next(iter(spec.submodule_search_locations))) / "en" / "en-sentiment.xml"
+    try:
+        xml = path.read_text(encoding="utf-8")
+    except OSError:
+        return {}
+    senses: dict[str, list[float]] = {}
+    for m in _LEXICON_ENTRY.finditer(xml):
+        senses.setdefault(m.group(1).lower(), []).append(float(m.group(2)))
+    return {w: sum(v) / len(v) for w, v in senses.items()}
+
+
 def strip_dateline(text: str) -> str:
     """The sentence without a wire dateline; unchanged when what follows would not be a sentence."""
     m = _DATELINE.match(text)
@@ -66,7 +87,8 @@ def strip_dateline(text: str) -> str:
 class Neutrality:
     """Judges the wordings of one story; built once per story from the lens findings."""
 
-    def __init__(self, findings: Findings | None) -> None:
+    def __init__(self, findings: Findings | None, lexicon: dict[str, float] | None = None) -> None:
+        self._lexicon = lexicon if lexicon is not None else {}
         self._spans: dict[str, list[Loaded]] = {}
         self._bias: dict[str, tuple[float, ...]] = {}
         self._quotes: dict[str, list[tuple[int, int]]] = {}
@@ -81,12 +103,6 @@ class Neutrality:
         for q in findings.quotes.quotes:
             if q.kind != "indirect":
                 self._quotes.setdefault(q.source, []).append((q.start, q.end))
-
-    @cached_property
-    def _subjectivity(self) -> object:
-        from textblob.en.sentiments import PatternAnalyzer
-
-        return PatternAnalyzer()
 
     def loaded_spans(self, source: Source, sentence: Sentence) -> list[Loaded]:
         """Authorial loaded spans of one sentence: the lens's, plus fallback-list words outside quotes."""
@@ -110,14 +126,21 @@ class Neutrality:
         return min(1.0, 0.8 * self.subjectivity(_QUOTED.sub(" ", sentence.text)))
 
     def subjectivity(self, text: str) -> float:
-        """TextBlob's 0-1 subjectivity: the fallback bias estimate (offline, lexicon-based)."""
-        analyzer = self._subjectivity
-        return float(analyzer.analyze(text).subjectivity)  # type: ignore[attr-defined]
+        """0-1: mean subjectivity of the text's rated adjectives, plus any fallback-list word (1.0)."""
+        words = [w.lower() for w in _WORD.findall(text)]
+        scores = [
+            1.0 if w in LOADED else self._lexicon[w] for w in words if w in LOADED or w in self._lexicon
+        ]
+        return sum(scores) / len(scores) if scores else 0.0
 
-    def wording(self, source: Source, sentence: Sentence) -> Wording:
-        """The sentence as shown, with its loaded words replaced when every replacement is safe."""
+    def wording(self, source: Source, sentence: Sentence, *, judge_bias: bool = True) -> Wording:
+        """The sentence as shown, with its loaded words replaced when every replacement is safe.
+
+        ``judge_bias=False`` skips the bias estimate (0.0): it only orders the wordings of one claim, so
+        a claim with a single wording does not need it, and the fallback estimate is the slow part.
+        """
         spans = self.loaded_spans(source, sentence)
-        bias = self.bias(source, sentence)
+        bias = self.bias(source, sentence) if judge_bias else 0.0
         text, left, replaced = sentence.text, len(spans), False
         if spans:
             fixed = neutralise(source, sentence, spans)
