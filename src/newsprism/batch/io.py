@@ -1,0 +1,128 @@
+"""Input shards and crash-safe output files.
+
+Every output file is written under a temporary name in the same folder and renamed into place, so a
+worker killed mid-write leaves at most a ``.tmp-*`` file that no reader looks at, never a truncated
+Parquet file under its real name. The existence of a part file is therefore the proof that its work is
+done, which is all resumability needs.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from collections.abc import Iterator, Mapping, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from newsprism.errors import UsageError
+
+if TYPE_CHECKING:
+    import pyarrow as pa
+
+SHARD_SUFFIXES = (".jsonl", ".ndjson", ".parquet")
+TABLES = ("articles", "skipped", "stories", "claims", "quotes", "findings")
+
+
+def list_shards(path: str | Path) -> list[Path]:
+    """The input shards: one file, or the ``.jsonl``/``.ndjson``/``.parquet`` files of a folder, sorted."""
+    root = Path(path)
+    if root.is_file():
+        if root.suffix.lower() not in SHARD_SUFFIXES:
+            raise UsageError(f"{root} is not a JSON lines or Parquet file; give .jsonl, .ndjson or .parquet")
+        return [root]
+    if not root.is_dir():
+        raise UsageError(f"input {root} does not exist; give a .jsonl/.parquet file or a folder of them")
+    shards = sorted(p for p in root.rglob("*") if p.is_file() and p.suffix.lower() in SHARD_SUFFIXES)
+    if not shards:
+        raise UsageError(f"no .jsonl, .ndjson or .parquet files in {root}; nothing to process")
+    return shards
+
+
+def shard_key(path: Path, root: Path) -> str:
+    """A stable output name for a shard: readable stem plus a hash of its path under the input root."""
+    rel = path.relative_to(root).as_posix() if path != root else path.name
+    digest = hashlib.sha256(rel.encode()).hexdigest()[:10]
+    stem = "".join(c if c.isalnum() or c in "-_" else "_" for c in path.stem)[:40]
+    return f"{stem}-{digest}"
+
+
+def read_records(path: Path) -> list[dict[str, Any]]:
+    """Raw article objects of one shard; a line that is not a JSON object becomes an error record."""
+    if path.suffix.lower() == ".parquet":
+        import pyarrow.parquet as pq
+
+        rows: list[dict[str, Any]] = pq.read_table(path).to_pylist()
+        return rows
+    out: list[dict[str, Any]] = []
+    with path.open(encoding="utf-8", errors="replace") as fh:
+        for lineno, line in enumerate(fh, start=1):
+            if not line.strip():
+                continue
+            try:
+                item = json.loads(line)
+            except json.JSONDecodeError as exc:
+                out.append({"__error__": f"line {lineno} is not valid JSON ({exc.msg}); fix or drop it"})
+                continue
+            if not isinstance(item, dict):
+                out.append({"__error__": f"line {lineno} is not a JSON object; each line needs one article"})
+                continue
+            out.append(item)
+    return out
+
+
+def part_path(out: Path, table: str, key: str) -> Path:
+    return out / table / f"{key}.parquet"
+
+
+def write_table_atomic(path: Path, rows: Sequence[Mapping[str, Any]], schema: pa.Schema | None) -> None:
+    """Write rows as one Parquet file via a temporary name and an atomic rename."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    table = pa.Table.from_pylist(list(rows), schema=schema) if rows or schema else pa.table({})
+    with _temporary(path) as tmp:
+        pq.write_table(table, tmp, compression="zstd")
+
+
+def write_text_atomic(path: Path, text: str) -> None:
+    with _temporary(path) as tmp:
+        tmp.write_text(text, encoding="utf-8")
+
+
+class _temporary:  # noqa: N801 - used as a context manager, reads like a function
+    """A temp file beside ``path``, renamed over it on success and removed on failure."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def __enter__(self) -> Path:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd, name = tempfile.mkstemp(prefix=f".tmp-{self.path.name}.", dir=self.path.parent)
+        os.close(fd)
+        self.tmp = Path(name)
+        return self.tmp
+
+    def __exit__(self, kind: object, value: object, tb: object) -> None:
+        if kind is None:
+            os.replace(self.tmp, self.path)
+        else:
+            self.tmp.unlink(missing_ok=True)
+
+
+def read_parts(out: Path, table: str, columns: Sequence[str] | None = None) -> pa.Table:
+    """Every part file of one output table concatenated in name order (deterministic)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    parts = sorted((out / table).glob("*.parquet"))
+    tables = [pq.read_table(p, columns=list(columns) if columns else None) for p in parts]
+    tables = [t for t in tables if t.num_columns]
+    if not tables:
+        return pa.table({})
+    return pa.concat_tables(tables, promote_options="default")
+
+
+def iter_rows(table: pa.Table) -> Iterator[dict[str, Any]]:
+    yield from table.to_pylist()

@@ -1,0 +1,249 @@
+"""``run_batch``: shards -> articles parts -> stories (per language block) -> story tables and reports.
+
+Output folder layout (every table is a folder of Parquet part files; read it with ``pyarrow.dataset``)::
+
+    OUT/articles/<shard>.parquet   normalised text, parse and vectors of each article
+    OUT/skipped/<shard>.parquet    inputs that could not be analysed, and why
+    OUT/stories|claims|quotes|findings/<group>.parquet
+    OUT/reports/<story>.json       the report-schema-v1 JSON of each story
+    OUT/run.json                   counts and throughput per stage of the last run
+
+A re-run skips shards whose articles part exists and story groups whose stories part exists; it
+re-clusters (cheap next to the article stage) and removes story parts and reports that the new
+clustering no longer produces, so adding shards to an archive updates only what changed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+import time
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from newsprism.batch.engines import GroupTask, make_engine
+from newsprism.batch.io import TABLES, list_shards, part_path, read_parts, shard_key
+from newsprism.batch.stages import ARTICLE_STAGES, STORY_STAGES, StageStats
+from newsprism.settings import Settings
+
+Progress = Callable[[str], None]
+
+#: Columns the clusterer reads back from the articles parts (not the parse or sentence vectors).
+_CLUSTER_COLUMNS = (
+    "id",
+    "shard",
+    "row",
+    "title",
+    "outlet",
+    "url",
+    "published",
+    "language",
+    "origin",
+    "warnings",
+    "text",
+    "lead_vector",
+)
+
+
+@dataclass
+class BatchSummary:
+    """What a run did and how fast each stage went (``articles_per_core_second`` per stage)."""
+
+    engine: str
+    workers: int
+    shards: int = 0
+    shards_done: int = 0
+    shards_skipped: int = 0
+    articles: int = 0
+    skipped_inputs: int = 0
+    duplicates: int = 0
+    stories: int = 0
+    groups_done: int = 0
+    groups_skipped: int = 0
+    wall: dict[str, float] = field(default_factory=dict)
+    article_stats: StageStats = field(default_factory=StageStats)
+    story_stats: StageStats = field(default_factory=StageStats)
+
+    def throughput(self) -> dict[str, dict[str, float]]:
+        """Per stage: items, busy core-seconds and items per core-second (over this run's new work)."""
+        out: dict[str, dict[str, float]] = {}
+        for stats, stages in ((self.article_stats, ARTICLE_STAGES), (self.story_stats, STORY_STAGES)):
+            for stage in stages:
+                secs = stats.seconds.get(stage, 0.0)
+                items = stats.items.get(stage, 0)
+                name = stage if stats is self.article_stats else f"story-{stage}"
+                out[name] = {
+                    "items": items,
+                    "core_seconds": round(secs, 3),
+                    "per_core_second": round(items / secs, 2) if secs > 0 else 0.0,
+                }
+        return out
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "engine": self.engine,
+            "workers": self.workers,
+            "shards": self.shards,
+            "shards_done": self.shards_done,
+            "shards_skipped": self.shards_skipped,
+            "articles": self.articles,
+            "skipped_inputs": self.skipped_inputs,
+            "duplicates": self.duplicates,
+            "stories": self.stories,
+            "groups_done": self.groups_done,
+            "groups_skipped": self.groups_skipped,
+            "wall_seconds": {k: round(v, 3) for k, v in self.wall.items()},
+            "stages": self.throughput(),
+            "max_worker_rss_mb": round(max(self.article_stats.max_rss_mb, self.story_stats.max_rss_mb), 1),
+        }
+
+    def lines(self) -> list[str]:
+        """A human summary: counts, then one line per stage."""
+        total = sum(self.wall.values())
+        rate = self.articles / total if total else 0.0
+        out = [
+            f"{self.engine} engine, {self.workers} worker(s): {self.shards_done} shard(s) processed, "
+            f"{self.shards_skipped} already done; {self.articles} articles, "
+            f"{self.skipped_inputs} skipped inputs, "
+            f"{self.stories} stories ({self.groups_skipped} story groups already done); "
+            f"{total:.1f} s wall, {rate:.1f} articles/s",
+        ]
+        for name, t in self.throughput().items():
+            if t["items"] or t["core_seconds"]:
+                out.append(
+                    f"  {name:<14} {int(t['items']):>8} items  {t['core_seconds']:>9.1f} core-s  "
+                    f"{t['per_core_second']:>8.1f} /core-s"
+                )
+        return out
+
+
+def run_batch(
+    input: str | Path,
+    out: str | Path,
+    engine: str = "local",
+    address: str | None = None,
+    *,
+    settings: Settings | None = None,
+    num_cpus: int = 2,
+    story_group: int = 8,
+    progress: Progress | None = None,
+) -> BatchSummary:
+    """Process an archive of JSON lines / Parquet shards into Parquet tables and per-story JSON reports.
+
+    ``engine`` is ``"local"`` (this process) or ``"ray"`` (a local Ray instance with ``num_cpus`` CPUs, or
+    the cluster at ``address``). Both give identical output files (``run.json`` aside, which has timings).
+    """
+    say = progress or (lambda msg: print(f"newsprism batch: {msg}", file=sys.stderr))
+    settings = settings or Settings()
+    source = Path(input)
+    out_dir = Path(out)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    shards = list_shards(source)
+    root = source if source.is_dir() else source.parent
+    keyed = [(p, shard_key(p, root)) for p in shards]
+    pending = [(p, k) for p, k in keyed if not part_path(out_dir, "articles", k).exists()]
+
+    with make_engine(engine, out_dir, settings, address=address, num_cpus=num_cpus) as runner:
+        summary = BatchSummary(engine=runner.name, workers=runner.workers, shards=len(shards))
+        summary.shards_skipped = len(shards) - len(pending)
+        if summary.shards_skipped:
+            say(f"{summary.shards_skipped} of {len(shards)} shard(s) already processed; skipping them")
+
+        t0 = time.perf_counter()
+        for n, stats in enumerate(runner.articles(pending), start=1):
+            summary.article_stats.merge(stats)
+            summary.shards_done += 1
+            elapsed = time.perf_counter() - t0
+            done = summary.article_stats.items.get("write", 0)
+            say(
+                f"articles: shard {n}/{len(pending)} ({stats['articles']} articles); "
+                f"{done / elapsed:.1f} articles/s so far"
+            )
+        summary.wall["articles"] = time.perf_counter() - t0
+
+        t0 = time.perf_counter()
+        groups = _plan_stories(out_dir, runner.cluster, summary, story_group)
+        summary.wall["cluster"] = time.perf_counter() - t0
+        say(f"clustered {summary.articles} articles into {summary.stories} stories")
+
+        t0 = time.perf_counter()
+        todo = [(k, g) for k, g in groups if not part_path(out_dir, "stories", k).exists()]
+        summary.groups_skipped = len(groups) - len(todo)
+        for n, stats in enumerate(runner.stories(todo), start=1):
+            summary.story_stats.merge(stats)
+            summary.groups_done += 1
+            say(f"stories: group {n}/{len(todo)} ({stats['stories']} stories)")
+        summary.wall["stories"] = time.perf_counter() - t0
+
+    skipped = read_parts(out_dir, "skipped", ["origin"])
+    summary.skipped_inputs = skipped.num_rows
+    (out_dir / "run.json").write_text(json.dumps(summary.as_dict(), indent=2) + "\n", encoding="utf-8")
+    for line in summary.lines():
+        say(line)
+    return summary
+
+
+def _plan_stories(
+    out: Path,
+    cluster: Callable[[Sequence[Sequence[dict[str, Any]]]], list[list[str]]],
+    summary: BatchSummary,
+    story_group: int,
+) -> list[GroupTask]:
+    """Cluster per language block, then cut the stories into groups with content-derived keys."""
+    from newsprism.batch.rows import article_from_row
+    from newsprism.cluster import publication_order
+
+    table = read_parts(out, "articles", _CLUSTER_COLUMNS)
+    rows = table.to_pylist() if table.num_rows else []
+    rows.sort(key=lambda r: (r["shard"], r["row"]))
+    seen: set[str] = set()
+    unique = []
+    for r in rows:
+        if r["id"] in seen:
+            summary.duplicates += 1
+            continue
+        seen.add(r["id"])
+        unique.append(r)
+    summary.articles = len(unique)
+
+    blocks: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for r in unique:
+        blocks[r["language"] or "und"].append(r)
+    names = sorted(blocks)
+    assigned = cluster([blocks[b] for b in names])
+
+    members: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for name, story_ids in zip(names, assigned, strict=True):
+        for r, sid in zip(blocks[name], story_ids, strict=True):
+            members[sid].append(r)
+    stories: list[dict[str, Any]] = []
+    for sid, rs in members.items():
+        order = publication_order([article_from_row(r) for r in rs])
+        ordered = [rs[i] for i in order]
+        stories.append({"story": sid, "articles": [[r["id"], r["shard"]] for r in ordered]})
+    # Stories whose members sit in the same shards go together, so a group reads few article parts.
+    stories.sort(key=lambda s: (min(part for _a, part in s["articles"]), s["story"]))
+    summary.stories = len(stories)
+
+    groups: list[GroupTask] = []
+    for at in range(0, len(stories), story_group):
+        chunk = stories[at : at + story_group]
+        digest = hashlib.sha256(json.dumps(chunk, sort_keys=True).encode()).hexdigest()[:16]
+        groups.append((f"g{digest}", chunk))
+    _remove_stale(out, {k for k, _g in groups}, {s["story"] for s in stories})
+    return groups
+
+
+def _remove_stale(out: Path, keys: set[str], story_ids: set[str]) -> None:
+    """Drop story-table parts and reports that the current clustering no longer produces."""
+    for table in TABLES[2:]:
+        for part in (out / table).glob("*.parquet"):
+            if part.stem not in keys:
+                part.unlink()
+    for report in (out / "reports").glob("*.json"):
+        if report.stem not in story_ids:
+            report.unlink()

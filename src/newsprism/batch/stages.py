@@ -1,0 +1,292 @@
+"""The batch stages as plain functions and model-holding workers; both engines call exactly these.
+
+- :class:`ArticleWorker` turns one input shard into one articles part (normalise, segment, embed).
+- :func:`cluster_block` places one language block's articles into stories with the story clusterer.
+- :class:`StoryWorker` analyses a group of stories with the same :class:`~newsprism.pipeline.Pipeline`
+  story stages ``compare`` uses, and writes the story tables and one JSON report per story.
+
+Each unit of work writes its own files atomically and is skipped when its part file already exists.
+Why per-article embedding calls: the int8 MiniLM quantises activations per call, so a sentence's
+vector depends slightly on its batch mates; encoding each article's sentences in one call of their own
+makes the vectors independent of how an engine happens to group articles, so local and Ray runs match
+byte for byte.
+"""
+
+from __future__ import annotations
+
+import resource
+import time
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from newsprism.batch.io import part_path, read_records, write_table_atomic, write_text_atomic
+from newsprism.batch.rows import (
+    article_schema,
+    skipped_row,
+    skipped_schema,
+    source_from_row,
+    source_row,
+    story_rows,
+)
+from newsprism.model import Article, Skipped
+from newsprism.settings import Settings
+
+if TYPE_CHECKING:
+    from newsprism.embed import Embedder
+    from newsprism.pipeline import Pipeline
+    from newsprism.segment import Segmenter
+
+#: Stage names in the order they run; the throughput summary reports each.
+ARTICLE_STAGES = ("models", "read", "normalise", "segment", "embed", "write")
+STORY_STAGES = ("load", "analyse", "write")
+
+
+@dataclass
+class StageStats:
+    """Seconds spent per stage and items through it, summed over every unit of work."""
+
+    seconds: dict[str, float] = field(default_factory=dict)
+    items: dict[str, int] = field(default_factory=dict)
+    max_rss_mb: float = 0.0
+
+    def add(self, stage: str, seconds: float, items: int) -> None:
+        self.seconds[stage] = self.seconds.get(stage, 0.0) + seconds
+        self.items[stage] = self.items.get(stage, 0) + items
+
+    def merge(self, other: Mapping[str, Any]) -> None:
+        for stage, secs in other["seconds"].items():
+            self.add(stage, float(secs), int(other["items"][stage]))
+        self.max_rss_mb = max(self.max_rss_mb, float(other["max_rss_mb"]))
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"seconds": dict(self.seconds), "items": dict(self.items), "max_rss_mb": self.max_rss_mb}
+
+
+def _rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
+
+
+# --------------------------------------------------------------------------- article stage
+
+
+def normalise_records(
+    records: Sequence[Mapping[str, Any]], origin: str, settings: Settings
+) -> list[Article | Skipped]:
+    """Raw article objects -> normalised articles (or why not), in input order: the ingest functions."""
+    from newsprism.ingest.build import build_article
+    from newsprism.ingest.records import record
+
+    out: list[Article | Skipped] = []
+    for n, item in enumerate(records, start=1):
+        where = f"{origin}:{n}"
+        if "__error__" in item:
+            out.append(Skipped(where, str(item["__error__"])))
+            continue
+        draft = record(item, where)
+        out.append(draft if isinstance(draft, Skipped) else build_article(draft, settings.ingest))
+    return out
+
+
+def embed_article(embedder: Embedder, sentences: Sequence[str], lead: str) -> tuple[np.ndarray, np.ndarray]:
+    """Sentence vectors and the clusterer's title+lead vector of one article, in one encode call."""
+    vectors = embedder.encode([lead, *sentences])
+    return vectors[1:], vectors[0]
+
+
+class ArticleWorker:
+    """Holds the segmenter and embedder (loaded once per worker) and processes whole shards."""
+
+    def __init__(
+        self, out: str, settings: Settings | None = None, *, embed_threads: int | None = None
+    ) -> None:
+        self.out = Path(out)
+        self.settings = settings or Settings()
+        self.embed_threads = embed_threads
+        self._segmenter: Segmenter | None = None
+        self._embedder: Embedder | None = None
+
+    @property
+    def segmenter(self) -> Segmenter:
+        if self._segmenter is None:
+            from newsprism.segment import Segmenter
+
+            self._segmenter = Segmenter()
+        return self._segmenter
+
+    @property
+    def embedder(self) -> Embedder:
+        if self._embedder is None:
+            from newsprism.embed import OnnxEmbedder, default_embedder
+
+            cfg = self.settings.embed
+            if cfg.backend == "onnx" and self.embed_threads:
+                self._embedder = OnnxEmbedder(
+                    batch_size=cfg.batch_size, max_tokens=cfg.max_tokens, threads=self.embed_threads
+                )
+            else:
+                self._embedder = default_embedder(cfg)
+        return self._embedder
+
+    def __call__(self, batch: Mapping[str, np.ndarray]) -> dict[str, np.ndarray]:
+        """Ray Data entry point: one row per shard (``path``, ``key``); returns per-shard statistics."""
+        import json
+
+        stats = [
+            self.process_shard(Path(str(p)), str(k)) for p, k in zip(batch["path"], batch["key"], strict=True)
+        ]
+        return {"key": np.asarray(batch["key"]), "stats": np.asarray([json.dumps(s) for s in stats])}
+
+    def process_shard(self, path: Path, key: str) -> dict[str, Any]:
+        """Normalise, segment and embed one shard and write its articles and skipped parts."""
+        from newsprism.cluster import ClusterConfig, lead_text
+
+        stats = StageStats()
+        t = time.perf_counter()
+        if self._segmenter is None or self._embedder is None:
+            _ = self.segmenter.nlp
+            self.embedder.encode(["warm up"])  # loads and hash-checks the model once per worker
+            stats.add("models", time.perf_counter() - t, 0)
+            t = time.perf_counter()
+        records = read_records(path)
+        stats.add("read", time.perf_counter() - t, len(records))
+
+        t = time.perf_counter()
+        built = normalise_records(records, path.name, self.settings)
+        stats.add("normalise", time.perf_counter() - t, len(records))
+        articles = [(n, a) for n, a in enumerate(built) if isinstance(a, Article)]
+        skipped = [skipped_row(s, shard=key, row=n) for n, s in enumerate(built) if isinstance(s, Skipped)]
+
+        t = time.perf_counter()
+        sources = self.segmenter.pipe([(a, a.id) for _n, a in articles])
+        stats.add("segment", time.perf_counter() - t, len(articles))
+
+        t = time.perf_counter()
+        lead_words = ClusterConfig().lead_words
+        rows = []
+        for (n, a), src in zip(articles, sources, strict=True):
+            vectors, lead = embed_article(
+                self.embedder, [s.text for s in src.sentences], lead_text(a, lead_words)
+            )
+            src = _with_vectors(src, vectors)
+            rows.append(source_row(src, lead, shard=key, row=n))
+        stats.add("embed", time.perf_counter() - t, len(articles))
+
+        t = time.perf_counter()
+        write_table_atomic(part_path(self.out, "skipped", key), skipped, skipped_schema())
+        # Written last: its existence marks the shard as done.
+        write_table_atomic(part_path(self.out, "articles", key), rows, article_schema())
+        stats.add("write", time.perf_counter() - t, len(rows))
+        stats.max_rss_mb = _rss_mb()
+        result = stats.as_dict()
+        result.update(articles=len(rows), skipped=len(skipped))
+        return result
+
+
+def _with_vectors(src: Any, vectors: np.ndarray) -> Any:
+    import dataclasses
+
+    return dataclasses.replace(src, vectors=vectors)
+
+
+# --------------------------------------------------------------------------- stories
+
+
+def cluster_block(rows: Sequence[Mapping[str, Any]]) -> list[str]:
+    """Story ids for one block of articles (rows with article fields and ``lead_vector``), in row order."""
+    from newsprism.batch.rows import article_from_row
+    from newsprism.cluster import cluster_articles
+
+    if not rows:
+        return []
+    articles = [article_from_row(r) for r in rows]
+    vectors = np.stack([np.asarray(r["lead_vector"], dtype=np.float32) for r in rows])
+    return cluster_articles(articles, vectors)
+
+
+class StoryWorker:
+    """Holds one pipeline's lenses and analyses groups of stories (one group = one set of part files)."""
+
+    def __init__(self, out: str, settings: Settings | None = None) -> None:
+        self.out = Path(out)
+        self.settings = settings or Settings()
+        self._pipeline: Pipeline | None = None
+
+    @property
+    def pipeline(self) -> Pipeline:
+        if self._pipeline is None:
+            from newsprism.pipeline import Pipeline
+
+            self._pipeline = Pipeline(self.settings)
+        return self._pipeline
+
+    def __call__(self, batch: Mapping[str, np.ndarray]) -> dict[str, np.ndarray]:
+        """Ray Data entry point: one row per story group (``key``, ``group`` as JSON)."""
+        import json
+
+        stats = [
+            self.process_group(str(k), json.loads(str(g)))
+            for k, g in zip(batch["key"], batch["group"], strict=True)
+        ]
+        return {"key": np.asarray(batch["key"]), "stats": np.asarray([json.dumps(s) for s in stats])}
+
+    def process_group(self, key: str, group: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
+        """Analyse each story of a group: ``[{"story": id, "articles": [[article id, part key], ...]}]``."""
+        stats = StageStats()
+        t = time.perf_counter()
+        wanted: dict[str, set[str]] = {}
+        for story in group:
+            for aid, part in story["articles"]:
+                wanted.setdefault(part, set()).add(aid)
+        rows = _load_articles(self.out, wanted)
+        stats.add("load", time.perf_counter() - t, sum(len(v) for v in wanted.values()))
+
+        tables: dict[str, list[dict[str, Any]]] = {"stories": [], "claims": [], "quotes": [], "findings": []}
+        analyse_seconds = write_seconds = 0.0
+        for story in group:
+            t = time.perf_counter()
+            ids = [aid for aid, _part in story["articles"]]
+            sources = [source_from_row(rows[aid], f"s{i}") for i, aid in enumerate(ids, start=1)]
+            report = self.pipeline.analyse_sources(sources)
+            analyse_seconds += time.perf_counter() - t
+            t = time.perf_counter()
+            rel = f"reports/{story['story']}.json"
+            write_text_atomic(self.out / rel, report.to_json() + "\n")
+            for table, new in story_rows(story["story"], report, ids, rel).items():
+                tables[table].extend(new)
+            write_seconds += time.perf_counter() - t
+        n_articles = sum(len(s["articles"]) for s in group)
+        stats.add("analyse", analyse_seconds, n_articles)
+        t = time.perf_counter()
+        for table in ("claims", "quotes", "findings", "stories"):  # stories last: the done marker
+            write_table_atomic(part_path(self.out, table, key), tables[table], None)
+        stats.add("write", write_seconds + time.perf_counter() - t, n_articles)
+        stats.max_rss_mb = _rss_mb()
+        result = stats.as_dict()
+        result.update(stories=len(group))
+        return result
+
+
+def _load_articles(out: Path, wanted: Mapping[str, set[str]]) -> dict[str, dict[str, Any]]:
+    import pyarrow.compute as pc
+    import pyarrow.parquet as pq
+
+    rows: dict[str, dict[str, Any]] = {}
+    for part in sorted(wanted):
+        table = pq.read_table(part_path(out, "articles", part))
+        table = table.filter(pc.is_in(table["id"], value_set=_array(sorted(wanted[part]))))
+        for row in table.to_pylist():
+            rows.setdefault(row["id"], row)
+    return rows
+
+
+def _array(values: list[str]) -> Any:
+    import pyarrow as pa
+
+    return pa.array(values, type=pa.string())
+
+
+Progress = Callable[[str], None]

@@ -1,0 +1,27 @@
+"""The Ray engine gives the same files as the local engine (one local Ray instance for the module)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from batch_corpus import snapshot
+
+from newsprism.batch import run_batch
+
+pytestmark = [pytest.mark.batch, pytest.mark.ray, pytest.mark.slow]
+
+
+@pytest.mark.filterwarnings("ignore")  # Ray's own warnings (deprecations in its dependencies)
+def test_ray_engine_matches_local(ray_session: None, archive: Path, local_out: Path, tmp_path: Path) -> None:
+    out = tmp_path / "ray-out"
+    summary = run_batch(archive, out, "ray", progress=lambda _m: None)
+    assert summary.engine == "ray" and summary.shards_done == 3
+    ray_snap, local_snap = snapshot(out), snapshot(local_out)
+    assert ray_snap["tables"].keys() == local_snap["tables"].keys()
+    for table in local_snap["tables"]:
+        assert ray_snap["tables"][table] == local_snap["tables"][table], table
+    assert ray_snap["reports"] == local_snap["reports"]
+
+    again = run_batch(archive, out, "ray", progress=lambda _m: None)
+    assert again.shards_done == 0 and again.groups_done == 0
