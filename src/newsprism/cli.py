@@ -334,6 +334,34 @@ def _print_language(story: Any, found: Any) -> None:
                 console.print(f"    [dim]{s.text}: {s.voice}, {s.category}, {s.score:.2f}{alt}[/dim]")
 
 
+@app.command()
+def serve(
+    store: Annotated[
+        Path | None, typer.Option("--store", help="The story store (default: the user data folder).")
+    ] = None,
+    host: Annotated[str, typer.Option("--host", help="Address to bind; the app has no login.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", min=1, max=65535)] = 8000,
+    config: ConfigOpt = None,
+    allow_private: AllowPrivate = False,
+    max_upload_mb: Annotated[float, typer.Option("--max-upload-mb", help="Largest uploaded file.")] = 2.0,
+    debug: Debug = False,
+) -> None:
+    """Serve stories and reports in a browser (needs the 'web' extra)."""
+    with _errors(debug):
+        from newsprism.web import serve as run
+
+        run(store, host, port, config=config, allow_private=allow_private, max_upload_mb=max_upload_mb)
+
+
+def _register_store_commands() -> None:
+    from newsprism.cli_store import register_store_commands
+
+    register_store_commands(app)
+
+
+_register_store_commands()
+
+
 def main() -> None:
     """Console-script entry point."""
     app()
