@@ -15,6 +15,7 @@ the ANN index and SQLite. MiniLM's own rate is measured in the same run and repo
 from __future__ import annotations
 
 import argparse
+import itertools
 import re
 import resource
 import sys
@@ -98,9 +99,8 @@ def main() -> None:
         stream = replay(base, total, args.per_day, int(config.window_days) + 1)
         done = 0
         for size in sorted(args.sizes):
-            batch = [next(stream) for _ in range(size - done)]
             offset[0] = done
-            service.ingest(batch)
+            service.ingest(itertools.islice(stream, size - done))  # streamed: memory is the store's
             done = size
             window = [m for m in marks if m[0] >= size - 1000]
             before = [m for m in marks if m[0] < size - 1000] or [marks[0]]
