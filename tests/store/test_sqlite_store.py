@@ -117,3 +117,21 @@ def test_default_path_follows_xdg(monkeypatch: pytest.MonkeyPatch, tmp_path: Pat
     assert default_store_path() == tmp_path / "newsprism" / "store.sqlite"
     monkeypatch.delenv("XDG_DATA_HOME")
     assert default_store_path() == Path.home() / ".local" / "share" / "newsprism" / "store.sqlite"
+
+
+def test_a_version_1_store_is_migrated_in_place(tmp_path: Path) -> None:
+    from newsprism.store.sqlite import _MIGRATIONS
+
+    path = tmp_path / "old.sqlite"
+    db = sqlite3.connect(path)
+    db.execute("CREATE TABLE schema_version (version INTEGER NOT NULL)")
+    db.executescript(_MIGRATIONS[1])
+    db.execute("INSERT INTO schema_version VALUES (1)")
+    db.commit()
+    db.close()
+    with open_store(path) as store:
+        assert store.schema_version() == SCHEMA_VERSION >= 2
+    indexes = {
+        r[0] for r in sqlite3.connect(path).execute("SELECT name FROM sqlite_master WHERE type='index'")
+    }
+    assert "story_articles_seq" in indexes

@@ -24,7 +24,7 @@ from newsprism.store._types import FeedState, StoryRow, StoryUpdate
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 _MIGRATIONS: dict[int, str] = {
     1: """
@@ -47,6 +47,8 @@ _MIGRATIONS: dict[int, str] = {
         next_poll REAL NOT NULL, last_error TEXT NOT NULL);
     CREATE TABLE state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     """,
+    # Each batch reads MAX(seq) of the assignments; without this index that was a scan of the whole table.
+    2: "CREATE INDEX IF NOT EXISTS story_articles_seq ON story_articles(seq)",
 }
 
 
