@@ -95,10 +95,15 @@ class Pipeline:
         self.segmenter = segmenter or SpacySegmenter()
         self.embedder = embedder or default_embedder(self.settings.embed)
         self.transport = transport
-        self.quotes: QuoteLens = quotes or quotes_lens.QuoteLens()
-        self.language: LanguageLens = language or language_lens.LanguageLens()
-        self.reuse: ReuseLens = reuse or reuse_lens.ReuseLens()
-        self.contradictions: ContradictionLens = contradictions or contradictions_lens.ContradictionLens()
+        s = self.settings
+        self.quotes: QuoteLens = quotes or quotes_lens.QuoteLens(s.quotes)
+        self.language: LanguageLens = language or language_lens.LanguageLens(
+            s.language, segmenter=self.segmenter, embedder=self.embedder
+        )
+        self.reuse: ReuseLens = reuse or reuse_lens.ReuseLens(s.reuse)
+        self.contradictions: ContradictionLens = contradictions or contradictions_lens.ContradictionLens(
+            s.contradictions
+        )
         self.summariser: Summariser = summariser or DefaultSummariser(self.settings.summary)
 
     # ------------------------------------------------------------------ stages

@@ -6,7 +6,7 @@ import dataclasses
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Literal, TypeVar
 
 from newsprism.errors import UsageError
 
@@ -44,6 +44,63 @@ class AlignSettings:
     min_words: int = 4
 
 
+IndirectPolicy = Literal["describe", "all", "none"]
+
+
+@dataclass(frozen=True)
+class QuoteSettings:
+    """Knobs of the lens; the defaults are what docs/benchmarks.md measured."""
+
+    # also report stance and belief attributions ("she believes", "polls show", "backed the bill"); PolNeAR
+    # counts them as attributions, but a "who is quoted" table is clearer without them
+    beliefs: bool = False
+    same_words: float = 0.9  # share of the shorter quote's words found in order in the longer one
+    min_shared_words: int = 4
+    paraphrase: float = 0.5  # content-word overlap (Jaccard) for an indirect quote to paraphrase another
+    paraphrase_cosine: float = 0.8  # or sentence-embedding cosine, same speaker
+
+
+@dataclass(frozen=True)
+class ReuseSettings:
+    """Thresholds of the passage finder, tuned on the planted-passage benchmark (docs/benchmarks.md)."""
+
+    shingle: int = 3  # words per index key: short enough to survive one edit in every fourth word
+    max_gap: int = 14  # words between two seeds of one passage (edits, inserted clauses)
+    min_seeds: int = 3
+    min_words: int = 12  # fewer shared words are stock phrases ("use of a private email server"), not reuse
+    min_similarity: float = 0.5  # token-level similarity of the two sides
+    short_words: int = 25  # passages shorter than this on either side need short_similarity
+    short_similarity: float = 0.7  # short and loosely similar is how outlets paraphrase one fact
+    quote_share: float = 0.8  # this share of matching words quoted on both sides: a shared quote
+    wire_share: float = 0.2  # share of a source's words copied from a wire source to inherit its credit
+    max_postings: int = 4  # positions kept per index key and text (repeated boilerplate)
+    snap: int = 3  # words a passage end may move to reach a sentence end on both sides
+    reprint_jaccard: float = 0.5  # shingle-set Jaccard that makes two texts copies of one another
+
+
+@dataclass(frozen=True)
+class LanguageSettings:
+    """Knobs of the lens; the defaults are the ones docs/benchmarks.md measured."""
+
+    learned_min: float = 0.3  # a word known only from the learned scores needs at least this score
+    biased_threshold: float = 0.5  # sentence bias probability from which a sentence counts as biased
+    loadedness_scale: float = 2.0  # authorial spans per 100 words at which loadedness reaches 1 - 1/e
+    context_weight: float = 0.2  # share of a span's score that comes from its sentence's bias probability
+    top_terms: int = 8
+    indirect: IndirectPolicy = (
+        "describe"  # which paraphrased content counts as attributed (see attributed_regions)
+    )
+
+
+@dataclass(frozen=True)
+class ContradictionSettings:
+    """When sentences of different claim groups are still compared (alignment splits same-fact sentences
+    whose numbers differ, which is exactly the contradictions lens's business)."""
+
+    cross_threshold: float = 0.72  # sentence-embedding cosine
+    cross_overlap: float = 0.5  # content-word overlap, used when sentences carry no vectors
+
+
 @dataclass(frozen=True)
 class SummarySettings:
     """Length (``--sentences N`` or ``--words N``; ``words`` wins when set) and the optional rewrite."""
@@ -65,6 +122,10 @@ class Settings:
     ingest: IngestSettings = field(default_factory=IngestSettings)
     embed: EmbedSettings = field(default_factory=EmbedSettings)
     align: AlignSettings = field(default_factory=AlignSettings)
+    quotes: QuoteSettings = field(default_factory=QuoteSettings)
+    language: LanguageSettings = field(default_factory=LanguageSettings)
+    reuse: ReuseSettings = field(default_factory=ReuseSettings)
+    contradictions: ContradictionSettings = field(default_factory=ContradictionSettings)
     summary: SummarySettings = field(default_factory=SummarySettings)
 
     @classmethod

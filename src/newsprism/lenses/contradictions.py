@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from newsprism.lenses.dates import DateMention, extract_dates, parse_published, same_time
 from newsprism.lenses.quantities import Quantity, comparable, compatible, extract_quantities
 from newsprism.model import Claim, Contradiction, ContradictionKind, Passage, Source, Story, Token
+from newsprism.settings import ContradictionSettings
 
 if TYPE_CHECKING:
     import numpy as np
@@ -523,9 +524,10 @@ class ContradictionLens:
     business); ``cross_overlap`` is the content-word overlap used when sentences carry no vectors.
     """
 
-    def __init__(self, *, cross_threshold: float = 0.72, cross_overlap: float = 0.5) -> None:
-        self.cross_threshold = cross_threshold
-        self.cross_overlap = cross_overlap
+    def __init__(self, settings: ContradictionSettings | None = None) -> None:
+        self.settings = settings or ContradictionSettings()
+        self.cross_threshold = self.settings.cross_threshold
+        self.cross_overlap = self.settings.cross_overlap
 
     def __call__(self, story: Story) -> tuple[Contradiction, ...]:
         views = _claim_views(story)

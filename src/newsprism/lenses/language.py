@@ -12,9 +12,8 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from functools import cached_property
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
 from newsprism.lenses.language_lexicon import (
     ADJECTIVE,
@@ -38,6 +37,7 @@ from newsprism.model import (
     Token,
     Voice,
 )
+from newsprism.settings import IndirectPolicy, LanguageSettings
 
 if TYPE_CHECKING:
     from newsprism.embed import Embedder
@@ -54,7 +54,6 @@ __all__ = [
     "span_voice",
 ]
 
-IndirectPolicy = Literal["describe", "all", "none"]
 
 # Entity types whose words are names, not word choices ("Chinese" in a name, "Wuhan", dates).
 _NAME_ENTS = frozenset(
@@ -82,20 +81,6 @@ CLAIM_CUES = frozenset(
     {"describe", "dismiss", "denounce", "brand", "label", "call", "dub", "deride", "portray", "characterize"}
     | {"characterise", "depict", "cast"}
 )
-
-
-@dataclass(frozen=True, slots=True)
-class LanguageSettings:
-    """Knobs of the lens; the defaults are the ones docs/benchmarks.md measured."""
-
-    learned_min: float = 0.3  # a word known only from the learned scores needs at least this score
-    biased_threshold: float = 0.5  # sentence bias probability from which a sentence counts as biased
-    loadedness_scale: float = 2.0  # authorial spans per 100 words at which loadedness reaches 1 - 1/e
-    context_weight: float = 0.2  # share of a span's score that comes from its sentence's bias probability
-    top_terms: int = 8
-    indirect: IndirectPolicy = (
-        "describe"  # which paraphrased content counts as attributed (see attributed_regions)
-    )
 
 
 class LanguageLens:

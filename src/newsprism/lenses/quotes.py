@@ -18,22 +18,10 @@ from newsprism.lenses.attribution import Attribution, find_attributions, wordset
 from newsprism.lenses.attribution_cues import CueModel
 from newsprism.lenses.speakers import ArticleSpeakers, Mention, merge_speakers
 from newsprism.model import Quote, QuoteFindings, Source, Speaker, Story
+from newsprism.settings import QuoteSettings
 
 # How two quotes in different sources relate, strongest first (a quote keeps its strongest link in `match`).
 MATCH_ORDER = ("other-speaker", "same-words", "paraphrase", "same-speech")
-
-
-@dataclass(frozen=True, slots=True)
-class QuoteSettings:
-    """Knobs of the lens; the defaults are what docs/benchmarks.md measured."""
-
-    # also report stance and belief attributions ("she believes", "polls show", "backed the bill"); PolNeAR
-    # counts them as attributions, but a "who is quoted" table is clearer without them
-    beliefs: bool = False
-    same_words: float = 0.9  # share of the shorter quote's words found in order in the longer one
-    min_shared_words: int = 4
-    paraphrase: float = 0.5  # content-word overlap (Jaccard) for an indirect quote to paraphrase another
-    paraphrase_cosine: float = 0.8  # or sentence-embedding cosine, same speaker
 
 
 class QuoteLens:

@@ -18,6 +18,7 @@ from typing import Literal, TypeVar
 
 from newsprism.lenses.wire import agency_of_outlet, wire_agencies
 from newsprism.model import Article, Claim, Passage, Reuse, ReuseFindings, Source, Story
+from newsprism.settings import ReuseSettings
 
 __all__ = [
     "Edit",
@@ -30,24 +31,6 @@ __all__ = [
     "find_duplicates",
     "shared_passages",
 ]
-
-
-@dataclass(frozen=True, slots=True)
-class ReuseSettings:
-    """Thresholds of the passage finder, tuned on the planted-passage benchmark (docs/benchmarks.md)."""
-
-    shingle: int = 3  # words per index key: short enough to survive one edit in every fourth word
-    max_gap: int = 14  # words between two seeds of one passage (edits, inserted clauses)
-    min_seeds: int = 3
-    min_words: int = 12  # fewer shared words are stock phrases ("use of a private email server"), not reuse
-    min_similarity: float = 0.5  # token-level similarity of the two sides
-    short_words: int = 25  # passages shorter than this on either side need short_similarity
-    short_similarity: float = 0.7  # short and loosely similar is how outlets paraphrase one fact
-    quote_share: float = 0.8  # this share of matching words quoted on both sides: a shared quote
-    wire_share: float = 0.2  # share of a source's words copied from a wire source to inherit its credit
-    max_postings: int = 4  # positions kept per index key and text (repeated boilerplate)
-    snap: int = 3  # words a passage end may move to reach a sentence end on both sides
-    reprint_jaccard: float = 0.5  # shingle-set Jaccard that makes two texts copies of one another
 
 
 # --------------------------------------------------------------------------- text keys
