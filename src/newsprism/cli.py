@@ -269,7 +269,9 @@ def language(
         import json
 
         from newsprism.lenses.language import score_lines
-        from newsprism.pipeline import Pipeline
+        from newsprism.lenses.language_cli import print_language, spans_by_source
+        from newsprism.model import Story, Summary
+        from newsprism.pipeline import Findings, Pipeline, assemble_report
 
         if not inputs:
             raise UsageError("name at least one input (a file, URL or -)")
@@ -283,17 +285,18 @@ def language(
             return
         pipeline = Pipeline(_settings(config, allow_private))
         articles, skipped = _read(pipeline, inputs, quiet)
-        story = _story(pipeline, articles, quiet)
-        found = pipeline.language(story, pipeline.quotes(story))
+        with _progress(quiet) as say:
+            say("segmenting and embedding")
+            story = Story(sources=tuple(pipeline.sources(articles)))  # no claims: the lens needs none
+            say("loaded language")
+            found = pipeline.language(story, pipeline.quotes(story))
         if fmt is Format.json:
-            from newsprism.model import Summary
-            from newsprism.pipeline import Findings, assemble_report
-
-            data = assemble_report(story, Findings(language=found), Summary(), tuple(skipped)).to_dict()
+            report = assemble_report(story, Findings(language=found), Summary(), tuple(skipped))
+            data = report.to_dict()
             section = {k: v for k, v in data.items() if k in {"schema", "sources", "language"}}
             _write(json.dumps(section, ensure_ascii=False, indent=2), None)
         else:
-            _print_language(story, found)
+            print_language(spans_by_source(story, found))
         raise typer.Exit(EXIT_PARTIAL if skipped else EXIT_OK)
 
 
@@ -306,32 +309,6 @@ def _lines(path: str) -> list[str]:
         raise UsageError(f"cannot read {path}: {exc.strerror}") from exc
     except UnicodeDecodeError:
         raise UsageError(f"{path} is not UTF-8 text; --per-line reads one sentence per line") from None
-
-
-def _print_language(story: Any, found: Any) -> None:
-    """Each source's sentences that carry loaded words, authorial in red, attributed (quoted) in blue."""
-    from rich.console import Console
-    from rich.text import Text
-
-    console = Console(highlight=False)
-    console.print("[bold red]authorial[/bold red] = the outlet's own words; [blue]attributed[/blue] = quoted")
-    for src in story.sources:
-        figures = found.per_source.get(src.id)
-        spans = [s for s in found.spans if s.source == src.id]
-        share = f"{figures.loadedness:.2f}" if figures else "n/a"
-        console.rule(f"{src.id} {src.outlet}: loadedness {share}, {len(spans)} loaded spans")
-        for sent in src.sentences:
-            inside = [s for s in spans if sent.start <= s.start and s.end <= sent.end]
-            if not inside:
-                continue
-            text = Text(sent.text)
-            for s in inside:
-                style = "bold red" if s.voice == "authorial" else "blue"
-                text.stylize(style, s.start - sent.start, s.end - sent.start)
-            console.print(text)
-            for s in inside:
-                alt = f" -> {s.neutral}" if s.neutral else ""
-                console.print(f"    [dim]{s.text}: {s.voice}, {s.category}, {s.score:.2f}{alt}[/dim]")
 
 
 @app.command()

@@ -92,6 +92,14 @@ def test_claimed_is_flagged_and_said_is_not(lens: LanguageLens, segmenter: Segme
 
 
 @pytest.mark.slow
+def test_insult_prefixed_to_a_name_is_found_but_names_are_not(
+    lens: LanguageLens, segmenter: Segmenter
+) -> None:
+    spans = _by_text(_spans(lens, segmenter, "Warmonger Tomas Arlen opened the bridge. President Tomas Arlen left."))
+    assert set(spans) == {"warmonger"}  # _by_text keys by lower-cased text
+    assert spans["warmonger"].voice == "authorial"
+
+
 def test_neutral_wire_sentence_has_no_span(lens: LanguageLens, segmenter: Segmenter) -> None:
     assert _spans(lens, segmenter, WIRE) == []
 

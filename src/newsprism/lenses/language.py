@@ -19,6 +19,7 @@ from newsprism.lenses.language_lexicon import (
     ADJECTIVE,
     ADVERB,
     ATTRIBUTION,
+    LABEL,
     LOADED,
     SCARE_QUOTES,
     VERB,
@@ -204,9 +205,16 @@ class LanguageLens:
                     continue
                 tok = toks[i]
                 i += 1
-                if tok.ent_type in _NAME_ENTS or tok.pos == "PROPN" or not any(c.isalpha() for c in tok.text):
+                if not any(c.isalpha() for c in tok.text):
                     continue
-                found = self._entry(tok, learned.get(lowers[i - 1], 0.0))
+                if tok.ent_type in _NAME_ENTS or tok.pos == "PROPN":
+                    # a name is never loaded, but a listed insult prefixed to one is tagged as part of it
+                    # ("Warmonger Dorin Valcesku")
+                    found = self.lexicon.entry(tok.text, tok.text.lower(), "NOUN")
+                    if found is None or found.category != LABEL:
+                        continue
+                else:
+                    found = self._entry(tok, learned.get(lowers[i - 1], 0.0))
                 if found is not None:
                     out.append((tok.start, tok.end, found, sentence.index))
         return out

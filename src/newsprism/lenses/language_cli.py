@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from newsprism.model import LanguageSpan, Skipped, SourceLanguage, Story
+from newsprism.model import LanguageFindings, LanguageSpan, Skipped, SourceLanguage, Story
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -47,20 +47,22 @@ def language_of_files(
     articles, skipped = pipe.read(inputs, stdin=stdin)
     sources = pipe.sources(articles)
     story = Story(sources=tuple(sources))
-    findings = pipe.language(story, pipe.quotes(story))
-    out = []
-    for src in sources:
-        out.append(
-            SourceSpans(
-                source=src.id,
-                outlet=src.outlet,
-                origin=src.article.origin,
-                text=src.text,
-                spans=tuple(s for s in findings.spans if s.source == src.id),
-                figures=findings.per_source.get(src.id, SourceLanguage()),
-            )
+    return spans_by_source(story, pipe.language(story, pipe.quotes(story))), skipped
+
+
+def spans_by_source(story: Story, findings: LanguageFindings) -> list[SourceSpans]:
+    """Group a story's language findings per source, for printing."""
+    return [
+        SourceSpans(
+            source=src.id,
+            outlet=src.outlet,
+            origin=src.article.origin,
+            text=src.text,
+            spans=tuple(s for s in findings.spans if s.source == src.id),
+            figures=findings.per_source.get(src.id, SourceLanguage()),
         )
-    return out, skipped
+        for src in story.sources
+    ]
 
 
 def highlighted(item: SourceSpans) -> Text:
