@@ -95,7 +95,8 @@ def test_claimed_is_flagged_and_said_is_not(lens: LanguageLens, segmenter: Segme
 def test_insult_prefixed_to_a_name_is_found_but_names_are_not(
     lens: LanguageLens, segmenter: Segmenter
 ) -> None:
-    spans = _by_text(_spans(lens, segmenter, "Warmonger Tomas Arlen opened the bridge. President Tomas Arlen left."))
+    text = "Warmonger Tomas Arlen opened the bridge. President Tomas Arlen left."
+    spans = _by_text(_spans(lens, segmenter, text))
     assert set(spans) == {"warmonger"}  # _by_text keys by lower-cased text
     assert spans["warmonger"].voice == "authorial"
 
