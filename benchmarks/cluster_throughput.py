@@ -38,7 +38,7 @@ from newsprism.model import Article
 from newsprism.store import open_store
 from newsprism.stories import StoryService
 
-_MARK = re.compile(r"\s*\(replay \d+\)$")
+_MARK = re.compile(r"\s*\(replay(?:\s+\d+\))?$")  # also when the lead cut it in two
 
 
 class ReplayEmbedder:
