@@ -144,11 +144,11 @@ def _names(source: Source, tokens: list[Token], start: int, end: int) -> list[Na
     covered = {i for s, e, _ in spans for i in range(s, e)}
     run: list[Token] = []
     for tok in [*tokens, None]:
-        if tok is not None and tok.pos == "PROPN" and tok.start not in covered and tok.ent_type != "DATE":
+        if tok is not None and tok.pos == "PROPN" and tok.start not in covered and not _date_word(tok):
             run.append(tok)
             continue
         if run:
-            spans.append((run[0].start, run[-1].end, "NAME"))
+            spans.append((run[0].start, run[-1].end, _unlabelled(source.tokens, run[0])))
             run = []
     out = []
     for s, e, label in sorted(spans):
@@ -160,6 +160,25 @@ def _names(source: Source, tokens: list[Token], start: int, end: int) -> list[Na
         if role:
             out.append(NameMention(s - start, e - start, source.text[s:e], label, role))
     return out
+
+
+_PLACE_NOUNS = frozenset(
+    ["city", "town", "village", "region", "province", "district", "county", "port", "capital"]
+)
+
+
+def _unlabelled(all_tokens: Sequence[Token], first: Token) -> str:
+    """A proper noun the NER missed: a place after "the city of", else just a name."""
+    before = [t.text.lower() for t in all_tokens[max(0, first.i - 2) : first.i]]
+    return "GPE" if len(before) == 2 and before[1] == "of" and before[0] in _PLACE_NOUNS else "NAME"
+
+
+def _date_word(tok: Token) -> bool:
+    """A weekday or month; the small NER model also tags place names next to dates as DATE ("Zarek on
+    Friday"), and those must stay names."""
+    from newsprism.lenses.dates import is_calendar_word
+
+    return tok.ent_type in ("DATE", "TIME") and is_calendar_word(tok.text)
 
 
 def _span_root(all_tokens: Sequence[Token], inside: list[Token]) -> Token:

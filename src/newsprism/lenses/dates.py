@@ -274,3 +274,9 @@ def same_time(a: DateMention, b: DateMention) -> bool | None:
             return False
         return (a.month, a.day) == (b.month, b.day)
     return None
+
+
+def is_calendar_word(word: str) -> bool:
+    """A month or weekday name, full or abbreviated ("Jan.", "Fri")."""
+    w = word.lower().rstrip(".")
+    return w in _MONTHS or w in _WEEKDAYS or (len(w) >= 3 and any(k.startswith(w) for k in _WEEKDAYS))
