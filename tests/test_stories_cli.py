@@ -3,8 +3,10 @@ JSON, print one story's report, and ingest again without duplicates."""
 
 from __future__ import annotations
 
+import http.server
 import json
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -78,3 +80,63 @@ def test_ingest_list_report_and_reingest(tmp_path: Path, monkeypatch: pytest.Mon
 
     missing = runner.invoke(app, ["story", "nope"])
     assert missing.exit_code == 2
+
+
+class _FeedHandler(http.server.BaseHTTPRequestHandler):
+    def do_GET(self) -> None:
+        if self.path == "/chess.rss":
+            body, status = RSS.encode(), 200
+        else:
+            body, status = b"down for maintenance", 503
+        self.send_response(status)
+        self.send_header("content-type", "application/rss+xml")
+        self.send_header("content-length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.mark.network
+def test_watch_one_round_from_opml_then_recluster(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    for var in ("http_proxy", "https_proxy", "all_proxy", "HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY"):
+        monkeypatch.delenv(var, raising=False)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _FeedHandler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        base = f"http://127.0.0.1:{server.server_address[1]}"
+        opml = tmp_path / "feeds.opml"
+        opml.write_text(
+            f'<opml version="2.0"><body><outline xmlUrl="{base}/down.rss"/>'
+            f'<outline xmlUrl="{base}/chess.rss"/></body></opml>',
+            encoding="utf-8",
+        )
+        store = tmp_path / "s.sqlite"
+        app = _app()
+        runner = CliRunner()
+        args = [
+            "watch",
+            str(opml),
+            "--rounds",
+            "1",
+            "--every",
+            "1m",
+            "--store",
+            str(store),
+            "--allow-private",
+        ]
+        done = runner.invoke(app, args)
+        assert done.exit_code == 0, done.output
+        listed = json.loads(runner.invoke(app, ["stories", "-f", "json", "--store", str(store)]).stdout)
+        assert [a["title"] for s in listed for a in s["articles"]] == ["Okoro is Brandt Cup champion"]
+        again = runner.invoke(app, ["recluster", "--store", str(store), "-q"])
+        assert again.exit_code == 0, again.output
+        assert (
+            len(json.loads(runner.invoke(app, ["stories", "-f", "json", "--store", str(store)]).stdout)) == 1
+        )
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
