@@ -70,3 +70,20 @@ def test_bad_inputs_are_skipped_and_the_rest_analysed(pipeline: Pipeline, tmp_pa
     assert len(report.sources) == 1
     assert {s.origin for s in report.skipped} == {str(empty), str(junk), str(tmp_path / "missing.txt")}
     assert all(s.reason for s in report.skipped)
+
+
+def test_examples_headline_and_summary_stay_neutral(report_json: dict[str, object]) -> None:
+    headline = str(report_json["headline"])
+    assert headline and "welcomes" not in headline.lower() and "tyrant" not in headline.lower()
+    summary = report_json["summary"]
+    assert summary
+    text = " ".join(s["text"] for s in summary).lower()  # type: ignore[attr-defined]
+    for loaded in ("tyrant", "warmonger", "bizarre", "land grab", "dictator", "ranted"):
+        assert loaded not in text
+    assert "velsk" not in text  # one outlet's disputed town is never stated as fact
+
+
+def test_examples_disputes_are_found(report_json: dict[str, object]) -> None:
+    kinds = {(c["kind"], v["text"]) for c in report_json["contradictions"] for v in c["values"]}  # type: ignore[attr-defined]
+    assert ("number", "at least 30 people") in kinds
+    assert ("entity", "Velsk") in kinds

@@ -88,7 +88,8 @@ def headline(
     neutrality: Neutrality,
     disputed: Sequence[str] = (),
 ) -> str:
-    """The article title closest to the summary's lead and least loaded; else the lead if it is short.
+    """The article title closest to the summary's lead, in words other outlets share, least loaded; else
+    the lead if it is short.
 
     Titles are where outlets editorialise most, so a title with a fallback-list word that has no
     neutral swap is never used, and subjective titles and titles of loaded outlets lose points. A
@@ -101,6 +102,13 @@ def headline(
     for src in story.sources:
         for f in set(_FIGURES.findall(src.text.lower())):
             seen[f] = seen.get(f, 0) + 1
+    # words of a neutral headline are words several outlets use; one outlet's framing ("welcomes ... home")
+    # is not
+    vocab: dict[str, int] = {}
+    for src in story.sources:
+        for w in content_words(src.text + " " + src.article.title):
+            vocab[w] = vocab.get(w, 0) + 1
+    shared_by = min(2, len(story.sources))
     best: tuple[float, str] | None = None
     for src in story.sources:
         raw = _SITE_SUFFIX.sub("", src.article.title.strip()).strip()
@@ -110,7 +118,8 @@ def headline(
             continue  # a headline states no disputed figure, and only figures two outlets give
         words = content_words(title)
         overlap = len(words & lead) / len(words) if words else 0.0
-        score = overlap - 0.5 * neutrality.subjectivity(title) - loadedness.get(src.id, 0.0)
+        shared = sum(vocab.get(w, 0) >= shared_by for w in words) / len(words) if words else 0.0
+        score = overlap + shared - 0.5 * neutrality.subjectivity(title) - loadedness.get(src.id, 0.0)
         if best is None or score > best[0]:
             best = (score, title)
     if best is not None:
