@@ -61,7 +61,9 @@ def timed(cmd: list[str]) -> float:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
@@ -81,7 +83,8 @@ def main() -> None:
         )
         baseline = [timed([sys.executable, "-c", load_code]) for _ in range(args.repeat)]
         out = Path(tmp) / "report.json"
-        cold = [timed([str(exe), "compare", str(a), str(b), "-o", str(out), "--quiet"]) for _ in range(args.repeat)]
+        command = [str(exe), "compare", str(a), str(b), "-o", str(out), "--quiet"]
+        cold = [timed(command) for _ in range(args.repeat)]
 
         from newsprism.pipeline import Pipeline
 
@@ -106,7 +109,8 @@ def main() -> None:
     date = datetime.now(UTC).date().isoformat()
     print(
         f"\n| {date} | {words[0]} + {words[1]} words | cold CLI {statistics.median(cold):.2f} s | "
-        f"warm API {statistics.median(warm):.2f} s | model loading alone {statistics.median(baseline):.2f} s |"
+        f"warm API {statistics.median(warm):.2f} s | "
+        f"model loading alone {statistics.median(baseline):.2f} s |"
     )
 
 

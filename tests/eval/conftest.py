@@ -21,7 +21,8 @@ def shared_data_dir() -> Path:
 def shared_data() -> Path:
     path = shared_data_dir()
     if not path.is_dir():
-        pytest.skip(f"evaluation data not found at {path} (set NEWSPRISM_SHARED_DATA to run the quality gate)")
+        reason = f"evaluation data not found at {path} (set NEWSPRISM_SHARED_DATA to run the quality gate)"
+        pytest.skip(reason)
     return path
 
 

@@ -162,11 +162,6 @@ def _names(source: Source, tokens: list[Token], start: int, end: int) -> list[Na
     return out
 
 
-_PLACE_NOUNS = frozenset(
-    ["city", "town", "village", "region", "province", "district", "county", "port", "capital"]
-)
-
-
 def _unlabelled(all_tokens: Sequence[Token], first: Token) -> str:
     """A proper noun the NER missed: a place after "the city of", else just a name."""
     before = [t.text.lower() for t in all_tokens[max(0, first.i - 2) : first.i]]
