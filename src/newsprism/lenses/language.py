@@ -19,6 +19,7 @@ from newsprism.lenses.language_lexicon import (
     ADJECTIVE,
     ADVERB,
     ATTRIBUTION,
+    FACTUAL,
     LABEL,
     LOADED,
     SCARE_QUOTES,
@@ -214,7 +215,8 @@ class LanguageLens:
                     if found is None or found.category != LABEL:
                         continue
                 else:
-                    found = self._entry(tok, learned.get(lowers[i - 1], 0.0))
+                    plain = lowers[i - 1] in FACTUAL or tok.lemma.lower() in FACTUAL
+                    found = self._entry(tok, 0.0 if plain else learned.get(lowers[i - 1], 0.0))
                 if found is not None:
                     out.append((tok.start, tok.end, found, sentence.index))
         return out

@@ -357,6 +357,18 @@ def _merge(*tables: dict[str, Entry]) -> dict[str, Entry]:
     return out
 
 
+# Plain reporting words that the learned scores rate as loaded because biased sentences use them often
+# (casualties, movements, claims); as single words they are the facts, so they are never flagged alone.
+FACTUAL = frozenset(
+    {
+        "kill", "killed", "killing", "wound", "wounded", "injure", "injured", "die", "died", "dead", "death",
+        "deaths", "arrest", "arrested", "shoot", "shot", "fire", "fired", "attack", "attacked", "jump",
+        "jumped", "fall", "fell", "rise", "rose", "cold", "claim", "claims", "threaten", "threatened",
+        "illegal", "criminal",
+    }
+)
+
+
 class Lexicon:
     """The hand lists plus the learned word scores; the scores file is read on first use."""
 
