@@ -1,0 +1,121 @@
+"""Near-duplicate articles (one text under two URLs, a changed footer or sentence), found incrementally.
+
+MinHash/LSH over word 5-gram shingles proposes candidates and the exact Jaccard of the shingle sets
+confirms them, so a new article is checked against a whole collection without comparing all pairs. The
+same index serves a one-off collection (:func:`find_duplicates`) and the story service, which keeps it
+open while articles arrive.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Hashable, Sequence
+from typing import TYPE_CHECKING, Generic, TypeVar
+
+from newsprism.lenses._passages import key_words
+from newsprism.model import Article
+
+if TYPE_CHECKING:
+    from datasketch import MinHash, MinHashLSH
+
+__all__ = ["NearDuplicateIndex", "find_duplicates", "find_root", "jaccard", "shingles"]
+
+SHINGLE = 5
+_PERM = 64
+
+
+def shingles(text: str, k: int = SHINGLE) -> set[bytes]:
+    """Distinct runs of ``k`` word keys, so spelling, case and hyphen variants of a copy still match."""
+    return _grams(key_words(text), k)
+
+
+def _grams(keys: Sequence[str], k: int = SHINGLE) -> set[bytes]:
+    return {" ".join(keys[p : p + k]).encode() for p in range(len(keys) - k + 1)}
+
+
+def jaccard(a: set[bytes], b: set[bytes]) -> float:
+    """Shared shingles over all shingles of the two texts (0 when both are empty)."""
+    union = len(a | b)
+    return len(a & b) / union if union else 0.0
+
+
+Key = TypeVar("Key", bound=Hashable)
+
+
+class NearDuplicateIndex(Generic[Key]):
+    """MinHash signatures of texts in an LSH table; proposes texts likely to pass ``threshold``.
+
+    The table is generous (its threshold 0.2 lower), so callers confirm each candidate with
+    :func:`jaccard` on the real shingle sets; only signatures are held, not the shingles or texts.
+    """
+
+    def __init__(self, threshold: float = 0.8) -> None:
+        from datasketch import MinHashLSH
+
+        self.threshold = threshold
+        self._lsh: MinHashLSH = MinHashLSH(threshold=max(0.5, threshold - 0.2), num_perm=_PERM)
+
+    @staticmethod
+    def _signature(grams: set[bytes]) -> MinHash:
+        from datasketch import MinHash
+
+        mh = MinHash(num_perm=_PERM, seed=1)
+        mh.update_batch(sorted(grams))
+        return mh
+
+    def __contains__(self, key: object) -> bool:
+        return bool(self._lsh.__contains__(key))
+
+    def add(self, key: Key, grams: set[bytes]) -> None:
+        """Index one text's shingles under ``key`` (texts without a shingle are never near anything)."""
+        if grams and key not in self:
+            self._lsh.insert(key, self._signature(grams))
+
+    def remove(self, key: Key) -> None:
+        if key in self:
+            self._lsh.remove(key)
+
+    def candidates(self, grams: set[bytes]) -> list[Key]:
+        """Keys of indexed texts that may share ``threshold`` of their shingles with ``grams``."""
+        if not grams:
+            return []
+        return list(self._lsh.query(self._signature(grams)))
+
+
+K = TypeVar("K")
+
+
+def find_root(parent: dict[K, K], x: K) -> K:
+    """Union-find root with path halving."""
+    while parent[x] != x:
+        parent[x] = parent[parent[x]]
+        x = parent[x]
+    return x
+
+
+def find_duplicates(articles: Sequence[Article], *, threshold: float = 0.8) -> list[tuple[int, ...]]:
+    """Groups (indexes, ascending) of articles that are the same text, exactly or nearly.
+
+    Texts with the same word keys are one; others join when their 5-gram shingle sets have a Jaccard of
+    at least ``threshold``, so two URLs of one article are kept once without comparing all pairs.
+    """
+    index: NearDuplicateIndex[int] = NearDuplicateIndex(threshold)
+    parent = {n: n for n in range(len(articles))}
+    exact: dict[tuple[str, ...], int] = {}
+    grams: list[set[bytes]] = []
+    for n, a in enumerate(articles):
+        keys = tuple(key_words(a.text))
+        mine = _grams(keys)
+        grams.append(mine)
+        if keys in exact:
+            parent[n] = find_root(parent, exact[keys])
+            continue
+        exact[keys] = n
+        for m in index.candidates(mine):
+            if find_root(parent, m) != find_root(parent, n) and jaccard(mine, grams[m]) >= threshold:
+                parent[find_root(parent, n)] = find_root(parent, m)
+        index.add(n, mine)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for n in range(len(articles)):
+        groups[find_root(parent, n)].append(n)
+    return sorted(tuple(g) for g in groups.values() if len(g) > 1)
