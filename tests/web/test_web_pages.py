@@ -16,6 +16,8 @@ from web_fixtures import FERRY_STORY, HOSTILE_STORY, FakePipeline
 
 from newsprism.report.json import SCHEMA, check_offsets, from_json
 
+SAME = {"origin": "http://testserver"}  # what a browser sends with a form on the app's own page
+
 
 def analysed(client: Any, story: str) -> dict[str, Any]:
     """Ask for a story's report and wait for the background job; the JSON report."""
@@ -130,7 +132,7 @@ def test_private_address_urls_are_refused(client: Any, make_client: Any) -> None
         )
         assert r.status_code == 400, url
         assert "refused" in r.json()["error"] and "--allow-private" in r.json()["error"]
-    page = client.post("/compare", data={"urls": "http://192.168.1.20/news", "text": ["", ""]})
+    page = client.post("/compare", headers=SAME, data={"urls": "http://192.168.1.20/news", "text": ["", ""]})
     assert page.status_code == 400 and "private address" in page.text and "<html" in page.text
 
 
@@ -139,11 +141,11 @@ def test_oversize_upload_and_request_are_refused_clearly(make_client: Any) -> No
 
     client = make_client(limits=Limits(max_request_bytes=200_000, max_upload_bytes=20_000, max_articles=3))
     big = b"The ferry sailed. " * 2000  # 36 kB
-    r = client.post("/compare", files={"files": ("huge.txt", big, "text/plain")})
+    r = client.post("/compare", headers=SAME, files={"files": ("huge.txt", big, "text/plain")})
     assert r.status_code == 413
     assert "huge.txt" in r.text and "36 kB" in r.text and "upload limit of 20 kB" in r.text
     assert "above the upload limit" in r.text
-    r = client.post("/compare", files={"files": ("whole.txt", b"x" * 300_000, "text/plain")})
+    r = client.post("/compare", headers=SAME, files={"files": ("whole.txt", b"x" * 300_000, "text/plain")})
     assert r.status_code == 413 and "above this server's limit" in r.text
     r = client.post("/api/compare", json={"articles": [{"text": "word " * 50_000}]})
     assert r.status_code == 413 and "limit" in r.json()["error"]
@@ -234,6 +236,7 @@ def test_uploaded_files_and_fetched_urls_are_compared(make_client: Any, fake: Fa
     text = b"Title: Quay closes\nOutlet: Port News\n\nThe old quay at Pellin closed on Friday for repairs."
     r = client.post(
         "/compare",
+        headers=SAME,
         data={"urls": "https://news.example/quay\n", "text": ["", ""]},
         files={"files": ("quay.txt", text, "text/plain")},
         follow_redirects=False,

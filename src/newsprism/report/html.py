@@ -7,10 +7,12 @@ piece between our own tags.
 
 from __future__ import annotations
 
+import hashlib
+import threading
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from markupsafe import Markup
@@ -19,6 +21,9 @@ from newsprism.model import LanguageSpan, Passage, Quote, SourceReport, StoryRep
 from newsprism.report._common import claim_groups, headline, outlet_names, pct, quote_groups, speaker_table
 from newsprism.report._highlight import Mark, excerpt, highlight, word_diff
 from newsprism.report.json import SCHEMA
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 PALETTE = 8  # outlet colours defined in the template's CSS (.o0 ... .o7)
@@ -306,7 +311,8 @@ def _n(n: int, word: str) -> str:
     return word if n == 1 else word + "s"
 
 
-def _context(report: StoryReport) -> dict[str, Any]:
+def render_context(report: StoryReport) -> dict[str, Any]:
+    """What ``report.html.j2`` is rendered with; public so an app can render it through its own loader."""
     v = _View(report)
     groups = v.claim_groups()
     shared = sum(len(g["claims"]) for g in groups if g["key"] == "consensus")
@@ -341,15 +347,56 @@ def _context(report: StoryReport) -> dict[str, Any]:
     }
 
 
-def to_html(report: StoryReport) -> str:
-    """The report as one self-contained HTML page (inline CSS and JS, nothing fetched)."""
-    from jinja2 import Environment, FileSystemLoader, StrictUndefined
+class HtmlRenderer:
+    """Renders reports to standalone HTML, compiling the template once per renderer.
 
-    env = Environment(
-        loader=FileSystemLoader(TEMPLATES),
-        autoescape=True,
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    return env.get_template("report.html.j2").render(**_context(report))
+    Compiling ``report.html.j2`` costs about as much as rendering a mid-size report, so a caller that
+    renders many reports (the web app, a batch export) keeps one renderer; nothing is cached per process.
+    """
+
+    def __init__(self) -> None:
+        self._env: Environment | None = None
+        self._fingerprint: str | None = None
+        self._lock = threading.Lock()
+
+    @property
+    def env(self) -> Environment:
+        """The Jinja environment (built on first use; jinja2 is imported only then)."""
+        with self._lock:
+            if self._env is None:
+                from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+                self._env = Environment(
+                    loader=FileSystemLoader(TEMPLATES),
+                    autoescape=True,
+                    undefined=StrictUndefined,
+                    trim_blocks=True,
+                    lstrip_blocks=True,
+                )
+            return self._env
+
+    @property
+    def fingerprint(self) -> str:
+        """Changes whenever the page for the same report could change (templates or newsprism version).
+
+        Callers that persist rendered pages put it in their cache key, so an upgrade never serves an
+        old layout.
+        """
+        with self._lock:
+            if self._fingerprint is None:
+                from newsprism import __version__
+
+                digest = hashlib.sha256(__version__.encode())
+                for path in sorted(TEMPLATES.glob("*.j2")):
+                    digest.update(path.name.encode() + b"\0" + path.read_bytes())
+                self._fingerprint = digest.hexdigest()[:16]
+            return self._fingerprint
+
+    def render(self, report: StoryReport) -> str:
+        """The report as one self-contained HTML page (inline CSS and JS, nothing fetched)."""
+        return str(self.env.get_template("report.html.j2").render(**render_context(report)))
+
+
+def to_html(report: StoryReport) -> str:
+    """The report as one self-contained HTML page; keep an :class:`HtmlRenderer` to render many."""
+    return HtmlRenderer().render(report)

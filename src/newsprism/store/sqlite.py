@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
 SCHEMA_VERSION = 2
+_PAGE = "page:"  # key prefix of rendered pages in the reports table
 
 _MIGRATIONS: dict[int, str] = {
     1: """
@@ -320,9 +321,22 @@ class SqliteStore:
     def latest_report(self, story_id: str) -> str | None:
         """The most recently cached report of a story, whatever settings made it."""
         row = self._db.execute(
-            "SELECT report FROM reports WHERE story_id=? ORDER BY created_at DESC LIMIT 1", (story_id,)
+            "SELECT report FROM reports WHERE story_id=? AND key NOT LIKE 'page:%' "
+            "ORDER BY created_at DESC LIMIT 1",
+            (story_id,),
         ).fetchone()
         return None if row is None else str(row[0])
+
+    # Rendered pages share the reports table (key prefixed "page:"), so every change that drops a story's
+    # cached reports (new members, a merge, a recluster) drops its pages in the same statement.
+
+    def get_page(self, story_id: str, key: str) -> str | None:
+        """A rendered page of a story's cached report (the web app's story page), if kept."""
+        return self.get_report(story_id, _PAGE + key)
+
+    def put_page(self, story_id: str, key: str, page: str) -> None:
+        """Keep a rendered page until the story's cached reports are invalidated."""
+        self.put_report(story_id, _PAGE + key, page)
 
     def put_report(self, story_id: str, key: str, report_json: str) -> None:
         self._transaction(

@@ -59,9 +59,13 @@ def install(app: FastAPI, state: WebState) -> None:
                 raise HTTPException(404, f"no story {story_id!r} in the store; go back to the story list")
             if row.id != story_id:
                 return RedirectResponse(f"/stories/{quote(row.id)}", status_code=303)
-            cached = state.catalog.cached_report(store, row)
-        if cached is not None:
-            return HTMLResponse(state.story_html(row, cached))
+            page = state.kept_story_html(row, store)  # no report parsing when the page was kept
+            if page is None:
+                cached = state.catalog.cached_report(store, row)
+                if cached is not None:
+                    page = state.story_html(row, cached, store)
+        if page is not None:
+            return HTMLResponse(page)
         job = state.jobs.for_story(row.id)
         if job is not None and job.status == "failed" and not retry:
             return state.render(

@@ -8,21 +8,23 @@ Article text reaches HTML only through Jinja's autoescaping or the report's esca
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Awaitable, Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Awaitable, Callable, Iterable, Iterator
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 from typing import Any, cast
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -50,19 +52,23 @@ class WebState:
         *,
         pipeline: Pipeline | None = None,
         limits: Limits | None = None,
+        trusted_origins: Iterable[str] = (),
     ) -> None:
-        from newsprism.report.html import TEMPLATES as REPORT_TEMPLATES
+        from newsprism.report.html import HtmlRenderer
 
         self.open_store = open_store
         self._settings = pipeline.settings if pipeline is not None else settings
         self._pipeline = pipeline
         self._pipeline_lock = threading.Lock()
         self.limits = limits or Limits()
+        self._layout: str | None = None
         self.jobs = JobRunner()
         self.pages = PageCache()
+        self.reports = HtmlRenderer()
+        self.trusted_origins = frozenset(o.rstrip("/").lower() for o in trusted_origins)
         self.catalog = Catalog(lambda: self._settings)
         self.env = Environment(
-            loader=ChoiceLoader([FileSystemLoader(HERE / "templates"), FileSystemLoader(REPORT_TEMPLATES)]),
+            loader=FileSystemLoader(HERE / "templates"),
             autoescape=True,
             undefined=StrictUndefined,
             trim_blocks=True,
@@ -95,26 +101,51 @@ class WebState:
     def report_html(self, report: StoryReport, nav: dict[str, Any]) -> str:
         """The standalone report (layout and escaping of ``newsprism compare``) under the app's bar.
 
-        Rendered with the report's own template and context, but through this app's environment, which
-        keeps the template compiled: ``report.to_html()`` compiles it on every call (about half its time).
+        The app's one :class:`HtmlRenderer` keeps the report template compiled between requests.
         """
-        from newsprism.report.html import _context
-
-        html = self.env.get_template("report.html.j2").render(**_context(report))
+        html = self.reports.render(report)
         bar = self.env.get_template("_bar.html.j2").render(**nav)
         return html.replace("<body>", "<body>\n" + bar, 1)
 
-    def story_html(self, row: StoryRow, report_json: str) -> str:
-        """A story's report page, from the page cache when this exact report was rendered before."""
-        key = f"story:{row.id}:{report_key(row.article_ids, self._settings)}"
-        page = self.pages.get(key)
+    def _page_key(self, row: StoryRow) -> str:
+        """The story page's cache key: its report's key, the page's layout (templates, version) and title."""
+        if self._layout is None:
+            digest = hashlib.sha256(self.reports.fingerprint.encode())
+            for path in sorted((HERE / "templates").glob("*.j2")):
+                digest.update(path.name.encode() + b"\0" + path.read_bytes())
+            self._layout = digest.hexdigest()[:16]
+        parts = [report_key(row.article_ids, self._settings), self._layout, row.title]
+        return hashlib.sha256(json.dumps(parts).encode()).hexdigest()[:24]
+
+    def kept_story_html(self, row: StoryRow, store: Store) -> str | None:
+        """The story's page if it was rendered before, by this process or (kept in the store) another."""
+        key = self._page_key(row)
+        page = self.pages.get(f"story:{row.id}:{key}")
         if page is None:
-            nav = {
-                "title": row.title,
-                "links": [("Report JSON", f"/api/stories/{quote(row.id)}/report"), ("All stories", "/")],
-            }
-            page = self.report_html(from_json(report_json), nav)
-            self.pages.put(key, page)
+            page = store.get_page(row.id, key)
+            if page is not None:
+                self.pages.put(f"story:{row.id}:{key}", page)
+        return page
+
+    def story_html(self, row: StoryRow, report_json: str, store: Store | None = None) -> str:
+        """A story's report page: kept in memory, and in the store so a restarted server need not render it.
+
+        ``store`` is an open store to read and write the kept page through (else one is opened).
+        """
+        key = self._page_key(row)
+        page = self.pages.get(f"story:{row.id}:{key}")
+        if page is not None:
+            return page
+        with nullcontext(store) if store is not None else self.store() as db:
+            page = db.get_page(row.id, key)
+            if page is None:
+                nav = {
+                    "title": row.title,
+                    "links": [("Report JSON", f"/api/stories/{quote(row.id)}/report"), ("All stories", "/")],
+                }
+                page = self.report_html(from_json(report_json), nav)
+                db.put_page(row.id, key, page)
+        self.pages.put(f"story:{row.id}:{key}", page)
         return page
 
     # ------------------------------------------------------------------ jobs
@@ -133,8 +164,8 @@ class WebState:
                 report = pipeline.analyse(articles, progress=progress)
                 text = report.to_json()
                 store.put_report(row.id, report_key(row.article_ids, pipeline.settings), text)
-            progress("rendering the page")
-            self.story_html(row, text)  # so the first view is as fast as the next ones
+                progress("rendering the page")
+                self.story_html(row, text, store)  # kept, so the first view (even after a restart) is fast
             return text
 
         return self.jobs.submit(title, work, story=story_id)
@@ -230,6 +261,89 @@ class BodyLimit:
         await self.app(scope, replay, send)
 
 
+_SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+_DEFAULT_PORTS = {"http": 80, "https": 443}
+
+
+def _origin_of(url: str) -> tuple[str, str, int] | None:
+    """(scheme, host, port) of an Origin or Referer value; None when it names no web origin ("null")."""
+    try:
+        parts = urlsplit(url.strip())
+        port = parts.port
+    except ValueError:
+        return None
+    scheme = parts.scheme.lower()
+    if scheme not in _DEFAULT_PORTS or not parts.hostname:
+        return None
+    return scheme, parts.hostname.lower(), port or _DEFAULT_PORTS[scheme]
+
+
+def _same_host(origin: tuple[str, str, int], host: str) -> bool:
+    """Whether the origin names this server as the browser reached it (its Host header)."""
+    try:
+        parts = urlsplit(f"//{host.strip()}")
+        port = parts.port
+    except ValueError:
+        return False
+    return (parts.hostname or "").lower() == origin[1] and (port or _DEFAULT_PORTS[origin[0]]) == origin[2]
+
+
+def cross_site_reason(
+    method: str, path: str, headers: dict[bytes, bytes], trusted: frozenset[str] = frozenset()
+) -> str | None:
+    """Why a state-changing request looks sent by another website (cross-site request forgery), or None.
+
+    Browsers name the page that sent a POST in Origin (or, failing that, Referer); a form on any other
+    site can make a visitor's browser post to this server, which would then analyse and fetch on its
+    behalf. The JSON API also serves scripts and curl, which send neither header, so only a foreign value
+    is refused there; the HTML form, which only browsers use, must name this server.
+    """
+    if method.upper() in _SAFE_METHODS:
+        return None
+    host = headers.get(b"host", b"").decode("latin-1")
+    for name in (b"origin", b"referer"):
+        value = headers.get(name)
+        if value is None:
+            continue
+        text = value.decode("latin-1")
+        origin = _origin_of(text)
+        if origin is not None:
+            label = f"{origin[0]}://{origin[1]}" + (
+                "" if origin[2] == _DEFAULT_PORTS[origin[0]] else f":{origin[2]}"
+            )
+            if _same_host(origin, host) or label in trusted:
+                return None
+            return f"it was sent from another website ({label})"
+        return f"it was sent from a page with no origin ({name.decode()}: {text[:80]!r})"
+    if path.startswith("/api/"):
+        return None  # a program, not a browser
+    return "the browser did not say which page sent it (no Origin or Referer header)"
+
+
+class SameOrigin:
+    """Refuses POSTs that other websites make a visitor's browser send (see :func:`cross_site_reason`)."""
+
+    def __init__(self, app: ASGIApp, state: WebState) -> None:
+        self.app = app
+        self.state = state
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http":
+            headers = dict(scope.get("headers") or [])
+            path = str(scope.get("path", ""))
+            method = str(scope.get("method", "GET"))
+            reason = cross_site_reason(method, path, headers, self.state.trusted_origins)
+            if reason is not None:
+                message = (
+                    f"this request was refused because {reason}; submit the form from this server's own "
+                    "pages, or call the API without an Origin header (or start the server with that origin "
+                    "trusted)"
+                )
+                await _error_response(path, 403, message, self.state)(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
+
+
 def _too_large_text(size: int, limit: int, *, at_least: bool = False) -> str:
     what = f"over {mb(limit)}" if at_least else mb(size)
     return (
@@ -262,8 +376,13 @@ def create_app(
     settings: Settings | None = None,
     pipeline: Pipeline | None = None,
     limits: Limits | None = None,
+    trusted_origins: Iterable[str] = (),
 ) -> FastAPI:
-    """The web app over ``store`` (a path, a factory returning a fresh Store, or None for the default)."""
+    """The web app over ``store`` (a path, a factory returning a fresh Store, or None for the default).
+
+    ``trusted_origins`` (e.g. ``https://news.example.org``) may POST besides the server's own pages;
+    needed only behind a proxy that rewrites the Host header.
+    """
     if store is None or isinstance(store, str | Path):
         path = store
 
@@ -272,7 +391,9 @@ def create_app(
 
     else:
         factory = store
-    state = WebState(factory, settings or Settings(), pipeline=pipeline, limits=limits)
+    state = WebState(
+        factory, settings or Settings(), pipeline=pipeline, limits=limits, trusted_origins=trusted_origins
+    )
     app = FastAPI(
         title="newsprism",
         version="1",
@@ -293,10 +414,13 @@ def create_app(
         response = await call_next(request)
         response.headers["Server-Timing"] = f"app;dur={(time.perf_counter() - started) * 1000:.1f}"
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        response.headers.setdefault("Referrer-Policy", "no-referrer")
+        # same-origin, not no-referrer: under no-referrer browsers send "Origin: null" with our own form
+        # posts, and SameOrigin could not tell them from a sandboxed foreign page.
+        response.headers.setdefault("Referrer-Policy", "same-origin")
         return response
 
     app.add_middleware(BodyLimit, limit=state.limits.max_request_bytes)
+    app.add_middleware(SameOrigin, state=state)  # outermost: refused before the body is read
     app.router.on_shutdown.append(state.jobs.shutdown)
     return app
 
