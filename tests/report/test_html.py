@@ -185,3 +185,19 @@ def test_empty_sections_say_none_found() -> None:
     assert 'id="skipped"' not in html
     assert "Nothing happened at all." in html
     assert "Coverage of one story by 1 source<" in html
+
+
+def test_renderer_compiles_once_and_matches_to_html(sample_report: StoryReport) -> None:
+    from newsprism.report.html import HtmlRenderer, render_context
+
+    renderer = HtmlRenderer()
+    first = renderer.render(sample_report)
+    assert first == to_html(sample_report) == renderer.render(sample_report)
+    template = renderer.env.get_template("report.html.j2")
+    assert renderer.env.get_template("report.html.j2") is template  # compiled once, kept by the owner
+    assert HtmlRenderer().env is not renderer.env  # nothing shared between owners
+    assert re.fullmatch(r"[0-9a-f]{16}", renderer.fingerprint)
+    assert renderer.fingerprint == HtmlRenderer().fingerprint
+    context = render_context(sample_report)
+    assert template.render(**context) == first
+    assert [c[1] for c in context["counts"]][:1] == [len(sample_report.sources)]

@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 from newsprism.errors import ExtraMissingError
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from fastapi import FastAPI
 
     from newsprism.pipeline import Pipeline
@@ -37,12 +39,17 @@ def create_app(
     settings: Settings | None = None,
     pipeline: Pipeline | None = None,
     limits: Limits | None = None,
+    trusted_origins: Sequence[str] = (),
 ) -> FastAPI:
-    """The ASGI app over a story store (a path, a factory of fresh Store objects, or None: the default)."""
+    """The ASGI app over a story store (a path, a factory of fresh Store objects, or None: the default).
+
+    POSTs are accepted only from the server's own pages and ``trusted_origins`` (e.g. a proxy's
+    ``https://news.example.org`` when it rewrites the Host header) or from programs that send no Origin.
+    """
     _require()
     from newsprism.web.app import create_app as build
 
-    return build(store, settings=settings, pipeline=pipeline, limits=limits)
+    return build(store, settings=settings, pipeline=pipeline, limits=limits, trusted_origins=trusted_origins)
 
 
 def serve(
@@ -55,6 +62,7 @@ def serve(
     max_upload_mb: float = 2.0,
     max_request_mb: float = 8.0,
     max_articles: int = 20,
+    trusted_origins: Sequence[str] = (),
 ) -> None:
     """Run the web app until interrupted (what ``newsprism serve`` calls)."""
     _require()
@@ -79,5 +87,5 @@ def serve(
             "read the stories and run analyses; put it behind your newsroom's proxy or VPN",
             file=sys.stderr,
         )
-    app = create_app(store, settings=settings, limits=limits)
+    app = create_app(store, settings=settings, limits=limits, trusted_origins=trusted_origins)
     uvicorn.run(app, host=host, port=port, log_level="info", server_header=False)
