@@ -1,14 +1,19 @@
 """The story service: articles in, stories out, everything kept in a :class:`~newsprism.store.Store`.
 
-One batch = embed the new articles, place them with the online clusterer, and write articles, story
-assignments and merges in one transaction. A process killed mid-batch therefore leaves the store at the
-previous commit, and running the same ingest again skips what is already there (content-hash ids).
+One batch = drop duplicates, embed the new articles, place them with the online clusterer, and write
+articles, story assignments and merges in one transaction. A process killed mid-batch therefore leaves
+the store at the previous commit, and running the same ingest again skips what is already there.
+
+Duplicates are caught before clustering: an exact copy has the same content-hash id, and a near copy
+(another URL's footer, headline or an edited sentence) is found by MinHash/LSH over the articles of the
+stories still inside the time window. Either way the stored article gains the new URL and nothing else.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -23,6 +28,7 @@ from newsprism.store import Store, StoryRow, StoryUpdate
 
 if TYPE_CHECKING:
     from newsprism.embed import Embedder
+    from newsprism.lenses.reuse import NearDuplicateIndex
     from newsprism.pipeline import Pipeline
 
 __all__ = ["IngestResult", "StoryService", "loadedness_spread", "watch"]
@@ -35,10 +41,17 @@ class IngestResult:
     new_stories: int = 0
     merged: int = 0
     story_of: dict[str, str] = field(default_factory=dict)  # article id -> story id, this run
+    near_duplicates: int = 0  # of ``duplicates``, those that were near (not exact) copies
+    same_as: dict[str, str] = field(default_factory=dict)  # near copy's id -> the stored article's id
 
 
 class StoryService:
-    """Owns the clusterer state for one store; build one per process (``watch`` keeps it for hours)."""
+    """Owns the clusterer state for one store; build one per process (``watch`` keeps it for hours).
+
+    ``near_duplicate`` is the word 5-gram Jaccard from which an incoming article counts as a copy of a
+    stored one (0.8, with some slack for an added footer: see ``same_text``; it tolerates a footer or
+    an edited sentence, not a rewrite); ``None`` turns it off.
+    """
 
     def __init__(
         self,
@@ -48,13 +61,16 @@ class StoryService:
         *,
         batch_size: int = 64,
         on_commit: Callable[[int], None] | None = None,
+        near_duplicate: float | None = 0.8,
     ) -> None:
         self.store = store
         self.embedder = embedder
         self.config = config or ClusterConfig()
         self.batch_size = batch_size
         self.on_commit = on_commit
+        self.near_duplicate = near_duplicate
         self._clusterer: OnlineClusterer | None = None
+        self._near: NearDuplicateIndex[str] | None = None
 
     # ------------------------------------------------------------------ ingest
 
@@ -66,24 +82,54 @@ class StoryService:
             self._restore(self._clusterer)
         return self._clusterer
 
-    def _restore(self, clusterer: OnlineClusterer) -> None:
-        newest = self.store.get_state("cluster.newest")
-        horizon = day_number(newest)
-        if horizon is not None:
-            from datetime import date
+    def _window(self) -> list[StoryRow]:
+        """Stories still inside the time window (the last 2000 when no date is known), newest first."""
+        horizon = day_number(self.store.get_state("cluster.newest"))
+        if horizon is None:
+            return self.store.stories(limit=2000)
+        from datetime import date
 
-            since = date.fromordinal(int(horizon - self.config.window_days)).isoformat()
-            rows = self.store.stories(since=since)
-        else:
-            rows = self.store.stories(limit=2000)
+        since = date.fromordinal(int(horizon - self.config.window_days)).isoformat()
+        return self.store.stories(since=since)
+
+    def _restore(self, clusterer: OnlineClusterer) -> None:
         groups = []
-        for row in reversed(rows):  # oldest first, as they arrived
+        for row in reversed(self._window()):  # oldest first, as they arrived
             ids = list(row.article_ids)
             articles = self.store.articles(ids)
             vectors = self.store.vectors([a.id for a in articles])
             if articles and vectors.shape[1] == clusterer.dim:
                 groups.append((row.id, list(zip(articles, vectors, strict=True))))
         clusterer.restore(groups)
+
+    @property
+    def near(self) -> NearDuplicateIndex[str] | None:
+        """MinHash signatures of the stored articles in the time window, built on first use."""
+        if self.near_duplicate is None:
+            return None
+        if self._near is None:
+            from newsprism.lenses.reuse import NearDuplicateIndex, shingles
+
+            index: NearDuplicateIndex[str] = NearDuplicateIndex(self.near_duplicate)
+            for row in self._window():
+                for a in self.store.articles(list(row.article_ids)):
+                    index.add(a.id, shingles(a.text))
+            self._near = index
+        return self._near
+
+    def _near_copy(self, grams: set[bytes], pending: dict[str, set[bytes]]) -> str | None:
+        """The stored (or earlier in this batch) article whose shingles ``grams`` match best, if any."""
+        from newsprism.lenses.reuse import jaccard, same_text, shingles
+
+        near = self.near
+        if near is None or not grams:
+            return None
+        found = near.candidates(grams)
+        sets = {k: pending[k] for k in found if k in pending}
+        for a in self.store.articles(sorted(k for k in found if k not in pending)):
+            sets[a.id] = shingles(a.text)
+        same = [(jaccard(grams, g), k) for k, g in sets.items() if same_text(grams, g, near.threshold)]
+        return max(same)[1] if same else None
 
     def ingest(self, articles: Iterable[Article]) -> IngestResult:
         """Add articles (any order; each batch is placed in publication order) and cluster them."""
@@ -99,18 +145,42 @@ class StoryService:
         return result
 
     def _ingest_batch(self, batch: Sequence[Article], result: IngestResult) -> None:
+        from newsprism.lenses.reuse import shingles
+
         known = self.store.known(a.id for a in batch)
         fresh: dict[str, Article] = {}
+        urls: dict[str, list[str]] = defaultdict(list)  # kept article -> URLs of its copies
+        pending: dict[str, set[bytes]] = {}  # shingles of this batch's new articles
+        near = self.near
         for a in batch:
-            if a.id in known or a.id in fresh:
+            same = a.id if a.id in known or a.id in fresh else None
+            if same is None and near is not None:
+                grams = shingles(a.text)
+                same = self._near_copy(grams, pending)
+                if same is not None:
+                    result.near_duplicates += 1
+                    result.same_as[a.id] = same
+                else:
+                    near.add(a.id, grams)
+                    pending[a.id] = grams
+            if same is not None:
                 result.duplicates += 1
                 if a.url:
-                    self.store.add_urls(a.id, [a.url])
+                    urls[same].append(a.url)
                 continue
             fresh[a.id] = a
-        if not fresh:
-            return
-        new = list(fresh.values())
+        try:
+            if fresh:
+                self._commit_new(list(fresh.values()), result)
+        except BaseException:
+            if near is not None:
+                for aid in pending:  # not stored: later copies must not point at them
+                    near.remove(aid)
+            raise
+        for aid, extra in urls.items():  # after the commit: a copy may be of an article of this batch
+            self.store.add_urls(aid, extra)
+
+    def _commit_new(self, new: list[Article], result: IngestResult) -> None:
         new = [new[i] for i in publication_order(new)]
         vectors = self.embedder.encode([lead_text(a, self.config.lead_words) for a in new])
         clusterer = self.clusterer

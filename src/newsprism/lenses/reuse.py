@@ -11,7 +11,14 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
-from newsprism.lenses._duplicates import find_duplicates, find_root
+from newsprism.lenses._duplicates import (
+    NearDuplicateIndex,
+    find_duplicates,
+    find_root,
+    jaccard,
+    same_text,
+    shingles,
+)
 from newsprism.lenses._passages import (
     Edit,
     SharedSpan,
@@ -28,6 +35,7 @@ from newsprism.settings import ReuseSettings
 
 __all__ = [
     "Edit",
+    "NearDuplicateIndex",
     "ReuseLens",
     "ReuseSettings",
     "SharedSpan",
@@ -35,7 +43,10 @@ __all__ = [
     "changes",
     "diff",
     "find_duplicates",
+    "jaccard",
+    "same_text",
     "shared_passages",
+    "shingles",
     "word_key",
 ]
 

@@ -1,0 +1,124 @@
+"""Near duplicates (one article under two URLs, lightly edited) are kept once, before clustering."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from story_fixtures import HashEmbedder, make_article
+
+from newsprism.cluster import ClusterConfig
+from newsprism.model import Article
+from newsprism.store import SqliteStore, open_store
+from newsprism.stories import StoryService
+
+# A fictional event: a wire report, a reprint of it and an outlet's own report.
+WIRE = (
+    "The Glasmoor observatory on Mount Tesk will close for two years from March while engineers replace "
+    "the main mirror of its 4-metre telescope, the Northern Sky Trust said on Monday. The trust said the "
+    "mirror, installed in 1987, had lost about a fifth of its reflectivity and could no longer be "
+    "recoated on site. Director Halvard Senne told reporters that the work would cost 38 million crowns, "
+    "of which the regional government has pledged 20 million. Astronomers who use the telescope will be "
+    "offered time at the Brakka array in the south, the trust added. The observatory employs 64 people; "
+    "none will lose their jobs, Senne said, because most of them will help dismantle the old mirror "
+    "cell and build the new one."
+)
+REPRINT = (
+    WIRE.replace("told reporters that", "said that").replace("on Monday", "on Monday afternoon")
+    + "\n\nRead more science news from the Tesk Valley Herald. Share this story with your friends."
+)
+OWN = (
+    "Stargazers in the Tesk valley face a two-year wait: the Glasmoor observatory shuts its doors in March "
+    "so that a new mirror can be fitted to the old telescope. Local guesthouse owners fear the loss of "
+    "visitors, and the trust's director, Halvard Senne, admitted on Monday that the 38 million crown "
+    "repair was long overdue. Sixty-four staff will stay on to rebuild the mirror cell."
+)
+
+
+def _service(store: SqliteStore, **kwargs: float | None) -> StoryService:
+    return StoryService(store, HashEmbedder(), ClusterConfig(index="exact"), **kwargs)  # type: ignore[arg-type]
+
+
+def _articles() -> tuple[Article, Article, Article]:
+    wire = make_article("Kessel Wire", "2031-03-02", "Glasmoor observatory to close for mirror repair", WIRE)
+    copy = make_article(
+        "Tesk Valley Herald",
+        "2031-03-02",
+        "Our observatory goes dark for two years",
+        REPRINT,
+        "https://tvh.example/obs",
+    )
+    own = make_article("Valley Voice", "2031-03-03", "Glasmoor closure worries guesthouses", OWN)
+    return wire, copy, own
+
+
+def test_a_near_copy_under_another_url_is_one_article_with_two_urls(tmp_path: Path) -> None:
+    wire, copy, own = _articles()
+    assert wire.id != copy.id  # not an exact copy
+    store = open_store(tmp_path / "s.sqlite")
+    service = _service(store)
+    first = service.ingest([wire])
+    second = service.ingest([copy])
+    assert (second.added, second.duplicates, second.near_duplicates) == (0, 1, 1)
+    assert second.same_as == {copy.id: wire.id}
+    assert store.all_article_ids() == [wire.id]
+    assert store.article_urls(wire.id) == sorted([wire.url or "", copy.url or ""])
+    assert [s.article_ids for s in store.stories()] == [(wire.id,)]
+    assert first.story_of[wire.id] == store.stories()[0].id
+
+    third = service.ingest([own])  # same event, its own words: a second article in the same store
+    assert third.added == 1 and third.near_duplicates == 0
+    assert store.count_articles() == 2
+    store.close()
+
+
+def test_near_copy_ingest_is_idempotent_across_processes(tmp_path: Path) -> None:
+    wire, copy, _own = _articles()
+    store = open_store(tmp_path / "s.sqlite")
+    _service(store).ingest([wire, copy])
+    for _ in range(2):  # the same feed again, in a new process each time (the index is rebuilt)
+        again = _service(store).ingest([copy, wire])
+        assert again.added == 0 and again.duplicates == 2
+    assert store.all_article_ids() == [wire.id]
+    assert len(store.article_urls(wire.id)) == 2
+    assert len(store.stories()) == 1
+    store.close()
+
+
+def test_copies_inside_one_batch_are_kept_once(tmp_path: Path) -> None:
+    wire, copy, own = _articles()
+    exact = Article(id=wire.id, text=wire.text, title=wire.title, url="https://mirror.example/obs")
+    store = open_store(tmp_path / "s.sqlite")
+    got = _service(store).ingest([wire, exact, copy, own])
+    assert (got.added, got.duplicates, got.near_duplicates) == (2, 2, 1)
+    assert sorted(store.all_article_ids()) == sorted([wire.id, own.id])
+    assert len(store.article_urls(wire.id)) == 3
+    store.close()
+
+
+def test_near_duplicate_check_can_be_turned_off(tmp_path: Path) -> None:
+    wire, copy, _own = _articles()
+    store = open_store(tmp_path / "s.sqlite")
+    got = _service(store, near_duplicate=None).ingest([wire, copy])
+    assert got.added == 2 and got.near_duplicates == 0
+    store.close()
+
+
+def test_a_failed_commit_forgets_the_unstored_articles(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    wire, copy, _own = _articles()
+    store = open_store(tmp_path / "s.sqlite")
+    service = _service(store)
+
+    def broken(*_args: object, **_kwargs: object) -> None:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(store, "commit_batch", broken)
+    with pytest.raises(OSError):
+        service.ingest([wire])
+    monkeypatch.undo()
+    got = service.ingest([copy])  # the wire report was never stored, so the reprint is new
+    assert got.added == 1 and got.near_duplicates == 0
+    assert store.all_article_ids() == [copy.id]
+    store.close()
