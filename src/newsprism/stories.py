@@ -183,26 +183,7 @@ class StoryService:
     def _commit_new(self, new: list[Article], result: IngestResult) -> None:
         new = [new[i] for i in publication_order(new)]
         vectors = self.embedder.encode([lead_text(a, self.config.lead_words) for a in new])
-        clusterer = self.clusterer
-        assignments: dict[str, str] = {}
-        merges: dict[str, str] = {}
-        for a, v in zip(new, vectors, strict=True):
-            placed = clusterer.add(a, v)
-            assignments[a.id] = placed.story
-            result.new_stories += placed.new
-            for gone in placed.merged:
-                merges[gone] = placed.story
-                for aid, sid in assignments.items():
-                    if sid == gone:
-                        assignments[aid] = placed.story
-        touched = {sid for sid in assignments.values()} | set(merges.values())
-        updates = []
-        for sid in sorted(touched):
-            s = clusterer.story(sid)
-            if s is not None:
-                updates.append(
-                    StoryUpdate(sid, s.title or _title_of(new, s.members), s.first_text, s.last_text)
-                )
+        assignments, merges, updates = self._place(new, vectors, result)
         newest = max((a.published or "" for a in new), default="")
         state = {}
         if newest and newest > (self.store.get_state("cluster.newest") or ""):
@@ -234,6 +215,14 @@ class StoryService:
         return result
 
     def _place_stored(self, chunk: list[Article], vectors: np.ndarray, result: IngestResult) -> None:
+        assignments, merges, updates = self._place(chunk, vectors, result)
+        self.store.commit_batch([], np.zeros((0, 0), np.float32), assignments, updates, merges)
+        result.merged += len(merges)
+
+    def _place(
+        self, chunk: Sequence[Article], vectors: np.ndarray, result: IngestResult
+    ) -> tuple[dict[str, str], dict[str, str], list[StoryUpdate]]:
+        """Place articles in order: article -> story, merged story -> survivor, and touched headers."""
         clusterer = self.clusterer
         assignments: dict[str, str] = {}
         merges: dict[str, str] = {}
@@ -253,8 +242,7 @@ class StoryService:
                 updates.append(
                     StoryUpdate(sid, s.title or _title_of(chunk, s.members), s.first_text, s.last_text)
                 )
-        self.store.commit_batch([], np.zeros((0, 0), np.float32), assignments, updates, merges)
-        result.merged += len(merges)
+        return assignments, merges, updates
 
     # ------------------------------------------------------------------ reports
 
