@@ -71,3 +71,38 @@ def test_nothing_to_analyse_exits_1(tmp_path: Path) -> None:
     result = run("compare", str(tmp_path / "missing.txt"))
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
+
+
+def test_quotes_json_and_text() -> None:
+    result = run("quotes", WIRE, TABLOID, "--format", "json", "--quiet")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    texts = {s["id"]: s["text"] for s in data["sources"]}
+    assert data["quotes"] and data["speakers"]
+    for q in data["quotes"]:
+        assert texts[q["source"]][q["start"] : q["end"]] == q["text"]
+    names = {s["name"] for s in data["speakers"]}
+    assert any("Lindqvist" in n or "Lindquist" in n for n in names)
+    text = run("quotes", WIRE, "--quiet")
+    assert text.returncode == 0 and "Tomas Brenner" in text.stdout
+
+
+def test_language_per_line_and_json(tmp_path: Path) -> None:
+    lines = tmp_path / "lines.txt"
+    lines.write_text("The tyrant ranted about the vote.\nThe minister said talks would resume.\n")
+    result = run("language", "--per-line", str(lines))
+    assert result.returncode == 0, result.stderr
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["text"] for r in rows] == lines.read_text().splitlines()
+    assert {s["text"] for s in rows[0]["spans"]} >= {"tyrant", "ranted"} and rows[1]["spans"] == []
+    report = run("language", TABLOID, "--format", "json", "--quiet")
+    assert report.returncode == 0, report.stderr
+    spans = json.loads(report.stdout)["language"]
+    voices = {s["text"].lower(): s["voice"] for s in spans}
+    assert voices["tyrant"] == "authorial" and voices["sham"] == "attributed"
+
+
+def test_every_command_has_help() -> None:
+    for command in ("compare", "quotes", "language", "serve", "ingest", "watch", "stories", "story"):
+        result = run(command, "--help")
+        assert result.returncode == 0 and "Usage" in result.stdout, command
