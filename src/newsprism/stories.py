@@ -27,6 +27,8 @@ from newsprism.model import Article
 from newsprism.store import Store, StoryRow, StoryUpdate
 
 if TYPE_CHECKING:
+    from datasketch import MinHash
+
     from newsprism.embed import Embedder
     from newsprism.lenses.reuse import NearDuplicateIndex
     from newsprism.pipeline import Pipeline
@@ -113,18 +115,21 @@ class StoryService:
             index: NearDuplicateIndex[str] = NearDuplicateIndex(self.near_duplicate)
             for row in self._window():
                 for a in self.store.articles(list(row.article_ids)):
-                    index.add(a.id, shingles(a.text))
+                    index.add(a.id, index.signature(shingles(a.text)))
             self._near = index
         return self._near
 
-    def _near_copy(self, grams: set[bytes], pending: dict[str, set[bytes]]) -> str | None:
+    def _near_copy(
+        self,
+        near: NearDuplicateIndex[str],
+        grams: set[bytes],
+        sig: MinHash | None,
+        pending: dict[str, set[bytes]],
+    ) -> str | None:
         """The stored (or earlier in this batch) article whose shingles ``grams`` match best, if any."""
         from newsprism.lenses.reuse import jaccard, same_text, shingles
 
-        near = self.near
-        if near is None or not grams:
-            return None
-        found = near.candidates(grams)
+        found = near.candidates(sig)
         sets = {k: pending[k] for k in found if k in pending}
         for a in self.store.articles(sorted(k for k in found if k not in pending)):
             sets[a.id] = shingles(a.text)
@@ -156,12 +161,13 @@ class StoryService:
             same = a.id if a.id in known or a.id in fresh else None
             if same is None and near is not None:
                 grams = shingles(a.text)
-                same = self._near_copy(grams, pending)
+                sig = near.signature(grams)
+                same = self._near_copy(near, grams, sig, pending)
                 if same is not None:
                     result.near_duplicates += 1
                     result.same_as[a.id] = same
                 else:
-                    near.add(a.id, grams)
+                    near.add(a.id, sig)
                     pending[a.id] = grams
             if same is not None:
                 result.duplicates += 1
@@ -222,27 +228,38 @@ class StoryService:
     def _place(
         self, chunk: Sequence[Article], vectors: np.ndarray, result: IngestResult
     ) -> tuple[dict[str, str], dict[str, str], list[StoryUpdate]]:
-        """Place articles in order: article -> story, merged story -> survivor, and touched headers."""
+        """Place articles in order: article -> story, merged story -> survivor, and touched headers.
+
+        A story can leave the clusterer's live set within the chunk (a chunk spanning more than the time
+        window evicts its early stories), so each header is taken when an article lands and refreshed at
+        the end only for stories still live: every assigned story gets its row.
+        """
         clusterer = self.clusterer
         assignments: dict[str, str] = {}
         merges: dict[str, str] = {}
+        headers: dict[str, StoryUpdate] = {}
+
+        def header(sid: str) -> None:
+            s = clusterer.story(sid)
+            if s is not None:
+                title = s.title or _title_of(chunk, s.members)
+                headers[sid] = StoryUpdate(sid, title, s.first_text, s.last_text)
+
         for a, v in zip(chunk, vectors, strict=True):
             placed = clusterer.add(a, v)
             assignments[a.id] = placed.story
             result.new_stories += placed.new
             for gone in placed.merged:
                 merges[gone] = placed.story
+                headers.pop(gone, None)
                 for aid, sid in assignments.items():
                     if sid == gone:
                         assignments[aid] = placed.story
-        updates = []
-        for sid in sorted(set(assignments.values()) | set(merges.values())):
-            s = clusterer.story(sid)
-            if s is not None:
-                updates.append(
-                    StoryUpdate(sid, s.title or _title_of(chunk, s.members), s.first_text, s.last_text)
-                )
-        return assignments, merges, updates
+            header(placed.story)
+        touched = sorted(set(assignments.values()) | set(merges.values()))
+        for sid in touched:
+            header(sid)
+        return assignments, merges, [headers[sid] for sid in touched if sid in headers]
 
     # ------------------------------------------------------------------ reports
 

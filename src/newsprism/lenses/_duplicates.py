@@ -8,6 +8,7 @@ open while articles arrive.
 
 from __future__ import annotations
 
+import zlib
 from collections import defaultdict
 from collections.abc import Hashable, Sequence
 from typing import TYPE_CHECKING, Generic, TypeVar
@@ -72,30 +73,31 @@ class NearDuplicateIndex(Generic[Key]):
         self._lsh: MinHashLSH = MinHashLSH(threshold=max(0.5, threshold - 0.2), num_perm=_PERM)
 
     @staticmethod
-    def _signature(grams: set[bytes]) -> MinHash:
+    def signature(grams: set[bytes]) -> MinHash | None:
+        """A text's MinHash (None without shingles); CRC-32 hashes are half the cost of SHA-1 and stable."""
+        if not grams:
+            return None
         from datasketch import MinHash
 
-        mh = MinHash(num_perm=_PERM, seed=1)
-        mh.update_batch(sorted(grams))
+        mh = MinHash(num_perm=_PERM, seed=1, hashfunc=zlib.crc32)
+        mh.update_batch(list(grams))
         return mh
 
     def __contains__(self, key: object) -> bool:
         return bool(self._lsh.__contains__(key))
 
-    def add(self, key: Key, grams: set[bytes]) -> None:
-        """Index one text's shingles under ``key`` (texts without a shingle are never near anything)."""
-        if grams and key not in self:
-            self._lsh.insert(key, self._signature(grams))
+    def add(self, key: Key, signature: MinHash | None) -> None:
+        """Index one text's :meth:`signature` under ``key`` (a text without one is near nothing)."""
+        if signature is not None and key not in self:
+            self._lsh.insert(key, signature)
 
     def remove(self, key: Key) -> None:
         if key in self:
             self._lsh.remove(key)
 
-    def candidates(self, grams: set[bytes]) -> list[Key]:
-        """Keys of indexed texts that may share ``threshold`` of their shingles with ``grams``."""
-        if not grams:
-            return []
-        return list(self._lsh.query(self._signature(grams)))
+    def candidates(self, signature: MinHash | None) -> list[Key]:
+        """Keys of indexed texts that may share ``threshold`` of their shingles with this text."""
+        return [] if signature is None else list(self._lsh.query(signature))
 
 
 K = TypeVar("K")
@@ -127,10 +129,11 @@ def find_duplicates(articles: Sequence[Article], *, threshold: float = 0.8) -> l
             parent[n] = find_root(parent, exact[keys])
             continue
         exact[keys] = n
-        for m in index.candidates(mine):
+        sig = index.signature(mine)
+        for m in index.candidates(sig):
             if find_root(parent, m) != find_root(parent, n) and same_text(mine, grams[m], threshold):
                 parent[find_root(parent, n)] = find_root(parent, m)
-        index.add(n, mine)
+        index.add(n, sig)
     groups: dict[int, list[int]] = defaultdict(list)
     for n in range(len(articles)):
         groups[find_root(parent, n)].append(n)
