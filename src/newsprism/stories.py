@@ -106,7 +106,11 @@ class StoryService:
 
     @property
     def near(self) -> NearDuplicateIndex[str] | None:
-        """MinHash signatures of the stored articles in the time window, built on first use."""
+        """MinHash signatures of the stored articles in the time window, built on first use.
+
+        Articles are forgotten as the window moves on (undated ones by their arrival), so ``watch``
+        holds a bounded index; a copy of an article older than the window is stored as new.
+        """
         if self.near_duplicate is None:
             return None
         if self._near is None:
@@ -114,8 +118,9 @@ class StoryService:
 
             index: NearDuplicateIndex[str] = NearDuplicateIndex(self.near_duplicate)
             for row in self._window():
+                day = day_number(row.last_seen) or 0.0
                 for a in self.store.articles(list(row.article_ids)):
-                    index.add(a.id, index.signature(shingles(a.text)))
+                    index.add(a.id, index.signature(shingles(a.text)), day_number(a.published) or day)
             self._near = index
         return self._near
 
@@ -167,7 +172,7 @@ class StoryService:
                     result.near_duplicates += 1
                     result.same_as[a.id] = same
                 else:
-                    near.add(a.id, sig)
+                    near.add(a.id, sig, day_number(a.published) or self._newest_day())
                     pending[a.id] = grams
             if same is not None:
                 result.duplicates += 1
@@ -185,6 +190,12 @@ class StoryService:
             raise
         for aid, extra in urls.items():  # after the commit: a copy may be of an article of this batch
             self.store.add_urls(aid, extra)
+        if near is not None and pending:
+            near.drop_before(self._newest_day() - self.config.window_days)
+
+    def _newest_day(self) -> float:
+        """Day number of the newest stored article (0 before any has a date)."""
+        return day_number(self.store.get_state("cluster.newest")) or 0.0
 
     def _commit_new(self, new: list[Article], result: IngestResult) -> None:
         new = [new[i] for i in publication_order(new)]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from story_fixtures import HashEmbedder, make_article
+from story_fixtures import EVENTS, HashEmbedder, make_article
 
 from newsprism.cluster import ClusterConfig
 from newsprism.model import Article
@@ -121,4 +121,19 @@ def test_a_failed_commit_forgets_the_unstored_articles(
     got = service.ingest([copy])  # the wire report was never stored, so the reprint is new
     assert got.added == 1 and got.near_duplicates == 0
     assert store.all_article_ids() == [copy.id]
+    store.close()
+
+
+def test_the_index_forgets_articles_older_than_the_window(tmp_path: Path) -> None:
+    wire, copy, own = _articles()
+    outlet, _date, title, text = EVENTS["ferry"][0]
+    later = make_article(outlet, "2031-06-01", title, text)
+    store = open_store(tmp_path / "s.sqlite")
+    service = _service(store)
+    service.ingest([wire, own])
+    assert service.near is not None and len(service.near) == 2
+    assert service.ingest([later]).added == 1  # three months on: both March articles left the window
+    assert len(service.near) == 1
+    got = service.ingest([copy])  # a late reprint of a March report is no longer matched
+    assert got.added == 1 and got.near_duplicates == 0
     store.close()

@@ -7,11 +7,14 @@ from typing import TYPE_CHECKING
 import pytest
 
 from newsprism.lenses.reuse import (
+    NearDuplicateIndex,
     ReuseLens,
     changes,
     diff,
     find_duplicates,
+    same_text,
     shared_passages,
+    shingles,
     word_key,
 )
 from newsprism.model import Article, Claim, Passage, Source, Story
@@ -119,7 +122,7 @@ def story() -> Story:
         (
             _sentence(s1, "Brennmark's prime minister", "year."),
             _sentence(s3, "Brennmark's prime minister", "year."),
-            _sentence(s4, "Varga, who leads", "weeks\"."),
+            _sentence(s4, "Varga, who leads", 'weeks".'),
         ),
     )
     return Story((s1, s2, s3, s4), (signing, flow, ratify))
@@ -300,3 +303,17 @@ def test_diff_offsets_point_into_both_texts() -> None:
         assert a[e.a_start : e.a_end] == e.a_text and b[e.b_start : e.b_end] == e.b_text
         assert span_a[0] <= e.a_start <= e.a_end <= span_a[1]
     assert "".join(e.b_text for e in edits if e.op == "insert") == "bitter"
+
+
+def test_near_duplicate_index_matches_copies_and_forgets_by_day() -> None:
+    near = WIRE.replace("about 3 million", "nearly 3 million") + "\n\nShare this article."
+    index: NearDuplicateIndex[str] = NearDuplicateIndex(0.8)
+    index.add("wire", index.signature(shingles(WIRE)), day=10)
+    index.add("own", index.signature(shingles(INDEPENDENT)), day=12)
+    index.add("empty", index.signature(shingles("")), day=12)  # no shingles: not indexed
+    assert len(index) == 2
+    assert "wire" in index.candidates(index.signature(shingles(near)))
+    assert same_text(shingles(WIRE), shingles(near), 0.8)
+    assert not same_text(shingles(WIRE), shingles(INDEPENDENT), 0.8)
+    assert index.drop_before(11) == 1
+    assert "wire" not in index and index.candidates(index.signature(shingles(near))) == []

@@ -71,6 +71,10 @@ class NearDuplicateIndex(Generic[Key]):
 
         self.threshold = threshold
         self._lsh: MinHashLSH = MinHashLSH(threshold=max(0.5, threshold - 0.2), num_perm=_PERM)
+        self._day: dict[Key, float] = {}  # what drop_before compares
+
+    def __len__(self) -> int:
+        return len(self._day)
 
     @staticmethod
     def signature(grams: set[bytes]) -> MinHash | None:
@@ -86,14 +90,26 @@ class NearDuplicateIndex(Generic[Key]):
     def __contains__(self, key: object) -> bool:
         return bool(self._lsh.__contains__(key))
 
-    def add(self, key: Key, signature: MinHash | None) -> None:
-        """Index one text's :meth:`signature` under ``key`` (a text without one is near nothing)."""
+    def add(self, key: Key, signature: MinHash | None, day: float = 0.0) -> None:
+        """Index one text's :meth:`signature` under ``key`` (a text without one is near nothing).
+
+        ``day`` (any increasing number, e.g. a day ordinal) lets :meth:`drop_before` forget old texts.
+        """
         if signature is not None and key not in self:
             self._lsh.insert(key, signature)
+            self._day[key] = day
 
     def remove(self, key: Key) -> None:
         if key in self:
             self._lsh.remove(key)
+            del self._day[key]
+
+    def drop_before(self, day: float) -> int:
+        """Forget texts added with a ``day`` before this one, so a long-running index stays bounded."""
+        old = [k for k, d in self._day.items() if d < day]
+        for k in old:
+            self.remove(k)
+        return len(old)
 
     def candidates(self, signature: MinHash | None) -> list[Key]:
         """Keys of indexed texts that may share ``threshold`` of their shingles with this text."""
