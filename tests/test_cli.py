@@ -106,3 +106,16 @@ def test_every_command_has_help() -> None:
     for command in ("compare", "quotes", "language", "serve", "ingest", "watch", "stories", "story"):
         result = run(command, "--help")
         assert result.returncode == 0 and "Usage" in result.stdout, command
+
+
+def test_batch_local_writes_tables_and_reports(tmp_path: Path) -> None:
+    ledger = json.loads((EXAMPLES / "northern_ledger.json").read_text(encoding="utf-8"))
+    wire_body = Path(WIRE).read_text(encoding="utf-8").split("\n\n", 1)[1]
+    wire = {"title": "Varnia signs", "outlet": "Reuters", "published": "2026-11-13", "text": wire_body}
+    source = tmp_path / "archive.jsonl"
+    source.write_text("\n".join(json.dumps(r) for r in (ledger, wire)) + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = run("batch", str(source), "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    assert {"articles", "stories", "claims", "reports"} <= {p.name for p in out.iterdir()}
+    assert run("batch", str(source), "--out", str(out), "--engine", "nope").returncode == 2

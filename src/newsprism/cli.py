@@ -330,6 +330,32 @@ def serve(
         run(store, host, port, config=config, allow_private=allow_private, max_upload_mb=max_upload_mb)
 
 
+@app.command()
+def batch(
+    source: Annotated[
+        Path, typer.Argument(help="A .jsonl/.ndjson/.parquet file of articles, or a folder of them.")
+    ],
+    out: Annotated[Path, typer.Option("--out", help="Folder for the Parquet tables and story reports.")],
+    engine: Annotated[str, typer.Option("--engine", help="local, or ray (needs the 'ray' extra).")] = "local",
+    address: Annotated[
+        str | None, typer.Option("--address", help="An existing Ray cluster, e.g. ray://head:10001.")
+    ] = None,
+    num_cpus: Annotated[int, typer.Option("--num-cpus", min=1, help="Workers for a local Ray instance.")] = 2,
+    config: ConfigOpt = None,
+    debug: Debug = False,
+) -> None:
+    """Analyse an archive: per-article stages, stories, per-story reports, written as Parquet (resumable)."""
+    with _errors(debug):
+        from newsprism.batch import run_batch
+
+        if engine not in ("local", "ray"):
+            raise UsageError(f"unknown engine '{engine}': use local or ray")
+        summary = run_batch(
+            source, out, engine, address, settings=_settings(config, False), num_cpus=num_cpus
+        )
+        raise typer.Exit(EXIT_PARTIAL if summary.skipped_inputs else EXIT_OK)
+
+
 def _register_store_commands() -> None:
     from newsprism.cli_store import register_store_commands
 
