@@ -9,18 +9,32 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from newsprism.errors import NewsprismError, UsageError
+from newsprism._cli_common import (
+    EXIT_OK,
+    EXIT_PARTIAL,
+    AllowPrivate,
+    ConfigOpt,
+    Debug,
+    Format,
+    Inputs,
+    JsonOrText,
+    Quiet,
+    format_for,
+    handle_errors,
+    load_settings,
+    stderr_console,
+    write_output,
+)
+from newsprism.errors import UsageError
 
 if TYPE_CHECKING:
     from newsprism.model import Article, Skipped, StoryReport
     from newsprism.pipeline import Pipeline
-    from newsprism.settings import Settings
 
 app = typer.Typer(
     name="newsprism",
@@ -30,77 +44,9 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2
-
-
 @app.callback()
 def _root() -> None:
     """Keeps ``compare`` a named subcommand even while it is the only one."""
-
-
-class Format(StrEnum):
-    html = "html"
-    json = "json"
-    md = "md"
-
-
-Inputs = Annotated[
-    list[str],
-    typer.Argument(help="Files (.txt .html .json .jsonl), folders, http(s) URLs, or - for standard input."),
-]
-ConfigOpt = Annotated[
-    Path | None, typer.Option("--config", help="A TOML settings file; it overrides only the keys it sets.")
-]
-AllowPrivate = Annotated[
-    bool, typer.Option("--allow-private", help="Allow URLs on private, loopback or link-local addresses.")
-]
-JsonOrText = Annotated[
-    Format | None, typer.Option("--format", "-f", help="json for batch use; default: text for the terminal.")
-]
-Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress or warnings on stderr.")]
-Debug = Annotated[bool, typer.Option("--debug", help="Show tracebacks for bug reports.")]
-
-
-def _stderr() -> Any:
-    from rich.console import Console
-
-    return Console(stderr=True, highlight=False)
-
-
-@contextmanager
-def _errors(debug: bool) -> Iterator[None]:
-    """Turn every failure into one readable line and the right exit code, never a traceback."""
-    try:
-        yield
-    except typer.Exit:
-        raise
-    except UsageError as exc:
-        _stderr().print(f"[red]newsprism: {exc}[/red]")
-        raise typer.Exit(EXIT_USAGE) from None
-    except NewsprismError as exc:
-        if debug:
-            raise
-        _stderr().print(f"[red]newsprism: {exc}[/red]")
-        raise typer.Exit(EXIT_PARTIAL) from None
-    except KeyboardInterrupt:
-        _stderr().print("newsprism: interrupted")
-        raise typer.Exit(130) from None
-    except Exception as exc:
-        if debug:
-            raise
-        _stderr().print(
-            f"[red]newsprism: unexpected error: {type(exc).__name__}: {exc}[/red]\n"
-            "Run again with --debug and report the traceback at the project's issue tracker."
-        )
-        raise typer.Exit(EXIT_PARTIAL) from None
-
-
-def _settings(config: Path | None, allow_private: bool, **overrides: Any) -> Settings:
-    from newsprism.settings import Settings
-
-    if allow_private:
-        overrides["fetch__allow_private"] = True
-    return Settings.load(config, **overrides)
 
 
 def _read(
@@ -111,14 +57,14 @@ def _read(
         say("reading inputs")
         articles, skipped = pipeline.read(inputs, stdin=stdin)
     if not quiet:
-        console = _stderr()
+        console = stderr_console()
         for s in skipped:
             console.print(f"[yellow]newsprism: skipped {s.origin}: {s.reason}[/yellow]")
         for a in articles:
             for w in a.warnings:
                 console.print(f"[yellow]newsprism: {a.origin}: {w}[/yellow]")
     if not articles:
-        _stderr().print("[red]newsprism: no input could be analysed (see the warnings above)[/red]")
+        stderr_console().print("[red]newsprism: no input could be analysed (see the warnings above)[/red]")
         raise typer.Exit(EXIT_PARTIAL)
     return articles, skipped
 
@@ -131,18 +77,8 @@ def _progress(quiet: bool) -> Iterator[Callable[[str], None]]:
         return
     from rich.status import Status
 
-    with Status("starting", console=_stderr()) as status:
+    with Status("starting", console=stderr_console()) as status:
         yield lambda msg: status.update(f"{msg} ...")
-
-
-def _write(text: str, output: Path | None) -> None:
-    if output is None:
-        sys.stdout.write(text if text.endswith("\n") else text + "\n")
-        return
-    try:
-        output.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise UsageError(f"cannot write {output}: {exc.strerror}") from exc
 
 
 def _render(report: StoryReport, fmt: Format) -> str:
@@ -151,20 +87,6 @@ def _render(report: StoryReport, fmt: Format) -> str:
     if fmt is Format.md:
         return report.to_markdown()
     return report.to_html()
-
-
-def _format_for(output: Path | None, fmt: Format | None) -> Format:
-    if fmt is not None:
-        return fmt
-    if output is None:
-        return Format.md
-    by_suffix = {".html": Format.html, ".htm": Format.html, ".json": Format.json, ".md": Format.md}
-    try:
-        return by_suffix[output.suffix.lower()]
-    except KeyError:
-        raise UsageError(
-            f"cannot tell the format from '{output.name}': use .html, .json or .md, or pass --format"
-        ) from None
 
 
 @app.command()
@@ -188,22 +110,22 @@ def compare(
     debug: Debug = False,
 ) -> None:
     """Compare how several articles about one event cover it, and write the report."""
-    with _errors(debug):
+    with handle_errors(debug):
         from newsprism.pipeline import Pipeline
 
-        chosen = _format_for(output, fmt)
+        chosen = format_for(output, fmt)
         overrides: dict[str, Any] = {}
         if sentences is not None:
             overrides["summary__sentences"] = sentences
         if words is not None:
             overrides["summary__words"] = words
-        pipeline = Pipeline(_settings(config, allow_private, **overrides))
+        pipeline = Pipeline(load_settings(config, allow_private, **overrides))
         articles, skipped = _read(pipeline, inputs, quiet)
         with _progress(quiet) as say:
             report = pipeline.analyse(articles, skipped, progress=say)
-        _write(_render(report, chosen), output)
+        write_output(_render(report, chosen), output)
         if output is not None and not quiet:
-            _stderr().print(
+            stderr_console().print(
                 f"newsprism: wrote {output} ({len(report.sources)} sources, {len(report.claims)} claims)"
             )
         raise typer.Exit(EXIT_PARTIAL if skipped else EXIT_OK)
@@ -229,7 +151,7 @@ def quotes(
     debug: Debug = False,
 ) -> None:
     """Who is quoted, by which outlet, with which verb; quotes that outlets share."""
-    with _errors(debug):
+    with handle_errors(debug):
         import json
 
         from newsprism.lenses.quotes import format_quotes, quotes_json
@@ -237,14 +159,14 @@ def quotes(
 
         if fmt not in (None, Format.json):
             raise UsageError("quotes writes text (default) or --format json")
-        pipeline = Pipeline(_settings(config, allow_private))
+        pipeline = Pipeline(load_settings(config, allow_private))
         articles, skipped = _read(pipeline, inputs, quiet)
         story = _story(pipeline, articles, quiet)
         found = pipeline.quotes(story)
         if fmt is Format.json:
-            _write(json.dumps(quotes_json(story.sources, found), ensure_ascii=False, indent=2), None)
+            write_output(json.dumps(quotes_json(story.sources, found), ensure_ascii=False, indent=2), None)
         else:
-            _write(format_quotes(story.sources, found) or "no quotes found", None)
+            write_output(format_quotes(story.sources, found) or "no quotes found", None)
         raise typer.Exit(EXIT_PARTIAL if skipped else EXIT_OK)
 
 
@@ -265,7 +187,7 @@ def language(
     debug: Debug = False,
 ) -> None:
     """Loaded language per source, the outlet's own voice kept apart from words it quotes."""
-    with _errors(debug):
+    with handle_errors(debug):
         import json
 
         from newsprism.lenses.language import score_lines
@@ -279,11 +201,11 @@ def language(
             if len(inputs) != 1:
                 raise UsageError("--per-line reads exactly one file (or - for standard input)")
             lines = _lines(inputs[0])
-            pipeline = Pipeline(_settings(config, allow_private))
+            pipeline = Pipeline(load_settings(config, allow_private))
             for row in score_lines(lines, pipeline.language):  # type: ignore[arg-type]
                 sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
             return
-        pipeline = Pipeline(_settings(config, allow_private))
+        pipeline = Pipeline(load_settings(config, allow_private))
         articles, skipped = _read(pipeline, inputs, quiet)
         with _progress(quiet) as say:
             say("segmenting and embedding")
@@ -294,7 +216,7 @@ def language(
             report = assemble_report(story, Findings(language=found), Summary(), tuple(skipped))
             data = report.to_dict()
             section = {k: v for k, v in data.items() if k in {"schema", "sources", "language"}}
-            _write(json.dumps(section, ensure_ascii=False, indent=2), None)
+            write_output(json.dumps(section, ensure_ascii=False, indent=2), None)
         else:
             print_language(spans_by_source(story, found))
         raise typer.Exit(EXIT_PARTIAL if skipped else EXIT_OK)
@@ -324,7 +246,7 @@ def serve(
     debug: Debug = False,
 ) -> None:
     """Serve stories and reports in a browser (needs the 'web' extra)."""
-    with _errors(debug):
+    with handle_errors(debug):
         from newsprism.web import serve as run
 
         run(store, host, port, config=config, allow_private=allow_private, max_upload_mb=max_upload_mb)
@@ -345,13 +267,13 @@ def batch(
     debug: Debug = False,
 ) -> None:
     """Analyse an archive: per-article stages, stories, per-story reports, written as Parquet (resumable)."""
-    with _errors(debug):
+    with handle_errors(debug):
         from newsprism.batch import run_batch
 
         if engine not in ("local", "ray"):
             raise UsageError(f"unknown engine '{engine}': use local or ray")
         summary = run_batch(
-            source, out, engine, address, settings=_settings(config, False), num_cpus=num_cpus
+            source, out, engine, address, settings=load_settings(config, False), num_cpus=num_cpus
         )
         raise typer.Exit(EXIT_PARTIAL if summary.skipped_inputs else EXIT_OK)
 

@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from newsprism._cli_common import AllowPrivate, ConfigOpt, Debug, Quiet, load_settings
+
 if TYPE_CHECKING:
     from newsprism.model import Article, Skipped
     from newsprism.settings import Settings
@@ -25,12 +27,6 @@ StoreOpt = Annotated[
     Path | None,
     typer.Option("--store", help="The store file (default: the user data folder, newsprism/store.sqlite)."),
 ]
-ConfigOpt = Annotated[Path | None, typer.Option("--config", help="A TOML settings file.")]
-AllowPrivate = Annotated[
-    bool, typer.Option("--allow-private", help="Allow URLs on private, loopback or link-local addresses.")
-]
-Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress or warnings on stderr.")]
-Debug = Annotated[bool, typer.Option("--debug", help="Show tracebacks for bug reports.")]
 
 
 class ListFormat(StrEnum):
@@ -42,12 +38,6 @@ class ReportFormat(StrEnum):
     html = "html"
     json = "json"
     md = "md"
-
-
-def _settings(config: Path | None, allow_private: bool) -> Settings:
-    from newsprism.settings import Settings
-
-    return Settings.load(config, **({"fetch__allow_private": True} if allow_private else {}))
 
 
 def _open(path: Path | None) -> SqliteStore:
@@ -64,9 +54,9 @@ def _service(store: SqliteStore, settings: Settings) -> StoryService:
 
 
 def _say(quiet: bool) -> Any:
-    from newsprism.cli import _stderr
+    from newsprism._cli_common import stderr_console
 
-    console = _stderr()
+    console = stderr_console()
     return (lambda _m: None) if quiet else (lambda m: console.print(f"newsprism: {m}", markup=False))
 
 
@@ -132,10 +122,10 @@ def ingest(
     debug: Debug = False,
 ) -> None:
     """Add articles to the store and place each in a story (re-running it adds nothing twice)."""
-    from newsprism.cli import EXIT_OK, EXIT_PARTIAL, _errors
+    from newsprism._cli_common import EXIT_OK, EXIT_PARTIAL, handle_errors
 
-    with _errors(debug):
-        settings = _settings(config, allow_private)
+    with handle_errors(debug):
+        settings = load_settings(config, allow_private)
         say = _say(quiet)
         db = _open(store)
         try:
@@ -172,13 +162,13 @@ def watch(
     debug: Debug = False,
 ) -> None:
     """Poll feeds politely and keep stories up to date; feeds that fail are retried with backoff."""
-    from newsprism.cli import _errors
+    from newsprism._cli_common import handle_errors
     from newsprism.errors import UsageError
     from newsprism.ingest.feeds import FeedPoller, parse_opml
     from newsprism.stories import watch as watch_loop
 
-    with _errors(debug):
-        settings = _settings(config, allow_private)
+    with handle_errors(debug):
+        settings = load_settings(config, allow_private)
         interval = _seconds(every)
         urls: list[str] = []
         for name in feeds:
@@ -204,10 +194,10 @@ def stories(
     debug: Debug = False,
 ) -> None:
     """List stories, most recently seen first."""
-    from newsprism.cli import _errors
+    from newsprism._cli_common import handle_errors
     from newsprism.stories import loadedness_spread
 
-    with _errors(debug):
+    with handle_errors(debug):
         db = _open(store)
         try:
             rows = db.stories(limit=limit)
@@ -269,13 +259,13 @@ def story(
     debug: Debug = False,
 ) -> None:
     """Print or write one story's cross-source report (the JSON is cached in the store)."""
-    from newsprism.cli import Format, _errors, _format_for, _write
+    from newsprism._cli_common import Format, format_for, handle_errors, write_output
     from newsprism.errors import UsageError
     from newsprism.pipeline import Pipeline
 
-    with _errors(debug):
-        chosen = _format_for(output, Format(fmt.value) if fmt else None)
-        settings = _settings(config, False)
+    with handle_errors(debug):
+        chosen = format_for(output, Format(fmt.value) if fmt else None)
+        settings = load_settings(config, False)
         db = _open(store)
         try:
             row = db.story(story_id)
@@ -289,7 +279,7 @@ def story(
                 report = pipeline.analyse(db.articles(list(row.article_ids)))
                 db.put_report(row.id, service.report_key(row, pipeline), report.to_json())
                 text = report.to_markdown() if chosen is Format.md else report.to_html()
-            _write(text, output)
+            write_output(text, output)
         finally:
             db.close()
 
@@ -298,12 +288,12 @@ def recluster(
     store: StoreOpt = None, config: ConfigOpt = None, debug: Debug = False, quiet: Quiet = False
 ) -> None:
     """Forget all stories and cluster every stored article again, in publication order."""
-    from newsprism.cli import _errors
+    from newsprism._cli_common import handle_errors
 
-    with _errors(debug):
+    with handle_errors(debug):
         db = _open(store)
         try:
-            result = _service(db, _settings(config, False)).recluster()
+            result = _service(db, load_settings(config, False)).recluster()
             live = len(db.stories(limit=None))
             _say(quiet)(f"{live} stories ({result.merged} merges) from {db.count_articles()} articles")
         finally:

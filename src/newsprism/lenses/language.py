@@ -280,24 +280,11 @@ class LanguageLens:
             yield {
                 "text": text,
                 "bias": round(prob, 4),
-                "spans": [span_dict(s) for s in spans],
+                "spans": [_without_source(s) for s in spans],
             }
 
 
 _POS_CATEGORY = {"ADJ": ADJECTIVE, "ADV": ADVERB, "VERB": VERB, "NOUN": LOADED}
-
-
-def span_dict(span: LanguageSpan) -> dict[str, object]:
-    """The report/JSON shape of one span (without the source id, which the caller knows)."""
-    return {
-        "start": span.start,
-        "end": span.end,
-        "text": span.text,
-        "voice": span.voice,
-        "category": span.category,
-        "score": span.score,
-        "neutral": span.neutral,
-    }
 
 
 def score_lines(lines: Iterable[str], lens: LanguageLens | None = None) -> Iterator[dict[str, object]]:
@@ -444,3 +431,12 @@ def _sentence_index(source: Source, offset: int) -> int:
         if s.start <= offset < s.end:
             return s.index
     return -1
+
+
+def _without_source(span: LanguageSpan) -> dict[str, object]:
+    """The report shape of one span without its source id: a per-line row has no sources."""
+    from newsprism.report.json import language_to_dict
+
+    row = language_to_dict(span)
+    del row["source"]
+    return row

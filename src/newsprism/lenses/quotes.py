@@ -17,7 +17,7 @@ import numpy as np
 from newsprism.lenses.attribution import Attribution, find_attributions, wordset
 from newsprism.lenses.attribution_cues import CueModel
 from newsprism.lenses.speakers import ArticleSpeakers, Mention, merge_speakers
-from newsprism.model import Quote, QuoteFindings, Source, Speaker, Story
+from newsprism.model import Quote, QuoteFindings, Source, Story
 from newsprism.settings import QuoteSettings
 
 # How two quotes in different sources relate, strongest first (a quote keeps its strongest link in `match`).
@@ -242,13 +242,15 @@ def who_is_quoted(sources: Sequence[Source], findings: QuoteFindings) -> list[Qu
 
 def quotes_json(sources: Sequence[Source], findings: QuoteFindings) -> dict[str, object]:
     """The ``speakers`` and ``quotes`` sections of report schema v1, with each source's normalised text."""
+    from newsprism.report.json import quote_to_dict, speaker_to_dict
+
     return {
         "schema": "newsprism.report/1",
         "sources": [
             {"id": s.id, "outlet": s.outlet, "title": s.article.title, "text": s.text} for s in sources
         ],
-        "speakers": [_speaker_dict(s) for s in findings.speakers],
-        "quotes": [_quote_dict(q) for q in findings.quotes],
+        "speakers": [speaker_to_dict(s) for s in findings.speakers],
+        "quotes": [quote_to_dict(q) for q in findings.quotes],
     }
 
 
@@ -268,30 +270,3 @@ def format_quotes(sources: Sequence[Source], findings: QuoteFindings) -> str:
             cue = f" ({q.cue})" if q.cue else ""
             lines.append(f"  {q.id} {outlets.get(q.source, q.source)}, {q.kind}{cue}: {q.text}{link}")
     return "\n".join(lines)
-
-
-def _speaker_dict(s: Speaker) -> dict[str, object]:
-    return {
-        "id": s.id,
-        "name": s.name,
-        "aliases": list(s.aliases),
-        "sources": list(s.sources),
-        "kind": s.kind,
-    }
-
-
-def _quote_dict(q: Quote) -> dict[str, object]:
-    return {
-        "id": q.id,
-        "source": q.source,
-        "speaker": q.speaker,
-        "kind": q.kind,
-        "start": q.start,
-        "end": q.end,
-        "text": q.text,
-        "cue": q.cue,
-        "cue_span": list(q.cue_span) if q.cue_span else None,
-        "speaker_span": list(q.speaker_span) if q.speaker_span else None,
-        "shared_with": list(q.shared_with),
-        "match": q.match,
-    }

@@ -89,7 +89,7 @@ def _contradiction(c: Contradiction) -> dict[str, Any]:
     }
 
 
-def _speaker(s: Speaker) -> dict[str, Any]:
+def speaker_to_dict(s: Speaker) -> dict[str, Any]:
     return {
         "id": s.id,
         "name": s.name,
@@ -99,7 +99,7 @@ def _speaker(s: Speaker) -> dict[str, Any]:
     }
 
 
-def _quote(q: Quote) -> dict[str, Any]:
+def quote_to_dict(q: Quote) -> dict[str, Any]:
     return {
         "id": q.id,
         "source": q.source,
@@ -116,7 +116,7 @@ def _quote(q: Quote) -> dict[str, Any]:
     }
 
 
-def _language(s: LanguageSpan) -> dict[str, Any]:
+def language_to_dict(s: LanguageSpan) -> dict[str, Any]:
     return {
         "source": s.source,
         "start": s.start,
@@ -151,9 +151,9 @@ def to_dict(report: StoryReport) -> dict[str, Any]:
         "sources": [_source(s) for s in report.sources],
         "claims": [_claim(c) for c in report.claims],
         "contradictions": [_contradiction(c) for c in report.contradictions],
-        "speakers": [_speaker(s) for s in report.speakers],
-        "quotes": [_quote(q) for q in report.quotes],
-        "language": [_language(s) for s in report.language],
+        "speakers": [speaker_to_dict(s) for s in report.speakers],
+        "quotes": [quote_to_dict(q) for q in report.quotes],
+        "language": [language_to_dict(s) for s in report.language],
         "reuse": [_reuse(r) for r in report.reuse],
         "summary": [_summary(s) for s in report.summary],
         "skipped": [{"origin": s.origin, "reason": s.reason} for s in report.skipped],

@@ -1,0 +1,112 @@
+"""What every command of the command line shares: exit codes, options, settings, errors, output.
+
+Exit codes: 0 everything analysed, 1 some inputs skipped (or nothing left to analyse), 2 usage error.
+Errors are one readable line on stderr; ``--debug`` shows the traceback for bug reports.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from newsprism.errors import NewsprismError, UsageError
+
+if TYPE_CHECKING:
+    from newsprism.settings import Settings
+
+EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2
+
+
+class Format(StrEnum):
+    html = "html"
+    json = "json"
+    md = "md"
+
+
+Inputs = Annotated[
+    list[str],
+    typer.Argument(help="Files (.txt .html .json .jsonl), folders, http(s) URLs, or - for standard input."),
+]
+ConfigOpt = Annotated[
+    Path | None, typer.Option("--config", help="A TOML settings file; it overrides only the keys it sets.")
+]
+AllowPrivate = Annotated[
+    bool, typer.Option("--allow-private", help="Allow URLs on private, loopback or link-local addresses.")
+]
+JsonOrText = Annotated[
+    Format | None, typer.Option("--format", "-f", help="json for batch use; default: text for the terminal.")
+]
+Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress or warnings on stderr.")]
+Debug = Annotated[bool, typer.Option("--debug", help="Show tracebacks for bug reports.")]
+
+
+def stderr_console() -> Any:
+    from rich.console import Console
+
+    return Console(stderr=True, highlight=False)
+
+
+@contextmanager
+def handle_errors(debug: bool) -> Iterator[None]:
+    """Turn every failure into one readable line and the right exit code, never a traceback."""
+    try:
+        yield
+    except typer.Exit:
+        raise
+    except UsageError as exc:
+        stderr_console().print(f"[red]newsprism: {exc}[/red]")
+        raise typer.Exit(EXIT_USAGE) from None
+    except NewsprismError as exc:
+        if debug:
+            raise
+        stderr_console().print(f"[red]newsprism: {exc}[/red]")
+        raise typer.Exit(EXIT_PARTIAL) from None
+    except KeyboardInterrupt:
+        stderr_console().print("newsprism: interrupted")
+        raise typer.Exit(130) from None
+    except Exception as exc:
+        if debug:
+            raise
+        stderr_console().print(
+            f"[red]newsprism: unexpected error: {type(exc).__name__}: {exc}[/red]\n"
+            "Run again with --debug and report the traceback at the project's issue tracker."
+        )
+        raise typer.Exit(EXIT_PARTIAL) from None
+
+
+def load_settings(config: Path | None, allow_private: bool, **overrides: Any) -> Settings:
+    from newsprism.settings import Settings
+
+    if allow_private:
+        overrides["fetch__allow_private"] = True
+    return Settings.load(config, **overrides)
+
+
+def write_output(text: str, output: Path | None) -> None:
+    if output is None:
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+        return
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise UsageError(f"cannot write {output}: {exc.strerror}") from exc
+
+
+def format_for(output: Path | None, fmt: Format | None) -> Format:
+    if fmt is not None:
+        return fmt
+    if output is None:
+        return Format.md
+    by_suffix = {".html": Format.html, ".htm": Format.html, ".json": Format.json, ".md": Format.md}
+    try:
+        return by_suffix[output.suffix.lower()]
+    except KeyError:
+        raise UsageError(
+            f"cannot tell the format from '{output.name}': use .html, .json or .md, or pass --format"
+        ) from None
