@@ -87,3 +87,23 @@ def test_examples_disputes_are_found(report_json: dict[str, object]) -> None:
     kinds = {(c["kind"], v["text"]) for c in report_json["contradictions"] for v in c["values"]}  # type: ignore[attr-defined]
     assert ("number", "at least 30 people") in kinds
     assert ("entity", "Velsk") in kinds
+
+
+def test_analyse_story_on_articles_built_in_code(pipeline: Pipeline) -> None:
+    import newsprism
+
+    articles = [
+        newsprism.Article(
+            id="a",
+            outlet="Coast Herald",
+            text="The ferry Marta sank near Kelmar on Monday. The coast guard rescued all 41 passengers.",
+        ),
+        newsprism.Article(
+            id="b",
+            outlet="Bay Times",
+            text="All 41 passengers were rescued by the coast guard. The ferry sank near Kelmar on Monday.",
+        ),
+    ]
+    report = newsprism.analyse_story(articles, pipeline=pipeline)
+    assert [s.outlet for s in report.sources] == ["Coast Herald", "Bay Times"]
+    assert sum(c.support == "consensus" for c in report.claims) == 2

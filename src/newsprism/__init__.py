@@ -30,7 +30,7 @@ from newsprism.model import (
     StoryReport,
     SummarySentence,
 )
-from newsprism.pipeline import Pipeline, compare
+from newsprism.pipeline import Pipeline, analyse_story, compare
 from newsprism.settings import Settings
 
 __version__ = "0.1.0"
@@ -58,5 +58,6 @@ __all__ = [
     "SummarySentence",
     "UsageError",
     "__version__",
+    "analyse_story",
     "compare",
 ]

@@ -203,6 +203,16 @@ def compare(
     return (pipeline or Pipeline(settings)).compare(list(inputs))
 
 
+def analyse_story(
+    articles: Sequence[Article],
+    settings: Settings | None = None,
+    *,
+    pipeline: Pipeline | None = None,
+) -> StoryReport:
+    """Analyse articles you already hold (built with ``newsprism.Article``) as one story."""
+    return (pipeline or Pipeline(settings)).analyse(list(articles))
+
+
 def _with_origins(story: Story, origins: dict[str, int]) -> Story:
     import dataclasses
 
