@@ -243,13 +243,25 @@ def serve(
     config: ConfigOpt = None,
     allow_private: AllowPrivate = False,
     max_upload_mb: Annotated[float, typer.Option("--max-upload-mb", help="Largest uploaded file.")] = 2.0,
+    trusted_origin: Annotated[
+        list[str] | None,
+        typer.Option("--trusted-origin", help="Another origin allowed to POST (a proxy's public URL)."),
+    ] = None,
     debug: Debug = False,
 ) -> None:
     """Serve stories and reports in a browser (needs the 'web' extra)."""
     with handle_errors(debug):
         from newsprism.web import serve as run
 
-        run(store, host, port, config=config, allow_private=allow_private, max_upload_mb=max_upload_mb)
+        run(
+            store,
+            host,
+            port,
+            config=config,
+            allow_private=allow_private,
+            max_upload_mb=max_upload_mb,
+            trusted_origins=tuple(trusted_origin or ()),
+        )
 
 
 @app.command()
