@@ -1,6 +1,7 @@
 """What ``newsprism language FILE...`` needs: per-source spans of whole files, and a terminal rendering.
 
-The CLI (owned by cli.py) calls :func:`language_of_files` and :func:`print_language`; the per-line mode is
+The CLI groups a story's findings with :func:`spans_by_source` and prints them with :func:`print_language`;
+:func:`language_of_files` does the same from paths for library use; the per-line mode is
 :func:`newsprism.lenses.language.score_lines`.
 """
 
