@@ -175,3 +175,23 @@ def test_entries_become_articles_and_opml_lists_feeds() -> None:
       <outline type="rss" xmlUrl="https://a.example/rss"/></outline></body></opml>"""
     assert looks_like_feed(opml) == "opml"
     assert parse_opml(opml) == ["https://a.example/rss", "https://b.example/atom"]
+
+
+def test_a_redirect_to_a_private_address_is_refused_at_every_hop(tmp_path: Path) -> None:
+    import httpx
+
+    seen: list[str] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(str(request.url))
+        if request.url.host == "93.184.216.34":  # a public IP literal: no DNS needed
+            return httpx.Response(302, headers={"Location": "http://127.0.0.1:9/admin/feed.xml"})
+        return httpx.Response(200, content=RSS, headers={"Content-Type": "application/rss+xml"})
+
+    store = open_store(tmp_path / "s.sqlite")
+    poller = FeedPoller(store, Settings(), transport=httpx.MockTransport(handler), host_interval=0.0)
+    result = poller.poll("http://93.184.216.34/feed.xml", force=True)
+    assert result.status == "error" and "refused" in result.error and "127.0.0.1" in result.error
+    assert seen == ["http://93.184.216.34/feed.xml"]  # the private hop was never requested
+    poller.close()
+    store.close()

@@ -176,7 +176,7 @@ class FeedPoller:
             self._client = httpx.Client(
                 transport=self.transport,
                 timeout=httpx.Timeout(fetch.timeout),
-                follow_redirects=True,
+                follow_redirects=False,  # every hop is checked for private addresses in _get
                 max_redirects=fetch.max_redirects,
                 headers={
                     "User-Agent": fetch.user_agent,
@@ -235,47 +235,59 @@ class FeedPoller:
         import httpx
 
         fetch = self.settings.fetch
-        target = httpx.URL(url)
-        if target.scheme not in ("http", "https") or not target.host:
-            raise FetchError(url, "a feed address must be an http(s) URL; check it")
-        if not fetch.allow_private:
-            for address in resolve(target.host, target.port or (443 if target.scheme == "https" else 80)):
-                problem = address_problem(address)
-                if problem:
-                    raise FetchError(
-                        url,
-                        f"refused: {target.host} is a {problem} address ({address}); "
-                        "set fetch.allow_private = true only if you trust this host",
-                    )
         headers = {}
         if state.etag:
             headers["If-None-Match"] = state.etag
         if state.last_modified:
             headers["If-Modified-Since"] = state.last_modified
         deadline = time.monotonic() + fetch.timeout
+        target = httpx.URL(url)
         try:
-            with self.client.stream("GET", url, headers=headers) as resp:
-                if resp.status_code == 304:
-                    return 304, b"", dict(resp.headers)
-                if resp.status_code >= 400:
-                    raise FetchError(url, f"HTTP {resp.status_code}; will retry later with backoff")
-                chunks, size = [], 0
-                for chunk in resp.iter_bytes():
-                    size += len(chunk)
-                    if size > fetch.max_bytes:
-                        raise FetchError(
-                            url, f"feed is over fetch.max_bytes ({fetch.max_bytes:,} bytes); skipped"
-                        )
-                    if time.monotonic() > deadline:
-                        raise FetchError(url, f"feed took over {fetch.timeout:g} s to download; skipped")
-                    chunks.append(chunk)
-                return resp.status_code, b"".join(chunks), dict(resp.headers)
+            for _hop in range(fetch.max_redirects + 1):
+                self._refuse_private(url, target)
+                with self.client.stream("GET", target, headers=headers) as resp:
+                    if resp.is_redirect and "location" in resp.headers:
+                        target = target.join(resp.headers["location"])
+                        continue
+                    return self._read(url, resp, deadline)
+            raise FetchError(url, f"more than {fetch.max_redirects} redirects; skipped")
         except httpx.TimeoutException as exc:
             raise FetchError(url, f"no answer within {fetch.timeout:g} s; will retry later") from exc
         except httpx.HTTPError as exc:
             raise FetchError(
                 url, f"could not fetch it ({type(exc).__name__}: {exc}); will retry later"
             ) from exc
+
+    def _refuse_private(self, url: str, target: httpx.URL) -> None:
+        """Checked on the first URL and on every redirect hop, so a redirect cannot reach a private host."""
+        if target.scheme not in ("http", "https") or not target.host:
+            raise FetchError(url, "a feed address must be an http(s) URL; check it")
+        if self.settings.fetch.allow_private:
+            return
+        for address in resolve(target.host, target.port or (443 if target.scheme == "https" else 80)):
+            problem = address_problem(address)
+            if problem:
+                raise FetchError(
+                    url,
+                    f"refused: {target.host} is a {problem} address ({address}); "
+                    "set fetch.allow_private = true only if you trust this host",
+                )
+
+    def _read(self, url: str, resp: httpx.Response, deadline: float) -> tuple[int, bytes, dict[str, str]]:
+        fetch = self.settings.fetch
+        if resp.status_code == 304:
+            return 304, b"", dict(resp.headers)
+        if resp.status_code >= 400:
+            raise FetchError(url, f"HTTP {resp.status_code}; will retry later with backoff")
+        chunks, size = [], 0
+        for chunk in resp.iter_bytes():
+            size += len(chunk)
+            if size > fetch.max_bytes:
+                raise FetchError(url, f"feed is over fetch.max_bytes ({fetch.max_bytes:,} bytes); skipped")
+            if time.monotonic() > deadline:
+                raise FetchError(url, f"feed took over {fetch.timeout:g} s to download; skipped")
+            chunks.append(chunk)
+        return resp.status_code, b"".join(chunks), dict(resp.headers)
 
 
 def poll_all(poller: FeedPoller, urls: Sequence[str], *, force: bool = False) -> list[PollResult]:
