@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 
 from newsprism.errors import FetchError, InputError
 from newsprism.ingest.build import build_article
-from newsprism.ingest.fetch import address_problem, resolve
+from newsprism.ingest.fetch import check_target, new_client
 from newsprism.ingest.records import Draft
 from newsprism.model import Article, Skipped
 from newsprism.settings import Settings
@@ -170,18 +170,10 @@ class FeedPoller:
     @property
     def client(self) -> httpx.Client:
         if self._client is None:
-            import httpx
-
-            fetch = self.settings.fetch
-            self._client = httpx.Client(
-                transport=self.transport,
-                timeout=httpx.Timeout(fetch.timeout),
-                follow_redirects=False,  # every hop is checked for private addresses in _get
-                max_redirects=fetch.max_redirects,
-                headers={
-                    "User-Agent": fetch.user_agent,
-                    "Accept": "application/rss+xml, application/atom+xml, application/xml;q=0.9, */*;q=0.5",
-                },
+            self._client = new_client(
+                self.settings.fetch,
+                self.transport,
+                "application/rss+xml, application/atom+xml, application/xml;q=0.9, */*;q=0.5",
             )
         return self._client
 
@@ -244,7 +236,7 @@ class FeedPoller:
         target = httpx.URL(url)
         try:
             for _hop in range(fetch.max_redirects + 1):
-                self._refuse_private(url, target)
+                check_target(url, target, self.settings.fetch)  # every hop, redirects included
                 with self.client.stream("GET", target, headers=headers) as resp:
                     if resp.is_redirect and "location" in resp.headers:
                         target = target.join(resp.headers["location"])
@@ -257,21 +249,6 @@ class FeedPoller:
             raise FetchError(
                 url, f"could not fetch it ({type(exc).__name__}: {exc}); will retry later"
             ) from exc
-
-    def _refuse_private(self, url: str, target: httpx.URL) -> None:
-        """Checked on the first URL and on every redirect hop, so a redirect cannot reach a private host."""
-        if target.scheme not in ("http", "https") or not target.host:
-            raise FetchError(url, "a feed address must be an http(s) URL; check it")
-        if self.settings.fetch.allow_private:
-            return
-        for address in resolve(target.host, target.port or (443 if target.scheme == "https" else 80)):
-            problem = address_problem(address)
-            if problem:
-                raise FetchError(
-                    url,
-                    f"refused: {target.host} is a {problem} address ({address}); "
-                    "set fetch.allow_private = true only if you trust this host",
-                )
 
     def _read(self, url: str, resp: httpx.Response, deadline: float) -> tuple[int, bytes, dict[str, str]]:
         fetch = self.settings.fetch

@@ -71,14 +71,8 @@ class Fetcher:
     @property
     def client(self) -> httpx.Client:
         if self._client is None:
-            import httpx
 
-            self._client = httpx.Client(
-                transport=self._transport,
-                timeout=httpx.Timeout(self.settings.timeout),
-                follow_redirects=False,
-                headers={"User-Agent": self.settings.user_agent, "Accept": "text/html,text/plain,*/*;q=0.5"},
-            )
+            self._client = new_client(self.settings, self._transport, "text/html,text/plain,*/*;q=0.5")
         return self._client
 
     def fetch(self, url: str) -> Fetched:
@@ -147,23 +141,7 @@ class Fetcher:
         return Fetched(url=str(url), kind=kind, data=b"".join(chunks), charset=resp.charset_encoding)
 
     def _check_target(self, origin: str, url: httpx.URL) -> None:
-        if url.scheme not in ("http", "https"):
-            raise FetchError(
-                origin, f"refused a {url.scheme or 'schemeless'} URL ({url}); only http and https are fetched"
-            )
-        if not url.host:
-            raise FetchError(origin, f"URL {url} has no host; check it")
-        if self.settings.allow_private:
-            return
-        for address in resolve(url.host, url.port or (443 if url.scheme == "https" else 80)):
-            problem = address_problem(address)
-            if problem:
-                via = "" if str(url) == origin else f" (redirected to {url})"
-                raise FetchError(
-                    origin,
-                    f"refused: {url.host}{via} is a {problem} address ({address}); "
-                    "set fetch.allow_private = true only if you trust this host",
-                )
+        check_target(origin, url, self.settings)
 
     def _check_peer(self, origin: str, url: httpx.URL, resp: httpx.Response) -> None:
         """Check the address actually connected to, which defeats DNS answers that change after the check.
@@ -186,6 +164,39 @@ class Fetcher:
                 origin,
                 f"refused: {url.host} answered from a {problem} address ({address}) after resolving to a "
                 "public one; set fetch.allow_private = true only if you trust this host",
+            )
+
+
+def new_client(settings: FetchSettings, transport: httpx.BaseTransport | None, accept: str) -> httpx.Client:
+    """A client that never follows redirects itself: callers check every hop with :func:`check_target`."""
+    import httpx
+
+    return httpx.Client(
+        transport=transport,
+        timeout=httpx.Timeout(settings.timeout),
+        follow_redirects=False,
+        headers={"User-Agent": settings.user_agent, "Accept": accept},
+    )
+
+
+def check_target(origin: str, url: httpx.URL, settings: FetchSettings) -> None:
+    """Refuse non-http(s) URLs and, unless allowed, hosts on private, loopback or link-local addresses."""
+    if url.scheme not in ("http", "https"):
+        raise FetchError(
+            origin, f"refused a {url.scheme or 'schemeless'} URL ({url}); only http and https are fetched"
+        )
+    if not url.host:
+        raise FetchError(origin, f"URL {url} has no host; check it")
+    if settings.allow_private:
+        return
+    for address in resolve(url.host, url.port or (443 if url.scheme == "https" else 80)):
+        problem = address_problem(address)
+        if problem:
+            via = "" if str(url) == origin else f" (redirected to {url})"
+            raise FetchError(
+                origin,
+                f"refused: {url.host}{via} is a {problem} address ({address}); "
+                "set fetch.allow_private = true only if you trust this host",
             )
 
 
