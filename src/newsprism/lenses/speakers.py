@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from newsprism.lenses.attribution import Attribution, quote_spans, wordset
+from newsprism.lenses.attribution_cues import Parse
 from newsprism.model import Source, Speaker, Token
 
 SpeakerKind = Literal["person", "organisation"]
@@ -77,11 +78,9 @@ class ArticleSpeakers:
 
     def __init__(self, source: Source) -> None:
         self.source = source
+        self.parse = Parse(source)
         self.tokens: Sequence[Token] = source.tokens
-        self.children: list[list[int]] = [[] for _ in self.tokens]
-        for t in self.tokens:
-            if t.head != t.i and 0 <= t.head < len(self.tokens):
-                self.children[t.head].append(t.i)
+        self.children = self.parse.children
         self.people = self._people()
         self.quotes = quote_spans(source.text)
         self.speakers: list[tuple[int, str]] = []  # (token, name) of person speakers resolved so far
@@ -142,26 +141,18 @@ class ArticleSpeakers:
                 continue
             dep = self.tokens[c].dep
             if dep in ("compound", "amod", "poss", "nmod", "appos", "prep"):
-                words |= {_word(self.tokens[i]) for i in self._subtree(c)}
+                words |= {_word(self.tokens[i]) for i in self.parse.subtree(c)}
         # the name as apposition of a description: "the Kremlin's spokesman, Dmitry Peskov"
         h = self.tokens[head]
         if h.dep == "appos" and h.head != head:
-            words |= {_word(self.tokens[i]) for i in self._subtree(h.head) if i not in self._subtree(head)}
+            inner = self.parse.subtree(head)
+            words |= {_word(self.tokens[i]) for i in self.parse.subtree(h.head) if i not in inner}
         # titles directly before the name without a parse link: "Russian President Vladimir Putin"
         i = a - 1
         while i >= 0 and self.tokens[i].pos in ("PROPN", "NOUN", "ADJ") and self.tokens[i].sent == h.sent:
             words.add(_word(self.tokens[i]))
             i -= 1
         return {w for w in words if w and w not in _STOP}
-
-    def _subtree(self, i: int) -> set[int]:
-        out, stack = set(), [i]
-        while stack:
-            j = stack.pop()
-            if j not in out:
-                out.add(j)
-                stack.extend(self.children[j])
-        return out
 
     # ------------------------------------------------------------------ resolution
 
