@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import json
+import pickle
 import random
 import re
 import sys
@@ -27,6 +29,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from newsprism.lenses.contradictions import SentenceView, compare_views, view_of
 from newsprism.lenses.dates import extract_dates, same_time
@@ -72,13 +75,19 @@ def msrp_pairs(data: Path) -> list[Pair]:
     return out
 
 
-def neus_pairs(data: Path, limit: int, clusters_max: int, embed: Callable[[list[str]], object]) -> list[Pair]:
-    """Cross-article sentence pairs of one NeuS story (val, then train) whose MiniLM cosine is >= 0.75."""
+def neus_pairs(
+    data: Path, limit: int, clusters_max: int, embed: Callable[[list[str]], object], skip: int = 0
+) -> list[Pair]:
+    """Cross-article sentence pairs of one NeuS story (val, then train) whose MiniLM cosine is >= 0.75.
+
+    ``skip`` leaves out the first stories: ``--neus-from 1200`` gives a tuning set that shares no story
+    with the reported one (the first 1,200)."""
     import numpy as np
 
     root = data / "neus_allsides"
     clusters = [*(root / "val.source").read_text(encoding="utf-8").splitlines(),
-                *(root / "train.source").read_text(encoding="utf-8").splitlines()][:clusters_max]  # fmt: skip
+                *(root / "train.source").read_text(encoding="utf-8").splitlines()]  # fmt: skip
+    clusters = clusters[skip:clusters_max]
     sents: list[tuple[int, int, str]] = []
     for ci, line in enumerate(clusters):
         for ai, art in enumerate(line.split(" [SEP] ")):
@@ -103,16 +112,34 @@ def neus_pairs(data: Path, limit: int, clusters_max: int, embed: Callable[[list[
 
 
 class Parser:
-    """Segments plain sentences with the project's Segmenter and caches the views."""
+    """Segments plain sentences with the project's Segmenter and caches the parses (on disk with a path)."""
 
-    def __init__(self) -> None:
-        from newsprism.segment import Segmenter
-
-        self.segmenter = Segmenter()
+    def __init__(self, path: Path | None = None) -> None:
+        self._segmenter: object | None = None
+        self.path = path
         self.cache: dict[str, Source] = {}
+        if path is not None and path.is_file():
+            with path.open("rb") as fh:
+                self.cache = pickle.load(fh)
+
+    @property
+    def segmenter(self) -> Any:
+        if self._segmenter is None:
+            from newsprism.segment import Segmenter
+
+            self._segmenter = Segmenter()
+        return self._segmenter
+
+    def save(self) -> None:
+        if self.path is not None:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            with self.path.open("wb") as fh:
+                pickle.dump(self.cache, fh)
 
     def parse(self, texts: Sequence[str]) -> None:
         todo = sorted({t for t in texts if t not in self.cache})
+        if not todo:
+            return
         arts = [(Article(id=str(i), text=t), f"s{i}") for i, t in enumerate(todo)]
         for t, src in zip(todo, self.segmenter.pipe(arts), strict=True):
             self.cache[t] = src
@@ -270,9 +297,10 @@ def baseline(a: str, b: str) -> set[str]:
 
 
 def build_cases(pairs: list[Pair], parser: Parser, per_kind: int, rng: random.Random) -> list[Case]:
-    parser.parse([t for p in pairs for t in (p.a, p.b)])
+    texts = [t for p in pairs for t in (p.a, p.b)]
+    parser.parse(texts)
     pool: dict[str, list[str]] = {}
-    for src in parser.cache.values():
+    for src in (parser.cache[t] for t in dict.fromkeys(texts)):  # these pairs only, whatever is cached
         for e in src.entities:
             if e.label in ("PERSON", "GPE", "ORG") and 3 <= len(e.text) <= 30 and e.text[0].isupper():
                 pool.setdefault(e.label, []).append(e.text)
@@ -342,24 +370,37 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--per-kind", type=int, default=300, help="injected pairs per kind and origin")
     ap.add_argument("--neus", type=int, default=1500, help="at most this many NeuS pairs")
     ap.add_argument("--neus-clusters", type=int, default=1200, help="NeuS stories to mine pairs from")
+    ap.add_argument("--neus-from", type=int, default=0,
+                    help="skip the first NeuS stories (1200: a tuning set apart from the reported one)")
     ap.add_argument("--show-errors", type=int, default=0)
+    ap.add_argument("--dump", type=Path, help="write every wrong judgement of the lens here (JSON lines)")
+    ap.add_argument("--cache", type=Path, help="folder for parses and mined NeuS pairs (reused next run)")
     ap.add_argument("--only", default="", help="run one origin: msrp-dev, msrp-held-out or neus")
     args = ap.parse_args(argv)
     if not (args.data / "msrp").is_dir():
         print(f"no data at {args.data}; pass --data", file=sys.stderr)
         return 2
     t0 = time.perf_counter()
-    parser = Parser()
+    parser = Parser(args.cache / "parses.pkl" if args.cache else None)
     pairs = msrp_pairs(args.data)
     groups: dict[str, list[Pair]] = {}
     for p in pairs:
         groups.setdefault(p.origin, []).append(p)
-    from newsprism.embed import default_embedder
-    from newsprism.settings import EmbedSettings
-
     if args.only in ("", "neus"):
-        embedder = default_embedder(EmbedSettings())
-        groups["neus"] = neus_pairs(args.data, args.neus, args.neus_clusters, embedder.encode)
+        key = f"neus-{args.neus}-{args.neus_from}-{args.neus_clusters}.json"
+        cached = args.cache / key if args.cache else None
+        if cached is not None and cached.is_file():
+            groups["neus"] = [Pair(**p) for p in json.loads(cached.read_text(encoding="utf-8"))]
+        else:
+            from newsprism.embed import default_embedder
+            from newsprism.settings import EmbedSettings
+
+            embedder = default_embedder(EmbedSettings())
+            encode = embedder.encode
+            groups["neus"] = neus_pairs(args.data, args.neus, args.neus_clusters, encode, args.neus_from)
+            if cached is not None:
+                cached.parent.mkdir(parents=True, exist_ok=True)
+                cached.write_text(json.dumps([vars(p) for p in groups["neus"]]), encoding="utf-8")
     if args.only:
         groups = {args.only: groups[args.only]}
     print(f"seed {args.seed}; pairs: " + ", ".join(f"{k} {len(v)}" for k, v in groups.items()))
@@ -368,20 +409,30 @@ def main(argv: list[str] | None = None) -> int:
         fs = compare_views(parser.view(c.pair.a, "A"), parser.view(c.b, "B"))
         return {f.kind for f in fs}
 
+    dump = args.dump.open("w", encoding="utf-8") if args.dump else None
     for origin, ps in groups.items():
         rng = random.Random(f"{args.seed}-{origin}")
         cases = build_cases(ps, parser, args.per_kind, rng)
+        parser.save()
         print(origin)
         report("lens", score(cases, lens))
         report("baseline", score(cases, lambda c: baseline(c.pair.a, c.b)))
-        if args.show_errors:
-            shown = 0
-            for c in cases:
-                got = lens(c)
-                wrong = bool(got - {c.kind}) if args.show_errors > 0 else c.kind not in got | {"none"}
-                if wrong and shown < abs(args.show_errors):
+        shown = 0
+        for c in cases:
+            got = lens(c)
+            wrong = got - {c.kind} or c.kind not in got | {"none"}
+            if dump is not None and wrong:
+                found = compare_views(parser.view(c.pair.a, "A"), parser.view(c.b, "B"))
+                row = {"origin": origin, "kind": c.kind, "edit": c.edit, "got": sorted(got), "a": c.pair.a,
+                       "b": c.b, "why": [f.explanation for f in found]}  # fmt: skip
+                dump.write(json.dumps(row) + "\n")
+            if args.show_errors:
+                bad = bool(got - {c.kind}) if args.show_errors > 0 else c.kind not in got | {"none"}
+                if bad and shown < abs(args.show_errors):
                     shown += 1
                     print(f"    [{c.kind} {c.edit}] got {sorted(got)}\n      A: {c.pair.a}\n      B: {c.b}")
+    if dump is not None:
+        dump.close()
     print(f"{time.perf_counter() - t0:.0f} s")
     return 0
 

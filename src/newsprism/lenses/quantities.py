@@ -36,6 +36,11 @@ from newsprism.lenses._numbers import (
 
 __all__ = ["Quantity", "compatible", "extract_quantities", "singular"]
 
+# words of movement before a figure: what follows "to" is where it ended ("rose 48 cents to $30")
+_MOVES = {"rose", "rise", "rises", "fell", "fall", "falls", "up", "down", "gained", "gains", "lost", "added",
+          "shed", "dropped", "drops", "climbed", "declined", "increased", "decreased", "jumped", "slipped",
+          "slid", "grew", "cut", "raised", "lowered", "plunged", "surged", "soared", "tumbled", "advanced",
+          "off", "higher", "lower"}  # fmt: skip
 _NOT_HEADS = {"percent", "pct", "times", "time", "o'clock", "am", "pm", "gmt", "utc", "edt", "est", "bst"}
 _APPROX_REL = 0.1  # "about 15%" covers 13.5-16.5
 _EXACT_REL = 0.02  # an exact figure may still be rounded: 296 and 300 deaths are not a contradiction
@@ -188,9 +193,11 @@ def _quantity_at(text: str, toks: list[_Tok], i: int) -> tuple[Quantity | None, 
         return None, j
     # ranges: 10-20, 10 to 20, between 10 and 20, from 10 to 20
     high_value: float | None = None
+    # "fell by 75,000 to 712,000", "rose 5 to 931": a change and where it ended, not a range
+    moved = start_i > 0 and (toks[start_i - 1].low == "by" or toks[start_i - 1].low in _MOVES)
     if j + 1 < len(toks) and (
         (toks[j].text in ("-", "–") and toks[j].start == toks[j - 1].end)
-        or toks[j].low == "to"
+        or (toks[j].low == "to" and not moved)
         or (toks[j].low == "and" and prefix == "between")
     ):
         k = j + 1
@@ -221,6 +228,8 @@ def _quantity_at(text: str, toks: list[_Tok], i: int) -> tuple[Quantity | None, 
         return None, j  # "the 2002 results": a year; counts that large are written "2,002"
     if unit == "%" and not currency:
         pass
+    if kind == "duration" and not vague and high_value is None:
+        value, j = _compound_duration(toks, j, value, _MEASURES[unit][1])  # "three years and four months"
     whole, end = _whole(toks, j) if kind in ("percent", "count") else ("", j)
     if kind in ("percent",) or vague:
         pass
@@ -236,7 +245,7 @@ def _quantity_at(text: str, toks: list[_Tok], i: int) -> tuple[Quantity | None, 
     if high_value is not None:
         low, high = value - half, high_value
     else:
-        low, high = _bounds(prefix, value, half, vague)
+        low, high = _bounds(prefix, value, half, vague, precise="." in first.text)
     q = Quantity(
         toks[start_i].start if prefix else toks[i if not currency else i - 1].start,
         toks[j - 1].end,
@@ -254,6 +263,20 @@ def _quantity_at(text: str, toks: list[_Tok], i: int) -> tuple[Quantity | None, 
         sym_start = _currency_start(toks, i)
         q = Quantity(sym_start, q.end, "", q.value, q.low, q.high, q.unit, q.kind, q.approx, q.whole, q.noun)
     return _with_text(text, q), end if whole else j
+
+
+def _compound_duration(toks: list[_Tok], j: int, value: float, factor: float) -> tuple[float, int]:
+    """Adds a smaller unit that follows ("three years, four months" is 40 months, not two figures)."""
+    if j + 2 >= len(toks) or toks[j].low not in ("and", ","):
+        return value, j
+    k = j + 1
+    num = _number_at(toks, k)
+    if num is None or num[4]:
+        return value, j
+    unit = toks[num[3]].low if num[3] < len(toks) else ""
+    if unit not in _MEASURES or _MEASURES[unit][0] != "duration" or _MEASURES[unit][1] >= factor:
+        return value, j
+    return value + num[0] * _MEASURES[unit][1] / factor, num[3] + 1
 
 
 def _far_range_end(toks: list[_Tok], j: int, unit: str, value: float) -> tuple[float | None, int]:
@@ -287,7 +310,10 @@ def _with_text(text: str, q: Quantity) -> Quantity:
                     q.whole, q.noun)  # fmt: skip
 
 
-def _bounds(prefix: str, value: float, half: float, vague: bool) -> tuple[float, float]:
+def _bounds(
+    prefix: str, value: float, half: float, vague: bool, precise: bool = False
+) -> tuple[float, float]:
+    """The interval a wording allows; ``precise``: written with decimals ("$43.67"), so no rounding slack."""
     if vague:
         return value - half, value + half
     if prefix == "about":
@@ -302,7 +328,7 @@ def _bounds(prefix: str, value: float, half: float, vague: bool) -> tuple[float,
         return value, INF
     if prefix == "atleast":
         return value - half, INF
-    slack = max(half, value * _EXACT_REL)
+    slack = half if precise else max(half, value * _EXACT_REL)
     return value - slack, value + slack
 
 
