@@ -50,7 +50,8 @@ def sentence_starts(doc: Doc) -> list[int]:
     if not words:
         return []
     paragraphs = set(paragraph_starts(doc))
-    raw = {int(s.start) for s in doc.sents} | paragraphs | set(_new_lines(doc))
+    text = doc.text  # Doc.text joins every token on each access: read it once per document
+    raw = {int(s.start) for s in doc.sents} | paragraphs | set(_new_lines(doc, text))
     candidates = sorted({_next_word(doc, i) for i in raw} - {len(doc)})
     kept = [candidates[0]]
     for k, start in enumerate(candidates[1:], start=1):
@@ -62,21 +63,21 @@ def sentence_starts(doc: Doc) -> list[int]:
         if start >= len(doc) or start <= kept[-1]:
             continue
         end = candidates[k + 1] if k + 1 < len(candidates) else len(doc)
-        if not _mistaken_split(doc, kept[-1], start, max(end, start + 1)):
+        if not _mistaken_split(doc, text, kept[-1], start, max(end, start + 1)):
             kept.append(start)
     kept = _keep_attributed_quotes_whole(doc, kept, paragraphs)
     kept[0] = 0
     return kept
 
 
-def _new_lines(doc: Doc) -> list[int]:
+def _new_lines(doc: Doc, text: str) -> list[int]:
     """Lines that open a sentence even when the line above has no full stop: list items ("- item",
     "• item") and datelines under a headline."""
     out = []
     for t in doc:
         if t.i == 0 or "\n" not in doc[t.i - 1].text + doc[t.i - 1].whitespace_:
             continue
-        if t.text in BULLETS or DATELINE_START.match(doc.text, t.idx):
+        if t.text in BULLETS or DATELINE_START.match(text, t.idx):
             out.append(int(t.i))
     return out
 
@@ -114,13 +115,14 @@ def _last_word(doc: Doc, start: int, end: int) -> Token | None:
     return None
 
 
-def _mistaken_split(doc: Doc, prev_start: int, start: int, end: int) -> bool:
-    """True when the split before token ``start`` (next sentence ``[start, end)``) should not be there."""
+def _mistaken_split(doc: Doc, text: str, prev_start: int, start: int, end: int) -> bool:
+    """True when the split before token ``start`` (next sentence ``[start, end)``) should not be there;
+    ``text`` is ``doc.text``."""
     last = _last_word(doc, prev_start, start)
     if last is None:
         return True
     first = doc[start]
-    gap = doc.text[last.idx + len(last.text) : first.idx]
+    gap = text[last.idx + len(last.text) : first.idx]
     if "\n" in gap and first.text in BULLETS:
         return False
     if last.text in CONTINUING or first.text in DASHES:
@@ -129,7 +131,7 @@ def _mistaken_split(doc: Doc, prev_start: int, start: int, end: int) -> bool:
         return True
     if _starts_lowercase(first):
         return True
-    prev_text = doc.text[doc[prev_start].idx : last.idx + len(last.text)]
+    prev_text = text[doc[prev_start].idx : last.idx + len(last.text)]
     if DATELINE.match(prev_text):
         return True
     if "\n" in gap:
