@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from newsprism.lenses._views import (
@@ -159,8 +160,16 @@ def _around(text: str, start: int, end: int, width: int = 4) -> set[str]:
 
 
 def _dates(a: SentenceView, b: SentenceView) -> list[Finding]:
+    """Dates of one event that cannot be the same time.
+
+    A reporting date ("officials said Monday") is kept apart from event dates ("the fire broke out on
+    Friday") when a sentence holds both; when each sentence gives just one date, both date the one fact
+    the two outlets share ("announced on Monday" / "on Thursday vetoed the bill") and are compared.
+    """
     da = [d for d in a.dates if not d.offset]
     db = [d for d in b.dates if not d.offset]
+    if len(da) == 1 and len(db) == 1 and da[0].reporting != db[0].reporting:
+        da, db = [replace(da[0], reporting=False)], [replace(db[0], reporting=False)]
     free_a = [d for d in da if not any(same_time(d, o) for o in db)]
     free_b = [d for d in db if not any(same_time(d, o) for o in da)]
     out: list[Finding] = []
