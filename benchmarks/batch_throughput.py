@@ -1,23 +1,28 @@
 """Batch pipeline throughput: ``--engine ray`` against ``--engine local`` on the same archive, same run.
 
 Real articles (BASIL and ECB+ from ../shared/data, read here at run time only) are written as JSON lines
-shards into a temporary folder, then processed by both engines into separate output folders. Reported:
-articles per second of each engine over the whole run (Ray start-up included), the ratio, per-stage
-busy core-seconds and articles per core-second, and the largest worker's peak RSS. The full pipeline
-costs about a second of CPU per article on this 2-core machine, so the 10k-article target does not fit
-the time budget; ``--articles`` picks the count and docs/scale.md extrapolates from the per-stage costs.
+shards into a temporary folder, then processed by both engines into separate output folders. Only 751
+distinct articles exist in those sets, so larger archives replay them: copy ``r`` of an article is
+published ``r`` x 11 years later (so copies never share a clustering window) and its text ends with a
+one-line "(archive copy r)" paragraph, which gives it its own content id (identical texts would be
+dropped as duplicates). ECB+ documents carry no date; each gets the date of its gold sub-topic (one
+week per sub-topic), so the whole archive is dated. Reported: articles per second of each engine over
+the whole run (Ray start-up included), the ratio, per-stage busy core-seconds and articles per
+core-second, and the largest worker's peak RSS.
 
-    nice python benchmarks/batch_throughput.py --articles 400 --shards 8 --json results.json
+    nice -n 10 python benchmarks/batch_throughput.py --articles 2000 --shards 16 --json results.json
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import os
 import sys
 import tempfile
 import time
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -30,19 +35,41 @@ from newsprism.model import Article
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 
 
+REPLAY_YEARS = 11  # BASIL spans under ten years: replayed copies never fall into one window
+
+
 def corpus(n: int) -> list[Article]:
-    """BASIL then ECB+ articles, interleaved so every shard mixes long and short texts."""
+    """BASIL and ECB+ articles interleaved (every shard mixes long and short texts), replayed up to ``n``."""
     basil, _ = load_basil(DATA / "basil")
-    ecb, _ = load_ecbplus(DATA / "ecbplus")
+    ecb, gold = load_ecbplus(DATA / "ecbplus")
+    subtopics = {g: k for k, g in enumerate(sorted(set(gold)))}
+    start = date(2012, 1, 2).toordinal()
+    ecb = [
+        dataclasses.replace(a, published=date.fromordinal(start + 7 * subtopics[g]).isoformat())
+        for a, g in zip(ecb, gold, strict=True)
+    ]
     mixed: list[Article] = []
     for k in range(max(len(basil), len(ecb))):
         if k < len(ecb):
             mixed.append(ecb[k])
         if k < len(basil):
             mixed.append(basil[k])
-    if n > len(mixed):
-        raise SystemExit(f"only {len(mixed)} articles available; ask for at most that many")
-    return mixed[:n]
+    out = list(mixed[:n])
+    copy = 0
+    while len(out) < n:
+        copy += 1
+        for a in mixed[: n - len(out)]:
+            out.append(_replayed(a, copy))
+    return out
+
+
+def _replayed(a: Article, copy: int) -> Article:
+    """Copy ``copy`` of an article: published ``copy`` x 11 years later, with its own content id."""
+    published = a.published
+    if published:
+        day = date.fromisoformat(published[:10])
+        published = day.replace(year=day.year + REPLAY_YEARS * copy, day=min(day.day, 28)).isoformat()
+    return dataclasses.replace(a, text=f"{a.text}\n\n(archive copy {copy})", published=published)
 
 
 def write_shards(articles: list[Article], folder: Path, shards: int) -> None:
@@ -77,6 +104,9 @@ def main() -> None:
     parser.add_argument("--shards", type=int, default=8)
     parser.add_argument("--engines", default="local,ray")
     parser.add_argument("--json", type=Path, help="also write the results here")
+    parser.add_argument(
+        "--keep", type=Path, help="write the archive and both outputs under this (new) folder and keep them"
+    )
     args = parser.parse_args()
     if not DATA.is_dir():
         raise SystemExit(f"{DATA} is missing: this benchmark replays real articles from ../shared/data")
@@ -89,7 +119,10 @@ def main() -> None:
         "shards": args.shards,
         "engines": {},
     }
-    with tempfile.TemporaryDirectory(prefix="newsprism-batch-bench-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="newsprism-batch-bench-") as scratch:
+        tmp = args.keep or Path(scratch)
+        if args.keep and args.keep.exists() and any(args.keep.iterdir()):
+            raise SystemExit(f"{args.keep} is not empty: give a new folder (a re-run would skip the work)")
         archive = Path(tmp) / "archive"
         write_shards(articles, archive, args.shards)
         for engine in args.engines.split(","):

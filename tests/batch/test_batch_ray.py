@@ -25,3 +25,21 @@ def test_ray_engine_matches_local(ray_session: None, archive: Path, local_out: P
 
     again = run_batch(archive, out, "ray", progress=lambda _m: None)
     assert again.shards_done == 0 and again.groups_done == 0
+
+
+@pytest.mark.filterwarnings("ignore")
+def test_block_clustering_on_ray_matches_local(ray_session: None, tmp_path: Path) -> None:
+    """Blocks and edge sets as Ray tasks give the same stories, ids included, as the local loop."""
+    from blocks_corpus import BLOCK_DAYS, archive_rows
+
+    from newsprism.batch.blocks import cluster_in_blocks
+    from newsprism.batch.engines import LocalEngine, RayEngine
+    from newsprism.settings import Settings
+
+    rows = archive_rows()
+    with LocalEngine(tmp_path, Settings()) as local, RayEngine(tmp_path, Settings()) as remote:
+        here = cluster_in_blocks(rows, local.cluster, BLOCK_DAYS)
+        there = cluster_in_blocks(rows, remote.cluster, BLOCK_DAYS)
+    assert here.merged == 1  # the straddling story was merged on both
+    assert there.stories == here.stories
+    assert there.blocks == here.blocks and there.edge_articles == here.edge_articles

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from newsprism.batch.blocks import BLOCK_DAYS
 from newsprism.batch.engines import GroupTask, make_engine
 from newsprism.batch.io import TABLES, list_shards, part_path, read_parts, shard_key
 from newsprism.batch.stages import ARTICLE_STAGES, STORY_STAGES, StageStats
@@ -64,6 +65,9 @@ class BatchSummary:
     stories: int = 0
     groups_done: int = 0
     groups_skipped: int = 0
+    blocks: int = 0
+    edge_articles: int = 0
+    edge_merges: int = 0
     wall: dict[str, float] = field(default_factory=dict)
     article_stats: StageStats = field(default_factory=StageStats)
     story_stats: StageStats = field(default_factory=StageStats)
@@ -96,6 +100,9 @@ class BatchSummary:
             "stories": self.stories,
             "groups_done": self.groups_done,
             "groups_skipped": self.groups_skipped,
+            "blocks": self.blocks,
+            "edge_articles": self.edge_articles,
+            "edge_merges": self.edge_merges,
             "wall_seconds": {k: round(v, 3) for k, v in self.wall.items()},
             "stages": self.throughput(),
             "max_worker_rss_mb": round(max(self.article_stats.max_rss_mb, self.story_stats.max_rss_mb), 1),
@@ -103,7 +110,7 @@ class BatchSummary:
 
     def lines(self) -> list[str]:
         """A human summary: counts, then one line per stage."""
-        total = sum(self.wall.values())
+        total = sum(self.wall.get(k, 0.0) for k in ("articles", "cluster", "stories"))
         rate = self.articles / total if total else 0.0
         out = [
             f"{self.engine} engine, {self.workers} worker(s): {self.shards_done} shard(s) processed, "
@@ -130,12 +137,15 @@ def run_batch(
     settings: Settings | None = None,
     num_cpus: int = 2,
     story_group: int = 8,
+    block_days: float = BLOCK_DAYS,
     progress: Progress | None = None,
 ) -> BatchSummary:
     """Process an archive of JSON lines / Parquet shards into Parquet tables and per-story JSON reports.
 
     ``engine`` is ``"local"`` (this process) or ``"ray"`` (a local Ray instance with ``num_cpus`` CPUs, or
     the cluster at ``address``). Both give identical output files (``run.json`` aside, which has timings).
+    Stories are clustered per language and per ``block_days`` of publication dates, blocks in parallel,
+    then merged where they meet at block edges (:mod:`newsprism.batch.blocks`).
     """
     say = progress or (lambda msg: print(f"newsprism batch: {msg}", file=sys.stderr))
     settings = settings or Settings()
@@ -166,9 +176,12 @@ def run_batch(
         summary.wall["articles"] = time.perf_counter() - t0
 
         t0 = time.perf_counter()
-        groups = _plan_stories(out_dir, runner.cluster, summary, story_group)
+        groups = _plan_stories(out_dir, runner.cluster, summary, story_group, block_days)
         summary.wall["cluster"] = time.perf_counter() - t0
-        say(f"clustered {summary.articles} articles into {summary.stories} stories")
+        say(
+            f"clustered {summary.articles} articles into {summary.stories} stories "
+            f"({summary.blocks} language x time blocks; {summary.edge_merges} stories merged at block edges)"
+        )
 
         t0 = time.perf_counter()
         todo = [(k, g) for k, g in groups if not part_path(out_dir, "stories", k).exists()]
@@ -192,8 +205,10 @@ def _plan_stories(
     cluster: Callable[[Sequence[Sequence[dict[str, Any]]]], list[list[str]]],
     summary: BatchSummary,
     story_group: int,
+    block_days: float,
 ) -> list[GroupTask]:
-    """Cluster per language block, then cut the stories into groups with content-derived keys."""
+    """Cluster (language x time blocks, merged at edges), then cut the stories into groups with
+    content-derived keys."""
     from newsprism.batch.rows import article_from_row
     from newsprism.cluster import publication_order
 
@@ -210,16 +225,17 @@ def _plan_stories(
         unique.append(r)
     summary.articles = len(unique)
 
-    blocks: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for r in unique:
-        blocks[r["language"] or "und"].append(r)
-    names = sorted(blocks)
-    assigned = cluster([blocks[b] for b in names])
+    from newsprism.batch.blocks import cluster_in_blocks
 
+    clustering = cluster_in_blocks(unique, cluster, block_days)
+    summary.blocks = len(clustering.blocks)
+    summary.edge_articles = clustering.edge_articles
+    summary.edge_merges = clustering.merged
+    summary.wall.update(clustering.seconds)
+    owner = clustering.stories
     members: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for name, story_ids in zip(names, assigned, strict=True):
-        for r, sid in zip(blocks[name], story_ids, strict=True):
-            members[sid].append(r)
+    for r, sid in zip(unique, owner, strict=True):
+        members[sid].append(r)
     stories: list[dict[str, Any]] = []
     for sid, rs in members.items():
         order = publication_order([article_from_row(r) for r in rs])
