@@ -10,7 +10,11 @@ week per sub-topic), so the whole archive is dated. Reported: articles per secon
 the whole run (Ray start-up included), the ratio, per-stage busy core-seconds and articles per
 core-second, and the largest worker's peak RSS.
 
-    nice -n 10 python benchmarks/batch_throughput.py --articles 2000 --shards 16 --json results.json
+    nice -n 10 python benchmarks/batch_throughput.py --articles 2000 --shards 16 --keep /tmp/b --json r.json
+    nice -n 10 python benchmarks/batch_throughput.py --cluster-only /tmp/b --cluster-rows 10000
+
+The second form times the clustering stage alone (one block vs language x time blocks, local and Ray)
+on the first run's articles tables replayed to 10k articles; see :func:`cluster_stage`.
 """
 
 from __future__ import annotations
@@ -30,6 +34,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from cluster_data import load_basil, load_ecbplus
 from newsprism.batch import run_batch
+from newsprism.batch.blocks import BLOCK_DAYS
 from newsprism.model import Article
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
@@ -40,7 +45,12 @@ REPLAY_YEARS = 11  # BASIL spans under ten years: replayed copies never fall int
 
 def corpus(n: int) -> list[Article]:
     """BASIL and ECB+ articles interleaved (every shard mixes long and short texts), replayed up to ``n``."""
-    basil, _ = load_basil(DATA / "basil")
+    return labelled_corpus(n)[0]
+
+
+def labelled_corpus(n: int) -> tuple[list[Article], list[str]]:
+    """:func:`corpus` with each article's gold story (BASIL triplet, ECB+ sub-topic; per replayed copy)."""
+    basil, basil_gold = load_basil(DATA / "basil")
     ecb, gold = load_ecbplus(DATA / "ecbplus")
     subtopics = {g: k for k, g in enumerate(sorted(set(gold)))}
     start = date(2012, 1, 2).toordinal()
@@ -48,28 +58,96 @@ def corpus(n: int) -> list[Article]:
         dataclasses.replace(a, published=date.fromordinal(start + 7 * subtopics[g]).isoformat())
         for a, g in zip(ecb, gold, strict=True)
     ]
-    mixed: list[Article] = []
+    mixed: list[tuple[Article, str]] = []
     for k in range(max(len(basil), len(ecb))):
         if k < len(ecb):
-            mixed.append(ecb[k])
+            mixed.append((ecb[k], f"ecb:{gold[k]}"))
         if k < len(basil):
-            mixed.append(basil[k])
+            mixed.append((basil[k], f"basil:{basil_gold[k]}"))
     out = list(mixed[:n])
     copy = 0
     while len(out) < n:
         copy += 1
-        for a in mixed[: n - len(out)]:
-            out.append(_replayed(a, copy))
-    return out
+        for a, g in mixed[: n - len(out)]:
+            out.append((_replayed(a, copy), f"{g}#{copy}"))
+    return [a for a, _g in out], [g for _a, g in out]
 
 
 def _replayed(a: Article, copy: int) -> Article:
-    """Copy ``copy`` of an article: published ``copy`` x 11 years later, with its own content id."""
+    """Copy ``copy`` of an article: published ``copy`` x 11 years later (day of month capped at 28, so
+    every shifted date exists), with its own content id."""
     published = a.published
     if published:
         day = date.fromisoformat(published[:10])
         published = day.replace(year=day.year + REPLAY_YEARS * copy, day=min(day.day, 28)).isoformat()
     return dataclasses.replace(a, text=f"{a.text}\n\n(archive copy {copy})", published=published)
+
+
+def cluster_stage(kept: Path, n_rows: int, block_days: float) -> dict[str, Any]:
+    """The story-clustering stage alone at ``n_rows`` articles, from a kept run's articles tables.
+
+    The articles tables of ``kept/out-local`` (text and title+lead vectors of real articles) are
+    replayed 40 years apart (new ids) up to ``n_rows``; then one block per language (the clustering
+    before blocks), language x time blocks in a local loop, and the same blocks as Ray tasks (2 CPUs)
+    are timed, and each partition is scored against the gold stories (B-cubed F1).
+    """
+    from newsprism.batch.blocks import cluster_in_blocks
+    from newsprism.batch.engines import LocalEngine, RayEngine
+    from newsprism.batch.io import list_shards, read_parts, shard_key
+    from newsprism.cluster import bcubed
+    from newsprism.settings import Settings
+
+    archive = kept / "archive"
+    offsets, at = {}, 0
+    for path in list_shards(archive):
+        offsets[shard_key(path, archive)] = at
+        at += sum(1 for line in path.open(encoding="utf-8") if line.strip())
+    _articles, gold = labelled_corpus(at)
+    columns = ["id", "shard", "row", "title", "outlet", "url", "published", "language", "origin"]
+    table = read_parts(kept / "out-local", "articles", [*columns, "warnings", "text", "lead_vector"])
+    base, seen = [], set()
+    for r in sorted(table.to_pylist(), key=lambda r: (r["shard"], r["row"])):
+        if r["id"] not in seen:
+            seen.add(r["id"])
+            base.append({**r, "gold": gold[offsets[r["shard"]] + r["row"]]})
+    rows = list(base[:n_rows])
+    copy = 0
+    while len(rows) < n_rows:
+        copy += 1
+        for r in base[: n_rows - len(rows)]:
+            shifted = r["published"]
+            if shifted:
+                day = date.fromisoformat(shifted[:10])
+                shifted = day.replace(year=day.year + 40 * copy, day=min(day.day, 28)).isoformat()
+            rows.append({**r, "id": f"{r['id']}x{copy}", "published": shifted, "gold": f"{r['gold']}x{copy}"})
+    labels = [r["gold"] for r in rows]
+    result: dict[str, Any] = {"rows": len(rows), "block_days": block_days, "gold_stories": len(set(labels))}
+    with LocalEngine(kept, Settings()) as local:
+        for name, days in (("one_block", 1e9), ("blocks_local", block_days)):
+            t = time.perf_counter()
+            done = cluster_in_blocks(rows, local.cluster, days)
+            result[name] = {
+                "wall_seconds": round(time.perf_counter() - t, 3),
+                "blocks": len(done.blocks),
+                "edge_articles": done.edge_articles,
+                "merged_at_edges": done.merged,
+                "stories": len(set(done.stories)),
+                "bcubed_f1": round(bcubed(labels, done.stories)[2], 4),
+            }
+            result[name]["articles_per_second"] = round(len(rows) / result[name]["wall_seconds"], 1)
+            stories = done.stories if name == "blocks_local" else None
+    t = time.perf_counter()
+    with RayEngine(kept, Settings(), num_cpus=2) as remote:
+        started = time.perf_counter()
+        done = cluster_in_blocks(rows, remote.cluster, block_days)
+        wall = time.perf_counter() - started
+    result["blocks_ray"] = {
+        "ray_start_seconds": round(started - t, 2),
+        "wall_seconds": round(wall, 3),
+        "articles_per_second": round(len(rows) / wall, 1),
+        "same_stories_as_local": done.stories == stories,
+    }
+    return result
 
 
 def write_shards(articles: list[Article], folder: Path, shards: int) -> None:
@@ -107,10 +185,24 @@ def main() -> None:
     parser.add_argument(
         "--keep", type=Path, help="write the archive and both outputs under this (new) folder and keep them"
     )
+    parser.add_argument(
+        "--cluster-only",
+        type=Path,
+        metavar="KEPT",
+        help="time only the story clustering, from the articles tables of a run kept with --keep KEPT",
+    )
+    parser.add_argument("--cluster-rows", type=int, default=10_000, help="articles for --cluster-only")
+    parser.add_argument("--block-days", type=float, default=BLOCK_DAYS)
     args = parser.parse_args()
     if not DATA.is_dir():
         raise SystemExit(f"{DATA} is missing: this benchmark replays real articles from ../shared/data")
     os.environ.setdefault("RAY_AUTH_MODE", "disabled")
+    if args.cluster_only:
+        found = cluster_stage(args.cluster_only, args.cluster_rows, args.block_days)
+        print(json.dumps(found, indent=2))
+        if args.json:
+            args.json.write_text(json.dumps(found, indent=2) + "\n", encoding="utf-8")
+        return
     articles = corpus(args.articles)
     words = sum(a.words for a in articles)
     results: dict[str, Any] = {

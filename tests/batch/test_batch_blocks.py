@@ -39,11 +39,15 @@ def test_blocks_follow_the_calendar_and_the_language() -> None:
         time_blocks(rows, 0)
 
 
-def test_undated_rows_join_the_block_of_the_dated_row_before_them() -> None:
+def test_undated_rows_are_a_block_of_their_own() -> None:
     rows = archive_rows()
-    undated = {**rows[-1], "id": "undated", "published": None}
-    blocks = time_blocks([*rows, undated], BLOCK_DAYS)
-    assert len(rows) in blocks[-1].rows
+    undated = [{**r, "id": f"u{r['id']}", "published": None} for r in rows if r["id"].startswith("vote")]
+    blocks = time_blocks([*rows, *undated], BLOCK_DAYS)
+    assert (blocks[0].language, blocks[0].number) == ("en", None)
+    assert blocks[0].rows == tuple(range(len(rows), len(rows) + len(undated)))
+    result = cluster_in_blocks([*rows, *undated], serial, BLOCK_DAYS)
+    assert len(set(result.stories[len(rows) :])) == 1  # clustered together, never near an edge
+    assert result.merged == 1
 
 
 def test_a_story_across_a_block_edge_is_one_story() -> None:

@@ -9,7 +9,8 @@ same clusterer: stories from the two sides that land in one cluster become one s
 every edge are never touched, so the edge work is small next to the blocks.
 
 Blocks are aligned to the calendar (day number // ``block_days``), not to the data, so adding shards to
-an archive does not move block edges and earlier stories keep their ids. Every function here is plain
+an archive does not move block edges and earlier stories keep their ids; undated articles form one
+block per language. Every function here is plain
 and deterministic; both engines call them and run the block and edge clustering with the same
 :func:`~newsprism.batch.stages.cluster_block`, which is why local and Ray runs agree.
 """
@@ -37,7 +38,7 @@ class Block:
     """Rows (indexes into the archive's row list, in input order) of one language and time block."""
 
     language: str
-    number: int | None  # day // block_days; None for undated rows that no dated row precedes
+    number: int | None  # day // block_days; None for the language's undated rows
     rows: tuple[int, ...]
 
 
@@ -53,24 +54,20 @@ class StorySpan:
 
 
 def row_days(rows: Sequence[Row]) -> list[float | None]:
-    """Each row's day number; an undated row takes the day of the last dated row before it.
-
-    That is where the clusterer's publication order places undated articles (after the dated ones
-    before them), so an undated article is clustered in the block its neighbours are in.
-    """
+    """Each row's publication day number (None when undated), as the story clusterer reads dates."""
     from newsprism.cluster.features import day_number
 
-    out: list[float | None] = []
-    last: float | None = None
-    for r in rows:
-        day = day_number(r.get("published"))
-        last = day if day is not None else last
-        out.append(last)
-    return out
+    return [day_number(r.get("published")) for r in rows]
 
 
 def time_blocks(rows: Sequence[Row], block_days: float = BLOCK_DAYS) -> list[Block]:
-    """Cut rows into language x time blocks, in (language, block number) order; undated first."""
+    """Cut rows into language x time blocks, in (language, block number) order.
+
+    Undated rows of a language form one block of their own, clustered among themselves without time
+    (an archive without dates is clustered as before blocks): there is no day to place them by, and
+    putting them beside whatever dated rows precede them in the input would scatter one story's
+    undated articles over many blocks.
+    """
     if block_days <= 0:
         from newsprism.errors import UsageError
 
