@@ -10,9 +10,9 @@ every edge are never touched, so the edge work is small next to the blocks.
 
 Blocks are aligned to the calendar (day number // ``block_days``), not to the data, so adding shards to
 an archive does not move block edges and earlier stories keep their ids; undated articles form one
-block per language. Every function here is plain
-and deterministic; both engines call them and run the block and edge clustering with the same
-:func:`~newsprism.batch.stages.cluster_block`, which is why local and Ray runs agree.
+block per language. Every function here is plain and deterministic; both engines call them and run the
+block and edge clustering with the same :func:`~newsprism.batch.stages.cluster_block`, which is why
+local and Ray runs agree.
 """
 
 from __future__ import annotations
