@@ -1,7 +1,8 @@
-"""Load ECB+ and BASIL as streams of ``Article`` with gold story labels (benchmarks and the quality gate).
+"""Load ECB+, BASIL and WikiRef220 as streams of ``Article`` with gold labels (benchmarks, quality gate).
 
 ECB+: each topic holds two seminal events (``Necb`` vs ``Necbplus`` files); gold = topic + sub-topic. The
 documents carry no dates, so the stream is a seeded shuffle. BASIL: gold = triplet, streamed by date.
+WikiRef220: gold = topic (coarser than a story), undated, seeded shuffle.
 Texts go through newsprism's own normalisation (``build_article``) so the benchmark sees what users get.
 """
 
@@ -18,6 +19,7 @@ from newsprism.model import Article
 from newsprism.settings import IngestSettings
 
 _ECB_NAME = re.compile(r"^(\d+)_(\d+)(ecb|ecbplus)\.xml$")
+_WIKIREF_NAME = re.compile(r"^(.+?)[ .]\(?\d+\)?\.txt$")
 
 
 def _article(draft: Draft) -> Article | None:
@@ -69,6 +71,34 @@ def load_basil(root: Path) -> tuple[list[Article], list[str]]:
             items.append((a.published or "", path.name, a, str(d["triplet-uuid"])))
     items.sort(key=lambda t: (t[0], t[1]))
     return [t[2] for t in items], [t[3] for t in items]
+
+
+def load_wikiref(root: Path, *, seed: int = 13) -> tuple[list[Article], list[str]]:
+    """WikiRef220 articles (first line = title), shuffled with ``seed``; gold = the file-name topic.
+
+    Its gold labels are topics (five big ones plus small "noise" topics), coarser than events: a topic
+    such as a football league holds many stories, so only B-cubed precision is comparable with the
+    event sets (a story must not mix topics); recall against topics is expected to be low.
+    """
+    items: list[tuple[Article, str]] = []
+    for path in sorted((root / "WikiRef220").glob("*.txt")):
+        m = _WIKIREF_NAME.match(path.name)
+        if not m:
+            continue
+        raw = path.read_bytes()
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            text = raw.decode("cp1252", errors="replace")
+        lines = [line.strip() for line in text.splitlines() if line.strip()]
+        if not lines:
+            continue
+        title, body = lines[0], "\n\n".join(lines[1:]) or lines[0]
+        a = _article(Draft(origin=path.name, text=body, title=title, outlet="wikiref"))
+        if a is not None:
+            items.append((a, m.group(1).lower()))
+    random.Random(seed).shuffle(items)
+    return [a for a, _g in items], [g for _a, g in items]
 
 
 def _detok(text: str) -> str:

@@ -26,6 +26,19 @@ _NAME = re.compile(
 )
 _NUMBER = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?(?![\w])")
 _QUOTES = "\"“‘'"
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+_Y = r"((?:19|20)\d\d)"
+# A full calendar date: "May 2, 2013", "2 May 2013", "05/03/2013", "2013-05-03".
+_FULL_DATE = re.compile(
+    rf"\b(?:{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+{_Y}|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\.?,?\s+{_Y}"
+    rf"|\d{{1,2}}\s*[/.]\s*\d{{1,2}}\s*[/.]\s*{_Y}|{_Y}\s*-\s*[01]\d\s*-\s*[0-3]\d)\b",
+    re.IGNORECASE,
+)
+# A bare year, not part of a longer number, an amount or a decimal.
+_YEAR = re.compile(r"(?<![\d,.$£€])\b((?:19|20)\d\d)\b(?![.,]?\d)")
 
 # Function words and newsroom boilerplate that say nothing about the event (one string: reads as prose).
 STOP = frozenset(
@@ -109,6 +122,23 @@ def _opens_sentence(text: str, start: int) -> bool:
             return True
         i -= 1
     return i < 0 or (text[i] in ".!?" and i < end)
+
+
+def article_year(article: Article, words: int, dateline_words: int = 40) -> int | None:
+    """The year an article reports from: its publication year, else a full date near the top (a
+    dateline), else the latest year its lead mentions; None when the text names no year.
+
+    Why: an undated archive has no time window, but two recurring events of one kind (two earthquakes,
+    two jewel heists) are usually years apart, and news text states its year.
+    """
+    day = day_number(article.published)
+    if day is not None:
+        return date.fromordinal(int(day)).year
+    m = _FULL_DATE.search(lead_text(article, dateline_words))
+    if m:
+        return int(next(g for g in m.groups() if g))
+    found = [int(y) for y in _YEAR.findall(lead_text(article, words))]
+    return max(found) if found else None
 
 
 def day_number(published: str | None) -> float | None:

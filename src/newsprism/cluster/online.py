@@ -19,6 +19,7 @@ import numpy as np
 
 from newsprism.cluster.features import (
     DocumentFrequencies,
+    article_year,
     day_number,
     entities,
     lead_text,
@@ -40,6 +41,8 @@ class ClusterConfig:
     w_dense: float = 0.30
     w_time: float = 0.10  # penalty per window-length of gap between article and story
     window_days: float = 5.0
+    w_year: float = 0.15  # penalty when the article's year is years away from most of the story's
+    year_gap: int = 2  # years this far apart are different events (1 allows for New Year and "next year")
     lead_words: int = 120
     entity_words: int = 400
     candidates: int = 12
@@ -65,6 +68,7 @@ class _Story:
     first_text: str | None = None
     last_text: str | None = None
     members: list[str] = field(default_factory=list)
+    years: Counter[int] = field(default_factory=Counter)  # members' years (article_year), where known
 
     def dense_unit(self) -> np.ndarray:
         assert self.dense is not None
@@ -112,14 +116,14 @@ class OnlineClusterer:
     def add(self, article: Article, vector: np.ndarray) -> Placement:
         """Place one article (``vector``: its unit-length title+lead embedding)."""
         cfg = self.config
-        words = terms(lead_text(article, cfg.lead_words))
-        names = entities(lead_text(article, cfg.entity_words))
+        words, names = self._features(article)
         self.term_df.add(words)
         self.entity_df.add(Counter(dict.fromkeys(names, 1)))
         tv = self.term_df.tfidf(words)
         ev = self.entity_df.tfidf(names)
         dv = np.asarray(vector, dtype=np.float32)
         day = day_number(article.published)
+        year = article_year(article, cfg.lead_words)
         if day is not None and (self._newest is None or day > self._newest):
             self._newest = day
             self._evict()
@@ -127,16 +131,16 @@ class OnlineClusterer:
         best, best_score = None, -math.inf
         for sid in self._candidates(dv, ev):
             s = self._stories[sid]
-            score = self._score(tv, ev, dv, day, s)
+            score = self._score(tv, ev, dv, day, s) - cfg.w_year * self._year_conflict(year, s.years)
             if score > best_score:
                 best, best_score = s, score
         if best is not None and best_score >= cfg.threshold:
-            self._join(best, article, tv, ev, dv, day)
+            self._join(best, article, tv, ev, dv, day, year)
             merged = self._merge_around(best)
             return Placement(article.id, best.id, False, best_score, merged)
         story = _Story(id=f"st{article.id}", title=article.title, seq=self._next_seq())
         self._stories[story.id] = story
-        self._join(story, article, tv, ev, dv, day)
+        self._join(story, article, tv, ev, dv, day, year)
         return Placement(article.id, story.id, True, max(best_score, 0.0))
 
     def live(self) -> list[_Story]:
@@ -154,8 +158,7 @@ class OnlineClusterer:
             story = _Story(id=sid, title=items[0][0].title if items else "", seq=self._next_seq())
             self._stories[sid] = story
             for article, vector in items:
-                words = terms(lead_text(article, self.config.lead_words))
-                names = entities(lead_text(article, self.config.entity_words))
+                words, names = self._features(article)
                 self.term_df.add(words)
                 self.entity_df.add(Counter(dict.fromkeys(names, 1)))
                 day = day_number(article.published)
@@ -168,10 +171,18 @@ class OnlineClusterer:
                     self.entity_df.tfidf(names),
                     np.asarray(vector, dtype=np.float32),
                     day,
+                    article_year(article, self.config.lead_words),
                 )
         self._evict()
 
     # ------------------------------------------------------------------ scoring
+
+    def _features(self, article: Article) -> tuple[Counter[str], Counter[str]]:
+        """Terms of the title and lead, and entities of a longer lead."""
+        return (
+            terms(lead_text(article, self.config.lead_words)),
+            entities(lead_text(article, self.config.entity_words)),
+        )
 
     def _score(
         self, tv: dict[str, float], ev: dict[str, float], dv: np.ndarray, day: float | None, s: _Story
@@ -188,6 +199,13 @@ class OnlineClusterer:
                 return -math.inf
             score -= cfg.w_time * gap / cfg.window_days
         return score
+
+    def _year_conflict(self, year: int | None, years: Counter[int]) -> bool:
+        """Whether most of a story's members with a known year are ``year_gap`` or more years away."""
+        if year is None or not years:
+            return False
+        near = sum(n for y, n in years.items() if abs(y - year) < self.config.year_gap)
+        return 2 * near < sum(years.values())
 
     @staticmethod
     def _gap(day: float | None, first: float | None, last: float | None) -> float | None:
@@ -217,7 +235,10 @@ class OnlineClusterer:
         ev: dict[str, float],
         dv: np.ndarray,
         day: float | None,
+        year: int | None = None,
     ) -> None:
+        if year is not None:
+            s.years[year] += 1
         s.terms_norm2 = _add(s.terms, s.terms_norm2, tv, 1.0 if tv else 0.0)
         s.ents_norm2 = _add(s.ents, s.ents_norm2, ev, 1.0 if ev else 0.0)
         s.dense = dv.copy() if s.dense is None else s.dense + dv
@@ -261,6 +282,8 @@ class OnlineClusterer:
         e = sparse_dot(a.ents, b.ents) / (math.sqrt(a.ents_norm2 * b.ents_norm2) or 1.0)
         d = float(a.dense_unit() @ b.dense_unit())
         score = cfg.w_terms * t + cfg.w_entities * e + cfg.w_dense * d
+        if a.years and b.years:
+            score -= cfg.w_year * self._year_conflict(a.years.most_common(1)[0][0], b.years)
         if a.first is not None and a.last is not None and b.first is not None and b.last is not None:
             gap = max(0.0, b.first - a.last, a.first - b.last)
             if gap > cfg.window_days:
@@ -275,6 +298,7 @@ class OnlineClusterer:
         s.dense = s.dense + o.dense
         s.n += o.n
         s.members.extend(o.members)
+        s.years.update(o.years)
         for first, text in ((o.first, o.first_text),):
             if first is not None and (s.first is None or first < s.first):
                 s.first, s.first_text = first, text
