@@ -27,7 +27,7 @@ from newsprism.lenses._views import (
     view_of,
 )
 from newsprism.lenses.dates import DateMention, same_time
-from newsprism.lenses.quantities import Quantity, comparable, compatible
+from newsprism.lenses.quantities import Quantity, comparable, compatible, same_unit
 from newsprism.model import Claim, Contradiction, ContradictionKind, Passage, Source, Story
 from newsprism.settings import ContradictionSettings
 
@@ -125,7 +125,7 @@ def _checkable(v: SentenceView, q: Quantity) -> bool:
 
 def _agrees(x: Quantity, y: Quantity) -> bool:
     """An explanation for a value: the other side has one it can be (any whole: '32% of the market')."""
-    if x.unit == y.unit and compatible(x, y):
+    if same_unit(x, y) and compatible(x, y):
         return True
     # "four regions" and "the four territories": same count of differently named things
     return x.kind == y.kind == "count" and x.value == y.value and not x.approx and not y.approx

@@ -9,7 +9,7 @@ runs on every sentence of every source and must be fast and predictable.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from newsprism.lenses._numbers import (
     _BIG_SCALES,
@@ -34,7 +34,7 @@ from newsprism.lenses._numbers import (
     singular,
 )
 
-__all__ = ["Quantity", "compatible", "extract_quantities", "singular"]
+__all__ = ["Quantity", "comparable", "compatible", "extract_quantities", "same_unit", "singular"]
 
 # words of movement before a figure: what follows "to" is where it ended ("rose 48 cents to $30")
 _MOVES = {"rose", "rise", "rises", "fell", "fall", "falls", "up", "down", "gained", "gains", "lost", "added",
@@ -61,6 +61,7 @@ class Quantity:
     approx: bool  # the wording itself is vague (about, some, thousands of, up to, a range)
     whole: str = ""  # "ukraine" for "15% of Ukraine": two shares of different wholes are not comparable
     noun: str = ""  # the counted noun, singular ("serviceman")
+    change: bool = False  # "rose 48 cents", "fell by 75,000": a movement, never compared with a level
 
 
 # --------------------------------------------------------------------------- the scanner
@@ -261,8 +262,8 @@ def _quantity_at(text: str, toks: list[_Tok], i: int) -> tuple[Quantity | None, 
     )
     if currency and not prefix:
         sym_start = _currency_start(toks, i)
-        q = Quantity(sym_start, q.end, "", q.value, q.low, q.high, q.unit, q.kind, q.approx, q.whole, q.noun)
-    return _with_text(text, q), end if whole else j
+        q = replace(q, start=sym_start)
+    return _with_text(text, replace(q, change=moved)), end if whole else j
 
 
 def _compound_duration(toks: list[_Tok], j: int, value: float, factor: float) -> tuple[float, int]:
@@ -306,8 +307,7 @@ def _currency_start(toks: list[_Tok], i: int) -> int:
 
 
 def _with_text(text: str, q: Quantity) -> Quantity:
-    return Quantity(q.start, q.end, text[q.start : q.end], q.value, q.low, q.high, q.unit, q.kind, q.approx,
-                    q.whole, q.noun)  # fmt: skip
+    return replace(q, text=text[q.start : q.end])
 
 
 def _bounds(
@@ -474,9 +474,22 @@ def _whole(toks: list[_Tok], j: int) -> tuple[str, int]:
 # --------------------------------------------------------------------------- comparison
 
 
+_SUBUNITS = {"USD-cent": ("USD", 0.01), "GBP-penny": ("GBP", 0.01)}  # "87 cents" is $0.87
+
+
+def same_unit(a: Quantity, b: Quantity) -> bool:
+    """Same unit once cents and pence are read as fractions of their currency."""
+    return _SUBUNITS.get(a.unit, (a.unit,))[0] == _SUBUNITS.get(b.unit, (b.unit,))[0]
+
+
+def _in_base(q: Quantity) -> tuple[float, float]:
+    factor = _SUBUNITS.get(q.unit, ("", 1.0))[1]
+    return q.low * factor, q.high * factor
+
+
 def comparable(a: Quantity, b: Quantity) -> bool:
     """Same kind of thing: same unit, and for shares and counts the same whole when both name one."""
-    if a.unit != b.unit:
+    if not same_unit(a, b) or a.change != b.change:
         return False
     return not (a.whole and b.whole and not _same_whole(a.whole, b.whole))
 
@@ -488,4 +501,5 @@ def _same_whole(a: str, b: str) -> bool:
 
 def compatible(a: Quantity, b: Quantity) -> bool:
     """Both wordings can describe the same true value (their intervals overlap)."""
-    return a.low <= b.high * (1 + 1e-9) and b.low <= a.high * (1 + 1e-9)
+    (alow, ahigh), (blow, bhigh) = _in_base(a), _in_base(b)
+    return alow <= bhigh * (1 + 1e-9) and blow <= ahigh * (1 + 1e-9)
