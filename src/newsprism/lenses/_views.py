@@ -130,7 +130,8 @@ def _names(source: Source, tokens: list[Token], start: int, end: int) -> list[Na
             continue
         head = _span_root(source.tokens, inside)
         role = _role(source.tokens, head)
-        if role:
+        listed = any(t.head == head.i and t.dep == "conj" for t in tokens)
+        if role and not listed:  # the head of a list ("Utah, Wyoming and Nevada") fills no single slot
             out.append(NameMention(s - start, e - start, source.text[s:e], label, role))
     return out
 

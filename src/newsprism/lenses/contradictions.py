@@ -42,6 +42,7 @@ _SOURCE_COUNT = re.compile(
     r"who\s+asked|who\s+requested|who\s+declined)\b",
     re.I,
 )  # fmt: skip
+_NEGATION = re.compile(r"\b(?:not|never|no|neither|nor|cannot)\b|n[’']t\b", re.I)
 _LOCATIVE = {"in", "near", "at", "outside", "from", "into", "inside"}
 _ALIASES = [{"us", "u.s.", "usa", "united states", "america", "united states of america", "washington"},
             {"uk", "u.k.", "britain", "great britain", "united kingdom", "england", "london"},
@@ -53,6 +54,23 @@ _ALIASES = [{"us", "u.s.", "usa", "united states", "america", "united states of 
             {"pakistan", "islamabad"}, {"turkey", "ankara"}, {"italy", "rome"}, {"spain", "madrid"},
             {"un", "u.n.", "united nations"}, {"eu", "e.u.", "european union"},
             {"uae", "united arab emirates"}, {"ussr", "soviet union"}]  # fmt: skip
+# countries (and the unions alias groups name): a country and a place inside it are not a swap
+_COUNTRY_WORDS = """afghanistan albania algeria angola argentina armenia australia austria azerbaijan bahrain
+bangladesh belarus belgium bolivia bosnia brazil bulgaria cambodia cameroon canada chad chile china colombia
+congo croatia cuba cyprus czechia denmark ecuador egypt eritrea estonia ethiopia finland france georgia
+germany ghana greece guatemala haiti honduras hungary iceland india indonesia iran iraq ireland israel italy
+jamaica japan jordan kazakhstan kenya kosovo kuwait laos latvia lebanon liberia libya lithuania luxembourg
+madagascar malaysia mali malta mexico moldova mongolia montenegro morocco mozambique myanmar namibia nepal
+netherlands nicaragua niger nigeria norway oman pakistan panama paraguay peru philippines poland portugal
+qatar romania russia rwanda serbia singapore slovakia slovenia somalia spain sudan sweden switzerland syria
+taiwan tajikistan tanzania thailand tunisia turkey turkmenistan uganda ukraine uruguay uzbekistan venezuela
+vietnam yemen zambia zimbabwe"""
+_COUNTRIES = set(_COUNTRY_WORDS.split()) | {"north korea", "south korea", "saudi arabia", "south africa",
+    "new zealand", "sri lanka", "south sudan", "ivory coast", "el salvador", "costa rica", "czech republic",
+    "dominican republic", "united arab emirates", "uae", "soviet union", "ussr", "palestine", "gaza",
+    "west bank", "hong kong", "european union", "eu", "us", "u.s.", "usa", "united states", "america",
+    "united states of america", "uk", "u.k.", "britain", "great britain", "united kingdom", "england",
+    "scotland", "wales"}  # fmt: skip
 _ANTONYMS = [
     ("rise", "fall"), ("increase", "decrease"), ("increase", "cut"), ("raise", "lower"), ("raise", "cut"),
     ("win", "lose"), ("accept", "reject"), ("approve", "reject"), ("confirm", "deny"), ("admit", "deny"),
@@ -213,6 +231,11 @@ def _same_name(x: str, y: str) -> bool:
     return fuzz.ratio(xs, ys) >= 80 or any(fuzz.ratio(p, q) >= 80 for p in wx for q in wy if len(p) > 3)
 
 
+def _is_country(name: str) -> bool:
+    n = _norm_name(name)
+    return n in _COUNTRIES
+
+
 def _norm_name(name: str) -> str:
     import re
 
@@ -255,9 +278,11 @@ def _swapped(
     speech = x.role[-1] in _SPEECH or y.role[-1] in _SPEECH
     if speech and not x.label == y.label == "PERSON":
         return False
+    if _is_country(x.text) != _is_country(y.text):
+        return False  # "Blaine, Wash." and "the United States": a place and the country it lies in
     if _same_slot(x, y, a, b) and _labels_match(x.label, y.label, x.role):
         return True
-    # different parse, same fact: the only unexplained person (place, organisation) on each side
+    # different parse, same fact: the only unexplained person (place) on each side
     strict = x.label == y.label and x.label in ("PERSON", "GPE") and x.role[0] == y.role[0]
     return strict and sum(n.label == x.label for n in free_a) == 1 == sum(n.label == y.label for n in free_b)
 
@@ -303,6 +328,8 @@ def _negations(a: SentenceView, b: SentenceView) -> list[Finding]:
     for lemma, pa in a.polarity.items():
         pb = b.polarity.get(lemma)
         if pb is not None and len(pa) == 1 and len(pb) == 1 and pa != pb:
+            if _NEGATION.search(a.text if True in pa else b.text):
+                continue  # the affirming side negates too ("neither ... nor", "not because"): a parse miss
             out.append(_polarity_finding(a, b, lemma, lemma, "states the opposite"))
             continue
         for other in _ANTONYM_OF.get(lemma, ()):
