@@ -14,13 +14,22 @@ each summary (the NeuS framing measure; lower is more neutral) and of the input 
 loaded spans left in newsprism's summaries (by the language lens and by the summariser's fallback
 list), and the share of summary sentences with correct citations.
 
-    nice python benchmarks/summary_neus.py --split val --limit 200 --words 60
+``--ceiling`` also measures how far any choice of sentences could go: the best ROUGE-1 of a set of at most
+four sentences within the budget, from (a) newsprism's candidate sentences as the summary words them (with
+"According to <outlet>," on one-outlet facts), (b) the same sentences without the attribution, and (c) every
+sentence of the three articles (the pool the baselines pick from). It reads the references, so it is an
+upper bound for diagnosis, never a system.
+
+    nice python benchmarks/summary_neus.py --split val --limit 307 --words 60
+    nice python benchmarks/summary_neus.py --split train --limit 300 --words 60 --ceiling
 """
 
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
+import os
 import re
 import statistics
 import sys
@@ -30,7 +39,7 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
-DATA = ROOT.parent / "shared" / "data"
+DATA = Path(os.environ.get("NEWSPRISM_SHARED_DATA", ROOT.parent / "shared" / "data"))
 _WORDS = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?")
 
 
@@ -70,6 +79,19 @@ def fill(ranked: Sequence[str], budget: int) -> list[str]:
             out.append(s)
             used += n
     return out or list(ranked[:1])
+
+
+def best_subset(texts: Sequence[str], reference: str, budget: int, scorer: Any, most: int = 4) -> float:
+    """The best ROUGE-1 F1 (x100) of at most ``most`` of ``texts`` that fit ``budget`` words together (a
+    single sentence always counts, as in :func:`fill`); the first 14 texts only, to bound the search."""
+    pool = list(texts[:14])
+    best = 0.0
+    for k in range(1, most + 1):
+        for subset in itertools.combinations(pool, k):
+            if k > 1 and sum(len(t.split()) for t in subset) > budget:
+                continue
+            best = max(best, scorer.score(reference, "\n".join(subset))["rouge1"].fmeasure)
+    return 100 * best
 
 
 def sumy_ranking(summarizer: Any, sentences: Sequence[str]) -> list[str]:
@@ -171,6 +193,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--limit", type=int, default=200, help="first N clusters (default 200)")
     ap.add_argument("--words", type=int, default=60, help="word budget of every system")
     ap.add_argument("--out", type=Path, default=None, help="write per-system results as JSON here")
+    ap.add_argument(
+        "--ceiling", action="store_true", help="also report the best ROUGE-1 any sentence choice reaches"
+    )
     args = ap.parse_args(argv)
 
     from rouge_score import rouge_scorer
@@ -182,9 +207,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     from newsprism.model import Article
     from newsprism.pipeline import Pipeline
     from newsprism.settings import Settings, SummarySettings
+    from newsprism.summarise._compose import sentence_of
+    from newsprism.summarise._select import candidates
+    from newsprism.summarise._wording import Neutrality, subjectivity_lexicon
 
     settings = Settings(summary=SummarySettings(words=args.words))
     pipeline = Pipeline(settings)
+    seen: dict[str, Any] = {}
+    if args.ceiling:
+        summariser = pipeline.summariser
+
+        def keeping(story: Any, findings: Any) -> Any:
+            seen["story"], seen["findings"] = story, findings
+            return summariser(story, findings)
+
+        pipeline.summariser = keeping
+    lexicon = subjectivity_lexicon() if args.ceiling else {}
+    ceilings: dict[str, list[float]] = {}
     notes: list[str] = []
     stemmer = Stemmer("english")
     lexrank, textrank = LexRankSummarizer(stemmer), TextRankSummarizer(stemmer)
@@ -226,6 +265,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         value = arousal(" ".join(body for _, body in docs), vad)
         if value is not None:
             input_arousal.append(value)
+        if args.ceiling:
+            story = seen["story"]
+            neutrality = Neutrality(seen["findings"], lexicon)
+            pool = candidates(story, neutrality, settings.summary.max_sentence_words)
+            pools = {
+                "newsprism candidates, attributed": [sentence_of(c, story).text for c in pool],
+                "newsprism candidates, unattributed": [c.wording.text for c in pool],
+                "every sentence": [s for d in sents for s in d],
+            }
+            for key, texts in pools.items():
+                if texts:
+                    ceilings.setdefault(key, []).append(best_subset(texts, reference, args.words, scorer))
         for name, system in systems.items():
             summary = system(sents, report)
             text = "\n".join(summary)
@@ -254,6 +305,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             for name, row in scores.items()
         },
     }
+    if args.ceiling:
+        result["rouge1_ceiling"] = {k: round(statistics.fmean(v), 2) for k, v in ceilings.items()}
     print(json.dumps(result, indent=2))
     if args.out:
         args.out.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
