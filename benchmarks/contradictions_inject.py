@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import os
 import pickle
 import random
 import re
@@ -133,8 +134,10 @@ class Parser:
     def save(self) -> None:
         if self.path is not None:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            with self.path.open("wb") as fh:
+            tmp = self.path.with_suffix(f".{os.getpid()}.tmp")
+            with tmp.open("wb") as fh:
                 pickle.dump(self.cache, fh)
+            tmp.replace(self.path)  # atomic: a second run reading the cache never sees half a file
 
     def parse(self, texts: Sequence[str]) -> None:
         todo = sorted({t for t in texts if t not in self.cache})

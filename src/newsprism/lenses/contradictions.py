@@ -42,6 +42,12 @@ _SOURCE_COUNT = re.compile(
     r"who\s+asked|who\s+requested|who\s+declined)\b",
     re.I,
 )  # fmt: skip
+_SNAPSHOT = re.compile(
+    r"\b(?:as of|so far|at one point|at last count|intraday|latest (?:available )?data"
+    r"|(?:early|late|morning|midday|afternoon|mid-?morning|mid-?afternoon|late-morning|early-afternoon"
+    r"|late-afternoon|overnight)(?: [a-z]+)? trading|in (?:early|late) (?:morning|afternoon))\b",
+    re.I,
+)  # fmt: skip
 _NEGATION = re.compile(r"\b(?:not|never|no|neither|nor|cannot)\b|n[’']t\b", re.I)
 _LOCATIVE = {"in", "near", "at", "outside", "from", "into", "inside"}
 _ALIASES = [{"us", "u.s.", "usa", "united states", "america", "united states of america", "washington"},
@@ -102,11 +108,15 @@ def _counts_sources(text: str, q: Quantity) -> bool:
 def _numbers(a: SentenceView, b: SentenceView) -> list[Finding]:
     """Figures of one slot that cannot be the same value.
 
-    When two or more figures disagree at once, the sentences describe different moments or scopes (a
+    A sentence that says its figures are a reading at one moment ("in afternoon trading", "as of noon",
+    "so far") is not compared: another outlet's reading at another moment differs without contradicting
+    it. When two or more figures disagree at once, the sentences describe different moments or scopes (a
     share price at 10 a.m. and at the close, last year's rent rise and this year's), not one disputed
     fact, and nothing is flagged: a contradiction is a figure that differs where the rest agrees or is
     absent.
     """
+    if _SNAPSHOT.search(a.text) or _SNAPSHOT.search(b.text):
+        return []  # "in morning trading", "as of 9:33 a.m.", "so far": the outlet says it is a moment's value
     qa = [q for q in a.quantities if _checkable(a, q)]
     qb = [q for q in b.quantities if _checkable(b, q)]
     free_a = [q for q in qa if not any(_agrees(q, o) for o in qb)]

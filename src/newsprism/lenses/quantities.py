@@ -40,7 +40,8 @@ __all__ = ["Quantity", "comparable", "compatible", "extract_quantities", "same_u
 _MOVES = {"rose", "rise", "rises", "fell", "fall", "falls", "up", "down", "gained", "gains", "lost", "added",
           "shed", "dropped", "drops", "climbed", "declined", "increased", "decreased", "jumped", "slipped",
           "slid", "grew", "cut", "raised", "lowered", "plunged", "surged", "soared", "tumbled", "advanced",
-          "off", "higher", "lower"}  # fmt: skip
+          "off", "higher", "lower", "increasing", "decreasing", "rising", "falling", "gaining", "losing",
+          "adding", "dropping", "climbing", "declining", "edged", "eased", "dipped", "sank"}  # fmt: skip
 _NOT_HEADS = {"percent", "pct", "times", "time", "o'clock", "am", "pm", "gmt", "utc", "edt", "est", "bst"}
 _APPROX_REL = 0.1  # "about 15%" covers 13.5-16.5
 _EXACT_REL = 0.02  # an exact figure may still be rounded: 296 and 300 deaths are not a contradiction
@@ -196,6 +197,9 @@ def _quantity_at(text: str, toks: list[_Tok], i: int) -> tuple[Quantity | None, 
     high_value: float | None = None
     # "fell by 75,000 to 712,000", "rose 5 to 931": a change and where it ended, not a range
     moved = start_i > 0 and (toks[start_i - 1].low == "by" or toks[start_i - 1].low in _MOVES)
+    # "lost 6 points, or 0.71 percent": the restatement of a movement is a movement too
+    moved = moved or (start_i > 2 and toks[start_i - 1].low == "or" and toks[start_i - 2].text == ","
+                      and _after_movement(toks, start_i - 2))  # fmt: skip
     if j + 1 < len(toks) and (
         (toks[j].text in ("-", "–") and toks[j].start == toks[j - 1].end)
         or (toks[j].low == "to" and not moved)
@@ -264,6 +268,16 @@ def _quantity_at(text: str, toks: list[_Tok], i: int) -> tuple[Quantity | None, 
         sym_start = _currency_start(toks, i)
         q = replace(q, start=sym_start)
     return _with_text(text, replace(q, change=moved)), end if whole else j
+
+
+def _after_movement(toks: list[_Tok], k: int) -> bool:
+    """A movement word shortly before token ``k`` with a number between ("rose 6 points, or ...")."""
+    for t in reversed(toks[max(0, k - 5) : k]):
+        if t.low in _MOVES or t.low == "by":
+            return True
+        if t.low in (",", "and", "or", ";"):
+            return False
+    return False
 
 
 def _compound_duration(toks: list[_Tok], j: int, value: float, factor: float) -> tuple[float, int]:
