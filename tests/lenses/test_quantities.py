@@ -120,3 +120,25 @@ def test_team_written_set_precision_and_recall() -> None:
                     tp += 1
                     break
     assert tp / n_pred >= 0.95 and tp / n_gold >= 0.95, (tp, n_pred, n_gold)
+
+
+def test_a_movement_and_where_it_ended_are_two_figures() -> None:
+    claims = extract_quantities("Initial claims decreased by 75,000 to 712,000 last week.")
+    assert [(q.text, q.change) for q in claims] == [("75,000", True), ("712,000", False)]
+    index = extract_quantities("The index lost 6 points, or 0.71 percent, to 927.")
+    assert [q.change for q in index] == [True, True, False]
+    # a movement is never compared with a level
+    assert not comparable(one("Tuition rose by $300."), one("Tuition was $2,500."))
+
+
+def test_compound_duration_is_one_figure() -> None:
+    q = one("Stone was sentenced to three years and four months in prison.")
+    assert compatible(q, one("Stone was sentenced to 40 months in prison."))
+    assert compatible(one("He got three years, four months."), one("He got 40 months."))
+
+
+def test_cents_compare_with_dollars_and_decimals_keep_their_precision() -> None:
+    assert comparable(one("Shares fell 87 cents."), one("Shares fell $1.42."))
+    assert compatible(one("It costs 99 cents."), one("It costs $0.99."))
+    assert not compatible(one("Shares closed at $43.67."), one("Shares closed at $43.88."))
+    assert compatible(one("Revenue was $4.8 billion."), one("Revenue was $4.82 billion."))
