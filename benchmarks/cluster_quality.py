@@ -10,6 +10,7 @@ newsprism's online clusterer (one configuration for every set) against, in the s
     python benchmarks/cluster_quality.py               # the benchmark (about a minute after embedding)
     python benchmarks/cluster_quality.py --tune        # grid search of the shared configuration
     python benchmarks/cluster_quality.py --no-bertopic
+    python benchmarks/cluster_quality.py --set w_year=0   # a ClusterConfig field changed (ablation)
 
 ECB+ and WikiRef have no dates, so their stream order is a seeded shuffle and the online result depends on
 it by about +-0.01 F1: besides the seed-13 order (the quality gate's), the mean and range over ``--orders``
@@ -108,6 +109,45 @@ def score(
     return out
 
 
+def pair_separability(
+    arts: list[Article], gold: list[str], vecs: np.ndarray, config: ClusterConfig
+) -> tuple[float, float, int]:
+    """ROC AUC of the article-to-article score (the clusterer's weights, IDF over the whole set) for
+    telling same-event pairs from pairs of the topic's other event, without and with the year penalty.
+
+    A diagnostic for ECB+ (gold 'topic/sub'): it bounds what any threshold on this score can do.
+    """
+    from collections import Counter
+
+    from sklearn.metrics import roc_auc_score
+
+    from newsprism.cluster.features import DocumentFrequencies, article_year, entities, terms
+
+    words = [terms(lead_text(a, config.lead_words)) for a in arts]
+    names = [entities(lead_text(a, config.entity_words)) for a in arts]
+    tdf, edf = DocumentFrequencies(), DocumentFrequencies()
+    for w, n in zip(words, names, strict=True):
+        tdf.add(w)
+        edf.add(Counter(dict.fromkeys(n, 1)))
+    tv = [tdf.tfidf(w) for w in words]
+    ev = [edf.tfidf(n) for n in names]
+    years = [article_year(a, config.lead_words) for a in arts]
+    scores, penalised, same = [], [], []
+    for i in range(len(arts)):
+        for j in range(i + 1, len(arts)):
+            if gold[i].split("/")[0] != gold[j].split("/")[0]:
+                continue
+            t = sum(v * tv[j].get(k, 0.0) for k, v in tv[i].items())
+            e = sum(v * ev[j].get(k, 0.0) for k, v in ev[i].items())
+            score = config.w_terms * t + config.w_entities * e + config.w_dense * float(vecs[i] @ vecs[j])
+            yi, yj = years[i], years[j]
+            conflict = yi is not None and yj is not None and abs(yi - yj) >= config.year_gap
+            scores.append(score)
+            penalised.append(score - config.w_year * conflict)
+            same.append(gold[i] == gold[j])
+    return float(roc_auc_score(same, scores)), float(roc_auc_score(same, penalised)), len(same)
+
+
 def shuffled(
     arts: list[Article], gold: list[str], vecs: np.ndarray, seed: int
 ) -> tuple[list[Article], list[str], np.ndarray]:
@@ -154,10 +194,20 @@ def main() -> None:
     ap.add_argument("--data")
     ap.add_argument("--tune", action="store_true")
     ap.add_argument("--no-bertopic", action="store_true")
+    ap.add_argument(
+        "--set", action="append", default=[], metavar="FIELD=VALUE", help="override a ClusterConfig field"
+    )
     ap.add_argument("--orders", type=int, default=5, help="shuffled orders of the undated sets to average")
     args = ap.parse_args()
     root = data_dir(args.data)
     config = ClusterConfig()
+    for item in args.set:
+        key, _, value = item.partition("=")
+        if key not in {f.name for f in dataclasses.fields(ClusterConfig)}:
+            ap.error(f"--set {item}: no ClusterConfig field {key!r}")
+        config = dataclasses.replace(config, **{key: type(getattr(config, key))(value)})
+    if args.set:
+        print(f"ClusterConfig overrides: {', '.join(args.set)}")
     t0 = time.perf_counter()
     sets = {}
     loaders = (
@@ -196,6 +246,12 @@ def main() -> None:
             )
         bf, ba, bt = tfidf_agglomerative(arts, gold)
         print(f"{name:7} {f'TF-IDF agglomerative (t={bt:.2f})':34} {'':6} {'':6} {bf:6.3f} {ba:6.3f}")
+        if name == "ECB+":
+            auc, auc_year, pairs = pair_separability(arts, gold, vecs, config)
+            print(
+                f"{name:7} same-topic pairs ({pairs}): same event vs the other event, ROC AUC of the "
+                f"article score {auc:.3f}, with the year penalty {auc_year:.3f}"
+            )
         if not args.no_bertopic:
             bt_scores = bertopic_scores(arts, gold, vecs)
             if bt_scores is None:
