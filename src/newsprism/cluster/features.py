@@ -1,5 +1,5 @@
 """What the story clusterer compares: TF-IDF terms of the title and lead, named entities, one dense
-vector, and the publication day.
+vector, the publication day, and the year an article reports from (stated in its text when undated).
 
 Sparse terms and entities carry most of the signal for "same event?" (two earthquakes read alike to a
 sentence embedding but differ in places, dates and numbers), so they are first-class here. Entities are

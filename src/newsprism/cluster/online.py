@@ -4,7 +4,9 @@ A story keeps running sums of its members' unit vectors (TF-IDF terms, entities,
 with its centroid costs one sparse dot product, and its time span. Candidates come from the ANN index
 over dense centroids plus an inverted index of rarer entities (sparse evidence must not depend on the
 dense index finding the story). Stories last seen more than ``window_days`` before the newest article
-leave memory; their rows stay in the store.
+leave memory; their rows stay in the store. Each story also counts its members' years (``article_year``):
+in an undated archive, where the window cannot act, a story whose members mostly report from 2+ years
+away from an article is a different event of the same kind, and the score says so (``w_year``).
 """
 
 from __future__ import annotations
