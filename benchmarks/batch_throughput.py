@@ -13,8 +13,11 @@ core-second, and the largest worker's peak RSS.
     nice -n 10 python benchmarks/batch_throughput.py --articles 2000 --shards 16 --keep /tmp/b --json r.json
     nice -n 10 python benchmarks/batch_throughput.py --cluster-only /tmp/b --cluster-rows 10000
 
+    nice -n 10 python benchmarks/batch_throughput.py --cpu-sample /tmp/b --articles 200
+
 The second form times the clustering stage alone (one block vs language x time blocks, local and Ray)
-on the first run's articles tables replayed to 10k articles; see :func:`cluster_stage`.
+on the first run's articles tables replayed to 10k articles (:func:`cluster_stage`); the third measures
+process CPU seconds per stage on a sample of them (:func:`cpu_sample`).
 """
 
 from __future__ import annotations
@@ -150,6 +153,66 @@ def cluster_stage(kept: Path, n_rows: int, block_days: float) -> dict[str, Any]:
     return result
 
 
+def cpu_sample(kept: Path, n: int) -> dict[str, Any]:
+    """Process CPU seconds per stage (``time.process_time``, one thread) on the first ``n`` articles of a
+    kept run: unlike the run's busy wall seconds, these do not grow with other jobs' load."""
+    import pyarrow.parquet as pq
+
+    from newsprism.batch.io import list_shards, read_records
+    from newsprism.batch.rows import source_from_row
+    from newsprism.batch.stages import ArticleWorker, StoryWorker, embed_sources, normalise_records
+    from newsprism.cluster import ClusterConfig, lead_text
+
+    records = [r for p in list_shards(kept / "archive") for r in read_records(p)][:n]
+    worker = ArticleWorker(str(kept / "cpu-sample"), embed_threads=1)
+    _ = worker.segmenter.nlp
+    worker.embedder.encode(["warm up"])
+    cpu: dict[str, float] = {}
+    c = time.process_time()
+    built = normalise_records(records, "sample", worker.settings)
+    cpu["normalise"] = time.process_time() - c
+    articles = [a for a in built if isinstance(a, Article)]
+    c = time.process_time()
+    sources = worker.segmenter.pipe([(a, a.id) for a in articles])
+    cpu["segment"] = time.process_time() - c
+    c = time.process_time()
+    embed_sources(worker.embedder, sources, [lead_text(a, ClusterConfig().lead_words) for a in articles])
+    cpu["embed"] = time.process_time() - c
+    ids = {a.id for a in articles}
+    stories = [
+        s for s in pq.read_table(kept / "out-local" / "stories").to_pylist() if set(s["articles"]) <= ids
+    ]
+    table = pq.read_table(kept / "out-local" / "articles")
+    rows = {r["id"]: r for r in table.filter(pc_is_in(table["id"], sorted(ids))).to_pylist()}
+    story_worker = StoryWorker(str(kept / "cpu-sample"))
+    analysed = 0
+    c = time.process_time()
+    for story in stories:
+        sources = [source_from_row(rows[a], f"s{i}") for i, a in enumerate(story["articles"], start=1)]
+        story_worker.pipeline.analyse_sources(sources)
+        analysed += len(sources)
+    cpu["story-analyse"] = time.process_time() - c
+    per = {k: v / len(articles) for k, v in cpu.items() if k != "story-analyse"}
+    per["story-analyse"] = cpu["story-analyse"] / max(1, analysed)
+    return {
+        "articles": len(articles),
+        "words": sum(a.words for a in articles),
+        "sentences": sum(len(s.sentences) for s in sources),
+        "stories_analysed": len(stories),
+        "articles_in_them": analysed,
+        "cpu_seconds": {k: round(v, 2) for k, v in cpu.items()},
+        "core_seconds_per_article": {k: round(v, 4) for k, v in per.items()},
+        "total_core_seconds_per_article": round(sum(per.values()), 3),
+    }
+
+
+def pc_is_in(column: Any, values: list[str]) -> Any:
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    return pc.is_in(column, value_set=pa.array(values, type=pa.string()))
+
+
 def write_shards(articles: list[Article], folder: Path, shards: int) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     per = -(-len(articles) // shards)
@@ -193,12 +256,21 @@ def main() -> None:
     )
     parser.add_argument("--cluster-rows", type=int, default=10_000, help="articles for --cluster-only")
     parser.add_argument("--block-days", type=float, default=BLOCK_DAYS)
+    parser.add_argument(
+        "--cpu-sample",
+        type=Path,
+        metavar="KEPT",
+        help="process CPU seconds per stage on the first --articles articles of a run kept with --keep",
+    )
     args = parser.parse_args()
     if not DATA.is_dir():
         raise SystemExit(f"{DATA} is missing: this benchmark replays real articles from ../shared/data")
     os.environ.setdefault("RAY_AUTH_MODE", "disabled")
-    if args.cluster_only:
-        found = cluster_stage(args.cluster_only, args.cluster_rows, args.block_days)
+    if args.cluster_only or args.cpu_sample:
+        if args.cpu_sample:
+            found = cpu_sample(args.cpu_sample, args.articles)
+        else:
+            found = cluster_stage(args.cluster_only, args.cluster_rows, args.block_days)
         print(json.dumps(found, indent=2))
         if args.json:
             args.json.write_text(json.dumps(found, indent=2) + "\n", encoding="utf-8")
