@@ -95,6 +95,7 @@ def test_shares_of_different_wholes_are_not_comparable() -> None:
         "She flew the F-16 for a decade.",
         "The S&P 500 closed higher.",
         "One of the drivers was injured.",
+        "Dayton was a No. 4 seed in the tournament.",
     ],
 )
 def test_dates_times_ordinals_and_names_are_not_quantities(text: str) -> None:
@@ -142,3 +143,5 @@ def test_cents_compare_with_dollars_and_decimals_keep_their_precision() -> None:
     assert compatible(one("It costs 99 cents."), one("It costs $0.99."))
     assert not compatible(one("Shares closed at $43.67."), one("Shares closed at $43.88."))
     assert compatible(one("Revenue was $4.8 billion."), one("Revenue was $4.82 billion."))
+    span = one("It could fetch $12 billion-$14 billion.")
+    assert (span.low, span.high) == (12e9, 14e9)

@@ -45,7 +45,8 @@ _SOURCE_COUNT = re.compile(
 _SNAPSHOT = re.compile(
     r"\b(?:as of|so far|at one point|at last count|intraday|latest (?:available )?data"
     r"|(?:early|late|morning|midday|afternoon|mid-?morning|mid-?afternoon|late-morning|early-afternoon"
-    r"|late-afternoon|overnight)(?: [a-z]+)? trading|in (?:early|late) (?:morning|afternoon))\b",
+    r"|late-afternoon|overnight|after-hours|pre-market|premarket)(?: [a-z]+)? trading"
+    r"|in (?:early|late) (?:morning|afternoon))\b",
     re.I,
 )  # fmt: skip
 _NEGATION = re.compile(r"\b(?:not|never|no|neither|nor|cannot)\b|n[’']t\b", re.I)

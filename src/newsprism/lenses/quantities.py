@@ -209,7 +209,7 @@ def _quantity_at(text: str, toks: list[_Tok], i: int) -> tuple[Quantity | None, 
         if k < len(toks) and toks[k].text in _CURRENCY_SYMBOLS:
             k += 1
         other = _number_at(toks, k)
-        if other is not None and not (toks[j].text in ("-", "–") and toks[k].start != toks[j].end):
+        if other is not None and not (toks[j].text in ("-", "–") and toks[j + 1].start != toks[j].end):
             v2, _, scale2, k2, _ = other
             if scale == 1.0 and scale2 > 1.0:  # "2 to 3 million"
                 value *= scale2
@@ -229,6 +229,8 @@ def _quantity_at(text: str, toks: list[_Tok], i: int) -> tuple[Quantity | None, 
         return None, j  # "Voyager 2", "FTSE 100", "Service Pack 3": part of a name
     if i > 1 and toks[i - 1].text == "." and len(toks[i - 2].text) == 1 and toks[i - 2].text.isupper():
         return None, j  # "H.R. 8": a bill number
+    if not prefix and not currency and i > 0 and (toks[i - 1].text == "#" or _is_number_sign(toks, i)):
+        return None, j  # "No. 4 seed", "#3": a rank or an identifier
     if kind == "count" and _is_year(value, first) and not prefix and high_value is None:
         return None, j  # "the 2002 results": a year; counts that large are written "2,002"
     if unit == "%" and not currency:
@@ -268,6 +270,13 @@ def _quantity_at(text: str, toks: list[_Tok], i: int) -> tuple[Quantity | None, 
         sym_start = _currency_start(toks, i)
         q = replace(q, start=sym_start)
     return _with_text(text, replace(q, change=moved)), end if whole else j
+
+
+def _is_number_sign(toks: list[_Tok], i: int) -> bool:
+    """'No. 4', 'no. 2', 'number 10': a rank or label, not an amount."""
+    if toks[i - 1].low == "number":
+        return True
+    return i > 1 and toks[i - 1].text == "." and toks[i - 2].text in ("No", "no", "Nos", "nos")
 
 
 def _after_movement(toks: list[_Tok], k: int) -> bool:
