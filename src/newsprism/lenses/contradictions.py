@@ -28,7 +28,7 @@ from newsprism.lenses._views import (
 )
 from newsprism.lenses.dates import DateMention, same_time
 from newsprism.lenses.quantities import Quantity, comparable, compatible, same_unit
-from newsprism.model import Claim, Contradiction, ContradictionKind, Passage, Source, Story
+from newsprism.model import Claim, Contradiction, Passage, Source, Story
 from newsprism.settings import ContradictionSettings
 
 if TYPE_CHECKING:
@@ -139,8 +139,7 @@ def _numbers(a: SentenceView, b: SentenceView) -> list[Finding]:
         if compatible(x, y):
             continue
         used.add(i)
-        kind: ContradictionKind = "date" if x.kind == "duration" and _in_offset_date(x, a.dates) else "number"
-        out.append(Finding(kind, (a.passage(x.start, x.end), b.passage(y.start, y.end)),
+        out.append(Finding("number", (a.passage(x.start, x.end), b.passage(y.start, y.end)),
                            f"{a.outlet} says {x.text!r} where {b.outlet} says {y.text!r}; "
                            f"{_slack(x, y)}"))  # fmt: skip
     return out if len(out) < 2 else []
