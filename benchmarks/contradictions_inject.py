@@ -13,6 +13,9 @@ words, negation words) between the two sentences. MSRP pairs are split by id has
 was tuned on ("dev") and the half it was not ("held-out"). Usage:
 
     python benchmarks/contradictions_inject.py [--data ../shared/data] [--seed 13] [--per-kind 300]
+        [--cache /tmp/issue6/cache] [--dump errors.jsonl]
+    # tuning set for NeuS, apart from the reported stories:
+    python benchmarks/contradictions_inject.py --only neus --neus-from 1200 --neus-clusters 2400
 """
 
 from __future__ import annotations
