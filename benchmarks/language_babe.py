@@ -1,7 +1,7 @@
 """BABE: sentence-bias macro-F1 and biased-word token F1, 5-fold stratified CV, with a lexicon baseline.
 
     NEWSPRISM_LANGUAGE_CACHE=/tmp/lang-cache nice /work/venv/bin/python benchmarks/language_babe.py \
-        [--finetuned /tmp/issue3/ft-c]
+        [--finetuned /tmp/issue3/ft-d] [--no-words]
 
 Per fold, everything learned from BABE (word scores, classifier) is learned on the other four folds; the
 PTC and BASIL word scores are external to BABE and used whole. Baselines in the same run: a sentence is

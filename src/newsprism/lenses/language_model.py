@@ -30,7 +30,7 @@ FINETUNED_FILE = "data/language/sentence_bias.onnx"
 FINETUNED_SHA256 = "2b8210f5e84f580bf2eccd2c109d6073f10260d9eb317c72f14b2fb2b4d7da53"
 # Weight of the fine-tuned model's probability in the blend (the rest is the regression's); the mean of
 # the weights chosen on each CV fold's inner split by benchmarks/language_babe.py --finetuned.
-FINETUNED_WEIGHT = 0.5
+FINETUNED_WEIGHT = 0.3
 FINETUNED_FIX = "reinstall newsprism, or retrain it with benchmarks/language_finetune.py (see its docstring)"
 
 
@@ -100,8 +100,7 @@ class SentenceBias:
     def finetuned(self) -> FineTunedBias:
         if self._finetuned is not None:
             return self._finetuned
-        threads = getattr(self._embedder, "threads", None)
-        return FineTunedBias(threads=threads if isinstance(threads, int) else None)
+        return FineTunedBias()
 
     def vectors(self, texts: Sequence[str], given: np.ndarray | None = None) -> np.ndarray:
         """``given`` (the pipeline's vectors) when they are MiniLM-sized, otherwise our own encoding."""
@@ -132,7 +131,9 @@ class FineTunedBias:
     sentence's score would depend on the other sentences (measured: up to 0.06 apart).
     """
 
-    def __init__(self, *, threads: int | None = None, max_tokens: int = 128) -> None:
+    def __init__(self, *, threads: int = 1, max_tokens: int = 128) -> None:
+        # One sentence per call is too small to split across threads (measured: 1 thread 4.4 ms/sentence,
+        # 2 threads 5.0 ms on the shared 2-core machine).
         self.threads = threads
         self.max_tokens = max_tokens
         self._session: Any = None
@@ -143,13 +144,13 @@ class FineTunedBias:
             import onnxruntime as ort
             from tokenizers import Tokenizer
 
-            from newsprism.embed._onnx import default_threads, tokenizer_file
+            from newsprism.embed._onnx import tokenizer_file
 
             tokenizer = Tokenizer.from_file(str(tokenizer_file()))
             tokenizer.no_padding()
             tokenizer.enable_truncation(max_length=self.max_tokens)
             options = ort.SessionOptions()
-            options.intra_op_num_threads = self.threads or default_threads()
+            options.intra_op_num_threads = self.threads
             options.inter_op_num_threads = 1
             options.log_severity_level = 3
             options.add_session_config_entry("session.intra_op.allow_spinning", "0")
