@@ -188,9 +188,9 @@ def cpu_sample(kept: Path, n: int) -> dict[str, Any]:
     analysed = 0
     c = time.process_time()
     for story in stories:
-        sources = [source_from_row(rows[a], f"s{i}") for i, a in enumerate(story["articles"], start=1)]
-        story_worker.pipeline.analyse_sources(sources)
-        analysed += len(sources)
+        members = [source_from_row(rows[a], f"s{i}") for i, a in enumerate(story["articles"], start=1)]
+        story_worker.pipeline.analyse_sources(members)
+        analysed += len(members)
     cpu["story-analyse"] = time.process_time() - c
     per = {k: v / len(articles) for k, v in cpu.items() if k != "story-analyse"}
     per["story-analyse"] = cpu["story-analyse"] / max(1, analysed)
