@@ -142,3 +142,13 @@ def test_killed_worker_leaves_no_corrupt_output(archive: Path, tmp_path: Path) -
     summary = run_batch(archive, out, "local", progress=lambda _m: None)
     assert summary.shards_skipped == done
     assert len(list((out / "reports").glob("*.json"))) == 4
+
+
+def test_run_json_reports_wall_and_cpu_per_stage(local_out: Path) -> None:
+    run = json.loads((local_out / "run.json").read_text(encoding="utf-8"))
+    stages = run["stages"]
+    for name in ("segment", "embed", "story-analyse"):
+        assert stages[name]["items"] > 0
+        assert stages[name]["cpu_seconds"] > 0 and stages[name]["per_cpu_second"] > 0
+        assert stages[name]["core_seconds"] > 0
+    assert run["blocks"] == 1 and run["edge_merges"] == 0  # four days of news: one time block

@@ -73,17 +73,22 @@ class BatchSummary:
     story_stats: StageStats = field(default_factory=StageStats)
 
     def throughput(self) -> dict[str, dict[str, float]]:
-        """Per stage: items, busy core-seconds and items per core-second (over this run's new work)."""
+        """Per stage: items, busy seconds inside the workers (``core_seconds``: wall time of one worker
+        core, which grows when other jobs compete), process CPU seconds, and items per CPU second
+        (over this run's new work)."""
         out: dict[str, dict[str, float]] = {}
         for stats, stages in ((self.article_stats, ARTICLE_STAGES), (self.story_stats, STORY_STAGES)):
             for stage in stages:
                 secs = stats.seconds.get(stage, 0.0)
+                cpu = stats.cpu.get(stage, 0.0)
                 items = stats.items.get(stage, 0)
                 name = stage if stats is self.article_stats else f"story-{stage}"
                 out[name] = {
                     "items": items,
                     "core_seconds": round(secs, 3),
                     "per_core_second": round(items / secs, 2) if secs > 0 else 0.0,
+                    "cpu_seconds": round(cpu, 3),
+                    "per_cpu_second": round(items / cpu, 2) if cpu > 0 else 0.0,
                 }
         return out
 
@@ -122,8 +127,8 @@ class BatchSummary:
         for name, t in self.throughput().items():
             if t["items"] or t["core_seconds"]:
                 out.append(
-                    f"  {name:<14} {int(t['items']):>8} items  {t['core_seconds']:>9.1f} core-s  "
-                    f"{t['per_core_second']:>8.1f} /core-s"
+                    f"  {name:<14} {int(t['items']):>8} items  {t['core_seconds']:>9.1f} busy s  "
+                    f"{t['cpu_seconds']:>9.1f} cpu s  {t['per_cpu_second']:>8.1f} /cpu-s"
                 )
         return out
 

@@ -47,23 +47,54 @@ STORY_STAGES = ("load", "analyse", "write")
 
 @dataclass
 class StageStats:
-    """Seconds spent per stage and items through it, summed over every unit of work."""
+    """Seconds spent per stage and items through it, summed over every unit of work.
+
+    ``seconds`` is wall time inside the worker; ``cpu`` is the worker process's CPU time over the same
+    spans, which does not grow when other jobs compete for the cores (wall time does).
+    """
 
     seconds: dict[str, float] = field(default_factory=dict)
     items: dict[str, int] = field(default_factory=dict)
+    cpu: dict[str, float] = field(default_factory=dict)
     max_rss_mb: float = 0.0
 
-    def add(self, stage: str, seconds: float, items: int) -> None:
+    def add(self, stage: str, seconds: float, items: int, cpu: float = 0.0) -> None:
         self.seconds[stage] = self.seconds.get(stage, 0.0) + seconds
         self.items[stage] = self.items.get(stage, 0) + items
+        self.cpu[stage] = self.cpu.get(stage, 0.0) + cpu
+
+    def lap(self, stage: str, clock: Clock, items: int) -> None:
+        """Charge the time since the clock's last lap to ``stage``."""
+        wall, cpu = clock.lap()
+        self.add(stage, wall, items, cpu)
 
     def merge(self, other: Mapping[str, Any]) -> None:
+        cpu = other.get("cpu", {})
         for stage, secs in other["seconds"].items():
-            self.add(stage, float(secs), int(other["items"][stage]))
+            self.add(stage, float(secs), int(other["items"][stage]), float(cpu.get(stage, 0.0)))
         self.max_rss_mb = max(self.max_rss_mb, float(other["max_rss_mb"]))
 
     def as_dict(self) -> dict[str, Any]:
-        return {"seconds": dict(self.seconds), "items": dict(self.items), "max_rss_mb": self.max_rss_mb}
+        return {
+            "seconds": dict(self.seconds),
+            "items": dict(self.items),
+            "cpu": dict(self.cpu),
+            "max_rss_mb": self.max_rss_mb,
+        }
+
+
+class Clock:
+    """Wall and process-CPU seconds between laps."""
+
+    def __init__(self) -> None:
+        self._wall = time.perf_counter()
+        self._cpu = time.process_time()
+
+    def lap(self) -> tuple[float, float]:
+        wall, cpu = time.perf_counter(), time.process_time()
+        out = (wall - self._wall, cpu - self._cpu)
+        self._wall, self._cpu = wall, cpu
+        return out
 
 
 def _rss_mb() -> float:
@@ -155,26 +186,23 @@ class ArticleWorker:
         from newsprism.cluster import ClusterConfig, lead_text
 
         stats = StageStats()
-        t = time.perf_counter()
+        clock = Clock()
         if self._segmenter is None or self._embedder is None:
             _ = self.segmenter.nlp
             self.embedder.encode(["warm up"])  # loads and hash-checks the model once per worker
-            stats.add("models", time.perf_counter() - t, 0)
-            t = time.perf_counter()
+            stats.lap("models", clock, 0)
         records = read_records(path)
-        stats.add("read", time.perf_counter() - t, len(records))
+        stats.lap("read", clock, len(records))
 
-        t = time.perf_counter()
         built = normalise_records(records, path.name, self.settings)
-        stats.add("normalise", time.perf_counter() - t, len(records))
+        stats.lap("normalise", clock, len(records))
         articles = [(n, a) for n, a in enumerate(built) if isinstance(a, Article)]
         skipped = [skipped_row(s, shard=key, row=n) for n, s in enumerate(built) if isinstance(s, Skipped)]
 
-        t = time.perf_counter()
+        clock.lap()  # splitting the results into lists is not charged to a stage
         sources = self.segmenter.pipe([(a, a.id) for _n, a in articles])
-        stats.add("segment", time.perf_counter() - t, len(articles))
+        stats.lap("segment", clock, len(articles))
 
-        t = time.perf_counter()
         lead_words = ClusterConfig().lead_words
         embedded, leads = embed_sources(
             self.embedder, sources, [lead_text(a, lead_words) for _n, a in articles]
@@ -183,13 +211,12 @@ class ArticleWorker:
             source_row(src, lead, shard=key, row=n)
             for (n, _a), src, lead in zip(articles, embedded, leads, strict=True)
         ]
-        stats.add("embed", time.perf_counter() - t, len(articles))
+        stats.lap("embed", clock, len(articles))
 
-        t = time.perf_counter()
         write_table_atomic(part_path(self.out, "skipped", key), skipped, skipped_schema())
         # Written last: its existence marks the shard as done.
         write_table_atomic(part_path(self.out, "articles", key), rows, article_schema())
-        stats.add("write", time.perf_counter() - t, len(rows))
+        stats.lap("write", clock, len(rows))
         stats.max_rss_mb = _rss_mb()
         result = stats.as_dict()
         result.update(articles=len(rows), skipped=len(skipped))
@@ -240,34 +267,32 @@ class StoryWorker:
     def process_group(self, key: str, group: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
         """Analyse each story of a group: ``[{"story": id, "articles": [[article id, part key], ...]}]``."""
         stats = StageStats()
-        t = time.perf_counter()
+        clock = Clock()
         wanted: dict[str, set[str]] = {}
         for story in group:
             for aid, part in story["articles"]:
                 wanted.setdefault(part, set()).add(aid)
         rows = _load_articles(self.out, wanted)
-        stats.add("load", time.perf_counter() - t, sum(len(v) for v in wanted.values()))
+        stats.lap("load", clock, sum(len(v) for v in wanted.values()))
 
         tables: dict[str, list[dict[str, Any]]] = {"stories": [], "claims": [], "quotes": [], "findings": []}
-        analyse_seconds = write_seconds = 0.0
+        n_articles = sum(len(s["articles"]) for s in group)
+        analyse, write = StageStats(), StageStats()
         for story in group:
-            t = time.perf_counter()
             ids = [aid for aid, _part in story["articles"]]
             sources = [source_from_row(rows[aid], f"s{i}") for i, aid in enumerate(ids, start=1)]
             report = self.pipeline.analyse_sources(sources)
-            analyse_seconds += time.perf_counter() - t
-            t = time.perf_counter()
+            analyse.lap("analyse", clock, 0)
             rel = f"reports/{story['story']}.json"
             write_text_atomic(self.out / rel, report.to_json() + "\n")
             for table, new in story_rows(story["story"], report, ids, rel).items():
                 tables[table].extend(new)
-            write_seconds += time.perf_counter() - t
-        n_articles = sum(len(s["articles"]) for s in group)
-        stats.add("analyse", analyse_seconds, n_articles)
-        t = time.perf_counter()
+            write.lap("write", clock, 0)
         for table in ("claims", "quotes", "findings", "stories"):  # stories last: the done marker
             write_table_atomic(part_path(self.out, table, key), tables[table], None)
-        stats.add("write", write_seconds + time.perf_counter() - t, n_articles)
+        write.lap("write", clock, 0)
+        for stage, part in (("analyse", analyse), ("write", write)):
+            stats.add(stage, part.seconds.get(stage, 0.0), n_articles, part.cpu.get(stage, 0.0))
         stats.max_rss_mb = _rss_mb()
         result = stats.as_dict()
         result.update(stories=len(group))
