@@ -44,11 +44,23 @@ def cluster_articles(
     """A story id for each article (input order), streaming them in publication order."""
     clusterer = OnlineClusterer(config, dim=int(vectors.shape[1]) if vectors.ndim == 2 else 384)
     owner: dict[str, str] = {}
+    # A merged story points at the story that absorbed it; resolved once at the end, so a merge costs
+    # O(1) rather than a pass over every article placed so far.
+    absorbed_by: dict[str, str] = {}
     for i in publication_order(articles):
         placed = clusterer.add(articles[i], vectors[i])
         owner[articles[i].id] = placed.story
         for gone in placed.merged:
-            for aid, sid in owner.items():
-                if sid == gone:
-                    owner[aid] = placed.story
-    return [owner[a.id] for a in articles]
+            absorbed_by[gone] = placed.story
+    return [_final_story(owner[a.id], absorbed_by) for a in articles]
+
+
+def _final_story(story: str, absorbed_by: dict[str, str]) -> str:
+    """Follow merges to the live story, compressing the chain on the way for later lookups."""
+    chain = []
+    while story in absorbed_by:
+        chain.append(story)
+        story = absorbed_by[story]
+    for gone in chain:
+        absorbed_by[gone] = story
+    return story
