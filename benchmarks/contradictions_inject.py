@@ -168,8 +168,12 @@ def _fmt_like(old: str, value: float) -> str:
 
 def inject_number(a: str, b: str, rng: random.Random) -> tuple[str, str] | None:
     qa, qb = extract_quantities(a), extract_quantities(b)
-    shared = [y for y in qb if any(comparable(x, y) and compatible(x, y) for x in qa)
-              and not re.search(r"\d\s*(?:-|to|and)\s*\$?\d", y.text)]  # ranges: changing one end is no test
+    shared = [
+        y
+        for y in qb
+        if any(comparable(x, y) and compatible(x, y) for x in qa)
+        and not re.search(r"\d\s*(?:-|to|and)\s*\$?\d", y.text)
+    ]  # ranges: changing one end is no test
     rng.shuffle(shared)
     for y in shared:
         m = re.search(r"\d[\d,]*(?:\.\d+)?", y.text)
@@ -234,8 +238,10 @@ def inject_date(a: str, b: str, rng: random.Random) -> tuple[str, str] | None:
             continue
         edited = b[: y.start] + new + b[y.end :]
         moved = [d for d in extract_dates(edited) if d.start == y.start]
-        if moved and not any(same_time(x, moved[0]) for x in da) and any(
-            same_time(x, moved[0]) is False for x in da
+        if (
+            moved
+            and not any(same_time(x, moved[0]) for x in da)
+            and any(same_time(x, moved[0]) is False for x in da)
         ):
             return edited, f"{text} -> {new}"
     return None
@@ -376,8 +382,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--per-kind", type=int, default=300, help="injected pairs per kind and origin")
     ap.add_argument("--neus", type=int, default=1500, help="at most this many NeuS pairs")
     ap.add_argument("--neus-clusters", type=int, default=1200, help="NeuS stories to mine pairs from")
-    ap.add_argument("--neus-from", type=int, default=0,
-                    help="skip the first NeuS stories (1200: a tuning set apart from the reported one)")
+    ap.add_argument(
+        "--neus-from",
+        type=int,
+        default=0,
+        help="skip the first NeuS stories (1200: a tuning set apart from the reported one)",
+    )
     ap.add_argument("--show-errors", type=int, default=0)
     ap.add_argument("--dump", type=Path, help="write every wrong judgement of the lens here (JSON lines)")
     ap.add_argument("--cache", type=Path, help="folder for parses and mined NeuS pairs (reused next run)")

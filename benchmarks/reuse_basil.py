@@ -58,8 +58,10 @@ def main(argv: list[str] | None = None) -> int:
         pairs = [(i, j) for i in range(len(texts)) for j in range(i + 1, len(texts))]
         baseline += sum(len(exact_runs(texts[i], texts[j])) for i, j in pairs)
     print(f"BASIL: {len(events)} events, {sum(len(a) for a in events.values())} articles")
-    print(f"newsprism: {len(found)} passages, events with any: {with_reuse}, "
-          f"mean reused share {sum(shares) / max(1, len(shares)):.3f}")
+    print(
+        f"newsprism: {len(found)} passages, events with any: {with_reuse}, "
+        f"mean reused share {sum(shares) / max(1, len(shares)):.3f}"
+    )
     print(f"baseline exact runs >= 8 words: {baseline} passages")
     for r in random.Random(args.seed).sample(found, min(args.show, len(found))):
         a, b = r.passages

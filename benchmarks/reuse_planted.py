@@ -47,6 +47,7 @@ class Trial:
     edited_words: int
     planted_words: int
 
+
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 
 
@@ -213,10 +214,14 @@ def main(argv: list[str] | None = None) -> int:
     if not donors or not hosts:
         print(f"no PolNeAR articles under {args.data}", file=sys.stderr)
         return 1
-    print(f"PolNeAR train+dev: {len(donors)} wire donors, {len(hosts)} hosts; seed={args.seed}, "
-          f"trials per rate={args.trials}; edited words: swap 50% / delete 30% / insert adjective 20%")
-    print(f"{'rate':>5} {'method':12} {'P':>6} {'R':>6} {'F1':>6} {'bound.':>7}  tp/fp/fn (quote-only fn)"
-          f"  planted  edited  seconds")
+    print(
+        f"PolNeAR train+dev: {len(donors)} wire donors, {len(hosts)} hosts; seed={args.seed}, "
+        f"trials per rate={args.trials}; edited words: swap 50% / delete 30% / insert adjective 20%"
+    )
+    print(
+        f"{'rate':>5} {'method':12} {'P':>6} {'R':>6} {'F1':>6} {'bound.':>7}  tp/fp/fn (quote-only fn)"
+        f"  planted  edited  seconds"
+    )
     for rate in (float(x) for x in args.rates.split(",")):
         rng = random.Random(f"{args.seed}:{rate}")
         trials: list[Trial] = []

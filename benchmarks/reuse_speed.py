@@ -79,8 +79,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"seed={args.seed}, median of {args.repeat} runs")
     cases = [(n, "mixed", build_story) for n in (int(x) for x in args.sizes.split(","))]
     cases.append((50, "reprints", all_reprints))
-    print(f"{'articles':>8} {'story':>8} {'words':>7} {'sentences':>9} {'passages':>8} {'pairwise s':>10} "
-          f"{'lens s':>7} {'cdist all-pairs s':>17}")
+    print(
+        f"{'articles':>8} {'story':>8} {'words':>7} {'sentences':>9} {'passages':>8} {'pairwise s':>10} "
+        f"{'lens s':>7} {'cdist all-pairs s':>17}"
+    )
     for n, kind, build in cases:
         texts = build(donors, hosts, n, random.Random(f"{args.seed}:{kind}:{n}"))
         words = sum(len(t.split()) for t in texts)
@@ -96,8 +98,10 @@ def main(argv: list[str] | None = None) -> int:
             lens(story)
             lens_runs.append(time.perf_counter() - t0)
         base = f"{cdist_baseline(texts):17.2f}" if n <= args.baseline_max else f"{'-':>17}"
-        print(f"{n:8d} {kind:>8} {words:7d} {n_sent:9d} {found:8d} {statistics.median(runs):10.3f} "
-              f"{statistics.median(lens_runs):7.3f} {base}")
+        print(
+            f"{n:8d} {kind:>8} {words:7d} {n_sent:9d} {found:8d} {statistics.median(runs):10.3f} "
+            f"{statistics.median(lens_runs):7.3f} {base}"
+        )
     return 0
 
 

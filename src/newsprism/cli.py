@@ -44,14 +44,13 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
+
 @app.callback()
 def _root() -> None:
     """Keeps ``compare`` a named subcommand even while it is the only one."""
 
 
-def _read(
-    pipeline: Pipeline, inputs: list[str], quiet: bool
-) -> tuple[list[Article], list[Skipped]]:
+def _read(pipeline: Pipeline, inputs: list[str], quiet: bool) -> tuple[list[Article], list[Skipped]]:
     stdin = sys.stdin.read() if "-" in inputs else None
     with _progress(quiet) as say:
         say("reading inputs")

@@ -108,9 +108,7 @@ class Pipeline:
 
     # ------------------------------------------------------------------ stages
 
-    def read(
-        self, inputs: Sequence[str], *, stdin: str | None = None
-    ) -> tuple[list[Article], list[Skipped]]:
+    def read(self, inputs: Sequence[str], *, stdin: str | None = None) -> tuple[list[Article], list[Skipped]]:
         """Read and normalise every input; bad ones become ``Skipped`` entries, never exceptions."""
         from newsprism.ingest import read_articles
 

@@ -147,19 +147,34 @@ def test_article_without_date_compares_weekdays_by_name(sources: list[Source]) -
         ("The vote was held on June 10.", "The vote was held on June 14.", ["date"]),
         ("Officials said the talks failed.", "Police said the talks failed.", []),
         # a reporting date and an event date, each the only date of its sentence, date the same fact
-        ("The governor announced on Monday that the bridge will close.",
-         "The governor on Thursday closed the bridge.", ["date"]),
+        (
+            "The governor announced on Monday that the bridge will close.",
+            "The governor on Thursday closed the bridge.",
+            ["date"],
+        ),
         # several figures disagreeing at once: another moment's reading, not one disputed fact
-        ("Acme shares lost 77 cents, or 14 percent, to close at $4.72.",
-         "Acme shares lost 73 cents, or 13 percent, to $4.76.", []),
+        (
+            "Acme shares lost 77 cents, or 14 percent, to close at $4.72.",
+            "Acme shares lost 73 cents, or 13 percent, to $4.76.",
+            [],
+        ),
         ("Acme shares fell 77 cents in morning trading.", "Acme shares fell 40 cents.", []),
-        ("The report was confirmed, four officials familiar with it said.",
-         "The report was confirmed, three officials familiar with it said.", []),
+        (
+            "The report was confirmed, four officials familiar with it said.",
+            "The report was confirmed, three officials familiar with it said.",
+            [],
+        ),
         ("Stone was sentenced to three years and four months.", "Stone was sentenced to 40 months.", []),
-        ("Neither the army nor the police can solve the crisis.",
-         "Neither the army nor the police would solve the crisis.", []),
-        ("The men were smuggled into Blaine from Canada.",
-         "The men were smuggled into the United States from Canada.", []),
+        (
+            "Neither the army nor the police can solve the crisis.",
+            "Neither the army nor the police would solve the crisis.",
+            [],
+        ),
+        (
+            "The men were smuggled into Blaine from Canada.",
+            "The men were smuggled into the United States from Canada.",
+            [],
+        ),
     ],
 )
 def test_sentence_pairs(segmenter: Segmenter, a: str, b: str, kinds: list[str]) -> None:

@@ -71,7 +71,6 @@ class Fetcher:
     @property
     def client(self) -> httpx.Client:
         if self._client is None:
-
             self._client = new_client(self.settings, self._transport, "text/html,text/plain,*/*;q=0.5")
         return self._client
 

@@ -139,7 +139,7 @@ def _mention(kind: str, m: re.Match[str], pub: date | None) -> DateMention | Non
         month = _MONTHS[word.lower().rstrip(".")]
         year = int(g["year"]) if g.get("year") else _infer_year(month, 15, pub)
         lo = date(year, month, 1) if year else None
-        hi = (_month_end(year, month) if year else None)
+        hi = _month_end(year, month) if year else None
         return DateMention(start, end, text, "month", lo, hi, None, month, None,
                            int(g["year"]) if g.get("year") else None)  # fmt: skip
     if kind == "weekday":

@@ -361,9 +361,31 @@ def _merge(*tables: dict[str, Entry]) -> dict[str, Entry]:
 # (casualties, arrests, movements); as single words they are the facts, so they are never flagged alone.
 FACTUAL = frozenset(
     {
-        "kill", "killed", "killing", "wound", "wounded", "injure", "injured", "die", "died", "dead", "death",
-        "deaths", "arrest", "arrested", "shoot", "shot", "fire", "fired", "jump", "jumped", "fall", "fell",
-        "rise", "rose", "cold",
+        "kill",
+        "killed",
+        "killing",
+        "wound",
+        "wounded",
+        "injure",
+        "injured",
+        "die",
+        "died",
+        "dead",
+        "death",
+        "deaths",
+        "arrest",
+        "arrested",
+        "shoot",
+        "shot",
+        "fire",
+        "fired",
+        "jump",
+        "jumped",
+        "fall",
+        "fell",
+        "rise",
+        "rose",
+        "cold",
     }
 )
 

@@ -90,11 +90,23 @@ def _patterns() -> tuple[tuple[CreditKind, bool, re.Pattern[str]], ...]:
         ("credit", True, re.compile(ag + r"\s+contributed\b")),
         ("credit", True, re.compile(r"(?m)^\s*(?:Source|Sources|Credit|With)\s*:\s*" + ag + r"\s*\.?\s*$")),
         ("credit", True, re.compile(r"(?m)^\s*[\[(]?[-–—]?\s*" + ag + r"\s*[\])]?\s*\.?\s*$")),
-        ("credit", True, re.compile(ag + r"\s+(?:could not|couldn['’]t|was unable to|has not been able to)"
-                                    r"\s+(?:independently\s+)?(?:verify|confirm)")),
+        (
+            "credit",
+            True,
+            re.compile(
+                ag + r"\s+(?:could not|couldn['’]t|was unable to|has not been able to)"
+                r"\s+(?:independently\s+)?(?:verify|confirm)"
+            ),
+        ),
         ("copyright", True, re.compile(r"(?:[Cc]opyright|©)\s*(?:\d{4}\s*)?" + ag + r"\b")),
-        ("phrase", False, re.compile(r"\b(?:told|tells|said to|in a statement to|in an interview with)\s+"
-                                     r"(?:the\s+)?" + ag + r"\b")),
+        (
+            "phrase",
+            False,
+            re.compile(
+                r"\b(?:told|tells|said to|in a statement to|in an interview with)\s+"
+                r"(?:the\s+)?" + ag + r"\b"
+            ),
+        ),
         ("phrase", False, re.compile(r"\b(?:according to|reported by|obtained by)\s+(?:the\s+)?" + ag)),
         ("phrase", False, re.compile(ag + r"\s+(?:reported|reports|has reported|said)\b")),
     )
@@ -104,8 +116,14 @@ def _patterns() -> tuple[tuple[CreditKind, bool, re.Pattern[str]], ...]:
 def _house_styles() -> tuple[tuple[str, CreditKind, re.Pattern[str]], ...]:
     """Agency footers and boilerplate that do not name the agency."""
     return (
-        ("Reuters", "footer", re.compile(r"\((?:[Aa]dditional )?(?:[Rr]eporting|[Ww]riting) by [^()]{2,400}?"
-                                         r"[;,]\s*(?:[Ee]diting|[Ww]riting) by [^()]{2,200}\)")),
+        (
+            "Reuters",
+            "footer",
+            re.compile(
+                r"\((?:[Aa]dditional )?(?:[Rr]eporting|[Ww]riting) by [^()]{2,400}?"
+                r"[;,]\s*(?:[Ee]diting|[Ww]riting) by [^()]{2,200}\)"
+            ),
+        ),
         ("AP", "copyright", re.compile(r"may not be published, broadcast, rewritten,? or redistributed")),
     )
 
