@@ -103,24 +103,7 @@ class OnnxEmbedder:
 
     def _load(self) -> tuple[Any, Tokenizer]:
         if self._session is None or self._tokenizer is None:
-            import onnxruntime as ort
-            from tokenizers import Tokenizer
-
-            tokenizer = Tokenizer.from_file(str(tokenizer_file()))
-            tokenizer.no_padding()
-            tokenizer.enable_truncation(max_length=self.max_tokens)
-            options = ort.SessionOptions()
-            options.intra_op_num_threads = self.threads
-            options.inter_op_num_threads = 1
-            options.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
-            options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
-            options.log_severity_level = 3
-            # Spinning worker threads help only on an idle machine; on a busy laptop or a shared
-            # 2-core runner they halve throughput (measured here: 24 vs 37 sentences/s under load).
-            options.add_session_config_entry("session.intra_op.allow_spinning", "0")
-            session = ort.InferenceSession(
-                str(model_file()), sess_options=options, providers=["CPUExecutionProvider"]
-            )
+            session, tokenizer = cpu_session(str(model_file()), self.threads, self.max_tokens)
             names = tuple(i.name for i in session.get_inputs())
             if not {"input_ids", "attention_mask"} <= set(names):
                 raise ModelMissingError(f"the MiniLM ONNX model has unexpected inputs {names}", MODEL_FIX)
@@ -161,3 +144,25 @@ class OnnxEmbedder:
         norms = np.linalg.norm(pooled, axis=1, keepdims=True)
         unit: np.ndarray = (pooled / np.clip(norms, 1e-12, None)).astype(np.float32)
         return unit
+
+
+def cpu_session(model: str | bytes, threads: int, max_tokens: int) -> tuple[Any, Tokenizer]:
+    """An ONNX Runtime CPU session for ``model`` (path or bytes) and MiniLM's WordPiece tokenizer (no
+    padding, truncated to ``max_tokens``): every shipped MiniLM-based model runs this way."""
+    import onnxruntime as ort
+    from tokenizers import Tokenizer
+
+    tokenizer = Tokenizer.from_file(str(tokenizer_file()))
+    tokenizer.no_padding()
+    tokenizer.enable_truncation(max_length=max_tokens)
+    options = ort.SessionOptions()
+    options.intra_op_num_threads = threads
+    options.inter_op_num_threads = 1
+    options.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
+    options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+    options.log_severity_level = 3
+    # Spinning worker threads help only on an idle machine; on a busy laptop or a shared
+    # 2-core runner they halve throughput (measured here: 24 vs 37 sentences/s under load).
+    options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+    session = ort.InferenceSession(model, sess_options=options, providers=["CPUExecutionProvider"])
+    return session, tokenizer

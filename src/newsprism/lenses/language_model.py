@@ -141,24 +141,11 @@ class FineTunedBias:
 
     def _load(self) -> tuple[Any, Any]:
         if self._session is None:
-            import onnxruntime as ort
-            from tokenizers import Tokenizer
+            from newsprism.embed._onnx import cpu_session
 
-            from newsprism.embed._onnx import tokenizer_file
-
-            tokenizer = Tokenizer.from_file(str(tokenizer_file()))
-            tokenizer.no_padding()
-            tokenizer.enable_truncation(max_length=self.max_tokens)
-            options = ort.SessionOptions()
-            options.intra_op_num_threads = self.threads
-            options.inter_op_num_threads = 1
-            options.log_severity_level = 3
-            options.add_session_config_entry("session.intra_op.allow_spinning", "0")
-            model = finetuned_model_bytes()
-            self._session = ort.InferenceSession(
-                model, sess_options=options, providers=["CPUExecutionProvider"]
+            self._session, self._tokenizer = cpu_session(
+                finetuned_model_bytes(), self.threads, self.max_tokens
             )
-            self._tokenizer = tokenizer
         return self._session, self._tokenizer
 
     def __call__(self, texts: Sequence[str]) -> np.ndarray:
