@@ -359,35 +359,11 @@ def _merge(*tables: dict[str, Entry]) -> dict[str, Entry]:
 
 # Plain reporting words that the learned scores rate as loaded because biased sentences use them often
 # (casualties, arrests, movements); as single words they are the facts, so they are never flagged alone.
-FACTUAL = frozenset(
-    {
-        "kill",
-        "killed",
-        "killing",
-        "wound",
-        "wounded",
-        "injure",
-        "injured",
-        "die",
-        "died",
-        "dead",
-        "death",
-        "deaths",
-        "arrest",
-        "arrested",
-        "shoot",
-        "shot",
-        "fire",
-        "fired",
-        "jump",
-        "jumped",
-        "fall",
-        "fell",
-        "rise",
-        "rose",
-        "cold",
-    }
-)
+FACTUAL = frozenset({
+    "kill", "killed", "killing", "wound", "wounded", "injure", "injured", "die", "died", "dead", "death",
+    "deaths", "arrest", "arrested", "shoot", "shot", "fire", "fired", "jump", "jumped", "fall", "fell",
+    "rise", "rose", "cold",
+})  # fmt: skip
 
 
 class Lexicon:
