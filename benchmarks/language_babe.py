@@ -1,28 +1,21 @@
 """BABE: sentence-bias macro-F1 and biased-word token F1, 5-fold stratified CV, with a lexicon baseline.
 
-    NEWSPRISM_LANGUAGE_CACHE=/tmp/lang-cache nice /work/venv/bin/python benchmarks/language_babe.py \
-        [--finetuned /tmp/issue3/ft-d] [--no-words]
+    NEWSPRISM_LANGUAGE_CACHE=/tmp/lang-cache nice /work/venv/bin/python benchmarks/language_babe.py
 
 Per fold, everything learned from BABE (word scores, classifier) is learned on the other four folds; the
 PTC and BASIL word scores are external to BABE and used whole. Baselines in the same run: a sentence is
 biased when it holds any lexicon word (hand lists plus fold-learned word scores); a word is biased when it
 is in that lexicon. Target: sentence macro-F1 >= 0.80 (published best 0.804).
-
-With ``--finetuned DIR`` (the per-fold results of ``benchmarks/language_finetune.py cv``, made in the
-training venv on these same folds) the run also scores the fine-tuned model alone and the blend that ships:
-``w * fine-tuned + (1 - w) * regression``, where each fold picks ``w`` on the fine-tuned model's inner
-early-stopping split, scored by a regression refitted without that split, so no test sentence chooses it.
 """
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -65,36 +58,7 @@ def segment(rows: Sequence[BabeRow]) -> list[Source]:
     return Segmenter().pipe([(Article(id=f"b{i}", text=r.text), f"b{i}") for i, r in enumerate(rows)])
 
 
-BLEND_GRID = tuple(round(0.1 * k, 1) for k in range(11))
-
-
-def read_finetuned(folder: Path, n: int) -> dict[int, dict[str, Any]]:
-    """Per-fold fine-tuned results keyed by fold; every fold must be there."""
-    out = {}
-    for k in range(5):
-        path = folder / f"fold{k}.json"
-        if not path.exists():
-            raise SystemExit(f"{path} is missing: run benchmarks/language_finetune.py cv first")
-        out[k] = json.loads(path.read_text())
-    if sorted(i for r in out.values() for i in r["test"]) != list(range(n)):
-        raise SystemExit(f"{folder} was made on other rows or folds than this BABE file")
-    return out
-
-
-def pick_weight(y: np.ndarray, fine: np.ndarray, reg: np.ndarray) -> float:
-    """Blend weight with the best macro-F1 on a held-out split (ties: the smaller weight)."""
-    from sklearn.metrics import f1_score
-
-    scores = [f1_score(y, w * fine + (1 - w) * reg >= 0.5, average="macro") for w in BLEND_GRID]
-    return BLEND_GRID[int(np.argmax(scores))]
-
-
-def run(
-    rows: Sequence[BabeRow],
-    vectors: np.ndarray,
-    sources: Sequence[Source] | None,
-    finetuned: dict[int, dict[str, Any]] | None = None,
-) -> dict[str, float]:
+def run(rows: Sequence[BabeRow], vectors: np.ndarray, sources: Sequence[Source] | None) -> dict[str, float]:
     from sklearn.linear_model import LogisticRegression
     from sklearn.metrics import f1_score
     from sklearn.model_selection import StratifiedKFold
@@ -111,34 +75,13 @@ def run(
     gold = [{i for i, (_, _, w) in enumerate(word_positions(r.text)) if w in r.biased_words} for r in rows]
     pred_words: list[set[int]] = [set() for _ in rows]
     base_words: list[set[int]] = [set() for _ in rows]
-    fine = np.zeros(len(rows))
-    blend = np.zeros(len(rows))
-    weights: list[float] = []
-    for k, (tr, te) in enumerate(StratifiedKFold(5, shuffle=True, random_state=SEED).split(vectors, y)):
+    for tr, te in StratifiedKFold(5, shuffle=True, random_state=SEED).split(vectors, y):
         train = [rows[i] for i in tr]
         x_tr = cross_fitted_features(vectors[tr], train, external)
         clf = LogisticRegression(C=C, max_iter=5000).fit(x_tr, y[tr])
         scores = combine(babe_word_scores(train), external)
         x_te = feature_matrix(vectors[te], [rows[i].text for i in te], scores)
         prob[te] = clf.predict_proba(x_te)[:, 1]
-        if finetuned is not None:
-            fold = finetuned[k]
-            if list(fold["test"]) != te.tolist():
-                raise SystemExit(f"fine-tuned fold {k} was made on other folds than this run's")
-            fine[te] = fold["prob"]
-            val = np.array(fold["val"], dtype=int)
-            fit = np.setdiff1d(tr, val)
-            fit_rows = [rows[i] for i in fit]
-            inner = LogisticRegression(C=C, max_iter=5000).fit(
-                cross_fitted_features(vectors[fit], fit_rows, external), y[fit]
-            )
-            fit_scores = combine(babe_word_scores(fit_rows), external)
-            reg_val = inner.predict_proba(
-                feature_matrix(vectors[val], [rows[i].text for i in val], fit_scores)
-            )
-            w = pick_weight(y[val], np.array(fold["val_prob"]), reg_val[:, 1])
-            weights.append(w)
-            blend[te] = w * fine[te] + (1 - w) * prob[te]
         lex = lexicon_words(scores, settings.learned_min)
         lens = LanguageLens(settings, lexicon=Lexicon(word_scores=scores))
         for i in te:
@@ -146,8 +89,7 @@ def run(
             base_words[i] = {k for k, (_, _, w) in enumerate(positions) if w in lex}
             lookup[i] = int(bool(base_words[i]))
             if sources is not None:
-                shown = blend[i] if finetuned is not None else prob[i]
-                spans = lens.find_spans(sources[i], QuoteFindings(), [shown])
+                spans = lens.find_spans(sources[i], QuoteFindings(), [prob[i]])
                 pred_words[i] = {
                     k
                     for k, (a, b, _) in enumerate(positions)
@@ -157,15 +99,6 @@ def run(
         "sentence_macro_f1": float(f1_score(y, prob >= 0.5, average="macro")),
         "sentence_macro_f1_lexicon": float(f1_score(y, lookup, average="macro")),
     }
-    if finetuned is not None:
-        out |= {
-            "sentence_macro_f1_finetuned": float(f1_score(y, fine >= 0.5, average="macro")),
-            "sentence_macro_f1_blend": float(f1_score(y, blend >= 0.5, average="macro")),
-            "sentence_macro_f1_blend_fixed_half": float(
-                f1_score(y, 0.5 * (fine + prob) >= 0.5, average="macro")
-            ),
-            "blend_weight_mean": float(np.mean(weights)),
-        }
     if sources is not None:
         p, r, f = token_f1(gold, pred_words)
         bp, br, bf = token_f1(gold, base_words)
@@ -181,16 +114,11 @@ def run(
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--finetuned", type=Path, help="folder of language_finetune.py cv results")
-    parser.add_argument("--no-words", action="store_true", help="sentence scores only (skips spaCy)")
-    args = parser.parse_args()
     t0 = time.perf_counter()
     rows = read_babe()
     vectors = embed_babe(rows)
-    sources = None if args.no_words else segment(rows)
-    finetuned = read_finetuned(args.finetuned, len(rows)) if args.finetuned else None
-    result = run(rows, vectors, sources, finetuned)
+    sources = segment(rows)
+    result = run(rows, vectors, sources)
     result["seconds"] = round(time.perf_counter() - t0, 1)
     result["sentences"] = len(rows)
     print(json.dumps(result, indent=2))

@@ -189,35 +189,3 @@ def test_language_of_files_prints_spans_per_source(pipeline: Pipeline, tmp_path:
     print_language(items, console)
     shown = console.export_text()
     assert "tyrant" in shown and "insult or label" in shown and "no loaded language found" in shown
-
-
-def test_fine_tuned_model_is_hash_checked(monkeypatch: pytest.MonkeyPatch) -> None:
-    from newsprism.errors import ModelMissingError
-    from newsprism.lenses import language_model
-
-    assert len(language_model.finetuned_model_bytes()) > 1_000_000  # the shipped file matches its pin
-    monkeypatch.setattr(language_model, "FINETUNED_SHA256", "0" * 64)
-    with pytest.raises(ModelMissingError, match=r"language_finetune\.py"):
-        language_model.finetuned_model_bytes()
-
-
-def test_blend_weight_must_be_a_share() -> None:
-    from newsprism.errors import UsageError
-    from newsprism.lenses.language_model import SentenceBias
-
-    with pytest.raises(UsageError, match="finetuned_weight"):
-        SentenceBias(finetuned_weight=1.5)
-
-
-@pytest.mark.slow
-def test_fine_tuned_model_separates_loaded_from_neutral_sentences() -> None:
-    from newsprism.lenses.language_model import FineTunedBias
-
-    model = FineTunedBias(threads=1)
-    lines = [*TABLOID.splitlines()[:2], WIRE.splitlines()[1], ""]
-    prob = model(lines)
-    assert prob.shape == (4,) and all(0.0 <= p <= 1.0 for p in prob)
-    assert min(prob[:2]) > prob[2]
-    assert model([]).shape == (0,)
-    # batching by length must not change a sentence's score
-    assert abs(model(lines[:1])[0] - prob[0]) < 1e-4
