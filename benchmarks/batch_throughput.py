@@ -8,7 +8,7 @@ one-line "(archive copy r)" paragraph, which gives it its own content id (identi
 dropped as duplicates). ECB+ documents carry no date; each gets the date of its gold sub-topic (one
 week per sub-topic), so the whole archive is dated. Reported: articles per second of each engine over
 the whole run (Ray start-up included), the ratio, per-stage busy core-seconds and articles per
-core-second, and the largest worker's peak RSS.
+core-second, the largest worker's peak RSS, and whether the two engines wrote the same tables and reports.
 
     nice -n 10 python benchmarks/batch_throughput.py --articles 2000 --shards 16 --keep /tmp/b --json r.json
     nice -n 10 python benchmarks/batch_throughput.py --cluster-only /tmp/b --cluster-rows 10000
@@ -155,7 +155,9 @@ def cluster_stage(kept: Path, n_rows: int, block_days: float) -> dict[str, Any]:
 
 def cpu_sample(kept: Path, n: int) -> dict[str, Any]:
     """Process CPU seconds per stage (``time.process_time``, one thread) on the first ``n`` articles of a
-    kept run: unlike the run's busy wall seconds, these do not grow with other jobs' load."""
+    kept run: unlike the run's busy wall seconds, these do not grow with other jobs' load. The story
+    stage reads the kept run's articles parts, so it reuses their quotes and language when that run
+    computed them per article."""
     import pyarrow.parquet as pq
 
     from newsprism.batch.io import list_shards, read_records
@@ -176,8 +178,19 @@ def cpu_sample(kept: Path, n: int) -> dict[str, Any]:
     sources = worker.segmenter.pipe([(a, a.id) for a in articles])
     cpu["segment"] = time.process_time() - c
     c = time.process_time()
-    embed_sources(worker.embedder, sources, [lead_text(a, ClusterConfig().lead_words) for a in articles])
+    embedded, _ = embed_sources(
+        worker.embedder, sources, [lead_text(a, ClusterConfig().lead_words) for a in articles]
+    )
     cpu["embed"] = time.process_time() - c
+
+    def lap(stage: str) -> None:  # the per-article lens stages (quotes, language), as the worker runs them
+        nonlocal c
+        now = time.process_time()
+        cpu[stage] = now - c
+        c = now
+
+    c = time.process_time()
+    worker.pipeline.annotate(embedded, lap=lap)
     ids = {a.id for a in articles}
     stories = [
         s for s in pq.read_table(kept / "out-local" / "stories").to_pylist() if set(s["articles"]) <= ids
@@ -237,6 +250,41 @@ def run(engine: str, archive: Path, out: Path) -> dict[str, Any]:
     return result
 
 
+def same_output(a: Path, b: Path) -> dict[str, bool]:
+    """Per table (and for the reports, ``generated_at`` left out): do the two outputs hold the same rows?
+
+    Rows are compared as a sorted list of digests, so part boundaries and row order may differ."""
+    import hashlib
+
+    import pyarrow.parquet as pq
+
+    def digests(folder: Path) -> list[str]:
+        out = []
+        for part in sorted(folder.glob("*.parquet")):
+            for batch in pq.ParquetFile(part).iter_batches(batch_size=256):
+                for row in batch.to_pylist():
+                    text = json.dumps(row, sort_keys=True, ensure_ascii=False)
+                    out.append(hashlib.sha256(text.encode()).hexdigest())
+        return sorted(out)
+
+    def reports(folder: Path) -> dict[str, str]:
+        out = {}
+        for path in sorted(folder.glob("*.json")):
+            data = json.loads(path.read_text(encoding="utf-8"))
+            data.pop("generated_at", None)
+            out[path.name] = hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()
+        return out
+
+    found = {}
+    for folder in sorted(p.name for p in a.iterdir() if p.is_dir()):
+        if folder == "reports":
+            found[folder] = reports(a / folder) == reports(b / folder)
+        else:
+            found[folder] = digests(a / folder) == digests(b / folder)
+    found["all"] = all(found.values())
+    return found
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -291,11 +339,12 @@ def main() -> None:
         write_shards(articles, archive, args.shards)
         for engine in args.engines.split(","):
             results["engines"][engine] = run(engine, archive, Path(tmp) / f"out-{engine}")
-    engines = results["engines"]
-    if "local" in engines and "ray" in engines:
-        results["ray_over_local"] = round(
-            engines["ray"]["articles_per_second"] / engines["local"]["articles_per_second"], 3
-        )
+        engines = results["engines"]
+        if "local" in engines and "ray" in engines:
+            results["ray_over_local"] = round(
+                engines["ray"]["articles_per_second"] / engines["local"]["articles_per_second"], 3
+            )
+            results["same_output"] = same_output(Path(tmp) / "out-local", Path(tmp) / "out-ray")
     print(json.dumps(results, indent=2))
     if args.json:
         args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")

@@ -107,3 +107,29 @@ def test_analyse_story_on_articles_built_in_code(pipeline: Pipeline) -> None:
     report = newsprism.analyse_story(articles, pipeline=pipeline)
     assert [s.outlet for s in report.sources] == ["Coast Herald", "Bay Times"]
     assert sum(c.support == "consensus" for c in report.claims) == 2
+
+
+def test_story_stage_reuses_the_per_article_findings(pipeline: Pipeline) -> None:
+    import dataclasses
+
+    articles, _ = pipeline.read(EXAMPLE_FILES)
+    sources = pipeline.sources(articles)
+    annotated = pipeline.annotate(sources)
+    assert all(s.findings is not None and s.findings.language is not None for s in annotated)
+    assert pipeline.annotate(annotated)[0] is annotated[0]  # done once
+
+    def plain(report: object) -> dict[str, object]:
+        data: dict[str, object] = json.loads(report.to_json())  # type: ignore[attr-defined]
+        data.pop("generated_at")
+        return data
+
+    assert plain(pipeline.analyse_sources(annotated)) == plain(pipeline.analyse_sources(sources))
+    # what rides on a source is what the report shows: the story stage does not compute it again
+    first = annotated[0].findings
+    assert first is not None and first.language is not None and first.attributions
+    doctored = dataclasses.replace(
+        first, attributions=(), language=dataclasses.replace(first.language, loadedness=0.999)
+    )
+    report = pipeline.analyse_sources([dataclasses.replace(annotated[0], findings=doctored), *annotated[1:]])
+    assert report.sources[0].loadedness == 0.999
+    assert not [q for q in report.quotes if q.source == "s1"]

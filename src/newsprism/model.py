@@ -15,6 +15,7 @@ import numpy as np
 Support = Literal["consensus", "partial", "single"]
 Voice = Literal["authorial", "attributed"]
 QuoteKind = Literal["direct", "indirect", "mixed"]
+SpeakerKind = Literal["person", "organisation"]
 ContradictionKind = Literal["number", "date", "entity", "negation"]
 
 
@@ -106,6 +107,7 @@ class Source:
     tokens: tuple[Token, ...] = ()
     entities: tuple[Entity, ...] = ()
     vectors: np.ndarray | None = field(default=None, repr=False)  # one row per sentence, L2-normalised
+    findings: ArticleFindings | None = None  # the per-article lens work, once the pipeline has annotated it
 
     @property
     def text(self) -> str:
@@ -289,6 +291,24 @@ class QuoteFindings:
 
 
 @dataclass(frozen=True, slots=True)
+class Mention:
+    """A speaker phrase resolved to a name within its article, with the surface form used (an alias)."""
+
+    name: str
+    kind: SpeakerKind
+    alias: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Attributed:
+    """One attributed statement of an article: its quote pieces (``id`` empty, ``speaker`` None until
+    the story stage merges speakers across outlets) and the speaker the article names, if it does."""
+
+    quotes: tuple[Quote, ...]
+    speaker: Mention | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class SourceLanguage:
     """Per-source language figures: ``sentence_bias`` has one probability per sentence."""
 
@@ -303,6 +323,20 @@ class SourceLanguage:
 class LanguageFindings:
     spans: tuple[LanguageSpan, ...] = ()
     per_source: dict[str, SourceLanguage] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleFindings:
+    """What the lenses find in one article alone, before it meets the other outlets of its story.
+
+    The batch pipeline computes it on the article workers and the story stage reuses it; ``None`` means
+    "not computed" (a lens that has no per-article half leaves its part empty and works on the story).
+    Offsets point into the article's text; ``source`` fields hold the id the source had when annotated.
+    """
+
+    attributions: tuple[Attributed, ...] | None = None
+    language_spans: tuple[LanguageSpan, ...] | None = None
+    language: SourceLanguage | None = None
 
 
 @dataclass(frozen=True, slots=True, eq=False)

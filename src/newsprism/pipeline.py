@@ -10,10 +10,11 @@ import sys
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from newsprism.model import (
     Article,
+    ArticleFindings,
     Claim,
     Contradiction,
     LanguageFindings,
@@ -35,6 +36,17 @@ if TYPE_CHECKING:
     from newsprism.segment import Segmenter
 
 Progress = Callable[[str], None]
+
+
+@runtime_checkable
+class ArticleStage(Protocol):
+    """The per-article half of a lens: work on one article alone, before it meets its story.
+
+    A lens that has one (the default quotes and language lenses) adds its part to the article's findings;
+    the batch pipeline runs these on its article workers, and the lens's story half reuses the result.
+    """
+
+    def article(self, source: Source, found: ArticleFindings) -> ArticleFindings: ...
 
 
 class QuoteLens(Protocol):
@@ -130,6 +142,26 @@ class Pipeline:
             at += n
         return out
 
+    def annotate(
+        self, sources: Sequence[Source], *, lap: Callable[[str], None] | None = None
+    ) -> list[Source]:
+        """The per-article lens stages (quotes, then loaded language), kept on each source as its
+        ``findings``; sources already annotated pass through. ``lap(stage)`` is called after each stage."""
+        import dataclasses
+
+        todo = [n for n, src in enumerate(sources) if src.findings is None]
+        found = {n: ArticleFindings() for n in todo}
+        for name, lens in (("quotes", self.quotes), ("language", self.language)):
+            if isinstance(lens, ArticleStage):
+                for n in todo:
+                    found[n] = lens.article(sources[n], found[n])
+            if lap is not None:
+                lap(name)
+        return [
+            dataclasses.replace(src, findings=found[n]) if n in found else src
+            for n, src in enumerate(sources)
+        ]
+
     def claims(self, sources: Sequence[Source]) -> tuple[Claim, ...]:
         from newsprism.align import align
 
@@ -157,13 +189,14 @@ class Pipeline:
         *,
         progress: Progress | None = None,
     ) -> StoryReport:
-        """The story stages (align, lenses, summary) over sources already segmented and embedded."""
+        """The story stages (per-article lens work where not done yet, align, lenses, summary) over sources
+        already segmented and embedded."""
         say = progress or (lambda _msg: None)
+        say("quotes and loaded language")
+        sources = self.annotate(sources)
         say("aligning claims")
         story = Story(sources=tuple(sources), claims=self.claims(sources))
-        say("quotes")
-        quotes = self.quotes(story)
-        say("loaded language")
+        quotes = self.quotes(story)  # the story halves: speakers merged, quotes linked across outlets
         language = self.language(story, quotes)
         say("reused text")
         reuse = self.reuse(story)

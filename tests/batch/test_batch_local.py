@@ -27,31 +27,56 @@ from newsprism.model import Article  # noqa: E402
 pytestmark = [pytest.mark.batch, pytest.mark.slow]
 
 
-def test_source_rows_round_trip_exactly(segmenter, embedder) -> None:  # type: ignore[no-untyped-def]
+def test_source_rows_round_trip_exactly(pipeline) -> None:  # type: ignore[no-untyped-def]
+    import dataclasses
+
+    import pyarrow as pa
+
     article = Article(
         id="a1",
-        text="Harbour master Oskar Trelane said the hull was intact.\n\nTugs will try again at dawn.",
+        text=(
+            "Harbour master Oskar Trelane said the hull was intact.\n\n"
+            '"The owners are reckless crooks," fumed Trelane. The bungling crew ran the ship aground.'
+        ),
         title="Ship aground",
         outlet="Northern Wire",
         published="2031-03-05",
         warnings=("a warning",),
     )
-    src = segmenter(article, "a1")
-    vectors = embedder.encode([s.text for s in src.sentences])
-    import dataclasses
-
-    src = dataclasses.replace(src, vectors=vectors)
-    row = source_row(src, vectors[0], shard="x", row=3)
-    import pyarrow as pa
-
+    src = pipeline.annotate(pipeline.sources([article]))[0]
+    found = src.findings
+    assert found.attributions and found.language_spans and found.language.sentence_bias
+    row = source_row(src, src.vectors[0], shard="x", row=3)
     back_row = pa.Table.from_pylist([row], schema=article_schema()).to_pylist()[0]
     back = source_from_row(back_row, "s7")
     assert back.article == article
     assert back.tokens == src.tokens
     assert back.entities == src.entities
-    assert [dataclasses.replace(s, source="a1") for s in back.sentences] == list(src.sentences)
+    assert [dataclasses.replace(s, source=src.id) for s in back.sentences] == list(src.sentences)
     assert all(s.source == "s7" for s in back.sentences)
-    assert back.vectors is not None and np.array_equal(back.vectors, vectors)
+    assert back.vectors is not None and np.array_equal(back.vectors, src.vectors)
+    # the per-article lens findings come back under the story's source id, otherwise unchanged
+    got = back.findings
+    assert got.language == found.language
+    assert [dataclasses.replace(s, source=src.id) for s in got.language_spans] == list(found.language_spans)
+    assert all(s.source == "s7" for a in got.attributions for s in a.quotes)
+    assert [
+        (a.speaker, [dataclasses.replace(q, source=src.id) for q in a.quotes]) for a in got.attributions
+    ] == [(a.speaker, list(a.quotes)) for a in found.attributions]
+    # a part written before the findings column existed still reads (the story stage then computes them)
+    del back_row["findings"]
+    assert source_from_row(back_row, "s7").findings is None
+
+
+def test_articles_carry_their_quotes_and_language(local_out: Path) -> None:
+    rows = [
+        r
+        for part in sorted((local_out / "articles").glob("*.parquet"))
+        for r in pq.read_table(part).to_pylist()
+    ]
+    found = [json.loads(r["findings"]) for r in rows]
+    assert found and all(f["attributions"] is not None and f["language"] is not None for f in found)
+    assert any(f["attributions"] for f in found) and any(f["language_spans"] for f in found)
 
 
 def test_tables_and_reports(local_out: Path) -> None:

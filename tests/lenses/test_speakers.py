@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from newsprism.lenses.attribution import find_attributions
-from newsprism.lenses.speakers import ArticleSpeakers, Mention, fold, merge_speakers, same_person
-from newsprism.model import Article
+from newsprism.lenses.speakers import ArticleSpeakers, fold, merge_speakers, same_person
+from newsprism.model import Article, Mention
 from newsprism.segment import Segmenter
 
 

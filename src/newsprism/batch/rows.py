@@ -15,7 +15,21 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from newsprism.model import Article, Entity, Sentence, Skipped, Source, StoryReport, Token
+from newsprism.model import (
+    Article,
+    ArticleFindings,
+    Attributed,
+    Entity,
+    LanguageSpan,
+    Mention,
+    Quote,
+    Sentence,
+    Skipped,
+    Source,
+    SourceLanguage,
+    StoryReport,
+    Token,
+)
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -57,6 +71,7 @@ def article_schema() -> pa.Schema:
             ("dim", pa.int32()),
             ("vectors", pa.list_(pa.float32())),
             ("lead_vector", pa.list_(pa.float32())),
+            ("findings", pa.string()),
         ]
     )
 
@@ -92,6 +107,7 @@ def source_row(source: Source, lead: np.ndarray, *, shard: str, row: int) -> Row
         "dim": int(lead.shape[0]),
         "vectors": np.ascontiguousarray(vectors, dtype=np.float32).ravel(),
         "lead_vector": np.ascontiguousarray(lead, dtype=np.float32),
+        "findings": findings_json(source.findings),
     }
     for name in _TOKEN_FIELDS:
         out[f"tok_{name}"] = [getattr(t, name) for t in source.tokens]
@@ -150,7 +166,89 @@ def source_from_row(row: Mapping[str, Any], source_id: str) -> Source:
     flat = np.asarray(row["vectors"], dtype=np.float32)
     vectors = flat.reshape(len(sentences), dim) if dim else flat.reshape(len(sentences), 0)
     return Source(
-        id=source_id, article=article, sentences=sentences, tokens=tokens, entities=entities, vectors=vectors
+        id=source_id,
+        article=article,
+        sentences=sentences,
+        tokens=tokens,
+        entities=entities,
+        vectors=vectors,
+        findings=findings_from_json(row.get("findings"), source_id, text),
+    )
+
+
+def findings_json(found: ArticleFindings | None) -> str | None:
+    """The per-article lens results as compact JSON (texts are left out: offsets into the article's text
+    give them back)."""
+    if found is None:
+        return None
+    atts = found.attributions
+    spans = found.language_spans
+    lang = found.language
+    data = {
+        "attributions": None
+        if atts is None
+        else [
+            {
+                "speaker": None if a.speaker is None else [a.speaker.name, a.speaker.kind, a.speaker.alias],
+                "quotes": [[q.kind, q.start, q.end, q.cue, q.speaker_span, q.cue_span] for q in a.quotes],
+            }
+            for a in atts
+        ],
+        "language_spans": None
+        if spans is None
+        else [[s.start, s.end, s.voice, s.category, s.score, s.neutral] for s in spans],
+        "language": None
+        if lang is None
+        else [lang.loadedness, lang.per_100_words, lang.biased_share, lang.sentence_bias, lang.top_terms],
+    }
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def findings_from_json(data: str | None, source_id: str, text: str) -> ArticleFindings | None:
+    """Inverse of :func:`findings_json` for the source as its story names it."""
+    if data is None:
+        return None
+    raw = json.loads(data)
+
+    def span(value: list[int] | None) -> tuple[int, int] | None:
+        return None if value is None else (int(value[0]), int(value[1]))
+
+    atts = raw["attributions"]
+    spans = raw["language_spans"]
+    lang = raw["language"]
+    return ArticleFindings(
+        attributions=None
+        if atts is None
+        else tuple(
+            Attributed(
+                quotes=tuple(
+                    Quote(
+                        id="",
+                        source=source_id,
+                        speaker=None,
+                        kind=kind,
+                        start=start,
+                        end=end,
+                        text=text[start:end],
+                        cue=cue,
+                        speaker_span=span(speaker_span),
+                        cue_span=span(cue_span),
+                    )
+                    for kind, start, end, cue, speaker_span, cue_span in a["quotes"]
+                ),
+                speaker=None if a["speaker"] is None else Mention(*a["speaker"]),
+            )
+            for a in atts
+        ),
+        language_spans=None
+        if spans is None
+        else tuple(
+            LanguageSpan(source_id, start, end, text[start:end], voice, category, score, neutral)
+            for start, end, voice, category, score, neutral in spans
+        ),
+        language=None
+        if lang is None
+        else SourceLanguage(lang[0], lang[1], lang[2], tuple(lang[3]), tuple(lang[4])),
     )
 
 

@@ -1,6 +1,7 @@
 """The batch stages as plain functions and model-holding workers; both engines call exactly these.
 
-- :class:`ArticleWorker` turns one input shard into one articles part (normalise, segment, embed).
+- :class:`ArticleWorker` turns one input shard into one articles part (normalise, segment, embed, and the
+  per-article halves of the quotes and language lenses, :meth:`~newsprism.pipeline.Pipeline.annotate`).
 - :func:`cluster_block` places one language block's articles into stories with the story clusterer.
 - :class:`StoryWorker` analyses a group of stories with the same :class:`~newsprism.pipeline.Pipeline`
   story stages ``compare`` uses, and writes the story tables and one JSON report per story.
@@ -41,7 +42,7 @@ if TYPE_CHECKING:
     from newsprism.segment import Segmenter
 
 #: Stage names in the order they run; the throughput summary reports each.
-ARTICLE_STAGES = ("models", "read", "normalise", "segment", "embed", "write")
+ARTICLE_STAGES = ("models", "read", "normalise", "segment", "embed", "quotes", "language", "write")
 STORY_STAGES = ("load", "analyse", "write")
 
 
@@ -139,7 +140,7 @@ def embed_sources(
 
 
 class ArticleWorker:
-    """Holds the segmenter and embedder (loaded once per worker) and processes whole shards."""
+    """Holds the models of the per-article stages (loaded once per worker) and processes whole shards."""
 
     def __init__(
         self, out: str, settings: Settings | None = None, *, embed_threads: int | None = None
@@ -149,6 +150,16 @@ class ArticleWorker:
         self.embed_threads = embed_threads
         self._segmenter: Segmenter | None = None
         self._embedder: Embedder | None = None
+        self._pipeline: Pipeline | None = None
+
+    @property
+    def pipeline(self) -> Pipeline:
+        """The pipeline whose per-article lens stages run here; it shares this worker's models."""
+        if self._pipeline is None:
+            from newsprism.pipeline import Pipeline
+
+            self._pipeline = Pipeline(self.settings, segmenter=self.segmenter, embedder=self.embedder)
+        return self._pipeline
 
     @property
     def segmenter(self) -> Segmenter:
@@ -182,7 +193,7 @@ class ArticleWorker:
         return {"key": np.asarray(batch["key"]), "stats": np.asarray([json.dumps(s) for s in stats])}
 
     def process_shard(self, path: Path, key: str) -> dict[str, Any]:
-        """Normalise, segment and embed one shard and write its articles and skipped parts."""
+        """Normalise, segment, embed and annotate one shard and write its articles and skipped parts."""
         from newsprism.cluster import ClusterConfig, lead_text
 
         stats = StageStats()
@@ -207,11 +218,13 @@ class ArticleWorker:
         embedded, leads = embed_sources(
             self.embedder, sources, [lead_text(a, lead_words) for _n, a in articles]
         )
+        stats.lap("embed", clock, len(articles))
+
+        annotated = self.pipeline.annotate(embedded, lap=lambda stage: stats.lap(stage, clock, len(articles)))
         rows = [
             source_row(src, lead, shard=key, row=n)
-            for (n, _a), src, lead in zip(articles, embedded, leads, strict=True)
+            for (n, _a), src, lead in zip(articles, annotated, leads, strict=True)
         ]
-        stats.lap("embed", clock, len(articles))
 
         write_table_atomic(part_path(self.out, "skipped", key), skipped, skipped_schema())
         # Written last: its existence marks the shard as done.

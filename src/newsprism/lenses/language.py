@@ -9,6 +9,7 @@ bare-faced land grab"). A small classifier gives every sentence a bias probabili
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
@@ -29,6 +30,7 @@ from newsprism.lenses.language_lexicon import (
     neutral_form,
 )
 from newsprism.model import (
+    ArticleFindings,
     LanguageFindings,
     LanguageSpan,
     Quote,
@@ -120,11 +122,25 @@ class LanguageLens:
 
         return Segmenter()
 
+    def article(self, source: Source, found: ArticleFindings) -> ArticleFindings:
+        """Spans and figures of one article, once the quotes lens has left its attributions (the voice
+        of a span depends only on the article's own quotes)."""
+        if found.attributions is None:
+            return found
+        quotes = QuoteFindings(quotes=tuple(q for a in found.attributions for q in a.quotes))
+        spans, figures = self.analyse_source(source, quotes)
+        return dataclasses.replace(found, language_spans=tuple(spans), language=figures)
+
     def __call__(self, story: Story, quotes: QuoteFindings) -> LanguageFindings:
         spans: list[LanguageSpan] = []
         per_source: dict[str, SourceLanguage] = {}
         for src in story.sources:
-            found, figures = self.analyse_source(src, quotes)
+            known = src.findings
+            if known is not None and known.language is not None and known.language_spans is not None:
+                found = [dataclasses.replace(s, source=src.id) for s in known.language_spans]
+                figures = known.language
+            else:
+                found, figures = self.analyse_source(src, quotes)
             spans.extend(found)
             per_source[src.id] = figures
         return LanguageFindings(spans=tuple(spans), per_source=per_source)

@@ -14,10 +14,10 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from newsprism.lenses.attribution import Attribution, find_attributions, wordset
+from newsprism.lenses.attribution import find_attributions, wordset
 from newsprism.lenses.attribution_cues import CueModel
-from newsprism.lenses.speakers import ArticleSpeakers, Mention, merge_speakers
-from newsprism.model import Quote, QuoteFindings, Source, Story
+from newsprism.lenses.speakers import ArticleSpeakers, merge_speakers
+from newsprism.model import ArticleFindings, Attributed, Quote, QuoteFindings, Source, Story
 from newsprism.settings import QuoteSettings
 
 # How two quotes in different sources relate, strongest first (a quote keeps its strongest link in `match`).
@@ -26,7 +26,12 @@ MATCH_ORDER = ("other-speaker", "same-words", "paraphrase", "same-speech")
 
 class QuoteLens:
     """The quotes lens the pipeline calls. It reads the segmenter's parse; the small cue model (feature
-    weights) loads on first use and stays with the lens."""
+    weights) loads on first use and stays with the lens.
+
+    Its work splits in two: :meth:`article` finds one article's attributions and names their speakers
+    (the batch pipeline runs it on the article workers), :meth:`__call__` merges speakers and links quotes
+    across the story, reusing what :meth:`article` left on each source.
+    """
 
     def __init__(self, settings: QuoteSettings | None = None) -> None:
         self.settings = settings or QuoteSettings()
@@ -38,8 +43,42 @@ class QuoteLens:
             self._model = CueModel.load()
         return self._model
 
+    def article(self, source: Source, found: ArticleFindings) -> ArticleFindings:
+        return replace(found, attributions=article_quotes(source, self.settings, model=self.model))
+
     def __call__(self, story: Story) -> QuoteFindings:
         return find_quotes(story.sources, self.settings, model=self.model)
+
+
+def article_quotes(
+    source: Source, settings: QuoteSettings | None = None, *, model: CueModel | None = None
+) -> tuple[Attributed, ...]:
+    """One article's attributed statements with the speaker it names, before the story links them."""
+    settings = settings or QuoteSettings()
+    atts = find_attributions(source, beliefs=True, model=model or CueModel.load())
+    mentions = ArticleSpeakers(source).resolve(atts)
+    out = []
+    for a, m in zip(atts, mentions, strict=True):
+        # words in quotation marks are a quote whatever the cue; stance cues only when asked for
+        if not (a.speech or a.kind != "indirect" or settings.beliefs):
+            continue
+        pieces = tuple(
+            Quote(
+                id="",
+                source=source.id,
+                speaker=None,
+                kind=a.kind,
+                start=start,
+                end=end,
+                text=source.text[start:end],
+                cue=a.cue,
+                speaker_span=a.speaker_span,
+                cue_span=a.cue_span,
+            )
+            for start, end in a.pieces
+        )
+        out.append(Attributed(quotes=pieces, speaker=m))
+    return tuple(out)
 
 
 def find_quotes(
@@ -47,43 +86,26 @@ def find_quotes(
 ) -> QuoteFindings:
     """Quotes and speakers of segmented sources (the function behind ``newsprism quotes``).
 
-    Pass ``model`` (e.g. ``QuoteLens().model``) to skip reloading the cue weights on every call.
+    A source the pipeline has annotated brings its attributions; the others are read here. Pass ``model``
+    (e.g. ``QuoteLens().model``) to skip reloading the cue weights on every call.
     """
     settings = settings or QuoteSettings()
-    model = model or CueModel.load()
-    found: list[tuple[Source, Attribution, Mention | None]] = []
+    found: list[tuple[Source, Attributed]] = []
     for src in sources:
-        atts = find_attributions(src, beliefs=True, model=model)
-        mentions = ArticleSpeakers(src).resolve(atts)
-        for a, m in zip(atts, mentions, strict=True):
-            # words in quotation marks are a quote whatever the cue; stance cues only when asked for
-            if a.speech or a.kind != "indirect" or settings.beliefs:
-                found.append((src, a, m))
-    resolved = [(src.id, m) for src, _, m in found if m is not None]
-    speakers, ids = merge_speakers(resolved)
-    speaker_of: list[str | None] = []
+        known = src.findings.attributions if src.findings is not None else None
+        if known is None:
+            model = model or CueModel.load()
+            known = article_quotes(src, settings, model=model)
+        found.extend((src, a) for a in known)
+    speakers, ids = merge_speakers([(src.id, a.speaker) for src, a in found if a.speaker is not None])
     it = iter(ids)
-    for _, _, m in found:
-        speaker_of.append(next(it) if m is not None else None)
     quotes: list[Quote] = []
     vectors: list[np.ndarray | None] = []
-    for (src, att, _), speaker in zip(found, speaker_of, strict=True):
-        for start, end in att.pieces:
-            vectors.append(_sentence_vector(src, start))
-            quotes.append(
-                Quote(
-                    id=f"q{len(quotes) + 1}",
-                    source=src.id,
-                    speaker=speaker,
-                    kind=att.kind,
-                    start=start,
-                    end=end,
-                    text=src.text[start:end],
-                    cue=att.cue,
-                    speaker_span=att.speaker_span,
-                    cue_span=att.cue_span,
-                )
-            )
+    for src, att in found:
+        speaker = next(it) if att.speaker is not None else None
+        for piece in att.quotes:
+            vectors.append(_sentence_vector(src, piece.start))
+            quotes.append(replace(piece, id=f"q{len(quotes) + 1}", source=src.id, speaker=speaker))
     return QuoteFindings(speakers=tuple(speakers), quotes=tuple(link_quotes(quotes, settings, vectors)))
 
 

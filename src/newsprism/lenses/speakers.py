@@ -17,13 +17,10 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Literal
 
 from newsprism.lenses.attribution import Attribution, quote_spans, wordset
 from newsprism.lenses.attribution_cues import Parse
-from newsprism.model import Source, Speaker, Token
-
-SpeakerKind = Literal["person", "organisation"]
+from newsprism.model import Mention, Source, Speaker, Token
 
 _PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f", "it": "o", "they": "p"}
 _HONORIFICS = {
@@ -52,15 +49,6 @@ _ORG_WORDS = wordset(
 )
 _ORG_LABELS = frozenset({"ORG", "GPE", "NORP"})
 _WINDOW = 3  # sentences a pronoun may look back
-
-
-@dataclass(frozen=True, slots=True)
-class Mention:
-    """A speaker phrase resolved to a name, with the surface form used (kept as an alias)."""
-
-    name: str
-    kind: SpeakerKind
-    alias: str = ""
 
 
 @dataclass(slots=True)
