@@ -119,3 +119,5 @@ def test_batch_local_writes_tables_and_reports(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert {"articles", "stories", "claims", "reports"} <= {p.name for p in out.iterdir()}
     assert run("batch", str(source), "--out", str(out), "--engine", "nope").returncode == 2
+    bad = run("batch", str(source), "--out", str(tmp_path / "other"), "--block-days", "0")
+    assert bad.returncode == 2 and "block_days must be a positive" in bad.stderr

@@ -274,17 +274,32 @@ def batch(
         str | None, typer.Option("--address", help="An existing Ray cluster, e.g. ray://head:10001.")
     ] = None,
     num_cpus: Annotated[int, typer.Option("--num-cpus", min=1, help="Workers for a local Ray instance.")] = 2,
+    block_days: Annotated[
+        float | None,
+        typer.Option(
+            "--block-days",
+            help="Days of publication dates per clustering block, default 28 (stories are clustered per "
+            "language and block in parallel, then merged where they meet at block edges).",
+        ),
+    ] = None,
     config: ConfigOpt = None,
     debug: Debug = False,
 ) -> None:
     """Analyse an archive: per-article stages, stories, per-story reports, written as Parquet (resumable)."""
     with handle_errors(debug):
         from newsprism.batch import run_batch
+        from newsprism.batch.blocks import BLOCK_DAYS
 
         if engine not in ("local", "ray"):
             raise UsageError(f"unknown engine '{engine}': use local or ray")
         summary = run_batch(
-            source, out, engine, address, settings=load_settings(config, False), num_cpus=num_cpus
+            source,
+            out,
+            engine,
+            address,
+            settings=load_settings(config, False),
+            num_cpus=num_cpus,
+            block_days=BLOCK_DAYS if block_days is None else block_days,
         )
         raise typer.Exit(EXIT_PARTIAL if summary.skipped_inputs else EXIT_OK)
 

@@ -8,6 +8,7 @@ it sees them together, and only then.
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -67,3 +68,16 @@ def archive_rows() -> list[dict[str, Any]]:
     ]
     # Interleave by date, as an archive in publication order would be.
     return sorted(rows, key=lambda r: (r["published"], r["id"]))
+
+
+def write_articles_part(rows: list[dict[str, Any]], out: Path, key: str = "blocks") -> list[dict[str, Any]]:
+    """Write rows as one articles part (what the article stage leaves, in row groups of 4) and return the
+    refs the driver plans blocks with: id, part, position, date and language."""
+    from newsprism.batch.io import part_path, write_table_atomic
+
+    stored = [{**r, "shard": key} for r in rows]
+    write_table_atomic(part_path(out, "articles", key), stored, None, row_group_size=4)
+    return [
+        {"id": r["id"], "shard": key, "pos": n, "published": r["published"], "language": r["language"]}
+        for n, r in enumerate(rows)
+    ]

@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 import pytest
-from blocks_corpus import BLOCK_DAYS, EDGE_DAY, archive_rows, event_rows
+from blocks_corpus import BLOCK_DAYS, EDGE_DAY, archive_rows, event_rows, write_articles_part
 
 from newsprism.batch.blocks import cluster_in_blocks, time_blocks
-from newsprism.batch.stages import cluster_block
+from newsprism.batch.stages import cluster_block, cluster_rows, read_articles
 from newsprism.errors import UsageError
 
 
 def serial(blocks: Sequence[Sequence[Any]]) -> list[list[str]]:
-    """What the local engine does: one block after another in this process."""
-    return [cluster_block(b) for b in blocks]
+    """One block after another in this process, on rows held in memory."""
+    return [cluster_rows(b) for b in blocks]
 
 
 def partition(rows: Sequence[dict[str, Any]], stories: Sequence[str]) -> set[frozenset[str]]:
@@ -92,3 +93,19 @@ def test_stories_far_from_edges_are_not_reclustered() -> None:
     result = cluster_in_blocks(rows, serial, BLOCK_DAYS)
     assert result.edge_articles == 0 and result.merged == 0
     assert len(partition(rows, result.stories)) == 2
+
+
+def test_block_tasks_read_their_articles_from_the_parts(tmp_path: Path) -> None:
+    pytest.importorskip("pyarrow", reason="the batch pipeline needs pyarrow (the 'ray' extra)")
+    rows = archive_rows()
+    refs = write_articles_part(rows, tmp_path)
+    assert cluster_block(str(tmp_path), refs) == cluster_rows(rows)
+    backwards = refs[::-1]  # across row groups, in any order
+    got = read_articles(tmp_path, backwards, ["id", "text"])
+    assert [r["id"] for r in got] == [r["id"] for r in backwards]
+    with pytest.raises(RuntimeError, match="changed"):
+        read_articles(tmp_path, [{**refs[0], "pos": 1}], ["id"])
+    # planned on refs (ids and dates only), the blocks give the stories they give on full rows
+    planned = cluster_in_blocks(refs, lambda bs: [cluster_block(str(tmp_path), b) for b in bs], BLOCK_DAYS)
+    held = cluster_in_blocks(rows, serial, BLOCK_DAYS)
+    assert (planned.stories, planned.blocks, planned.merged) == (held.stories, held.blocks, held.merged)

@@ -127,6 +127,19 @@ def test_rerun_redoes_only_a_missing_shard(archive: Path, local_out: Path, tmp_p
     assert snapshot(out) == snapshot(local_out)
 
 
+def test_rerun_with_another_block_size_equals_a_fresh_run(
+    archive: Path, local_out: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    shutil.copytree(local_out, out)
+    again = run_batch(archive, out, "local", block_days=1.0, progress=lambda _m: None)
+    assert again.shards_done == 0 and again.blocks > 1  # the articles are reused, the stories re-planned
+    fresh = tmp_path / "fresh"
+    run_batch(archive, fresh, "local", block_days=1.0, progress=lambda _m: None)
+    assert snapshot(out) == snapshot(fresh)
+    assert json.loads((out / "run.json").read_text(encoding="utf-8"))["block_days"] == 1.0
+
+
 def test_failed_write_leaves_no_part(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A write that dies half-way leaves neither the part nor its temporary file behind."""
     import pyarrow.parquet as pq_module
@@ -172,8 +185,9 @@ def test_killed_worker_leaves_no_corrupt_output(archive: Path, tmp_path: Path) -
 def test_run_json_reports_wall_and_cpu_per_stage(local_out: Path) -> None:
     run = json.loads((local_out / "run.json").read_text(encoding="utf-8"))
     stages = run["stages"]
-    for name in ("segment", "embed", "story-analyse"):
+    for name in ("segment", "embed", "quotes", "language", "story-analyse"):
         assert stages[name]["items"] > 0
         assert stages[name]["cpu_seconds"] > 0 and stages[name]["per_cpu_second"] > 0
         assert stages[name]["core_seconds"] > 0
     assert run["blocks"] == 1 and run["edge_merges"] == 0  # four days of news: one time block
+    assert run["block_days"] == 28.0

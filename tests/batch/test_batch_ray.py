@@ -30,13 +30,13 @@ def test_ray_engine_matches_local(ray_session: None, archive: Path, local_out: P
 @pytest.mark.filterwarnings("ignore")
 def test_block_clustering_on_ray_matches_local(ray_session: None, tmp_path: Path) -> None:
     """Blocks and edge sets as Ray tasks give the same stories, ids included, as the local loop."""
-    from blocks_corpus import BLOCK_DAYS, archive_rows
+    from blocks_corpus import BLOCK_DAYS, archive_rows, write_articles_part
 
     from newsprism.batch.blocks import cluster_in_blocks
     from newsprism.batch.engines import LocalEngine, RayEngine
     from newsprism.settings import Settings
 
-    rows = archive_rows()
+    rows = write_articles_part(archive_rows(), tmp_path)
     with LocalEngine(tmp_path, Settings()) as local, RayEngine(tmp_path, Settings()) as remote:
         here = cluster_in_blocks(rows, local.cluster, BLOCK_DAYS)
         there = cluster_in_blocks(rows, remote.cluster, BLOCK_DAYS)

@@ -72,7 +72,7 @@ class LocalEngine:
             yield {"key": key, **self._articles.process_shard(path, key)}
 
     def cluster(self, blocks: Sequence[Sequence[Mapping[str, Any]]]) -> list[list[str]]:
-        return [cluster_block(block) for block in blocks]
+        return [cluster_block(str(self.out), block) for block in blocks]
 
     def stories(self, tasks: Sequence[GroupTask]) -> Iterator[dict[str, Any]]:
         if self._stories is None:
@@ -174,7 +174,8 @@ class RayEngine:
         import ray
 
         remote = ray.remote(num_cpus=1)(cluster_block)
-        return list(ray.get([remote.remote(list(block)) for block in blocks]))
+        out = str(self.out)
+        return list(ray.get([remote.remote(out, list(block)) for block in blocks]))
 
     def stories(self, tasks: Sequence[GroupTask]) -> Iterator[dict[str, Any]]:
         kwargs = {"out": str(self.out), "settings": self.settings}

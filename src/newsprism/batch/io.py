@@ -76,14 +76,20 @@ def part_path(out: Path, table: str, key: str) -> Path:
     return out / table / f"{key}.parquet"
 
 
-def write_table_atomic(path: Path, rows: Sequence[Mapping[str, Any]], schema: pa.Schema | None) -> None:
+def write_table_atomic(
+    path: Path,
+    rows: Sequence[Mapping[str, Any]],
+    schema: pa.Schema | None,
+    *,
+    row_group_size: int | None = None,
+) -> None:
     """Write rows as one Parquet file via a temporary name and an atomic rename."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
     table = pa.Table.from_pylist(list(rows), schema=schema) if rows or schema else pa.table({})
     with _temporary(path) as tmp:
-        pq.write_table(table, tmp, compression="zstd")
+        pq.write_table(table, tmp, compression="zstd", row_group_size=row_group_size)
 
 
 def write_text_atomic(path: Path, text: str) -> None:

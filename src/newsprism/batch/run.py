@@ -29,25 +29,14 @@ from newsprism.batch.blocks import BLOCK_DAYS
 from newsprism.batch.engines import GroupTask, make_engine
 from newsprism.batch.io import TABLES, list_shards, part_path, read_parts, shard_key
 from newsprism.batch.stages import ARTICLE_STAGES, STORY_STAGES, StageStats
+from newsprism.errors import UsageError
 from newsprism.settings import Settings
 
 Progress = Callable[[str], None]
 
-#: Columns the clusterer reads back from the articles parts (not the parse or sentence vectors).
-_CLUSTER_COLUMNS = (
-    "id",
-    "shard",
-    "row",
-    "title",
-    "outlet",
-    "url",
-    "published",
-    "language",
-    "origin",
-    "warnings",
-    "text",
-    "lead_vector",
-)
+#: What the driver reads of each article to plan blocks and stories: ids and dates, not text or vectors
+#: (the block tasks read those themselves), so the driver's memory stays small for large archives.
+_PLAN_COLUMNS = ("id", "shard", "row", "published", "language")
 
 
 @dataclass
@@ -65,6 +54,7 @@ class BatchSummary:
     stories: int = 0
     groups_done: int = 0
     groups_skipped: int = 0
+    block_days: float = BLOCK_DAYS
     blocks: int = 0
     edge_articles: int = 0
     edge_merges: int = 0
@@ -105,6 +95,7 @@ class BatchSummary:
             "stories": self.stories,
             "groups_done": self.groups_done,
             "groups_skipped": self.groups_skipped,
+            "block_days": self.block_days,
             "blocks": self.blocks,
             "edge_articles": self.edge_articles,
             "edge_merges": self.edge_merges,
@@ -153,6 +144,8 @@ def run_batch(
     then merged where they meet at block edges (:mod:`newsprism.batch.blocks`).
     """
     say = progress or (lambda msg: print(f"newsprism batch: {msg}", file=sys.stderr))
+    if not block_days > 0:
+        raise UsageError(f"block_days must be a positive number of days, got {block_days}")
     settings = settings or Settings()
     source = Path(input)
     out_dir = Path(out)
@@ -163,7 +156,9 @@ def run_batch(
     pending = [(p, k) for p, k in keyed if not part_path(out_dir, "articles", k).exists()]
 
     with make_engine(engine, out_dir, settings, address=address, num_cpus=num_cpus) as runner:
-        summary = BatchSummary(engine=runner.name, workers=runner.workers, shards=len(shards))
+        summary = BatchSummary(
+            engine=runner.name, workers=runner.workers, shards=len(shards), block_days=block_days
+        )
         summary.shards_skipped = len(shards) - len(pending)
         if summary.shards_skipped:
             say(f"{summary.shards_skipped} of {len(shards)} shard(s) already processed; skipping them")
@@ -214,11 +209,15 @@ def _plan_stories(
 ) -> list[GroupTask]:
     """Cluster (language x time blocks, merged at edges), then cut the stories into groups with
     content-derived keys."""
-    from newsprism.batch.rows import article_from_row
-    from newsprism.cluster import publication_order
+    import pyarrow.parquet as pq
 
-    table = read_parts(out, "articles", _CLUSTER_COLUMNS)
-    rows = table.to_pylist() if table.num_rows else []
+    from newsprism.cluster import date_order
+
+    rows: list[dict[str, Any]] = []
+    for part in sorted((out / "articles").glob("*.parquet")):
+        for pos, row in enumerate(pq.read_table(part, columns=list(_PLAN_COLUMNS)).to_pylist()):
+            row["pos"] = pos
+            rows.append(row)
     rows.sort(key=lambda r: (r["shard"], r["row"]))
     seen: set[str] = set()
     unique = []
@@ -243,8 +242,7 @@ def _plan_stories(
         members[sid].append(r)
     stories: list[dict[str, Any]] = []
     for sid, rs in members.items():
-        order = publication_order([article_from_row(r) for r in rs])
-        ordered = [rs[i] for i in order]
+        ordered = [rs[i] for i in date_order([r["published"] for r in rs])]
         stories.append({"story": sid, "articles": [[r["id"], r["shard"]] for r in ordered]})
     # Stories whose members sit in the same shards go together, so a group reads few article parts.
     stories.sort(key=lambda s: (min(part for _a, part in s["articles"]), s["story"]))

@@ -2,7 +2,8 @@
 
 - :class:`ArticleWorker` turns one input shard into one articles part (normalise, segment, embed, and the
   per-article halves of the quotes and language lenses, :meth:`~newsprism.pipeline.Pipeline.annotate`).
-- :func:`cluster_block` places one language block's articles into stories with the story clusterer.
+- :func:`cluster_block` places one block's articles into stories with the story clusterer; it reads their
+  texts and title+lead vectors from the articles parts itself, so the driver plans with ids and dates.
 - :class:`StoryWorker` analyses a group of stories with the same :class:`~newsprism.pipeline.Pipeline`
   story stages ``compare`` uses, and writes the story tables and one JSON report per story.
 
@@ -44,6 +45,22 @@ if TYPE_CHECKING:
 #: Stage names in the order they run; the throughput summary reports each.
 ARTICLE_STAGES = ("models", "read", "normalise", "segment", "embed", "quotes", "language", "write")
 STORY_STAGES = ("load", "analyse", "write")
+#: Articles-table columns the story clusterer reads (not the parse, sentence vectors or findings).
+CLUSTER_COLUMNS = (
+    "id",
+    "title",
+    "outlet",
+    "url",
+    "published",
+    "language",
+    "origin",
+    "warnings",
+    "text",
+    "lead_vector",
+)
+#: Rows per Parquet row group of an articles part. A clustering task reads whole row groups, so small
+#: ones let a block read about its own articles, not every part that holds one of them.
+ARTICLE_ROW_GROUP = 64
 
 
 @dataclass
@@ -228,7 +245,9 @@ class ArticleWorker:
 
         write_table_atomic(part_path(self.out, "skipped", key), skipped, skipped_schema())
         # Written last: its existence marks the shard as done.
-        write_table_atomic(part_path(self.out, "articles", key), rows, article_schema())
+        write_table_atomic(
+            part_path(self.out, "articles", key), rows, article_schema(), row_group_size=ARTICLE_ROW_GROUP
+        )
         stats.lap("write", clock, len(rows))
         stats.max_rss_mb = _rss_mb()
         result = stats.as_dict()
@@ -239,8 +258,8 @@ class ArticleWorker:
 # --------------------------------------------------------------------------- stories
 
 
-def cluster_block(rows: Sequence[Mapping[str, Any]]) -> list[str]:
-    """Story ids for one block of articles (rows with article fields and ``lead_vector``), in row order."""
+def cluster_rows(rows: Sequence[Mapping[str, Any]]) -> list[str]:
+    """Story ids for articles given as rows (article fields and ``lead_vector``), in row order."""
     from newsprism.batch.rows import article_from_row
     from newsprism.cluster import cluster_articles
 
@@ -249,6 +268,43 @@ def cluster_block(rows: Sequence[Mapping[str, Any]]) -> list[str]:
     articles = [article_from_row(r) for r in rows]
     vectors = np.stack([np.asarray(r["lead_vector"], dtype=np.float32) for r in rows])
     return cluster_articles(articles, vectors)
+
+
+def cluster_block(out: str, refs: Sequence[Mapping[str, Any]]) -> list[str]:
+    """Story ids for one block (or edge set) of articles, in order. Each ref names an article by ``id``,
+    ``shard`` (its articles part) and ``pos`` (its row in that part)."""
+    return cluster_rows(read_articles(Path(out), refs, CLUSTER_COLUMNS))
+
+
+def read_articles(
+    out: Path, refs: Sequence[Mapping[str, Any]], columns: Sequence[str]
+) -> list[dict[str, Any]]:
+    """``columns`` of the referenced articles rows, in ref order, reading only the row groups holding them."""
+    import bisect
+    from itertools import accumulate
+
+    import pyarrow.parquet as pq
+
+    wanted: dict[str, set[int]] = {}
+    for ref in refs:
+        wanted.setdefault(str(ref["shard"]), set()).add(int(ref["pos"]))
+    found: dict[tuple[str, int], dict[str, Any]] = {}
+    for part, positions in sorted(wanted.items()):
+        fh = pq.ParquetFile(part_path(out, "articles", part))
+        starts = list(accumulate(fh.metadata.row_group(g).num_rows for g in range(fh.num_row_groups)))
+        starts.insert(0, 0)
+        for g in sorted({bisect.bisect_right(starts, p) - 1 for p in positions}):
+            rows = fh.read_row_group(g, columns=list(columns)).to_pylist()
+            found.update(((part, starts[g] + k), row) for k, row in enumerate(rows))
+    out_rows = []
+    for ref in refs:
+        row = found[(str(ref["shard"]), int(ref["pos"]))]
+        if row["id"] != ref["id"]:
+            raise RuntimeError(
+                f"articles part {ref['shard']} changed while its stories were planned; run the batch again"
+            )
+        out_rows.append(row)
+    return out_rows
 
 
 class StoryWorker:

@@ -23,6 +23,7 @@ __all__ = [
     "ari",
     "bcubed",
     "cluster_articles",
+    "date_order",
     "lead_text",
     "publication_order",
 ]
@@ -30,10 +31,15 @@ __all__ = [
 
 def publication_order(articles: Sequence[Article]) -> list[int]:
     """Indexes in publication order (undated articles keep their place after the dated ones before them)."""
+    return date_order([a.published for a in articles])
+
+
+def date_order(published: Sequence[str | None]) -> list[int]:
+    """:func:`publication_order` of bare publication dates."""
     last = ""
     keys = []
-    for i, a in enumerate(articles):
-        last = a.published or last
+    for i, day in enumerate(published):
+        last = day or last
         keys.append((last, i))
     return [i for _k, i in sorted(keys)]
 
