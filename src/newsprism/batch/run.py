@@ -243,9 +243,10 @@ def _plan_stories(
     stories: list[dict[str, Any]] = []
     for sid, rs in members.items():
         ordered = [rs[i] for i in date_order([r["published"] for r in rs])]
-        stories.append({"story": sid, "articles": [[r["id"], r["shard"]] for r in ordered]})
+        refs = [{"id": r["id"], "shard": r["shard"], "pos": r["pos"]} for r in ordered]
+        stories.append({"story": sid, "articles": refs})
     # Stories whose members sit in the same shards go together, so a group reads few article parts.
-    stories.sort(key=lambda s: (min(part for _a, part in s["articles"]), s["story"]))
+    stories.sort(key=lambda s: (min(ref["shard"] for ref in s["articles"]), s["story"]))
     summary.stories = len(stories)
 
     groups: list[GroupTask] = []

@@ -277,9 +277,10 @@ def cluster_block(out: str, refs: Sequence[Mapping[str, Any]]) -> list[str]:
 
 
 def read_articles(
-    out: Path, refs: Sequence[Mapping[str, Any]], columns: Sequence[str]
+    out: Path, refs: Sequence[Mapping[str, Any]], columns: Sequence[str] | None
 ) -> list[dict[str, Any]]:
-    """``columns`` of the referenced articles rows, in ref order, reading only the row groups holding them."""
+    """``columns`` (None: all) of the referenced articles rows, in ref order, reading only the row groups
+    that hold them."""
     import bisect
     from itertools import accumulate
 
@@ -294,7 +295,7 @@ def read_articles(
         starts = list(accumulate(fh.metadata.row_group(g).num_rows for g in range(fh.num_row_groups)))
         starts.insert(0, 0)
         for g in sorted({bisect.bisect_right(starts, p) - 1 for p in positions}):
-            rows = fh.read_row_group(g, columns=list(columns)).to_pylist()
+            rows = fh.read_row_group(g, columns=None if columns is None else list(columns)).to_pylist()
             found.update(((part, starts[g] + k), row) for k, row in enumerate(rows))
     out_rows = []
     for ref in refs:
@@ -334,21 +335,19 @@ class StoryWorker:
         return {"key": np.asarray(batch["key"]), "stats": np.asarray([json.dumps(s) for s in stats])}
 
     def process_group(self, key: str, group: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
-        """Analyse each story of a group: ``[{"story": id, "articles": [[article id, part key], ...]}]``."""
+        """Analyse each story of a group: ``[{"story": id, "articles": [ref, ...]}]``, each ref naming an
+        article by ``id``, ``shard`` (its articles part) and ``pos`` (its row there), in story order."""
         stats = StageStats()
         clock = Clock()
-        wanted: dict[str, set[str]] = {}
-        for story in group:
-            for aid, part in story["articles"]:
-                wanted.setdefault(part, set()).add(aid)
-        rows = _load_articles(self.out, wanted)
-        stats.lap("load", clock, sum(len(v) for v in wanted.values()))
+        refs = [ref for story in group for ref in story["articles"]]
+        rows = {row["id"]: row for row in read_articles(self.out, refs, None)}
+        stats.lap("load", clock, len(rows))
 
         tables: dict[str, list[dict[str, Any]]] = {"stories": [], "claims": [], "quotes": [], "findings": []}
         n_articles = sum(len(s["articles"]) for s in group)
         analyse, write = StageStats(), StageStats()
         for story in group:
-            ids = [aid for aid, _part in story["articles"]]
+            ids = [ref["id"] for ref in story["articles"]]
             sources = [source_from_row(rows[aid], f"s{i}") for i, aid in enumerate(ids, start=1)]
             report = self.pipeline.analyse_sources(sources)
             analyse.lap("analyse", clock, 0)
@@ -366,25 +365,6 @@ class StoryWorker:
         result = stats.as_dict()
         result.update(stories=len(group))
         return result
-
-
-def _load_articles(out: Path, wanted: Mapping[str, set[str]]) -> dict[str, dict[str, Any]]:
-    import pyarrow.compute as pc
-    import pyarrow.parquet as pq
-
-    rows: dict[str, dict[str, Any]] = {}
-    for part in sorted(wanted):
-        table = pq.read_table(part_path(out, "articles", part))
-        table = table.filter(pc.is_in(table["id"], value_set=_array(sorted(wanted[part]))))
-        for row in table.to_pylist():
-            rows.setdefault(row["id"], row)
-    return rows
-
-
-def _array(values: list[str]) -> Any:
-    import pyarrow as pa
-
-    return pa.array(values, type=pa.string())
 
 
 Progress = Callable[[str], None]
