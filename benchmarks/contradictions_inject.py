@@ -39,6 +39,7 @@ from newsprism.lenses.contradictions import SentenceView, compare_views, view_of
 from newsprism.lenses.dates import extract_dates, same_time
 from newsprism.lenses.quantities import comparable, compatible, extract_quantities
 from newsprism.model import Article, Source
+from newsprism.normalise.text import normalise_line
 
 KINDS = ("number", "date", "entity", "negation")
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
@@ -309,6 +310,8 @@ def baseline(a: str, b: str) -> set[str]:
 
 
 def build_cases(pairs: list[Pair], parser: Parser, per_kind: int, rng: random.Random) -> list[Case]:
+    # the lens reads text as ingest leaves it: quotes, dashes and invisible characters unified
+    pairs = [Pair(p.origin, normalise_line(p.a), normalise_line(p.b)) for p in pairs]
     texts = [t for p in pairs for t in (p.a, p.b)]
     parser.parse(texts)
     pool: dict[str, list[str]] = {}

@@ -175,6 +175,21 @@ def test_article_without_date_compares_weekdays_by_name(sources: list[Source]) -
             "The men were smuggled into the United States from Canada.",
             [],
         ),
+        # "didn't just win" says more than "won", not the opposite
+        (
+            "Senator Ilse Varga didn't just win the Dorne primary.",
+            "Senator Ilse Varga has won the Dorne primary.",
+            [],
+        ),
+        ("Ministers did not just approve the budget.", "Ministers approved the budget.", []),
+        # where something was said (a platform the small NER calls a person) is not who took part
+        (
+            "Mayor Tomas Brenner will decide this week whether to open an inquiry into the flood,"
+            " his spokesman Piet Aalders said on Twitter on Tuesday.",
+            "Mayor Tomas Brenner plans to announce this week whether he will open an inquiry into the flood,"
+            " weeks after councillors blocked a joint probe under pressure from Governor Anna Kessel.",
+            [],
+        ),
     ],
 )
 def test_sentence_pairs(segmenter: Segmenter, a: str, b: str, kinds: list[str]) -> None:

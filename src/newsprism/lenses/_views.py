@@ -27,6 +27,7 @@ _NEG_IMPLICATIVE = {"refuse", "fail", "decline", "neglect", "avoid", "cease", "s
 _SPEECH = {"say", "tell", "report", "announce", "add", "state", "accord", "quote", "note", "claim", "write",
            "confirm", "insist", "argue", "explain", "warn", "predict", "estimate", "cite"}  # fmt: skip
 _NEG_WORDS = {"not", "n't", "never", "no", "neither", "nor"}
+_EMPHATIC = {"just", "only", "merely", "simply", "solely"}
 _STOP = {
     "the", "a", "an", "of", "in", "on", "at", "to", "for", "from", "by", "with", "and", "or", "but", "as",
     "that", "which", "who", "was", "were", "is", "are", "be", "been", "has", "have", "had", "will", "would",
@@ -194,17 +195,17 @@ def _polarity(all_tokens: Sequence[Token], tokens: list[Token]) -> dict[str, fro
 
     def negated(t: Token) -> bool:
         kids = children.get(t.i, [])
-        own = any(_negates(k) for k in kids)
+        own = any(_negates(k, all_tokens) for k in kids)
         # "found no evidence", "no money was paid": the negation sits on an argument
         own = own or any(
-            _negates(g)
+            _negates(g, all_tokens)
             for k in kids
             if k.dep in ("dobj", "nsubjpass", "nsubj")
             for g in children.get(k.i, [])
             if g.dep == "det"
         )  # fmt: skip
         if t.pos == "ADJ" and t.dep == "acomp":
-            own = own or any(_negates(k) for k in children.get(t.head, []))
+            own = own or any(_negates(k, all_tokens) for k in children.get(t.head, []))
         return own
 
     found: dict[str, set[bool]] = {}
@@ -261,5 +262,8 @@ def _main_clause(all_tokens: Sequence[Token], tok: Token, ids: set[int]) -> bool
     return False
 
 
-def _negates(tok: Token) -> bool:
-    return tok.dep == "neg" or (tok.dep in ("advmod", "det") and tok.text.lower() in _NEG_WORDS)
+def _negates(tok: Token, all_tokens: Sequence[Token]) -> bool:
+    if not (tok.dep == "neg" or (tok.dep in ("advmod", "det") and tok.text.lower() in _NEG_WORDS)):
+        return False
+    after = all_tokens[tok.i + 1].text.lower() if tok.i + 1 < len(all_tokens) else ""
+    return after not in _EMPHATIC  # "didn't just win" says more than "won", not the opposite

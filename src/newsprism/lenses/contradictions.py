@@ -292,8 +292,10 @@ def _swapped(
         return False  # "Blaine, Wash." and "the United States": a place and the country it lies in
     if _same_slot(x, y, a, b) and _labels_match(x.label, y.label, x.role):
         return True
-    # different parse, same fact: the only unexplained person (place) on each side
-    strict = x.label == y.label and x.label in ("PERSON", "GPE") and x.role[0] == y.role[0]
+    # different parse, same fact: the only unexplained person (place) on each side; a name after a verb
+    # of speaking ("said on Twitter", "told reporters in Ohio") is where it was said, not who took part
+    medium = x.role[0] == "prep" and (x.role[-1] in _SPEECH or y.role[-1] in _SPEECH)
+    strict = x.label == y.label and x.label in ("PERSON", "GPE") and x.role[0] == y.role[0] and not medium
     return strict and sum(n.label == x.label for n in free_a) == 1 == sum(n.label == y.label for n in free_b)
 
 
