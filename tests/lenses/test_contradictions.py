@@ -182,6 +182,19 @@ def test_article_without_date_compares_weekdays_by_name(sources: list[Source]) -
             [],
         ),
         ("Ministers did not just approve the budget.", "Ministers approved the budget.", []),
+        # a part and its whole are not a swap
+        (
+            "Former senator Ada Lorne, who represented Vestria in the US Senate for three decades, has died.",
+            "Ada Lorne, who served in Congress for five terms and shaped farm policy, has died.",
+            [],
+        ),
+        (
+            "The new variant doubles the risk of hospital admission in Britain, a study by Dunmore University"
+            " found on Monday.",
+            "A study of 20,000 infections across Scotland has shown the new variant doubles the risk of"
+            " hospital admission.",
+            [],
+        ),
         # where something was said (a platform the small NER calls a person) is not who took part
         (
             "Mayor Tomas Brenner will decide this week whether to open an inquiry into the flood,"

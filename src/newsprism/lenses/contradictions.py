@@ -61,6 +61,9 @@ _ALIASES = [{"us", "u.s.", "usa", "united states", "america", "united states of 
             {"pakistan", "islamabad"}, {"turkey", "ankara"}, {"italy", "rome"}, {"spain", "madrid"},
             {"un", "u.n.", "united nations"}, {"eu", "e.u.", "european union"},
             {"uae", "united arab emirates"}, {"ussr", "soviet union"}]  # fmt: skip
+# parts named where their whole would do ("the US Senate" for Congress): not a swap
+_PARTS = {"senate": "congress", "house": "congress", "house of representatives": "congress",
+          "scotland": "uk", "wales": "uk", "northern ireland": "uk", "england": "uk"}  # fmt: skip
 # countries (and the unions alias groups name): a country and a place inside it are not a swap
 _COUNTRY_WORDS = """afghanistan albania algeria angola argentina armenia australia austria azerbaijan bahrain
 bangladesh belarus belgium bolivia bosnia brazil bulgaria cambodia cameroon canada chad chile china colombia
@@ -241,6 +244,11 @@ def _same_name(x: str, y: str) -> bool:
     return fuzz.ratio(xs, ys) >= 80 or any(fuzz.ratio(p, q) >= 80 for p in wx for q in wy if len(p) > 3)
 
 
+def _part_of(part: str, whole: str) -> bool:
+    p = _norm_name(part)
+    return any((p == k or p.endswith(" " + k)) and _same_name(w, whole) for k, w in _PARTS.items())
+
+
 def _is_country(name: str) -> bool:
     n = _norm_name(name)
     return n in _COUNTRIES
@@ -290,6 +298,8 @@ def _swapped(
         return False
     if _is_country(x.text) != _is_country(y.text):
         return False  # "Blaine, Wash." and "the United States": a place and the country it lies in
+    if _part_of(x.text, y.text) or _part_of(y.text, x.text):
+        return False  # "the Senate" and "Congress", "Scotland" and "Britain": a part and its whole
     if _same_slot(x, y, a, b) and _labels_match(x.label, y.label, x.role):
         return True
     # different parse, same fact: the only unexplained person (place) on each side; a name after a verb
