@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
@@ -131,14 +131,12 @@ class Pipeline:
         return self._embed(sources)
 
     def _embed(self, sources: list[Source]) -> list[Source]:
-        import dataclasses
-
         texts = [s.text for src in sources for s in src.sentences]
         vectors = self.embedder.encode(texts)
         out, at = [], 0
         for src in sources:
             n = len(src.sentences)
-            out.append(dataclasses.replace(src, vectors=vectors[at : at + n]))
+            out.append(replace(src, vectors=vectors[at : at + n]))
             at += n
         return out
 
@@ -147,8 +145,6 @@ class Pipeline:
     ) -> list[Source]:
         """The per-article lens stages (quotes, then loaded language), kept on each source as its
         ``findings``; sources already annotated pass through. ``lap(stage)`` is called after each stage."""
-        import dataclasses
-
         todo = [n for n, src in enumerate(sources) if src.findings is None]
         found = {n: ArticleFindings() for n in todo}
         for name, lens in (("quotes", self.quotes), ("language", self.language)):
@@ -157,10 +153,7 @@ class Pipeline:
                     found[n] = lens.article(sources[n], found[n])
             if lap is not None:
                 lap(name)
-        return [
-            dataclasses.replace(src, findings=found[n]) if n in found else src
-            for n, src in enumerate(sources)
-        ]
+        return [replace(src, findings=found[n]) if n in found else src for n, src in enumerate(sources)]
 
     def claims(self, sources: Sequence[Source]) -> tuple[Claim, ...]:
         from newsprism.align import align
@@ -245,20 +238,16 @@ def analyse_story(
 
 
 def _with_origins(story: Story, origins: dict[str, int]) -> Story:
-    import dataclasses
-
-    claims = tuple(dataclasses.replace(c, origins=origins.get(c.id, c.origins)) for c in story.claims)
-    return dataclasses.replace(story, claims=claims)
+    claims = tuple(replace(c, origins=origins.get(c.id, c.origins)) for c in story.claims)
+    return replace(story, claims=claims)
 
 
 def _mark_contested(story: Story, contradictions: Sequence[Contradiction]) -> Story:
-    import dataclasses
-
     contested = {cid for c in contradictions for cid in c.claims}
     if not contested:
         return story
-    claims = tuple(dataclasses.replace(c, contested=c.id in contested) for c in story.claims)
-    return dataclasses.replace(story, claims=claims)
+    claims = tuple(replace(c, contested=c.id in contested) for c in story.claims)
+    return replace(story, claims=claims)
 
 
 def assemble_report(

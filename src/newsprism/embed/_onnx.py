@@ -146,9 +146,9 @@ class OnnxEmbedder:
         return unit
 
 
-def cpu_session(model: str | bytes, threads: int, max_tokens: int) -> tuple[Any, Tokenizer]:
-    """An ONNX Runtime CPU session for ``model`` (path or bytes) and MiniLM's WordPiece tokenizer (no
-    padding, truncated to ``max_tokens``): every shipped MiniLM-based model runs this way."""
+def cpu_session(model: str, threads: int, max_tokens: int) -> tuple[Any, Tokenizer]:
+    """An ONNX Runtime CPU session for the model file at ``model`` and MiniLM's WordPiece tokenizer (no
+    padding, truncated to ``max_tokens``)."""
     import onnxruntime as ort
     from tokenizers import Tokenizer
 
