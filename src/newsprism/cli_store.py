@@ -135,7 +135,8 @@ def ingest(
             result = _service(db, settings).ingest(articles)
             say(
                 f"{result.added} new articles ({result.duplicates} already stored), "
-                f"{result.new_stories} new stories, {result.merged} merged; store: {db.path}"
+                f"{result.new_stories} new stories, {result.merged} merged, {result.split} cut in two; "
+                f"store: {db.path}"
             )
         finally:
             db.close()
@@ -295,7 +296,10 @@ def recluster(
         try:
             result = _service(db, load_settings(config, False)).recluster()
             live = len(db.stories(limit=None))
-            _say(quiet)(f"{live} stories ({result.merged} merges) from {db.count_articles()} articles")
+            _say(quiet)(
+                f"{live} stories ({result.merged} merges, {result.split} cut in two) "
+                f"from {db.count_articles()} articles"
+            )
         finally:
             db.close()
 

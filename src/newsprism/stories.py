@@ -42,6 +42,7 @@ class IngestResult:
     duplicates: int = 0
     new_stories: int = 0
     merged: int = 0
+    split: int = 0  # stories cut in two because they turned out to be two events
     story_of: dict[str, str] = field(default_factory=dict)  # article id -> story id, this run
     near_duplicates: int = 0  # of ``duplicates``, those that were near (not exact) copies
     same_as: dict[str, str] = field(default_factory=dict)  # near copy's id -> the stored article's id
@@ -213,6 +214,7 @@ class StoryService:
             for aid, sid in result.story_of.items():
                 if sid == gone:
                     result.story_of[aid] = target
+        self._split_due(assignments.values(), result)
         if self.on_commit is not None:
             self.on_commit(result.added)
 
@@ -231,10 +233,36 @@ class StoryService:
             self._place_stored(chunk, vecs, result)
         return result
 
+    def _split_due(self, touched: Iterable[str], result: IngestResult) -> None:
+        """Cut each touched story that has grown enough to be looked at again and turns out to be two
+        events (:mod:`newsprism.cluster.split`), in the store and in the live clusterer."""
+        from newsprism.cluster.split import bisect_story, halves
+
+        clusterer = self.clusterer
+        for sid in [sid for sid in sorted(set(touched)) if clusterer.split_due(sid)]:
+            row = self.store.story(sid)
+            if row is None:
+                continue
+            members = self.store.articles(list(row.article_ids))
+            vectors = self.store.vectors([a.id for a in members])
+            leaving = set(bisect_story(members, vectors, self.config))
+            if not leaving:
+                continue
+            parts = halves(row.id, row.article_ids, leaving)
+            moved = {members[k].id: new for new, ks in parts.items() if new != row.id for k in ks}
+            headers = [_header(h, [members[k] for k in ks]) for h, ks in parts.items()]
+            self.store.commit_batch([], np.zeros((0, 0), np.float32), moved, headers, {})
+            clusterer.replace(
+                row.id, [(h, [(members[k], vectors[k]) for k in ks]) for h, ks in parts.items()]
+            )
+            result.split += 1
+            result.story_of.update((aid, new) for aid, new in moved.items() if aid in result.story_of)
+
     def _place_stored(self, chunk: list[Article], vectors: np.ndarray, result: IngestResult) -> None:
         assignments, merges, updates = self._place(chunk, vectors, result)
         self.store.commit_batch([], np.zeros((0, 0), np.float32), assignments, updates, merges)
         result.merged += len(merges)
+        self._split_due(assignments.values(), result)
 
     def _place(
         self, chunk: Sequence[Article], vectors: np.ndarray, result: IngestResult
@@ -298,6 +326,13 @@ def loadedness_spread(report_json: str | None) -> float | None:
         return None
     values = [float(s.get("loadedness", 0.0)) for s in json.loads(report_json).get("sources", [])]
     return max(values) - min(values) if values else None
+
+
+def _header(story: str, members: Sequence[Article]) -> StoryUpdate:
+    dated = sorted(a.published for a in members if a.published)
+    first = members[0]
+    title = first.title or " ".join(first.text.split()[:12])
+    return StoryUpdate(story, title, dated[0] if dated else None, dated[-1] if dated else None)
 
 
 def _title_of(articles: Sequence[Article], members: Sequence[str]) -> str:

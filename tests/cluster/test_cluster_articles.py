@@ -23,6 +23,9 @@ class _ScriptedClusterer:
     def add(self, article: Article, _vector: np.ndarray) -> Placement:
         return self.script[article.id]
 
+    def split_due(self, _story: str) -> bool:
+        return False
+
 
 def test_merge_chains_resolve_to_the_surviving_story(monkeypatch: pytest.MonkeyPatch) -> None:
     arts = [

@@ -15,6 +15,9 @@ from newsprism.cluster.features import article_year
 from newsprism.ingest import article_id
 from newsprism.model import Article
 
+#: The online pass alone: these tests are about the year evidence, not the split pass after it.
+ONLINE = ClusterConfig(index="exact", split_ratio=0.0)
+
 
 def _undated(title: str, text: str) -> Article:
     return Article(id=article_id(text), text=text, title=title, outlet="Archive", published=None, url=None)
@@ -105,12 +108,13 @@ def test_years_apart_keep_two_undated_groundings_apart() -> None:
     labels = cluster_articles(arts, vectors, ClusterConfig(index="exact"))
     story = {g: {lab for lab, gg in zip(labels, gold, strict=True) if gg == g} for g in set(gold)}
     assert len(story["2031"]) == 1 and len(story["2036"]) == 1 and story["2031"] != story["2036"]
-    # The year is what separates them: without it (or without the year penalty) they are one story.
-    no_penalty = cluster_articles(arts, vectors, ClusterConfig(index="exact", w_year=0.0))
+    # The year is what separates them in the online pass: without it (or without the year penalty) that
+    # pass makes one story (the split pass, off here, can cut it afterwards: tests/cluster/test_split.py).
+    no_penalty = cluster_articles(arts, vectors, dataclasses.replace(ONLINE, w_year=0.0))
     assert len(set(no_penalty)) == 1
     plain, _gold = _two_groundings(with_years=False)
     plain_vectors = HashEmbedder().encode([f"{a.title}\n{a.text}" for a in plain])
-    assert len(set(cluster_articles(plain, plain_vectors, ClusterConfig(index="exact")))) == 1
+    assert len(set(cluster_articles(plain, plain_vectors, ONLINE))) == 1
 
 
 def test_a_year_or_two_apart_is_still_one_event() -> None:
@@ -119,4 +123,4 @@ def test_a_year_or_two_apart_is_still_one_event() -> None:
     same = [dataclasses.replace(a, text=a.text.replace("2036", "2032")) for a in arts]
     same = [dataclasses.replace(a, id=article_id(a.text)) for a in same]
     vectors = HashEmbedder().encode([f"{a.title}\n{a.text}" for a in same])
-    assert len(set(cluster_articles(same, vectors, ClusterConfig(index="exact")))) == 1
+    assert len(set(cluster_articles(same, vectors, ONLINE))) == 1

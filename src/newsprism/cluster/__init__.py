@@ -47,8 +47,13 @@ def date_order(published: Sequence[str | None]) -> list[int]:
 def cluster_articles(
     articles: Sequence[Article], vectors: np.ndarray, config: ClusterConfig | None = None
 ) -> list[str]:
-    """A story id for each article (input order), streaming them in publication order."""
+    """A story id for each article (input order), streaming them in publication order; a story that
+    turns out to be two events of one kind is cut in two as it grows (:mod:`newsprism.cluster.split`)."""
+    from newsprism.cluster.split import bisect_story, halves
+
+    config = config or ClusterConfig()
     clusterer = OnlineClusterer(config, dim=int(vectors.shape[1]) if vectors.ndim == 2 else 384)
+    position = {a.id: i for i, a in enumerate(articles)}
     owner: dict[str, str] = {}
     # A merged story points at the story that absorbed it; resolved once at the end, so a merge costs
     # O(1) rather than a pass over every article placed so far.
@@ -58,6 +63,21 @@ def cluster_articles(
         owner[articles[i].id] = placed.story
         for gone in placed.merged:
             absorbed_by[gone] = placed.story
+        if not clusterer.split_due(placed.story):
+            continue
+        story = clusterer.story(placed.story)
+        assert story is not None  # split_due found it live
+        idx = [position[m] for m in story.members]
+        leaving = set(bisect_story([articles[k] for k in idx], vectors[idx], config))
+        if not leaving:
+            continue
+        parts = {sid: [idx[k] for k in ks] for sid, ks in halves(story.id, story.members, leaving).items()}
+        for sid, ks in parts.items():
+            absorbed_by.pop(sid, None)  # a story merged away earlier may come back as a half
+            owner.update((articles[k].id, sid) for k in ks)
+        clusterer.replace(
+            story.id, [(sid, [(articles[k], vectors[k]) for k in ks]) for sid, ks in parts.items()]
+        )
     return [_final_story(owner[a.id], absorbed_by) for a in articles]
 
 

@@ -7,6 +7,9 @@ dense index finding the story). Stories last seen more than ``window_days`` befo
 leave memory; their rows stay in the store. Each story also counts its members' years (``article_year``):
 in an undated archive, where the window cannot act, a story whose members mostly report from 2+ years
 away from an article is a different event of the same kind, and the score says so (``w_year``).
+A story that turns out to be two events is cut in two by the caller (:mod:`newsprism.cluster.split`,
+when :meth:`OnlineClusterer.split_due` says it has grown enough to look again) and put back with
+:meth:`OnlineClusterer.replace`.
 """
 
 from __future__ import annotations
@@ -45,6 +48,11 @@ class ClusterConfig:
     window_days: float = 5.0
     w_year: float = 0.15  # penalty when the article's year is years away from most of the story's
     year_gap: int = 2  # years this far apart are different events (1 allows for New Year and "next year")
+    split_ratio: float = 0.10  # a story is cut in two when its halves share less than this x within (0: off)
+    w_split_dense: float = 0.15  # weight of the story-centred dense vectors in that comparison
+    split_min: int = 6  # stories this small are never cut
+    split_max: int = 400  # nor stories this big (long-running ones; the cut's eigen-decomposition is cubic)
+    split_outlets: int = 3  # outlets each half of a cut story must have (house style is not an event)
     lead_words: int = 120
     entity_words: int = 400
     candidates: int = 12
@@ -71,6 +79,7 @@ class _Story:
     last_text: str | None = None
     members: list[str] = field(default_factory=list)
     years: Counter[int] = field(default_factory=Counter)  # members' years (article_year), where known
+    split_checked: int = 0  # members when the split pass last looked at the story
 
     def dense_unit(self) -> np.ndarray:
         assert self.dense is not None
@@ -151,31 +160,54 @@ class OnlineClusterer:
     def story(self, story_id: str) -> _Story | None:
         return self._stories.get(story_id)
 
+    def split_due(self, story_id: str) -> bool:
+        """Whether a live story is big enough for the split pass and has grown by a quarter since it last
+        looked (so a story of n members is looked at O(log n) times); marks it looked at."""
+        s = self._stories.get(story_id)
+        if s is None or not self.config.split_min <= s.n <= self.config.split_max:
+            return False
+        if s.n < 1.25 * s.split_checked:
+            return False
+        s.split_checked = s.n
+        return True
+
     def __len__(self) -> int:
         return len(self._stories)
 
     def restore(self, members: Iterable[tuple[str, Sequence[tuple[Article, np.ndarray]]]]) -> None:
         """Rebuild live stories from the store (story id, its articles with vectors) after a restart."""
         for sid, items in members:
-            story = _Story(id=sid, title=items[0][0].title if items else "", seq=self._next_seq())
-            self._stories[sid] = story
-            for article, vector in items:
-                words, names = self._features(article)
+            self._rebuild(sid, items, count=True)
+        self._evict()
+
+    def replace(self, old: str, parts: Iterable[tuple[str, Sequence[tuple[Article, np.ndarray]]]]) -> None:
+        """Put ``parts`` (story id, its articles with vectors) in place of live story ``old``: the split
+        pass cut it in two. The articles are already counted in the document frequencies."""
+        self._drop(old, evicted=False)
+        for sid, items in parts:
+            self._rebuild(sid, items, count=False)
+
+    def _rebuild(self, sid: str, items: Sequence[tuple[Article, np.ndarray]], *, count: bool) -> None:
+        story = _Story(id=sid, title=items[0][0].title if items else "", seq=self._next_seq())
+        self._stories[sid] = story
+        for article, vector in items:
+            words, names = self._features(article)
+            if count:
                 self.term_df.add(words)
                 self.entity_df.add(Counter(dict.fromkeys(names, 1)))
-                day = day_number(article.published)
-                if day is not None and (self._newest is None or day > self._newest):
-                    self._newest = day
-                self._join(
-                    story,
-                    article,
-                    self.term_df.tfidf(words),
-                    self.entity_df.tfidf(names),
-                    np.asarray(vector, dtype=np.float32),
-                    day,
-                    article_year(article, self.config.lead_words),
-                )
-        self._evict()
+            day = day_number(article.published)
+            if day is not None and (self._newest is None or day > self._newest):
+                self._newest = day
+            self._join(
+                story,
+                article,
+                self.term_df.tfidf(words),
+                self.entity_df.tfidf(names),
+                np.asarray(vector, dtype=np.float32),
+                day,
+                article_year(article, self.config.lead_words),
+            )
+        story.split_checked = story.n
 
     # ------------------------------------------------------------------ scoring
 
