@@ -2,8 +2,7 @@
 WikiRef220 (topics, not events: a guard against over-splitting or over-merging tuned to the first two).
 
 newsprism's clusterer (one configuration for every set: the online pass, which also cuts a story in two
-when it turns out to be two events; the online pass without the cut is printed too) against, in the same
-run:
+when it turns out to be two events; the same pass without the cut is printed too) against, in the same run:
 - a TF-IDF agglomerative baseline (full text, cosine, average linkage; its distance threshold tuned on
   each set's own gold labels, which favours the baseline), and
 - BERTopic's default pipeline fed the same MiniLM embeddings (only when bertopic is installed: it is a
@@ -235,14 +234,14 @@ def main() -> None:
         took = time.perf_counter() - t1
         p, r, f = bcubed(gold, labels)
         print(
-            f"{name:7} {'newsprism (online + split pass)':34} {p:6.3f} {r:6.3f} {f:6.3f} "
+            f"{name:7} {'newsprism':34} {p:6.3f} {r:6.3f} {f:6.3f} "
             f"{ari(gold, labels):6.3f}   ({len(set(labels))} stories, {took:.2f} s)"
         )
         if config.split_ratio > 0:  # the same stream without the split pass, for comparison
             alone = cluster_articles(arts, vecs, dataclasses.replace(config, split_ratio=0.0))
             p0, r0, f0 = bcubed(gold, alone)
             print(
-                f"{name:7} {'  online pass alone (no split)':34} {p0:6.3f} {r0:6.3f} {f0:6.3f} "
+                f"{name:7} {'  without the split pass':34} {p0:6.3f} {r0:6.3f} {f0:6.3f} "
                 f"{ari(gold, alone):6.3f}"
             )
         if name != "BASIL" and args.orders > 1:  # undated: the stream order is a shuffle

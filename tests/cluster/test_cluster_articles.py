@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import ClassVar
 
 import numpy as np
@@ -44,3 +45,17 @@ def test_merge_chains_resolve_to_the_surviving_story(monkeypatch: pytest.MonkeyP
     assert cluster_articles(arts, vectors) == ["s6"] * 6
     _ScriptedClusterer.script["a6"] = Placement("a6", "s6", True, 1.0)
     assert cluster_articles(arts, vectors) == ["s4", "s2", "s4", "s4", "s2", "s6"]
+
+
+def test_a_story_of_one_article_rejoins_at_the_join_threshold() -> None:
+    """An article that came before the story it belongs to grew: once the story's centroid scores above
+    the join threshold with it, it is folded in, though the centroids are below the merge threshold."""
+    day = "2031-01-01"
+    arts = [Article(id=n, text=n, outlet="o", title=n, published=day) for n in ("x", "a1", "a2")]
+    x, a1, a2 = [0.6, 0.8, 0.0], [1.0, 0.0, 0.0], [0.8, 0.6, 0.0]
+    vectors = np.array([x, a1, a2], dtype=np.float32)  # a1 is 0.6 from x, below the join threshold
+    config = cluster.ClusterConfig(
+        threshold=0.7, merge_threshold=0.9, w_terms=0.0, w_entities=0.0, w_dense=1.0
+    )
+    assert cluster_articles(arts, vectors, replace(config, rejoin_size=0)) == ["stx", "sta1", "stx"]
+    assert cluster_articles(arts, vectors, config) == ["stx", "stx", "stx"]  # a2 brought x's story to a1

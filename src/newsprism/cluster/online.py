@@ -41,6 +41,7 @@ class ClusterConfig:
 
     threshold: float = 0.33  # score needed to join a story
     merge_threshold: float = 0.70  # score between two story centroids that merges them
+    rejoin_size: int = 2  # a story this small merges at ``threshold``, as its articles would join
     w_terms: float = 0.45
     w_entities: float = 0.30
     w_dense: float = 0.30
@@ -293,18 +294,24 @@ class OnlineClusterer:
             self._drop(oldest.id)
 
     def _merge_around(self, s: _Story) -> tuple[str, ...]:
-        """Fold into ``s`` every story whose centroid now scores above the merge threshold with it."""
+        """Fold into ``s`` every story whose centroid now scores above the merge threshold with it.
+
+        A story of ``rejoin_size`` articles or fewer (on either side) needs only the join threshold: it is
+        little more than its articles, which arrived before ``s`` had grown into a story they would join.
+        """
+        cfg = self.config
         merged: list[str] = []
         while True:
-            other_best, best_score = None, -math.inf
-            for sid in self._index.search(s.dense_unit(), self.config.merge_candidates):
+            other_best, best_margin = None, -math.inf
+            for sid in self._index.search(s.dense_unit(), cfg.merge_candidates):
                 if sid == s.id or sid not in self._stories:
                     continue
                 o = self._stories[sid]
-                score = self._pair_score(s, o)
-                if score > best_score:
-                    other_best, best_score = o, score
-            if other_best is None or best_score < self.config.merge_threshold:
+                need = cfg.threshold if min(o.n, s.n) <= cfg.rejoin_size else cfg.merge_threshold
+                margin = self._pair_score(s, o) - need
+                if margin > best_margin:
+                    other_best, best_margin = o, margin
+            if other_best is None or best_margin < 0:
                 return tuple(merged)
             self._absorb(s, other_best)
             merged.append(other_best.id)
