@@ -291,6 +291,9 @@ class StoryService:
             for gone in placed.merged:
                 merges[gone] = placed.story
                 headers.pop(gone, None)
+                for earlier, into in merges.items():  # a chain (B into A, then A into C) ends at C
+                    if into == gone:
+                        merges[earlier] = placed.story
                 for aid, sid in assignments.items():
                     if sid == gone:
                         assignments[aid] = placed.story

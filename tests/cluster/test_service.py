@@ -9,10 +9,12 @@ import sys
 import textwrap
 import time
 from pathlib import Path
+from types import SimpleNamespace
 
+import numpy as np
 from story_fixtures import EVENTS, HashEmbedder, make_article
 
-from newsprism.cluster import ClusterConfig, bcubed, cluster_articles
+from newsprism.cluster import ClusterConfig, Placement, bcubed, cluster_articles
 from newsprism.ingest import read_articles
 from newsprism.model import Article
 from newsprism.settings import Settings
@@ -86,6 +88,52 @@ def test_recluster_rebuilds_the_same_stories(tmp_path: Path) -> None:
     before = sorted(sorted(s.article_ids) for s in store.stories())
     service.recluster()
     assert sorted(sorted(s.article_ids) for s in store.stories()) == before
+    store.close()
+
+
+class _ScriptedClusterer:
+    """Stands in for the live clusterer: each article's placement (merges included) is scripted."""
+
+    def __init__(self, script: dict[str, Placement]) -> None:
+        self.script = script
+        self.gone: set[str] = set()
+
+    def add(self, article: Article, _vector: np.ndarray) -> Placement:
+        self.gone.update(self.script[article.id].merged)
+        return self.script[article.id]
+
+    def story(self, sid: str) -> SimpleNamespace | None:
+        return (
+            None
+            if sid in self.gone
+            else SimpleNamespace(title=sid, members=[], first_text=None, last_text=None)
+        )
+
+    def split_due(self, _sid: str) -> bool:
+        return False
+
+
+def test_a_chain_of_merges_within_one_batch_ends_at_the_last_story(tmp_path: Path) -> None:
+    """Stored story B folds into A, a story of this batch, which then folds into C: B's articles go to C
+    (a merge into A, which never reaches the store, would break its foreign key)."""
+    store = open_store(tmp_path / "s.sqlite")
+    service = StoryService(store, HashEmbedder())
+    b1 = make_article(*EVENTS["vote"][0])
+    a1, a2, c1 = (make_article(*item) for item in EVENTS["ferry"])  # in publication order
+    service._clusterer = _ScriptedClusterer(  # type: ignore[assignment]
+        {
+            b1.id: Placement(b1.id, "B", True, 1.0),
+            a1.id: Placement(a1.id, "A", True, 1.0),
+            a2.id: Placement(a2.id, "A", False, 1.0, merged=("B",)),
+            c1.id: Placement(c1.id, "C", True, 1.0, merged=("A",)),
+        }
+    )
+    service.ingest([b1])
+    result = service.ingest([a1, a2, c1])
+    assert [(s.id, sorted(s.article_ids)) for s in store.stories()] == [
+        ("C", sorted(x.id for x in (b1, a1, a2, c1)))
+    ]
+    assert set(result.story_of.values()) == {"C"}
     store.close()
 
 
