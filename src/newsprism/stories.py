@@ -332,17 +332,17 @@ def loadedness_spread(report_json: str | None) -> float | None:
 
 
 def _header(story: str, members: Sequence[Article]) -> StoryUpdate:
+    """The header of a story cut out of another: its first member's title, its members' date span."""
     dated = sorted(a.published for a in members if a.published)
-    first = members[0]
-    title = first.title or " ".join(first.text.split()[:12])
-    return StoryUpdate(story, title, dated[0] if dated else None, dated[-1] if dated else None)
+    return StoryUpdate(story, _title(members[0]), dated[0] if dated else None, dated[-1] if dated else None)
 
 
 def _title_of(articles: Sequence[Article], members: Sequence[str]) -> str:
-    for a in articles:
-        if a.id in members:
-            return a.title or " ".join(a.text.split()[:12])
-    return ""
+    return next((_title(a) for a in articles if a.id in members), "")
+
+
+def _title(article: Article) -> str:
+    return article.title or " ".join(article.text.split()[:12])
 
 
 def watch(
