@@ -75,6 +75,13 @@ def test_range_contains_a_point_and_about_allows_its_slack() -> None:
     assert compatible(one("The virus killed 296 people."), one("The virus killed 300 people."))
 
 
+def test_a_count_of_decades_is_only_as_precise_as_a_decade() -> None:
+    nearly_two = one("The mill reopened after nearly two decades.")
+    assert compatible(nearly_two, one("The mill reopened after 17 years."))
+    assert not compatible(nearly_two, one("The mill reopened after 41 years."))
+    assert not compatible(one("The dam stood for almost seven decades."), one("The dam stood for 61 years."))
+
+
 def test_shares_of_different_wholes_are_not_comparable() -> None:
     donetsk, ukraine = one("They hold 60% of Donetsk."), one("They hold 15% of Ukraine.")
     assert not comparable(donetsk, ukraine)

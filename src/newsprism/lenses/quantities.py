@@ -44,6 +44,7 @@ _MOVES = {"rose", "rise", "rises", "fell", "fall", "falls", "up", "down", "gaine
           "adding", "dropping", "climbing", "declining", "edged", "eased", "dipped", "sank"}  # fmt: skip
 _NOT_HEADS = {"percent", "pct", "times", "time", "o'clock", "am", "pm", "gmt", "utc", "edt", "est", "bst"}
 _APPROX_REL = 0.1  # "about 15%" covers 13.5-16.5
+_COARSE_DURATIONS = {"decade", "decades"}
 _EXACT_REL = 0.02  # an exact figure may still be rounded: 296 and 300 deaths are not a contradiction
 
 
@@ -252,7 +253,10 @@ def _quantity_at(text: str, toks: list[_Tok], i: int) -> tuple[Quantity | None, 
         return None, j  # "the 2002 results": a year; counts that large are written "2,002"
     if unit == "%" and not currency:
         pass
+    coarse = False
     if kind == "duration" and not vague and high_value is None:
+        if unit in _COARSE_DURATIONS:  # counted in decades: "nearly two decades" for 17 years
+            half, coarse = max(half, 0.5), True
         value, j = _compound_duration(toks, j, value, _MEASURES[unit][1])  # "three years and four months"
     whole, end = _whole(toks, j) if kind in ("percent", "count") else ("", j)
     if kind in ("percent",) or vague:
@@ -270,6 +274,8 @@ def _quantity_at(text: str, toks: list[_Tok], i: int) -> tuple[Quantity | None, 
         low, high = value - half, high_value
     else:
         low, high = _bounds(prefix, value, half, vague, precise="." in first.text)
+        if coarse:
+            low = max(low, value - half)  # the unit's own rounding is the approximation
     q = Quantity(
         toks[start_i].start if prefix else toks[i if not currency else i - 1].start,
         toks[j - 1].end,
