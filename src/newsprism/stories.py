@@ -214,7 +214,7 @@ class StoryService:
             for aid, sid in result.story_of.items():
                 if sid == gone:
                     result.story_of[aid] = target
-        self._split_due(assignments.values(), result)
+        self._cut_due_stories(assignments.values(), result)
         if self.on_commit is not None:
             self.on_commit(result.added)
 
@@ -233,7 +233,7 @@ class StoryService:
             self._place_stored(chunk, vecs, result)
         return result
 
-    def _split_due(self, touched: Iterable[str], result: IngestResult) -> None:
+    def _cut_due_stories(self, touched: Iterable[str], result: IngestResult) -> None:
         """Cut each touched story that has grown enough to be looked at again and turns out to be two
         events (:mod:`newsprism.cluster.split`), in the store and in the live clusterer."""
         from newsprism.cluster.split import bisect_story, halves
@@ -262,7 +262,7 @@ class StoryService:
         assignments, merges, updates = self._place(chunk, vectors, result)
         self.store.commit_batch([], np.zeros((0, 0), np.float32), assignments, updates, merges)
         result.merged += len(merges)
-        self._split_due(assignments.values(), result)
+        self._cut_due_stories(assignments.values(), result)
 
     def _place(
         self, chunk: Sequence[Article], vectors: np.ndarray, result: IngestResult

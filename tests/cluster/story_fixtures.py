@@ -8,9 +8,11 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Sequence
+from types import SimpleNamespace
 
 import numpy as np
 
+from newsprism.cluster import Placement
 from newsprism.ingest import article_id
 from newsprism.model import Article
 
@@ -116,3 +118,24 @@ class HashEmbedder:
                 out[i, int(hashlib.md5(w.encode()).hexdigest()[:6], 16) % self.dim] += 1.0
         norms = np.linalg.norm(out, axis=1, keepdims=True)
         return out / np.where(norms == 0, 1.0, norms)
+
+
+class ScriptedClusterer:
+    """Stands in for OnlineClusterer: each article's placement (merges included) is scripted; a story
+    merged away is no longer live, and no story is ever due for the split pass."""
+
+    def __init__(self, script: dict[str, Placement]) -> None:
+        self.script = script
+        self.gone: set[str] = set()
+
+    def add(self, article: Article, _vector: np.ndarray) -> Placement:
+        self.gone.update(self.script[article.id].merged)
+        return self.script[article.id]
+
+    def story(self, sid: str) -> SimpleNamespace | None:
+        if sid in self.gone:
+            return None
+        return SimpleNamespace(title=sid, members=[], first_text=None, last_text=None)
+
+    def split_due(self, _sid: str) -> bool:
+        return False

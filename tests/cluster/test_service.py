@@ -9,10 +9,8 @@ import sys
 import textwrap
 import time
 from pathlib import Path
-from types import SimpleNamespace
 
-import numpy as np
-from story_fixtures import EVENTS, HashEmbedder, make_article
+from story_fixtures import EVENTS, HashEmbedder, ScriptedClusterer, make_article
 
 from newsprism.cluster import ClusterConfig, Placement, bcubed, cluster_articles
 from newsprism.ingest import read_articles
@@ -91,28 +89,6 @@ def test_recluster_rebuilds_the_same_stories(tmp_path: Path) -> None:
     store.close()
 
 
-class _ScriptedClusterer:
-    """Stands in for the live clusterer: each article's placement (merges included) is scripted."""
-
-    def __init__(self, script: dict[str, Placement]) -> None:
-        self.script = script
-        self.gone: set[str] = set()
-
-    def add(self, article: Article, _vector: np.ndarray) -> Placement:
-        self.gone.update(self.script[article.id].merged)
-        return self.script[article.id]
-
-    def story(self, sid: str) -> SimpleNamespace | None:
-        return (
-            None
-            if sid in self.gone
-            else SimpleNamespace(title=sid, members=[], first_text=None, last_text=None)
-        )
-
-    def split_due(self, _sid: str) -> bool:
-        return False
-
-
 def test_a_chain_of_merges_within_one_batch_ends_at_the_last_story(tmp_path: Path) -> None:
     """Stored story B folds into A, a story of this batch, which then folds into C: B's articles go to C
     (a merge into A, which never reaches the store, would break its foreign key)."""
@@ -120,7 +96,7 @@ def test_a_chain_of_merges_within_one_batch_ends_at_the_last_story(tmp_path: Pat
     service = StoryService(store, HashEmbedder())
     b1 = make_article(*EVENTS["vote"][0])
     a1, a2, c1 = (make_article(*item) for item in EVENTS["ferry"])  # in publication order
-    service._clusterer = _ScriptedClusterer(  # type: ignore[assignment]
+    service._clusterer = ScriptedClusterer(  # type: ignore[assignment]
         {
             b1.id: Placement(b1.id, "B", True, 1.0),
             a1.id: Placement(a1.id, "A", True, 1.0),
