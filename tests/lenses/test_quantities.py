@@ -152,3 +152,19 @@ def test_cents_compare_with_dollars_and_decimals_keep_their_precision() -> None:
     assert compatible(one("Revenue was $4.8 billion."), one("Revenue was $4.82 billion."))
     span = one("It could fetch $12 billion-$14 billion.")
     assert (span.low, span.high) == (12e9, 14e9)
+
+
+def test_feet_are_lengths() -> None:
+    crest = one("The river will crest at 36 feet on Thursday.")
+    assert crest.kind == "length"
+    assert compatible(crest, one("The river will crest at 11 metres on Thursday."))
+    assert not compatible(crest, one("The river will crest at 38 feet on Thursday."))
+    assert one("They built a 12-foot wall.").kind == "length"
+
+
+def test_a_name_with_a_number_opening_the_sentence_is_no_count() -> None:
+    assert extract_quantities("Pathfinder 2, launched a year later, trails its twin.") == []
+    assert one("All 12 were rescued by Sunday.").value == 12
+    assert one("Another 5, police said, were hurt.").value == 5
+    # a surge height and the length of the coast it hit are two measures, not one in two units
+    assert not comparable(one("A surge of up to 9 feet is expected."), one("It hit a 150-mile stretch."))

@@ -43,6 +43,13 @@ _MOVES = {"rose", "rise", "rises", "fell", "fall", "falls", "up", "down", "gaine
           "off", "higher", "lower", "increasing", "decreasing", "rising", "falling", "gaining", "losing",
           "adding", "dropping", "climbing", "declining", "edged", "eased", "dipped", "sank"}  # fmt: skip
 _NOT_HEADS = {"percent", "pct", "times", "time", "o'clock", "am", "pm", "gmt", "utc", "edt", "est", "bst"}
+# capitalised only because they open the sentence: "All 12 were rescued", not a name like "Voyager 2"
+_OPENERS = {"the", "all", "another", "only", "just", "these", "those", "its", "his", "her", "their", "our",
+            "each", "both", "of", "at", "by", "in", "on", "to", "for", "with", "and", "but", "or", "then",
+            "now", "still", "some", "any", "no", "top", "first", "last", "next", "every", "my",
+            "your"}  # fmt: skip
+_MEASURE_KINDS = {"length", "mass", "area"}
+_SCALE_APART = 10.0  # two measures this far apart are of two things, not two readings of one
 _APPROX_REL = 0.1  # "about 15%" covers 13.5-16.5
 _COARSE_DURATIONS = {"decade", "decades"}
 _EXACT_REL = 0.02  # an exact figure may still be rounded: 296 and 300 deaths are not a contradiction
@@ -242,8 +249,9 @@ def _quantity_at(text: str, toks: list[_Tok], i: int) -> tuple[Quantity | None, 
     if prefix in ("from", "between") and high_value is None:
         high_value, j = _far_range_end(toks, j, unit, value)  # "from 16 cents a share to 27 cents"
         prefix, half = ("", half) if high_value is None else (prefix, 0.0)
-    if kind == "count" and not prefix and i > 1 and toks[i - 1].text[:1].isupper() \
-            and toks[i - 1].text.isalpha() and toks[i - 1].low not in _MONTHS:  # fmt: skip
+    if kind == "count" and not prefix and i > 0 and toks[i - 1].text[:1].isupper() \
+            and toks[i - 1].text.isalpha() and toks[i - 1].low not in _MONTHS \
+            and (i > 1 or (not noun and toks[0].low not in _OPENERS)):  # fmt: skip
         return None, j  # "Voyager 2", "FTSE 100", "Service Pack 3": part of a name
     if i > 1 and toks[i - 1].text == "." and len(toks[i - 2].text) == 1 and toks[i - 2].text.isupper():
         return None, j  # "H.R. 8": a bill number
@@ -537,6 +545,8 @@ def comparable(a: Quantity, b: Quantity) -> bool:
     """Same kind of thing: same unit, and for shares and counts the same whole when both name one."""
     if not same_unit(a, b) or a.change != b.change:
         return False
+    if a.kind in _MEASURE_KINDS and min(a.value, b.value) * _SCALE_APART < max(a.value, b.value):
+        return False  # "a 9-foot surge" and "a 150-mile stretch": a unit is chosen to fit what it measures
     return not (a.whole and b.whole and not _same_whole(a.whole, b.whole))
 
 
