@@ -344,38 +344,106 @@ def build_cases(pairs: list[Pair], parser: Parser, per_kind: int, rng: random.Ra
     return cases
 
 
-def score(cases: list[Case], judge: Callable[[Case], set[str]]) -> dict[str, dict[str, float]]:
+def score(
+    cases: list[Case], judge: Callable[[Case], set[str]], real: dict[str, set[str]] | None = None
+) -> dict[str, dict[str, float]]:
     """Per kind: recall; pooled precision (every unaltered pair and every other injection can be a false
-    alarm); paired precision (the injected pairs against their own unaltered versions only)."""
+    alarm); paired precision (the injected pairs against their own unaltered versions only).
+
+    With ``real`` (pair key -> kinds in which both annotators found the unaltered sentences disagree),
+    also the adjudicated figures: a flag of kind k on such a pair, or on another kind's injection into
+    it when the unaltered pair carries the same flag, is set aside as neither a hit nor a false alarm.
+    """
     flagged = [judge(c) for c in cases]
     original = {id(c.pair): f for c, f in zip(cases, flagged, strict=True) if c.kind == "none"}
+    real = real or {}
+
+    def natural(c: Case, k: str) -> bool:
+        return k in real.get(pair_key(c.pair), set()) and k in original[id(c.pair)]
+
     out: dict[str, dict[str, float]] = {}
     for k in KINDS:
         tp = sum(1 for c, f in zip(cases, flagged, strict=True) if c.kind == k and k in f)
-        fp = sum(1 for c, f in zip(cases, flagged, strict=True) if c.kind != k and k in f)
+        fps = [c for c, f in zip(cases, flagged, strict=True) if c.kind != k and k in f]
         fp_paired = sum(1 for c in cases if c.kind == k and k in original[id(c.pair)])
+        fp_adj = sum(1 for c in fps if not natural(c, k))
         n = sum(1 for c in cases if c.kind == k)
         out[k] = {
             "n": n,
-            "precision": tp / (tp + fp) if tp + fp else 0.0,
+            "precision": tp / (tp + len(fps)) if tp + len(fps) else 0.0,
             "paired_precision": tp / (tp + fp_paired) if tp + fp_paired else 0.0,
+            "adjudicated_precision": tp / (tp + fp_adj) if tp + fp_adj else 0.0,
             "recall": tp / n if n else 0.0,
         }
-    neg = [f for c, f in zip(cases, flagged, strict=True) if c.kind == "none"]
-    out["unaltered"] = {"n": len(neg), "false_alarm": sum(1 for f in neg if f) / max(1, len(neg))}
+    neg = [(c, f) for c, f in zip(cases, flagged, strict=True) if c.kind == "none"]
+    n_neg = max(1, len(neg))
+    out["unaltered"] = {
+        "n": len(neg),
+        "false_alarm": sum(1 for _, f in neg if f) / n_neg,
+        "adjudicated_false_alarm": sum(1 for c, f in neg if f - real.get(pair_key(c.pair), set())) / n_neg,
+    }
     for k in KINDS:
-        out["unaltered"][k] = sum(1 for f in neg if k in f) / max(1, len(neg))
+        out["unaltered"][k] = sum(1 for _, f in neg if k in f) / n_neg
     return out
 
 
-def report(name: str, res: dict[str, dict[str, float]]) -> None:
+ADJUDICATION = Path(__file__).resolve().parent / "contradictions_adjudication.json"
+ADJUDICATION_ABOUT = (
+    "Verdicts of two annotators who judged, blind to the lens and to each other, whether the two sentences "
+    "of an unaltered benchmark pair really disagree (kinds in which they cannot both be true). Keys: "
+    "pair_key() of contradictions_inject.py, a hash of the two sentences; no text is kept. Protocol: "
+    "contradictions_adjudication_guide.md. A kind counts as real only when every annotator names it."
+)
+
+
+def load_adjudication(path: Path) -> tuple[dict[str, set[str]], set[str]]:
+    """Kinds both annotators found real per pair key, and every key they judged."""
+    if not path.is_file():
+        return {}, set()
+    verdicts = json.loads(path.read_text(encoding="utf-8"))["pairs"]
+    real = {key: set.intersection(*(set(v) for v in who.values())) for key, who in verdicts.items()}
+    return real, set(verdicts)
+
+
+def merge_verdicts(files: list[Path], out: Path) -> int:
+    """Keep each annotator's kinds per pair (no text), added to what the file holds; report agreement of
+    two annotators on whether a pair disagrees at all."""
+    doc = json.loads(out.read_text(encoding="utf-8")) if out.is_file() else {"about": ADJUDICATION_ABOUT}
+    pairs: dict[str, dict[str, list[str]]] = doc.setdefault("pairs", {})
+    for n, path in enumerate(files, 1):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            row = json.loads(line)
+            bad = set(row["kinds"]) - set(KINDS)
+            if bad:
+                print(f"{path}: unknown kinds {sorted(bad)} for {row['id']}", file=sys.stderr)
+                return 2
+            pairs.setdefault(row["id"], {})[f"annotator{n}"] = sorted(set(row["kinds"]))
+    both = [v for v in pairs.values() if len(v) == 2]
+    yes = [(bool(v["annotator1"]), bool(v["annotator2"])) for v in both]
+    agree = sum(x == y for x, y in yes) / max(1, len(yes))
+    r1, r2 = (sum(y[i] for y in yes) / max(1, len(yes)) for i in (0, 1))
+    chance = r1 * r2 + (1 - r1) * (1 - r2)
+    kappa = (agree - chance) / (1 - chance) if chance < 1 else 1.0
+    out.write_text(json.dumps(doc, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    print(f"{len(pairs)} pairs in {out}; any-disagreement agreement {agree:.3f}, Cohen's kappa {kappa:.3f}")
+    return 0
+
+
+def pair_key(p: Pair) -> str:
+    """Names a pair in the adjudication file without holding its text (the data may not ship)."""
+    return hashlib.sha1(f"{p.a}\n{p.b}".encode()).hexdigest()[:16]
+
+
+def report(name: str, res: dict[str, dict[str, float]], adjudicated: bool = False) -> None:
     for k in KINDS:
         r = res[k]
+        adj = f"  adjudicated {r['adjudicated_precision']:.3f}" if adjudicated else ""
         print(f"  {name:9s} {k:9s} n={r['n']:4.0f}  recall {r['recall']:.3f}  paired precision "
-              f"{r['paired_precision']:.3f}  pooled precision {r['precision']:.3f}")  # fmt: skip
+              f"{r['paired_precision']:.3f}  pooled precision {r['precision']:.3f}{adj}")  # fmt: skip
     u = res["unaltered"]
     kinds = ", ".join(f"{k} {u[k]:.3f}" for k in KINDS)
-    print(f"  {name:9s} unaltered n={u['n']:.0f}  false alarms {u['false_alarm']:.3f} ({kinds})")
+    adj = f"; adjudicated {u['adjudicated_false_alarm']:.3f}" if adjudicated else ""
+    print(f"  {name:9s} unaltered n={u['n']:.0f}  false alarms {u['false_alarm']:.3f} ({kinds}){adj}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -395,7 +463,29 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--dump", type=Path, help="write every wrong judgement of the lens here (JSON lines)")
     ap.add_argument("--cache", type=Path, help="folder for parses and mined NeuS pairs (reused next run)")
     ap.add_argument("--only", default="", help="run one origin: msrp-dev, msrp-held-out or neus")
+    ap.add_argument(
+        "--adjudication",
+        type=Path,
+        default=ADJUDICATION,
+        help="annotators' verdicts on flagged unaltered pairs (see the file's 'about')",
+    )
+    ap.add_argument(
+        "--export-sample",
+        type=Path,
+        help="write the blind sample to adjudicate: every unaltered pair the lens flags and as many it "
+        "does not, shuffled, without origin or flags (JSON lines)",
+    )
+    ap.add_argument(
+        "--merge-verdicts",
+        type=Path,
+        nargs="+",
+        metavar="VERDICTS",
+        help="each annotator's JSON lines ({id, kinds}) of one sample: write them to --adjudication and stop",
+    )
     args = ap.parse_args(argv)
+    if args.merge_verdicts:
+        return merge_verdicts(args.merge_verdicts, args.adjudication)
+    real, labelled = load_adjudication(args.adjudication)
     if not (args.data / "msrp").is_dir():
         print(f"no data at {args.data}; pass --data", file=sys.stderr)
         return 2
@@ -429,13 +519,25 @@ def main(argv: list[str] | None = None) -> int:
         return {f.kind for f in fs}
 
     dump = args.dump.open("w", encoding="utf-8") if args.dump else None
+    sample: list[dict[str, str]] = []
     for origin, ps in groups.items():
         rng = random.Random(f"{args.seed}-{origin}")
         cases = build_cases(ps, parser, args.per_kind, rng)
         parser.save()
         print(origin)
-        report("lens", score(cases, lens))
+        report("lens", score(cases, lens, real), adjudicated=bool(labelled))
         report("baseline", score(cases, lambda c: baseline(c.pair.a, c.b)))
+        flagged = [c.pair for c in cases if c.kind == "none" and lens(c)]
+        quiet = [c.pair for c in cases if c.kind == "none" and not lens(c)]
+        if labelled:
+            missing = sum(1 for p in flagged if pair_key(p) not in labelled)
+            judged = [p for p in quiet if pair_key(p) in labelled]
+            missed = sum(1 for p in judged if real[pair_key(p)])
+            print(f"  adjudicated: {len(flagged) - missing} of {len(flagged)} flagged unaltered pairs "
+                  f"({missing} without verdicts count as false alarms); unflagged pairs judged: "
+                  f"{len(judged)}, of which both annotators found {missed} disagree")  # fmt: skip
+        decoys = random.Random(f"{args.seed}-{origin}-sample").sample(quiet, min(len(quiet), len(flagged)))
+        sample += [{"id": pair_key(p), "a": p.a, "b": p.b} for p in flagged + decoys]
         shown = 0
         for c in cases:
             got = lens(c)
@@ -452,6 +554,10 @@ def main(argv: list[str] | None = None) -> int:
                     print(f"    [{c.kind} {c.edit}] got {sorted(got)}\n      A: {c.pair.a}\n      B: {c.b}")
     if dump is not None:
         dump.close()
+    if args.export_sample:
+        random.Random(args.seed).shuffle(sample)
+        args.export_sample.write_text("".join(json.dumps(r) + "\n" for r in sample), encoding="utf-8")
+        print(f"wrote {len(sample)} pairs to adjudicate to {args.export_sample}")
     print(f"{time.perf_counter() - t0:.0f} s")
     return 0
 
