@@ -99,6 +99,8 @@ class ContradictionSettings:
 
     cross_threshold: float = 0.72  # sentence-embedding cosine
     cross_overlap: float = 0.5  # content-word overlap, used when sentences carry no vectors
+    nli_model: str = ""  # an NLI cross-encoder (local path or cached name, needs the 'st' extra); "" = off
+    nli_threshold: float = 0.9  # contradiction probability (both reading directions averaged) to flag
 
 
 @dataclass(frozen=True)

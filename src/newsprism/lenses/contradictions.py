@@ -27,6 +27,7 @@ from newsprism.lenses._views import (
     view_of,
 )
 from newsprism.lenses.dates import DateMention, same_time
+from newsprism.lenses.nli import ContradictionJudge
 from newsprism.lenses.quantities import Quantity, comparable, compatible, same_unit
 from newsprism.model import Claim, Contradiction, Passage, Source, Story
 from newsprism.settings import ContradictionSettings
@@ -364,14 +365,14 @@ def _negations(a: SentenceView, b: SentenceView) -> list[Finding]:
 
 
 def _polarity_finding(a: SentenceView, b: SentenceView, la: str, lb: str, how: str) -> Finding:
-    pa, pb = _locate(a, la), _locate(b, lb)
+    pa, pb = _whole(a), _whole(b)
     sa = "not " if False in a.polarity[la] else ""
     sb = "not " if False in b.polarity[lb] else ""
     va, vb = la.split(":")[0], lb.split(":")[0]
     return Finding("negation", (pa, pb), f"{a.outlet} says {sa}{va!r}, {b.outlet} {how}: {sb}{vb!r}")
 
 
-def _locate(v: SentenceView, lemma: str) -> Passage:
+def _whole(v: SentenceView) -> Passage:
     """The sentence itself: a polarity flip is a property of the whole statement."""
     return v.passage(0, len(v.text.rstrip()))
 
@@ -387,23 +388,51 @@ class ContradictionLens:
     business); ``cross_overlap`` is the content-word overlap used when sentences carry no vectors.
     """
 
-    def __init__(self, settings: ContradictionSettings | None = None) -> None:
+    def __init__(
+        self, settings: ContradictionSettings | None = None, judge: ContradictionJudge | None = None
+    ) -> None:
         self.settings = settings or ContradictionSettings()
         self.cross_threshold = self.settings.cross_threshold
         self.cross_overlap = self.settings.cross_overlap
+        if judge is None and self.settings.nli_model:
+            from newsprism.lenses.nli import CrossEncoderNLI
+
+            judge = CrossEncoderNLI(self.settings.nli_model)
+        self.judge = judge
 
     def __call__(self, story: Story) -> tuple[Contradiction, ...]:
         views = _claim_views(story)
         found: list[tuple[Finding, tuple[str, ...]]] = []
         seen: set[tuple[str, tuple[Passage, ...]]] = set()
+        quiet: list[tuple[SentenceView, SentenceView]] = []
         for va, vb in self._pairs(story, views):
-            for f in compare_views(va, vb):
+            findings = compare_views(va, vb)
+            if not findings and va.claim == vb.claim:
+                quiet.append((va, vb))
+            for f in findings:
                 key = (f.kind, tuple(sorted(f.values, key=_order)))
                 if key not in seen:
                     seen.add(key)
                     found.append((f, tuple(c for c in (va.claim, vb.claim) if c)))
+        if self.judge is not None and quiet:
+            found += self._judged(quiet)
         outlets = {s.id: s.outlet for s in story.sources}
         return tuple(_merged(found, outlets))
+
+    def _judged(
+        self, pairs: list[tuple[SentenceView, SentenceView]]
+    ) -> list[tuple[Finding, tuple[str, ...]]]:
+        """Pairs of one claim group the rules found nothing in, as the NLI judge reads them: a statement
+        and its denial with no value to compare ("the talks collapsed" / "the talks made progress")."""
+        assert self.judge is not None
+        scores = self.judge.contradiction([(a.text, b.text) for a, b in pairs])
+        out: list[tuple[Finding, tuple[str, ...]]] = []
+        for (a, b), p in zip(pairs, scores, strict=True):
+            if p >= self.settings.nli_threshold:
+                values = (_whole(a), _whole(b))
+                why = f"{a.outlet} and {b.outlet} state it in ways that cannot both be true (NLI {p:.2f})"
+                out.append((Finding("negation", values, why), (a.claim,)))
+        return out
 
     def _pairs(
         self, story: Story, views: dict[str, list[tuple[SentenceView, int]]]
