@@ -203,6 +203,17 @@ def test_article_without_date_compares_weekdays_by_name(sources: list[Source]) -
             " weeks after councillors blocked a joint probe under pressure from Governor Anna Kessel.",
             [],
         ),
+        # an offset from a date the sentence gives is a date too
+        (
+            "The ceasefire began on March 3, 2026, and collapsed a week later.",
+            "The ceasefire collapsed on March 14, 2026.",
+            ["date"],
+        ),
+        (
+            "The ceasefire began on March 3, 2026, and collapsed a week later.",
+            "The ceasefire collapsed on March 10, 2026.",
+            [],
+        ),
     ],
 )
 def test_sentence_pairs(segmenter: Segmenter, a: str, b: str, kinds: list[str]) -> None:

@@ -81,3 +81,23 @@ def test_lowercase_may_is_a_verb() -> None:
 )  # fmt: skip
 def test_parse_published(given: str | None, expected: date | None) -> None:
     assert parse_published(given) == expected
+
+
+def test_an_offset_from_a_date_in_the_sentence_is_placed() -> None:
+    placed = {
+        d.text: d.low for d in extract_dates("Three days after March 3, the troops moved in.", SATURDAY)
+    }
+    assert placed["Three days after"] == date(2026, 3, 6)
+    before = extract_dates("Two days before the March 3 vote, polls closed.", SATURDAY)[0]
+    assert (before.low, before.high, before.offset) == (date(2026, 3, 1), date(2026, 3, 1), False)
+    later = extract_dates("The vote was held on March 8, 2026, and two days later the count ended.", None)
+    assert [(d.text, d.low) for d in later][-1] == ("two days later", date(2026, 3, 10))
+
+
+def test_an_offset_from_an_event_stays_unplaced() -> None:
+    (vote,) = extract_dates("Three days after the vote, the troops moved in.", SATURDAY)
+    assert vote.offset and not vote.resolved
+    # the date before it belongs to another sentence
+    apart = extract_dates("The talks began on Monday. Two days later they ended.", SATURDAY)
+    assert apart[-1].offset and not apart[-1].resolved
+    assert same_time(vote, only("It happened on March 9.", SATURDAY)) is None

@@ -108,7 +108,36 @@ def extract_dates(text: str, published: date | None = None) -> list[DateMention]
             if mention is not None:
                 found.append(mention)
                 taken.append((mention.start, mention.end))
-    return sorted(found, key=lambda d: d.start)
+    found.sort(key=lambda d: d.start)
+    return [_anchored(d, found, text) if d.offset else d for d in found]
+
+
+_BRIDGE = re.compile(r"\s*(?:the\s+)?")  # "two days before [the] March 3 vote"
+_CLAUSE_BREAK = re.compile(r"[.;!?]\s")
+
+
+def _anchored(offset: DateMention, found: list[DateMention], text: str) -> DateMention:
+    """An offset from a date the sentence gives ("three days after March 3", "on Sunday, and two days
+    later") is that date moved; an offset from an event ("three days after the vote") stays unplaced."""
+    words = offset.text.lower().split()
+    n, unit, direction = _number(words[0]), words[1].rstrip("s"), words[-1]
+    if direction in ("after", "before"):
+        anchor = next((d for d in found if d.start >= offset.end), None)
+        near = anchor is not None and _BRIDGE.fullmatch(text[offset.end : anchor.start]) is not None
+    else:  # "later", "earlier": counted from the last date before it in the same sentence
+        anchor = next((d for d in reversed(found) if d.end <= offset.start and not d.offset), None)
+        near = anchor is not None and not _CLAUSE_BREAK.search(text[anchor.end : offset.start])
+    if not near or anchor is None or not anchor.resolved or n is None or unit not in _UNIT_DAYS:
+        return offset
+    assert anchor.low is not None and anchor.high is not None
+    sign = 1 if direction in ("after", "later") else -1
+    shift = timedelta(days=sign * n * _UNIT_DAYS[unit])
+    slack = timedelta(days=0 if unit in ("day", "week") else _UNIT_DAYS[unit] // 2)
+    low, high = anchor.low + shift - slack, anchor.high + shift + slack
+    if low == high:
+        return DateMention(offset.start, offset.end, offset.text, "day", low, high, low.weekday(), low.month,
+                           low.day, low.year)  # fmt: skip
+    return DateMention(offset.start, offset.end, offset.text, anchor.granularity, low, high)
 
 
 def _mention(kind: str, m: re.Match[str], pub: date | None) -> DateMention | None:
