@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -21,7 +21,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from newsprism.cluster import ClusterConfig, OnlineClusterer, lead_text, publication_order
-from newsprism.cluster.features import day_number
+from newsprism.cluster.features import day_number, terms
+from newsprism.cluster.online import typical_title
 from newsprism.ingest.feeds import FeedPoller, poll_all
 from newsprism.model import Article
 from newsprism.store import Store, StoryRow, StoryUpdate
@@ -250,7 +251,9 @@ class StoryService:
                 continue
             parts = halves(row.id, row.article_ids, leaving)
             moved = {members[k].id: new for new, ks in parts.items() if new != row.id for k in ks}
-            headers = [_header(h, [members[k] for k in ks]) for h, ks in parts.items()]
+            headers = [
+                _header(h, [members[k] for k in ks], self.config.lead_words) for h, ks in parts.items()
+            ]
             self.store.commit_batch([], np.zeros((0, 0), np.float32), moved, headers, {})
             clusterer.replace(
                 row.id, [(h, [(members[k], vectors[k]) for k in ks]) for h, ks in parts.items()]
@@ -331,10 +334,15 @@ def loadedness_spread(report_json: str | None) -> float | None:
     return max(values) - min(values) if values else None
 
 
-def _header(story: str, members: Sequence[Article]) -> StoryUpdate:
-    """The header of a story cut out of another: its first member's title, its members' date span."""
+def _header(story: str, members: Sequence[Article], lead_words: int) -> StoryUpdate:
+    """The header of a story cut out of another: its most typical title, its members' date span."""
+    vocabulary: Counter[str] = Counter()
+    for a in members:
+        vocabulary.update(terms(lead_text(a, lead_words)))
+    title = typical_title(dict.fromkeys(a.title for a in members if a.title), vocabulary)
     dated = sorted(a.published for a in members if a.published)
-    return StoryUpdate(story, _title(members[0]), dated[0] if dated else None, dated[-1] if dated else None)
+    return StoryUpdate(story, title or _title(members[0]), dated[0] if dated else None,
+                       dated[-1] if dated else None)  # fmt: skip
 
 
 def _title_of(articles: Sequence[Article], members: Sequence[str]) -> str:

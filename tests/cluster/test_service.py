@@ -174,3 +174,24 @@ def test_kill_minus_nine_mid_ingest_loses_nothing_committed(tmp_path: Path) -> N
     assert store.count_articles() == 400
     assert sum(len(s.article_ids) for s in store.stories()) == 400
     store.close()
+
+
+def test_a_story_is_titled_in_the_words_its_outlets_share(tmp_path: Path) -> None:
+    """The tabloid arrives first, but its framing is its own: the story takes the most shared headline."""
+    lead = "Troops loyal to General Orlov took control of the Kerrin ferry port on Tuesday night"
+    items = [
+        (
+            "The Daily Blare",
+            "Tyrant Orlov grabs ferry port in bizarre midnight stunt",
+            f"{lead}, in a stunt.",
+        ),
+        ("Wire", "Orlov's troops take control of Kerrin ferry port", f"{lead}, officials said."),
+        ("Partisan Post", "Orlov restores order at grateful Kerrin", f"{lead}, to cheers."),
+    ]
+    store = open_store(tmp_path / "s.sqlite")
+    lumping = ClusterConfig(threshold=-10.0, merge_threshold=10.0, index="exact")
+    StoryService(store, HashEmbedder(), lumping).ingest(
+        [make_article(outlet, "2031-05-06", title, text) for outlet, title, text in items]
+    )
+    (story,) = store.stories()
+    assert story.title == "Orlov's troops take control of Kerrin ferry port"

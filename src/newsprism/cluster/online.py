@@ -14,10 +14,11 @@ when :meth:`OnlineClusterer.split_due` says it has grown enough to look again) a
 
 from __future__ import annotations
 
+import functools
 import heapq
 import math
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -63,11 +64,32 @@ class ClusterConfig:
     index: str = "auto"
 
 
+_TITLES_KEPT = 20  # headlines a story keeps to choose its title from (its first members')
+
+
+def typical_title(titles: Iterable[str], vocabulary: Mapping[str, float]) -> str:
+    """The headline in the words the members use most (``vocabulary``: their summed title and lead
+    terms). An outlet's own framing ("tyrant", "welcomes ... home") is what the others do not share, so
+    the most shared headline is also the plainest; ties go to the earlier one."""
+    best, best_score = "", -math.inf
+    for title in titles:
+        words = _title_terms(title)
+        score = sum(vocabulary.get(w, 0.0) for w in words) / math.sqrt(len(words)) if words else -1.0
+        if score > best_score:
+            best, best_score = title, score
+    return best
+
+
+@functools.lru_cache(maxsize=8192)
+def _title_terms(title: str) -> tuple[str, ...]:
+    return tuple(terms(title))  # a story's title is re-chosen each time it grows: parse each headline once
+
+
 @dataclass
 class _Story:
     id: str
-    title: str
     seq: int
+    titles: list[str] = field(default_factory=list)
     terms: dict[str, float] = field(default_factory=dict)
     ents: dict[str, float] = field(default_factory=dict)
     terms_norm2: float = 0.0  # squared norms of the running sums, kept up to date on every add
@@ -81,6 +103,10 @@ class _Story:
     members: list[str] = field(default_factory=list)
     years: Counter[int] = field(default_factory=Counter)  # members' years (article_year), where known
     split_checked: int = 0  # members when the split pass last looked at the story
+
+    @property
+    def title(self) -> str:
+        return typical_title(self.titles, self.terms)
 
     def dense_unit(self) -> np.ndarray:
         assert self.dense is not None
@@ -150,7 +176,7 @@ class OnlineClusterer:
             self._join(best, article, tv, ev, dv, day, year)
             merged = self._merge_around(best)
             return Placement(article.id, best.id, False, best_score, merged)
-        story = _Story(id=f"st{article.id}", title=article.title, seq=self._next_seq())
+        story = _Story(id=f"st{article.id}", seq=self._next_seq())
         self._stories[story.id] = story
         self._join(story, article, tv, ev, dv, day, year)
         return Placement(article.id, story.id, True, max(best_score, 0.0))
@@ -189,7 +215,7 @@ class OnlineClusterer:
             self._rebuild(sid, items, count=False)
 
     def _rebuild(self, sid: str, items: Sequence[tuple[Article, np.ndarray]], *, count: bool) -> None:
-        story = _Story(id=sid, title=items[0][0].title if items else "", seq=self._next_seq())
+        story = _Story(id=sid, seq=self._next_seq())
         self._stories[sid] = story
         for article, vector in items:
             words, names = self._features(article)
@@ -279,6 +305,8 @@ class OnlineClusterer:
         s.dense = dv.copy() if s.dense is None else s.dense + dv
         s.n += 1
         s.members.append(article.id)
+        if article.title and len(s.titles) < _TITLES_KEPT and article.title not in s.titles:
+            s.titles.append(article.title)
         s.seq = self._next_seq()
         if day is not None:
             if s.first is None or day < s.first:
@@ -339,6 +367,7 @@ class OnlineClusterer:
         s.dense = s.dense + o.dense
         s.n += o.n
         s.members.extend(o.members)
+        s.titles.extend(t for t in o.titles[: _TITLES_KEPT - len(s.titles)] if t not in s.titles)
         s.years.update(o.years)
         for first, text in ((o.first, o.first_text),):
             if first is not None and (s.first is None or first < s.first):
