@@ -407,14 +407,14 @@ class ContradictionLens:
         quiet: list[tuple[SentenceView, SentenceView]] = []
         for va, vb in self._pairs(story, views):
             findings = compare_views(va, vb)
-            if not findings and va.claim == vb.claim:
+            if self.judge is not None and not findings and va.claim == vb.claim:
                 quiet.append((va, vb))
             for f in findings:
                 key = (f.kind, tuple(sorted(f.values, key=_order)))
                 if key not in seen:
                     seen.add(key)
                     found.append((f, tuple(c for c in (va.claim, vb.claim) if c)))
-        if self.judge is not None and quiet:
+        if quiet:
             found += self._judged(quiet)
         outlets = {s.id: s.outlet for s in story.sources}
         return tuple(_merged(found, outlets))
