@@ -103,7 +103,17 @@ def test_language_per_line_and_json(tmp_path: Path) -> None:
 
 
 def test_every_command_has_help() -> None:
-    for command in ("compare", "quotes", "language", "serve", "ingest", "watch", "stories", "story"):
+    for command in (
+        "compare",
+        "quotes",
+        "contradictions",
+        "language",
+        "serve",
+        "ingest",
+        "watch",
+        "stories",
+        "story",
+    ):
         result = run(command, "--help")
         assert result.returncode == 0 and "Usage" in result.stdout, command
 
@@ -121,3 +131,22 @@ def test_batch_local_writes_tables_and_reports(tmp_path: Path) -> None:
     assert run("batch", str(source), "--out", str(out), "--engine", "nope").returncode == 2
     bad = run("batch", str(source), "--out", str(tmp_path / "other"), "--block-days", "0")
     assert bad.returncode == 2 and "block_days must be a positive" in bad.stderr
+
+
+def test_contradictions_text_and_json() -> None:
+    ledger = str(EXAMPLES / "northern_ledger.json")
+    text = run("contradictions", WIRE, TABLOID, ledger, "--quiet")
+    assert text.returncode == 0, text.stderr
+    head, *sentences = text.stdout.splitlines()[:4]
+    assert head.startswith("number: The Daily Clarion ('at least 30 people') disagrees with Reuters")
+    assert sentences[0].startswith("  Reuters: ") and "killed 23 people" in sentences[0]
+    assert any(line.startswith("  The Daily Clarion: ") and "at least 30" in line for line in sentences)
+    data = json.loads(run("contradictions", WIRE, TABLOID, ledger, "--format", "json", "--quiet").stdout)
+    assert data["schema"] == "newsprism.report/1"
+    kinds = {c["kind"] for c in data["contradictions"]}
+    assert kinds == {"number", "entity"}  # the toll, and the town the Ledger names
+    texts = {s["id"]: s["text"] for s in data["sources"]}
+    for c in data["contradictions"]:
+        for v in c["values"]:
+            assert texts[v["source"]][v["start"] : v["end"]] == v["text"]
+    assert run("contradictions", WIRE, "--format", "md").returncode == 2

@@ -170,6 +170,36 @@ def quotes(
 
 
 @app.command()
+def contradictions(
+    inputs: Inputs,
+    fmt: JsonOrText = None,
+    config: ConfigOpt = None,
+    allow_private: AllowPrivate = False,
+    quiet: Quiet = False,
+    debug: Debug = False,
+) -> None:
+    """Where outlets disagree on numbers, dates, names or polarity, each outlet's sentence side by side."""
+    with handle_errors(debug):
+        import json
+
+        from newsprism.lenses.contradictions import contradictions_json, format_contradictions
+        from newsprism.pipeline import Pipeline
+
+        if fmt not in (None, Format.json):
+            raise UsageError("contradictions writes text (default) or --format json")
+        pipeline = Pipeline(load_settings(config, allow_private))
+        articles, skipped = _read(pipeline, inputs, quiet)
+        story = _story(pipeline, articles, quiet)
+        found = pipeline.contradictions(story)
+        if fmt is Format.json:
+            text = json.dumps(contradictions_json(story.sources, found), ensure_ascii=False, indent=2)
+            write_output(text, None)
+        else:
+            write_output(format_contradictions(story.sources, found) or "no disagreements found", None)
+        raise typer.Exit(EXIT_PARTIAL if skipped else EXIT_OK)
+
+
+@app.command()
 def language(
     inputs: Annotated[
         list[str] | None,

@@ -35,7 +35,15 @@ from newsprism.settings import ContradictionSettings
 if TYPE_CHECKING:
     import numpy as np
 
-__all__ = ["ContradictionLens", "Finding", "SentenceView", "compare_views", "view_of"]
+__all__ = [
+    "ContradictionLens",
+    "Finding",
+    "SentenceView",
+    "compare_views",
+    "contradictions_json",
+    "format_contradictions",
+    "view_of",
+]
 
 _SOURCE_COUNT = re.compile(
     r"\S+(?:\s+[\w.\-]+){0,3}?\s+(?:officials?|sources?|people|persons|aides?|diplomats?|lawmakers|insiders)"
@@ -467,6 +475,36 @@ class ContradictionLens:
         if xa is not None and xb is not None and ia < len(xa) and ib < len(xb):
             return float(xa[ia] @ xb[ib]) >= self.cross_threshold and overlap >= 0.3
         return overlap >= self.cross_overlap
+
+
+def contradictions_json(sources: Sequence[Source], found: Sequence[Contradiction]) -> dict[str, object]:
+    """The ``contradictions`` section of report schema v1, with each source's normalised text."""
+    from newsprism.report.json import contradiction_to_dict
+
+    return {
+        "schema": "newsprism.report/1",
+        "sources": [
+            {"id": s.id, "outlet": s.outlet, "title": s.article.title, "text": s.text} for s in sources
+        ],
+        "contradictions": [contradiction_to_dict(c) for c in found],
+    }
+
+
+def format_contradictions(sources: Sequence[Source], found: Sequence[Contradiction]) -> str:
+    """A plain-text listing for the terminal: each disagreement, then every outlet's sentence holding it."""
+    by_id = {s.id: s for s in sources}
+    lines: list[str] = []
+    for c in found:
+        kind = f"{c.kind}:"
+        lines.append(c.explanation if c.explanation.startswith(kind) else f"{kind} {c.explanation}")
+        for p in c.values:
+            src = by_id.get(p.source)
+            if src is None:
+                continue
+            sentence = next((s for s in src.sentences if s.start <= p.start < s.end), None)
+            text = sentence.text if sentence is not None else p.text
+            lines.append(f"  {src.outlet or src.id}: {' '.join(text.split())}")
+    return "\n".join(lines)
 
 
 def _order(p: Passage) -> tuple[str, int, int]:

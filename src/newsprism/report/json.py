@@ -80,7 +80,7 @@ def _claim(c: Claim) -> dict[str, Any]:
     }
 
 
-def _contradiction(c: Contradiction) -> dict[str, Any]:
+def contradiction_to_dict(c: Contradiction) -> dict[str, Any]:
     return {
         "claims": list(c.claims),
         "kind": c.kind,
@@ -150,7 +150,7 @@ def to_dict(report: StoryReport) -> dict[str, Any]:
         "headline": report.headline,
         "sources": [_source(s) for s in report.sources],
         "claims": [_claim(c) for c in report.claims],
-        "contradictions": [_contradiction(c) for c in report.contradictions],
+        "contradictions": [contradiction_to_dict(c) for c in report.contradictions],
         "speakers": [speaker_to_dict(s) for s in report.speakers],
         "quotes": [quote_to_dict(q) for q in report.quotes],
         "language": [language_to_dict(s) for s in report.language],
