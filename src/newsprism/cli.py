@@ -35,6 +35,7 @@ from newsprism.errors import UsageError
 if TYPE_CHECKING:
     from newsprism.model import Article, Skipped, StoryReport
     from newsprism.pipeline import Pipeline
+    from newsprism.settings import Settings
 
 app = typer.Typer(
     name="newsprism",
@@ -140,6 +141,32 @@ def _story(pipeline: Pipeline, articles: list[Article], quiet: bool) -> Any:
         return Story(sources=tuple(sources), claims=pipeline.claims(sources))
 
 
+def _lens_listing(
+    lens: str,
+    inputs: list[str],
+    fmt: Format | None,
+    settings: Settings,
+    quiet: bool,
+    listing: Callable[[Pipeline, Any], tuple[dict[str, object], str]],
+    empty: str,
+) -> None:
+    """A lens on its own over one story: text for the terminal, or its sections of the JSON report."""
+    import json
+
+    from newsprism.pipeline import Pipeline
+
+    if fmt not in (None, Format.json):
+        raise UsageError(f"{lens} writes text (default) or --format json")
+    pipeline = Pipeline(settings)
+    articles, skipped = _read(pipeline, inputs, quiet)
+    as_json, as_text = listing(pipeline, _story(pipeline, articles, quiet))
+    if fmt is Format.json:
+        write_output(json.dumps(as_json, ensure_ascii=False, indent=2), None)
+    else:
+        write_output(as_text or empty, None)
+    raise typer.Exit(EXIT_PARTIAL if skipped else EXIT_OK)
+
+
 @app.command()
 def quotes(
     inputs: Inputs,
@@ -151,22 +178,14 @@ def quotes(
 ) -> None:
     """Who is quoted, by which outlet, with which verb; quotes that outlets share."""
     with handle_errors(debug):
-        import json
-
         from newsprism.lenses.quotes import format_quotes, quotes_json
-        from newsprism.pipeline import Pipeline
 
-        if fmt not in (None, Format.json):
-            raise UsageError("quotes writes text (default) or --format json")
-        pipeline = Pipeline(load_settings(config, allow_private))
-        articles, skipped = _read(pipeline, inputs, quiet)
-        story = _story(pipeline, articles, quiet)
-        found = pipeline.quotes(story)
-        if fmt is Format.json:
-            write_output(json.dumps(quotes_json(story.sources, found), ensure_ascii=False, indent=2), None)
-        else:
-            write_output(format_quotes(story.sources, found) or "no quotes found", None)
-        raise typer.Exit(EXIT_PARTIAL if skipped else EXIT_OK)
+        def listing(pipeline: Pipeline, story: Any) -> tuple[dict[str, object], str]:
+            found = pipeline.quotes(story)
+            return quotes_json(story.sources, found), format_quotes(story.sources, found)
+
+        settings = load_settings(config, allow_private)
+        _lens_listing("quotes", inputs, fmt, settings, quiet, listing, "no quotes found")
 
 
 @app.command()
@@ -180,23 +199,14 @@ def contradictions(
 ) -> None:
     """Where outlets disagree on numbers, dates, names or polarity, each outlet's sentence side by side."""
     with handle_errors(debug):
-        import json
-
         from newsprism.lenses.contradictions import contradictions_json, format_contradictions
-        from newsprism.pipeline import Pipeline
 
-        if fmt not in (None, Format.json):
-            raise UsageError("contradictions writes text (default) or --format json")
-        pipeline = Pipeline(load_settings(config, allow_private))
-        articles, skipped = _read(pipeline, inputs, quiet)
-        story = _story(pipeline, articles, quiet)
-        found = pipeline.contradictions(story)
-        if fmt is Format.json:
-            text = json.dumps(contradictions_json(story.sources, found), ensure_ascii=False, indent=2)
-            write_output(text, None)
-        else:
-            write_output(format_contradictions(story.sources, found) or "no disagreements found", None)
-        raise typer.Exit(EXIT_PARTIAL if skipped else EXIT_OK)
+        def listing(pipeline: Pipeline, story: Any) -> tuple[dict[str, object], str]:
+            found = pipeline.contradictions(story)
+            return contradictions_json(story.sources, found), format_contradictions(story.sources, found)
+
+        settings = load_settings(config, allow_private)
+        _lens_listing("contradictions", inputs, fmt, settings, quiet, listing, "no disagreements found")
 
 
 @app.command()

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -21,8 +21,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from newsprism.cluster import ClusterConfig, OnlineClusterer, lead_text, publication_order
-from newsprism.cluster.features import day_number, terms
-from newsprism.cluster.online import typical_title
+from newsprism.cluster.features import day_number
 from newsprism.ingest.feeds import FeedPoller, poll_all
 from newsprism.model import Article
 from newsprism.store import Store, StoryRow, StoryUpdate
@@ -251,13 +250,11 @@ class StoryService:
                 continue
             parts = halves(row.id, row.article_ids, leaving)
             moved = {members[k].id: new for new, ks in parts.items() if new != row.id for k in ks}
-            headers = [
-                _header(h, [members[k] for k in ks], self.config.lead_words) for h, ks in parts.items()
-            ]
-            self.store.commit_batch([], np.zeros((0, 0), np.float32), moved, headers, {})
             clusterer.replace(
                 row.id, [(h, [(members[k], vectors[k]) for k in ks]) for h, ks in parts.items()]
             )
+            headers = [_header(clusterer, h, members) for h in parts]
+            self.store.commit_batch([], np.zeros((0, 0), np.float32), moved, headers, {})
             result.split += 1
             result.story_of.update((aid, new) for aid, new in moved.items() if aid in result.story_of)
 
@@ -282,10 +279,8 @@ class StoryService:
         headers: dict[str, StoryUpdate] = {}
 
         def header(sid: str) -> None:
-            s = clusterer.story(sid)
-            if s is not None:
-                title = s.title or _title_of(chunk, s.members)
-                headers[sid] = StoryUpdate(sid, title, s.first_text, s.last_text)
+            if clusterer.story(sid) is not None:
+                headers[sid] = _header(clusterer, sid, chunk)
 
         for a, v in zip(chunk, vectors, strict=True):
             placed = clusterer.add(a, v)
@@ -334,23 +329,13 @@ def loadedness_spread(report_json: str | None) -> float | None:
     return max(values) - min(values) if values else None
 
 
-def _header(story: str, members: Sequence[Article], lead_words: int) -> StoryUpdate:
-    """The header of a story cut out of another: its most typical title, its members' date span."""
-    vocabulary: Counter[str] = Counter()
-    for a in members:
-        vocabulary.update(terms(lead_text(a, lead_words)))
-    title = typical_title(dict.fromkeys(a.title for a in members if a.title), vocabulary)
-    dated = sorted(a.published for a in members if a.published)
-    return StoryUpdate(story, title or _title(members[0]), dated[0] if dated else None,
-                       dated[-1] if dated else None)  # fmt: skip
-
-
-def _title_of(articles: Sequence[Article], members: Sequence[str]) -> str:
-    return next((_title(a) for a in articles if a.id in members), "")
-
-
-def _title(article: Article) -> str:
-    return article.title or " ".join(article.text.split()[:12])
+def _header(clusterer: OnlineClusterer, sid: str, articles: Sequence[Article]) -> StoryUpdate:
+    """A live story's row: its most typical headline (or, with none, the opening words of its first
+    member among ``articles``) and its members' date span."""
+    s = clusterer.story(sid)
+    assert s is not None
+    title = s.title or next((" ".join(a.text.split()[:12]) for a in articles if a.id in s.members), "")
+    return StoryUpdate(sid, title, s.first_text, s.last_text)
 
 
 def watch(

@@ -67,7 +67,7 @@ class ClusterConfig:
 _TITLES_KEPT = 20  # headlines a story keeps to choose its title from (its first members')
 
 
-def typical_title(titles: Iterable[str], vocabulary: Mapping[str, float]) -> str:
+def _typical_title(titles: Iterable[str], vocabulary: Mapping[str, float]) -> str:
     """The headline in the words the members use most (``vocabulary``: their summed title and lead
     terms). An outlet's own framing ("tyrant", "welcomes ... home") is what the others do not share, so
     the most shared headline is also the plainest; ties go to the earlier one."""
@@ -106,7 +106,7 @@ class _Story:
 
     @property
     def title(self) -> str:
-        return typical_title(self.titles, self.terms)
+        return _typical_title(self.titles, self.terms)
 
     def dense_unit(self) -> np.ndarray:
         assert self.dense is not None
