@@ -479,15 +479,9 @@ class ContradictionLens:
 
 def contradictions_json(sources: Sequence[Source], found: Sequence[Contradiction]) -> dict[str, object]:
     """The ``contradictions`` section of report schema v1, with each source's normalised text."""
-    from newsprism.report.json import contradiction_to_dict
+    from newsprism.report.json import contradiction_to_dict, lens_sections
 
-    return {
-        "schema": "newsprism.report/1",
-        "sources": [
-            {"id": s.id, "outlet": s.outlet, "title": s.article.title, "text": s.text} for s in sources
-        ],
-        "contradictions": [contradiction_to_dict(c) for c in found],
-    }
+    return lens_sections(sources, contradictions=[contradiction_to_dict(c) for c in found])
 
 
 def format_contradictions(sources: Sequence[Source], found: Sequence[Contradiction]) -> str:

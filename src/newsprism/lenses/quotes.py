@@ -264,16 +264,13 @@ def who_is_quoted(sources: Sequence[Source], findings: QuoteFindings) -> list[Qu
 
 def quotes_json(sources: Sequence[Source], findings: QuoteFindings) -> dict[str, object]:
     """The ``speakers`` and ``quotes`` sections of report schema v1, with each source's normalised text."""
-    from newsprism.report.json import quote_to_dict, speaker_to_dict
+    from newsprism.report.json import lens_sections, quote_to_dict, speaker_to_dict
 
-    return {
-        "schema": "newsprism.report/1",
-        "sources": [
-            {"id": s.id, "outlet": s.outlet, "title": s.article.title, "text": s.text} for s in sources
-        ],
-        "speakers": [speaker_to_dict(s) for s in findings.speakers],
-        "quotes": [quote_to_dict(q) for q in findings.quotes],
-    }
+    return lens_sections(
+        sources,
+        speakers=[speaker_to_dict(s) for s in findings.speakers],
+        quotes=[quote_to_dict(q) for q in findings.quotes],
+    )
 
 
 def format_quotes(sources: Sequence[Source], findings: QuoteFindings) -> str:

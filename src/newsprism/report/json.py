@@ -21,6 +21,7 @@ from newsprism.model import (
     Quote,
     Reuse,
     Skipped,
+    Source,
     SourceReport,
     Speaker,
     StoryReport,
@@ -78,6 +79,13 @@ def _claim(c: Claim) -> dict[str, Any]:
         "origins": c.origins,
         "contested": c.contested,
     }
+
+
+def lens_sections(sources: Sequence[Source], **sections: object) -> dict[str, object]:
+    """Sections of report schema v1 that one lens fills, with each source's normalised text (what the
+    lens commands print with --format json)."""
+    listed = [{"id": s.id, "outlet": s.outlet, "title": s.article.title, "text": s.text} for s in sources]
+    return {"schema": SCHEMA, "sources": listed, **sections}
 
 
 def contradiction_to_dict(c: Contradiction) -> dict[str, Any]:
