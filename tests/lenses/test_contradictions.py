@@ -203,6 +203,39 @@ def test_article_without_date_compares_weekdays_by_name(sources: list[Source]) -
             " weeks after councillors blocked a joint probe under pressure from Governor Anna Kessel.",
             [],
         ),
+        # one act in other words: a speech verb, a light verb with its object, a movement
+        (
+            "The harbour master told reporters the port would reopen on Friday.",
+            "The harbour master did not say the port would reopen on Friday.",
+            ["negation"],
+        ),
+        (
+            "The court spokesman did not say whether the ruling would be appealed.",
+            "The court spokesman said the ruling would be appealed.",
+            [],
+        ),
+        (
+            "Travellers can end quarantine after five days if they test negative and report no symptoms.",
+            "The new rules say travellers can end quarantine after five days.",
+            [],
+        ),
+        (
+            "Tickets for the Lumen festival went on sale last night.",
+            "Tickets for the Lumen festival did not go on sale last night.",
+            ["negation"],
+        ),
+        (
+            "Tickets for the Lumen festival went on sale last night.",
+            "Tickets for the Lumen festival did not go to the organisers.",
+            [],
+        ),
+        (
+            "Shares of Orvane jumped after the report.",
+            "Shares of Orvane did not gain after the report.",
+            ["negation"],
+        ),
+        ("Shares of Orvane jumped on Monday.", "Shares of Orvane slid on Monday.", ["negation"]),
+        ("Shares of Orvane jumped after the report.", "Shares of Orvane surged after the report.", []),
         # an offset from a date the sentence gives is a date too
         (
             "The ceasefire began on March 3, 2026, and collapsed a week later.",

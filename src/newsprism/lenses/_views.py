@@ -15,7 +15,7 @@ from newsprism.lenses.dates import DateMention, extract_dates, parse_published
 from newsprism.lenses.quantities import Quantity, extract_quantities
 from newsprism.model import ContradictionKind, Passage, Source, Token
 
-__all__ = ["Finding", "NameMention", "SentenceView", "view_of"]
+__all__ = ["SAY", "Finding", "NameMention", "SentenceView", "view_of"]
 
 
 _PLACE = {"GPE", "LOC", "FAC"}
@@ -26,6 +26,10 @@ _LIGHT_VERBS = {"be", "have", "do", "get", "make", "go", "take", "come", "can", 
 _NEG_IMPLICATIVE = {"refuse", "fail", "decline", "neglect", "avoid", "cease", "stop", "deny"}
 _SPEECH = {"say", "tell", "report", "announce", "add", "state", "accord", "quote", "note", "claim", "write",
            "confirm", "insist", "argue", "explain", "warn", "predict", "estimate", "cite"}  # fmt: skip
+# verbs that report an assertion: "did not say" denies what "told" or "insisted" asserts
+SAY = frozenset({"say", "tell", "state", "add", "note", "report", "announce", "write", "explain", "insist",
+                 "assert", "claim"})  # fmt: skip
+_WH = {"whether", "if", "how", "why", "what", "when", "where", "which", "who", "whom"}
 _NEG_WORDS = {"not", "n't", "never", "no", "neither", "nor"}
 _EMPHATIC = {"just", "only", "merely", "simply", "solely"}
 _STOP = {
@@ -196,14 +200,15 @@ def _polarity(all_tokens: Sequence[Token], tokens: list[Token]) -> dict[str, fro
     def negated(t: Token) -> bool:
         kids = children.get(t.i, [])
         own = any(_negates(k, all_tokens) for k in kids)
-        # "found no evidence", "no money was paid": the negation sits on an argument
-        own = own or any(
+        # "found no evidence", "no money was paid": the negation sits on an argument; but what a speech
+        # verb's object negates is what was said ("reported no symptoms" is a report)
+        own = own or (t.lemma.lower() not in SAY and any(
             _negates(g, all_tokens)
             for k in kids
             if k.dep in ("dobj", "nsubjpass", "nsubj")
             for g in children.get(k.i, [])
             if g.dep == "det"
-        )  # fmt: skip
+        ))  # fmt: skip
         if t.pos == "ADJ" and t.dep == "acomp":
             own = own or any(_negates(k, all_tokens) for k in children.get(t.head, []))
         return own
@@ -219,9 +224,20 @@ def _polarity(all_tokens: Sequence[Token], tokens: list[Token]) -> dict[str, fro
         if not (t.pos == "VERB" or (t.pos == "ADJ" and t.dep in ("acomp", "ROOT"))):
             continue
         lemma = t.lemma.lower()
-        if lemma in _LIGHT_VERBS or not _main_clause(all_tokens, t, ids):
+        if lemma in _LIGHT_VERBS:
+            # "went on sale", "made its debut": a light verb means something only with its object
+            obj = _light_object(children, t)
+            if obj is None:
+                continue
+            lemma = f"{lemma} {obj}"
+        speech = lemma in SAY and t.dep == "parataxis" and t.head in ids  # "Connolly said, agents spent"
+        if not (speech or _main_clause(all_tokens, t, ids)):
             continue
         neg = negated(t)
+        if lemma in SAY:
+            said = [k for k in children.get(t.i, []) if k.dep in ("ccomp", "dobj")]
+            if not (said or speech) or (neg and any(_asks(children, k) for k in said)):
+                continue  # "did not say whether he would run" withholds; it does not deny
         if t.dep == "xcomp" and t.head in ids:
             gov = all_tokens[t.head]
             if negated(gov):
@@ -230,6 +246,29 @@ def _polarity(all_tokens: Sequence[Token], tokens: list[Token]) -> dict[str, fro
                 neg = not neg
         found.setdefault(lemma, set()).add(not neg)
     return {k: frozenset(v) for k, v in found.items()}
+
+
+def _light_object(children: dict[int, list[Token]], verb: Token) -> str | None:
+    """The word that gives a light verb its sense: "sale" in "went on sale", "debut" in "made its debut"."""
+    for k in children.get(verb.i, []):
+        if k.dep in ("dobj", "prt", "attr"):
+            return k.lemma.lower()
+        if k.dep == "prep":
+            for g in children.get(k.i, []):
+                if g.dep == "pobj":
+                    return f"{k.lemma.lower()} {g.lemma.lower()}"
+    return None
+
+
+def _asks(children: dict[int, list[Token]], content: Token) -> bool:
+    """The content opens with a question word ("whether he would run", "how much it paid")."""
+    first = content
+    for _ in range(20):
+        kids = [k for k in children.get(first.i, []) if k.i < first.i]
+        if not kids:
+            break
+        first = min(kids, key=lambda k: k.i)
+    return first.text.lower() in _WH
 
 
 def _reporting_dates(all_tokens: Sequence[Token], tokens: list[Token]) -> list[Token]:

@@ -20,6 +20,7 @@ from newsprism.lenses._views import (
     _PLACE,
     _SPEECH,
     _STOP,
+    SAY,
     Finding,
     NameMention,
     SentenceView,
@@ -348,28 +349,37 @@ def _role_word(x: NameMention, y: NameMention) -> str:
     return f"the name after {x.role[-1]!r}" if x.role[0] == "prep" else "the name"
 
 
+# one act in other words: "rose" and "did not gain" disagree, and so do "told" and "did not say"
+_UP = {"rise", "gain", "climb", "increase", "jump", "rocket", "soar", "surge", "advance", "rally"}
+_DOWN = {"fall", "drop", "decline", "decrease", "slip", "slide", "tumble", "plunge", "sink", "dip"}
+_SYNONYMS = [
+    SAY, _UP, _DOWN, {"cut", "reduce", "lower", "slash", "trim"}, {"halt", "stop", "suspend"},
+    {"kill", "slay"}, {"arrest", "detain"}, {"find", "discover"}, {"buy", "acquire", "purchase"},
+    {"approve", "pass", "adopt"},
+]  # fmt: skip
+_SAME_AS: dict[str, set[str]] = {w: set(group) for group in _SYNONYMS for w in group}
 _ANTONYM_OF: dict[str, set[str]] = {}
-for _x, _y in _ANTONYMS:
+for _x, _y in [*_ANTONYMS, *((u, d) for u in _UP for d in _DOWN)]:
     _ANTONYM_OF.setdefault(_x, set()).add(_y)
     _ANTONYM_OF.setdefault(_y, set()).add(_x)
 
 
 def _negations(a: SentenceView, b: SentenceView) -> list[Finding]:
-    out: list[Finding] = []
+    """At most one finding: a polarity flip concerns the whole sentence, however many verbs show it."""
     for lemma, pa in a.polarity.items():
-        pb = b.polarity.get(lemma)
-        if pb is not None and len(pa) == 1 and len(pb) == 1 and pa != pb:
+        if len(pa) != 1:
+            continue
+        same = _SAME_AS.get(lemma, {lemma})
+        seen = sorted(same & b.polarity.keys())
+        if seen and all(b.polarity[w] not in (pa, frozenset({True, False})) for w in seen):
             if _NEGATION.search(a.text if True in pa else b.text):
                 continue  # the affirming side negates too ("neither ... nor", "not because"): a parse miss
-            out.append(_polarity_finding(a, b, lemma, lemma, "states the opposite"))
-            continue
-        for other in _ANTONYM_OF.get(lemma, ()):
-            qb = b.polarity.get(other)
-            if qb is None or other in a.polarity or lemma in b.polarity:
+            return [_polarity_finding(a, b, lemma, seen[0], "states the opposite")]
+        for other in sorted(_ANTONYM_OF.get(lemma, ())):
+            if b.polarity.get(other) != pa or seen or _SAME_AS.get(other, {other}) & a.polarity.keys():
                 continue
-            if len(pa) == 1 and pa == qb:
-                out.append(_polarity_finding(a, b, lemma, other, "uses the opposite verb"))
-    return out
+            return [_polarity_finding(a, b, lemma, other, "uses the opposite verb")]
+    return []
 
 
 def _polarity_finding(a: SentenceView, b: SentenceView, la: str, lb: str, how: str) -> Finding:
