@@ -236,6 +236,20 @@ def test_article_without_date_compares_weekdays_by_name(sources: list[Source]) -
         ),
         ("Shares of Orvane jumped on Monday.", "Shares of Orvane slid on Monday.", ["negation"]),
         ("Shares of Orvane jumped after the report.", "Shares of Orvane surged after the report.", []),
+        # a name in apposition fills its noun's slot; one family name with two given names is two people
+        (
+            "The ferry captain, Tomas Reyk, was rescued by fishermen.",
+            "The ferry captain, Jonas Berg, was rescued by fishermen.",
+            ["entity"],
+        ),
+        (
+            "Captain Tomas Reyk was rescued by fishermen.",
+            "Captain Anders Reyk was rescued by fishermen.",
+            ["entity"],
+        ),
+        ("Senator Ilse Varga voted against the bill.", "Sen. Varga voted against the bill.", []),
+        ("Bill Dorne signed the order.", "William Dorne signed the order.", []),
+        ("The ferry sailed from Greenwich Village.", "The ferry sailed from West Village.", []),
         # an offset from a date the sentence gives is a date too
         (
             "The ceasefire began on March 3, 2026, and collapsed a week later.",

@@ -134,7 +134,7 @@ def _names(source: Source, tokens: list[Token], start: int, end: int) -> list[Na
         if not inside:
             continue
         head = _span_root(source.tokens, inside)
-        role = _role(source.tokens, head)
+        role = _role(source.tokens, head, person=label in ("PERSON", "NAME"))
         listed = any(t.head == head.i and t.dep == "conj" for t in tokens)
         if role and not listed:  # the head of a list ("Utah, Wyoming and Nevada") fills no single slot
             out.append(NameMention(s - start, e - start, source.text[s:e], label, role))
@@ -163,7 +163,7 @@ def _span_root(all_tokens: Sequence[Token], inside: list[Token]) -> Token:
     return inside[-1]
 
 
-def _role(all_tokens: Sequence[Token], tok: Token) -> tuple[str, ...]:
+def _role(all_tokens: Sequence[Token], tok: Token, person: bool = False) -> tuple[str, ...]:
     """The slot a name fills: ("prep", "in", "kill") for "killed in Valdera", ("nsubj", "say") ..."""
     for _ in range(3):
         head = all_tokens[tok.head] if 0 <= tok.head < len(all_tokens) else tok
@@ -173,8 +173,9 @@ def _role(all_tokens: Sequence[Token], tok: Token) -> tuple[str, ...]:
                 tok = gov  # "the town of Valdera" fills the slot of "town"
                 continue
             return ("prep", head.lemma.lower(), gov.lemma.lower())
-        if tok.dep == "appos" and head.pos == "NOUN" and head.lemma.lower() in _PLACE_NOUNS:
-            tok = head
+        named = person and head.dep in ("nsubj", "nsubjpass", "dobj", "attr")  # "the captain, Tomas Reyk,"
+        if tok.dep == "appos" and head.pos == "NOUN" and (head.lemma.lower() in _PLACE_NOUNS or named):
+            tok = head  # "the town of Valdera" and "the captain, Tomas Reyk," fill their noun's slot
             continue
         if tok.dep in ("nsubj", "nsubjpass", "dobj", "agent", "attr"):
             return (tok.dep, head.lemma.lower())

@@ -91,6 +91,23 @@ _COUNTRIES = set(_COUNTRY_WORDS.split()) | {"north korea", "south korea", "saudi
     "west bank", "hong kong", "european union", "eu", "us", "u.s.", "usa", "united states", "america",
     "united states of america", "uk", "u.k.", "britain", "great britain", "united kingdom", "england",
     "scotland", "wales"}  # fmt: skip
+_TITLES = {
+    "mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady", "president", "sen", "senator", "rep", "gov",
+    "governor", "gen", "general", "col", "colonel", "lt", "sgt", "capt", "captain", "cmdr", "adm", "mayor",
+    "judge", "justice", "minister", "secretary", "chief", "inspector", "det", "officer", "prof", "professor",
+    "rev", "father", "pope", "king", "queen", "prince", "princess", "councillor", "councilor", "chancellor",
+    "premier", "ambassador", "commissioner", "sheriff", "deputy", "coach",
+}  # fmt: skip
+_NICKNAMES: dict[str, set[str]] = {}
+for _full, _short in [
+    ("william", "bill billy will"), ("robert", "bob bobby rob"), ("richard", "dick"), ("edward", "ted ned"),
+    ("elizabeth", "betty beth liz betsy"), ("margaret", "peggy meg"), ("mary", "polly molly"),
+    ("anthony", "tony"), ("alexander", "sasha sandy"), ("christopher", "kit"), ("martha", "patty"),
+    ("patricia", "trish"), ("theodore", "ted"),
+]:  # fmt: skip
+    for _n in _short.split():
+        _NICKNAMES.setdefault(_n, set()).add(_full)
+        _NICKNAMES.setdefault(_full, set()).add(_n)
 _ANTONYMS = [
     ("rise", "fall"), ("increase", "decrease"), ("increase", "cut"), ("raise", "lower"), ("raise", "cut"),
     ("win", "lose"), ("accept", "reject"), ("approve", "reject"), ("confirm", "deny"), ("admit", "deny"),
@@ -254,6 +271,19 @@ def _same_name(x: str, y: str) -> bool:
     return fuzz.ratio(xs, ys) >= 80 or any(fuzz.ratio(p, q) >= 80 for p in wx for q in wy if len(p) > 3)
 
 
+def _two_people(x: NameMention, y: NameMention) -> bool:
+    """Two full names of people, one family name, two given names: "Tomas Reyk" and "Anders Reyk"."""
+    if not ({x.label, y.label} <= {"PERSON", "NAME"} and "PERSON" in {x.label, y.label}):
+        return False
+    wx = [w for w in _norm_name(x.text).split() if w not in _TITLES]
+    wy = [w for w in _norm_name(y.text).split() if w not in _TITLES]
+    if len(wx) < 2 or len(wy) < 2 or wx[-1] != wy[-1]:
+        return False
+    gx, gy = wx[0], wy[0]
+    # "Tom" / "Thomas", "Jon" / "John", "Bill" / "William" may be one person
+    return gx[0] != gy[0] and gy not in _NICKNAMES.get(gx, ())
+
+
 def _part_of(part: str, whole: str) -> bool:
     p = _norm_name(part)
     return any((p == k or p.endswith(" " + k)) and _same_name(w, whole) for k, w in _PARTS.items())
@@ -280,7 +310,7 @@ def _entities(a: SentenceView, b: SentenceView) -> list[Finding]:
     def missing(n: NameMention, other: SentenceView) -> bool:
         if n.text.lower() in other.text.lower():
             return False
-        return not any(_same_name(n.text, m.text) for m in other.names)
+        return not any(_same_name(n.text, m.text) and not _two_people(n, m) for m in other.names)
 
     free_a = [n for n in a.names if missing(n, b)]
     free_b = [n for n in b.names if missing(n, a)]
@@ -310,8 +340,8 @@ def _swapped(
         return False  # "Blaine, Wash." and "the United States": a place and the country it lies in
     if _part_of(x.text, y.text) or _part_of(y.text, x.text):
         return False  # "the Senate" and "Congress", "Scotland" and "Britain": a part and its whole
-    if _same_slot(x, y, a, b) and _labels_match(x.label, y.label, x.role):
-        return True
+    if _same_slot(x, y, a, b) and (_labels_match(x.label, y.label, x.role) or _two_people(x, y)):
+        return True  # (the small NER may tag only one of two full names that share a family name)
     # different parse, same fact: the only unexplained person (place) on each side; a name after a verb
     # of speaking ("said on Twitter", "told reporters in Ohio") is where it was said, not who took part
     medium = x.role[0] == "prep" and (x.role[-1] in _SPEECH or y.role[-1] in _SPEECH)
