@@ -249,3 +249,42 @@ def test_an_empty_story_gives_an_empty_summary() -> None:
 
 def test_same_story_same_summary() -> None:
     assert summarise(ferry()) == summarise(ferry())
+
+
+def test_a_toll_and_a_date_disputed_in_one_sentence_are_both_told_in_the_majority_wording() -> None:
+    texts = [
+        "Port officials said 12 people were killed in the fire on Tuesday.",
+        "Port officials said 12 people died in the fire on Tuesday.",
+        "Port officials said at least 20 people were killed in the fire on Wednesday.",
+    ]
+    srcs = [source(f"s{i + 1}", name, [t]) for i, (name, t) in enumerate(
+        zip(("Northwire", "Valley Courier", "The Daily Blaze"), texts, strict=True))]  # fmt: skip
+    st = story(srcs, claim("c1", srcs, ("s1", 0), ("s2", 0), ("s3", 0)))
+
+    def values(word_of: dict[str, str], kind: str) -> Contradiction:
+        out = []
+        for src in srcs:
+            s = src.sentences[0]
+            at = s.start + s.text.index(word_of[src.id])
+            out.append(Passage(src.id, at, at + len(word_of[src.id]), word_of[src.id]))
+        return Contradiction(claims=("c1",), kind=kind, values=tuple(out), explanation="")  # type: ignore[arg-type]
+
+    toll = values({"s1": "12 people", "s2": "12 people", "s3": "at least 20 people"}, "number")
+    day = values({"s1": "Tuesday", "s2": "Tuesday", "s3": "Wednesday"}, "date")
+    summary = Summariser()(st, Findings(contradictions=(toll, day)))
+    (sentence,) = summary.sentences
+    assert sentence.text.startswith("According to Northwire and Valley Courier, ")
+    assert "The Daily Blaze gives the date as Wednesday" in sentence.text
+    assert "The Daily Blaze gives the figure as at least 20 people" in sentence.text
+    assert sentence.sources == ("s1", "s2", "s3")
+
+
+def test_a_figure_another_outlet_may_give_for_another_fact_is_left_out_not_disputed() -> None:
+    reached = "Rescue boats reached the burning ferry Aurelia Star within 11 minutes, port officials said."
+    smoke = (
+        "Smoke rose from the burning ferry Aurelia Star about 20 minutes after it left port, officials said."
+    )
+    srcs = [source("s1", "Northwire", [reached, LEAD]), source("s2", "The Civic Ledger", [smoke])]
+    st = story(srcs, claim("c1", srcs, ("s1", 0)), claim("c2", srcs, ("s2", 0)), claim("c3", srcs, ("s1", 1)))
+    texts = [s.text for s in Summariser(SummarySettings(sentences=5))(st, Findings()).sentences]
+    assert texts and not any("minutes" in t for t in texts), texts

@@ -84,9 +84,12 @@ class Summariser:
                 if len(sentence_of(c, story).text.split()) > room:
                     continue  # cheap bound: a disputed version would only be longer
             lens_found = c.claim.id in contested or _holds_disputed_value(c, values)
-            hidden = None if lens_found else check(c)
-            if hidden is not None:
-                disputed_values += [v.text for v in hidden.values]
+            found = None if lens_found else check(c)
+            if found is not None:
+                disputed_values += [v.text for v in found.dispute.values]
+                if not found.statable:
+                    continue  # a figure another outlet may dispute, or may give for another fact
+            hidden = found.dispute if found is not None else None
             if lens_found or hidden is not None:
                 made = disputed(c, contradictions if hidden is None else (hidden,), story)
                 if made is None:

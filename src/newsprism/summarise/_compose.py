@@ -43,19 +43,52 @@ def disputed(
 ) -> tuple[SummarySentence, tuple[str, ...]] | None:
     """A disputed claim stated with every value and its outlets, or None when that cannot be said well.
 
-    Returns the sentence and the claim ids it covers (a dispute can join two claim groups).
+    Up to two disputes (a toll and a date) are told in one sentence; a polarity flip is not. The claim is
+    told in the words of the outlet whose values most others share (the most neutral such wording), and
+    the rest are named with theirs. Returns the sentence and the claim ids it covers (a dispute can join
+    two claim groups).
     """
     found = [k for k in contradictions if c.claim.id in k.claims]
-    if len(found) != 1 or found[0].kind not in ("number", "date", "entity"):
-        return None  # several disputes in one sentence, or a polarity flip: too much to state fairly
-    k = found[0]
-    base = c.wording.source.id
-    s = c.wording.sentence
+    if not 1 <= len(found) <= 2 or any(k.kind not in ("number", "date", "entity") for k in found):
+        return None  # a polarity flip, or more disputes than one sentence can state fairly
+    best: tuple[tuple[int, int], str, list[str], list[str]] | None = None
+    for w in (c.wording, *c.others):
+        agree: set[str] | None = None
+        tails: list[str] = []
+        backing = 0
+        for k in found:
+            told = _other_values(w, k, story)
+            if told is None:
+                break
+            agree = told[0] if agree is None else agree & told[0]
+            backing += len(told[0])
+            tails.append(told[1])
+        else:
+            body = _lower_first(w).rstrip()
+            body = body[:-1] if _END.search(body) and body[-1] in ".!?" else body
+            agree = agree or set()
+            key = (len(agree), backing)  # outlets sharing every value, then each value's outlets
+            if best is None or key > best[0]:
+                best = (key, body, [src.id for src in story.sources if src.id in agree], tails)
+    if best is None:
+        return None
+    _, body, ids, tails = best
+    text = _terminated(f"According to {outlet_names(story, ids)}, {body}; " + ", and ".join(tails))
+    claims = tuple(
+        dict.fromkeys(cid for k in found for cid in k.claims if any(cl.id == cid for cl in story.claims))
+    )
+    return SummarySentence(text=text, sources=_sources_of(story, claims), claims=claims), claims
+
+
+def _other_values(w: Wording, k: Contradiction, story: Story) -> tuple[set[str], str] | None:
+    """The outlets giving this wording's value, and "the Clarion gives the figure as at least 30 people"."""
+    base = w.source.id
+    s = w.sentence
     own = [v for v in k.values if v.source == base and s.start <= v.start and v.end <= s.end]
-    if not own or own[0].text not in c.wording.text:
+    if not own or own[0].text not in w.text:
         return None
     mine = _norm(own[0].text)
-    same = [v.source for v in k.values if _norm(v.text) == mine]
+    same = {v.source for v in k.values if _norm(v.text) == mine} | {base}
     starts = {(src.id, x.start) for src in story.sources for x in src.sentences}
     others: dict[str, list[str]] = {}
     for v in k.values:
@@ -64,21 +97,13 @@ def disputed(
             others.setdefault(text, []).append(v.source)
     if not others:
         return None
-    # "...; the Clarion gives the figure as at least 30 people and the Gazette as about 25 people."
     lead_in = {"number": "the figure as ", "date": "the date as ", "entity": ""}[k.kind]
     first = next(iter(others.values()))
     verb = ("name" if k.kind == "entity" else "give") + ("s" if len(set(first)) == 1 else "")
     parts = [f"{outlet_names(story, srcs)} {'as ' if lead_in else ''}{v}" for v, srcs in others.items()]
     parts[0] = f"{outlet_names(story, first)} {verb} {lead_in}{next(iter(others))}"
-    body = _lower_first(c.wording).rstrip()
-    body = body[:-1] if _END.search(body) and body[-1] in ".!?" else body
-    lead = f"According to {outlet_names(story, same)}, {body}; "
     tail = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
-    tail += " instead" if k.kind == "entity" else ""
-    text = _terminated(lead + tail)
-    claims = tuple(cid for cid in k.claims if any(cl.id == cid for cl in story.claims))
-    cited = _sources_of(story, claims)
-    return SummarySentence(text=text, sources=cited, claims=claims), claims
+    return same, tail + (" instead" if k.kind == "entity" else "")
 
 
 def headline(

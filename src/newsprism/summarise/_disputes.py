@@ -5,13 +5,17 @@ Alignment keeps apart sentences whose figures differ, and two outlets often tell
 different words ("12 people were killed" / "at least 20 people died in the blaze"), so a disputed figure
 can sit in a claim the lens never flagged. Before the summary states a number or a date, its sentence is
 compared (with the lens's own value comparison) against every sentence of the other outlets that talks
-about the same thing; a disagreement makes the claim disputed, and it is then told with every figure and
-its outlets, or left out.
+about the same thing; a disagreement makes the claim disputed. The test of "the same thing" is loose on
+purpose, so only a count of one named thing ("214 passengers" / "240 passengers") is then told with every
+figure and its outlets; a duration, a sum or a share may be two facts ("reached the ferry within eleven
+minutes" / "smoke was seen about 20 minutes after it left port"), and such a claim is left out rather
+than told with a dispute that may not exist.
 """
 
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 import numpy as np
 
@@ -30,6 +34,11 @@ _TOPICAL_COSINE = (
 _TOPICAL_OVERLAP = 0.4
 
 
+class Hidden(NamedTuple):
+    dispute: Contradiction
+    statable: bool  # a count of one named thing on both sides: safe to tell with both figures
+
+
 class DisputeCheck:
     """Per story: which claim each sentence belongs to, so a disagreement can be cited."""
 
@@ -37,7 +46,7 @@ class DisputeCheck:
         self.story = story
         self.claim_of = {(p.source, p.start, p.end): c.id for c in story.claims for p in c.sentences}
 
-    def __call__(self, c: Candidate) -> Contradiction | None:
+    def __call__(self, c: Candidate) -> Hidden | None:
         """A dispute over a figure of ``c``'s chosen sentence that the lens did not report, if any."""
         from newsprism.lenses.contradictions import compare_views, view_of
 
@@ -71,12 +80,14 @@ class DisputeCheck:
         if not by_value:
             return None
         slot = min(by_value)  # the first disputed figure of the sentence
-        return Contradiction(
+        dispute = Contradiction(
             claims=tuple(dict.fromkeys(claims[slot])),
             kind="number",
             values=tuple(dict.fromkeys(by_value[slot])),
             explanation="",
         )
+        mine_q = [q for q in mine.quantities if q.text == dispute.values[0].text]
+        return Hidden(dispute, statable=bool(mine_q) and mine_q[0].unit.startswith("count:"))
 
     def _topical(self, c: Candidate, other: Source, index: int, text: str) -> bool:
         v = other.vectors

@@ -49,6 +49,7 @@ class Candidate:
     vector: np.ndarray | None
     words: frozenset[str]
     terms: frozenset[str] = frozenset()
+    others: tuple[Wording, ...] = ()  # the claim's other unloaded wordings, most neutral first
 
 
 def content_words(text: str) -> frozenset[str]:
@@ -112,6 +113,7 @@ def candidates(story: Story, neutrality: Neutrality, max_words: int) -> list[Can
                 vector=vector,
                 words=content_words(best.text),
                 terms=terms(best.text),
+                others=tuple(w for w in wordings[1:] if not w.loaded),
             )
         )
     return out
