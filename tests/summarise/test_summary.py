@@ -142,6 +142,12 @@ def test_wire_dateline_is_cut() -> None:
     )
     assert strip_dateline("PORT ASTER - Dozens of families arrived.") == "Dozens of families arrived."
     assert strip_dateline("UN - a body") == "UN - a body"
+    # a region or country after the city, the way AP writes it
+    assert (
+        strip_dateline("SELMARK, Norvia (AP) — A fire broke out on a ferry.")
+        == "A fire broke out on a ferry."
+    )
+    assert strip_dateline("NATO, the alliance said, will meet.") == "NATO, the alliance said, will meet."
 
 
 # ------------------------------------------------------------------ disputed values

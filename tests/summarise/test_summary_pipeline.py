@@ -149,3 +149,15 @@ def test_a_loaded_speech_verb_becomes_said_but_the_noun_stays_loaded(segmenter: 
     verb, noun = (judge.wording(src, s) for s in src.sentences)
     assert verb.loaded == 0 and verb.text == "The minister said the bridge in Kelmar was safe."
     assert noun.loaded == 1
+
+
+def test_attribution_lowercases_a_common_noun_the_tagger_called_a_name(segmenter: Segmenter) -> None:
+    from newsprism.model import Article
+    from newsprism.summarise._compose import _lower_first
+
+    text = "Records seen by the Ledger show the ferry passed an inspection. Valcescu spoke on Friday."
+    src = segmenter(Article(id="a", text=text, outlet="Ledger"), "s1")
+    neutral = Neutrality(None)
+    first, second = (neutral.wording(src, s) for s in src.sentences)
+    assert _lower_first(first).startswith("records seen by the Ledger")
+    assert _lower_first(second).startswith("Valcescu")

@@ -201,7 +201,10 @@ def _lower_first(w: Wording) -> str:
     if second and second.group()[:1].isupper():
         return text  # "Roll Call", "White House": a capitalised pair is a name
     tokens = [t for t in w.source.sentence_tokens(w.sentence) if t.text == word]
-    if tokens and (
+    # a plural the small tagger calls proper at a sentence's start ("Records seen by ...") is a name only
+    # if the NER agrees ("Democrats")
+    plural = bool(tokens) and tokens[0].tag == "NNPS" and not tokens[0].ent_type
+    if tokens and not plural and (
         tokens[0].pos == "PROPN" or tokens[0].tag in ("NNP", "NNPS") or tokens[0].ent_type in _NAMES
     ):
         return text

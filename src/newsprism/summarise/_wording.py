@@ -23,8 +23,12 @@ if TYPE_CHECKING:
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|‘[^’]{12,}’")
 # "DREL, Nov 13 (Reuters) - " / "PORT ASTER - " / "WASHINGTON (AP) —": wire datelines before the news.
+# "KYIV (Reuters) - ", "LONDON, March 3 (Reuters) - ", "SELMARK, Norvia (AP) — ", "WASHINGTON — "
 _DATELINE = re.compile(
-    r"^\s*[A-Z][A-Z .'’-]{1,40}(,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(\([A-Za-z .]{2,30}\))?\s*[-–—:]{1,2}\s+"
+    r"^\s*[A-Z][A-Z .'’-]{1,40}"
+    r"(,\s*[A-Z][A-Za-z.’'-]{1,20}(\s+[A-Z][A-Za-z.’'-]{1,20})?)?"  # a region or country
+    r"(,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"  # a date
+    r"\s*(\([A-Za-z .]{2,30}\))?\s*[-–—:]{1,2}\s+"
 )
 _LEXICON_ENTRY = re.compile(r'<word form="([^"]+)"[^>]*?subjectivity="([0-9.]+)"')
 _MODIFIER_DEPS = {"amod", "advmod", "npadvmod"}
