@@ -150,3 +150,13 @@ def test_contradictions_text_and_json() -> None:
         for v in c["values"]:
             assert texts[v["source"]][v["start"] : v["end"]] == v["text"]
     assert run("contradictions", WIRE, "--format", "md").returncode == 2
+
+
+@pytest.mark.parametrize("lens", ["quotes", "contradictions", "language"])
+def test_lens_commands_list_skipped_inputs_and_offer_text_or_json(lens: str, tmp_path: Path) -> None:
+    missing = str(tmp_path / "missing.txt")
+    result = run(lens, WIRE, TABLOID, missing, "--format", "json", "--quiet")
+    assert result.returncode == 1, result.stderr  # partial: one input left out
+    assert [s["origin"] for s in json.loads(result.stdout)["skipped"]] == [missing]
+    assert "<text|json>" in run(lens, "--help").stdout.replace(" ", "")
+    assert run(lens, WIRE, "--format", "html").returncode == 2

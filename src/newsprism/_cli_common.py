@@ -39,8 +39,17 @@ ConfigOpt = Annotated[
 AllowPrivate = Annotated[
     bool, typer.Option("--allow-private", help="Allow URLs on private, loopback or link-local addresses.")
 ]
+
+
+class TextFormat(StrEnum):
+    """What the lens commands write: text for the terminal, or their sections of the JSON report."""
+
+    text = "text"
+    json = "json"
+
+
 JsonOrText = Annotated[
-    Format | None, typer.Option("--format", "-f", help="json for batch use; default: text for the terminal.")
+    TextFormat, typer.Option("--format", "-f", help="text for the terminal, or json for batch use.")
 ]
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress or warnings on stderr.")]
 Debug = Annotated[bool, typer.Option("--debug", help="Show tracebacks for bug reports.")]

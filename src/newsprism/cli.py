@@ -24,6 +24,7 @@ from newsprism._cli_common import (
     Inputs,
     JsonOrText,
     Quiet,
+    TextFormat,
     format_for,
     handle_errors,
     load_settings,
@@ -144,7 +145,7 @@ def _story(pipeline: Pipeline, articles: list[Article], quiet: bool) -> Any:
 def _lens_listing(
     lens: str,
     inputs: list[str],
-    fmt: Format | None,
+    fmt: TextFormat,
     settings: Settings,
     quiet: bool,
     listing: Callable[[Pipeline, Any], tuple[dict[str, object], str]],
@@ -154,13 +155,13 @@ def _lens_listing(
     import json
 
     from newsprism.pipeline import Pipeline
+    from newsprism.report.json import skipped_list
 
-    if fmt not in (None, Format.json):
-        raise UsageError(f"{lens} writes text (default) or --format json")
     pipeline = Pipeline(settings)
     articles, skipped = _read(pipeline, inputs, quiet)
     as_json, as_text = listing(pipeline, _story(pipeline, articles, quiet))
-    if fmt is Format.json:
+    if fmt is TextFormat.json:
+        as_json["skipped"] = skipped_list(skipped)
         write_output(json.dumps(as_json, ensure_ascii=False, indent=2), None)
     else:
         write_output(as_text or empty, None)
@@ -170,7 +171,7 @@ def _lens_listing(
 @app.command()
 def quotes(
     inputs: Inputs,
-    fmt: JsonOrText = None,
+    fmt: JsonOrText = TextFormat.text,
     config: ConfigOpt = None,
     allow_private: AllowPrivate = False,
     quiet: Quiet = False,
@@ -191,7 +192,7 @@ def quotes(
 @app.command()
 def contradictions(
     inputs: Inputs,
-    fmt: JsonOrText = None,
+    fmt: JsonOrText = TextFormat.text,
     config: ConfigOpt = None,
     allow_private: AllowPrivate = False,
     quiet: Quiet = False,
@@ -219,7 +220,7 @@ def language(
         bool,
         typer.Option("--per-line", help="Read one sentence per line; write one JSON object per line."),
     ] = False,
-    fmt: JsonOrText = None,
+    fmt: JsonOrText = TextFormat.text,
     config: ConfigOpt = None,
     allow_private: AllowPrivate = False,
     quiet: Quiet = False,
@@ -251,10 +252,10 @@ def language(
             story = Story(sources=tuple(pipeline.sources(articles)))  # no claims: the lens needs none
             say("loaded language")
             found = pipeline.language(story, pipeline.quotes(story))
-        if fmt is Format.json:
+        if fmt is TextFormat.json:
             report = assemble_report(story, Findings(language=found), Summary(), tuple(skipped))
             data = report.to_dict()
-            section = {k: v for k, v in data.items() if k in {"schema", "sources", "language"}}
+            section = {k: v for k, v in data.items() if k in {"schema", "sources", "language", "skipped"}}
             write_output(json.dumps(section, ensure_ascii=False, indent=2), None)
         else:
             print_language(spans_by_source(story, found))

@@ -88,6 +88,10 @@ def lens_sections(sources: Sequence[Source], **sections: object) -> dict[str, ob
     return {"schema": SCHEMA, "sources": listed, **sections}
 
 
+def skipped_list(skipped: Sequence[Skipped]) -> list[dict[str, str]]:
+    return [{"origin": s.origin, "reason": s.reason} for s in skipped]
+
+
 def contradiction_to_dict(c: Contradiction) -> dict[str, Any]:
     return {
         "claims": list(c.claims),
@@ -164,7 +168,7 @@ def to_dict(report: StoryReport) -> dict[str, Any]:
         "language": [language_to_dict(s) for s in report.language],
         "reuse": [_reuse(r) for r in report.reuse],
         "summary": [_summary(s) for s in report.summary],
-        "skipped": [{"origin": s.origin, "reason": s.reason} for s in report.skipped],
+        "skipped": skipped_list(report.skipped),
     }
 
 
