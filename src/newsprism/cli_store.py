@@ -105,7 +105,7 @@ def _read_inputs(
             poller.close()
     if plain:
         stdin = sys.stdin.read() if "-" in plain else None
-        got, bad = read_articles(plain, settings, stdin=stdin)
+        got, bad = read_articles(plain, settings, stdin=stdin, keep_copies=True)
         articles.extend(got)
         skipped.extend(bad)
     return articles, skipped
@@ -134,9 +134,8 @@ def ingest(
                 say(f"skipped {s.origin}: {s.reason}")
             result = _service(db, settings).ingest(articles)
             say(
-                f"{result.added} new articles ({result.duplicates} already stored), "
-                f"{result.new_stories} new stories, {result.merged} merged, {result.split} cut in two; "
-                f"store: {db.path}"
+                f"{result.describe()}; {result.new_stories} new stories, {result.merged} merged, "
+                f"{result.split} cut in two; store: {db.path}"
             )
         finally:
             db.close()

@@ -5,8 +5,10 @@ articles, story assignments and merges in one transaction. A process killed mid-
 the store at the previous commit, and running the same ingest again skips what is already there.
 
 Duplicates are caught before clustering: an exact copy has the same content-hash id, and a near copy
-(another URL's footer, headline or an edited sentence) is found by MinHash/LSH over the articles of the
-stories still inside the time window. Either way the stored article gains the new URL and nothing else.
+(another URL's footer, headline or an edited sentence) is found by MinHash/LSH over the stored articles
+published within the time window of the copy's own date (those of the stories still in the window are
+held; older ones are read in when a late article needs them). Either way the stored article gains the
+new URL and nothing else.
 """
 
 from __future__ import annotations
@@ -38,6 +40,10 @@ __all__ = ["IngestResult", "StoryService", "loadedness_spread", "watch"]
 
 @dataclass
 class IngestResult:
+    """What one ingest did. Every article given lands in exactly one count: ``added``, or ``duplicates``
+    split by kind (exact or near copy) and by what it copies (an article stored before this run, or one
+    added earlier in this run)."""
+
     added: int = 0
     duplicates: int = 0
     new_stories: int = 0
@@ -46,6 +52,27 @@ class IngestResult:
     story_of: dict[str, str] = field(default_factory=dict)  # article id -> story id, this run
     near_duplicates: int = 0  # of ``duplicates``, those that were near (not exact) copies
     same_as: dict[str, str] = field(default_factory=dict)  # near copy's id -> the stored article's id
+    stored_before: int = 0  # of ``duplicates``, copies (exact or near) of articles stored before this run
+    stored_ids: set[str] = field(default_factory=set, repr=False)  # articles this run added
+
+    def describe(self) -> str:
+        """The counts in words, e.g. '4 new articles, 2 near copies of articles in this run'."""
+        parts = [f"{self.added} new articles"]
+        earlier = self.stored_before
+        near_earlier = sum(1 for same in self.same_as.values() if same not in self.stored_ids)
+        here = self.duplicates - earlier
+        near_here = self.near_duplicates - near_earlier
+        if earlier:
+            parts.append(_copies(earlier, near_earlier, "stored before"))
+        if here:
+            parts.append(_copies(here, near_here, "in this run"))
+        return ", ".join(parts)
+
+
+def _copies(total: int, near: int, where: str) -> str:
+    exact = total - near
+    kinds = [f"{exact} exact" if exact else "", f"{near} near" if near else ""]
+    return f"{' and '.join(k for k in kinds if k)} {'copy' if total == 1 else 'copies'} of articles {where}"
 
 
 class StoryService:
@@ -155,6 +182,45 @@ class StoryService:
             self._ingest_batch(batch, result)
         return result
 
+    def _late_days(self, articles: Iterable[Article]) -> list[float]:
+        """Days of articles older than the newest stored one: what the window held may not reach them."""
+        newest = self._newest_day()
+        days = {day_number(a.published) for a in articles}
+        return sorted(d for d in days if d is not None and d < newest)
+
+    def _spans(self, days: Sequence[float], *, until: float | None = None) -> list[tuple[str, str]]:
+        """ISO (since, before) ranges covering the time window around each of ``days`` (sorted), with
+        overlapping ranges joined; ``until`` caps each range (the window already held is not re-read)."""
+        from datetime import date
+
+        reach = self.config.window_days
+        spans: list[list[float]] = []
+        for d in days:
+            lo, hi = d - reach, d + reach + 1  # +1: a datetime on the last day sorts after its date
+            if until is not None:
+                hi = min(hi, until)
+            if lo >= hi:
+                continue
+            if spans and lo <= spans[-1][1]:
+                spans[-1][1] = max(spans[-1][1], hi)
+            else:
+                spans.append([lo, hi])
+        iso = [
+            (date.fromordinal(int(lo)).isoformat(), date.fromordinal(int(hi)).isoformat()) for lo, hi in spans
+        ]
+        return iso
+
+    def _index_around(self, near: NearDuplicateIndex[str], days: Sequence[float]) -> None:
+        """Add to the near-copy index the stored articles published within the window of ``days``, so
+        a late reprint is matched however old its original is (the index holds the newest window)."""
+        from newsprism.lenses.reuse import shingles
+
+        horizon = self._newest_day() - self.config.window_days + 1
+        for since, before in self._spans(days, until=horizon):
+            ids = [aid for aid in self.store.article_ids_published(since, before) if aid not in near]
+            for a in self.store.articles(ids):
+                near.add(a.id, near.signature(shingles(a.text)), day_number(a.published) or 0.0)
+
     def _ingest_batch(self, batch: Sequence[Article], result: IngestResult) -> None:
         from newsprism.lenses.reuse import shingles
 
@@ -163,6 +229,8 @@ class StoryService:
         urls: dict[str, list[str]] = defaultdict(list)  # kept article -> URLs of its copies
         pending: dict[str, set[bytes]] = {}  # shingles of this batch's new articles
         near = self.near
+        if near is not None:
+            self._index_around(near, self._late_days(a for a in batch if a.id not in known))
         for a in batch:
             same = a.id if a.id in known or a.id in fresh else None
             if same is None and near is not None:
@@ -177,6 +245,8 @@ class StoryService:
                     pending[a.id] = grams
             if same is not None:
                 result.duplicates += 1
+                if same not in fresh and same not in result.stored_ids:
+                    result.stored_before += 1
                 if a.url:
                     urls[same].append(a.url)
                 continue
@@ -189,9 +259,10 @@ class StoryService:
                 for aid in pending:  # not stored: later copies must not point at them
                     near.remove(aid)
             raise
+        result.stored_ids.update(fresh)
         for aid, extra in urls.items():  # after the commit: a copy may be of an article of this batch
             self.store.add_urls(aid, extra)
-        if near is not None and pending:
+        if near is not None:
             near.drop_before(self._newest_day() - self.config.window_days)
 
     def _newest_day(self) -> float:

@@ -134,6 +134,36 @@ def test_the_index_forgets_articles_older_than_the_window(tmp_path: Path) -> Non
     assert service.near is not None and len(service.near) == 2
     assert service.ingest([later]).added == 1  # three months on: both March articles left the window
     assert len(service.near) == 1
-    got = service.ingest([copy])  # a late reprint of a March report is no longer matched
-    assert got.added == 1 and got.near_duplicates == 0
+    got = service.ingest([copy])  # a late reprint is checked against the articles of its own dates
+    assert got.added == 0 and got.same_as == {copy.id: wire.id}
+    assert len(service.near) == 1  # and those are forgotten again after the batch
+    store.close()
+
+
+def test_reingesting_an_old_reprint_after_newer_news_adds_nothing(tmp_path: Path) -> None:
+    """QA: a folder with a reprint, re-ingested after the store's newest article moved months on, stored
+    the reprint as new on every run (the near-copy check only saw the newest window)."""
+    wire, copy, _own = _articles()
+    outlet, _date, title, text = EVENTS["ferry"][0]
+    later = make_article(outlet, "2031-06-01", title, text)
+    store = open_store(tmp_path / "s.sqlite")
+    first = _service(store).ingest([wire, copy, later])
+    assert (first.added, first.near_duplicates, first.stored_before) == (2, 1, 0)
+    for _ in range(3):  # each run a new process, as the command line does
+        again = _service(store).ingest([wire, copy, later])
+        assert (again.added, again.duplicates, again.stored_before) == (0, 3, 3)
+    assert sorted(store.all_article_ids()) == sorted([wire.id, later.id])
+    store.close()
+
+
+def test_the_counts_say_what_each_copy_copies(tmp_path: Path) -> None:
+    wire, copy, own = _articles()
+    exact = Article(id=wire.id, text=wire.text, title=wire.title, url="https://mirror.example/obs")
+    store = open_store(tmp_path / "s.sqlite")
+    first = _service(store).ingest([wire, exact, copy])
+    assert first.describe() == "1 new articles, 1 exact and 1 near copies of articles in this run"
+    again = _service(store).ingest([wire, copy, own])
+    assert again.describe() == "1 new articles, 1 exact and 1 near copies of articles stored before"
+    once_more = _service(store).ingest([copy])
+    assert once_more.describe() == "0 new articles, 1 near copy of articles stored before"
     store.close()

@@ -243,6 +243,19 @@ def test_exact_duplicates_keep_the_first_with_a_warning(tmp_path: Path) -> None:
     )
 
 
+def test_exact_duplicates_can_be_kept_for_the_store_to_count(tmp_path: Path) -> None:
+    """The story service counts copies and keeps their URLs; a copy dropped here was counted nowhere."""
+    from newsprism.ingest import read_articles
+    from newsprism.settings import Settings
+
+    (tmp_path / "a.txt").write_text(f"Outlet: A\nURL: https://a.example/x\n\n{BODY}")
+    (tmp_path / "b.txt").write_text(f"Outlet: B\nURL: https://b.example/x\n\n{BODY}")
+    files = [str(tmp_path / "a.txt"), str(tmp_path / "b.txt")]
+    articles, skipped = read_articles(files, Settings(), keep_copies=True)
+    assert skipped == [] and [a.url for a in articles] == ["https://a.example/x", "https://b.example/x"]
+    assert articles[0].id == articles[1].id and articles[0].warnings == ()
+
+
 def test_text_encodings(tmp_path: Path) -> None:
     text = f"Title: Caf\u00e9 owners welcome the deal\n\n{BODY} The caf\u00e9 on the quay reopened."
     (tmp_path / "cp.txt").write_bytes(text.encode("cp1252"))

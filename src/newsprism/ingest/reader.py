@@ -29,11 +29,14 @@ def read_articles(
     *,
     transport: httpx.BaseTransport | None = None,
     stdin: str | None = None,
+    keep_copies: bool = False,
 ) -> tuple[list[Article], list[Skipped]]:
     """Read and normalise every input, in order; bad inputs become ``Skipped`` entries, never exceptions.
 
     ``transport`` replaces the network for URLs (tests pass ``httpx.MockTransport``); ``stdin`` is the
-    text for the ``-`` input (``sys.stdin`` is read when it is None).
+    text for the ``-`` input (``sys.stdin`` is read when it is None). An input with exactly the text of
+    an earlier one is read once, with a warning on the first; ``keep_copies`` returns it as well instead
+    (the story service counts copies itself and keeps each copy's URL).
     """
     articles: list[Article] = []
     skipped: list[Skipped] = []
@@ -48,7 +51,7 @@ def read_articles(
                 if isinstance(built, Skipped):
                     skipped.append(built)
                     continue
-                seen = first_by_text.get(built.text)
+                seen = None if keep_copies else first_by_text.get(built.text)
                 if seen is not None:
                     kept = articles[seen]
                     note = f"{built.origin} has exactly the same text; it was read once, as this article"

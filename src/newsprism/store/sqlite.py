@@ -24,7 +24,7 @@ from newsprism.store._types import FeedState, StoryRow, StoryUpdate
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 _PAGE = "page:"  # key prefix of rendered pages in the reports table
 
 _MIGRATIONS: dict[int, str] = {
@@ -50,6 +50,9 @@ _MIGRATIONS: dict[int, str] = {
     """,
     # Each batch reads MAX(seq) of the assignments; without this index that was a scan of the whole table.
     2: "CREATE INDEX IF NOT EXISTS story_articles_seq ON story_articles(seq)",
+    # A late article is checked against the stored articles of its own dates (near copies), which is a
+    # range over publication dates; without this index that was a scan of the whole table per batch.
+    3: "CREATE INDEX IF NOT EXISTS articles_published ON articles(published)",
 }
 
 
@@ -245,6 +248,13 @@ class SqliteStore:
             if aid in found:
                 out[i] = np.frombuffer(found[aid], dtype=np.float32)
         return out
+
+    def article_ids_published(self, since: str, before: str) -> list[str]:
+        """Articles published on or after ``since`` and before ``before`` (ISO dates), in arrival order."""
+        rows = self._db.execute(
+            "SELECT id FROM articles WHERE published >= ? AND published < ? ORDER BY seq", (since, before)
+        )
+        return [r[0] for r in rows]
 
     def count_articles(self) -> int:
         return int(self._db.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
