@@ -16,7 +16,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from newsprism.errors import UsageError
+from newsprism.errors import InputError, UsageError
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -49,26 +49,45 @@ def shard_key(path: Path, root: Path) -> str:
 
 
 def read_records(path: Path) -> list[dict[str, Any]]:
-    """Raw article objects of one shard; a line that is not a JSON object becomes an error record."""
+    """Raw article objects of one shard; a line that is not a JSON object becomes an error record.
+
+    Raises :class:`InputError` when the shard as a whole cannot be read (a truncated or corrupt Parquet
+    file, an unreadable file), so the run skips that shard and goes on with the others.
+    """
     if path.suffix.lower() == ".parquet":
+        import pyarrow as pa
         import pyarrow.parquet as pq
 
-        rows: list[dict[str, Any]] = pq.read_table(path).to_pylist()
+        try:
+            rows: list[dict[str, Any]] = pq.read_table(path).to_pylist()
+        except (pa.ArrowException, OSError) as exc:
+            detail = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            raise InputError(
+                str(path),
+                f"cannot be read as Parquet ({detail}); re-export the shard, or move it out of the input",
+            ) from exc
         return rows
     out: list[dict[str, Any]] = []
-    with path.open(encoding="utf-8", errors="replace") as fh:
-        for lineno, line in enumerate(fh, start=1):
-            if not line.strip():
-                continue
-            try:
-                item = json.loads(line)
-            except json.JSONDecodeError as exc:
-                out.append({"__error__": f"line {lineno} is not valid JSON ({exc.msg}); fix or drop it"})
-                continue
-            if not isinstance(item, dict):
-                out.append({"__error__": f"line {lineno} is not a JSON object; each line needs one article"})
-                continue
-            out.append(item)
+    try:
+        with path.open(encoding="utf-8", errors="replace") as fh:
+            for lineno, line in enumerate(fh, start=1):
+                if not line.strip():
+                    continue
+                try:
+                    item = json.loads(line)
+                except json.JSONDecodeError as exc:
+                    out.append({"__error__": f"line {lineno} is not valid JSON ({exc.msg}); fix or drop it"})
+                    continue
+                if not isinstance(item, dict):
+                    out.append(
+                        {"__error__": f"line {lineno} is not a JSON object; each line needs one article"}
+                    )
+                    continue
+                out.append(item)
+    except OSError as exc:
+        raise InputError(
+            str(path), f"cannot be read ({exc.strerror or exc}); check that the file is readable"
+        ) from exc
     return out
 
 

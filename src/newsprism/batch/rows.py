@@ -260,7 +260,8 @@ def skipped_schema() -> pa.Schema:
     )
 
 
-def skipped_row(skipped: Skipped, *, shard: str, row: int) -> Row:
+def skipped_row(skipped: Skipped, *, shard: str, row: int | None) -> Row:
+    """``row`` is the record's position in its shard, or None when the whole shard was skipped."""
     return {"shard": shard, "row": row, "origin": skipped.origin, "reason": skipped.reason}
 
 

@@ -3,7 +3,7 @@
 Output folder layout (every table is a folder of Parquet part files; read it with ``pyarrow.dataset``)::
 
     OUT/articles/<shard>.parquet   normalised text, parse and vectors of each article
-    OUT/skipped/<shard>.parquet    inputs that could not be analysed, and why
+    OUT/skipped/<shard>.parquet    inputs that could not be analysed, and why (row null: the whole shard)
     OUT/stories|claims|quotes|findings/<group>.parquet
     OUT/reports/<story>.json       the report-schema-v1 JSON of each story
     OUT/run.json                   counts and throughput per stage of the last run
@@ -48,6 +48,7 @@ class BatchSummary:
     shards: int = 0
     shards_done: int = 0
     shards_skipped: int = 0
+    shards_unreadable: int = 0
     articles: int = 0
     skipped_inputs: int = 0
     duplicates: int = 0
@@ -89,6 +90,7 @@ class BatchSummary:
             "shards": self.shards,
             "shards_done": self.shards_done,
             "shards_skipped": self.shards_skipped,
+            "shards_unreadable": self.shards_unreadable,
             "articles": self.articles,
             "skipped_inputs": self.skipped_inputs,
             "duplicates": self.duplicates,
@@ -164,9 +166,13 @@ def run_batch(
             say(f"{summary.shards_skipped} of {len(shards)} shard(s) already processed; skipping them")
 
         t0 = time.perf_counter()
+        names = {k: p for p, k in pending}
         for n, stats in enumerate(runner.articles(pending), start=1):
             summary.article_stats.merge(stats)
             summary.shards_done += 1
+            if "unreadable" in stats:
+                summary.shards_unreadable += 1
+                say(f"warning: skipped shard {names[stats['key']]}: {stats['unreadable']}")
             elapsed = time.perf_counter() - t0
             done = summary.article_stats.items.get("write", 0)
             say(

@@ -34,6 +34,7 @@ from newsprism.batch.rows import (
     source_row,
     story_rows,
 )
+from newsprism.errors import InputError
 from newsprism.model import Article, Skipped, Source
 from newsprism.settings import Settings
 
@@ -219,7 +220,10 @@ class ArticleWorker:
             _ = self.segmenter.nlp
             self.embedder.encode(["warm up"])  # loads and hash-checks the model once per worker
             stats.lap("models", clock, 0)
-        records = read_records(path)
+        try:
+            records = read_records(path)
+        except InputError as exc:
+            return self._unreadable(path, key, exc, stats)
         stats.lap("read", clock, len(records))
 
         built = normalise_records(records, path.name, self.settings)
@@ -252,6 +256,17 @@ class ArticleWorker:
         stats.max_rss_mb = _rss_mb()
         result = stats.as_dict()
         result.update(articles=len(rows), skipped=len(skipped))
+        return result
+
+    def _unreadable(self, path: Path, key: str, error: InputError, stats: StageStats) -> dict[str, Any]:
+        """A shard that cannot be read at all: one skipped row (row null: the whole shard) and an empty
+        articles part, so the run goes on and a re-run does not trip over it again until it changes."""
+        skipped = [skipped_row(Skipped(path.name, error.reason), shard=key, row=None)]
+        write_table_atomic(part_path(self.out, "skipped", key), skipped, skipped_schema())
+        write_table_atomic(part_path(self.out, "articles", key), [], article_schema())
+        stats.max_rss_mb = _rss_mb()
+        result = stats.as_dict()
+        result.update(articles=0, skipped=1, unreadable=error.reason)
         return result
 
 
