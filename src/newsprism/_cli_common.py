@@ -69,12 +69,12 @@ def handle_errors(debug: bool) -> Iterator[None]:
     except typer.Exit:
         raise
     except UsageError as exc:
-        stderr_console().print(f"[red]newsprism: {exc}[/red]")
+        stderr_console().print(f"newsprism: {exc}", style="red", markup=False)
         raise typer.Exit(EXIT_USAGE) from None
     except NewsprismError as exc:
         if debug:
             raise
-        stderr_console().print(f"[red]newsprism: {exc}[/red]")
+        stderr_console().print(f"newsprism: {exc}", style="red", markup=False)
         raise typer.Exit(EXIT_PARTIAL) from None
     except KeyboardInterrupt:
         stderr_console().print("newsprism: interrupted")
@@ -83,7 +83,9 @@ def handle_errors(debug: bool) -> Iterator[None]:
         if debug:
             raise
         stderr_console().print(
-            f"[red]newsprism: unexpected error: {type(exc).__name__}: {exc}[/red]\n"
+            f"newsprism: unexpected error: {type(exc).__name__}: {exc}", style="red", markup=False
+        )
+        stderr_console().print(
             "Run again with --debug and report the traceback at the project's issue tracker."
         )
         raise typer.Exit(EXIT_PARTIAL) from None
@@ -108,6 +110,8 @@ def write_output(text: str, output: Path | None) -> None:
 
 
 def format_for(output: Path | None, fmt: Format | None) -> Format:
+    if output is not None and output.is_dir():
+        raise UsageError(f"-o {output} is a folder: name the report file, e.g. -o {output / 'report.html'}")
     if fmt is not None:
         return fmt
     if output is None:

@@ -60,12 +60,12 @@ def _read(pipeline: Pipeline, inputs: list[str], quiet: bool) -> tuple[list[Arti
     if not quiet:
         console = stderr_console()
         for s in skipped:
-            console.print(f"[yellow]newsprism: skipped {s.origin}: {s.reason}[/yellow]")
+            console.print(f"newsprism: skipped {s.origin}: {s.reason}", style="yellow", markup=False)
         for a in articles:
             for w in a.warnings:
-                console.print(f"[yellow]newsprism: {a.origin}: {w}[/yellow]")
+                console.print(f"newsprism: {a.origin}: {w}", style="yellow", markup=False)
     if not articles:
-        stderr_console().print("[red]newsprism: no input could be analysed (see the warnings above)[/red]")
+        stderr_console().print("newsprism: no input could be analysed (see the warnings above)", style="red")
         raise typer.Exit(EXIT_PARTIAL)
     return articles, skipped
 
@@ -126,9 +126,10 @@ def compare(
             report = pipeline.analyse(articles, skipped, progress=say)
         write_output(_render(report, chosen), output)
         if output is not None and not quiet:
-            stderr_console().print(
-                f"newsprism: wrote {output} ({len(report.sources)} sources, {len(report.claims)} claims)"
-            )
+            from newsprism.report._common import counted
+
+            sources, claims = counted(len(report.sources), "source"), counted(len(report.claims), "claim")
+            stderr_console().print(f"newsprism: wrote {output} ({sources}, {claims})", markup=False)
         raise typer.Exit(EXIT_PARTIAL if skipped else EXIT_OK)
 
 

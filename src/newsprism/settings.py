@@ -6,7 +6,7 @@ import dataclasses
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal, TypeVar
+from typing import Any, Literal, TypeVar, get_args
 
 from newsprism.errors import UsageError
 
@@ -169,5 +169,41 @@ def _merge(obj: T, data: dict[str, Any], where: str) -> T:
                 raise UsageError(f"setting '{key}' in {where} must be a table")
             changes[key] = _merge(current, value, f"{where} [{key}]")
         else:
-            changes[key] = value
+            changes[key] = _checked(value, fields[key], current, f"'{key}' in {where}")
     return dataclasses.replace(obj, **changes)  # type: ignore[type-var]
+
+
+_CHOICES: dict[str, tuple[str, ...]] = {"IndirectPolicy": get_args(IndirectPolicy)}
+_AT_LEAST_ONE = {"sentences", "words", "batch_size", "max_tokens", "shingle", "timeout", "rewrite_timeout"}
+
+
+def _checked(value: Any, f: dataclasses.Field[Any], default: Any, what: str) -> Any:
+    """The value if it has the field's type and a sensible size: a wrong type found here is a clear
+    message, found later it is a traceback deep in a lens. A number whose default is a fraction (at most
+    1) stays between 0 and 1."""
+    hint = str(f.type)
+    allowed = {t.strip() for t in hint.split("|")}
+    if value is None:
+        if "None" in allowed:
+            return None
+        raise UsageError(f"setting {what} must not be empty")
+    number = isinstance(value, int | float) and not isinstance(value, bool)
+    ok = (
+        ("float" in allowed and number)
+        or ("int" in allowed and number and isinstance(value, int))
+        or ("bool" in allowed and isinstance(value, bool))
+        or (bool(allowed & {"str", "Path"}) and isinstance(value, str))
+        or value in _CHOICES.get(hint, ())
+    )
+    if not ok:
+        kind = " or ".join(map(repr, _CHOICES[hint])) if hint in _CHOICES else hint.replace(" | None", "")
+        raise UsageError(f"setting {what} must be {kind}, not {value!r}")
+    if "float" in allowed and number:
+        value = float(value)
+    if number:
+        low = 1 if f.name in _AT_LEAST_ONE else 0
+        if value < low:
+            raise UsageError(f"setting {what} must be at least {low}, not {value!r}")
+        if isinstance(default, float) and default <= 1.0 and value > 1.0:
+            raise UsageError(f"setting {what} is a fraction: give a number from 0 to 1, not {value!r}")
+    return value

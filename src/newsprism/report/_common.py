@@ -80,5 +80,10 @@ def headline(report: StoryReport) -> str:
     return report.headline.strip() or f"Coverage of one story by {n} source{'' if n == 1 else 's'}"
 
 
+def counted(n: int, noun: str) -> str:
+    """ "1 source", "4 sources"."""
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
 def pct(x: float) -> str:
     return f"{round(x * 100)}%" if x == x else "n/a"  # NaN check without importing math

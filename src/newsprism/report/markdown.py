@@ -6,7 +6,15 @@ import re
 from collections.abc import Sequence
 
 from newsprism.model import StoryReport
-from newsprism.report._common import claim_groups, headline, outlet_names, pct, quote_groups, speaker_table
+from newsprism.report._common import (
+    claim_groups,
+    counted,
+    headline,
+    outlet_names,
+    pct,
+    quote_groups,
+    speaker_table,
+)
 
 # Characters that would turn article text into markup (links, emphasis, raw HTML, table cells).
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
@@ -36,7 +44,7 @@ class _Writer:
 
     def header(self) -> None:
         r = self.r
-        meta = [f"{len(r.sources)} sources", f"{len(r.claims)} claims"]
+        meta = [counted(len(r.sources), "source"), counted(len(r.claims), "claim")]
         if r.generated_at:
             meta.insert(0, f"generated {md(r.generated_at)}")
         self.add(f"# {md(headline(r))}", "", "_" + " · ".join(meta) + "_", "")
@@ -80,7 +88,7 @@ class _Writer:
                 continue
             self.add(f"### {title} ({len(group)})", "")
             for c in group:
-                extra = [f"{len(c.sources)} of {len(self.r.sources)} sources"]
+                extra = [f"{len(c.sources)} of {counted(len(self.r.sources), 'source')}"]
                 if key == "contested":
                     extra.append(f"support: {c.support}")
                 if c.origins is not None:
