@@ -155,3 +155,17 @@ def test_paraphrase_by_sentence_meaning_needs_the_same_speaker() -> None:
     linked = link_quotes(quotes, vectors=[close[0], close[1], close[1]])
     assert (linked[0].shared_with, linked[0].match) == (("q2",), "paraphrase")
     assert linked[2].shared_with == ()  # p2 is another speaker; indirect words are not "same words"
+
+
+def test_a_statement_restated_inside_the_speakers_own_quote_is_not_a_second_quote(
+    segmenter: Segmenter,
+) -> None:
+    text = (
+        '"The engine had been serviced in January," the chief executive, Lars Dahl, told reporters.\n\n'
+        "Councillor Maria Jensen later added that she would call for a public inquiry."
+    )
+    (src,) = segmenter.pipe([(Article("s1", text, outlet="Wire"), "s1")])
+    found = QuoteLens()(Story(sources=(src,)))
+    inquiry = [q for q in found.quotes if "inquiry" in q.text]
+    assert [q.cue for q in inquiry] == ["later added"], [(q.cue, q.text) for q in found.quotes]
+    assert _name(found, inquiry[0].speaker) == "Maria Jensen"

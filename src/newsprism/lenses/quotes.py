@@ -78,7 +78,25 @@ def article_quotes(
             for start, end in a.pieces
         )
         out.append(Attributed(quotes=pieces, speaker=m))
-    return tuple(out)
+    return tuple(a for a in out if not _restated(a, out))
+
+
+def _restated(a: Attributed, found: list[Attributed]) -> bool:
+    """An indirect statement whose cue sits inside what the same speaker is already quoted as saying
+    ("Hallin added that he would call for an inquiry": "call for an inquiry" is not a second quote; a
+    pronoun there is the outer speaker, whatever the article's last named speaker was)."""
+    if a.speaker is None or a.quotes[0].kind != "indirect" or a.quotes[0].cue_span is None:
+        return False
+    cue_start, cue_end = a.quotes[0].cue_span
+    pronoun = a.speaker.alias.lower() in _PRONOUNS
+    return any(
+        b is not a and b.speaker is not None and (pronoun or b.speaker.name == a.speaker.name)
+        and any(q.start <= cue_start and cue_end <= q.end for q in b.quotes)
+        for b in found
+    )  # fmt: skip
+
+
+_PRONOUNS = {"he", "she", "they", "we", "i"}
 
 
 def find_quotes(
