@@ -4,6 +4,8 @@ the command exits with the partial-failure code like ``compare`` and ``ingest``.
 from __future__ import annotations
 
 import json
+import os
+import time
 from pathlib import Path
 
 import pytest
@@ -49,3 +51,54 @@ def test_corrupt_parquet_shard_is_skipped_and_the_rest_processed(tmp_path: Path)
 
     again = run_batch(archive, out, "local", progress=lambda _m: None)  # a re-run does not trip over it
     assert again.shards_done == 0 and again.skipped_inputs == 1
+
+
+def _story_outlets(out: Path) -> list[list[str]]:
+    return sorted(sorted(s["outlets"]) for s in _rows(out, "stories"))  # type: ignore[arg-type]
+
+
+def test_changed_shard_is_processed_again_and_its_stories_updated(tmp_path: Path) -> None:
+    archive = _small_archive(tmp_path / "archive")
+    shard = archive / "good.jsonl"
+    out = tmp_path / "out"
+    run_batch(archive, out, "local", progress=lambda _m: None)
+    assert len(_rows(out, "articles")) == len(OUTLETS)
+
+    # A line appended: the shard is read again and the new article joins its story.
+    extra = _article(EVENTS[0], "Harbour Echo", "local", 1)
+    with shard.open("a", encoding="utf-8") as fh:
+        fh.write(json.dumps(extra) + "\n")
+    said: list[str] = []
+    grown = run_batch(archive, out, "local", progress=said.append)
+    assert grown.shards_done == 1 and grown.shards_changed == 1
+    assert any("changed since they were processed" in m and "good.jsonl" in m for m in said)
+    assert len(_rows(out, "articles")) == len(OUTLETS) + 1
+    assert any("Harbour Echo" in outlets for outlets in _story_outlets(out))
+
+    # An edit that keeps the text (so the article id) and the file size still updates the story rows.
+    shard.write_text(
+        shard.read_text(encoding="utf-8").replace("Harbour Echo", "Harbour Ecko"), encoding="utf-8"
+    )
+    edited = run_batch(archive, out, "local", progress=lambda _m: None)
+    assert edited.shards_done == 1 and edited.groups_done >= 1
+    assert any("Harbour Ecko" in outlets for outlets in _story_outlets(out))
+    assert not any("Harbour Echo" in outlets for outlets in _story_outlets(out))
+
+    # Same bytes under a new time (a copy, a touch): nothing to do.
+    os.utime(shard, ns=(time.time_ns(), time.time_ns() + 10**9))
+    touched = run_batch(archive, out, "local", progress=lambda _m: None)
+    assert touched.shards_done == 0 and touched.groups_done == 0
+
+
+def test_removed_shard_is_warned_about(tmp_path: Path) -> None:
+    archive = _small_archive(tmp_path / "archive")
+    (archive / "other.jsonl").write_text(
+        json.dumps(_article(EVENTS[1], "Northern Wire", "wire", 0)) + "\n", encoding="utf-8"
+    )
+    out = tmp_path / "out"
+    run_batch(archive, out, "local", progress=lambda _m: None)
+    (archive / "other.jsonl").unlink()
+    said: list[str] = []
+    run_batch(archive, out, "local", progress=said.append)
+    warning = next(m for m in said if "not in this input" in m)
+    assert "other.jsonl" in warning and "delete" in warning and "stay in the stories" in warning

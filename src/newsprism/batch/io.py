@@ -8,11 +8,13 @@ done, which is all resumability needs.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import os
 import tempfile
 from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -23,6 +25,62 @@ if TYPE_CHECKING:
 
 SHARD_SUFFIXES = (".jsonl", ".ndjson", ".parquet")
 TABLES = ("articles", "skipped", "stories", "claims", "quotes", "findings")
+#: Parquet schema-metadata key of an articles part: the :class:`ShardStamp` of the shard it was made from.
+STAMP_KEY = b"newsprism.shard"
+
+
+@dataclass(frozen=True, slots=True)
+class ShardStamp:
+    """What a shard was when its articles part was written: its path, size, modification time and
+    content hash.
+
+    Size and time say "unchanged" without reading the file; when they moved, the hash decides, so a copy
+    or a ``touch`` (new time, same bytes) is not processed again but an edit or an appended line is.
+    Take the stamp before reading the shard: a change made while it is read then shows up next run.
+    """
+
+    path: str
+    size: int
+    mtime_ns: int
+    sha256: str
+
+    @classmethod
+    def of(cls, path: Path) -> ShardStamp:
+        st = path.stat()
+        return cls(str(path.absolute()), st.st_size, st.st_mtime_ns, _sha256(path))
+
+    def matches(self, path: Path) -> bool:
+        """Whether ``path`` still holds the bytes this stamp was taken of (hashed only when needed)."""
+        st = path.stat()
+        if st.st_size != self.size:
+            return False
+        return st.st_mtime_ns == self.mtime_ns or _sha256(path) == self.sha256
+
+    def to_json(self) -> str:
+        return json.dumps(dataclasses.asdict(self), sort_keys=True)
+
+    @classmethod
+    def from_json(cls, text: str | bytes) -> ShardStamp:
+        data = json.loads(text)
+        return cls(str(data["path"]), int(data["size"]), int(data["mtime_ns"]), str(data["sha256"]))
+
+
+def _sha256(path: Path) -> str:
+    with path.open("rb") as fh:
+        return hashlib.file_digest(fh, "sha256").hexdigest()
+
+
+def read_stamp(part: Path) -> ShardStamp | None:
+    """The stamp an articles part carries; None for a part written before stamps existed."""
+    import pyarrow.parquet as pq
+
+    return stamp_in(pq.read_schema(part).metadata)
+
+
+def stamp_in(metadata: Mapping[bytes, bytes] | None) -> ShardStamp | None:
+    """The stamp in an articles part's schema metadata, if any."""
+    raw = (metadata or {}).get(STAMP_KEY)
+    return None if raw is None else ShardStamp.from_json(raw)
 
 
 def list_shards(path: str | Path) -> list[Path]:

@@ -8,9 +8,13 @@ Output folder layout (every table is a folder of Parquet part files; read it wit
     OUT/reports/<story>.json       the report-schema-v1 JSON of each story
     OUT/run.json                   counts and throughput per stage of the last run
 
-A re-run skips shards whose articles part exists and story groups whose stories part exists; it
+A re-run skips shards whose articles part exists and whose bytes have not changed since (each part
+records its shard's size, time and content hash), and story groups whose stories part exists; it
 re-clusters (cheap next to the article stage) and removes story parts and reports that the new
-clustering no longer produces, so adding shards to an archive updates only what changed.
+clustering no longer produces, so adding shards to an archive, or lines to a shard, updates only what
+changed. A changed shard is processed again whole, and every story group that reads it is analysed
+again. Parts of shards that are no longer in the input are kept (with a warning): their articles stay
+in the stories until their parts are deleted.
 """
 
 from __future__ import annotations
@@ -27,7 +31,7 @@ from typing import Any
 
 from newsprism.batch.blocks import BLOCK_DAYS
 from newsprism.batch.engines import GroupTask, make_engine
-from newsprism.batch.io import TABLES, list_shards, part_path, read_parts, shard_key
+from newsprism.batch.io import TABLES, list_shards, part_path, read_parts, read_stamp, shard_key, stamp_in
 from newsprism.batch.stages import ARTICLE_STAGES, STORY_STAGES, StageStats
 from newsprism.errors import UsageError
 from newsprism.settings import Settings
@@ -49,6 +53,7 @@ class BatchSummary:
     shards_done: int = 0
     shards_skipped: int = 0
     shards_unreadable: int = 0
+    shards_changed: int = 0
     articles: int = 0
     skipped_inputs: int = 0
     duplicates: int = 0
@@ -91,6 +96,7 @@ class BatchSummary:
             "shards_done": self.shards_done,
             "shards_skipped": self.shards_skipped,
             "shards_unreadable": self.shards_unreadable,
+            "shards_changed": self.shards_changed,
             "articles": self.articles,
             "skipped_inputs": self.skipped_inputs,
             "duplicates": self.duplicates,
@@ -155,15 +161,22 @@ def run_batch(
     shards = list_shards(source)
     root = source if source.is_dir() else source.parent
     keyed = [(p, shard_key(p, root)) for p in shards]
-    pending = [(p, k) for p, k in keyed if not part_path(out_dir, "articles", k).exists()]
+    pending, changed, unstamped = _pending_shards(out_dir, keyed)
+    _warn_about_parts(out_dir, {k for _p, k in keyed}, unstamped, say)
 
     with make_engine(engine, out_dir, settings, address=address, num_cpus=num_cpus) as runner:
         summary = BatchSummary(
             engine=runner.name, workers=runner.workers, shards=len(shards), block_days=block_days
         )
         summary.shards_skipped = len(shards) - len(pending)
+        summary.shards_changed = len(changed)
         if summary.shards_skipped:
             say(f"{summary.shards_skipped} of {len(shards)} shard(s) already processed; skipping them")
+        if changed:
+            say(
+                f"{len(changed)} shard(s) changed since they were processed ({_some(changed)}); "
+                "processing them again and updating their stories"
+            )
 
         t0 = time.perf_counter()
         names = {k: p for p, k in pending}
@@ -206,6 +219,53 @@ def run_batch(
     return summary
 
 
+def _pending_shards(
+    out: Path, keyed: Sequence[tuple[Path, str]]
+) -> tuple[list[tuple[Path, str]], list[Path], list[Path]]:
+    """Shards to process: those without an articles part, and those whose bytes changed since their part
+    was written (size and time first, the content hash when they moved). Also returns the changed ones
+    and the done ones whose part has no stamp (written before stamps existed; kept as done)."""
+    pending, changed, unstamped = [], [], []
+    for path, key in keyed:
+        part = part_path(out, "articles", key)
+        if not part.exists():
+            pending.append((path, key))
+            continue
+        stamp = read_stamp(part)
+        if stamp is None:
+            unstamped.append(path)
+        elif not stamp.matches(path):
+            pending.append((path, key))
+            changed.append(path)
+    return pending, changed, unstamped
+
+
+def _warn_about_parts(out: Path, keys: set[str], unstamped: Sequence[Path], say: Progress) -> None:
+    """Say which output no longer follows the input: parts of shards that are gone from it (their
+    articles stay in the stories) and parts too old to tell whether their shard changed."""
+    gone = sorted(p for p in (out / "articles").glob("*.parquet") if p.stem not in keys)
+    if gone:
+        names = [(s.path if (s := read_stamp(p)) else p.name) for p in gone]
+        say(
+            f"warning: {len(gone)} articles part(s) in {out / 'articles'} come from shards that are not in "
+            f"this input ({_some(names)}); their articles stay in the stories. If those shards were "
+            f"removed on purpose, delete their parts ({_some([p.name for p in gone])}) from "
+            f"{out / 'articles'} and {out / 'skipped'} and run again"
+        )
+    if unstamped:
+        say(
+            f"warning: {len(unstamped)} shard(s) were processed by an older newsprism that did not record "
+            f"their size and hash ({_some(unstamped)}), so changes to them are not seen; to process one "
+            f"again, delete its part in {out / 'articles'}"
+        )
+
+
+def _some(items: Sequence[object], shown: int = 3) -> str:
+    """The first few of a list for a message, with how many more."""
+    head = ", ".join(str(x) for x in items[:shown])
+    return head if len(items) <= shown else f"{head} and {len(items) - shown} more"
+
+
 def _plan_stories(
     out: Path,
     cluster: Callable[[Sequence[Sequence[dict[str, Any]]]], list[list[str]]],
@@ -220,8 +280,12 @@ def _plan_stories(
     from newsprism.cluster import date_order
 
     rows: list[dict[str, Any]] = []
+    versions: dict[str, str] = {}  # articles part -> content hash of the shard it was made from
     for part in sorted((out / "articles").glob("*.parquet")):
-        for pos, row in enumerate(pq.read_table(part, columns=list(_PLAN_COLUMNS)).to_pylist()):
+        fh = pq.ParquetFile(part)
+        if (stamp := stamp_in(fh.schema_arrow.metadata)) is not None:
+            versions[part.stem] = stamp.sha256
+        for pos, row in enumerate(fh.read(columns=list(_PLAN_COLUMNS)).to_pylist()):
             row["pos"] = pos
             rows.append(row)
     rows.sort(key=lambda r: (r["shard"], r["row"]))
@@ -258,7 +322,12 @@ def _plan_stories(
     groups: list[GroupTask] = []
     for at in range(0, len(stories), story_group):
         chunk = stories[at : at + story_group]
-        digest = hashlib.sha256(json.dumps(chunk, sort_keys=True).encode()).hexdigest()[:16]
+        # The versions of the shards it reads are part of a group's key: an edited title or date keeps an
+        # article's id (a hash of its text), and the group's stories must still be analysed again.
+        touched = sorted({ref["shard"] for story in chunk for ref in story["articles"]})
+        seen_versions = {k: versions[k] for k in touched if k in versions}
+        text = json.dumps(chunk, sort_keys=True) + (json.dumps(seen_versions) if seen_versions else "")
+        digest = hashlib.sha256(text.encode()).hexdigest()[:16]
         groups.append((f"g{digest}", chunk))
     _remove_stale(out, {k for k, _g in groups}, {s["story"] for s in stories})
     return groups

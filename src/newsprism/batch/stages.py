@@ -25,7 +25,14 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from newsprism.batch.io import part_path, read_records, write_table_atomic, write_text_atomic
+from newsprism.batch.io import (
+    STAMP_KEY,
+    ShardStamp,
+    part_path,
+    read_records,
+    write_table_atomic,
+    write_text_atomic,
+)
 from newsprism.batch.rows import (
     article_schema,
     skipped_row,
@@ -39,6 +46,8 @@ from newsprism.model import Article, Skipped, Source
 from newsprism.settings import Settings
 
 if TYPE_CHECKING:
+    import pyarrow as pa
+
     from newsprism.embed import Embedder
     from newsprism.pipeline import Pipeline
     from newsprism.segment import Segmenter
@@ -221,9 +230,14 @@ class ArticleWorker:
             self.embedder.encode(["warm up"])  # loads and hash-checks the model once per worker
             stats.lap("models", clock, 0)
         try:
+            stamp = ShardStamp.of(path)  # before reading: a change made while it is read shows next run
+        except OSError as exc:
+            error = InputError(str(path), f"cannot be read ({exc.strerror or exc}); check the file")
+            return self._unreadable(path, key, error, stats, None)
+        try:
             records = read_records(path)
         except InputError as exc:
-            return self._unreadable(path, key, exc, stats)
+            return self._unreadable(path, key, exc, stats, stamp)
         stats.lap("read", clock, len(records))
 
         built = normalise_records(records, path.name, self.settings)
@@ -248,9 +262,12 @@ class ArticleWorker:
         ]
 
         write_table_atomic(part_path(self.out, "skipped", key), skipped, skipped_schema())
-        # Written last: its existence marks the shard as done.
+        # Written last: its existence marks the shard as done, its stamp says which version of the shard.
         write_table_atomic(
-            part_path(self.out, "articles", key), rows, article_schema(), row_group_size=ARTICLE_ROW_GROUP
+            part_path(self.out, "articles", key),
+            rows,
+            _stamped(article_schema(), stamp),
+            row_group_size=ARTICLE_ROW_GROUP,
         )
         stats.lap("write", clock, len(rows))
         stats.max_rss_mb = _rss_mb()
@@ -258,16 +275,25 @@ class ArticleWorker:
         result.update(articles=len(rows), skipped=len(skipped))
         return result
 
-    def _unreadable(self, path: Path, key: str, error: InputError, stats: StageStats) -> dict[str, Any]:
+    def _unreadable(
+        self, path: Path, key: str, error: InputError, stats: StageStats, stamp: ShardStamp | None
+    ) -> dict[str, Any]:
         """A shard that cannot be read at all: one skipped row (row null: the whole shard) and an empty
-        articles part, so the run goes on and a re-run does not trip over it again until it changes."""
+        articles part, so the run goes on and a re-run does not trip over it again until it changes.
+        Without a stamp (the file could not even be opened) no articles part is written: the next run
+        tries again, which is what a fixed permission needs."""
         skipped = [skipped_row(Skipped(path.name, error.reason), shard=key, row=None)]
         write_table_atomic(part_path(self.out, "skipped", key), skipped, skipped_schema())
-        write_table_atomic(part_path(self.out, "articles", key), [], article_schema())
+        if stamp is not None:
+            write_table_atomic(part_path(self.out, "articles", key), [], _stamped(article_schema(), stamp))
         stats.max_rss_mb = _rss_mb()
         result = stats.as_dict()
         result.update(articles=0, skipped=1, unreadable=error.reason)
         return result
+
+
+def _stamped(schema: pa.Schema, stamp: ShardStamp) -> pa.Schema:
+    return schema.with_metadata({STAMP_KEY: stamp.to_json().encode()})
 
 
 # --------------------------------------------------------------------------- stories
