@@ -136,7 +136,9 @@ def test_the_index_forgets_articles_older_than_the_window(tmp_path: Path) -> Non
     assert len(service.near) == 1
     got = service.ingest([copy])  # a late reprint is checked against the articles of its own dates
     assert got.added == 0 and got.same_as == {copy.id: wire.id}
-    assert len(service.near) == 1  # and those are forgotten again after the batch
+    outlet, _date, title, text = EVENTS["ferry"][1]
+    service.ingest([make_article(outlet, "2031-06-02", title, text)])
+    assert len(service.near) == 2  # and those are forgotten again once news of the newest dates comes
     store.close()
 
 

@@ -79,6 +79,39 @@ def test_a_new_process_keeps_adding_to_the_open_stories(tmp_path: Path) -> None:
     store.close()
 
 
+def test_a_late_article_joins_its_story_after_newer_news(tmp_path: Path) -> None:
+    """QA: an article for a story older than the window before the store's newest started a new story
+    (the candidates were the stories near the newest article, not near the article's own date)."""
+    store = open_store(tmp_path / "s.sqlite")
+    ferry = [make_article(*item) for item in EVENTS["ferry"]]
+    outlet, _date, title, text = EVENTS["vote"][0]
+    later = make_article(outlet, "2031-09-01", title, text)
+    StoryService(store, HashEmbedder(), ClusterConfig(index="exact")).ingest([*ferry[:2], later])
+    service = StoryService(store, HashEmbedder(), ClusterConfig(index="exact"))  # a new process
+    got = service.ingest([ferry[2]])
+    assert (got.added, got.new_stories) == (1, 0)
+    assert sorted(len(s.article_ids) for s in store.stories()) == [1, 3]
+    outlet, _date, title, text = EVENTS["vote"][1]
+    service.ingest([make_article(outlet, "2031-09-02", title, text)])
+    assert service.clusterer.story(got.story_of[ferry[2].id]) is None  # it left memory again
+    store.close()
+
+
+def test_backfilling_an_archive_newest_first_gives_the_same_stories(tmp_path: Path) -> None:
+    months = {"ferry": "2031-04", "vote": "2031-06", "chess": "2031-08"}
+    arts = {
+        name: [make_article(o, months[name] + d[7:], t, x) for o, d, t, x in items]
+        for name, items in EVENTS.items()
+    }
+    store = open_store(tmp_path / "s.sqlite")
+    for name in ("chess", "vote", "ferry"):  # each month's folder, newest first, one file at a time
+        for a in arts[name]:
+            StoryService(store, HashEmbedder(), ClusterConfig(index="exact")).ingest([a])
+    got = sorted(sorted(s.article_ids) for s in store.stories())
+    assert got == sorted(sorted(a.id for a in items) for items in arts.values())
+    store.close()
+
+
 def test_recluster_rebuilds_the_same_stories(tmp_path: Path) -> None:
     store = open_store(tmp_path / "s.sqlite")
     service = StoryService(store, HashEmbedder(), ClusterConfig(index="exact"))

@@ -201,11 +201,23 @@ class OnlineClusterer:
     def __len__(self) -> int:
         return len(self._stories)
 
-    def restore(self, members: Iterable[tuple[str, Sequence[tuple[Article, np.ndarray]]]]) -> None:
-        """Rebuild live stories from the store (story id, its articles with vectors) after a restart."""
+    def restore(
+        self, members: Iterable[tuple[str, Sequence[tuple[Article, np.ndarray]]]], *, evict: bool = True
+    ) -> None:
+        """Rebuild live stories from the store (story id, its articles with vectors) after a restart.
+
+        ``evict=False`` keeps stories older than the window: a late article is about to be placed among
+        them (back-filling an archive); :meth:`evict` lets them go again afterwards.
+        """
         for sid, items in members:
             self._rebuild(sid, items, count=True)
-        self._evict()
+        if evict:
+            self._evict()
+
+    def evict(self, before: float | None = None) -> None:
+        """Let stories last seen before day ``before`` (default: the window before the newest article)
+        leave memory; a caller back-filling old dates passes an earlier day to keep the stories near them."""
+        self._evict(before)
 
     def replace(self, old: str, parts: Iterable[tuple[str, Sequence[tuple[Article, np.ndarray]]]]) -> None:
         """Put ``parts`` (story id, its articles with vectors) in place of live story ``old``: the split
@@ -394,10 +406,12 @@ class OnlineClusterer:
         if evicted:
             self.evicted += 1
 
-    def _evict(self) -> None:
+    def _evict(self, before: float | None = None) -> None:
         if self._newest is None:
             return
         horizon = self._newest - self.config.window_days
+        if before is not None:
+            horizon = min(horizon, before)
         while self._expiry and self._expiry[0][0] < horizon:
             _last, _seq, sid = heapq.heappop(self._expiry)
             s = self._stories.get(sid)

@@ -275,6 +275,15 @@ class SqliteStore:
         heads = self._db.execute(sql, args).fetchall()
         return [StoryRow(h[0], h[1], h[2], h[3], self._members(h[0])) for h in heads]
 
+    def story_ids_between(self, since: str, before: str) -> list[str]:
+        """Live stories whose span meets the days from ``since`` up to (not including) ``before``."""
+        rows = self._db.execute(
+            "SELECT id FROM stories WHERE merged_into IS NULL AND last_seen >= ? AND first_seen < ? "
+            "ORDER BY last_seen, id",
+            (since, before),
+        )
+        return [r[0] for r in rows]
+
     def _members(self, story_id: str) -> tuple[str, ...]:
         rows = self._db.execute(
             "SELECT article_id FROM story_articles WHERE story_id=? ORDER BY seq", (story_id,)
