@@ -49,3 +49,42 @@ def test_bad_lines_become_error_records(tmp_path: Path) -> None:
     assert records[0] == {"text": "fine"}
     assert "not a JSON object" in records[1]["__error__"]
     assert "not valid JSON" in records[2]["__error__"]
+
+
+def _shard(folder: Path) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "a.jsonl").write_text('{"text": "x"}\n', encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize(
+    ("out", "message"),
+    [
+        ("gen.py", r"is a file, not a folder; give a new folder"),
+        ("gen.py/sub", r"cannot create the output folder .*; give a folder in a place you can write to"),
+        ("archive/out", r"inside the input folder .*; give an output folder outside the input"),
+        ("project", r"not empty and holds no earlier batch output .*; give a new or empty folder"),
+    ],
+)
+def test_unusable_out_folder_is_a_usage_error(tmp_path: Path, out: str, message: str) -> None:
+    archive = _shard(tmp_path / "archive")
+    (tmp_path / "gen.py").write_text("print('mine')\n", encoding="utf-8")
+    (tmp_path / "project" / "reports").mkdir(parents=True)
+    (tmp_path / "project" / "reports" / "q3.json").write_text("{}", encoding="utf-8")
+    with pytest.raises(UsageError, match=message):
+        run_batch(archive, tmp_path / out)
+    assert (tmp_path / "gen.py").read_text(encoding="utf-8") == "print('mine')\n"
+    assert (tmp_path / "project" / "reports" / "q3.json").exists()
+
+
+def test_unusable_out_folder_exits_2_without_a_traceback(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from newsprism.cli import app
+
+    archive = _shard(tmp_path / "archive")
+    (tmp_path / "gen.py").write_text("", encoding="utf-8")
+    for out in [tmp_path / "gen.py", *([Path("/proc/forbidden")] if Path("/proc").is_dir() else [])]:
+        result = CliRunner().invoke(app, ["batch", str(archive), "--out", str(out)])
+        assert result.exit_code == 2, result.output
+        assert "unexpected error" not in result.output and "give a" in result.stderr

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import sys
 import time
 from collections import defaultdict
@@ -157,8 +158,8 @@ def run_batch(
     settings = settings or Settings()
     source = Path(input)
     out_dir = Path(out)
-    out_dir.mkdir(parents=True, exist_ok=True)
     shards = list_shards(source)
+    _prepare_out(out_dir, source)
     root = source if source.is_dir() else source.parent
     keyed = [(p, shard_key(p, root)) for p in shards]
     pending, changed, unstamped = _pending_shards(out_dir, keyed)
@@ -217,6 +218,37 @@ def run_batch(
     for line in summary.lines():
         say(line)
     return summary
+
+
+def _prepare_out(out: Path, source: Path) -> None:
+    """Create the output folder, or check that the existing one can take this run's output: a usage
+    error that says what to give instead, rather than a failure half-way through the run."""
+    if out.exists() and not out.is_dir():
+        raise UsageError(
+            f"--out {out} is a file, not a folder; give a new folder, or the output folder of an earlier "
+            "batch run to add to it"
+        )
+    if source.is_dir() and out.resolve().is_relative_to(source.resolve()):
+        raise UsageError(
+            f"--out {out} is inside the input folder {source}: its Parquet parts would be read as input "
+            "shards on the next run; give an output folder outside the input"
+        )
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UsageError(
+            f"cannot create the output folder {out} ({exc.strerror or exc}); give a folder in a place "
+            "you can write to"
+        ) from exc
+    if not os.access(out, os.W_OK | os.X_OK):
+        raise UsageError(f"cannot write to the output folder {out}; give a folder you can write to")
+    names = {p.name for p in out.iterdir()}
+    if names and not names & {"run.json", "articles", "skipped"}:
+        # A re-run deletes story parts and reports it did not produce: never do that in someone's folder.
+        raise UsageError(
+            f"--out {out} is not empty and holds no earlier batch output (no run.json or articles folder); "
+            "give a new or empty folder"
+        )
 
 
 def _pending_shards(
