@@ -40,9 +40,10 @@ __all__ = ["IngestResult", "StoryService", "loadedness_spread", "watch"]
 
 @dataclass
 class IngestResult:
-    """What one ingest did. Every article given lands in exactly one count: ``added``, or ``duplicates``
-    split by kind (exact or near copy) and by what it copies (an article stored before this run, or one
-    added earlier in this run)."""
+    """What one ingest did. Every article given lands in exactly one count: ``added``, ``fuller`` (a
+    longer text at a stored article's URL, which replaced it), or ``duplicates`` split by kind (exact or
+    near copy; another text at a known URL counts as near) and by what it copies (an article stored
+    before this run, or one added earlier in this run)."""
 
     added: int = 0
     duplicates: int = 0
@@ -54,6 +55,7 @@ class IngestResult:
     same_as: dict[str, str] = field(default_factory=dict)  # near copy's id -> the stored article's id
     stored_before: int = 0  # of ``duplicates``, copies (exact or near) of articles stored before this run
     stored_ids: set[str] = field(default_factory=set, repr=False)  # articles this run added
+    fuller: int = 0  # stored articles that got a longer text of their URL (a feed summary's page)
 
     def describe(self) -> str:
         """The counts in words, e.g. '4 new articles, 2 near copies of articles in this run'."""
@@ -66,6 +68,11 @@ class IngestResult:
             parts.append(_copies(earlier, near_earlier, "stored before"))
         if here:
             parts.append(_copies(here, near_here, "in this run"))
+        if self.fuller:
+            parts.append(
+                f"{self.fuller} stored {'article' if self.fuller == 1 else 'articles'} given the "
+                "full text of their URL"
+            )
         return ", ".join(parts)
 
 
@@ -253,12 +260,17 @@ class StoryService:
         fresh: dict[str, Article] = {}
         urls: dict[str, list[str]] = defaultdict(list)  # kept article -> URLs of its copies
         pending: dict[str, set[bytes]] = {}  # shingles of this batch's new articles
+        stored_at = self.store.ids_by_url(a.url for a in batch if a.url and a.id not in known)
+        at_url: dict[str, str] = {}  # URL -> this batch's new article there
+        fuller: dict[str, Article] = {}  # stored article -> a longer text of its URL
         near = self.near
         late = self._late_days(a for a in batch if a.id not in known)
         if near is not None:
             self._index_around(near, late)
         for a in batch:
             same = a.id if a.id in known or a.id in fresh else None
+            grams: set[bytes] = set()
+            sig = None
             if same is None and near is not None:
                 grams = shingles(a.text)
                 sig = near.signature(grams)
@@ -266,9 +278,26 @@ class StoryService:
                 if same is not None:
                     result.near_duplicates += 1
                     result.same_as[a.id] = same
-                else:
-                    near.add(a.id, sig, day_number(a.published) or self._newest_day())
-                    pending[a.id] = grams
+            owner = None if same is not None or not a.url else at_url.get(a.url) or stored_at.get(a.url)
+            if owner is not None:
+                # One URL is one article (a feed's summary, then the page): the longer text is kept.
+                result.duplicates += 1
+                result.near_duplicates += 1
+                if owner not in fresh:
+                    result.stored_before += 1
+                    result.same_as[a.id] = owner
+                    kept = fuller.get(owner) or next(iter(self.store.articles([owner])), None)
+                    if kept is not None and len(a.text) > len(kept.text):
+                        fuller[owner] = a
+                    continue
+                if len(a.text) <= len(fresh[owner].text):
+                    continue
+                del fresh[owner]  # the shorter text of this batch gives way
+                pending.pop(owner, None)
+                if near is not None:
+                    near.remove(owner)
+                if owner in urls:
+                    urls[a.id] = urls.pop(owner)
             if same is not None:
                 result.duplicates += 1
                 if same not in fresh and same not in result.stored_ids:
@@ -276,7 +305,12 @@ class StoryService:
                 if a.url:
                     urls[same].append(a.url)
                 continue
+            if near is not None:
+                near.add(a.id, sig, day_number(a.published) or self._newest_day())
+                pending[a.id] = grams
             fresh[a.id] = a
+            if a.url:
+                at_url[a.url] = a.id
         try:
             if fresh:
                 self._commit_new(list(fresh.values()), result)
@@ -288,8 +322,36 @@ class StoryService:
         result.stored_ids.update(fresh)
         for aid, extra in urls.items():  # after the commit: a copy may be of an article of this batch
             self.store.add_urls(aid, extra)
+        for old, article in fuller.items():
+            self._replace(old, article, result)
         if near is not None:
             near.drop_before(self._keep_from(late))
+
+    def _replace(self, old: str, article: Article, result: IngestResult) -> None:
+        """Give stored article ``old`` the fuller text ``article`` of its URL, in the store and, when its
+        story is live, in the clusterer (rebuilt from its members, as after a cut)."""
+        vector = self.embedder.encode([lead_text(article, self.config.lead_words)])[0]
+        sid = self.store.replace_article(old, article, vector)
+        result.fuller += 1  # counted here instead of as a copy
+        result.duplicates -= 1
+        result.near_duplicates -= 1
+        result.stored_before -= 1
+        result.same_as.pop(article.id, None)
+        if self._near is not None:
+            from newsprism.lenses.reuse import shingles
+
+            self._near.remove(old)
+            self._near.add(article.id, self._near.signature(shingles(article.text)), self._newest_day())
+        row = self.store.story(sid) if sid is not None else None
+        if row is None:
+            return
+        result.story_of[article.id] = row.id
+        clusterer = self.clusterer
+        if clusterer.story(row.id) is not None:
+            clusterer.replace(row.id, self._groups([row], clusterer.dim))
+            self.store.commit_batch(
+                [], np.zeros((0, 0), np.float32), {}, [_header(clusterer, row.id, [])], {}
+            )
 
     def _keep_from(self, late: Sequence[float]) -> float:
         """The day before which held articles and stories may go: the window before the newest one, or

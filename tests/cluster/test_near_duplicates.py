@@ -169,3 +169,47 @@ def test_the_counts_say_what_each_copy_copies(tmp_path: Path) -> None:
     once_more = _service(store).ingest([copy])
     assert once_more.describe() == "0 new articles, 1 near copy of articles stored before"
     store.close()
+
+
+def _summary(article: Article) -> Article:
+    """A feed's entry for ``article``: its first sentence only, at the same URL."""
+    text = article.text.split(". ")[0] + "."
+    return make_article(article.outlet, article.published or "", article.title, text, article.url)
+
+
+def test_a_feed_summary_of_a_stored_article_is_that_article(tmp_path: Path) -> None:
+    """QA: a summary-only feed entry for a stored page became a second article; matched by URL now."""
+    wire, _copy, own = _articles()
+    store = open_store(tmp_path / "s.sqlite")
+    _service(store).ingest([wire, own])
+    got = _service(store).ingest([_summary(wire)])
+    assert (got.added, got.duplicates, got.stored_before, got.fuller) == (0, 1, 1, 0)
+    assert sorted(store.all_article_ids()) == sorted([wire.id, own.id])  # the full text is kept
+    store.close()
+
+
+def test_the_full_page_after_its_feed_summary_replaces_it(tmp_path: Path) -> None:
+    wire, _copy, own = _articles()
+    summary = _summary(wire)
+    store = open_store(tmp_path / "s.sqlite")
+    first = _service(store).ingest([summary, own])
+    story = first.story_of[summary.id]
+    got = _service(store).ingest([wire])
+    assert (got.added, got.duplicates, got.fuller) == (0, 0, 1)
+    assert got.describe() == "0 new articles, 1 stored article given the full text of their URL"
+    assert sorted(store.all_article_ids()) == sorted([wire.id, own.id])
+    assert store.article_urls(wire.id) == [wire.url]
+    row = store.story(story)
+    assert row is not None and wire.id in row.article_ids and summary.id not in row.article_ids
+    assert _service(store).ingest([summary, wire]).added == 0  # and nothing changes on a re-run
+    assert store.articles([wire.id])[0].text == wire.text
+    store.close()
+
+
+def test_a_summary_and_its_page_in_one_batch_keep_the_page(tmp_path: Path) -> None:
+    wire, _copy, _own = _articles()
+    store = open_store(tmp_path / "s.sqlite")
+    got = _service(store).ingest([_summary(wire), wire])
+    assert (got.added, got.duplicates, got.stored_before) == (1, 1, 0)
+    assert store.all_article_ids() == [wire.id]
+    store.close()

@@ -134,4 +134,4 @@ def test_a_version_1_store_is_migrated_in_place(tmp_path: Path) -> None:
     indexes = {
         r[0] for r in sqlite3.connect(path).execute("SELECT name FROM sqlite_master WHERE type='index'")
     }
-    assert {"story_articles_seq", "articles_published"} <= indexes
+    assert {"story_articles_seq", "articles_published", "article_urls_url"} <= indexes

@@ -24,7 +24,7 @@ from newsprism.store._types import FeedState, StoryRow, StoryUpdate
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 _PAGE = "page:"  # key prefix of rendered pages in the reports table
 
 _MIGRATIONS: dict[int, str] = {
@@ -53,7 +53,31 @@ _MIGRATIONS: dict[int, str] = {
     # A late article is checked against the stored articles of its own dates (near copies), which is a
     # range over publication dates; without this index that was a scan of the whole table per batch.
     3: "CREATE INDEX IF NOT EXISTS articles_published ON articles(published)",
+    # An incoming article is matched by URL first (a feed's summary of a stored page is that page).
+    4: "CREATE INDEX IF NOT EXISTS article_urls_url ON article_urls(url)",
 }
+
+
+_INSERT_ARTICLE = "INSERT OR IGNORE INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"
+
+
+def _article_row(a: Article, seq: int, now: float, vector: np.ndarray | None) -> tuple[object, ...]:
+    vec = vector.astype(np.float32).tobytes() if vector is not None else None
+    warnings = json.dumps(list(a.warnings))
+    return (
+        a.id,
+        seq,
+        a.text,
+        a.title,
+        a.outlet,
+        a.url,
+        a.published,
+        a.language,
+        a.origin,
+        warnings,
+        now,
+        vec,
+    )
 
 
 class SqliteStore:
@@ -156,24 +180,8 @@ class SqliteStore:
             seq = int(db.execute("SELECT COALESCE(MAX(seq), 0) FROM articles").fetchone()[0])
             now = time.time()
             for i, a in enumerate(articles):
-                vec = vectors[i].astype(np.float32).tobytes() if len(vectors) else None
-                cur = db.execute(
-                    "INSERT OR IGNORE INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-                    (
-                        a.id,
-                        seq + i + 1,
-                        a.text,
-                        a.title,
-                        a.outlet,
-                        a.url,
-                        a.published,
-                        a.language,
-                        a.origin,
-                        json.dumps(list(a.warnings)),
-                        now,
-                        vec,
-                    ),
-                )
+                vec = vectors[i] if len(vectors) else None
+                cur = db.execute(_INSERT_ARTICLE, _article_row(a, seq + i + 1, now, vec))
                 if cur.rowcount and a.url:
                     db.execute("INSERT OR IGNORE INTO article_urls VALUES (?, ?)", (a.id, a.url))
             db.executemany(
@@ -201,6 +209,49 @@ class SqliteStore:
                 db.execute("INSERT OR REPLACE INTO state VALUES (?, ?)", (key, value))
 
         self._transaction(work)
+
+    def ids_by_url(self, urls: Iterable[str]) -> dict[str, str]:
+        """The stored article each of ``urls`` belongs to (URLs not stored are left out)."""
+        wanted = list(dict.fromkeys(u for u in urls if u))
+        found: dict[str, str] = {}
+        for at in range(0, len(wanted), 500):
+            chunk = wanted[at : at + 500]
+            marks = ",".join("?" * len(chunk))
+            for url, aid in self._db.execute(
+                f"SELECT url, MIN(article_id) FROM article_urls WHERE url IN ({marks}) GROUP BY url", chunk
+            ):
+                found[url] = aid
+        return found
+
+    def replace_article(self, old_id: str, article: Article, vector: np.ndarray) -> str | None:
+        """Put ``article`` in place of stored ``old_id`` (a fuller text of one URL: a feed's summary, then
+        the page), keeping its arrival place, URLs and story; returns that story's id. The story's cached
+        reports go, as when it gains a member."""
+        story: list[str | None] = [None]
+
+        def work() -> None:
+            db = self._db
+            row = db.execute("SELECT seq FROM articles WHERE id=?", (old_id,)).fetchone()
+            if row is None or article.id == old_id:
+                return
+            db.execute(_INSERT_ARTICLE, _article_row(article, int(row[0]), time.time(), vector))
+            db.execute(
+                "UPDATE OR IGNORE article_urls SET article_id=? WHERE article_id=?", (article.id, old_id)
+            )
+            db.execute("DELETE FROM article_urls WHERE article_id=?", (old_id,))
+            if article.url:
+                db.execute("INSERT OR IGNORE INTO article_urls VALUES (?, ?)", (article.id, article.url))
+            db.execute("UPDATE story_articles SET article_id=? WHERE article_id=?", (article.id, old_id))
+            db.execute("DELETE FROM articles WHERE id=?", (old_id,))
+            found = db.execute(
+                "SELECT story_id FROM story_articles WHERE article_id=?", (article.id,)
+            ).fetchone()
+            if found is not None:
+                story[0] = str(found[0])
+                db.execute("DELETE FROM reports WHERE story_id=?", (story[0],))
+
+        self._transaction(work)
+        return story[0]
 
     def articles(self, ids: Sequence[str]) -> list[Article]:
         by_id: dict[str, Article] = {}
