@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -280,3 +281,16 @@ def test_pipeline_marks_contested_claims(pipeline: object, sources: list[Source]
     assert {cid for c in report.contradictions for cid in c.claims} == contested
     numbers = [c for c in report.contradictions if c.kind == "number"]
     assert numbers and any(v.text == "15 people" for c in numbers for v in c.values)
+
+
+def test_a_disputed_figure_lists_every_outlet_of_its_claim_group_that_gives_it() -> None:
+    from newsprism.lenses.contradictions import _with_agreeing
+
+    wire = Passage("s1", 40, 49, "12 people")
+    paper = Passage("s2", 0, 13, "Twelve people")
+    tabloid = Passage("s3", 0, 18, "At least 15 people")
+    found = Contradiction(("c1", "c2"), "number", (paper, tabloid), "")
+    # only the paper was close enough to the tabloid's sentence to be compared; the wire agrees with it
+    grown = _with_agreeing(found, {paper: {wire}, wire: {paper}})
+    assert grown.values == (wire, paper, tabloid)
+    assert _with_agreeing(replace(found, kind="date"), {paper: {wire}}).values == (paper, tabloid)

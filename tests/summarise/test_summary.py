@@ -260,7 +260,7 @@ def test_same_story_same_summary() -> None:
 def test_a_toll_and_a_date_disputed_in_one_sentence_are_both_told_in_the_majority_wording() -> None:
     texts = [
         "Port officials said 12 people were killed in the fire on Tuesday.",
-        "Port officials said 12 people died in the fire on Tuesday.",
+        "Port officials said twelve people died in the fire on Tuesday.",
         "Port officials said at least 20 people were killed in the fire on Wednesday.",
     ]
     srcs = [source(f"s{i + 1}", name, [t]) for i, (name, t) in enumerate(
@@ -275,11 +275,12 @@ def test_a_toll_and_a_date_disputed_in_one_sentence_are_both_told_in_the_majorit
             out.append(Passage(src.id, at, at + len(word_of[src.id]), word_of[src.id]))
         return Contradiction(claims=("c1",), kind=kind, values=tuple(out), explanation="")  # type: ignore[arg-type]
 
-    toll = values({"s1": "12 people", "s2": "12 people", "s3": "at least 20 people"}, "number")
+    toll = values({"s1": "12 people", "s2": "twelve people", "s3": "at least 20 people"}, "number")
     day = values({"s1": "Tuesday", "s2": "Tuesday", "s3": "Wednesday"}, "date")
     summary = Summariser()(st, Findings(contradictions=(toll, day)))
     (sentence,) = summary.sentences
-    assert sentence.text.startswith("According to Northwire and Valley Courier, ")
+    # the Courier's "twelve people" agrees with the wire's "12 people": not a figure of its own
+    assert sentence.text.startswith("According to Northwire, ") and "twelve" not in sentence.text
     assert "The Daily Blaze gives the date as Wednesday" in sentence.text
     assert "The Daily Blaze gives the figure as at least 20 people" in sentence.text
     assert sentence.sources == ("s1", "s2", "s3")

@@ -175,6 +175,26 @@ def _numbers(a: SentenceView, b: SentenceView) -> list[Finding]:
     return out if len(out) < 2 else []
 
 
+def _agreeing_figures(a: SentenceView, b: SentenceView) -> list[tuple[Passage, Passage]]:
+    """Figures of two sentences of one claim group that give the same value ("12 people" / "Twelve")."""
+    return [
+        (a.passage(x.start, x.end), b.passage(y.start, y.end))
+        for x in a.quantities if _checkable(a, x)
+        for y in b.quantities if _checkable(b, y) and comparable(x, y) and _agrees(x, y)
+    ]  # fmt: skip
+
+
+def _with_agreeing(c: Contradiction, agree: dict[Passage, set[Passage]]) -> Contradiction:
+    """A disputed figure shown with every outlet that gives it: the wire's "12 people" beside the paper's
+    "Twelve people" when only the paper's was compared with the tabloid's "at least 15"."""
+    if c.kind != "number":
+        return c
+    have = {p.source for p in c.values}
+    extra = {q for p in c.values for q in agree.get(p, ()) if q.source not in have}
+    kept = {q.source: q for q in sorted(extra, key=_order)}  # one figure per outlet
+    return replace(c, values=tuple(sorted((*c.values, *kept.values()), key=_order))) if kept else c
+
+
 def _checkable(v: SentenceView, q: Quantity) -> bool:
     if q.kind == "duration" and _in_offset_date(q, v.dates):
         return False  # "three days after the vote" is the date check's business
@@ -453,8 +473,13 @@ class ContradictionLens:
         found: list[tuple[Finding, tuple[str, ...]]] = []
         seen: set[tuple[str, tuple[Passage, ...]]] = set()
         quiet: list[tuple[SentenceView, SentenceView]] = []
+        agree: dict[Passage, set[Passage]] = {}
         for va, vb in self._pairs(story, views):
             findings = compare_views(va, vb)
+            if va.claim == vb.claim:
+                for x, y in _agreeing_figures(va, vb):
+                    agree.setdefault(x, set()).add(y)
+                    agree.setdefault(y, set()).add(x)
             if self.judge is not None and not findings and va.claim == vb.claim:
                 quiet.append((va, vb))
             for f in findings:
@@ -465,7 +490,7 @@ class ContradictionLens:
         if quiet:
             found += self._judged(quiet)
         outlets = {s.id: s.outlet for s in story.sources}
-        return tuple(_merged(found, outlets))
+        return tuple(_with_agreeing(c, agree) for c in _merged(found, outlets))
 
     def _judged(
         self, pairs: list[tuple[SentenceView, SentenceView]]

@@ -53,23 +53,25 @@ def disputed(
         return None  # a polarity flip, or more disputes than one sentence can state fairly
     best: tuple[tuple[int, int], str, list[str], list[str]] | None = None
     for w in (c.wording, *c.others):
-        agree: set[str] | None = None
+        said: set[str] | None = None  # outlets giving these very words for every disputed value
+        backed: set[str] | None = None  # ... or a figure that agrees ("about 25" with "23")
         tails: list[str] = []
         backing = 0
         for k in found:
             told = _other_values(w, k, story)
             if told is None:
                 break
-            agree = told[0] if agree is None else agree & told[0]
-            backing += len(told[0])
-            tails.append(told[1])
+            same, agreeing, tail = told
+            said = same if said is None else said & same
+            backed = agreeing if backed is None else backed & agreeing
+            backing += len(agreeing)
+            tails.append(tail)
         else:
             body = _lower_first(w).rstrip()
             body = body[:-1] if _END.search(body) and body[-1] in ".!?" else body
-            agree = agree or set()
-            key = (len(agree), backing)  # outlets sharing every value, then each value's outlets
+            key = (len(backed or ()), backing)  # outlets sharing every value, then each value's outlets
             if best is None or key > best[0]:
-                best = (key, body, [src.id for src in story.sources if src.id in agree], tails)
+                best = (key, body, [src.id for src in story.sources if src.id in (said or ())], tails)
     if best is None:
         return None
     _, body, ids, tails = best
@@ -80,8 +82,9 @@ def disputed(
     return SummarySentence(text=text, sources=_sources_of(story, claims), claims=claims), claims
 
 
-def _other_values(w: Wording, k: Contradiction, story: Story) -> tuple[set[str], str] | None:
-    """The outlets giving this wording's value, and "the Clarion gives the figure as at least 30 people"."""
+def _other_values(w: Wording, k: Contradiction, story: Story) -> tuple[set[str], set[str], str] | None:
+    """The outlets giving this wording's value in its words, those whose figure agrees with it, and
+    "the Clarion gives the figure as at least 30 people" for the rest."""
     base = w.source.id
     s = w.sentence
     own = [v for v in k.values if v.source == base and s.start <= v.start and v.end <= s.end]
@@ -89,10 +92,11 @@ def _other_values(w: Wording, k: Contradiction, story: Story) -> tuple[set[str],
         return None
     mine = _norm(own[0].text)
     same = {v.source for v in k.values if _norm(v.text) == mine} | {base}
+    agreeing = same | {v.source for v in k.values if k.kind == "number" and _same_figure(own[0].text, v.text)}
     starts = {(src.id, x.start) for src in story.sources for x in src.sentences}
     others: dict[str, list[str]] = {}
     for v in k.values:
-        if _norm(v.text) != mine and v.source not in same:
+        if v.source not in agreeing:
             text = v.text[:1].lower() + v.text[1:] if (v.source, v.start) in starts else v.text
             others.setdefault(text, []).append(v.source)
     if not others:
@@ -103,7 +107,15 @@ def _other_values(w: Wording, k: Contradiction, story: Story) -> tuple[set[str],
     parts = [f"{outlet_names(story, srcs)} {'as ' if lead_in else ''}{v}" for v, srcs in others.items()]
     parts[0] = f"{outlet_names(story, first)} {verb} {lead_in}{next(iter(others))}"
     tail = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
-    return same, tail + (" instead" if k.kind == "entity" else "")
+    return same, agreeing, tail + (" instead" if k.kind == "entity" else "")
+
+
+def _same_figure(x: str, y: str) -> bool:
+    """ "12 people" and "Twelve people", "23 people" and "about 25 people": one value in other words."""
+    from newsprism.lenses.quantities import compatible, extract_quantities, same_unit
+
+    qx, qy = extract_quantities(x), extract_quantities(y)
+    return len(qx) == len(qy) == 1 and same_unit(qx[0], qy[0]) and compatible(qx[0], qy[0])
 
 
 def headline(
@@ -204,8 +216,10 @@ def _lower_first(w: Wording) -> str:
     # a plural the small tagger calls proper at a sentence's start ("Records seen by ...") is a name only
     # if the NER agrees ("Democrats")
     plural = bool(tokens) and tokens[0].tag == "NNPS" and not tokens[0].ent_type
-    if tokens and not plural and (
-        tokens[0].pos == "PROPN" or tokens[0].tag in ("NNP", "NNPS") or tokens[0].ent_type in _NAMES
+    if (
+        tokens
+        and not plural
+        and (tokens[0].pos == "PROPN" or tokens[0].tag in ("NNP", "NNPS") or tokens[0].ent_type in _NAMES)
     ):
         return text
     if re.search(rf"[a-z,;] {re.escape(word)}\b", w.source.text):
