@@ -89,3 +89,9 @@ def test_organisation_and_description_speakers(segmenter: Segmenter) -> None:
 def test_description_the_article_does_not_tie_to_a_name_stays_unresolved(segmenter: Segmenter) -> None:
     text = "A senior official said the budget would be cut. Minister Ana Ruiz did not comment."
     assert _resolved(segmenter, text)["the budget would be cut"] is None
+
+
+@pytest.mark.slow
+def test_a_title_and_its_place_are_not_part_of_the_name(segmenter: Segmenter) -> None:
+    text = "Selmark Mayor Ilse Brandvoll said the city would open a relief centre."
+    assert _resolved(segmenter, text)["the city would open a relief centre"] == "Ilse Brandvoll"

@@ -80,13 +80,14 @@ class ArticleSpeakers:
         spans = _entity_token_spans(self.tokens, {"PERSON"})
         surnames = {fold(self.tokens[b - 1].text) for a, b in spans}
         # the small parser often tags "President Volodymyr Zelenskiy" as an ORG: take such spans back when a
-        # title precedes them or their last word is a surname the article elsewhere tags as a person
+        # title precedes or opens them or their last word is a surname the article elsewhere tags as a person
         for a, b in _entity_token_spans(self.tokens, set(_ORG_LABELS)):
             words = self.tokens[a:b]
             if any(t.pos != "PROPN" or t.text.lower() in _ORG_WORDS for t in words):
                 continue
             before = self.tokens[a - 1].text.lower().rstrip(".") if a > 0 else ""
-            if before in _TITLES or (b - a >= 2 and fold(words[-1].text) in surnames):
+            titled = any(t.text.lower().rstrip(".") in _TITLES for t in words[:-2])
+            if before in _TITLES or titled or (b - a >= 2 and fold(words[-1].text) in surnames):
                 spans.append((a, b))
         spans.sort()
         full: dict[str, str] = {}
@@ -405,9 +406,12 @@ def _strip_det(text: str) -> str:
 
 
 def _clean_name(text: str) -> str:
-    text = re.sub(r"(’s|'s)$", "", text.strip())
-    words = [w for w in text.split() if w.lower().rstrip(".") not in _TITLES]
-    return " ".join(words)
+    """The name without its titles and what qualifies them ("Selmark Mayor Ilse Brandvoll")."""
+    words = re.sub(r"(’s|'s)$", "", text.strip()).split()
+    titled = [i for i, w in enumerate(words[:-1]) if w.lower().rstrip(".") in _TITLES]
+    if titled:
+        words = words[titled[-1] + 1 :]
+    return " ".join(w for w in words if w.lower().rstrip(".") not in _TITLES)
 
 
 def _skip_common(tokens: Sequence[Token], a: int, b: int) -> int:
