@@ -102,3 +102,27 @@ def test_removed_shard_is_warned_about(tmp_path: Path) -> None:
     run_batch(archive, out, "local", progress=said.append)
     warning = next(m for m in said if "not in this input" in m)
     assert "other.jsonl" in warning and "delete" in warning and "stay in the stories" in warning
+
+
+def test_unreadable_date_is_warned_about_and_a_short_title_names_the_story(tmp_path: Path) -> None:
+    archive = _small_archive(tmp_path / "archive")
+    odd = {
+        "title": "Weird date",
+        "outlet": "W",
+        "published": "not a date",
+        "text": "The Tolland river burst its banks in Merrowby on Wednesday, killing three people and "
+        "forcing about 1,200 residents from their homes, officials said.",
+    }
+    with (archive / "good.jsonl").open("a", encoding="utf-8") as fh:
+        fh.write(json.dumps(odd) + "\n")
+    out = tmp_path / "out"
+    said: list[str] = []
+    run_batch(archive, out, "local", progress=said.append)
+
+    warning = next(m for m in said if "not understood" in m)
+    assert "good.jsonl" in warning and "'not a date'" in warning and "undated" in warning
+    article = next(a for a in _rows(out, "articles") if a["title"] == "Weird date")
+    assert any("not understood" in w for w in article["warnings"])  # type: ignore[union-attr]
+    story = next(s for s in _rows(out, "stories") if article["id"] in s["articles"])  # type: ignore[operator]
+    assert story["headline"]
+    assert all(s["headline"] for s in _rows(out, "stories"))

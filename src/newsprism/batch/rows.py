@@ -281,7 +281,7 @@ def story_rows(
     stories = [
         {
             "story": story_id,
-            "headline": report.headline,
+            "headline": report.headline or _fallback_headline(report),
             "size": len(report.sources),
             "articles": list(article_ids),
             "outlets": [s.outlet for s in report.sources],
@@ -384,6 +384,15 @@ def story_rows(
             )
         )
     return {"stories": stories, "claims": claims, "quotes": quotes, "findings": findings}
+
+
+def _fallback_headline(report: StoryReport) -> str:
+    """A story row needs a name even when the summary found no headline it could vouch for (a one-source
+    story with a two-word title, say): the first member title, however short, else the opening words."""
+    for src in report.sources:
+        if src.title.strip():
+            return src.title.strip()
+    return " ".join(report.sources[0].text.split()[:12]) if report.sources else ""
 
 
 def _finding(

@@ -190,9 +190,15 @@ def run_batch(
             elapsed = time.perf_counter() - t0
             done = summary.article_stats.items.get("write", 0)
             say(
-                f"articles: shard {n}/{len(pending)} ({stats['articles']} articles); "
-                f"{done / elapsed:.1f} articles/s so far"
+                f"articles: shard {n}/{len(pending)} ({stats['articles']} articles, "
+                f"{stats['skipped']} skipped); {done / elapsed:.1f} articles/s so far"
             )
+            if undated := stats.get("undated"):
+                say(
+                    f"warning: {names[stats['key']]}: {len(undated)} article(s) give a publication date "
+                    f"that is not understood ({_some(undated)}); they are clustered as undated. Give dates "
+                    "as ISO 8601 (2031-03-02) and run again to place them in time"
+                )
         summary.wall["articles"] = time.perf_counter() - t0
 
         t0 = time.perf_counter()
@@ -344,7 +350,8 @@ def _plan_stories(
         members[sid].append(r)
     stories: list[dict[str, Any]] = []
     for sid, rs in members.items():
-        ordered = [rs[i] for i in date_order([r["published"] for r in rs])]
+        # a date that is not understood orders like no date, as the clusterer reads it
+        ordered = [rs[i] for i in date_order([_readable(r["published"]) for r in rs])]
         refs = [{"id": r["id"], "shard": r["shard"], "pos": r["pos"]} for r in ordered]
         stories.append({"story": sid, "articles": refs})
     # Stories whose members sit in the same shards go together, so a group reads few article parts.
@@ -363,6 +370,12 @@ def _plan_stories(
         groups.append((f"g{digest}", chunk))
     _remove_stale(out, {k for k, _g in groups}, {s["story"] for s in stories})
     return groups
+
+
+def _readable(published: str | None) -> str | None:
+    from newsprism.cluster.features import day_number
+
+    return published if day_number(published) is not None else None
 
 
 def _remove_stale(out: Path, keys: set[str], story_ids: set[str]) -> None:

@@ -272,7 +272,7 @@ class ArticleWorker:
         stats.lap("write", clock, len(rows))
         stats.max_rss_mb = _rss_mb()
         result = stats.as_dict()
-        result.update(articles=len(rows), skipped=len(skipped))
+        result.update(articles=len(rows), skipped=len(skipped), undated=_unreadable_dates(built))
         return result
 
     def _unreadable(
@@ -290,6 +290,18 @@ class ArticleWorker:
         result = stats.as_dict()
         result.update(articles=0, skipped=1, unreadable=error.reason)
         return result
+
+
+def _unreadable_dates(built: Sequence[Article | Skipped]) -> list[str]:
+    """Where an article gives a publication date that is not understood, and the date: such articles are
+    kept (the date as given, with a warning) and clustered as undated, which the user should hear of."""
+    from newsprism.cluster.features import day_number
+
+    return [
+        f"{a.origin}: {a.published!r}"
+        for a in built
+        if isinstance(a, Article) and a.published and day_number(a.published) is None
+    ]
 
 
 def _stamped(schema: pa.Schema, stamp: ShardStamp) -> pa.Schema:
