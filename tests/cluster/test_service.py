@@ -228,3 +228,18 @@ def test_a_story_is_titled_in_the_words_its_outlets_share(tmp_path: Path) -> Non
     )
     (story,) = store.stories()
     assert story.title == "Orlov's troops take control of Kerrin ferry port"
+
+
+def test_a_loaded_headline_is_not_the_story_title_even_when_most_shared() -> None:
+    """QA: the list showed 'Merrowby under water: chaos as Tolland floods town' (its words are the most
+    shared) while the report's headline rule passes over 'chaos'; the list now uses that same rule."""
+    from newsprism.cluster.online import _typical_title
+
+    titles = [
+        "Merrowby under water: chaos as Tolland floods town",
+        "Three killed as floods sweep through Merrowby",
+        "Tolland river bursts its banks in Merrowby, three dead",
+    ]
+    vocabulary = {"merrowby": 3.0, "tolland": 2.0, "flood": 3.0, "town": 2.0, "water": 1.0}
+    assert _typical_title(titles, vocabulary) != titles[0]
+    assert _typical_title(titles[:1], vocabulary) == titles[0]  # with nothing plainer, it is still a title

@@ -70,14 +70,25 @@ _TITLES_KEPT = 20  # headlines a story keeps to choose its title from (its first
 def _typical_title(titles: Iterable[str], vocabulary: Mapping[str, float]) -> str:
     """The headline in the words the members use most (``vocabulary``: their summed title and lead
     terms). An outlet's own framing ("tyrant", "welcomes ... home") is what the others do not share, so
-    the most shared headline is also the plainest; ties go to the earlier one."""
+    the most shared headline is usually the plainest; ties go to the earlier one. A loaded headline
+    ("chaos as ... floods town" shares the most words of all) is passed over by the rule the report's
+    headline uses, so the story list and the story's report do not tell one story in two voices."""
+    titles = list(titles)
     best, best_score = "", -math.inf
-    for title in titles:
+    for title in [t for t in titles if _plain(t)] or titles:
         words = _title_terms(title)
         score = sum(vocabulary.get(w, 0.0) for w in words) / math.sqrt(len(words)) if words else -1.0
         if score > best_score:
             best, best_score = title, score
     return best
+
+
+@functools.lru_cache(maxsize=8192)
+def _plain(title: str) -> bool:
+    """Whether the report's headline rule would use this title: no loaded word without a neutral word."""
+    from newsprism.summarise._compose import _neutral_title  # the one rule; shared, not copied
+
+    return _neutral_title(title) is not None
 
 
 @functools.lru_cache(maxsize=8192)
