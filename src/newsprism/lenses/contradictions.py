@@ -30,6 +30,7 @@ from newsprism.lenses._views import (
 from newsprism.lenses.dates import DateMention, same_time
 from newsprism.lenses.nli import ContradictionJudge
 from newsprism.lenses.quantities import Quantity, comparable, compatible, same_unit
+from newsprism.lenses.speakers import TITLES
 from newsprism.model import Claim, Contradiction, Passage, Source, Story
 from newsprism.settings import ContradictionSettings
 
@@ -91,13 +92,6 @@ _COUNTRIES = set(_COUNTRY_WORDS.split()) | {"north korea", "south korea", "saudi
     "west bank", "hong kong", "european union", "eu", "us", "u.s.", "usa", "united states", "america",
     "united states of america", "uk", "u.k.", "britain", "great britain", "united kingdom", "england",
     "scotland", "wales"}  # fmt: skip
-_TITLES = {
-    "mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady", "president", "sen", "senator", "rep", "gov",
-    "governor", "gen", "general", "col", "colonel", "lt", "sgt", "capt", "captain", "cmdr", "adm", "mayor",
-    "judge", "justice", "minister", "secretary", "chief", "inspector", "det", "officer", "prof", "professor",
-    "rev", "father", "pope", "king", "queen", "prince", "princess", "councillor", "councilor", "chancellor",
-    "premier", "ambassador", "commissioner", "sheriff", "deputy", "coach",
-}  # fmt: skip
 _NICKNAMES: dict[str, set[str]] = {}
 for _full, _short in [
     ("william", "bill billy will"), ("robert", "bob bobby rob"), ("richard", "dick"), ("edward", "ted ned"),
@@ -295,8 +289,8 @@ def _two_people(x: NameMention, y: NameMention) -> bool:
     """Two full names of people, one family name, two given names: "Tomas Reyk" and "Anders Reyk"."""
     if not ({x.label, y.label} <= {"PERSON", "NAME"} and "PERSON" in {x.label, y.label}):
         return False
-    wx = [w for w in _norm_name(x.text).split() if w not in _TITLES]
-    wy = [w for w in _norm_name(y.text).split() if w not in _TITLES]
+    wx = [w for w in _norm_name(x.text).split() if w not in TITLES]
+    wy = [w for w in _norm_name(y.text).split() if w not in TITLES]
     if len(wx) < 2 or len(wy) < 2 or wx[-1] != wy[-1]:
         return False
     gx, gy = wx[0], wy[0]

@@ -33,12 +33,13 @@ _HONORIFICS = {
     "lord": "m",
     "lady": "f",
 }
-_TITLES = wordset(
+TITLES = wordset(
     """president prime minister chancellor secretary senator sen rep representative governor gov mayor
-    general gen colonel col lieutenant captain admiral judge justice king queen prince princess pope
-    dr doctor professor prof mr mrs ms miss sir dame lord lady spokesman spokeswoman spokesperson
-    chairman chairwoman chair ceo director leader deputy foreign defence defense interior finance
-    vice former acting state chief minister's ambassador commissioner"""
+    general gen colonel col lieutenant lt captain capt admiral sergeant sgt judge justice king queen prince
+    princess pope dr doctor professor prof mr mrs ms miss sir dame lord lady spokesman spokeswoman
+    spokesperson chairman chairwoman chair ceo director leader deputy foreign defence defense interior
+    finance vice former acting state chief minister's ambassador commissioner councillor councilor
+    inspector sheriff premier"""
 )
 _LEADER_WORDS = wordset("leader president premier chancellor head chief")
 _SPOKES_WORDS = wordset("spokesman spokeswoman spokesperson")
@@ -86,8 +87,8 @@ class ArticleSpeakers:
             if any(t.pos != "PROPN" or t.text.lower() in _ORG_WORDS for t in words):
                 continue
             before = self.tokens[a - 1].text.lower().rstrip(".") if a > 0 else ""
-            titled = any(t.text.lower().rstrip(".") in _TITLES for t in words[:-2])
-            if before in _TITLES or titled or (b - a >= 2 and fold(words[-1].text) in surnames):
+            titled = any(t.text.lower().rstrip(".") in TITLES for t in words[:-2])
+            if before in TITLES or titled or (b - a >= 2 and fold(words[-1].text) in surnames):
                 spans.append((a, b))
         spans.sort()
         full: dict[str, str] = {}
@@ -408,10 +409,10 @@ def _strip_det(text: str) -> str:
 def _clean_name(text: str) -> str:
     """The name without its titles and what qualifies them ("Selmark Mayor Ilse Brandvoll")."""
     words = re.sub(r"(’s|'s)$", "", text.strip()).split()
-    titled = [i for i, w in enumerate(words[:-1]) if w.lower().rstrip(".") in _TITLES]
+    titled = [i for i, w in enumerate(words[:-1]) if w.lower().rstrip(".") in TITLES]
     if titled:
         words = words[titled[-1] + 1 :]
-    return " ".join(w for w in words if w.lower().rstrip(".") not in _TITLES)
+    return " ".join(w for w in words if w.lower().rstrip(".") not in TITLES)
 
 
 def _skip_common(tokens: Sequence[Token], a: int, b: int) -> int:
