@@ -88,3 +88,30 @@ def test_unusable_out_folder_exits_2_without_a_traceback(tmp_path: Path) -> None
         result = CliRunner().invoke(app, ["batch", str(archive), "--out", str(out)])
         assert result.exit_code == 2, result.output
         assert "unexpected error" not in result.output and "give a" in result.stderr
+
+
+def test_parquet_date_columns_are_read_as_dates(tmp_path: Path) -> None:
+    import datetime
+
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from newsprism.cluster.features import day_number
+    from newsprism.ingest.records import Draft, record
+
+    path = tmp_path / "typed.parquet"
+    stamp = datetime.datetime(2031, 3, 2, 10, 30, tzinfo=datetime.UTC)
+    table = pa.table(
+        {
+            "text": ["one", "two"],
+            "published": pa.array([stamp, None], pa.timestamp("s", tz="UTC")),
+            "day": pa.array([datetime.date(2031, 3, 2), None], pa.date32()),
+        }
+    )
+    pq.write_table(table, path)
+    first, second = read_records(path)
+    assert first["published"] == "2031-03-02T10:30:00+00:00" and first["day"] == "2031-03-02"
+    assert second["published"] is None
+    draft = record(first, "typed.parquet:1")
+    assert isinstance(draft, Draft) and draft.published == first["published"]
+    assert day_number(draft.published) is not None  # the clusterer places it in time

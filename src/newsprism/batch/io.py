@@ -9,6 +9,7 @@ done, which is all resumability needs.
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import hashlib
 import json
 import os
@@ -124,7 +125,7 @@ def read_records(path: Path) -> list[dict[str, Any]]:
                 str(path),
                 f"cannot be read as Parquet ({detail}); re-export the shard, or move it out of the input",
             ) from exc
-        return rows
+        return [_plain_dates(row) for row in rows]
     out: list[dict[str, Any]] = []
     try:
         with path.open(encoding="utf-8", errors="replace") as fh:
@@ -147,6 +148,15 @@ def read_records(path: Path) -> list[dict[str, Any]]:
             str(path), f"cannot be read ({exc.strerror or exc}); check that the file is readable"
         ) from exc
     return out
+
+
+def _plain_dates(row: dict[str, Any]) -> dict[str, Any]:
+    """Date and timestamp columns as ISO text, as JSON gives them: the record reader takes dates as text
+    and would otherwise drop them, leaving every article of a typed Parquet archive undated."""
+    for name, value in row.items():
+        if isinstance(value, datetime.date):  # datetime.datetime is a date too
+            row[name] = value.isoformat()
+    return row
 
 
 def part_path(out: Path, table: str, key: str) -> Path:
