@@ -140,3 +140,11 @@ def test_watch_one_round_from_opml_then_recluster(tmp_path: Path, monkeypatch: p
         server.shutdown()
         server.server_close()
         thread.join(timeout=5)
+
+
+@pytest.mark.parametrize("command", [["stories"], ["story", "st1"], ["recluster"]])
+def test_read_only_commands_refuse_a_missing_store(tmp_path: Path, command: list[str]) -> None:
+    path = tmp_path / "nodir" / "x.sqlite"
+    done = CliRunner().invoke(_app(), [*command, "--store", str(path)])
+    assert done.exit_code == 2 and "does not exist" in done.output
+    assert not (tmp_path / "nodir").exists()

@@ -40,10 +40,11 @@ class ReportFormat(StrEnum):
     md = "md"
 
 
-def _open(path: Path | None) -> SqliteStore:
+def _open(path: Path | None, *, create: bool = False) -> SqliteStore:
+    """The store; only the commands that add articles (ingest, watch) create it."""
     from newsprism.store import open_store
 
-    return open_store(path)
+    return open_store(path, create=create)
 
 
 def _service(store: SqliteStore, settings: Settings) -> StoryService:
@@ -127,7 +128,7 @@ def ingest(
     with handle_errors(debug):
         settings = load_settings(config, allow_private)
         say = _say(quiet)
-        db = _open(store)
+        db = _open(store, create=True)
         try:
             articles, skipped = _read_inputs(inputs, settings, db, say)
             for s in skipped:
@@ -176,7 +177,7 @@ def watch(
             urls.extend(parse_opml(path.read_bytes(), name) if path.is_file() else [name])
         if not urls:
             raise UsageError("no feeds to watch: pass an OPML file or feed URLs")
-        db = _open(store)
+        db = _open(store, create=True)
         poller = FeedPoller(db, settings, every=interval)
         say = _say(quiet)
         say(f"watching {len(urls)} feeds every {every}; store: {db.path} (Ctrl-C to stop)")

@@ -54,6 +54,30 @@ def test_not_a_store_is_refused(tmp_path: Path) -> None:
         open_store(path)
 
 
+def test_a_reader_never_creates_a_store(tmp_path: Path) -> None:
+    """QA: ``stories --store missing.sqlite`` and ``recluster --store nodir/x.sqlite`` made an empty store
+    (and its folder); only the commands that add articles create one."""
+    for path in (tmp_path / "missing.sqlite", tmp_path / "nodir" / "x.sqlite"):
+        with pytest.raises(UsageError, match=r"does not exist.*newsprism ingest"):
+            open_store(path, create=False)
+        assert not path.exists() and not path.parent.joinpath("x.sqlite").exists()
+    assert not (tmp_path / "nodir").exists()
+    with pytest.raises(UsageError, match="is a folder"):
+        open_store(tmp_path, create=False)
+    other = tmp_path / "other.db"
+    db = sqlite3.connect(other)
+    db.execute("CREATE TABLE t (x)")
+    db.commit()
+    db.close()
+    with pytest.raises(UsageError, match="not a newsprism store"):
+        open_store(other, create=False)
+    names = {r[0] for r in sqlite3.connect(other).execute("SELECT name FROM sqlite_master")}
+    assert names == {"t"}  # another application's database is left as it was
+    open_store(tmp_path / "s.sqlite").close()
+    with open_store(tmp_path / "s.sqlite", create=False) as store:
+        assert store.count_articles() == 0
+
+
 def test_batch_round_trip_dedup_and_urls(tmp_path: Path) -> None:
     store = open_store(tmp_path / "s.sqlite")
     a, b = _article(1, "https://brell.example/1"), _article(2)

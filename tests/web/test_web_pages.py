@@ -318,6 +318,23 @@ def test_serve_runs_the_app_on_loopback(store_path: Any, tmp_path: Any) -> None:
             proc.stderr.close()
 
 
+@pytest.mark.parametrize("what", ["not a store", "missing"])
+def test_serve_refuses_a_bad_store_at_start_up(tmp_path: Any, what: str) -> None:
+    """QA: ``serve --store gen.py`` started, then answered every page with a 500; a missing path became
+    an empty store. Both are refused before the server starts (the CLI turns this into exit 2)."""
+    from newsprism.errors import UsageError
+    from newsprism.web import serve
+
+    path = tmp_path / ("gen.py" if what == "not a store" else "missing.sqlite")
+    if what == "not a store":
+        path.write_text("print('hello')\n" * 50)
+    with pytest.raises(
+        UsageError, match="not a newsprism store" if what == "not a store" else "does not exist"
+    ):
+        serve(path, "127.0.0.1", 1)
+    assert path.exists() == (what == "not a store")
+
+
 def test_importing_the_package_loads_no_web_framework() -> None:
     import subprocess
     import sys

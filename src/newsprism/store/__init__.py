@@ -97,6 +97,7 @@ def default_store_path() -> Path:
     return Path(base) / "newsprism" / "store.sqlite"
 
 
-def open_store(path: str | Path | None = None) -> SqliteStore:
-    """The SQLite store at ``path`` (default: :func:`default_store_path`), created on first use."""
-    return SqliteStore(Path(path) if path is not None else default_store_path())
+def open_store(path: str | Path | None = None, *, create: bool = True) -> SqliteStore:
+    """The SQLite store at ``path`` (default: :func:`default_store_path`), created on first use unless
+    ``create`` is False (commands that only read it: a mistyped path must not become an empty store)."""
+    return SqliteStore(Path(path) if path is not None else default_store_path(), create=create)

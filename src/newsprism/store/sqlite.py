@@ -83,8 +83,15 @@ def _article_row(a: Article, seq: int, now: float, vector: np.ndarray | None) ->
 class SqliteStore:
     """The embedded default :class:`~newsprism.store.Store`; one instance per process and thread."""
 
-    def __init__(self, path: Path, *, timeout: float = 30.0) -> None:
+    def __init__(self, path: Path, *, timeout: float = 30.0, create: bool = True) -> None:
         self.path = path
+        if not create and path.is_dir():
+            raise UsageError(f"{path} is a folder, not a store; pass --store with the store's file")
+        if not create and not path.exists():
+            raise UsageError(
+                f"the store {path} does not exist; add articles to it with `newsprism ingest ... --store "
+                f"{path}` first, or pass --store with an existing store"
+            )
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             self._db = sqlite3.connect(str(path), timeout=timeout, isolation_level=None)
@@ -93,6 +100,9 @@ class SqliteStore:
                 f"cannot open the store at {path} ({exc}); pass --store with a writable path"
             ) from exc
         try:
+            if not create and not self._has_schema():  # before any write: it may be another app's
+                self._db.close()
+                raise UsageError(f"{path} is not a newsprism store; pass --store with another path")
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=NORMAL")
             self._db.execute("PRAGMA foreign_keys=ON")
@@ -113,6 +123,10 @@ class SqliteStore:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    def _has_schema(self) -> bool:
+        sql = "SELECT 1 FROM sqlite_master WHERE type='table' AND name='schema_version'"
+        return self._db.execute(sql).fetchone() is not None
 
     def _migrate(self) -> None:
         self._db.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")

@@ -87,5 +87,8 @@ def serve(
             "read the stories and run analyses; put it behind your newsroom's proxy or VPN",
             file=sys.stderr,
         )
+    from newsprism.store import open_store
+
+    open_store(store, create=False).close()  # a missing or foreign file is refused now, not as 500s later
     app = create_app(store, settings=settings, limits=limits, trusted_origins=trusted_origins)
     uvicorn.run(app, host=host, port=port, log_level="info", server_header=False)
