@@ -73,7 +73,7 @@ def test_exactly_the_real_conflicts(sources: list[Source]) -> None:
     assert {(v.source, v.text) for v in number.values} == {
         ("s1", "12 people"), ("s2", "15 people"), ("s3", "12 people"), ("s4", "about 12 people"),
     }  # fmt: skip
-    assert number.explanation.startswith("number: Daily Blare ('15 people') disagrees with")
+    assert number.explanation.startswith("Daily Blare ('15 people') disagrees with")
 
     date = kinds["date"][0]
     assert date.claims == ("c1",)

@@ -607,7 +607,7 @@ def _group_explanation(findings: list[Finding], outlets: dict[str, str]) -> str:
         return f"{outlets.get(p.source, p.source)} ({label.get(p, repr(p.text))})"
 
     others = ", ".join(show(p) for p in sorted(partners[odd], key=_order))
-    return f"{findings[0].kind}: {show(odd)} disagrees with {others}"
+    return f"{show(odd)} disagrees with {others}"
 
 
 def _claim_views(story: Story) -> dict[str, list[tuple[SentenceView, int]]]:
