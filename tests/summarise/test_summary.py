@@ -295,3 +295,12 @@ def test_a_figure_another_outlet_may_give_for_another_fact_is_left_out_not_dispu
     st = story(srcs, claim("c1", srcs, ("s1", 0)), claim("c2", srcs, ("s2", 0)), claim("c3", srcs, ("s1", 1)))
     texts = [s.text for s in Summariser(SummarySettings(sentences=5))(st, Findings()).sentences]
     assert texts and not any("minutes" in t for t in texts), texts
+
+
+def test_a_short_title_names_a_story_when_nothing_better_exists() -> None:
+    long = (
+        "The harbour authority said on Tuesday that the night ferry between Kelmar and the islands, which"
+        " had been suspended since the storm of early March, would resume its full timetable next week."
+    )
+    srcs = [source("s1", "Northwire", [long], title="Ferry resumes")]
+    assert summarise(story(srcs, claim("c1", srcs, ("s1", 0)))).headline == "Ferry resumes"

@@ -163,7 +163,9 @@ def headline(
         return best[1].rstrip(".")
     if summary and len(summary[0].text.split()) <= 25:
         return summary[0].text.rstrip(".")
-    return ""
+    # a short title ("Weird date") still names the story better than nothing
+    short = (_neutral_title(_SITE_SUFFIX.sub("", s.article.title.strip()).strip()) for s in story.sources)
+    return next((t.rstrip(".") for t in short if t), "")
 
 
 def _neutral_title(title: str) -> str | None:
