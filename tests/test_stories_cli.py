@@ -148,3 +148,33 @@ def test_read_only_commands_refuse_a_missing_store(tmp_path: Path, command: list
     done = CliRunner().invoke(_app(), [*command, "--store", str(path)])
     assert done.exit_code == 2 and "does not exist" in done.output
     assert not (tmp_path / "nodir").exists()
+
+
+def test_watch_says_what_it_takes(tmp_path: Path) -> None:
+    """QA: a missing OPML path was polled as a URL (exit 0, forever without --rounds); a feed file gave
+    'no feeds to watch'; a round in which every feed was refused exited 0."""
+    app, runner = _app(), CliRunner()
+    store = ["--store", str(tmp_path / "w.sqlite"), "--rounds", "1"]
+    missing = runner.invoke(app, ["watch", str(tmp_path / "nonexist.opml"), *store])
+    assert missing.exit_code == 2 and "no such file" in missing.output
+    feed = tmp_path / "chess.rss"
+    feed.write_text(RSS, encoding="utf-8")
+    local = runner.invoke(app, ["watch", str(feed), *store])
+    assert local.exit_code == 2 and "newsprism ingest" in local.output
+    refused = runner.invoke(app, ["watch", "http://127.0.0.1:9/feed.xml", *store])
+    assert refused.exit_code == 1, refused.output
+    assert "--allow-private" in refused.output and "no feed answered" in refused.output
+
+
+def test_story_names_the_stories_an_ambiguous_prefix_starts(tmp_path: Path) -> None:
+    import numpy as np
+
+    from newsprism.store import StoryUpdate, open_store
+
+    path = tmp_path / "s.sqlite"
+    heads = [StoryUpdate(f"st{n}abc", f"Story {n}", "2031-04-02", "2031-04-02") for n in range(8)]
+    with open_store(path) as store:
+        store.commit_batch([], np.zeros((0, 0), np.float32), {}, heads, {})
+    done = CliRunner().invoke(_app(), ["story", "st", "--store", str(path)])
+    assert done.exit_code == 2 and "starts more than one story" in done.output
+    assert "st0abc" in done.output and "no story" not in done.output

@@ -163,29 +163,53 @@ def watch(
     debug: Debug = False,
 ) -> None:
     """Poll feeds politely and keep stories up to date; feeds that fail are retried with backoff."""
-    from newsprism._cli_common import handle_errors
-    from newsprism.errors import UsageError
-    from newsprism.ingest.feeds import FeedPoller, parse_opml
+    from newsprism._cli_common import EXIT_OK, EXIT_PARTIAL, handle_errors
+    from newsprism.ingest.feeds import FeedPoller
     from newsprism.stories import watch as watch_loop
 
     with handle_errors(debug):
         settings = load_settings(config, allow_private)
         interval = _seconds(every)
-        urls: list[str] = []
-        for name in feeds:
-            path = Path(name).expanduser()
-            urls.extend(parse_opml(path.read_bytes(), name) if path.is_file() else [name])
-        if not urls:
-            raise UsageError("no feeds to watch: pass an OPML file or feed URLs")
+        urls = _feed_urls(feeds)
         db = _open(store, create=True)
         poller = FeedPoller(db, settings, every=interval)
         say = _say(quiet)
         say(f"watching {len(urls)} feeds every {every}; store: {db.path} (Ctrl-C to stop)")
+        answered: set[str] = set()
         try:
-            watch_loop(_service(db, settings), poller, urls, rounds=rounds, say=say)
+            watch_loop(_service(db, settings), poller, urls, rounds=rounds, say=say, answered=answered)
         finally:
             poller.close()
             db.close()
+        if not answered:
+            say("no feed answered (each failed or was refused); check the addresses above")
+        raise typer.Exit(EXIT_OK if answered else EXIT_PARTIAL)
+
+
+def _feed_urls(feeds: list[str]) -> list[str]:
+    """Feed URLs from OPML files and URLs; anything else is a usage error that says what watch takes."""
+    from newsprism.errors import UsageError
+    from newsprism.ingest.feeds import looks_like_feed, parse_opml
+
+    urls: list[str] = []
+    for name in feeds:
+        if name.lower().startswith(("http://", "https://")):
+            urls.append(name)
+            continue
+        path = Path(name).expanduser()
+        if not path.is_file():
+            raise UsageError(f"no such file: {name}; watch takes OPML files and http(s) feed URLs")
+        data = path.read_bytes()
+        if looks_like_feed(data) == "feed":
+            raise UsageError(
+                f"{name} is a feed file: watch polls feeds at http(s) URLs (or listed in OPML); "
+                f"add its entries once with `newsprism ingest {name}`"
+            )
+        found = parse_opml(data, name)
+        if not found:
+            raise UsageError(f"{name} lists no feeds: watch takes OPML files and http(s) feed URLs")
+        urls.extend(found)
+    return urls
 
 
 def stories(
@@ -271,6 +295,13 @@ def story(
         try:
             row = db.story(story_id)
             if row is None:
+                starting = db.story_ids_starting(story_id, limit=6)
+                if len(starting) > 1:
+                    shown = ", ".join(starting[:5]) + (", ..." if len(starting) > 5 else "")
+                    raise UsageError(
+                        f"'{story_id}' starts more than one story id ({shown}); give more of the id "
+                        "(`newsprism stories` lists them)"
+                    )
                 raise UsageError(f"no story '{story_id}' in {db.path}; list them with `newsprism stories`")
             pipeline = Pipeline(settings)
             service = _service(db, settings)

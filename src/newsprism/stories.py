@@ -514,11 +514,13 @@ def watch(
     *,
     rounds: int | None = None,
     say: Callable[[str], None] = lambda _msg: None,
+    answered: set[str] | None = None,
 ) -> int:
     """Poll ``urls`` forever (or ``rounds`` times), storing and clustering new entries; returns how many.
 
     Nothing a feed does stops the loop: each poll fails alone and is retried with backoff, and a failed
-    ingest of one feed's entries is reported and skipped.
+    ingest of one feed's entries is reported and skipped. ``answered`` collects the feeds that answered
+    at least once (the command exits non-zero when none did).
     """
     added = 0
     done = 0
@@ -526,7 +528,10 @@ def watch(
         for result in poll_all(poller, urls):
             if result.status == "error":
                 say(f"{result.url}: {result.error}")
-            elif result.articles:
+                continue
+            if answered is not None and result.status in ("new", "unchanged"):
+                answered.add(result.url)
+            if result.articles:
                 try:
                     got = service.ingest(result.articles)
                 except Exception as exc:  # e.g. the disk filled up; the next round tries again

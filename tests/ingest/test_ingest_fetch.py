@@ -153,7 +153,7 @@ def test_unknown_host() -> None:
 def test_private_addresses_are_refused(url: str, kind: str) -> None:
     reason, server = only_skip(url)
     assert reason.startswith("refused:") and f"is a {kind} address" in reason
-    assert "fetch.allow_private" in reason
+    assert "fetch.allow_private" in reason and "--allow-private" in reason  # the flag, for the CLI user
     assert server.requested == []
 
 

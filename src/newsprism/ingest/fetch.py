@@ -162,7 +162,8 @@ class Fetcher:
             raise FetchError(
                 origin,
                 f"refused: {url.host} answered from a {problem} address ({address}) after resolving to a "
-                "public one; set fetch.allow_private = true only if you trust this host",
+                "public one; pass --allow-private (or set fetch.allow_private = true) only if you trust "
+                "this host",
             )
 
 
@@ -195,7 +196,7 @@ def check_target(origin: str, url: httpx.URL, settings: FetchSettings) -> None:
             raise FetchError(
                 origin,
                 f"refused: {url.host}{via} is a {problem} address ({address}); "
-                "set fetch.allow_private = true only if you trust this host",
+                "pass --allow-private (or set fetch.allow_private = true) only if you trust this host",
             )
 
 

@@ -380,6 +380,14 @@ class SqliteStore:
             )
         return StoryRow(row[0], row[1], row[2], row[3], self._members(row[0]))
 
+    def story_ids_starting(self, prefix: str, *, limit: int = 10) -> list[str]:
+        """Live story ids that start with ``prefix`` (to say which ones an ambiguous prefix names)."""
+        rows = self._db.execute(
+            "SELECT id FROM stories WHERE merged_into IS NULL AND substr(id, 1, ?) = ? ORDER BY id LIMIT ?",
+            (len(prefix), prefix, limit),
+        )
+        return [r[0] for r in rows]
+
     def reset_stories(self) -> None:
         """Forget every story (articles stay) before a batch re-clustering."""
 
