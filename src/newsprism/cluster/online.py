@@ -86,9 +86,9 @@ def _typical_title(titles: Iterable[str], vocabulary: Mapping[str, float]) -> st
 @functools.lru_cache(maxsize=8192)
 def _plain(title: str) -> bool:
     """Whether the report's headline rule would use this title: no loaded word without a neutral word."""
-    from newsprism.summarise._compose import _neutral_title  # the one rule; shared, not copied
+    from newsprism.summarise import neutral_title  # the one rule; shared, not copied
 
-    return _neutral_title(title) is not None
+    return neutral_title(title) is not None
 
 
 @functools.lru_cache(maxsize=8192)

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from newsprism.errors import UsageError
 from newsprism.model import Contradiction, Story, Summary, SummarySentence
 from newsprism.settings import SummarySettings
-from newsprism.summarise._compose import disputed, headline, sentence_of
+from newsprism.summarise._compose import disputed, headline, neutral_title, sentence_of
 from newsprism.summarise._disputes import DisputeCheck
 from newsprism.summarise._rewrite import faithful, rewrite
 from newsprism.summarise._select import _SHORTEST, Candidate, candidates, rank, redundant, term_weights
@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
     from newsprism.pipeline import Findings
 
-__all__ = ["Summariser", "faithful", "length_settings", "rewrite", "summarise"]
+__all__ = ["Summariser", "faithful", "length_settings", "neutral_title", "rewrite", "summarise"]
 
 
 class Summariser:

@@ -149,7 +149,7 @@ def headline(
     best: tuple[float, str] | None = None
     for src in story.sources:
         raw = _SITE_SUFFIX.sub("", src.article.title.strip()).strip()
-        title = _neutral_title(raw) if len(raw.split()) >= 3 else None
+        title = neutral_title(raw) if len(raw.split()) >= 3 else None
         stated = set(_FIGURES.findall(title.lower())) if title else set()
         if title is None or stated & figures or any(seen.get(f, 0) < 2 for f in stated):
             continue  # a headline states no disputed figure, and only figures two outlets give
@@ -164,11 +164,11 @@ def headline(
     if summary and len(summary[0].text.split()) <= 25:
         return summary[0].text.rstrip(".")
     # a short title ("Weird date") still names the story better than nothing
-    short = (_neutral_title(_SITE_SUFFIX.sub("", s.article.title.strip()).strip()) for s in story.sources)
+    short = (neutral_title(_SITE_SUFFIX.sub("", s.article.title.strip()).strip()) for s in story.sources)
     return next((t.rstrip(".") for t in short if t), "")
 
 
-def _neutral_title(title: str) -> str | None:
+def neutral_title(title: str) -> str | None:
     """The title with fallback-list words swapped for their neutral word; None if one has none."""
     out = title
     for m in reversed(list(_WORD.finditer(title))):
