@@ -233,7 +233,7 @@ def test_stdin_text_and_json() -> None:
 def test_exact_duplicates_keep_the_first_with_a_warning(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text(f"Outlet: A\n\n{BODY}")
     spaced = BODY.replace(" ", "\u00a0 ", 3).replace("6.5%", "6.5%\u200b")
-    (tmp_path / "b.txt").write_text(f"Outlet: B\n\n  {spaced}  \n")  # same text once normalised
+    (tmp_path / "b.txt").write_text(f"Outlet: A\n\n  {spaced}  \n")  # same text once normalised
     (tmp_path / "c.txt").write_text(f"Outlet: C\n\n{BODY} Extra sentence here.")
     articles, skipped = read(tmp_path / "a.txt", tmp_path / "b.txt", tmp_path / "c.txt")
     assert skipped == []
@@ -241,6 +241,14 @@ def test_exact_duplicates_keep_the_first_with_a_warning(tmp_path: Path) -> None:
     assert articles[0].warnings == (
         f"{tmp_path / 'b.txt'} has exactly the same text; it was read once, as this article",
     )
+
+
+def test_the_same_text_from_another_outlet_is_a_reprint_kept_as_its_own_source(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(f"Outlet: Northwire\n\n{BODY}")
+    (tmp_path / "b.txt").write_text(f"Outlet: Valley Courier\n\n{BODY}")
+    articles, skipped = read(tmp_path / "a.txt", tmp_path / "b.txt")
+    assert skipped == [] and [a.outlet for a in articles] == ["Northwire", "Valley Courier"]
+    assert articles[0].text == articles[1].text and articles[0].id != articles[1].id
 
 
 def test_exact_duplicates_can_be_kept_for_the_store_to_count(tmp_path: Path) -> None:

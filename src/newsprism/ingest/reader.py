@@ -13,7 +13,7 @@ from newsprism.errors import InputError
 from newsprism.model import Article, Skipped
 from newsprism.settings import Settings
 
-from .build import build_article
+from .build import article_id, build_article
 from .fetch import Fetcher
 from .records import Draft, Parsed, charset_for_html, check_text, decode, parse_content
 
@@ -34,13 +34,15 @@ def read_articles(
     """Read and normalise every input, in order; bad inputs become ``Skipped`` entries, never exceptions.
 
     ``transport`` replaces the network for URLs (tests pass ``httpx.MockTransport``); ``stdin`` is the
-    text for the ``-`` input (``sys.stdin`` is read when it is None). An input with exactly the text of
-    an earlier one is read once, with a warning on the first; ``keep_copies`` returns it as well instead
-    (the story service counts copies itself and keeps each copy's URL).
+    text for the ``-`` input (``sys.stdin`` is read when it is None). An input with exactly the text and
+    outlet of an earlier one is read once, with a warning on the first; ``keep_copies`` returns it as
+    well instead (the story service counts copies itself and keeps each copy's URL). The same text from
+    another outlet is a verbatim reprint and is kept (see :func:`distinct`).
     """
     articles: list[Article] = []
     skipped: list[Skipped] = []
-    first_by_text: dict[str, int] = {}
+    first_by_text: dict[tuple[str, str], int] = {}
+    texts: set[str] = set()
     with Fetcher(settings.fetch, transport) as fetcher:
         for name in inputs:
             for item in _guarded(str(name), partial(_parse_input, str(name), settings, fetcher, stdin)):
@@ -51,15 +53,26 @@ def read_articles(
                 if isinstance(built, Skipped):
                     skipped.append(built)
                     continue
-                seen = None if keep_copies else first_by_text.get(built.text)
+                seen = None if keep_copies else first_by_text.get((built.text, built.outlet))
                 if seen is not None:
                     kept = articles[seen]
                     note = f"{built.origin} has exactly the same text; it was read once, as this article"
                     articles[seen] = _with_warning(kept, note)
                     continue
-                first_by_text[built.text] = len(articles)
-                articles.append(built)
+                first_by_text[(built.text, built.outlet)] = len(articles)
+                articles.append(built if keep_copies else distinct(built, texts))
+                texts.add(built.text)
     return articles, skipped
+
+
+def distinct(article: Article, texts: set[str]) -> Article:
+    """A verbatim reprint by another outlet (``texts`` holds the texts read so far) as an article of its
+    own: its id, a hash of the text alone, would be the first copy's, so the outlet joins the hash."""
+    import dataclasses
+
+    if article.text not in texts:
+        return article
+    return dataclasses.replace(article, id=article_id(f"{article.outlet}\n{article.text}"))
 
 
 T = TypeVar("T")

@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 
 from newsprism.errors import InputError
 from newsprism.ingest import Draft, address_problem, build_article, parse_content, read_articles
+from newsprism.ingest.reader import distinct
 from newsprism.ingest.records import charset_for_html, decode
 from newsprism.model import Article, Skipped
 from newsprism.settings import Settings
@@ -122,7 +123,8 @@ def read_submitted(
     """Articles in submission order; inputs that cannot be read become ``Skipped`` with the reason."""
     articles: list[Article] = []
     skipped: list[Skipped] = []
-    seen: set[str] = set()
+    seen: set[tuple[str, str]] = set()
+    texts: set[str] = set()
     for item in items:
         if item.kind == "url":
             got, lost = read_articles([str(item.content)], settings, transport=transport)
@@ -136,11 +138,12 @@ def read_submitted(
                 else:
                     got.append(built)
         for a in got:
-            if a.text in seen:
+            if (a.text, a.outlet) in seen:
                 skipped.append(Skipped(a.origin, "exactly the same text as an earlier article; read once"))
                 continue
-            seen.add(a.text)
-            articles.append(a)
+            seen.add((a.text, a.outlet))
+            articles.append(distinct(a, texts))  # the same text from another outlet is a reprint
+            texts.add(a.text)
     return articles, skipped
 
 
