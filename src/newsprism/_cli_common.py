@@ -7,7 +7,7 @@ Errors are one readable line on stderr; ``--debug`` shows the traceback for bug 
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
@@ -59,6 +59,33 @@ def stderr_console() -> Any:
     from rich.console import Console
 
     return Console(stderr=True, highlight=False)
+
+
+@contextmanager
+def spinner(quiet: bool) -> Iterator[Callable[[str], None]]:
+    """A spinner on stderr naming the stage that is running (long model loads included)."""
+    if quiet or not sys.stderr.isatty():
+        yield lambda _msg: None
+        return
+    from rich.status import Status
+
+    with Status("starting", console=stderr_console()) as status:
+        yield lambda msg: status.update(f"{msg} ...")
+
+
+@contextmanager
+def progress_bar(quiet: bool, label: str, total: int) -> Iterator[Callable[[int], None]]:
+    """A bar on stderr for long work over ``total`` items, advanced by the count each step finished;
+    nothing when quiet or when stderr is not a terminal (logs and pipes stay clean)."""
+    if quiet or total < 2 or not sys.stderr.isatty():
+        yield lambda _n: None
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    columns = (TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+    with Progress(*columns, console=stderr_console(), transient=True) as bar:
+        task = bar.add_task(label, total=total)
+        yield lambda n: bar.advance(task, n)
 
 
 @contextmanager

@@ -7,8 +7,7 @@ Errors are one readable line on stderr; ``--debug`` shows the traceback for bug 
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -28,6 +27,7 @@ from newsprism._cli_common import (
     format_for,
     handle_errors,
     load_settings,
+    spinner,
     stderr_console,
     write_output,
 )
@@ -54,7 +54,7 @@ def _root() -> None:
 
 def _read(pipeline: Pipeline, inputs: list[str], quiet: bool) -> tuple[list[Article], list[Skipped]]:
     stdin = sys.stdin.read() if "-" in inputs else None
-    with _progress(quiet) as say:
+    with spinner(quiet) as say:
         say("reading inputs")
         articles, skipped = pipeline.read(inputs, stdin=stdin)
     if not quiet:
@@ -68,18 +68,6 @@ def _read(pipeline: Pipeline, inputs: list[str], quiet: bool) -> tuple[list[Arti
         stderr_console().print("newsprism: no input could be analysed (see the warnings above)", style="red")
         raise typer.Exit(EXIT_PARTIAL)
     return articles, skipped
-
-
-@contextmanager
-def _progress(quiet: bool) -> Iterator[Callable[[str], None]]:
-    """A spinner on stderr naming the stage that is running (long model loads included)."""
-    if quiet or not sys.stderr.isatty():
-        yield lambda _msg: None
-        return
-    from rich.status import Status
-
-    with Status("starting", console=stderr_console()) as status:
-        yield lambda msg: status.update(f"{msg} ...")
 
 
 def _render(report: StoryReport, fmt: Format) -> str:
@@ -122,7 +110,7 @@ def compare(
             overrides["summary__words"] = words
         pipeline = Pipeline(load_settings(config, allow_private, **overrides))
         articles, skipped = _read(pipeline, inputs, quiet)
-        with _progress(quiet) as say:
+        with spinner(quiet) as say:
             report = pipeline.analyse(articles, skipped, progress=say)
         write_output(_render(report, chosen), output)
         if output is not None and not quiet:
@@ -136,7 +124,7 @@ def compare(
 def _story(pipeline: Pipeline, articles: list[Article], quiet: bool) -> Any:
     from newsprism.model import Story
 
-    with _progress(quiet) as say:
+    with spinner(quiet) as say:
         say("segmenting and embedding")
         sources = pipeline.sources(articles)
         say("aligning claims")
@@ -248,7 +236,7 @@ def language(
             return
         pipeline = Pipeline(load_settings(config, allow_private))
         articles, skipped = _read(pipeline, inputs, quiet)
-        with _progress(quiet) as say:
+        with spinner(quiet) as say:
             say("segmenting and embedding")
             story = Story(sources=tuple(pipeline.sources(articles)))  # no claims: the lens needs none
             say("loaded language")

@@ -123,7 +123,7 @@ def ingest(
     debug: Debug = False,
 ) -> None:
     """Add articles to the store and place each in a story (re-running it adds nothing twice)."""
-    from newsprism._cli_common import EXIT_OK, EXIT_PARTIAL, handle_errors
+    from newsprism._cli_common import EXIT_OK, EXIT_PARTIAL, handle_errors, progress_bar
 
     with handle_errors(debug):
         settings = load_settings(config, allow_private)
@@ -133,7 +133,8 @@ def ingest(
             articles, skipped = _read_inputs(inputs, settings, db, say)
             for s in skipped:
                 say(f"skipped {s.origin}: {s.reason}")
-            result = _service(db, settings).ingest(articles)
+            with progress_bar(quiet, "placing articles in stories", len(articles)) as advance:
+                result = _service(db, settings).ingest(articles, progress=advance)
             say(
                 f"{result.describe()}; {result.new_stories} new stories, {result.merged} merged, "
                 f"{result.split} cut in two; store: {db.path}"
@@ -284,9 +285,10 @@ def story(
     debug: Debug = False,
 ) -> None:
     """Print or write one story's cross-source report (the JSON is cached in the store)."""
-    from newsprism._cli_common import Format, format_for, handle_errors, write_output
+    from newsprism._cli_common import Format, format_for, handle_errors, spinner, write_output
     from newsprism.errors import UsageError
     from newsprism.pipeline import Pipeline
+    from newsprism.report.json import from_json
 
     with handle_errors(debug):
         chosen = format_for(output, Format(fmt.value) if fmt else None)
@@ -305,11 +307,11 @@ def story(
                 raise UsageError(f"no story '{story_id}' in {db.path}; list them with `newsprism stories`")
             pipeline = Pipeline(settings)
             service = _service(db, settings)
-            if chosen is Format.json:
+            with spinner(quiet) as say:  # a big story takes a while the first time (then it is cached)
+                say(f"analysing {len(row.article_ids)} articles")
                 text = service.report_json(row, pipeline)
-            else:
-                report = pipeline.analyse(db.articles(list(row.article_ids)))
-                db.put_report(row.id, service.report_key(row, pipeline), report.to_json())
+            if chosen is not Format.json:
+                report = from_json(text)
                 text = report.to_markdown() if chosen is Format.md else report.to_html()
             write_output(text, output)
         finally:

@@ -197,10 +197,13 @@ class StoryService:
         same = [(jaccard(grams, g), k) for k, g in sets.items() if same_text(grams, g, near.threshold)]
         return max(same)[1] if same else None
 
-    def ingest(self, articles: Iterable[Article]) -> IngestResult:
+    def ingest(
+        self, articles: Iterable[Article], progress: Callable[[int], None] | None = None
+    ) -> IngestResult:
         """Add articles (any order) and cluster them. Each batch is placed in publication order, and a
         list is sorted whole first, so a folder of old articles sweeps forward through its dates (each
-        stored story and article near them is read in about once) instead of jumping back and forth."""
+        stored story and article near them is read in about once) instead of jumping back and forth.
+        ``progress`` is told how many articles each finished batch held."""
         result = IngestResult()
         if isinstance(articles, Sequence):
             articles = [articles[i] for i in publication_order(articles)]
@@ -209,9 +212,13 @@ class StoryService:
             batch.append(article)
             if len(batch) >= self.batch_size:
                 self._ingest_batch(batch, result)
+                if progress is not None:
+                    progress(len(batch))
                 batch = []
         if batch:
             self._ingest_batch(batch, result)
+            if progress is not None:
+                progress(len(batch))
         return result
 
     def _late_days(self, articles: Iterable[Article]) -> list[float]:

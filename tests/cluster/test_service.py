@@ -57,8 +57,10 @@ def test_ingesting_the_same_folder_twice_adds_no_duplicates(tmp_path: Path) -> N
     service = StoryService(store, HashEmbedder(), ClusterConfig(index="exact"), batch_size=4)
     articles, skipped = read_articles([str(folder)], Settings())
     assert not skipped and len(articles) == 9
-    first = service.ingest(articles)
+    done: list[int] = []
+    first = service.ingest(articles, progress=done.append)
     assert first.added == 9 and first.duplicates == 0
+    assert done == [4, 4, 1]  # each batch reports when it is placed (the CLI's progress bar)
     stories = store.stories()
     assert sorted(len(s.article_ids) for s in stories) == [3, 3, 3]
 
