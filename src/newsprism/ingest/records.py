@@ -227,7 +227,9 @@ def parse_json(text: str, origin: str, *, default_url: str | None = None) -> Par
     except json.JSONDecodeError as exc:
         return [
             Skipped(
-                origin, f"not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno}); fix the file"
+                origin,
+                f"not valid JSON ({exc.msg.removesuffix(' at')} at line {exc.lineno}, column {exc.colno}); "
+                "fix the file",
             )
         ]
     if isinstance(data, Mapping) and not _has_body(data):
