@@ -228,6 +228,10 @@ def test_stdin_text_and_json() -> None:
     lines = "\n".join(json.dumps({"text": BODY + f" Update {i}."}) for i in range(2))
     articles, skipped = read("-", stdin=lines)
     assert len(articles) == 2 and not skipped and articles[1].origin == "-:2"
+    # a broken line among JSON lines on stdin costs that line, as in a .jsonl file
+    broken = lines + "\nnot json at all\n" + json.dumps({"text": BODY + " Update 9."})
+    articles, skipped = read("-", stdin=broken)
+    assert len(articles) == 3 and [s.origin for s in skipped] == ["-:3"]
 
 
 def test_exact_duplicates_keep_the_first_with_a_warning(tmp_path: Path) -> None:

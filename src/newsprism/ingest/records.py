@@ -346,8 +346,10 @@ def parse_content(
                 len(parsed) == 1 and isinstance(parsed[0], Skipped) and "not valid JSON" in parsed[0].reason
             ):
                 return parsed
-            lines = [ln for ln in text.splitlines() if ln.strip()]
-            if len(lines) > 1 and all(ln.lstrip().startswith("{") for ln in lines):
+            # JSON lines, perhaps with a broken line (the lines reader skips just that one)
+            lines = [ln.lstrip() for ln in text.splitlines() if ln.strip()]
+            objects = sum(ln.startswith("{") for ln in lines)
+            if len(lines) > 1 and lines[0].startswith("{") and objects * 2 > len(lines):
                 return parse_jsonl(text, origin, default_url=default_url)
             return parsed
     draft = parse_text(text, origin, markdown=hint in (".md", ".markdown"), warnings=warnings)
