@@ -446,3 +446,15 @@ def test_public_surface() -> None:
     for module in (newsprism.ingest, newsprism.normalise):
         assert sorted(module.__all__) == module.__all__
         assert all(hasattr(module, name) for name in module.__all__)
+
+
+def test_a_cookie_wall_is_read_with_a_warning_that_it_may_not_be_the_article(tmp_path: Path) -> None:
+    wall = tmp_path / "wall.html"
+    wall.write_text(
+        "<html><head><title>Just a moment...</title></head><body><div>We use cookies to improve your"
+        " experience. Accept all cookies or manage preferences. Enable JavaScript and cookies to"
+        " continue.</div></body></html>"
+    )
+    (article,) = read(wall)[0]
+    assert any("gate page" in w for w in article.warnings)
+    assert not any("gate page" in w for w in one(FIXTURES / "wire.txt").warnings)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 
 from newsprism.model import Article, Skipped
 from newsprism.normalise.html import extract_html
@@ -60,6 +61,11 @@ def build_article(draft: Draft, settings: IngestSettings) -> Article | Skipped:
             "set ingest.require_english = false to read it anyway",
         )
 
+    if words < 80 and _GATE.search(text):
+        warnings.append(
+            f"only {words} words, mentioning cookies, consent or a subscription: this may be the site's gate "
+            "page, not the article; save the article's text to a .txt file and read that instead"
+        )
     iso = normalise_date(published)
     if published and iso is None:
         warnings.append(f"publication date {published!r} not understood; kept as given")
@@ -75,6 +81,14 @@ def build_article(draft: Draft, settings: IngestSettings) -> Article | Skipped:
         origin=draft.origin,
         warnings=tuple(warnings),
     )
+
+
+# what a cookie wall, a bot check or a paywall says instead of the article
+_GATE = re.compile(
+    r"\b(?:cookies?|consent|enable javascript|subscribe to (?:read|continue)|subscribers only|"
+    r"verify you are (?:a )?human|sign in to (?:read|continue)|are you a robot)\b",
+    re.IGNORECASE,
+)
 
 
 def _cut(text: str, limit: int) -> tuple[str, str]:
