@@ -349,10 +349,19 @@ def merge_speakers(mentions: Sequence[tuple[str, Mention]]) -> tuple[list[Speake
 
 
 def same_person(a: str, b: str) -> bool:
-    """Surnames fold equal and first names (when both given) agree or one is the other's initial."""
+    """Surnames fold equal and first names (when both given) agree or one is the other's initial; or one
+    first name and surnames one letter apart: an outlet's misspelling ("Ilse Brandvoll" / "Brandvold")."""
     pa, pb = a.split(), b.split()
-    if not pa or not pb or fold(pa[-1]) != fold(pb[-1]):
+    if not pa or not pb:
         return False
+    if fold(pa[-1]) != fold(pb[-1]):
+        from rapidfuzz.distance import Levenshtein
+
+        sx, sy = fold(pa[-1]), fold(pb[-1])
+        return (
+            len(pa) > 1 and len(pb) > 1 and fold(pa[0]) == fold(pb[0]) and len(fold(pa[0])) > 1
+            and min(len(sx), len(sy)) >= 5 and Levenshtein.distance(sx, sy) == 1
+        )  # fmt: skip
     fa, fb = pa[:-1], pb[:-1]
     if not fa or not fb:
         return True
