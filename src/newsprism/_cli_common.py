@@ -109,12 +109,9 @@ def handle_errors(debug: bool) -> Iterator[None]:
     except Exception as exc:
         if debug:
             raise
-        stderr_console().print(
-            f"newsprism: unexpected error: {type(exc).__name__}: {exc}", style="red", markup=False
-        )
-        stderr_console().print(
-            "Run again with --debug and report the traceback at the project's issue tracker."
-        )
+        console = stderr_console()
+        console.print(f"newsprism: unexpected error: {type(exc).__name__}: {exc}", style="red", markup=False)
+        console.print("Run again with --debug and report the traceback at the project's issue tracker.")
         raise typer.Exit(EXIT_PARTIAL) from None
 
 
