@@ -304,3 +304,21 @@ def test_a_short_title_names_a_story_when_nothing_better_exists() -> None:
     )
     srcs = [source("s1", "Northwire", [long], title="Ferry resumes")]
     assert summarise(story(srcs, claim("c1", srcs, ("s1", 0)))).headline == "Ferry resumes"
+
+
+def test_a_name_one_outlet_misspells_is_not_the_wording_shown() -> None:
+    opened = "Mayor Ilse Brandvoll opened the new Selmark footbridge on Monday, the council said."
+    misspelt = "Mayor Ilse Brandvold opened the new Selmark footbridge on Monday."
+    later = "Mayor Ilse Brandvoll said the footbridge cost less than planned."
+    srcs = [
+        source("s1", "Northwire", [opened, later]),
+        source("s2", "Selmark Post", [opened]),
+        source("s3", "Valley Courier", [misspelt]),
+    ]
+    st = story(srcs, claim("c1", srcs, ("s1", 0), ("s2", 0), ("s3", 0)))
+    # the misspelt wording is the least biased one, but two outlets spell the name the other way
+    shown = Summariser()(st, _lens([], {"s1": (0.4, 0.1), "s2": (0.4,), "s3": (0.05,)})).sentences[0]
+    assert "Brandvoll" in shown.text and shown.sources == ("s1", "s2", "s3")
+    # with one outlet on each side, neither spelling is the minority: bias decides as before
+    even = story(srcs[1:], claim("c1", srcs[1:], ("s2", 0), ("s3", 0)))
+    assert "Brandvold" in Summariser()(even, _lens([], {"s2": (0.4,), "s3": (0.05,)})).sentences[0].text

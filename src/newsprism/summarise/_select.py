@@ -31,6 +31,7 @@ _BOILERPLATE = re.compile(
 _FIRST_PERSON = re.compile(r"\b(I|I'm|I've|we|We|our|Our|my|My|me)\b")
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 _QUOTE_OPEN = ("“", '"', "‘", "'")
+_NAME = re.compile(r"\b[A-Z][a-zà-ÿ'’-]{4,}\b")
 _SHORTEST = 6
 _NEAR_SAME = 0.8  # word-set Jaccard at which two wordings count as one origin (reprints, light edits)
 _TITLE_WEIGHT = 2.0  # tuned on NeuS train clusters 0-119 (benchmarks/summary_neus.py --split train)
@@ -90,6 +91,7 @@ def candidates(story: Story, neutrality: Neutrality, max_words: int) -> list[Can
     """
     index = sentence_index(story)
     centre = _centres(story)
+    rare = minority_spellings(story)
     out: list[Candidate] = []
     for claim in story.claims:
         members = [index[k] for p in claim.sentences if (k := (p.source, p.start, p.end)) in index]
@@ -98,7 +100,8 @@ def candidates(story: Story, neutrality: Neutrality, max_words: int) -> list[Can
             continue
         several = len(members) > 1
         wordings = sorted(
-            (neutrality.wording(src, s, judge_bias=several) for src, s in members), key=_wording_key
+            (neutrality.wording(src, s, judge_bias=several) for src, s in members),
+            key=lambda w: _wording_key(w, rare),
         )
         best = wordings[0]
         if best.loaded:
@@ -187,11 +190,39 @@ def redundant(c: Candidate, chosen: Sequence[Candidate], threshold: float) -> bo
     return False
 
 
-def _wording_key(w: Wording) -> tuple[int, float]:
-    """Fewest loaded spans, then lowest bias; a wording that opens on a quotation or needed word swaps
-    loses a little, since the reader gets the outlet's own plain statement less directly."""
+def minority_spellings(story: Story) -> frozenset[str]:
+    """Names spelt one letter away from a spelling more of the story's outlets use: likely misspellings.
+
+    A name here is a capitalised word of five letters or more that does not open a sentence; outlets
+    count once however often they use a spelling ("Brandvold" in one outlet, "Brandvoll" in three).
+    """
+    from rapidfuzz.distance import Levenshtein
+
+    outlets: dict[str, set[str]] = {}
+    for src in story.sources:
+        for sent in src.sentences:
+            for m in _NAME.finditer(sent.text, 1):
+                outlets.setdefault(m.group(), set()).add(src.id)
+    by_initial: dict[str, list[str]] = {}
+    for name in outlets:
+        by_initial.setdefault(name[0], []).append(name)
+    rare: set[str] = set()
+    for names in by_initial.values():
+        for a in names:
+            for b in names:
+                fewer = len(outlets[a]) < len(outlets[b])
+                if fewer and abs(len(a) - len(b)) <= 1 and Levenshtein.distance(a, b) == 1:
+                    rare.add(a)
+    return frozenset(rare)
+
+
+def _wording_key(w: Wording, rare: frozenset[str] = frozenset()) -> tuple[int, int, float]:
+    """Fewest loaded spans, then fewest likely misspelt names, then lowest bias; a wording that opens on
+    a quotation or needed word swaps loses a little, since the reader gets the outlet's own plain
+    statement less directly."""
     penalty = (0.3 if w.text.startswith(_QUOTE_OPEN) else 0.0) + (0.05 if w.replaced else 0.0)
-    return (w.loaded, round(w.bias + penalty, 6))
+    misspelt = sum(m.group() in rare for m in _NAME.finditer(w.text)) if rare else 0
+    return (w.loaded, misspelt, round(w.bias + penalty, 6))
 
 
 def _vector(src: Source, sent: Sentence) -> np.ndarray | None:
