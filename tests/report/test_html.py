@@ -113,7 +113,7 @@ def test_hostile_text_is_inert(sample_report: StoryReport) -> None:
     assert not any(name.startswith("on") for _, attrs in page.tags for name in attrs)
     assert len(page.scripts) == 1 and "alert" not in page.scripts[0]  # only our own inline script
     assert "javascript:" not in " ".join(str(a.get("href")) for _, a in page.tags)
-    tip = next(a for a in page.with_class("ll") if a.get("data-tip", "").startswith('"><script>'))
+    tip = next(a for a in page.with_class("ll") if (a.get("data-tip") or "").startswith('"><script>'))
     assert tip["title"] == tip["data-tip"]
 
 
@@ -201,3 +201,53 @@ def test_renderer_compiles_once_and_matches_to_html(sample_report: StoryReport) 
     context = render_context(sample_report)
     assert template.render(**context) == first
     assert [c[1] for c in context["counts"]][:1] == [len(sample_report.sources)]
+
+
+def _claim_card(html: str, cid: str) -> str:
+    card = html[html.index(f'id="claim-{cid}"') :]
+    return card[: card.index("</article>")]
+
+
+def test_wide_story_cards_show_reporting_outlets_and_name_the_rest() -> None:
+    """Twelve outlets: a card gets a column only per reporting outlet, the others are named on one line.
+
+    (Twelve columns of "not reported" pushed most reporting outlets out of sight, behind a sideways scroll.)
+    """
+    from wide_report import wide_report
+
+    from newsprism.report import check_offsets
+
+    report = wide_report()
+    assert check_offsets(report) == []
+    html = to_html(report)
+    page = parse(html)
+    assert page.errors == [] and page.stack == []
+    partial = _claim_card(html, "c2")
+    assert partial.count('<div class="cell ') == 6 and "absent" not in partial.split("absent-line")[0]
+    line = partial[partial.index('class="absent-line"') :]
+    assert line.count('class="chip ') == 6 and "Ålesund Weekly ★" in line and "Morning Courier" not in line
+    assert "absent-line" not in _claim_card(html, "c3")  # a single-source claim: the badge says it all
+    assert "absent-line" not in _claim_card(html, "c1")  # everyone reports it
+    # twelve sources, twelve outlet colours
+    classes = [a.get("class") or "" for _, a in page.tags]
+    colours = {c.split()[1] for c in classes if c.startswith("chip o")}
+    assert len(colours) == 12
+
+
+def test_few_sources_keep_empty_columns(sample_report: StoryReport) -> None:
+    card = _claim_card(to_html(sample_report), "c4")
+    assert card.count('<div class="cell ') == 3 and "not reported" in card and "absent-line" not in card
+
+
+def test_long_claim_group_starts_collapsed_and_warnings_sit_under_the_title() -> None:
+    from wide_report import wide_report
+
+    html = to_html(wide_report())
+    details = [(a.get("id") or "", "open" in a) for t, a in parse(html).tags if t == "details"]
+    groups = {i: is_open for i, is_open in details if i.startswith("group-")}
+    assert groups == {"group-consensus": True, "group-partial": True, "group-single": False}
+    row = html[html.index('id="src-s7"') :]
+    row = row[: row.index("</tr>")]
+    title_cell = row.split("<td")[2]
+    assert "(untitled)" in title_cell and "no title found" in title_cell  # not in a column off to the right
+    assert "<th>Warnings</th>" not in html

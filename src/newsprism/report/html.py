@@ -26,7 +26,14 @@ if TYPE_CHECKING:
     from jinja2 import Environment
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
-PALETTE = 8  # outlet colours defined in the template's CSS (.o0 ... .o7)
+PALETTE = 12  # outlet colours defined in the template's CSS (.o0 ... .o11)
+# Up to this many sources a claim card keeps an empty "not reported" column for each outlet that lacks the
+# claim (the side-by-side view of a few outlets); with more, only the reporting outlets get a column and
+# the others are named on one line, so a card never hides reporting outlets behind a sideways scroll.
+ABSENT_COLUMNS = 4
+# A claim group longer than this starts collapsed (a long feature article can bring hundreds of claims
+# that only it reports); a link to one of its claims still opens it.
+OPEN_GROUP_MAX = 40
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,6 +172,10 @@ class _View:
                                     "anchor": _sentence_anchor(p),
                                 }
                             )
+                absent: list[Src] = []
+                if len(cells) > ABSENT_COLUMNS:
+                    absent = [cell.src for cell in cells if not cell.items]
+                    cells = [cell for cell in cells if cell.items]
                 rows.append(
                     {
                         "id": c.id,
@@ -173,10 +184,12 @@ class _View:
                         "origins": c.origins,
                         "n": len(set(c.sources)),
                         "cells": cells,
+                        # a single-source claim's badge already says the others lack it
+                        "absent": absent if c.support != "single" or c.contested else [],
                         "disputes": disputes.get(c.id, []),
                     }
                 )
-            groups.append({"key": key, "title": title, "claims": rows})
+            groups.append({"key": key, "title": title, "claims": rows, "open": len(rows) <= OPEN_GROUP_MAX})
         return groups
 
     def who(self) -> list[dict[str, Any]]:
