@@ -180,7 +180,7 @@ def cpu_sample(kept: Path, n: int) -> dict[str, Any]:
     from newsprism.batch.io import list_shards, read_records
     from newsprism.batch.rows import source_from_row
     from newsprism.batch.stages import ArticleWorker, StoryWorker, embed_sources, normalise_records
-    from newsprism.cluster import ClusterConfig, lead_text
+    from newsprism.cluster import StorySettings, lead_text
 
     records = [r for p in list_shards(kept / "archive") for r in read_records(p)][:n]
     worker = ArticleWorker(str(kept / "cpu-sample"), embed_threads=1)
@@ -196,7 +196,7 @@ def cpu_sample(kept: Path, n: int) -> dict[str, Any]:
     cpu["segment"] = time.process_time() - c
     c = time.process_time()
     embedded, _ = embed_sources(
-        worker.embedder, sources, [lead_text(a, ClusterConfig().lead_words) for a in articles]
+        worker.embedder, sources, [lead_text(a, StorySettings().lead_words) for a in articles]
     )
     cpu["embed"] = time.process_time() - c
 

@@ -11,7 +11,7 @@ when it turns out to be two events; the same pass without the cut is printed too
     python benchmarks/cluster_quality.py               # the benchmark (about a minute after embedding)
     python benchmarks/cluster_quality.py --tune        # grid search of the shared configuration
     python benchmarks/cluster_quality.py --no-bertopic
-    python benchmarks/cluster_quality.py --set w_year=0   # a ClusterConfig field changed (ablation)
+    python benchmarks/cluster_quality.py --set w_year=0   # a StorySettings field changed (ablation)
 
 ECB+ and WikiRef have no dates, so their stream order is a seeded shuffle and the online result depends on
 it by about +-0.01 F1: besides the seed-13 order (the quality gate's), the mean and range over ``--orders``
@@ -40,7 +40,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from cluster_data import load_basil, load_ecbplus, load_wikiref
-from newsprism.cluster import ClusterConfig, ari, bcubed, cluster_articles, lead_text
+from newsprism.cluster import StorySettings, ari, bcubed, cluster_articles, lead_text
 from newsprism.model import Article
 
 
@@ -104,7 +104,7 @@ def bertopic_scores(
 
 
 def score(
-    config: ClusterConfig, sets: dict[str, tuple[list[Article], list[str], np.ndarray]]
+    config: StorySettings, sets: dict[str, tuple[list[Article], list[str], np.ndarray]]
 ) -> dict[str, tuple[float, float, float, float]]:
     out = {}
     for name, (arts, gold, vecs) in sets.items():
@@ -115,7 +115,7 @@ def score(
 
 
 def pair_separability(
-    arts: list[Article], gold: list[str], vecs: np.ndarray, config: ClusterConfig
+    arts: list[Article], gold: list[str], vecs: np.ndarray, config: StorySettings
 ) -> tuple[float, float, int]:
     """ROC AUC of the article-to-article score (the clusterer's weights, IDF over the whole set) for
     telling same-event pairs from pairs of the topic's other event, without and with the year penalty.
@@ -163,7 +163,7 @@ def shuffled(
 
 def tune(sets: dict[str, tuple[list[Article], list[str], np.ndarray]]) -> None:
     """Joint grid over the two event sets (WikiRef is kept out: it is the guard, not a target)."""
-    base = ClusterConfig()
+    base = StorySettings()
     sets = {k: v for k, v in sets.items() if k != "WikiRef"}
     grid = {
         "threshold": [0.30, 0.33, 0.36],
@@ -188,7 +188,7 @@ def tune(sets: dict[str, tuple[list[Article], list[str], np.ndarray]]) -> None:
 
 
 def _pair(
-    shuffled_set: tuple[list[Article], list[str], np.ndarray], config: ClusterConfig
+    shuffled_set: tuple[list[Article], list[str], np.ndarray], config: StorySettings
 ) -> tuple[list[str], list[str]]:
     arts, gold, vecs = shuffled_set
     return gold, cluster_articles(arts, vecs, config)
@@ -200,19 +200,19 @@ def main() -> None:
     ap.add_argument("--tune", action="store_true")
     ap.add_argument("--no-bertopic", action="store_true")
     ap.add_argument(
-        "--set", action="append", default=[], metavar="FIELD=VALUE", help="override a ClusterConfig field"
+        "--set", action="append", default=[], metavar="FIELD=VALUE", help="override a StorySettings field"
     )
     ap.add_argument("--orders", type=int, default=5, help="shuffled orders of the undated sets to average")
     args = ap.parse_args()
     root = data_dir(args.data)
-    config = ClusterConfig()
+    config = StorySettings()
     for item in args.set:
         key, _, value = item.partition("=")
-        if key not in {f.name for f in dataclasses.fields(ClusterConfig)}:
-            ap.error(f"--set {item}: no ClusterConfig field {key!r}")
+        if key not in {f.name for f in dataclasses.fields(StorySettings)}:
+            ap.error(f"--set {item}: no StorySettings field {key!r}")
         config = dataclasses.replace(config, **{key: type(getattr(config, key))(value)})
     if args.set:
-        print(f"ClusterConfig overrides: {', '.join(args.set)}")
+        print(f"StorySettings overrides: {', '.join(args.set)}")
     t0 = time.perf_counter()
     sets = {}
     loaders = (

@@ -35,7 +35,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from cluster_data import load_basil, load_ecbplus
 from cluster_quality import data_dir, embed
-from newsprism.cluster import ClusterConfig, lead_text
+from newsprism.cluster import StorySettings, lead_text
 from newsprism.ingest import article_id
 from newsprism.model import Article
 from newsprism.store import open_store
@@ -89,7 +89,7 @@ def main() -> None:
     ap.add_argument("--per-day", type=int, default=300)
     ap.add_argument("--batch", type=int, default=64)
     args = ap.parse_args()
-    config = ClusterConfig()
+    config = StorySettings()
     root = data_dir(args.data)
     basil, ecb = load_basil(root / "basil")[0], load_ecbplus(root / "ecbplus")[0]
     base = basil + ecb

@@ -38,3 +38,24 @@ def test_good_values_are_taken(tmp_path: Path) -> None:
 def test_bad_values_say_what_is_wrong(tmp_path: Path, toml: str, says: str) -> None:
     with pytest.raises(UsageError, match=says):
         load(tmp_path, toml)
+
+
+def test_the_listing_is_a_settings_file_that_gives_back_the_same_settings(tmp_path: Path) -> None:
+    changed = load(tmp_path, "[stories]\nwindow_days = 9\n[summary]\nwords = 80\n")
+    listing = changed.to_toml()
+    assert "window_days = 9.0" in listing and "words = 80" in listing
+    assert "# rewrite_url = (not set)" in listing  # TOML has no null: an unset key is shown commented out
+    assert load(tmp_path, listing) == changed
+
+
+def test_every_key_says_what_it_does() -> None:
+    """The listing is the settings reference (`newsprism settings`), so a new key needs its comment."""
+    bare = [line for line in Settings().to_toml().splitlines() if "=" in line and "  # " not in line]
+    assert bare == []
+
+
+def test_story_settings_are_checked_like_the_others(tmp_path: Path) -> None:
+    with pytest.raises(UsageError, match="must be 'auto' or 'faiss' or 'exact'"):
+        load(tmp_path, '[stories]\nindex = "annoy"\n')
+    with pytest.raises(UsageError, match="at least 1"):
+        load(tmp_path, "[stories]\nwindow_days = 0\n")

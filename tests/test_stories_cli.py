@@ -82,6 +82,24 @@ def test_ingest_list_report_and_reingest(tmp_path: Path, monkeypatch: pytest.Mon
     assert missing.exit_code == 2
 
 
+def test_story_settings_from_the_settings_file_reach_ingest(tmp_path: Path) -> None:
+    folder = tmp_path / "news"
+    folder.mkdir()
+    for name, items in EVENTS.items():
+        for i, (outlet, date, title, text) in enumerate(items):
+            (folder / f"{name}-{i}.txt").write_text(
+                f"Title: {title}\nOutlet: {outlet}\nDate: {date}\n\n{text}\n"
+            )
+    strict = tmp_path / "strict.toml"
+    strict.write_text("[stories]\nthreshold = 0.99\nmerge_threshold = 1\n")  # no article is close enough
+    store = str(tmp_path / "s.sqlite")
+    runner, app = CliRunner(), _app()
+    done = runner.invoke(app, ["ingest", str(folder), "--store", store, "--config", str(strict), "-q"])
+    assert done.exit_code == 0, done.output
+    stories = json.loads(runner.invoke(app, ["stories", "--store", store, "--format", "json"]).stdout)
+    assert len(stories) == sum(len(items) for items in EVENTS.values())
+
+
 class _FeedHandler(http.server.BaseHTTPRequestHandler):
     def do_GET(self) -> None:
         if self.path == "/chess.rss":

@@ -334,6 +334,13 @@ def batch(
         raise typer.Exit(EXIT_PARTIAL if summary.skipped_inputs else EXIT_OK)
 
 
+@app.command("settings")
+def show_settings(config: ConfigOpt = None, debug: Debug = False) -> None:
+    """Print every setting in effect (defaults, then --config) as TOML, each with what it does."""
+    with handle_errors(debug):
+        write_output(load_settings(config, False).to_toml(), None)
+
+
 def _register_store_commands() -> None:
     from newsprism.cli_store import register_store_commands
 

@@ -51,7 +51,7 @@ def _service(store: SqliteStore, settings: Settings) -> StoryService:
     from newsprism.embed import default_embedder
     from newsprism.stories import StoryService
 
-    return StoryService(store, default_embedder(settings.embed))
+    return StoryService(store, default_embedder(settings.embed), settings.stories)
 
 
 def _say(quiet: bool) -> Any:

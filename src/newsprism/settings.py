@@ -13,11 +13,11 @@ from newsprism.errors import UsageError
 
 @dataclass(frozen=True)
 class FetchSettings:
-    timeout: float = 15.0
-    max_bytes: int = 10_000_000
-    max_redirects: int = 5
-    allow_private: bool = False
-    user_agent: str = "newsprism/0.1 (+https://github.com/newsprism/newsprism)"
+    timeout: float = 15.0  # seconds per request
+    max_bytes: int = 10_000_000  # larger responses are cut off and skipped
+    max_redirects: int = 5  # more redirects than this and the URL is skipped
+    allow_private: bool = False  # fetch private, loopback and link-local addresses (--allow-private)
+    user_agent: str = "newsprism/0.1 (+https://github.com/newsprism/newsprism)"  # sent with every request
 
 
 @dataclass(frozen=True)
@@ -25,15 +25,15 @@ class IngestSettings:
     max_html_bytes: int = 60_000_000  # larger files are refused before parsing
     max_text_chars: int = 400_000  # longer extracted texts are cut, with a warning
     min_words: int = 5  # fewer words: the article is skipped as empty
-    require_english: bool = True
+    require_english: bool = True  # skip texts that are not English (the models are English-only)
 
 
 @dataclass(frozen=True)
 class EmbedSettings:
     backend: str = "onnx"  # "onnx" (default, offline) or "sentence-transformers" (extra)
     model: str = ""  # model name or path for the sentence-transformers backend
-    batch_size: int = 64
-    max_tokens: int = 128
+    batch_size: int = 64  # sentences per model call
+    max_tokens: int = 128  # longer sentences are cut for the embedding
 
 
 @dataclass(frozen=True)
@@ -41,10 +41,11 @@ class AlignSettings:
     """Thresholds for "these two sentences report the same fact"; tuned on MSRP (docs/benchmarks.md)."""
 
     threshold: float = 0.42  # P(same fact) cut; F1-optimal on MSRP (benchmarks/align_msrp.py)
-    min_words: int = 4
+    min_words: int = 4  # shorter sentences are not aligned (datelines, bylines)
 
 
 IndirectPolicy = Literal["describe", "all", "none"]
+StoryIndex = Literal["auto", "faiss", "exact"]
 
 
 @dataclass(frozen=True)
@@ -53,9 +54,9 @@ class QuoteSettings:
 
     # also report stance and belief attributions ("she believes", "polls show", "backed the bill"); PolNeAR
     # counts them as attributions, but a "who is quoted" table is clearer without them
-    beliefs: bool = False
+    beliefs: bool = False  # also list stance and belief attributions
     same_words: float = 0.9  # share of the shorter quote's words found in order in the longer one
-    min_shared_words: int = 4
+    min_shared_words: int = 4  # fewer shared words are not the same quote
     paraphrase: float = 0.5  # content-word overlap (Jaccard) for an indirect quote to paraphrase another
     paraphrase_cosine: float = 0.8  # or sentence-embedding cosine, same speaker
 
@@ -66,7 +67,7 @@ class ReuseSettings:
 
     shingle: int = 3  # words per index key: short enough to survive one edit in every fourth word
     max_gap: int = 14  # words between two seeds of one passage (edits, inserted clauses)
-    min_seeds: int = 3
+    min_seeds: int = 3  # shared word runs a passage needs to count as reuse
     min_words: int = 12  # fewer shared words are stock phrases ("use of a private email server"), not reuse
     min_similarity: float = 0.5  # token-level similarity of the two sides
     short_words: int = 25  # passages shorter than this on either side need short_similarity
@@ -86,10 +87,9 @@ class LanguageSettings:
     biased_threshold: float = 0.5  # sentence bias probability from which a sentence counts as biased
     loadedness_scale: float = 2.0  # authorial spans per 100 words at which loadedness reaches 1 - 1/e
     context_weight: float = 0.2  # share of a span's score that comes from its sentence's bias probability
-    top_terms: int = 8
-    indirect: IndirectPolicy = (
-        "describe"  # which paraphrased content counts as attributed (see attributed_regions)
-    )
+    top_terms: int = 8  # loaded words listed per source
+    # paraphrased speech whose loaded words count as the speaker's, not the outlet's own voice
+    indirect: IndirectPolicy = "describe"  # "describe": "described/dismissed X as"; "all": any; "none"
 
 
 @dataclass(frozen=True)
@@ -107,15 +107,44 @@ class ContradictionSettings:
 class SummarySettings:
     """Length (``--sentences N`` or ``--words N``; ``words`` wins when set) and the optional rewrite."""
 
-    sentences: int = 5
-    words: int | None = None
+    sentences: int = 5  # summary length in sentences (--sentences)
+    words: int | None = None  # summary length in words (--words); wins over sentences when set
     redundancy: float = 0.8  # cosine above which a candidate repeats a chosen claim and is skipped
     max_sentence_words: int = 60  # longer sentences are not picked (run-ons and list dumps read badly)
     rewrite_url: str | None = None  # OpenAI-compatible base URL (".../v1"); None keeps the summary extractive
-    rewrite_model: str = ""
+    rewrite_model: str = ""  # model name the rewrite endpoint expects
     rewrite_api_key_env: str = "NEWSPRISM_REWRITE_API_KEY"  # name of the env variable holding the key
-    rewrite_timeout: float = 60.0
+    rewrite_timeout: float = 60.0  # seconds per rewrite request
     rewrite_min_similarity: float = 0.5  # content-word overlap a rewritten sentence keeps with its sources
+
+
+@dataclass(frozen=True)
+class StorySettings:
+    """How articles become stories (store commands and batch); benchmarks/cluster_quality.py tunes these
+    jointly on every data set, so change one with care."""
+
+    threshold: float = 0.33  # score needed to join a story
+    merge_threshold: float = 0.70  # score between two story centroids that merges them
+    rejoin_size: int = 2  # a story this small merges at ``threshold``, as its articles would join
+    w_terms: float = 0.45  # weight of shared words (TF-IDF of headline and lead) in the join score
+    w_entities: float = 0.30  # weight of shared names
+    w_dense: float = 0.30  # weight of sentence-embedding similarity
+    w_time: float = 0.10  # penalty per window-length of gap between article and story
+    window_days: float = 5.0  # stories not seen for this many days stop taking new articles
+    w_year: float = 0.15  # penalty when the article's year is years away from most of the story's
+    year_gap: int = 2  # years this far apart are different events (1 allows for New Year and "next year")
+    split_ratio: float = 0.10  # a story is cut in two when its halves share less than this x within (0: off)
+    w_split_dense: float = 0.15  # weight of the story-centred dense vectors in that comparison
+    split_min: int = 6  # stories this small are never cut
+    split_max: int = 400  # nor stories this big (long-running ones; the cut's eigen-decomposition is cubic)
+    split_outlets: int = 3  # outlets each half of a cut story must have (house style is not an event)
+    lead_words: int = 120  # words of each article read for its terms and vector
+    entity_words: int = 400  # words of each article read for its names
+    candidates: int = 12  # live stories scored per article
+    merge_candidates: int = 6  # stories checked for a merge after each join
+    max_postings: int = 12  # entities shared by more live stories than this are not used for lookup
+    max_live: int = 50_000  # undated streams: the oldest stories leave memory past this many
+    index: StoryIndex = "auto"  # story lookup: faiss when installed ("auto"), "faiss" or "exact"
 
 
 @dataclass(frozen=True)
@@ -129,6 +158,7 @@ class Settings:
     reuse: ReuseSettings = field(default_factory=ReuseSettings)
     contradictions: ContradictionSettings = field(default_factory=ContradictionSettings)
     summary: SummarySettings = field(default_factory=SummarySettings)
+    stories: StorySettings = field(default_factory=StorySettings)
 
     @classmethod
     def load(cls, path: str | Path | None = None, **overrides: Any) -> Settings:
@@ -151,8 +181,45 @@ class Settings:
     def merged(self, data: dict[str, Any], *, where: str = "settings") -> Settings:
         return _merge(self, data, where)
 
+    def to_toml(self) -> str:
+        """Every key with its value, as a settings file would set it, and its comment from this module:
+        the code is the one place a key is documented, so the listing cannot go stale."""
+        lines: list[str] = []
+        for section in dataclasses.fields(self):
+            table = getattr(self, section.name)
+            notes = _comments(type(table))
+            lines.append(f"[{section.name}]")
+            for f in dataclasses.fields(table):
+                value = getattr(table, f.name)
+                line = f"{f.name} = {_toml_value(value)}" if value is not None else f"# {f.name} = (not set)"
+                note = notes.get(f.name, "")
+                lines.append(f"{line}  # {note}" if note else line)
+            lines.append("")
+        return "\n".join(lines)
+
 
 T = TypeVar("T")
+
+
+def _toml_value(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return repr(value)
+    return '"' + str(value).replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _comments(section: type) -> dict[str, str]:
+    """The trailing comment of each field of one section, by field name; empty without the source."""
+    import inspect
+    import re
+
+    try:
+        source = inspect.getsource(section)
+    except (OSError, TypeError):
+        return {}
+    found = re.finditer(r"^    (\w+): [^=\n]+=[^#\n]*#\s*(.+)$", source, re.M)
+    return {m.group(1): m.group(2).strip() for m in found}
 
 
 def _merge(obj: T, data: dict[str, Any], where: str) -> T:
@@ -173,8 +240,14 @@ def _merge(obj: T, data: dict[str, Any], where: str) -> T:
     return dataclasses.replace(obj, **changes)  # type: ignore[type-var]
 
 
-_CHOICES: dict[str, tuple[str, ...]] = {"IndirectPolicy": get_args(IndirectPolicy)}
-_AT_LEAST_ONE = {"sentences", "words", "batch_size", "max_tokens", "shingle", "timeout", "rewrite_timeout"}
+_CHOICES: dict[str, tuple[str, ...]] = {
+    "IndirectPolicy": get_args(IndirectPolicy),
+    "StoryIndex": get_args(StoryIndex),
+}
+_AT_LEAST_ONE = {
+    "sentences", "words", "batch_size", "max_tokens", "shingle", "timeout", "rewrite_timeout",
+    "window_days", "lead_words", "entity_words", "candidates", "merge_candidates", "max_live",
+}  # fmt: skip
 
 
 def _checked(value: Any, f: dataclasses.Field[Any], default: Any, what: str) -> Any:

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from newsprism.cluster import ClusterConfig, OnlineClusterer, lead_text, publication_order
+from newsprism.cluster import OnlineClusterer, StorySettings, lead_text, publication_order
 from newsprism.cluster.features import day_number
 from newsprism.ingest.feeds import FeedPoller, poll_all
 from newsprism.model import Article
@@ -94,7 +94,7 @@ class StoryService:
         self,
         store: Store,
         embedder: Embedder,
-        config: ClusterConfig | None = None,
+        config: StorySettings | None = None,
         *,
         batch_size: int = 64,
         on_commit: Callable[[int], None] | None = None,
@@ -102,7 +102,7 @@ class StoryService:
     ) -> None:
         self.store = store
         self.embedder = embedder
-        self.config = config or ClusterConfig()
+        self.config = config or StorySettings()
         self.batch_size = batch_size
         self.on_commit = on_commit
         self.near_duplicate = near_duplicate

@@ -39,7 +39,7 @@ def test_a_story_of_one_article_rejoins_at_the_join_threshold() -> None:
     arts = [Article(id=n, text=n, outlet="o", title=n, published=day) for n in ("x", "a1", "a2")]
     x, a1, a2 = [0.6, 0.8, 0.0], [1.0, 0.0, 0.0], [0.8, 0.6, 0.0]
     vectors = np.array([x, a1, a2], dtype=np.float32)  # a1 is 0.6 from x, below the join threshold
-    config = cluster.ClusterConfig(
+    config = cluster.StorySettings(
         threshold=0.7, merge_threshold=0.9, w_terms=0.0, w_entities=0.0, w_dense=1.0
     )
     assert cluster_articles(arts, vectors, replace(config, rejoin_size=0)) == ["stx", "sta1", "stx"]

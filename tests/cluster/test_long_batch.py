@@ -6,7 +6,7 @@ from pathlib import Path
 
 from story_fixtures import EVENTS, HashEmbedder, make_article
 
-from newsprism.cluster import ClusterConfig
+from newsprism.cluster import StorySettings
 from newsprism.store import open_store
 from newsprism.stories import StoryService
 
@@ -19,7 +19,7 @@ def test_stories_evicted_within_a_batch_keep_their_rows(tmp_path: Path) -> None:
         for outlet, _date, title, text in items
     ]
     store = open_store(tmp_path / "s.sqlite")
-    service = StoryService(store, HashEmbedder(), ClusterConfig(index="exact", window_days=5.0))
+    service = StoryService(store, HashEmbedder(), StorySettings(index="exact", window_days=5.0))
     got = service.ingest(arts)  # one batch; each event is months after the one before
     assert got.added == 9
     stories = store.stories()

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from story_fixtures import EVENTS, HashEmbedder, make_article
 
-from newsprism.cluster import ClusterConfig
+from newsprism.cluster import StorySettings
 from newsprism.model import Article
 from newsprism.store import SqliteStore, open_store
 from newsprism.stories import StoryService
@@ -36,7 +36,7 @@ OWN = (
 
 
 def _service(store: SqliteStore, **kwargs: float | None) -> StoryService:
-    return StoryService(store, HashEmbedder(), ClusterConfig(index="exact"), **kwargs)  # type: ignore[arg-type]
+    return StoryService(store, HashEmbedder(), StorySettings(index="exact"), **kwargs)  # type: ignore[arg-type]
 
 
 def _articles() -> tuple[Article, Article, Article]:

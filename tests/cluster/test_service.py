@@ -12,7 +12,7 @@ from pathlib import Path
 
 from story_fixtures import EVENTS, HashEmbedder, ScriptedClusterer, make_article
 
-from newsprism.cluster import ClusterConfig, Placement, bcubed, cluster_articles
+from newsprism.cluster import Placement, StorySettings, bcubed, cluster_articles
 from newsprism.ingest import read_articles
 from newsprism.model import Article
 from newsprism.settings import Settings
@@ -26,7 +26,7 @@ def test_online_clusterer_separates_the_fictional_events(
     gold = [g for g, _a in event_articles]
     arts = [a for _g, a in event_articles]
     vectors = hash_embedder.encode([f"{a.title}\n{a.text}" for a in arts])
-    labels = cluster_articles(arts, vectors, ClusterConfig(index="exact"))
+    labels = cluster_articles(arts, vectors, StorySettings(index="exact"))
     assert bcubed(gold, labels)[2] == 1.0
 
 
@@ -37,7 +37,7 @@ def test_time_window_keeps_a_later_event_apart(hash_embedder: HashEmbedder) -> N
     later = make_article(outlet, "2031-06-20", title, text + " A second grounding, months later.")
     arts = [*first, later]
     labels = cluster_articles(
-        arts, hash_embedder.encode([a.text for a in arts]), ClusterConfig(index="exact")
+        arts, hash_embedder.encode([a.text for a in arts]), StorySettings(index="exact")
     )
     assert len(set(labels[:3])) == 1 and labels[3] != labels[0]
 
@@ -54,7 +54,7 @@ def test_ingesting_the_same_folder_twice_adds_no_duplicates(tmp_path: Path) -> N
     folder = tmp_path / "news"
     _write_folder(folder)
     store = open_store(tmp_path / "s.sqlite")
-    service = StoryService(store, HashEmbedder(), ClusterConfig(index="exact"), batch_size=4)
+    service = StoryService(store, HashEmbedder(), StorySettings(index="exact"), batch_size=4)
     articles, skipped = read_articles([str(folder)], Settings())
     assert not skipped and len(articles) == 9
     done: list[int] = []
@@ -64,7 +64,7 @@ def test_ingesting_the_same_folder_twice_adds_no_duplicates(tmp_path: Path) -> N
     stories = store.stories()
     assert sorted(len(s.article_ids) for s in stories) == [3, 3, 3]
 
-    again = StoryService(store, HashEmbedder(), ClusterConfig(index="exact"))  # a new process, same store
+    again = StoryService(store, HashEmbedder(), StorySettings(index="exact"))  # a new process, same store
     second = again.ingest(read_articles([str(folder)], Settings())[0])
     assert second.added == 0 and second.duplicates == 9
     assert store.count_articles() == 9
@@ -75,8 +75,8 @@ def test_ingesting_the_same_folder_twice_adds_no_duplicates(tmp_path: Path) -> N
 def test_a_new_process_keeps_adding_to_the_open_stories(tmp_path: Path) -> None:
     store = open_store(tmp_path / "s.sqlite")
     arts = [make_article(*item) for items in EVENTS.values() for item in items]
-    StoryService(store, HashEmbedder(), ClusterConfig(index="exact")).ingest(arts[:2] + arts[3:5] + arts[6:8])
-    StoryService(store, HashEmbedder(), ClusterConfig(index="exact")).ingest([arts[2], arts[5], arts[8]])
+    StoryService(store, HashEmbedder(), StorySettings(index="exact")).ingest(arts[:2] + arts[3:5] + arts[6:8])
+    StoryService(store, HashEmbedder(), StorySettings(index="exact")).ingest([arts[2], arts[5], arts[8]])
     assert sorted(len(s.article_ids) for s in store.stories()) == [3, 3, 3]
     store.close()
 
@@ -88,8 +88,8 @@ def test_a_late_article_joins_its_story_after_newer_news(tmp_path: Path) -> None
     ferry = [make_article(*item) for item in EVENTS["ferry"]]
     outlet, _date, title, text = EVENTS["vote"][0]
     later = make_article(outlet, "2031-09-01", title, text)
-    StoryService(store, HashEmbedder(), ClusterConfig(index="exact")).ingest([*ferry[:2], later])
-    service = StoryService(store, HashEmbedder(), ClusterConfig(index="exact"))  # a new process
+    StoryService(store, HashEmbedder(), StorySettings(index="exact")).ingest([*ferry[:2], later])
+    service = StoryService(store, HashEmbedder(), StorySettings(index="exact"))  # a new process
     got = service.ingest([ferry[2]])
     assert (got.added, got.new_stories) == (1, 0)
     assert sorted(len(s.article_ids) for s in store.stories()) == [1, 3]
@@ -108,7 +108,7 @@ def test_backfilling_an_archive_newest_first_gives_the_same_stories(tmp_path: Pa
     store = open_store(tmp_path / "s.sqlite")
     for name in ("chess", "vote", "ferry"):  # each month's folder, newest first, one file at a time
         for a in arts[name]:
-            StoryService(store, HashEmbedder(), ClusterConfig(index="exact")).ingest([a])
+            StoryService(store, HashEmbedder(), StorySettings(index="exact")).ingest([a])
     got = sorted(sorted(s.article_ids) for s in store.stories())
     assert got == sorted(sorted(a.id for a in items) for items in arts.values())
     store.close()
@@ -116,7 +116,7 @@ def test_backfilling_an_archive_newest_first_gives_the_same_stories(tmp_path: Pa
 
 def test_recluster_rebuilds_the_same_stories(tmp_path: Path) -> None:
     store = open_store(tmp_path / "s.sqlite")
-    service = StoryService(store, HashEmbedder(), ClusterConfig(index="exact"))
+    service = StoryService(store, HashEmbedder(), StorySettings(index="exact"))
     service.ingest([make_article(*item) for items in EVENTS.values() for item in items])
     before = sorted(sorted(s.article_ids) for s in store.stories())
     service.recluster()
@@ -153,7 +153,7 @@ _WORKER = textwrap.dedent(
     import sys, time
     sys.path.insert(0, {tests!r})
     from story_fixtures import HashEmbedder
-    from newsprism.cluster import ClusterConfig
+    from newsprism.cluster import StorySettings
     from newsprism.model import Article
     from newsprism.ingest import article_id
     from newsprism.store import open_store
@@ -169,7 +169,7 @@ _WORKER = textwrap.dedent(
         arts.append(Article(id=article_id(text), text=text, title=f"Festival {{i % 40}}", outlet="Brell Post",
                             published=f"2031-05-{{i % 28 + 1:02d}}"))
     store = open_store(sys.argv[1])
-    StoryService(store, HashEmbedder(), ClusterConfig(index="exact"), batch_size=10,
+    StoryService(store, HashEmbedder(), StorySettings(index="exact"), batch_size=10,
                  on_commit=slow_commit).ingest(arts)
     print("done", flush=True)
     """
@@ -224,7 +224,7 @@ def test_a_story_is_titled_in_the_words_its_outlets_share(tmp_path: Path) -> Non
         ("Partisan Post", "Orlov restores order at grateful Kerrin", f"{lead}, to cheers."),
     ]
     store = open_store(tmp_path / "s.sqlite")
-    lumping = ClusterConfig(threshold=-10.0, merge_threshold=10.0, index="exact")
+    lumping = StorySettings(threshold=-10.0, merge_threshold=10.0, index="exact")
     StoryService(store, HashEmbedder(), lumping).ingest(
         [make_article(outlet, "2031-05-06", title, text) for outlet, title, text in items]
     )

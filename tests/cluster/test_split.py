@@ -12,7 +12,7 @@ from pathlib import Path
 import numpy as np
 from story_fixtures import HashEmbedder
 
-from newsprism.cluster import ClusterConfig, cluster_articles, lead_text
+from newsprism.cluster import StorySettings, cluster_articles, lead_text
 from newsprism.cluster.split import bisect_story
 from newsprism.ingest import article_id
 from newsprism.model import Article
@@ -119,34 +119,34 @@ def _articles(items: list[tuple[str, str]], outlets: tuple[str, ...] = OUTLETS) 
 
 
 def _vectors(articles: list[Article]) -> np.ndarray:
-    return HashEmbedder().encode([lead_text(a, ClusterConfig().lead_words) for a in articles])
+    return HashEmbedder().encode([lead_text(a, StorySettings().lead_words) for a in articles])
 
 
 def test_two_fights_of_one_champion_are_cut_apart() -> None:
     articles = _articles(FIRST_FIGHT + SECOND_FIGHT)
-    assert bisect_story(articles, _vectors(articles), ClusterConfig()) == [4, 5, 6, 7]
+    assert bisect_story(articles, _vectors(articles), StorySettings()) == [4, 5, 6, 7]
 
 
 def test_one_event_told_eight_ways_stays_whole() -> None:
     articles = _articles(ONE_GROUNDING)
-    assert bisect_story(articles, _vectors(articles), ClusterConfig()) == []
+    assert bisect_story(articles, _vectors(articles), StorySettings()) == []
 
 
 def test_a_half_from_fewer_than_three_outlets_is_house_style_not_a_second_event() -> None:
     articles = _articles(FIRST_FIGHT + SECOND_FIGHT, outlets=("Ring Wire", "The Daily Clarion"))
-    assert bisect_story(articles, _vectors(articles), ClusterConfig()) == []
+    assert bisect_story(articles, _vectors(articles), StorySettings()) == []
 
 
 def test_small_stories_and_a_zero_ratio_are_never_cut() -> None:
     articles = _articles(FIRST_FIGHT[:3] + SECOND_FIGHT[:2])
-    assert bisect_story(articles, _vectors(articles), ClusterConfig()) == []
+    assert bisect_story(articles, _vectors(articles), StorySettings()) == []
     articles = _articles(FIRST_FIGHT + SECOND_FIGHT)
-    assert bisect_story(articles, _vectors(articles), ClusterConfig(split_ratio=0.0)) == []
+    assert bisect_story(articles, _vectors(articles), StorySettings(split_ratio=0.0)) == []
 
 
 def test_cluster_articles_cuts_the_story_as_it_grows() -> None:
     articles = _articles(FIRST_FIGHT + SECOND_FIGHT)
-    lumping = ClusterConfig(threshold=-10.0, merge_threshold=10.0, index="exact")  # the online pass joins all
+    lumping = StorySettings(threshold=-10.0, merge_threshold=10.0, index="exact")  # the online pass joins all
     assert (
         len(set(cluster_articles(articles, _vectors(articles), dataclasses.replace(lumping, split_ratio=0))))
         == 1
@@ -157,7 +157,7 @@ def test_cluster_articles_cuts_the_story_as_it_grows() -> None:
 
 def test_ingest_cuts_a_story_as_it_grows_and_recluster_agrees(tmp_path: Path) -> None:
     store = open_store(tmp_path / "s.sqlite")
-    lumping = ClusterConfig(threshold=-10.0, merge_threshold=10.0, index="exact")
+    lumping = StorySettings(threshold=-10.0, merge_threshold=10.0, index="exact")
     service = StoryService(store, HashEmbedder(), lumping)
     fights = _articles(FIRST_FIGHT + SECOND_FIGHT)
     result = service.ingest(fights)

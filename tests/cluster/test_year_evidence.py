@@ -10,13 +10,13 @@ import dataclasses
 
 from story_fixtures import HashEmbedder
 
-from newsprism.cluster import ClusterConfig, cluster_articles
+from newsprism.cluster import StorySettings, cluster_articles
 from newsprism.cluster.features import article_year
 from newsprism.ingest import article_id
 from newsprism.model import Article
 
 #: The online pass alone: these tests are about the year evidence, not the split pass after it.
-ONLINE = ClusterConfig(index="exact", split_ratio=0.0)
+ONLINE = StorySettings(index="exact", split_ratio=0.0)
 
 
 def _undated(title: str, text: str) -> Article:
@@ -105,7 +105,7 @@ def _two_groundings(with_years: bool) -> tuple[list[Article], list[str]]:
 def test_years_apart_keep_two_undated_groundings_apart() -> None:
     arts, gold = _two_groundings(with_years=True)
     vectors = HashEmbedder().encode([f"{a.title}\n{a.text}" for a in arts])
-    labels = cluster_articles(arts, vectors, ClusterConfig(index="exact"))
+    labels = cluster_articles(arts, vectors, StorySettings(index="exact"))
     story = {g: {lab for lab, gg in zip(labels, gold, strict=True) if gg == g} for g in set(gold)}
     assert len(story["2031"]) == 1 and len(story["2036"]) == 1 and story["2031"] != story["2036"]
     # The year is what separates them in the online pass: without it (or without the year penalty) that

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from newsprism.cluster import ClusterConfig, ari, bcubed, cluster_articles, lead_text
+from newsprism.cluster import StorySettings, ari, bcubed, cluster_articles, lead_text
 
 if TYPE_CHECKING:
     from newsprism.embed import Embedder
@@ -37,7 +37,7 @@ def test_story_clustering_floors(
         pytest.skip(f"{folder} not found")
     loader = {"ecbplus": load_ecbplus, "basil": load_basil, "wikiref220": load_wikiref}[name]
     articles, gold = loader(folder)
-    config = ClusterConfig()
+    config = StorySettings()
     vectors = embedder.encode([lead_text(a, config.lead_words) for a in articles])
     labels = cluster_articles(articles, vectors, config)
     precision, _recall, f1 = bcubed(gold, labels)

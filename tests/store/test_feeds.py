@@ -13,7 +13,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from newsprism.cluster import ClusterConfig
+from newsprism.cluster import StorySettings
 from newsprism.ingest.feeds import FeedPoller, feed_articles, looks_like_feed, parse_opml, poll_all
 from newsprism.settings import Settings
 from newsprism.store import open_store
@@ -118,7 +118,7 @@ def test_bad_feeds_fail_alone_and_good_ones_are_stored(base_url: str, tmp_path: 
     store = open_store(tmp_path / "s.sqlite")
     slept: list[float] = []
     poller = FeedPoller(store, SETTINGS, every=600, host_interval=0.0, sleep=slept.append)
-    service = StoryService(store, _Embedder(), ClusterConfig(index="exact"))
+    service = StoryService(store, _Embedder(), StorySettings(index="exact"))
     urls = [f"{base_url}/{p}" for p in ("error", "rss", "malformed", "huge", "silent", "atom")]
     started = time.monotonic()
     added = watch(service, poller, urls, rounds=1)

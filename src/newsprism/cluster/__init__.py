@@ -13,13 +13,16 @@ import numpy as np
 
 from newsprism.cluster.features import lead_text
 from newsprism.cluster.metrics import ari, bcubed
-from newsprism.cluster.online import ClusterConfig, OnlineClusterer, Placement
+from newsprism.cluster.online import OnlineClusterer, Placement
 from newsprism.model import Article
+from newsprism.settings import StorySettings
+
+ClusterConfig = StorySettings  # the batch pipeline's name for it until it moves over
 
 __all__ = [
-    "ClusterConfig",
     "OnlineClusterer",
     "Placement",
+    "StorySettings",
     "ari",
     "bcubed",
     "cluster_articles",
@@ -45,13 +48,13 @@ def date_order(published: Sequence[str | None]) -> list[int]:
 
 
 def cluster_articles(
-    articles: Sequence[Article], vectors: np.ndarray, config: ClusterConfig | None = None
+    articles: Sequence[Article], vectors: np.ndarray, config: StorySettings | None = None
 ) -> list[str]:
     """A story id for each article (input order), streaming them in publication order; a story that
     turns out to be two events of one kind is cut in two as it grows (:mod:`newsprism.cluster.split`)."""
     from newsprism.cluster.split import bisect_story, halves
 
-    config = config or ClusterConfig()
+    config = config or StorySettings()
     clusterer = OnlineClusterer(config, dim=int(vectors.shape[1]) if vectors.ndim == 2 else 384)
     position = {a.id: i for i, a in enumerate(articles)}
     owner: dict[str, str] = {}

@@ -34,35 +34,7 @@ from newsprism.cluster.features import (
 )
 from newsprism.cluster.index import CentroidIndex, make_index
 from newsprism.model import Article
-
-
-@dataclass(frozen=True)
-class ClusterConfig:
-    """One configuration for every data set (benchmarks/cluster_quality.py tunes it jointly)."""
-
-    threshold: float = 0.33  # score needed to join a story
-    merge_threshold: float = 0.70  # score between two story centroids that merges them
-    rejoin_size: int = 2  # a story this small merges at ``threshold``, as its articles would join
-    w_terms: float = 0.45
-    w_entities: float = 0.30
-    w_dense: float = 0.30
-    w_time: float = 0.10  # penalty per window-length of gap between article and story
-    window_days: float = 5.0
-    w_year: float = 0.15  # penalty when the article's year is years away from most of the story's
-    year_gap: int = 2  # years this far apart are different events (1 allows for New Year and "next year")
-    split_ratio: float = 0.10  # a story is cut in two when its halves share less than this x within (0: off)
-    w_split_dense: float = 0.15  # weight of the story-centred dense vectors in that comparison
-    split_min: int = 6  # stories this small are never cut
-    split_max: int = 400  # nor stories this big (long-running ones; the cut's eigen-decomposition is cubic)
-    split_outlets: int = 3  # outlets each half of a cut story must have (house style is not an event)
-    lead_words: int = 120
-    entity_words: int = 400
-    candidates: int = 12
-    merge_candidates: int = 6
-    max_postings: int = 12  # entities shared by more live stories than this are not used for lookup
-    max_live: int = 50_000  # undated streams: the oldest stories leave memory past this many
-    index: str = "auto"
-
+from newsprism.settings import StorySettings
 
 _TITLES_KEPT = 20  # headlines a story keeps to choose its title from (its first members')
 
@@ -147,8 +119,8 @@ def _add(into: dict[str, float], norm2: float, vec: dict[str, float], vec_norm2:
 class OnlineClusterer:
     """Feed articles in publication order with :meth:`add`; read stories back with :meth:`live`."""
 
-    def __init__(self, config: ClusterConfig | None = None, *, dim: int = 384) -> None:
-        self.config = config or ClusterConfig()
+    def __init__(self, config: StorySettings | None = None, *, dim: int = 384) -> None:
+        self.config = config or StorySettings()
         self.dim = dim
         self.term_df = DocumentFrequencies()
         self.entity_df = DocumentFrequencies()

@@ -18,8 +18,8 @@ from collections.abc import Collection, Sequence
 import numpy as np
 
 from newsprism.cluster.features import entities, lead_text, terms
-from newsprism.cluster.online import ClusterConfig
 from newsprism.model import Article
+from newsprism.settings import StorySettings
 
 __all__ = ["bisect_story", "halves"]
 
@@ -33,7 +33,7 @@ def halves(story: str, members: Sequence[str], leaving: Collection[int]) -> dict
     }
 
 
-def bisect_story(articles: Sequence[Article], vectors: np.ndarray, config: ClusterConfig) -> list[int]:
+def bisect_story(articles: Sequence[Article], vectors: np.ndarray, config: StorySettings) -> list[int]:
     """Positions of the members that form a second event (never member 0), or [] to keep the story whole.
 
     Each half must be reported by ``config.split_outlets`` different outlets: one or two outlets' house
@@ -56,7 +56,7 @@ def bisect_story(articles: Sequence[Article], vectors: np.ndarray, config: Clust
     return b if within > 0 and between < config.split_ratio * within else []
 
 
-def _local_similarity(articles: Sequence[Article], vectors: np.ndarray, config: ClusterConfig) -> np.ndarray:
+def _local_similarity(articles: Sequence[Article], vectors: np.ndarray, config: StorySettings) -> np.ndarray:
     """Member-by-member similarity with the clusterer's weights, IDF taken over the members only."""
     n = len(articles)
     sim = np.zeros((n, n))
