@@ -23,3 +23,15 @@ def test_import_loads_no_model() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == ""
+
+
+def test_the_version_is_the_installed_package_version() -> None:
+    from importlib.metadata import version
+
+    from typer.testing import CliRunner
+
+    from newsprism.cli import app
+
+    assert newsprism.__version__ == version("newsprism")
+    shown = CliRunner().invoke(app, ["--version"])
+    assert shown.exit_code == 0 and shown.stdout.strip() == f"newsprism {newsprism.__version__}"
