@@ -111,6 +111,32 @@ def live_server(tmp_path_factory: pytest.TempPathFactory, pipeline: Any) -> Iter
         server.stop()
 
 
+@pytest.fixture
+def serve_app(tmp_path: Path) -> Iterator[Callable[[Any], LiveServer]]:
+    """Starts the app over a filled store with a given pipeline (a stand-in) on 127.0.0.1; stopped after."""
+    pytest.importorskip("uvicorn")
+    from newsprism.web import create_app
+
+    servers: list[_Server] = []
+
+    def start(pipeline: Any) -> LiveServer:
+        path = tmp_path / f"store{len(servers)}.sqlite"
+        fill_store(path, [(FERRY_STORY, FERRY), (HOSTILE_STORY, HOSTILE)])
+        sock = free_socket()
+        server = _Server(create_app(path, pipeline=pipeline), sock)
+        server.start()
+        servers.append(server)
+        deadline = time.monotonic() + 20
+        while not server.server.started:
+            assert server.is_alive() and time.monotonic() < deadline, "the test server did not start"
+            time.sleep(0.05)
+        return LiveServer(f"http://127.0.0.1:{sock.getsockname()[1]}", path)
+
+    yield start
+    for server in servers:
+        server.stop()
+
+
 @pytest.fixture(scope="session")
 def browser_type_launch_args(
     browser_type_launch_args: dict[str, Any], tmp_path_factory: pytest.TempPathFactory

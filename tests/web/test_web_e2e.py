@@ -5,6 +5,7 @@ Each test starts chromium, which is slow on a small machine, so these are few an
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -79,3 +80,42 @@ def test_hostile_article_stays_inert_in_the_browser(page: Any, live_server: Any)
     assert page.title() != "pwned"
     assert page.locator("img[src=x]").count() == 0
     assert "<script>document.title='pwned'</script>" in page.locator("body").inner_text()
+
+
+def test_failed_comparison_stops_and_offers_a_retry(page: Any, live_server: Any, serve_app: Any) -> None:
+    """A job that fails while its progress page is open turns into the error page with a retry link.
+
+    (The page kept its spinner turning under 'shows the report when it is ready', with no way on.)
+    """
+    from web_fixtures import FakePipeline
+
+    from newsprism.web._jobs import JobError
+
+    class Failing(FakePipeline):
+        def analyse(self, *args: Any, **kwargs: Any) -> Any:
+            super().analyse(*args, **kwargs)  # waits at the gate, as a long analysis would
+            raise JobError("the analyser gave up on these texts")
+
+    gate = threading.Event()
+    server = serve_app(Failing(gate=gate))
+    page.goto(server.url + "/compare")
+    boxes = page.locator("textarea[name=text]")
+    boxes.nth(0).fill("The quay at Pellin closed on Friday for repairs, the harbour office said.")
+    boxes.nth(1).fill("Harbour officials shut the Pellin quay on Friday to repair its wall.")
+    page.get_by_role("button", name="Compare").click()
+    page.wait_for_selector("#job .spinner")
+    page.wait_for_function("document.getElementById('job-stage').textContent.includes('test gate')")
+    gate.set()
+    page.wait_for_selector("section.error", timeout=20_000)
+    assert "/jobs/" in page.url and page.locator(".spinner").count() == 0
+    assert "analyser gave up" in page.locator("section.error").inner_text()
+    assert page.get_by_role("link", name="Try again").get_attribute("href") == "/compare"
+    # A refused URL keeps the pasted text in the form, with the reason above it.
+    page.goto(live_server.url + "/compare")
+    page.locator("textarea[name=text]").nth(0).fill("Zoë Marchetti said the slope had been unsafe for years.")
+    page.locator("textarea[name=urls]").fill("http://127.0.0.1:9/private")
+    page.get_by_role("button", name="Compare").click()
+    page.locator("#form-error").wait_for()
+    assert "loopback" in page.locator("#form-error").inner_text()
+    assert page.locator("textarea[name=text]").nth(0).input_value().startswith("Zoë Marchetti said")
+    assert page.locator("textarea[name=urls]").input_value() == "http://127.0.0.1:9/private"

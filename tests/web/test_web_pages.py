@@ -342,3 +342,48 @@ def test_importing_the_package_loads_no_web_framework() -> None:
     code = "import sys, newsprism.web; print([m for m in ('fastapi', 'uvicorn') if m in sys.modules])"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_refused_compare_form_keeps_what_was_typed(client: Any) -> None:
+    """A refused URL or file gives the form again with the message, the pasted texts and outlets kept."""
+    hostile = 'Åsa Ødegård said "R&D" </textarea><script>alert(1)</script> stays text.'
+    data = {
+        "text": ["Zoë Marchetti said the slope was unsafe on Tuesday morning.", hostile, "A third text."],
+        "outlet": ["Fjord Times", "Harbour <Review>", ""],
+        "urls": "https://news.example/ok\nhttp://10.1.2.3/private",
+    }
+    page = client.post("/compare", headers=SAME, data=data)
+    assert page.status_code == 400 and 'id="form-error"' in page.text and "private address" in page.text
+    assert page.text.count('name="text"') == 3 and "Zoë Marchetti said the slope" in page.text
+    assert (
+        "&lt;/textarea&gt;&lt;script&gt;alert(1)&lt;/script&gt;" in page.text
+        and "<script>alert" not in page.text
+    )
+    assert 'value="Harbour &lt;Review&gt;"' in page.text and 'value="Fjord Times"' in page.text
+    assert "https://news.example/ok\nhttp://10.1.2.3/private</textarea>" in page.text
+    empty = client.post("/compare", headers=SAME, data={"text": ["", ""]})
+    assert empty.status_code == 400 and "no articles were submitted" in empty.text
+    assert empty.text.count('name="text"') == 2  # still a usable form
+
+
+def test_api_says_what_a_bad_body_should_be(client: Any) -> None:
+    for body, said in ((b"", "has no body"), (b"notjson", "not valid JSON")):
+        r = client.post("/api/compare", content=body, headers={"content-type": "application/json"})
+        assert r.status_code == 422 and said in r.json()["error"] and '{"articles": [' in r.json()["error"]
+    assert client.get("/favicon.ico").status_code == 204  # no 404 in the browser console
+
+
+def test_a_stage_reported_twice_is_listed_once() -> None:
+    from newsprism.web._jobs import JobRunner
+
+    runner = JobRunner()
+
+    def work(progress: Any) -> str:
+        for stage in ("reading the articles", "reading the articles", "aligning claims"):
+            progress(stage)
+        return "{}"
+
+    job = runner.submit("t", work)
+    assert job.future is not None and job.future.result(10) == "{}"
+    assert job.stages == ["reading the articles", "aligning claims"]
+    runner.shutdown()

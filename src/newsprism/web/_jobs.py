@@ -107,7 +107,8 @@ class JobRunner:
 
         def progress(stage: str) -> None:
             job.stage = stage
-            job.stages.append(stage)
+            if not job.stages or job.stages[-1] != stage:  # a stage said twice is listed once
+                job.stages.append(stage)
 
         try:
             job.result = work(progress)

@@ -11,7 +11,7 @@ from starlette.exceptions import HTTPException
 
 from newsprism.report.json import from_json
 from newsprism.web._catalog import OutletView, Sort
-from newsprism.web._inputs import Submitted, mb, uploads
+from newsprism.web._inputs import RequestError, Submitted, mb, uploads
 
 if TYPE_CHECKING:
     from newsprism.web._jobs import Job
@@ -95,7 +95,7 @@ def install(app: FastAPI, state: WebState) -> None:
 
     @app.get("/compare", include_in_schema=False)
     def compare_form() -> Response:
-        return state.render("compare.html.j2", active="compare", limits=state.limits, mb=mb)
+        return _compare_form(state)
 
     @app.post("/compare", include_in_schema=False)
     async def compare_submit(request: Request) -> Response:
@@ -112,11 +112,18 @@ def install(app: FastAPI, state: WebState) -> None:
                     items.append(
                         Submitted(origin=f"pasted text {i + 1}", kind="text", content=text, outlet=outlet)
                     )
-            for line in str(form.get("urls") or "").splitlines():
+            urls = str(form.get("urls") or "")
+            for line in urls.splitlines():
                 if line.strip():
                     items.append(Submitted(origin=line.strip(), kind="url", content=line.strip()))
-            items.extend(await uploads(form.getlist("files"), limits))
-        job = state.compare(items)
+            try:
+                items.extend(await uploads(form.getlist("files"), limits))
+                job = state.compare(items)
+            except RequestError as exc:
+                # The form again, with the message and everything that was typed (a refused URL or an
+                # oversize file must not cost the user the articles pasted beside it).
+                kept = {"texts": texts, "outlets": outlets, "urls": urls}
+                return _compare_form(state, status=exc.status, error=exc.message, kept=kept)
         return RedirectResponse(f"/jobs/{job.id}", status_code=303)
 
     @app.get("/jobs/{job_id}", include_in_schema=False)
@@ -141,6 +148,28 @@ def install(app: FastAPI, state: WebState) -> None:
                 "error.html.j2", status=422, status_code=422, message=job.error, retry="/compare"
             )
         return _progress(state, job, back=f"/jobs/{job.id}")
+
+
+def _compare_form(
+    state: WebState, *, status: int = 200, error: str = "", kept: dict[str, Any] | None = None
+) -> Response:
+    kept = kept or {}
+    texts = list(kept.get("texts") or [])
+    outlets = list(kept.get("outlets") or [])
+    boxes = [
+        {"text": texts[i] if i < len(texts) else "", "outlet": outlets[i] if i < len(outlets) else ""}
+        for i in range(max(2, len(texts)))
+    ]
+    return state.render(
+        "compare.html.j2",
+        status=status,
+        active="compare",
+        limits=state.limits,
+        mb=mb,
+        error=error,
+        boxes=boxes,
+        urls=kept.get("urls", ""),
+    )
 
 
 def _progress(state: WebState, job: Job, *, back: str) -> Response:

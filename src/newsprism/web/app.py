@@ -404,6 +404,11 @@ def create_app(
     )
     app.state.np = state
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+
+    @app.get("/favicon.ico", include_in_schema=False)
+    def favicon() -> Response:
+        return Response(status_code=204)  # no icon; browsers asked on every page and logged a 404
+
     _install_errors(app, state)
     _pages.install(app, state)
     _api.install(app, state)
@@ -425,6 +430,11 @@ def create_app(
     return app
 
 
+_EXAMPLE = (
+    'send a JSON object such as {"articles": [{"text": "...", "outlet": "..."}, {"url": "https://..."}]}'
+)
+
+
 def _install_errors(app: FastAPI, state: WebState) -> None:
     async def problem(request: Request, exc: Exception) -> Response:
         p = cast(RequestError, exc)
@@ -441,7 +451,16 @@ def _install_errors(app: FastAPI, state: WebState) -> None:
         errors = cast(RequestValidationError, exc).errors()
         parts = []
         for err in errors[:5]:
-            where = ".".join(str(x) for x in err.get("loc", ()) if x != "body")
+            loc = tuple(err.get("loc", ()))
+            if err.get("type") == "json_invalid":  # was "0: JSON decode error"
+                why = (err.get("ctx") or {}).get("error", "")
+                at = f" at character {loc[-1]}" if len(loc) > 1 else ""
+                parts.append(f"the body is not valid JSON ({why}{at}); {_EXAMPLE}")
+                continue
+            if loc == ("body",) and err.get("type") == "missing":  # was "request: Field required"
+                parts.append(f"the request has no body; {_EXAMPLE}")
+                continue
+            where = ".".join(str(x) for x in loc if x != "body")
             parts.append(f"{where or 'request'}: {err.get('msg', 'invalid')}")
         return _error_response(request.url.path, 422, "invalid request: " + "; ".join(parts), state)
 

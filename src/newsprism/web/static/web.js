@@ -22,10 +22,12 @@
             li.textContent = s;
             stages.appendChild(li);
           });
-          if (j.status === "done") { window.location.assign(target); return; }
+          // replace, not assign: Back from the report goes to the page before the analysis
+          if (j.status === "done") { window.location.replace(target); return; }
           if (j.status === "failed") {
-            error.textContent = j.error;
-            error.hidden = false;
+            // The server's page for a failed job says why and offers a retry; without this the spinner
+            // kept turning under "shows the report when it is ready".
+            window.location.replace(target);
             return;
           }
           window.setTimeout(poll, 600);
