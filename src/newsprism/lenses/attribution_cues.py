@@ -10,6 +10,7 @@ weights, so no machine-learning library is needed at run time.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import math
 from collections.abc import Iterable, Sequence
@@ -24,10 +25,11 @@ WEIGHTS = "data/quotes/cue_weights.json"
 
 
 class Parse:
-    """Children and subtrees over the flat token list the segmenter produced."""
+    """Children and subtrees over the flat token list the segmenter produced, with given names the tagger
+    misread as function words repaired (``read_names``), so every reader of the parse sees one speaker."""
 
     def __init__(self, source: Source) -> None:
-        self.tokens: Sequence[Token] = source.tokens
+        self.tokens: Sequence[Token] = read_names(source.tokens)
         self.text = source.text
         self.children: list[list[int]] = [[] for _ in self.tokens]
         for t in self.tokens:
@@ -116,6 +118,115 @@ class Parse:
                 return None
             i = self.tokens[i].head
         return None
+
+
+# --------------------------------------------------------------------------- names the tagger misreads
+
+# Closed-class words that open a clause or phrase before a name ("After Hallin said", "In Berlin"): never
+# read as a given name. Function words outside it that are also given names ("Per", "Will", "May", "Can")
+# are read as names when the sentence leaves them no other role.
+_NOT_GIVEN_WORDS = """a about above after against along although amid among an and as at because before
+    behind below beneath beside between beyond but by despite during except following for from how if in
+    inside into like near nor of off on once onto or out outside over since so than that the though
+    through throughout till to toward towards under unless until upon via what when whenever where
+    whereas wherever whether which while who whom whose why with within without yet"""
+_NOT_GIVEN = frozenset(_NOT_GIVEN_WORDS.split())
+_MISREAD_POS = frozenset({"ADP", "SCONJ", "AUX", "CCONJ", "PART"})
+_FINITE = frozenset({"VBD", "VBZ", "VBP"})
+_GOVERNS = frozenset({"ADP", "SCONJ", "DET", "NUM", "ADJ", "AUX", "PART"})
+
+
+def read_names(tokens: Sequence[Token]) -> Sequence[Token]:
+    """The tokens with two-word names whose given name the tagger read as a function word repaired.
+
+    spaCy's small model reads "Per" in "said Per Hallin" as a preposition and "Will" in "Will Moreno said"
+    as a modal, so the speaker comes out as "Hallin" or not at all. A title-case function word followed by
+    a one-word proper noun is a given name when it sits where only a name fits: before the subject of a
+    verb (a modal there would need a bare verb: "Will Moreno resign?"), or, with the surname closing the
+    clause, right after a finite verb that has no subject (the inverted `"...," said Per Hallin.`). The
+    given name becomes a PROPN compound of the surname, the pair a PERSON entity, and the surname takes
+    the place in the tree the parse gave the misread word (the subject of a verb left without one, the
+    second of two names, the apposition of a title: "harbour master Per Hallin").
+    """
+    out: list[Token] | None = None
+    n = len(tokens)
+    for i in range(n - 1):
+        x, s = tokens[i], tokens[i + 1]
+        if not _misread_given(x, s) or _title_case_sentence(tokens, x.sent):
+            continue
+        prev = tokens[i - 1] if i > 0 else None
+        if prev is not None and prev.sent == x.sent and prev.pos in _GOVERNS:
+            continue  # "in May Lindqvist said", "last May", "a letter by Per Hallin": not a name's start
+        nxt = tokens[i + 2] if i + 2 < n else None
+        if nxt is not None and nxt.sent == s.sent and nxt.pos == "PROPN" and _title(nxt.text):
+            continue  # "Farmer Jonas Petrik": the first word is not the given name of a two-word name
+        role = _name_role(tokens, i)
+        if role is None:
+            continue
+        fixed = list(tokens) if out is None else out
+        fixed[i] = dataclasses.replace(
+            x, pos="PROPN", tag="NNP", dep="compound", head=s.i, lemma=x.text, ent_type="PERSON", ent_iob="B"
+        )
+        fixed[i + 1] = dataclasses.replace(
+            fixed[i + 1], dep=role[0], head=role[1], ent_type="PERSON", ent_iob="I"
+        )
+        for j, t in enumerate(fixed):  # what hung on the misread word: "Per" -> ", the harbour director"
+            if t.head == x.i and j not in (i, i + 1):
+                fixed[j] = dataclasses.replace(t, head=s.i, dep="appos" if t.dep == "pobj" else t.dep)
+        out = fixed
+    return tokens if out is None else out
+
+
+def _title(text: str) -> bool:
+    return len(text) >= 2 and text.isalpha() and text[0].isupper() and text[1:].islower()
+
+
+def _misread_given(x: Token, s: Token) -> bool:
+    return (
+        x.sent == s.sent
+        and x.pos in _MISREAD_POS
+        and _title(x.text)
+        and x.text.lower() not in _NOT_GIVEN
+        and s.pos == "PROPN"
+        and _title(s.text)
+    )
+
+
+def _name_role(tokens: Sequence[Token], i: int) -> tuple[str, int] | None:
+    """The dependency and head of the name at ``i, i + 1`` when its position leaves no other reading."""
+    x, s = tokens[i], tokens[i + 1]
+    subjects = {
+        t.head
+        for t in tokens
+        if t.dep in ("nsubj", "nsubjpass", "expl") and t.sent == s.sent and t.i not in (x.i, s.i)
+    }
+
+    def subjectless(v: int) -> bool:
+        verb = tokens[v]
+        return verb.sent == s.sent and verb.pos == "VERB" and verb.tag in _FINITE and v not in subjects
+
+    head = tokens[s.head]
+    beside = s.head > s.i or s.head == i - 1  # "Will Moreno (, the director,) said", "said Will Moreno"
+    if s.dep == "nsubj" and beside and head.pos in ("VERB", "AUX") and head.tag != "VB":
+        return s.dep, s.head  # the parse is right but for the given name's tag
+    nxt = i + 2 if i + 2 < len(tokens) and tokens[i + 2].sent == s.sent else None
+    for v in (nxt, x.head if x.dep in ("prep", "mark") else None):
+        if v is not None and v > s.i and subjectless(v):
+            return "nsubj", v  # "Per Hallin (, the harbour director,) said", parsed as "per" + object
+    closes = nxt is None or tokens[nxt].pos == "PUNCT"
+    if i > 0 and closes and tokens[i - 1].tag in ("VBD", "VBZ") and subjectless(i - 1):
+        return "nsubj", i - 1  # '"...," said Per Hallin.'
+    if x.dep in ("conj", "appos") and tokens[x.head].pos == "PROPN":
+        return x.dep, x.head  # "Ilse Brandvoll and Per Hallin"
+    if x.dep == "prep" and x.head == i - 1 and tokens[i - 1].pos == "NOUN":
+        return "appos", i - 1  # "harbour master Per Hallin"
+    return None
+
+
+def _title_case_sentence(tokens: Sequence[Token], sent: int) -> bool:
+    """A headline ("Mayor Says Will Resign"): capitals there say nothing about names."""
+    words = [t.text for t in tokens if t.sent == sent and t.text.isalpha() and len(t.text) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) > 0.6 * len(words)
 
 
 # --------------------------------------------------------------------------- candidates

@@ -68,7 +68,7 @@ class ArticleSpeakers:
     def __init__(self, source: Source) -> None:
         self.source = source
         self.parse = Parse(source)
-        self.tokens: Sequence[Token] = source.tokens
+        self.tokens: Sequence[Token] = self.parse.tokens  # with misread given names repaired ("Per Hallin")
         self.children = self.parse.children
         self.people = self._people()
         self.quotes = quote_spans(source.text)
