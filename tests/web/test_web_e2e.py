@@ -119,3 +119,19 @@ def test_failed_comparison_stops_and_offers_a_retry(page: Any, live_server: Any,
     assert "loopback" in page.locator("#form-error").inner_text()
     assert page.locator("textarea[name=text]").nth(0).input_value().startswith("Zoë Marchetti said")
     assert page.locator("textarea[name=urls]").input_value() == "http://127.0.0.1:9/private"
+
+
+@pytest.mark.parametrize("path", ["/", "/compare", "/outlets", "/outlets/Harbour%20Gazette"])
+def test_pages_fit_a_phone(page: Any, serve_app: Any, path: str) -> None:
+    """At 375 px no page scrolls sideways (the top bar, the story table and the form pushed it to 608 px)."""
+    from web_fixtures import FakePipeline
+
+    server = serve_app(FakePipeline())
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.set_viewport_size({"width": 375, "height": 800})
+    page.goto(server.url + path)
+    page.wait_for_load_state("load")
+    assert page.evaluate("document.documentElement.scrollWidth") == 375
+    assert page.get_by_role("link", name="Compare").first.is_visible()
+    assert errors == []
