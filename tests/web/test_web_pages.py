@@ -51,6 +51,7 @@ def test_story_is_analysed_once_in_background_then_cached(client: Any, fake: Fak
     check_offsets(from_json(json.dumps(report)))
     page = client.get(f"/stories/{FERRY_STORY}")
     assert page.status_code == 200 and 'id="np-bar"' in page.text
+    assert ",#np-bar{display:none!important}" in page.text  # the app bar is not printed
     assert "Neutral summary" in page.text and 'class="ll authorial"' in page.text
     assert fake.calls == 1  # the second visit read the cached report
     listed = client.get("/api/stories", params={"sort": "loadedness"}).json()["stories"]
