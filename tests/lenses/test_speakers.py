@@ -175,3 +175,22 @@ def test_function_words_that_are_not_given_names_stay_out_of_the_speaker(
 def test_read_names_leaves_function_words_in_their_own_use_alone(segmenter: Segmenter, text: str) -> None:
     src = segmenter(Article("s1", text), "s1")
     assert list(read_names(src.tokens)) == list(src.tokens)
+
+
+@pytest.mark.slow
+def test_an_apposition_says_whether_a_name_is_a_person_or_an_organisation(segmenter: Segmenter) -> None:
+    text = (
+        '"The quay will reopen on Friday," said Sterling Hove, the harbour director. '
+        '"We are studying the plan," said Westline Holdings, the ferry operator. '
+        '"Rates will not change," said Marlow Bank, the lender. '
+        '"Nobody warned us," said Ada Lind, a farmer.'
+    )
+    src = segmenter(Article("s1", text), "s1")
+    mentions = ArticleSpeakers(src).resolve(find_attributions(src))
+    got = {(m.name, m.kind) for m in mentions if m is not None}
+    assert got == {
+        ("Sterling Hove", "person"),  # the tagger reads the name as an organisation
+        ("Westline Holdings", "organisation"),  # and this one as a person
+        ("Marlow Bank", "organisation"),  # named without its apposition
+        ("Ada Lind", "person"),
+    }

@@ -41,6 +41,15 @@ TITLES = wordset(
     finance vice former acting state chief minister's ambassador commissioner councillor councilor
     inspector sheriff premier"""
 )
+# what an apposition calls a person ("Sterling Hove, the harbour director"), beside the titles
+_PERSON_ROLES = TITLES | wordset(
+    """adviser advisor official manager owner analyst lawyer attorney economist founder witness resident
+    teacher engineer researcher scientist officer worker expert activist farmer fisherman pilot nurse"""
+)
+_ORG_ROLES = wordset(
+    """operator company firm lender carrier maker manufacturer airline retailer insurer group charity
+    broadcaster newspaper publisher developer builder supplier utility"""
+)
 _LEADER_WORDS = wordset("leader president premier chancellor head chief")
 _SPOKES_WORDS = wordset("spokesman spokeswoman spokesperson")
 _ORG_WORDS = wordset(
@@ -78,17 +87,24 @@ class ArticleSpeakers:
 
     def _people(self) -> list[_Person]:
         """Every person mention, named by the fullest form of its surname in the article, with descriptors."""
-        spans = _entity_token_spans(self.tokens, {"PERSON"})
+        # "Westline Holdings, the ferry operator" is an organisation whatever the tagger says
+        spans = [
+            (a, b)
+            for a, b in _entity_token_spans(self.tokens, {"PERSON"})
+            if self._apposition(b - 1) not in _ORG_ROLES
+        ]
         surnames = {fold(self.tokens[b - 1].text) for a, b in spans}
         # the small parser often tags "President Volodymyr Zelenskiy" as an ORG: take such spans back when a
-        # title precedes or opens them or their last word is a surname the article elsewhere tags as a person
+        # title precedes or opens them, their last word is a surname the article elsewhere tags as a person,
+        # or an apposition calls them a person ("Sterling Hove, the harbour director")
         for a, b in _entity_token_spans(self.tokens, set(_ORG_LABELS)):
             words = self.tokens[a:b]
             if any(t.pos != "PROPN" or t.text.lower() in _ORG_WORDS for t in words):
                 continue
             before = self.tokens[a - 1].text.lower().rstrip(".") if a > 0 else ""
             titled = any(t.text.lower().rstrip(".") in TITLES for t in words[:-2])
-            if before in TITLES or titled or (b - a >= 2 and fold(words[-1].text) in surnames):
+            role = b - a >= 2 and self._apposition(b - 1) in _PERSON_ROLES
+            if before in TITLES or titled or role or (b - a >= 2 and fold(words[-1].text) in surnames):
                 spans.append((a, b))
         spans.sort()
         full: dict[str, str] = {}
@@ -120,6 +136,10 @@ class ArticleSpeakers:
             p.descriptors = by_name[p.name]
             p.gender = gender[p.name]
         return people
+
+    def _apposition(self, i: int) -> str:
+        """The head word of an apposition to token ``i`` ("director" in "Hove, the harbour director")."""
+        return next((_word(self.tokens[c]) for c in self.children[i] if self.tokens[c].dep == "appos"), "")
 
     def _descriptors(self, a: int, b: int) -> set[str]:
         """Title and apposition words tied to the name in tokens [a, b): "Kremlin spokesman", "an adviser"."""
@@ -178,7 +198,7 @@ class ArticleSpeakers:
         named = self._named_at(att.speaker_head) or self._named_in(att.speaker_span)
         if named is not None:
             return Mention(named, "person", alias)
-        org = self._organisation(att.speaker_span, head)
+        org = self._organisation(att.speaker_span, att.speaker_head)
         if org is not None:
             return Mention(org, "organisation", alias)
         person = self._described(att.speaker_span, att.speaker_head)
@@ -199,7 +219,7 @@ class ArticleSpeakers:
                 continue
             if h in known or self.tokens[h].pos != "PROPN":
                 continue
-            if self.tokens[h].text.lower() in _ORG_WORDS:
+            if self.tokens[h].text.lower() in _ORG_WORDS or self._apposition(h) in _ORG_ROLES:
                 continue
             a = h
             while a > 0 and self.tokens[a - 1].pos == "PROPN" and self.tokens[a - 1].dep == "compound":
@@ -264,12 +284,18 @@ class ArticleSpeakers:
         root = next((i for i in inside if self.tokens[i].head not in inside), p.end_token - 1)
         return self.tokens[root].dep in ("nsubj", "nsubjpass")
 
-    def _organisation(self, span: tuple[int, int], head: Token) -> str | None:
-        org_like = head.ent_type in _ORG_LABELS or head.text.lower() in _ORG_WORDS
+    def _organisation(self, span: tuple[int, int], head_i: int) -> str | None:
+        """The organisation's name, without an apposition ("Marlow Bank", not "Marlow Bank, the lender")."""
+        head = self.tokens[head_i]
+        org_like = (
+            head.ent_type in _ORG_LABELS
+            or head.text.lower() in _ORG_WORDS
+            or (head.pos == "PROPN" and self._apposition(head_i) in _ORG_ROLES)
+        )
         if org_like and (
             head.pos == "PROPN" or head.ent_type in _ORG_LABELS or _has_proper(self.tokens, span)
         ):
-            return _strip_det(self.source.text[span[0] : span[1]])
+            return _strip_det(self.source.text[span[0] : span[1]].split(", ")[0])
         return None
 
     def _described(self, span: tuple[int, int], head_i: int) -> str | None:
