@@ -15,9 +15,13 @@ core-second, the largest worker's peak RSS, and whether the two engines wrote th
 
     nice -n 10 python benchmarks/batch_throughput.py --cpu-sample /tmp/b --articles 200
 
+    nice -n 10 python benchmarks/batch_throughput.py --grow /tmp/b --articles 10
+
 The second form times the clustering stage alone (one block vs language x time blocks, local and Ray)
 on the first run's articles tables replayed to 10k articles (:func:`cluster_stage`); the third measures
-process CPU seconds per stage on a sample of them (:func:`cpu_sample`).
+process CPU seconds per stage on a sample of them (:func:`cpu_sample`); the fourth times a local re-run
+after ``--articles`` new lines were appended to one shard, reading only the new lines against reading
+the grown shard whole, and checks that both give the same output (:func:`grow_rerun`).
 """
 
 from __future__ import annotations
@@ -166,6 +170,46 @@ def cluster_stage(kept: Path, n_rows: int, block_days: float) -> dict[str, Any]:
         "articles_per_second": round(len(rows) / wall, 1),
         "same_stories_as_local": done.stories == stories,
     }
+    shutil.rmtree(scratch)
+    return result
+
+
+def grow_rerun(kept: Path, n: int) -> dict[str, Any]:
+    """A local re-run after ``n`` articles were appended to the first shard of a kept run, twice from
+    copies of its local output: reading only the appended lines (what a re-run does), and reading the
+    grown shard whole (the re-run before that, forced here by hiding the growth), same machine, same
+    run. The appended articles are replayed copies not in the archive (new ids)."""
+    from unittest import mock
+
+    from newsprism.batch import stages
+    from newsprism.batch.io import list_shards
+
+    scratch = Path(tempfile.mkdtemp(prefix="newsprism-grow-bench-"))
+    archive = scratch / "archive"
+    shutil.copytree(kept / "archive", archive)
+    first = list_shards(archive)[0]
+    lines = sum(1 for line in first.open(encoding="utf-8") if line.strip())
+    extra = [_replayed(a, 97) for a in corpus(n)]
+    write_shards(extra, scratch / "extra", 1)
+    with first.open("a", encoding="utf-8") as fh:
+        fh.write((scratch / "extra" / "shard-000.jsonl").read_text(encoding="utf-8"))
+    result: dict[str, Any] = {"shard_lines_before": lines, "appended": n}
+    whole = stages.stamp_and_growth
+    for name, hide in (("new_lines_only", False), ("whole_shard", True)):
+        out = scratch / f"out-{name}"
+        shutil.copytree(kept / "out-local", out)
+        patch = (lambda path, old: (whole(path, old)[0], None)) if hide else whole
+        with mock.patch.object(stages, "stamp_and_growth", patch):
+            done = run("local", archive, out)
+        cpu = sum(done["stages"][s]["cpu_seconds"] for s in stages.ARTICLE_STAGES if s != "models")
+        result[name] = {
+            "records_read": done["stages"]["read"]["items"],
+            "article_stage_cpu_seconds": round(cpu, 2),
+            "article_stage_wall_seconds": done["wall_seconds"]["articles"],
+            "total_wall_seconds": done["total_wall_seconds"],
+            "shards_grown": done["shards_grown"],
+        }
+    result["same_output"] = same_output(scratch / "out-new_lines_only", scratch / "out-whole_shard")
     shutil.rmtree(scratch)
     return result
 
@@ -322,6 +366,12 @@ def main() -> None:
     parser.add_argument("--cluster-rows", type=int, default=10_000, help="articles for --cluster-only")
     parser.add_argument("--block-days", type=float, default=BLOCK_DAYS)
     parser.add_argument(
+        "--grow",
+        type=Path,
+        metavar="KEPT",
+        help="time a re-run after --articles lines were appended to a shard of a run kept with --keep",
+    )
+    parser.add_argument(
         "--cpu-sample",
         type=Path,
         metavar="KEPT",
@@ -331,8 +381,10 @@ def main() -> None:
     if not DATA.is_dir():
         raise SystemExit(f"{DATA} is missing: this benchmark replays real articles from ../shared/data")
     os.environ.setdefault("RAY_AUTH_MODE", "disabled")
-    if args.cluster_only or args.cpu_sample:
-        if args.cpu_sample:
+    if args.cluster_only or args.cpu_sample or args.grow:
+        if args.grow:
+            found = grow_rerun(args.grow, args.articles)
+        elif args.cpu_sample:
             found = cpu_sample(args.cpu_sample, args.articles)
         else:
             found = cluster_stage(args.cluster_only, args.cluster_rows, args.block_days)

@@ -6,11 +6,12 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pytest
 from blocks_corpus import BLOCK_DAYS, EDGE_DAY, archive_rows, event_rows, write_articles_part
 
-from newsprism.batch.blocks import cluster_in_blocks, time_blocks
-from newsprism.batch.stages import cluster_block, cluster_rows, read_articles
+from newsprism.batch.blocks import AttachTask, cluster_in_blocks, join_undated, time_blocks, undated_tasks
+from newsprism.batch.stages import attach_rows, attach_undated, cluster_block, cluster_rows, read_articles
 from newsprism.errors import UsageError
 
 
@@ -40,15 +41,104 @@ def test_blocks_follow_the_calendar_and_the_language() -> None:
         time_blocks(rows, 0)
 
 
+def attach_serial(tasks: Sequence[AttachTask]) -> list[list[tuple[str | None, float]]]:
+    return [attach_rows(stories, undated) for stories, undated in tasks]
+
+
+def _undated(rows: Sequence[dict[str, Any]], event: str) -> list[dict[str, Any]]:
+    return [{**r, "id": f"u{r['id']}", "published": None} for r in rows if r["id"].startswith(event)]
+
+
 def test_undated_rows_are_a_block_of_their_own() -> None:
     rows = archive_rows()
-    undated = [{**r, "id": f"u{r['id']}", "published": None} for r in rows if r["id"].startswith("vote")]
+    undated = _undated(rows, "vote")
     blocks = time_blocks([*rows, *undated], BLOCK_DAYS)
     assert (blocks[0].language, blocks[0].number) == ("en", None)
     assert blocks[0].rows == tuple(range(len(rows), len(rows) + len(undated)))
     result = cluster_in_blocks([*rows, *undated], serial, BLOCK_DAYS)
     assert len(set(result.stories[len(rows) :])) == 1  # clustered together, never near an edge
-    assert result.merged == 1
+    assert result.merged == 1 and result.attached == 0
+
+
+def test_undated_rows_join_the_dated_story_of_their_event() -> None:
+    rows = archive_rows()
+    undated = _undated(rows, "vote")
+    result = cluster_in_blocks([*rows, *undated], serial, BLOCK_DAYS, attach=attach_serial)
+    vote = {
+        sid for r, sid in zip(rows, result.stories[: len(rows)], strict=True) if r["id"].startswith("vote")
+    }
+    assert set(result.stories[len(rows) :]) == vote and len(vote) == 1
+    assert result.attached == len(undated)
+    # the dated stories, their edges and merges are what they were without the undated rows
+    alone = cluster_in_blocks(rows, serial, BLOCK_DAYS, attach=attach_serial)
+    assert result.stories[: len(rows)] == alone.stories
+    assert (result.edge_articles, result.merged) == (alone.edge_articles, alone.merged)
+
+
+def test_an_undated_row_of_another_event_stays_on_its_own() -> None:
+    rows = archive_rows()
+    other = event_rows("vote", [0, 1], language="de")  # the same event in another language: no story
+    german = [{**r, "published": None} for r in other]
+    result = cluster_in_blocks([*rows, *german], serial, BLOCK_DAYS, attach=attach_serial)
+    assert result.attached == 0
+    assert not set(result.stories[len(rows) :]) & set(result.stories[: len(rows)])
+
+
+def test_an_undated_row_covering_two_stories_does_not_chain_them() -> None:
+    """An undated article that reads like both the strike and the flood joins one of them at most; the
+    two dated stories stay apart (the online clusterer would grow one by it and might merge the two)."""
+    rows = archive_rows()
+    strike = [r for r in rows if r["id"].startswith("strike")]
+    flood = [r for r in rows if r["id"].startswith("flood")]
+    bridges = []
+    for k, (s, f) in enumerate(zip(strike, flood, strict=False)):
+        v = np.asarray(s["lead_vector"]) + np.asarray(f["lead_vector"])
+        bridges.append(
+            {
+                **s,
+                "id": f"bridge{k}",
+                "published": None,
+                "title": f"{s['title']} as {f['title']}",
+                "text": f"{s['text']} {f['text']}",
+                "lead_vector": (v / np.linalg.norm(v)).tolist(),
+            }
+        )
+    result = cluster_in_blocks([*rows, *bridges], serial, BLOCK_DAYS, attach=attach_serial)
+    story = dict(zip((r["id"] for r in [*rows, *bridges]), result.stories, strict=True))
+    assert len({story[r["id"]] for r in strike}) == 1 and len({story[r["id"]] for r in flood}) == 1
+    assert story[strike[0]["id"]] != story[flood[0]["id"]]
+    assert partition(rows, result.stories[: len(rows)]) == partition(
+        rows, cluster_in_blocks(rows, serial, BLOCK_DAYS).stories
+    )
+
+
+def test_undated_attachment_reads_its_rows_from_the_parts(tmp_path: Path) -> None:
+    pytest.importorskip("pyarrow", reason="the batch pipeline needs pyarrow (the 'ray' extra)")
+    rows = archive_rows()
+    allrows = [*rows, *_undated(rows, "vote"), *_undated(rows, "flood")]
+    refs = write_articles_part(allrows, tmp_path)
+    planned = cluster_in_blocks(
+        refs,
+        lambda bs: [cluster_block(str(tmp_path), b) for b in bs],
+        BLOCK_DAYS,
+        attach=lambda ts: [attach_undated(str(tmp_path), s, u) for s, u in ts],
+    )
+    held = cluster_in_blocks(allrows, serial, BLOCK_DAYS, attach=attach_serial)
+    assert (planned.stories, planned.attached) == (held.stories, held.attached) and held.attached == 6
+
+
+def test_undated_tasks_cut_a_language_s_stories_whole() -> None:
+    rows = archive_rows()
+    allrows = [*rows, *_undated(rows, "vote")]
+    blocks = time_blocks(allrows, BLOCK_DAYS)
+    owner = cluster_in_blocks(allrows, serial, BLOCK_DAYS).stories
+    tasks, undated = undated_tasks(allrows, blocks, owner, chunk_rows=4)
+    assert [sorted(len(m) for _sid, m in stories) for stories, _u in tasks] == [[3, 6], [3]]
+    assert all(len(u) == 3 for _s, u in tasks) and undated == [tuple(range(len(rows), len(allrows)))] * 2
+    # the best score over the tasks decides, and only above the threshold
+    assert join_undated([(0, 1), (0, 1)], [[("a", 0.5), (None, -1.0)], [("b", 0.6), ("c", 0.2)]], 0.33) == {
+        0: "b"
+    }
 
 
 def test_a_story_across_a_block_edge_is_one_story() -> None:

@@ -29,17 +29,21 @@ def test_ray_engine_matches_local(ray_session: None, archive: Path, local_out: P
 
 @pytest.mark.filterwarnings("ignore")
 def test_block_clustering_on_ray_matches_local(ray_session: None, tmp_path: Path) -> None:
-    """Blocks and edge sets as Ray tasks give the same stories, ids included, as the local loop."""
+    """Blocks, edge sets and undated attachment as Ray tasks give the same stories, ids included, as the
+    local loop."""
     from blocks_corpus import BLOCK_DAYS, archive_rows, write_articles_part
 
     from newsprism.batch.blocks import cluster_in_blocks
     from newsprism.batch.engines import LocalEngine, RayEngine
     from newsprism.settings import Settings
 
-    rows = write_articles_part(archive_rows(), tmp_path)
+    dated = archive_rows()
+    undated = [{**r, "id": f"u{r['id']}", "published": None} for r in dated if r["id"].startswith("vote")]
+    rows = write_articles_part([*dated, *undated], tmp_path)
     with LocalEngine(tmp_path, Settings()) as local, RayEngine(tmp_path, Settings()) as remote:
-        here = cluster_in_blocks(rows, local.cluster, BLOCK_DAYS)
-        there = cluster_in_blocks(rows, remote.cluster, BLOCK_DAYS)
+        here = cluster_in_blocks(rows, local.cluster, BLOCK_DAYS, attach=local.attach)
+        there = cluster_in_blocks(rows, remote.cluster, BLOCK_DAYS, attach=remote.attach)
     assert here.merged == 1  # the straddling story was merged on both
+    assert here.attached == len(undated)  # the undated copies joined their dated story on both
     assert there.stories == here.stories
     assert there.blocks == here.blocks and there.edge_articles == here.edge_articles

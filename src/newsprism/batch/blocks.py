@@ -10,9 +10,13 @@ every edge are never touched, so the edge work is small next to the blocks.
 
 Blocks are aligned to the calendar (day number // ``block_days``), not to the data, so adding shards to
 an archive does not move block edges and earlier stories keep their ids; undated articles form one
-block per language. Every function here is plain and deterministic; both engines call them and run the
-block and edge clustering with the same :func:`~newsprism.batch.stages.cluster_block`, which is why
-local and Ray runs agree.
+block per language. An undated article that clearly covers a dated story's event (it scores above the
+clusterer's join threshold with it, as it would when ``ingest`` places it) then joins that story
+(:func:`join_undated`); it is scored against the finished stories without changing them, so it never
+joins two stories into one and, having no date, never moves a story's time span. Every function here
+is plain and deterministic; both engines call them and run the block and edge clustering with the same
+:func:`~newsprism.batch.stages.cluster_block` (the undated scoring with
+:func:`~newsprism.batch.stages.attach_undated`), which is why local and Ray runs agree.
 """
 
 from __future__ import annotations
@@ -27,10 +31,18 @@ from typing import Any
 Row = Mapping[str, Any]
 #: Clusters many blocks of rows (in parallel or not) into story ids per row: ``Engine.cluster``.
 ClusterMany = Callable[[Sequence[Sequence[Any]]], list[list[str]]]
+#: One undated-attachment task: dated stories (id, member rows) and the undated rows to score with them.
+AttachTask = tuple[list[tuple[str, list[Any]]], list[Any]]
+#: Runs many such tasks (in parallel or not): for each undated row, its best story and score
+#: (``Engine.attach``, :func:`~newsprism.batch.stages.attach_rows` per task).
+AttachMany = Callable[[Sequence[AttachTask]], list[list[tuple[str | None, float]]]]
 
 #: Default block length: about a month, i.e. several clustering windows, so edge sets stay a small
 #: share of each block while a block of a busy archive still has tens of thousands of articles.
 BLOCK_DAYS = 28.0
+#: Dated articles per undated-attachment task: every task also holds all undated articles of its
+#: language, so they are read once per this many dated ones.
+ATTACH_ROWS = 20_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,6 +166,7 @@ class BlockClustering:
     blocks: tuple[Block, ...]
     edge_articles: int  # rows re-clustered at block edges (a row near two edges counts twice)
     merged: int  # block-level stories folded into another one at an edge
+    attached: int  # undated rows that joined a dated story
     seconds: Mapping[str, float]  # wall seconds of the block and the edge clustering
 
 
@@ -162,9 +175,12 @@ def cluster_in_blocks(
     cluster: ClusterMany,
     block_days: float = BLOCK_DAYS,
     window_days: float | None = None,
+    attach: AttachMany | None = None,
 ) -> BlockClustering:
     """Cluster rows (article fields and ``lead_vector``) per language x time block with ``cluster``,
-    then merge the stories that meet at block edges; ``window_days`` defaults to the clusterer's."""
+    then merge the stories that meet at block edges; ``window_days`` defaults to the clusterer's.
+    With ``attach``, each undated row that scores above the join threshold with a dated story of its
+    language joins it (:func:`undated_tasks`, :func:`join_undated`)."""
     from newsprism.cluster import ClusterConfig
 
     window = ClusterConfig().window_days if window_days is None else window_days
@@ -183,10 +199,69 @@ def cluster_in_blocks(
     for span in spans:
         for i in span.rows:
             owner[i] = final[span.story]
+    attached = 0
+    t = time.perf_counter()
+    if attach is not None:
+        tasks, undated = undated_tasks(rows, blocks, owner)
+        joined = join_undated(undated, attach(tasks) if tasks else [], ClusterConfig().threshold)
+        for i, sid in joined.items():
+            owner[i] = sid
+        attached = len(joined)
     return BlockClustering(
         stories=tuple(owner),
         blocks=tuple(blocks),
         edge_articles=sum(len(e) for e in edges),
         merged=sum(1 for s, keep in final.items() if s != keep),
-        seconds={"cluster-blocks": block_seconds, "cluster-edges": edge_seconds},
+        attached=attached,
+        seconds={
+            "cluster-blocks": block_seconds,
+            "cluster-edges": edge_seconds,
+            "cluster-undated": time.perf_counter() - t,
+        },
     )
+
+
+def undated_tasks(
+    rows: Sequence[Row], blocks: Sequence[Block], owner: Sequence[str], chunk_rows: int = ATTACH_ROWS
+) -> tuple[list[AttachTask], list[tuple[int, ...]]]:
+    """Tasks that score each language's undated rows against its dated stories, and the undated rows
+    (indexes) of each task. A language's stories (in block order, whole) are cut into tasks of about
+    ``chunk_rows`` articles, each with all of the language's undated rows."""
+    stories: dict[str, dict[str, list[int]]] = defaultdict(dict)  # language -> story -> rows
+    undated: dict[str, tuple[int, ...]] = {}
+    for b in blocks:
+        if b.number is None:
+            undated[b.language] = b.rows
+            continue
+        for i in b.rows:
+            stories[b.language].setdefault(owner[i], []).append(i)
+    tasks: list[AttachTask] = []
+    which: list[tuple[int, ...]] = []
+    for language, loose in undated.items():
+        chunk: list[tuple[str, list[Row]]] = []
+        size = 0
+        for sid, members in stories.get(language, {}).items():
+            chunk.append((sid, [rows[i] for i in members]))
+            size += len(members)
+            if size >= chunk_rows:
+                tasks.append((chunk, [rows[i] for i in loose]))
+                which.append(loose)
+                chunk, size = [], 0
+        if chunk:
+            tasks.append((chunk, [rows[i] for i in loose]))
+            which.append(loose)
+    return tasks, which
+
+
+def join_undated(
+    undated: Sequence[Sequence[int]], scored: Sequence[Sequence[tuple[str | None, float]]], threshold: float
+) -> dict[int, str]:
+    """Undated row -> the dated story it joins: its best score over all tasks, if that reaches the
+    clusterer's join threshold (ties go to the earlier task). Rows that join none keep the story the
+    undated block's clustering gave them."""
+    best: dict[int, tuple[float, str]] = {}
+    for loose, answers in zip(undated, scored, strict=True):
+        for i, (sid, score) in zip(loose, answers, strict=True):
+            if sid is not None and score >= threshold and (i not in best or score > best[i][0]):
+                best[i] = (score, sid)
+    return {i: sid for i, (_score, sid) in sorted(best.items())}

@@ -15,7 +15,8 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, Protocol
 
-from newsprism.batch.stages import ArticleWorker, StoryWorker, cluster_block
+from newsprism.batch.blocks import AttachTask
+from newsprism.batch.stages import ArticleWorker, StoryWorker, attach_undated, cluster_block
 from newsprism.errors import ExtraMissingError, UsageError
 from newsprism.settings import Settings
 
@@ -35,6 +36,8 @@ class Engine(Protocol):
     def articles(self, tasks: Sequence[ShardTask]) -> Iterator[dict[str, Any]]: ...
 
     def cluster(self, blocks: Sequence[Sequence[Mapping[str, Any]]]) -> list[list[str]]: ...
+
+    def attach(self, tasks: Sequence[AttachTask]) -> list[list[tuple[str | None, float]]]: ...
 
     def stories(self, tasks: Sequence[GroupTask]) -> Iterator[dict[str, Any]]: ...
 
@@ -73,6 +76,9 @@ class LocalEngine:
 
     def cluster(self, blocks: Sequence[Sequence[Mapping[str, Any]]]) -> list[list[str]]:
         return [cluster_block(str(self.out), block) for block in blocks]
+
+    def attach(self, tasks: Sequence[AttachTask]) -> list[list[tuple[str | None, float]]]:
+        return [attach_undated(str(self.out), stories, undated) for stories, undated in tasks]
 
     def stories(self, tasks: Sequence[GroupTask]) -> Iterator[dict[str, Any]]:
         if self._stories is None:
@@ -176,6 +182,13 @@ class RayEngine:
         remote = ray.remote(num_cpus=1)(cluster_block)
         out = str(self.out)
         return list(ray.get([remote.remote(out, list(block)) for block in blocks]))
+
+    def attach(self, tasks: Sequence[AttachTask]) -> list[list[tuple[str | None, float]]]:
+        import ray
+
+        remote = ray.remote(num_cpus=1)(attach_undated)
+        out = str(self.out)
+        return list(ray.get([remote.remote(out, stories, undated) for stories, undated in tasks]))
 
     def stories(self, tasks: Sequence[GroupTask]) -> Iterator[dict[str, Any]]:
         kwargs = {"out": str(self.out), "settings": self.settings}

@@ -11,13 +11,14 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import hashlib
+import io
 import json
 import os
 import tempfile
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from newsprism.errors import InputError, UsageError
 
@@ -71,6 +72,50 @@ def _sha256(path: Path) -> str:
         return hashlib.file_digest(fh, "sha256").hexdigest()
 
 
+@dataclass(frozen=True, slots=True)
+class Growth:
+    """A JSON lines shard that only grew since its articles part was written: its first ``start``
+    bytes (``lines`` lines, ending with a line break) are the bytes that part was made from, and
+    ``end`` is its size now. The records after ``start`` are the new ones."""
+
+    start: int
+    end: int
+    lines: int
+
+
+_HASH_CHUNK = 1 << 20
+
+
+def stamp_and_growth(path: Path, old: ShardStamp | None) -> tuple[ShardStamp, Growth | None]:
+    """The shard's stamp now and, when it is a JSON lines file that only had lines appended since
+    ``old`` was taken, how it grew: in one read of the file, hashing the old prefix on the way.
+
+    Growth is only reported when it is safe to read just the tail: the first ``old.size`` bytes hash
+    to ``old.sha256`` (nothing before them was edited) and end with a line break (the last old line
+    was complete, so no appended byte continues it)."""
+    st = path.stat()
+    prefix = old.size if old is not None and st.st_size > old.size > 0 else 0
+    if path.suffix.lower() not in (".jsonl", ".ndjson"):
+        prefix = 0  # a Parquet file cannot grow by appending
+    whole, head = hashlib.sha256(), hashlib.sha256()
+    lines, last, read = 0, b"", 0
+    with path.open("rb") as fh:
+        while chunk := fh.read(_HASH_CHUNK):
+            whole.update(chunk)
+            if read < prefix:
+                part = chunk[: prefix - read]
+                head.update(part)
+                # line breaks as the text reader counts them: \n, \r\n and a lone \r
+                lines += part.count(b"\n") + part.count(b"\r") - part.count(b"\r\n")
+                lines -= last == b"\r" and part[:1] == b"\n"
+                last = part[-1:]
+            read += len(chunk)
+    stamp = ShardStamp(str(path.absolute()), read, st.st_mtime_ns, whole.hexdigest())
+    if not prefix or old is None or read <= prefix or last != b"\n" or head.hexdigest() != old.sha256:
+        return stamp, None
+    return stamp, Growth(prefix, read, lines)
+
+
 def read_stamp(part: Path) -> ShardStamp | None:
     """The stamp an articles part carries; None for a part written before stamps existed."""
     import pyarrow.parquet as pq
@@ -107,8 +152,9 @@ def shard_key(path: Path, root: Path) -> str:
     return f"{stem}-{digest}"
 
 
-def read_records(path: Path) -> list[dict[str, Any]]:
+def read_records(path: Path, growth: Growth | None = None) -> list[dict[str, Any]]:
     """Raw article objects of one shard; a line that is not a JSON object becomes an error record.
+    With ``growth``, only those of the lines it added (numbered as in the whole file).
 
     Raises :class:`InputError` when the shard as a whole cannot be read (a truncated or corrupt Parquet
     file, an unreadable file), so the run skips that shard and goes on with the others.
@@ -128,8 +174,15 @@ def read_records(path: Path) -> list[dict[str, Any]]:
         return [_plain_dates(row) for row in rows]
     out: list[dict[str, Any]] = []
     try:
-        with path.open(encoding="utf-8", errors="replace") as fh:
-            for lineno, line in enumerate(fh, start=1):
+        with path.open("rb") as raw:
+            source: BinaryIO = raw
+            first = 1
+            if growth is not None:
+                raw.seek(growth.start)
+                source, first = io.BytesIO(raw.read(growth.end - growth.start)), growth.lines + 1
+            # what open(path, encoding=..., errors=...) builds: the same lines as a text-mode read
+            text = io.TextIOWrapper(source, encoding="utf-8", errors="replace")
+            for lineno, line in enumerate(text, start=first):
                 if not line.strip():
                     continue
                 try:
@@ -165,16 +218,20 @@ def part_path(out: Path, table: str, key: str) -> Path:
 
 def write_table_atomic(
     path: Path,
-    rows: Sequence[Mapping[str, Any]],
+    rows: Sequence[Mapping[str, Any]] | pa.Table,
     schema: pa.Schema | None,
     *,
     row_group_size: int | None = None,
 ) -> None:
-    """Write rows as one Parquet file via a temporary name and an atomic rename."""
+    """Write rows (or a table, ``schema`` then unused) as one Parquet file via a temporary name and an
+    atomic rename."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    table = pa.Table.from_pylist(list(rows), schema=schema) if rows or schema else pa.table({})
+    if isinstance(rows, pa.Table):
+        table = rows
+    else:
+        table = pa.Table.from_pylist(list(rows), schema=schema) if rows or schema else pa.table({})
     with _temporary(path) as tmp:
         pq.write_table(table, tmp, compression="zstd", row_group_size=row_group_size)
 

@@ -12,9 +12,11 @@ A re-run skips shards whose articles part exists and whose bytes have not change
 records its shard's size, time and content hash), and story groups whose stories part exists; it
 re-clusters (cheap next to the article stage) and removes story parts and reports that the new
 clustering no longer produces, so adding shards to an archive, or lines to a shard, updates only what
-changed. A changed shard is processed again whole, and every story group that reads it is analysed
-again. Parts of shards that are no longer in the input are kept (with a warning): their articles stay
-in the stories until their parts are deleted.
+changed. A JSON lines shard that only grew (its earlier bytes hash as before and ended with a line
+break) has only its new lines processed, after the rows kept from its part; any other changed shard is
+processed again whole. Either way every story group that reads it is analysed again, and the output is
+the output of a run over the whole shard. Parts of shards that are no longer in the input are kept
+(with a warning): their articles stay in the stories until their parts are deleted.
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from newsprism.batch.blocks import BLOCK_DAYS
+from newsprism.batch.blocks import BLOCK_DAYS, AttachMany, ClusterMany
 from newsprism.batch.engines import GroupTask, make_engine
 from newsprism.batch.io import TABLES, list_shards, part_path, read_parts, read_stamp, shard_key, stamp_in
 from newsprism.batch.stages import ARTICLE_STAGES, STORY_STAGES, StageStats
@@ -55,6 +57,7 @@ class BatchSummary:
     shards_skipped: int = 0
     shards_unreadable: int = 0
     shards_changed: int = 0
+    shards_grown: int = 0
     articles: int = 0
     skipped_inputs: int = 0
     duplicates: int = 0
@@ -65,6 +68,7 @@ class BatchSummary:
     blocks: int = 0
     edge_articles: int = 0
     edge_merges: int = 0
+    undated_joined: int = 0
     wall: dict[str, float] = field(default_factory=dict)
     article_stats: StageStats = field(default_factory=StageStats)
     story_stats: StageStats = field(default_factory=StageStats)
@@ -98,6 +102,7 @@ class BatchSummary:
             "shards_skipped": self.shards_skipped,
             "shards_unreadable": self.shards_unreadable,
             "shards_changed": self.shards_changed,
+            "shards_grown": self.shards_grown,
             "articles": self.articles,
             "skipped_inputs": self.skipped_inputs,
             "duplicates": self.duplicates,
@@ -108,6 +113,7 @@ class BatchSummary:
             "blocks": self.blocks,
             "edge_articles": self.edge_articles,
             "edge_merges": self.edge_merges,
+            "undated_joined": self.undated_joined,
             "wall_seconds": {k: round(v, 3) for k, v in self.wall.items()},
             "stages": self.throughput(),
             "max_worker_rss_mb": round(max(self.article_stats.max_rss_mb, self.story_stats.max_rss_mb), 1),
@@ -176,7 +182,8 @@ def run_batch(
         if changed:
             say(
                 f"{len(changed)} shard(s) changed since they were processed ({_some(changed)}); "
-                "processing them again and updating their stories"
+                "processing their new lines where they only grew, otherwise the whole shard, and updating "
+                "their stories"
             )
 
         t0 = time.perf_counter()
@@ -184,6 +191,7 @@ def run_batch(
         for n, stats in enumerate(runner.articles(pending), start=1):
             summary.article_stats.merge(stats)
             summary.shards_done += 1
+            summary.shards_grown += bool(stats.get("grown"))
             if "unreadable" in stats:
                 summary.shards_unreadable += 1
                 say(f"warning: skipped shard {names[stats['key']]}: {stats['unreadable']}")
@@ -191,7 +199,8 @@ def run_batch(
             done = summary.article_stats.items.get("write", 0)
             say(
                 f"articles: shard {n}/{len(pending)} ({stats['articles']} articles, "
-                f"{stats['skipped']} skipped); {done / elapsed:.1f} articles/s so far"
+                f"{stats['skipped']} skipped{'; only its new lines read' if stats.get('grown') else ''}); "
+                f"{done / elapsed:.1f} articles/s so far"
             )
             if undated := stats.get("undated"):
                 say(
@@ -202,11 +211,12 @@ def run_batch(
         summary.wall["articles"] = time.perf_counter() - t0
 
         t0 = time.perf_counter()
-        groups = _plan_stories(out_dir, runner.cluster, summary, story_group, block_days)
+        groups = _plan_stories(out_dir, runner.cluster, runner.attach, summary, story_group, block_days)
         summary.wall["cluster"] = time.perf_counter() - t0
         say(
             f"clustered {summary.articles} articles into {summary.stories} stories "
-            f"({summary.blocks} language x time blocks; {summary.edge_merges} stories merged at block edges)"
+            f"({summary.blocks} language x time blocks; {summary.edge_merges} stories merged at block edges; "
+            f"{summary.undated_joined} undated articles joined dated stories)"
         )
 
         t0 = time.perf_counter()
@@ -306,7 +316,8 @@ def _some(items: Sequence[object], shown: int = 3) -> str:
 
 def _plan_stories(
     out: Path,
-    cluster: Callable[[Sequence[Sequence[dict[str, Any]]]], list[list[str]]],
+    cluster: ClusterMany,
+    attach: AttachMany,
     summary: BatchSummary,
     story_group: int,
     block_days: float,
@@ -339,10 +350,11 @@ def _plan_stories(
 
     from newsprism.batch.blocks import cluster_in_blocks
 
-    clustering = cluster_in_blocks(unique, cluster, block_days)
+    clustering = cluster_in_blocks(unique, cluster, block_days, attach=attach)
     summary.blocks = len(clustering.blocks)
     summary.edge_articles = clustering.edge_articles
     summary.edge_merges = clustering.merged
+    summary.undated_joined = clustering.attached
     summary.wall.update(clustering.seconds)
     owner = clustering.stories
     members: dict[str, list[dict[str, Any]]] = defaultdict(list)

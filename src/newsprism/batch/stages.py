@@ -30,6 +30,8 @@ from newsprism.batch.io import (
     ShardStamp,
     part_path,
     read_records,
+    read_stamp,
+    stamp_and_growth,
     write_table_atomic,
     write_text_atomic,
 )
@@ -133,14 +135,15 @@ def _rss_mb() -> float:
 
 
 def normalise_records(
-    records: Sequence[Mapping[str, Any]], origin: str, settings: Settings
+    records: Sequence[Mapping[str, Any]], origin: str, settings: Settings, *, first: int = 1
 ) -> list[Article | Skipped]:
-    """Raw article objects -> normalised articles (or why not), in input order: the ingest functions."""
+    """Raw article objects -> normalised articles (or why not), in input order: the ingest functions.
+    ``first`` is the first record's number in the shard (``origin:first``)."""
     from newsprism.ingest.build import build_article
     from newsprism.ingest.records import record
 
     out: list[Article | Skipped] = []
-    for n, item in enumerate(records, start=1):
+    for n, item in enumerate(records, start=first):
         where = f"{origin}:{n}"
         if "__error__" in item:
             out.append(Skipped(where, str(item["__error__"])))
@@ -229,21 +232,27 @@ class ArticleWorker:
             _ = self.segmenter.nlp
             self.embedder.encode(["warm up"])  # loads and hash-checks the model once per worker
             stats.lap("models", clock, 0)
+        done = part_path(self.out, "articles", key)
         try:
-            stamp = ShardStamp.of(path)  # before reading: a change made while it is read shows next run
+            # Stamped before reading: a change made while the shard is read shows up next run.
+            stamp, growth = stamp_and_growth(path, read_stamp(done) if done.exists() else None)
         except OSError as exc:
             error = InputError(str(path), f"cannot be read ({exc.strerror or exc}); check the file")
             return self._unreadable(path, key, error, stats, None)
+        kept = None if growth is None else _kept_rows(self.out, key)
         try:
-            records = read_records(path)
+            records = read_records(path, growth if kept is not None else None)
         except InputError as exc:
             return self._unreadable(path, key, exc, stats, stamp)
         stats.lap("read", clock, len(records))
 
-        built = normalise_records(records, path.name, self.settings)
+        first = 0 if kept is None else kept.records  # row number of the first record read
+        built = normalise_records(records, path.name, self.settings, first=first + 1)
         stats.lap("normalise", clock, len(records))
-        articles = [(n, a) for n, a in enumerate(built) if isinstance(a, Article)]
-        skipped = [skipped_row(s, shard=key, row=n) for n, s in enumerate(built) if isinstance(s, Skipped)]
+        articles = [(first + n, a) for n, a in enumerate(built) if isinstance(a, Article)]
+        skipped = [
+            skipped_row(s, shard=key, row=first + n) for n, s in enumerate(built) if isinstance(s, Skipped)
+        ]
 
         clock.lap()  # splitting the results into lists is not charged to a stage
         sources = self.segmenter.pipe([(a, a.id) for _n, a in articles])
@@ -261,18 +270,21 @@ class ArticleWorker:
             for (n, _a), src, lead in zip(articles, annotated, leads, strict=True)
         ]
 
-        write_table_atomic(part_path(self.out, "skipped", key), skipped, skipped_schema())
+        earlier = (None, None) if kept is None else (kept.skipped, kept.articles)
+        skipped_table = _table(skipped, skipped_schema(), earlier[0])
+        articles_table = _table(rows, _stamped(article_schema(), stamp), earlier[1])
+        write_table_atomic(part_path(self.out, "skipped", key), skipped_table, None)
         # Written last: its existence marks the shard as done, its stamp says which version of the shard.
-        write_table_atomic(
-            part_path(self.out, "articles", key),
-            rows,
-            _stamped(article_schema(), stamp),
-            row_group_size=ARTICLE_ROW_GROUP,
-        )
+        write_table_atomic(done, articles_table, None, row_group_size=ARTICLE_ROW_GROUP)
         stats.lap("write", clock, len(rows))
         stats.max_rss_mb = _rss_mb()
         result = stats.as_dict()
-        result.update(articles=len(rows), skipped=len(skipped), undated=_unreadable_dates(built))
+        result.update(
+            articles=articles_table.num_rows,
+            skipped=skipped_table.num_rows,
+            undated=_unreadable_dates(built),
+            grown=kept is not None,
+        )
         return result
 
     def _unreadable(
@@ -308,6 +320,45 @@ def _stamped(schema: pa.Schema, stamp: ShardStamp) -> pa.Schema:
     return schema.with_metadata({STAMP_KEY: stamp.to_json().encode()})
 
 
+@dataclass(frozen=True, slots=True)
+class _Kept:
+    """The articles and skipped rows an earlier run wrote for a shard that has only grown since."""
+
+    articles: pa.Table
+    skipped: pa.Table
+    records: int  # records they account for: row numbers 0 .. records - 1
+
+
+def _kept_rows(out: Path, key: str) -> _Kept | None:
+    """A grown shard's earlier rows, when they have today's columns and account for each of its earlier
+    records exactly once (None otherwise, e.g. the shard was unreadable then: it is read again whole)."""
+    import pyarrow.parquet as pq
+
+    paths = part_path(out, "articles", key), part_path(out, "skipped", key)
+    if not all(p.exists() for p in paths):
+        return None
+    articles, skipped = (pq.read_table(p) for p in paths)
+    for table, schema in ((articles, article_schema()), (skipped, skipped_schema())):
+        if not table.schema.remove_metadata().equals(schema):
+            return None  # written by a newsprism with other columns: the shard is read again whole
+    numbers = [*articles.column("row").to_pylist(), *skipped.column("row").to_pylist()]
+    if None in numbers or sorted(numbers) != list(range(len(numbers))):
+        return None
+    return _Kept(articles, skipped, len(numbers))
+
+
+def _table(rows: Sequence[Mapping[str, Any]], schema: pa.Schema, kept: pa.Table | None) -> pa.Table:
+    """New rows as a table of ``schema``, after the rows kept from an earlier run of the shard (the
+    table a run over the whole shard makes: earlier records first, in the same order)."""
+    import pyarrow as pa
+
+    new = pa.Table.from_pylist(list(rows), schema=schema)
+    if kept is None:
+        return new
+    earlier = kept.replace_schema_metadata(None).cast(schema.remove_metadata())
+    return pa.concat_tables([earlier.replace_schema_metadata(schema.metadata), new]).combine_chunks()
+
+
 # --------------------------------------------------------------------------- stories
 
 
@@ -327,6 +378,66 @@ def cluster_block(out: str, refs: Sequence[Mapping[str, Any]]) -> list[str]:
     """Story ids for one block (or edge set) of articles, in order. Each ref names an article by ``id``,
     ``shard`` (its articles part) and ``pos`` (its row in that part)."""
     return cluster_rows(read_articles(Path(out), refs, CLUSTER_COLUMNS))
+
+
+def attach_rows(
+    stories: Sequence[tuple[str, Sequence[Mapping[str, Any]]]], undated: Sequence[Mapping[str, Any]]
+) -> list[tuple[str | None, float]]:
+    """For each undated row, the dated story (``stories``: id and member rows) it scores best with, and
+    the score, by the clusterer's own article-to-story score (``None`` when no story is a candidate).
+
+    The stories stay fixed: an undated article is scored, never added, so undated articles cannot
+    pull two dated stories together (the online clusterer would grow a story by each and merge around
+    it) and every answer is independent of the others and of their order.
+    """
+    import math
+
+    from newsprism.batch.rows import article_from_row
+    from newsprism.cluster import ClusterConfig, OnlineClusterer
+    from newsprism.cluster.features import article_year
+
+    if not stories or not undated:
+        return [(None, -math.inf)] * len(undated)
+    config = ClusterConfig()
+    first = next(rows for _sid, rows in stories if rows)[0]
+    clusterer = OnlineClusterer(config, dim=len(first["lead_vector"]))
+    clusterer.restore(
+        ((sid, [(article_from_row(r), _lead_vector(r)) for r in rows]) for sid, rows in stories), evict=False
+    )
+    out: list[tuple[str | None, float]] = []
+    for row in undated:
+        article, dv = article_from_row(row), _lead_vector(row)
+        # The clusterer's scoring without its placing: OnlineClusterer.add minus the join and merges.
+        words, names = clusterer._features(article)
+        tv, ev = clusterer.term_df.tfidf(words), clusterer.entity_df.tfidf(names)
+        year = article_year(article, config.lead_words)
+        best: tuple[str | None, float] = (None, -math.inf)
+        for sid in clusterer._candidates(dv, ev):
+            story = clusterer.story(sid)
+            assert story is not None  # candidates are live stories
+            score = clusterer._score(tv, ev, dv, None, story)
+            score -= config.w_year * clusterer._year_conflict(year, story.years)
+            if score > best[1] or (score == best[1] and best[0] is not None and sid < best[0]):
+                best = (sid, score)
+        out.append(best)
+    return out
+
+
+def attach_undated(
+    out: str, stories: Sequence[tuple[str, Sequence[Mapping[str, Any]]]], undated: Sequence[Mapping[str, Any]]
+) -> list[tuple[str | None, float]]:
+    """:func:`attach_rows` on refs (``id``, ``shard``, ``pos``), reading the rows from the articles parts."""
+    refs = [ref for _sid, members in stories for ref in members]
+    rows = read_articles(Path(out), [*refs, *undated], CLUSTER_COLUMNS)
+    at, held = 0, []
+    for sid, members in stories:
+        held.append((sid, rows[at : at + len(members)]))
+        at += len(members)
+    return attach_rows(held, rows[at:])
+
+
+def _lead_vector(row: Mapping[str, Any]) -> np.ndarray:
+    return np.asarray(row["lead_vector"], dtype=np.float32)
 
 
 def read_articles(
