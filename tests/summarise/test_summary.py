@@ -322,3 +322,28 @@ def test_a_name_one_outlet_misspells_is_not_the_wording_shown() -> None:
     # with one outlet on each side, neither spelling is the minority: bias decides as before
     even = story(srcs[1:], claim("c1", srcs[1:], ("s2", 0), ("s3", 0)))
     assert "Brandvold" in Summariser()(even, _lens([], {"s2": (0.4,), "s3": (0.05,)})).sentences[0].text
+
+
+def test_the_headline_is_never_shouted_quoted_or_in_words_the_lens_found_loaded() -> None:
+    wire = "A rockslide blocked the Vestby rail tunnel on Tuesday, injuring 14 people, officials said."
+    blare = "A monster rockslide hit a train at the Vestby tunnel, leaving 16 people injured."
+    union = "The rail union said the authority had ignored its warnings about the Vestby slope."
+    srcs = [
+        source("s1", "Nordlys Press Agency", [wire], title="Rockslide shuts Vestby rail tunnel, 14 hurt"),
+        source("s2", "The Daily Blare", [blare], title="DEATH TRAP! Bosses ignored Vestby warnings"),
+        source("s3", "Union Weekly", [union], title='Zoë Marchetti: "They ignored every warning"'),
+    ]
+    st = story(srcs, claim("c1", srcs, ("s1", 0), ("s2", 0)), claim("c2", srcs, ("s3", 0)))
+    toll = Contradiction(
+        claims=("c1",),
+        kind="number",
+        values=(Passage("s1", 63, 71, "14 people"), Passage("s2", 62, 71, "16 people")),
+        explanation="",
+    )
+    # the disputed toll is cut from the wire's title rather than the title being given up
+    assert Summariser()(st, Findings(contradictions=(toll,))).headline == "Rockslide shuts Vestby rail tunnel"
+    plain = source("s4", "Valley Courier", [blare], title="Bungling bosses ignored Vestby tunnel warnings")
+    both = story([plain, srcs[2]], claim("c1", [plain], ("s4", 0)), claim("c2", srcs, ("s3", 0)))
+    flagged = _lens([LanguageSpan("s9", 0, 8, "bungling", "authorial", "loaded", 0.9)])  # found elsewhere
+    assert "Bungling" in Summariser()(both, Findings()).headline
+    assert Summariser()(both, flagged).headline.endswith(union.rstrip(".")[4:])  # no title left: the lead

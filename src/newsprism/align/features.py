@@ -66,7 +66,7 @@ _SCALES = {
 }
 _NUMERIC = re.compile(r"^[$€£¥]?([0-9][0-9,]*(?:\.[0-9]+)?)(%|[a-z]{1,2})?$")
 _DASHES = frozenset({"-", "--", "–", "—"})
-_DATELINE_RE = re.compile(r"^[A-Z][A-Z'. ]+(,[^-–—(]{0,30})?\s*(\([^)]{1,30}\))?\s*(-|--|–|—)\s")
+_DATELINE_RE = re.compile(r"^[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'. ]+(,[^-–—(]{0,30})?\s*(\([^)]{1,30}\))?\s*(-|--|–|—)\s")
 _WORD_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’.,%$-]*")
 
 

@@ -29,7 +29,7 @@ CLOSING = frozenset("\"”’')]}»")
 CONTINUING = frozenset({",", ";", ":", "-", "–", "—", "--", "(", "/"})
 #: A dateline on its own: "KYIV (Wire) -", "LONDON, March 3 (Newswire) —", "WASHINGTON —".
 DATELINE = re.compile(
-    r"^[A-Z][A-Z.'\- ]{1,40}(?:,\s*[A-Z][A-Za-z.]*(?:\s+\d{1,2})?){0,2}"
+    r"^[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ.'\- ]{1,40}(?:,\s*[A-Z][A-Za-z.]*(?:\s+\d{1,2})?){0,2}"
     r"\s*(?:\([^()\n]{1,40}\))?\s*[-–—―]{1,2}$"
 )
 #: A dateline opening a line: "LONDON (Wire) — Heavy rain ..." right under an unpunctuated headline.

@@ -25,7 +25,7 @@ _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|‘[^’]{12,}’")
 # "DREL, Nov 13 (Reuters) - " / "PORT ASTER - " / "WASHINGTON (AP) —": wire datelines before the news.
 # "KYIV (Reuters) - ", "LONDON, March 3 (Reuters) - ", "SELMARK, Norvia (AP) — ", "WASHINGTON — "
 _DATELINE = re.compile(
-    r"^\s*[A-Z][A-Z .'’-]{1,40}"
+    r"^\s*[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ .'’-]{1,40}"  # "GRIMSØY"
     r"(,\s*[A-Z][A-Za-z.’'-]{1,20}(\s+[A-Z][A-Za-z.’'-]{1,20})?)?"  # a region or country
     r"(,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"  # a date
     r"\s*(\([A-Za-z .]{2,30}\))?\s*[-–—:]{1,2}\s+"
@@ -96,6 +96,7 @@ class Neutrality:
         self._spans: dict[str, list[Loaded]] = {}
         self._bias: dict[str, tuple[float, ...]] = {}
         self._quotes: dict[str, list[tuple[int, int]]] = {}
+        self._flagged: set[str] = set()
         if findings is None:
             return
         for span in findings.language.spans:
@@ -103,6 +104,8 @@ class Neutrality:
                 self._spans.setdefault(span.source, []).append(
                     Loaded(span.start, span.end, span.text, span.neutral)
                 )
+                if words := _WORD.findall(span.text.lower().replace("’", "'")):
+                    self._flagged.add(" ".join(words))
         self._bias = {sid: lang.sentence_bias for sid, lang in findings.language.per_source.items()}
         for q in findings.quotes.quotes:
             if q.kind != "indirect":
@@ -122,6 +125,12 @@ class Neutrality:
             if not any(s.start < end and start < s.end for s in found):
                 found.append(Loaded(start, end, m.group(), NEUTRAL.get(word)))
         return sorted(found, key=lambda s: (s.start, s.end))
+
+    def flagged(self, text: str) -> bool:
+        """Whether ``text`` (a headline, which the lens does not read) holds a word or phrase the lens
+        found loaded in some outlet's own voice in this story ("Bungling bosses ..." after "bungling")."""
+        low = " ".join(_WORD.findall(text.lower().replace("’", "'")))
+        return any(f" {p} " in f" {low} " for p in self._flagged)
 
     def bias(self, source: Source, sentence: Sentence) -> float:
         probs = self._bias.get(source.id, ())
