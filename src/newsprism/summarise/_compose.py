@@ -149,6 +149,7 @@ def headline(
             vocab[w] = vocab.get(w, 0) + 1
     shared_by = min(2, len(story.sources))
     best: tuple[float, str] | None = None
+
     def unsure(part: str) -> bool:  # a headline states no disputed figure, and only figures two outlets give
         stated = set(_FIGURES.findall(part.lower()))
         return bool(stated & figures) or any(seen.get(f, 0) < 2 for f in stated)
