@@ -199,3 +199,28 @@ def test_block_tasks_read_their_articles_from_the_parts(tmp_path: Path) -> None:
     planned = cluster_in_blocks(refs, lambda bs: [cluster_block(str(tmp_path), b) for b in bs], BLOCK_DAYS)
     held = cluster_in_blocks(rows, serial, BLOCK_DAYS)
     assert (planned.stories, planned.blocks, planned.merged) == (held.stories, held.blocks, held.merged)
+
+
+def test_the_story_settings_reach_block_clustering_and_undated_scoring() -> None:
+    from dataclasses import replace
+
+    from newsprism.settings import StorySettings
+
+    rows = archive_rows()
+    undated = _undated(rows, "vote")
+    strict = StorySettings(threshold=0.99, merge_threshold=1.0)  # nothing is close enough to join
+
+    def cluster(blocks: Sequence[Sequence[Any]]) -> list[list[str]]:
+        return [cluster_rows(b, strict) for b in blocks]
+
+    def attach(tasks: Sequence[AttachTask]) -> list[list[tuple[str | None, float]]]:
+        return [attach_rows(stories, undated, strict) for stories, undated in tasks]
+
+    result = cluster_in_blocks([*rows, *undated], cluster, BLOCK_DAYS, attach=attach, config=strict)
+    assert len(set(result.stories[: len(rows)])) == len(rows)  # each dated report a story of its own
+    assert len(set(cluster_in_blocks(rows, serial, BLOCK_DAYS).stories)) < len(rows)
+    # an undated copy still scores with its dated original above even this threshold, and joins it
+    assert set(result.stories[len(rows) :]) <= set(result.stories[: len(rows)]) and result.attached == 3
+    beyond = replace(strict, threshold=1.5)  # beyond any score: the join threshold comes from config too
+    none = cluster_in_blocks([*rows, *undated], cluster, BLOCK_DAYS, attach=attach, config=beyond)
+    assert none.attached == 0

@@ -28,6 +28,8 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from newsprism.settings import StorySettings
+
 Row = Mapping[str, Any]
 #: Clusters many blocks of rows (in parallel or not) into story ids per row: ``Engine.cluster``.
 ClusterMany = Callable[[Sequence[Sequence[Any]]], list[list[str]]]
@@ -176,14 +178,15 @@ def cluster_in_blocks(
     block_days: float = BLOCK_DAYS,
     window_days: float | None = None,
     attach: AttachMany | None = None,
+    config: StorySettings | None = None,
 ) -> BlockClustering:
     """Cluster rows (article fields and ``lead_vector``) per language x time block with ``cluster``,
-    then merge the stories that meet at block edges; ``window_days`` defaults to the clusterer's.
+    then merge the stories that meet at block edges; ``window_days`` defaults to ``config``'s (the
+    settings' ``[stories]``, which ``cluster`` and ``attach`` must use too).
     With ``attach``, each undated row that scores above the join threshold with a dated story of its
     language joins it (:func:`undated_tasks`, :func:`join_undated`)."""
-    from newsprism.cluster import ClusterConfig
-
-    window = ClusterConfig().window_days if window_days is None else window_days
+    config = config or StorySettings()
+    window = config.window_days if window_days is None else window_days
     blocks = time_blocks(rows, block_days)
     days = row_days(rows)
     t = time.perf_counter()
@@ -203,7 +206,7 @@ def cluster_in_blocks(
     t = time.perf_counter()
     if attach is not None:
         tasks, undated = undated_tasks(rows, blocks, owner)
-        joined = join_undated(undated, attach(tasks) if tasks else [], ClusterConfig().threshold)
+        joined = join_undated(undated, attach(tasks) if tasks else [], config.threshold)
         for i, sid in joined.items():
             owner[i] = sid
         attached = len(joined)

@@ -75,10 +75,13 @@ class LocalEngine:
             yield {"key": key, **self._articles.process_shard(path, key)}
 
     def cluster(self, blocks: Sequence[Sequence[Mapping[str, Any]]]) -> list[list[str]]:
-        return [cluster_block(str(self.out), block) for block in blocks]
+        return [cluster_block(str(self.out), block, self.settings.stories) for block in blocks]
 
     def attach(self, tasks: Sequence[AttachTask]) -> list[list[tuple[str | None, float]]]:
-        return [attach_undated(str(self.out), stories, undated) for stories, undated in tasks]
+        return [
+            attach_undated(str(self.out), stories, undated, self.settings.stories)
+            for stories, undated in tasks
+        ]
 
     def stories(self, tasks: Sequence[GroupTask]) -> Iterator[dict[str, Any]]:
         if self._stories is None:
@@ -181,14 +184,16 @@ class RayEngine:
 
         remote = ray.remote(num_cpus=1)(cluster_block)
         out = str(self.out)
-        return list(ray.get([remote.remote(out, list(block)) for block in blocks]))
+        cfg = self.settings.stories
+        return list(ray.get([remote.remote(out, list(block), cfg) for block in blocks]))
 
     def attach(self, tasks: Sequence[AttachTask]) -> list[list[tuple[str | None, float]]]:
         import ray
 
         remote = ray.remote(num_cpus=1)(attach_undated)
         out = str(self.out)
-        return list(ray.get([remote.remote(out, stories, undated) for stories, undated in tasks]))
+        cfg = self.settings.stories
+        return list(ray.get([remote.remote(out, stories, undated, cfg) for stories, undated in tasks]))
 
     def stories(self, tasks: Sequence[GroupTask]) -> Iterator[dict[str, Any]]:
         kwargs = {"out": str(self.out), "settings": self.settings}

@@ -37,7 +37,7 @@ from newsprism.batch.engines import GroupTask, make_engine
 from newsprism.batch.io import TABLES, list_shards, part_path, read_parts, read_stamp, shard_key, stamp_in
 from newsprism.batch.stages import ARTICLE_STAGES, STORY_STAGES, StageStats
 from newsprism.errors import UsageError
-from newsprism.settings import Settings
+from newsprism.settings import Settings, StorySettings
 
 Progress = Callable[[str], None]
 
@@ -211,7 +211,9 @@ def run_batch(
         summary.wall["articles"] = time.perf_counter() - t0
 
         t0 = time.perf_counter()
-        groups = _plan_stories(out_dir, runner.cluster, runner.attach, summary, story_group, block_days)
+        groups = _plan_stories(
+            out_dir, runner.cluster, runner.attach, summary, story_group, block_days, settings.stories
+        )
         summary.wall["cluster"] = time.perf_counter() - t0
         say(
             f"clustered {summary.articles} articles into {summary.stories} stories "
@@ -321,6 +323,7 @@ def _plan_stories(
     summary: BatchSummary,
     story_group: int,
     block_days: float,
+    config: StorySettings,
 ) -> list[GroupTask]:
     """Cluster (language x time blocks, merged at edges), then cut the stories into groups with
     content-derived keys."""
@@ -350,7 +353,7 @@ def _plan_stories(
 
     from newsprism.batch.blocks import cluster_in_blocks
 
-    clustering = cluster_in_blocks(unique, cluster, block_days, attach=attach)
+    clustering = cluster_in_blocks(unique, cluster, block_days, attach=attach, config=config)
     summary.blocks = len(clustering.blocks)
     summary.edge_articles = clustering.edge_articles
     summary.edge_merges = clustering.merged

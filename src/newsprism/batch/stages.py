@@ -45,7 +45,7 @@ from newsprism.batch.rows import (
 )
 from newsprism.errors import InputError
 from newsprism.model import Article, Skipped, Source
-from newsprism.settings import Settings
+from newsprism.settings import Settings, StorySettings
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -224,7 +224,7 @@ class ArticleWorker:
 
     def process_shard(self, path: Path, key: str) -> dict[str, Any]:
         """Normalise, segment, embed and annotate one shard and write its articles and skipped parts."""
-        from newsprism.cluster import ClusterConfig, lead_text
+        from newsprism.cluster import lead_text
 
         stats = StageStats()
         clock = Clock()
@@ -258,7 +258,7 @@ class ArticleWorker:
         sources = self.segmenter.pipe([(a, a.id) for _n, a in articles])
         stats.lap("segment", clock, len(articles))
 
-        lead_words = ClusterConfig().lead_words
+        lead_words = self.settings.stories.lead_words
         embedded, leads = embed_sources(
             self.embedder, sources, [lead_text(a, lead_words) for _n, a in articles]
         )
@@ -362,7 +362,7 @@ def _table(rows: Sequence[Mapping[str, Any]], schema: pa.Schema, kept: pa.Table 
 # --------------------------------------------------------------------------- stories
 
 
-def cluster_rows(rows: Sequence[Mapping[str, Any]]) -> list[str]:
+def cluster_rows(rows: Sequence[Mapping[str, Any]], config: StorySettings | None = None) -> list[str]:
     """Story ids for articles given as rows (article fields and ``lead_vector``), in row order."""
     from newsprism.batch.rows import article_from_row
     from newsprism.cluster import cluster_articles
@@ -371,17 +371,21 @@ def cluster_rows(rows: Sequence[Mapping[str, Any]]) -> list[str]:
         return []
     articles = [article_from_row(r) for r in rows]
     vectors = np.stack([np.asarray(r["lead_vector"], dtype=np.float32) for r in rows])
-    return cluster_articles(articles, vectors)
+    return cluster_articles(articles, vectors, config)
 
 
-def cluster_block(out: str, refs: Sequence[Mapping[str, Any]]) -> list[str]:
+def cluster_block(
+    out: str, refs: Sequence[Mapping[str, Any]], config: StorySettings | None = None
+) -> list[str]:
     """Story ids for one block (or edge set) of articles, in order. Each ref names an article by ``id``,
     ``shard`` (its articles part) and ``pos`` (its row in that part)."""
-    return cluster_rows(read_articles(Path(out), refs, CLUSTER_COLUMNS))
+    return cluster_rows(read_articles(Path(out), refs, CLUSTER_COLUMNS), config)
 
 
 def attach_rows(
-    stories: Sequence[tuple[str, Sequence[Mapping[str, Any]]]], undated: Sequence[Mapping[str, Any]]
+    stories: Sequence[tuple[str, Sequence[Mapping[str, Any]]]],
+    undated: Sequence[Mapping[str, Any]],
+    config: StorySettings | None = None,
 ) -> list[tuple[str | None, float]]:
     """For each undated row, the dated story (``stories``: id and member rows) it scores best with, and
     the score, by the clusterer's own article-to-story score (``None`` when no story is a candidate).
@@ -393,38 +397,23 @@ def attach_rows(
     import math
 
     from newsprism.batch.rows import article_from_row
-    from newsprism.cluster import ClusterConfig, OnlineClusterer
-    from newsprism.cluster.features import article_year
+    from newsprism.cluster import OnlineClusterer
 
     if not stories or not undated:
         return [(None, -math.inf)] * len(undated)
-    config = ClusterConfig()
     first = next(rows for _sid, rows in stories if rows)[0]
     clusterer = OnlineClusterer(config, dim=len(first["lead_vector"]))
     clusterer.restore(
         ((sid, [(article_from_row(r), _lead_vector(r)) for r in rows]) for sid, rows in stories), evict=False
     )
-    out: list[tuple[str | None, float]] = []
-    for row in undated:
-        article, dv = article_from_row(row), _lead_vector(row)
-        # The clusterer's scoring without its placing: OnlineClusterer.add minus the join and merges.
-        words, names = clusterer._features(article)
-        tv, ev = clusterer.term_df.tfidf(words), clusterer.entity_df.tfidf(names)
-        year = article_year(article, config.lead_words)
-        best: tuple[str | None, float] = (None, -math.inf)
-        for sid in clusterer._candidates(dv, ev):
-            story = clusterer.story(sid)
-            assert story is not None  # candidates are live stories
-            score = clusterer._score(tv, ev, dv, None, story)
-            score -= config.w_year * clusterer._year_conflict(year, story.years)
-            if score > best[1] or (score == best[1] and best[0] is not None and sid < best[0]):
-                best = (sid, score)
-        out.append(best)
-    return out
+    return [clusterer.best(article_from_row(row), _lead_vector(row)) for row in undated]
 
 
 def attach_undated(
-    out: str, stories: Sequence[tuple[str, Sequence[Mapping[str, Any]]]], undated: Sequence[Mapping[str, Any]]
+    out: str,
+    stories: Sequence[tuple[str, Sequence[Mapping[str, Any]]]],
+    undated: Sequence[Mapping[str, Any]],
+    config: StorySettings | None = None,
 ) -> list[tuple[str | None, float]]:
     """:func:`attach_rows` on refs (``id``, ``shard``, ``pos``), reading the rows from the articles parts."""
     refs = [ref for _sid, members in stories for ref in members]
@@ -433,7 +422,7 @@ def attach_undated(
     for sid, members in stories:
         held.append((sid, rows[at : at + len(members)]))
         at += len(members)
-    return attach_rows(held, rows[at:])
+    return attach_rows(held, rows[at:], config)
 
 
 def _lead_vector(row: Mapping[str, Any]) -> np.ndarray:

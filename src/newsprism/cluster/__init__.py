@@ -17,8 +17,6 @@ from newsprism.cluster.online import OnlineClusterer, Placement
 from newsprism.model import Article
 from newsprism.settings import StorySettings
 
-ClusterConfig = StorySettings  # the batch pipeline's name for it until it moves over
-
 __all__ = [
     "OnlineClusterer",
     "Placement",

@@ -149,12 +149,7 @@ class OnlineClusterer:
             self._newest = day
             self._evict()
 
-        best, best_score = None, -math.inf
-        for sid in self._candidates(dv, ev):
-            s = self._stories[sid]
-            score = self._score(tv, ev, dv, day, s) - cfg.w_year * self._year_conflict(year, s.years)
-            if score > best_score:
-                best, best_score = s, score
+        best, best_score = self._best(tv, ev, dv, day, year)
         if best is not None and best_score >= cfg.threshold:
             self._join(best, article, tv, ev, dv, day, year)
             merged = self._merge_around(best)
@@ -163,6 +158,19 @@ class OnlineClusterer:
         self._stories[story.id] = story
         self._join(story, article, tv, ev, dv, day, year)
         return Placement(article.id, story.id, True, max(best_score, 0.0))
+
+    def best(self, article: Article, vector: np.ndarray) -> tuple[str | None, float]:
+        """The live story ``article`` scores best with, and the score, without placing it: a caller that
+        must keep the stories fixed (the batch pipeline's undated articles) decides itself."""
+        words, names = self._features(article)
+        best, score = self._best(
+            self.term_df.tfidf(words),
+            self.entity_df.tfidf(names),
+            np.asarray(vector, dtype=np.float32),
+            day_number(article.published),
+            article_year(article, self.config.lead_words),
+        )
+        return (best.id if best is not None else None), score
 
     def live(self) -> list[_Story]:
         return sorted(self._stories.values(), key=lambda s: s.seq)
@@ -239,6 +247,17 @@ class OnlineClusterer:
             terms(lead_text(article, self.config.lead_words)),
             entities(lead_text(article, self.config.entity_words)),
         )
+
+    def _best(
+        self, tv: dict[str, float], ev: dict[str, float], dv: np.ndarray, day: float | None, year: int | None
+    ) -> tuple[_Story | None, float]:
+        best, best_score = None, -math.inf
+        for sid in self._candidates(dv, ev):
+            s = self._stories[sid]
+            score = self._score(tv, ev, dv, day, s) - self.config.w_year * self._year_conflict(year, s.years)
+            if score > best_score:
+                best, best_score = s, score
+        return best, best_score
 
     def _score(
         self, tv: dict[str, float], ev: dict[str, float], dv: np.ndarray, day: float | None, s: _Story
