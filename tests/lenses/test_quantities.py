@@ -75,6 +75,17 @@ def test_range_contains_a_point_and_about_allows_its_slack() -> None:
     assert compatible(one("The virus killed 296 people."), one("The virus killed 300 people."))
 
 
+def test_two_floors_are_two_figures() -> None:
+    floor = one("The line will stay closed for at least nine days.")
+    assert not compatible(floor, one("The line will stay closed for at least ten days."))
+    assert not compatible(
+        one("The clashes killed at least 22 people."), one("The clashes killed at least three people.")
+    )
+    assert compatible(floor, one("The line will stay closed for more than nine days."))
+    assert compatible(one("At least 300 fled."), one("At least 296 fled."))  # rounding, as for exact figures
+    assert compatible(floor, one("The line will stay closed for 12 days."))  # a floor still holds a point
+
+
 def test_a_count_of_decades_is_only_as_precise_as_a_decade() -> None:
     nearly_two = one("The mill reopened after nearly two decades.")
     assert compatible(nearly_two, one("The mill reopened after 17 years."))

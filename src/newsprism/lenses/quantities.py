@@ -556,6 +556,11 @@ def _same_whole(a: str, b: str) -> bool:
 
 
 def compatible(a: Quantity, b: Quantity) -> bool:
-    """Both wordings can describe the same true value (their intervals overlap)."""
+    """Both wordings can describe the same true value (their intervals overlap); but two floors ("at
+    least 9 days" / "at least 10 days") are two outlets' different figures, so they must agree as
+    figures (an overlap of open intervals says nothing)."""
     (alow, ahigh), (blow, bhigh) = _in_base(a), _in_base(b)
+    if ahigh == bhigh == INF:
+        va, vb = a.value * _SUBUNITS.get(a.unit, ("", 1.0))[1], b.value * _SUBUNITS.get(b.unit, ("", 1.0))[1]
+        return abs(va - vb) <= _EXACT_REL * max(va, vb)
     return alow <= bhigh * (1 + 1e-9) and blow <= ahigh * (1 + 1e-9)
