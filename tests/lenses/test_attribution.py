@@ -110,6 +110,25 @@ def test_cue_inside_a_quote_is_not_the_outlets_attribution(segmenter: Segmenter)
 
 
 @pytest.mark.slow
+def test_a_speech_verb_inside_reported_speech_is_its_content_not_an_aside(segmenter: Segmenter) -> None:
+    text = "The ferry crews' union said it had warned about the pier in an email last winter."
+    atts = find_attributions(_parse(segmenter, text))
+    outer = _one(atts, "had warned about the pier", text)
+    assert (outer.cue, _speaker(outer, text)) == ("said", "The ferry crews' union")
+    assert text[outer.start : outer.end] == "it had warned about the pier in an email last winter"
+    # "had warned" does not take the sentence around it as what "it" said
+    assert not any("union said" in text[s:e] for a in atts for s, e in a.pieces)
+
+
+@pytest.mark.slow
+def test_a_sentence_final_cue_still_reports_the_clause_before_it(segmenter: Segmenter) -> None:
+    text = "The pier will stay closed until June, the coastal shipping authority said."
+    (att,) = find_attributions(_parse(segmenter, text))
+    assert (att.cue, _speaker(att, text)) == ("said", "the coastal shipping authority")
+    assert text[att.start : att.end] == "The pier will stay closed until June"
+
+
+@pytest.mark.slow
 def test_beliefs_only_when_asked(segmenter: Segmenter) -> None:
     text = "Most farmers believe that the dam will fail."
     src = _parse(segmenter, text)

@@ -104,7 +104,9 @@ def test_paraphrase_of_one_statement_across_outlets(findings: QuoteFindings) -> 
 def test_json_and_text_output(sources: list[Source], findings: QuoteFindings) -> None:
     data = quotes_json(sources, findings)
     json.dumps(data)  # serialisable
-    assert {q["id"] for q in data["quotes"]} == {q.id for q in findings.quotes}  # type: ignore[union-attr,index]
+    rows = data["quotes"]
+    assert isinstance(rows, list)
+    assert {q["id"] for q in rows} == {q.id for q in findings.quotes}
     listing = format_quotes(sources, findings)
     assert "Irina Halden" in listing and "(speaker not stated or not resolved)" in listing
 
@@ -169,3 +171,21 @@ def test_a_statement_restated_inside_the_speakers_own_quote_is_not_a_second_quot
     inquiry = [q for q in found.quotes if "inquiry" in q.text]
     assert [q.cue for q in inquiry] == ["later added"], [(q.cue, q.text) for q in found.quotes]
     assert _name(found, inquiry[0].speaker) == "Maria Jensen"
+
+
+@pytest.mark.slow
+def test_a_pronoun_speech_verb_inside_a_bodys_statement_is_not_a_second_unattributed_quote(
+    segmenter: Segmenter,
+) -> None:
+    text = (
+        "The pier will stay closed until June, the coastal shipping authority said.\n\n"
+        "The ferry crews' union said it had warned about the pier in an email last winter."
+    )
+    (src,) = segmenter.pipe([(Article("s1", text, outlet="Wire"), "s1")])
+    found = QuoteLens()(Story(sources=(src,)))
+    got = [(q.cue, q.text, _name(found, q.speaker)) for q in found.quotes]
+    assert got == [
+        ("said", "The pier will stay closed until June", "coastal shipping authority"),
+        ("said", "it had warned about the pier in an email last winter", "ferry crews' union"),
+    ]
+    assert {s.kind for s in found.speakers} == {"organisation"}

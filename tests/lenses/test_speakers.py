@@ -194,3 +194,60 @@ def test_an_apposition_says_whether_a_name_is_a_person_or_an_organisation(segmen
         ("Marlow Bank", "organisation"),  # named without its apposition
         ("Ada Lind", "person"),
     }
+
+
+def _speakers(segmenter: Segmenter, text: str) -> dict[str, tuple[str, str] | None]:
+    src = segmenter(Article("s1", text), "s1")
+    atts = find_attributions(src)
+    mentions = ArticleSpeakers(src).resolve(atts)
+    return {
+        src.text[a.start : a.end]: (m.name, m.kind) if m else None
+        for a, m in zip(atts, mentions, strict=True)
+    }
+
+
+@pytest.mark.slow
+def test_a_common_noun_phrase_that_picks_out_one_body_is_an_organisation(segmenter: Segmenter) -> None:
+    text = (
+        "Two ferries were cancelled because of ice, the coastal shipping authority said. "
+        "The ferry crews' union said it had warned about the ice in a letter last winter. "
+        "The ministry of fisheries said the quota would fall."
+    )
+    got = _speakers(segmenter, text)
+    assert got["Two ferries were cancelled because of ice"] == ("coastal shipping authority", "organisation")
+    union = ("ferry crews' union", "organisation")
+    assert got["it had warned about the ice in a letter last winter"] == union
+    assert got["the quota would fall"] == ("ministry of fisheries", "organisation")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The union's letter said the pier had been closed for a week.",  # a document, not the union
+        "Residents said the pier had been closed for a week.",  # a group of people
+        "Passengers in Kestrel said the pier had been closed for a week.",  # not a person named Kestrel
+        "The union said the pier had been closed for a week.",  # which union, the text does not say
+        "A local company said the pier had been closed for a week.",
+        "Local authorities said the pier had been closed for a week.",
+        "The other union said the pier had been closed for a week.",
+    ],
+)
+def test_phrases_that_name_no_one_body_stay_unresolved(segmenter: Segmenter, text: str) -> None:
+    assert list(_speakers(segmenter, text).values()) == [None]
+
+
+@pytest.mark.slow
+def test_a_bare_the_authority_is_the_body_named_before_not_a_person_tied_to_it(segmenter: Segmenter) -> None:
+    text = (
+        "The coastal shipping authority closed the pier on Sunday. "
+        "Inspector Mia Holt, head of the shipping authority, visited it on Monday. "
+        "The authority said the pier would reopen in June."
+    )
+    got = _speakers(segmenter, text)
+    assert got["the pier would reopen in June"] == ("coastal shipping authority", "organisation")
+    two = (
+        "The ferry crews' union and the teachers' union met on Monday. "
+        "The union said the pier would reopen in June."
+    )
+    assert _speakers(segmenter, two)["the pier would reopen in June"] is None

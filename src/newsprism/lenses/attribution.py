@@ -237,7 +237,9 @@ def _verb_attribution(
     if not content and lemma in OBJECT_SPEECH_VERBS:
         for c in parse.kids(verb.i, {"dobj", "xcomp"}):
             content |= parse.subtree(c)
-    aside = verb.dep == "parataxis" or (verb.dep == "ccomp" and bool(parse.kids(verb.i, SUBJECT_DEPS)))
+    aside = verb.dep == "parataxis" or (
+        verb.dep == "ccomp" and bool(parse.kids(verb.i, SUBJECT_DEPS)) and not _reported(parse, verb)
+    )
     if not content and listed and aside:
         # "The economy is growing, she said." and "Acts of protest, Mr. Obama said, are acts of patriotism."
         head = verb.head
@@ -272,6 +274,16 @@ def _verb_attribution(
         sentence=verb.sent,
         speech=lemma in SPEECH_VERBS or lemma in OBJECT_CUE_VERBS or lemma in OBJECT_SPEECH_VERBS,
     )
+
+
+def _reported(parse: Parse, verb: Token) -> bool:
+    """The verb's clause is what a cue before it reports ("the union said it had warned"), not the
+    clause an aside cue comments on ("The road is closed, the union said")."""
+    head = parse.tokens[verb.head]
+    if head.i >= verb.i or head.lemma.lower() not in SPEECH_VERBS | OTHER_CUE_VERBS:
+        return False
+    between = parse.tokens[head.i + 1 : min(parse.subtree(verb.i))]
+    return not any(t.pos == "PUNCT" for t in between)
 
 
 def _learned_attribution(

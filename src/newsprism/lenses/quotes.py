@@ -78,25 +78,31 @@ def article_quotes(
             for start, end in a.pieces
         )
         out.append(Attributed(quotes=pieces, speaker=m))
-    return tuple(a for a in out if not _restated(a, out))
+    return tuple(a for a in out if not _restated(a, out, source.text))
 
 
-def _restated(a: Attributed, found: list[Attributed]) -> bool:
+def _restated(a: Attributed, found: list[Attributed], text: str) -> bool:
     """An indirect statement whose cue sits inside what the same speaker is already quoted as saying
     ("Hallin added that he would call for an inquiry": "call for an inquiry" is not a second quote; a
-    pronoun there is the outer speaker, whatever the article's last named speaker was)."""
-    if a.speaker is None or a.quotes[0].kind != "indirect" or a.quotes[0].cue_span is None:
+    pronoun there is the outer speaker, whatever the article's last named speaker was, and "it" in "the
+    union said it had warned" is the union, though a pronoun "it" resolves to no one on its own)."""
+    first = a.quotes[0]
+    if first.kind != "indirect" or first.cue_span is None:
         return False
-    cue_start, cue_end = a.quotes[0].cue_span
-    pronoun = a.speaker.alias.lower() in _PRONOUNS
+    phrase = text[first.speaker_span[0] : first.speaker_span[1]] if first.speaker_span else ""
+    pronoun = phrase.lower() in _PRONOUNS
+    if a.speaker is None and not pronoun:
+        return False
+    cue_start, cue_end = first.cue_span
     return any(
-        b is not a and b.speaker is not None and (pronoun or b.speaker.name == a.speaker.name)
+        b is not a and b.speaker is not None
+        and (pronoun or (a.speaker is not None and b.speaker.name == a.speaker.name))
         and any(q.start <= cue_start and cue_end <= q.end for q in b.quotes)
         for b in found
     )  # fmt: skip
 
 
-_PRONOUNS = {"he", "she", "they", "we", "i"}
+_PRONOUNS = {"he", "she", "it", "they", "we", "i"}
 
 
 def find_quotes(

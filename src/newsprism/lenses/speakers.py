@@ -58,6 +58,8 @@ _ORG_WORDS = wordset(
     company firm bank union federation authority authorities coalition un nato eu"""
 )
 _ORG_LABELS = frozenset({"ORG", "GPE", "NORP"})
+# adjectives that do not pick out one body: "the other union", "the same company", "the new authority"
+_VAGUE = wordset("other same such former new own similar rival")
 _WINDOW = 3  # sentences a pronoun may look back
 
 
@@ -195,12 +197,18 @@ class ArticleSpeakers:
             if person is None:
                 return None
             return Mention(person, "person", alias)
+        if head.pos == "NOUN" and head.tag == "NNS" and low not in _ORG_WORDS:
+            return None  # "residents said", "passengers in Kestrel told": a group no one name stands for
         named = self._named_at(att.speaker_head) or self._named_in(att.speaker_span)
         if named is not None:
             return Mention(named, "person", alias)
         org = self._organisation(att.speaker_span, att.speaker_head)
         if org is not None:
             return Mention(org, "organisation", alias)
+        if head.pos == "NOUN" and low in _ORG_WORDS:
+            # "the authority said": the body named earlier, never a person the body is tied to
+            body = self._earlier_body(att.speaker_head)
+            return Mention(body, "organisation", alias) if body is not None else None
         person = self._described(att.speaker_span, att.speaker_head)
         return Mention(person, "person", alias) if person is not None else None
 
@@ -293,10 +301,69 @@ class ArticleSpeakers:
             or (head.pos == "PROPN" and self._apposition(head_i) in _ORG_ROLES)
         )
         if org_like and (
-            head.pos == "PROPN" or head.ent_type in _ORG_LABELS or _has_proper(self.tokens, span)
+            head.pos == "PROPN"
+            or head.ent_type in _ORG_LABELS
+            or _has_proper(self.tokens, span)
+            or self._described_body(head_i)
         ):
             return _strip_det(self.source.text[span[0] : span[1]].split(", ")[0])
         return None
+
+    def _described_body(self, i: int) -> bool:
+        """A common-noun phrase that picks out one body: "the regional transport authority", "the rail
+        workers' union", "the ministry of fisheries". A bare or indefinite one ("the union", "a company")
+        or a plural ("local authorities") could be any of several, so it names no one."""
+        head = self.tokens[i]
+        if head.pos != "NOUN" or head.tag != "NN":
+            return False
+        kids = [self.tokens[c] for c in self.children[i]]
+        if any(k.dep == "det" and k.text.lower() != "the" for k in kids):
+            return False
+        for k in kids:
+            if k.dep in ("compound", "poss", "nmod") and k.pos in ("NOUN", "PROPN"):
+                return True
+            if k.dep == "amod" and k.pos == "ADJ" and k.text.lower() not in _VAGUE:
+                return True
+            if k.dep == "prep" and k.text.lower() == "of":
+                objects = self.parse.kids(k.i, {"pobj"})
+                if any(self.tokens[o].pos in ("NOUN", "PROPN") for o in objects):
+                    return True
+        return False
+
+    def _earlier_body(self, i: int) -> str | None:
+        """The one body a bare "the union" refers back to: every earlier "the rail workers' union" or
+        "Nordvik Union" in the article names the same one (two different unions leave it open)."""
+        head = self.tokens[i]
+        before = [self.tokens[c] for c in self.children[i] if c < i]
+        if head.tag != "NN" or any(k.dep != "det" or k.text.lower() != "the" for k in before):
+            return None
+        names = [
+            name
+            for t in self.tokens[:i]
+            if t.text.lower() == head.text.lower() and (name := self._body_name(t.i)) is not None
+        ]
+        longest = max(names, key=len, default=None)
+        if longest is None or not all(fold(longest).endswith(fold(n)) for n in names):
+            return None
+        return longest
+
+    def _body_name(self, i: int) -> str | None:
+        """The name of the body whose head word is token ``i``: "rail workers' union", "Nordvik Union"."""
+        t = self.tokens[i]
+        if t.pos == "PROPN":
+            a = i
+            while a > 0 and self.tokens[a - 1].pos == "PROPN" and self.tokens[a - 1].dep == "compound":
+                a -= 1
+            return " ".join(x.text for x in self.tokens[a : i + 1]) if a < i else None
+        if not self._described_body(i):
+            return None
+        kids = self.children[i]
+        left = min([i, *(min(self.parse.subtree(c)) for c in kids if c < i)])
+        of = [
+            c for c in kids if c > i and self.tokens[c].dep == "prep" and self.tokens[c].text.lower() == "of"
+        ]
+        right = max([i, *(max(self.parse.subtree(c)) for c in of)])
+        return _strip_det(self.source.text[self.tokens[left].start : self.tokens[right].end])
 
     def _described(self, span: tuple[int, int], head_i: int) -> str | None:
         """A description the article ties to exactly one named person ("the Kremlin spokesman")."""
