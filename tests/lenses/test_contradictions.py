@@ -262,6 +262,23 @@ def test_article_without_date_compares_weekdays_by_name(sources: list[Source]) -
             "The ceasefire collapsed on March 10, 2026.",
             [],
         ),
+        # two counts of one noun with different fates: the injured and everyone on board
+        (
+            "Fourteen passengers were injured when the morning train hit fallen rock.",
+            "The morning train was carrying 212 passengers when it hit fallen rock.",
+            [],
+        ),
+        ("The blast killed three workers at the plant.", "The blast injured 14 workers at the plant.", []),
+        (
+            "The blast injured 16 workers at the plant.",
+            "Fourteen workers were injured at the plant.",
+            ["number"],
+        ),
+        (
+            "The line will stay closed for at least nine days.",
+            "The line will stay closed for at least ten days.",
+            ["number"],
+        ),
     ],
 )
 def test_sentence_pairs(segmenter: Segmenter, a: str, b: str, kinds: list[str]) -> None:

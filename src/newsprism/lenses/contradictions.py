@@ -53,6 +53,14 @@ _SOURCE_COUNT = re.compile(
     r"who\s+asked|who\s+requested|who\s+declined)\b",
     re.I,
 )  # fmt: skip
+# what a count of people says happened to them: a toll of the dead, of the hurt, ... or everyone there
+_OUTCOMES = {
+    "dead": ("kill", "dead", "die", "died", "death", "fatal"),
+    "hurt": ("injur", "wound", "hurt"),
+    "missing": ("missing",),
+    "rescued": ("rescu", "evacuat"),
+    "total": ("carry", "carri", "aboard", "onboard", "board"),
+}
 _SNAPSHOT = re.compile(
     r"\b(?:as of|so far|at one point|at last count|intraday|latest (?:available )?data"
     r"|(?:early|late|morning|midday|afternoon|mid-?morning|mid-?afternoon|late-morning|early-afternoon"
@@ -149,7 +157,11 @@ def _numbers(a: SentenceView, b: SentenceView) -> list[Finding]:
     out: list[Finding] = []
     used: set[int] = set()
     for x in free_a:
-        cands = [(i, y) for i, y in enumerate(free_b) if i not in used and comparable(x, y)]
+        cands = [
+            (i, y)
+            for i, y in enumerate(free_b)
+            if i not in used and comparable(x, y) and not _outcomes_differ(a.text, x, b.text, y)
+        ]
         if not cands:
             continue
         scored = sorted(((_context(a, x, b, y), i, y) for i, y in cands), key=lambda c: (-c[0], c[1]))
@@ -201,6 +213,21 @@ def _agrees(x: Quantity, y: Quantity) -> bool:
         return True
     # "four regions" and "the four territories": same count of differently named things
     return x.kind == y.kind == "count" and x.value == y.value and not x.approx and not y.approx
+
+
+def _outcomes_differ(ta: str, x: Quantity, tb: str, y: Quantity) -> bool:
+    """Two counts of one noun that say different things happened ("Fourteen passengers were injured" /
+    "carrying 212 passengers", "killed 3" / "injured 14"): two facts, not one disputed figure. A count
+    with no such word beside it may be either, and is still compared."""
+    ox, oy = _outcome(ta, x), _outcome(tb, y)
+    return bool(ox and oy and not ox & oy)
+
+
+def _outcome(text: str, q: Quantity) -> set[str]:
+    if q.kind != "count":
+        return set()
+    near = _around(text, q.start, q.end, width=3)
+    return {kind for kind, stems in _OUTCOMES.items() if any(w.startswith(stems) for w in near)}
 
 
 def _same_neighbour(ta: str, x: Quantity, tb: str, y: Quantity) -> bool:
