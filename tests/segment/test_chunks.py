@@ -35,3 +35,15 @@ def test_one_huge_paragraph_is_cut_at_sentence_or_word_ends() -> None:
 def test_paragraph_breaks_tolerate_spaces_on_blank_lines() -> None:
     text = "A.\n \nB.\n\n\nC.\nD."
     assert [text[s:e] for s, e in paragraph_breaks(text)] == ["\n \n", "\n\n\n"]
+
+
+def test_long_run_finds_text_without_sentence_ends() -> None:
+    from newsprism.segment._long import MAX_SENTENCE_CHARS, long_run
+
+    prose = "The ferry left at dawn. Officials said the crossing was calm! Was it? " * 200
+    assert long_run(prose) == 0
+    assert long_run("\n".join(["a headline without a stop"] * 500)) == 0
+    run_on = "the ferry left at dawn and officials said the crossing was calm " * 100
+    assert long_run(run_on) == len(run_on)
+    assert long_run(prose + run_on + prose) == len(run_on) + len("The ferry left at dawn")
+    assert long_run("x" * MAX_SENTENCE_CHARS) == 0

@@ -315,3 +315,60 @@ def test_invariants_hold_on_junk(segmenter: Segmenter) -> None:
             assert src.sentences[-1].tokens[1] == len(src.tokens)
         else:
             assert not src.text.strip()
+
+
+RUN_ON = (
+    "the ferry council of velmora met on tuesday and the harbour master said the quay would close "
+    "for repairs "
+    "while the dock workers waited outside and the mayor promised a new timetable "
+)
+
+
+def test_run_on_text_is_cut_into_bounded_sentences_with_a_warning(segmenter: Segmenter) -> None:
+    from newsprism.segment._long import MAX_SENTENCE_CHARS, NOTE_PREFIX
+
+    text = (RUN_ON * 80).strip()  # about 14,000 characters and not one sentence end
+    src = segment(segmenter, text)
+    assert len(src.sentences) > 5
+    for s in src.sentences:
+        assert text[s.start : s.end] == s.text and s.text == s.text.strip()
+        assert len(s.text) <= MAX_SENTENCE_CHARS
+    assert src.sentences[-1].tokens[1] == len(src.tokens)
+    assert [s.index for s in src.sentences] == list(range(len(src.sentences)))
+    assert sum(w.startswith(NOTE_PREFIX) for w in src.article.warnings) == 1
+
+
+def test_run_on_warning_is_not_repeated(segmenter: Segmenter) -> None:
+    from newsprism.segment._long import NOTE_PREFIX, long_run, long_run_note
+
+    text = (RUN_ON * 20).strip()
+    note = long_run_note(long_run(text))
+    src = segmenter(Article(id="a1", text=text, outlet="Test", warnings=(note,)), "s1")
+    assert [w for w in src.article.warnings if w.startswith(NOTE_PREFIX)] == [note]
+
+
+def test_normal_articles_carry_no_run_on_warning(sources: list[Source]) -> None:
+    assert all(not src.article.warnings for src in sources)
+
+
+def test_batches_are_bounded_in_characters(segmenter: Segmenter, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pieces reach spaCy in batches of at most BATCH_CHARS characters (or one piece), in order, and
+    parse exactly as in one big batch."""
+    import newsprism.segment as seg
+
+    items = [(Article(id=f"a{i}", text=t), f"s{i}") for i, t in enumerate([WIRE, TABLOID, BROADCAST] * 3)]
+    whole = segmenter.pipe(items)
+    batches: list[list[int]] = []
+    real_pipe = segmenter.nlp.pipe
+
+    def counting_pipe(docs, **kwargs):  # type: ignore[no-untyped-def]
+        docs = list(docs)
+        batches.append([len(d.text) for d in docs])
+        return real_pipe(docs, **kwargs)
+
+    monkeypatch.setattr(seg, "BATCH_CHARS", 700)
+    monkeypatch.setattr(segmenter.nlp, "pipe", counting_pipe)
+    pieces = segmenter.pipe(items)
+    assert len(batches) > 2 and sum(map(len, batches)) == len(items)
+    assert all(sum(b) <= 700 or len(b) == 1 for b in batches)
+    assert [(texts(p), p.tokens) for p in pieces] == [(texts(w), w.tokens) for w in whole]

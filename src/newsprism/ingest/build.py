@@ -10,6 +10,7 @@ from newsprism.normalise.html import extract_html
 from newsprism.normalise.language import guess_language
 from newsprism.normalise.meta import normalise_date, outlet_from_url
 from newsprism.normalise.text import normalise_line, normalise_text
+from newsprism.segment._long import long_run, long_run_note
 from newsprism.settings import IngestSettings
 
 from .records import Draft
@@ -46,6 +47,8 @@ def build_article(draft: Draft, settings: IngestSettings) -> Article | Skipped:
     if len(text) > settings.max_text_chars:
         text, note = _cut(text, settings.max_text_chars)
         warnings.append(note)
+    if run := long_run(text):
+        warnings.append(long_run_note(run))
     words = len(text.split())
     if words < settings.min_words:
         what = "empty" if words == 0 else f"nearly empty ({words} word{'s' if words != 1 else ''})"
