@@ -102,6 +102,20 @@ def test_language_per_line_and_json(tmp_path: Path) -> None:
     assert voices["tyrant"] == "authorial" and voices["sham"] == "attributed"
 
 
+def test_unsupported_scheme_is_named_not_a_missing_file(tmp_path: Path) -> None:
+    result = run("compare", "ftp://ftp.velmora.example/harbour.txt", str(tmp_path / "missing.txt"))
+    assert result.returncode == 1
+    err = " ".join(result.stderr.split())  # rich wraps long lines
+    assert "ftp:// addresses are not read" in err and "https:// URLs" in err
+    assert "Traceback" not in result.stderr
+
+
+def test_help_says_folders_are_read_with_subfolders() -> None:
+    for command in ("compare", "quotes", "ingest"):
+        out = " ".join(run(command, "--help").stdout.replace("│", " ").split())
+        assert "subfolder" in out, command
+
+
 def test_every_command_has_help() -> None:
     for command in (
         "compare",

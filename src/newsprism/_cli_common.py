@@ -31,7 +31,11 @@ class Format(StrEnum):
 
 Inputs = Annotated[
     list[str],
-    typer.Argument(help="Files (.txt .html .json .jsonl), folders, http(s) URLs, or - for standard input."),
+    typer.Argument(
+        help="Files (.txt .md .html .json .jsonl; file:// URLs too), folders (their article files and those "
+        "of every subfolder, by path; hidden ones, README and LICENSE skipped), http(s) URLs, "
+        "or - for standard input."
+    ),
 ]
 ConfigOpt = Annotated[
     Path | None, typer.Option("--config", help="A TOML settings file; it overrides only the keys it sets.")

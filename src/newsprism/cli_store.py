@@ -114,7 +114,11 @@ def _read_inputs(
 
 def ingest(
     inputs: Annotated[
-        list[str], typer.Argument(help="Files, folders, JSON lines, RSS/Atom/OPML, URLs, feeds.")
+        list[str],
+        typer.Argument(
+            help="Files, folders (with their subfolders, as for compare), JSON lines, RSS/Atom/OPML, "
+            "URLs, feeds."
+        ),
     ],
     store: StoreOpt = None,
     config: ConfigOpt = None,

@@ -220,6 +220,74 @@ def test_directory_without_supported_files(tmp_path: Path) -> None:
     assert "no readable files" in skip_reason(tmp_path)
 
 
+def test_directory_reads_subfolders_in_path_order(tmp_path: Path) -> None:
+    """Every article file under the folder, at any depth, sorted by path; hidden files and folders, the
+    folders' READMEs and unsupported types are left out."""
+    files = {
+        "b.txt": "the quay in Brisk",
+        "a/z.txt": "the bridge in Arlen",
+        "a/deep/er/c.md": "the tunnel in Corvo",
+        "c/d.json": None,
+        ".git/e.txt": "a hidden folder",
+        "a/.draft.txt": "a hidden file",
+        "a/README.md": "the folder's notes",
+        "a/notes.pdf": "not an article",
+    }
+    for rel, where in files.items():
+        path = tmp_path / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if rel.endswith(".json"):
+            path.write_text(
+                json.dumps({"title": "Dam", "text": BODY.replace("Port of Kessla", "dam in Dunmore")})
+            )
+        else:
+            path.write_text(BODY.replace("Port of Kessla", str(where)))
+    articles, skipped = read(tmp_path)
+    assert skipped == []
+    order = [Path(a.origin).relative_to(tmp_path).as_posix() for a in articles]
+    assert order == ["a/deep/er/c.md", "a/z.txt", "b.txt", "c/d.json"]
+    assert "the tunnel in Corvo" in articles[0].text
+
+
+def test_directory_with_articles_only_in_subfolders_and_none_at_all(tmp_path: Path) -> None:
+    (tmp_path / "2026" / "03").mkdir(parents=True)
+    (tmp_path / "2026" / "03" / "quay.txt").write_text(BODY)
+    assert [Path(a.origin).name for a in read(tmp_path)[0]] == ["quay.txt"]
+    empty = tmp_path / "empty"
+    (empty / "sub" / ".hidden").mkdir(parents=True)
+    (empty / "sub" / ".hidden" / "x.txt").write_text(BODY)
+    assert "subfolders hold no readable files" in skip_reason(empty)
+
+
+def test_directory_does_not_follow_folder_links(tmp_path: Path) -> None:
+    (tmp_path / "quay.txt").write_text(BODY)
+    (tmp_path / "loop").symlink_to(tmp_path, target_is_directory=True)
+    assert [Path(a.origin).name for a in read(tmp_path)[0]] == ["quay.txt"]
+
+
+def test_file_urls_are_read_as_paths(tmp_path: Path) -> None:
+    path = tmp_path / "harbour news.txt"
+    path.write_text(BODY)
+    url = path.as_uri()  # file:///.../harbour%20news.txt
+    a = one(url)
+    assert a.text == BODY and a.origin == url
+    assert one(url.replace("file://", "file://localhost")).text == BODY
+    assert skip_reason(url + ".missing") == "no such file; check the path"
+    assert "names another computer (fileserver)" in skip_reason("file://fileserver/share/a.txt")
+    folder = tmp_path.as_uri()
+    assert [Path(x.origin).name for x in read(folder)[0]] == ["harbour news.txt"]
+
+
+@pytest.mark.parametrize(
+    "address", ["ftp://ftp.kessla.example/news/strike.txt", "s3://kessla-bucket/strike.txt", "SFTP://host/a"]
+)
+def test_unsupported_schemes_are_named(address: str) -> None:
+    reason = skip_reason(address)
+    scheme = address.split(":", 1)[0].lower()
+    assert reason.startswith(f"{scheme}:// addresses are not read")
+    assert "http:// and https:// URLs" in reason and "folders" in reason and "standard input" in reason
+
+
 def test_stdin_text_and_json() -> None:
     a = one("-", stdin=f"Title: From a pipe\nOutlet: Kessla Post\n\n{BODY}")
     assert (a.title, a.outlet, a.origin, a.text) == ("From a pipe", "Kessla Post", "-", BODY)

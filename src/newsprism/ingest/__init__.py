@@ -8,8 +8,10 @@ What ``read_articles`` accepts, in the order given (bad inputs become ``Skipped`
 - ``.json`` (an object, a list, or ``{"articles": [...]}``) and ``.jsonl`` / ``.ndjson``: fields
   ``title``, ``text`` (or ``content``, ``body``; ``html`` for markup), ``outlet`` (or ``source``),
   ``url``, ``published`` (or ``date``, ``publishedAt``);
-- ``http://`` and ``https://`` URLs (public addresses only unless ``fetch.allow_private``);
-- ``-`` for standard input, and directories (their article files, sorted by name).
+- ``http://`` and ``https://`` URLs (public addresses only unless ``fetch.allow_private``), and
+  ``file://`` URLs as local paths; any other scheme is skipped with a reason naming it;
+- ``-`` for standard input, and directories (their article files and those of every subfolder, sorted
+  by path; hidden files and folders and links to folders are left out).
 """
 
 from newsprism.ingest.build import article_id, build_article

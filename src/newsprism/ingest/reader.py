@@ -112,6 +112,11 @@ def _parse_input(name: str, settings: Settings, fetcher: Fetcher, stdin: str | N
             return parse_content(text, "-", warnings=notes)
         if name.lower().startswith(("http://", "https://")):
             return _read_url(name, fetcher)
+        scheme = _SCHEME.match(name)
+        if scheme and not Path(name).exists():
+            if scheme.group(1).lower() != "file":
+                return [Skipped(name, _unsupported_scheme(scheme.group(1)))]
+            return _read_path(_file_url_path(name), settings, origin=name)
         return _read_path(name, settings)
     except InputError as exc:
         return [Skipped(name, exc.reason)]
@@ -132,18 +137,64 @@ def _read_url(url: str, fetcher: Fetcher) -> Parsed:
     return parse_content(text, url, hint=fetched.kind, default_url=final, warnings=notes)
 
 
-def _read_path(name: str, settings: Settings) -> Parsed:
+def _read_path(name: str, settings: Settings, *, origin: str | None = None) -> Parsed:
     path = Path(name).expanduser()
     if path.is_dir():
-        files = sorted(p for p in path.iterdir() if p.is_file() and _supported(p))
+        files, unreadable = folder_files(path)
+        out: Parsed = [
+            Skipped(str(d), f"cannot read this folder ({why}); check its permissions")
+            for d, why in unreadable
+        ]
         if not files:
             kinds = ", ".join(SUPPORTED)
-            return [Skipped(name, f"directory has no readable files ({kinds}); check the path")]
-        out: Parsed = []
+            reason = f"folder and its subfolders hold no readable files ({kinds}); check the path"
+            return [*out, Skipped(origin or name, reason)]
         for file in files:
             out.extend(_read_file(file, str(file), settings))
         return out
-    return _read_file(path, name, settings)
+    return _read_file(path, origin or name, settings)
+
+
+def folder_files(folder: Path) -> tuple[list[Path], list[tuple[Path, str]]]:
+    """The article files in ``folder`` and all its subfolders, sorted by path, and the subfolders that
+    could not be listed (with why). Hidden files and folders are skipped, and so are symbolic links to
+    folders (they can loop); see :func:`_supported` for which files count as articles."""
+    import os
+
+    files: list[Path] = []
+    unreadable: list[tuple[Path, str]] = []
+
+    def note(exc: OSError) -> None:
+        unreadable.append((Path(exc.filename or folder), exc.strerror or str(exc)))
+
+    for root, dirs, names in os.walk(folder, onerror=note):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        files.extend(p for p in (Path(root, n) for n in names) if _supported(p) and p.is_file())
+    return sorted(files), sorted(unreadable)
+
+
+_SCHEME = re.compile(r"^([a-z][a-z0-9+.-]+)://", re.I)
+
+
+def _unsupported_scheme(scheme: str) -> str:
+    return (
+        f"{scheme.lower()}:// addresses are not read; newsprism reads http:// and https:// URLs, files "
+        "(also as file:// URLs), folders, and - for standard input: download it and pass the file"
+    )
+
+
+def _file_url_path(url: str) -> str:
+    """The local path of a ``file://`` URL (``file:///home/x/a.txt``, ``file://localhost/...``)."""
+    from urllib.parse import urlsplit
+    from urllib.request import url2pathname
+
+    parts = urlsplit(url)
+    if parts.netloc not in ("", "localhost"):
+        raise InputError(
+            url,
+            f"this file:// URL names another computer ({parts.netloc}); copy the file here and pass its path",
+        )
+    return url2pathname(parts.path)  # also decodes %20 and the like
 
 
 _LOOKS_LIKE_URL = re.compile(r"^(www\.|[\w-]+(\.[\w-]+)*\.[a-z]{2,}/)", re.I)
