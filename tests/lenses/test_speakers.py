@@ -251,3 +251,24 @@ def test_a_bare_the_authority_is_the_body_named_before_not_a_person_tied_to_it(s
         "The union said the pier would reopen in June."
     )
     assert _speakers(segmenter, two)["the pier would reopen in June"] is None
+
+
+def test_an_organisation_named_with_fewer_words_is_the_same_body() -> None:
+    from newsprism.lenses.speakers import same_organisation
+
+    assert same_organisation("transport authority", "Grimsøy regional transport authority")
+    assert same_organisation("rail workers' union", "Rail Workers' Union")
+    assert not same_organisation("Lunde transport authority", "Grimsøy transport authority")
+    assert not same_organisation("authority", "Grimsøy transport authority")  # one word names nothing
+    assert not same_organisation("transport ministry", "transport authority")
+    speakers, _ = merge_speakers(
+        [
+            ("s1", Mention("Grimsøy regional transport authority", "organisation")),
+            ("s2", Mention("transport authority", "organisation")),
+            ("s3", Mention("Lunde harbour authority", "organisation")),
+        ]
+    )
+    assert [(s.name, s.sources) for s in speakers] == [
+        ("Grimsøy regional transport authority", ("s1", "s2")),
+        ("Lunde harbour authority", ("s3",)),
+    ]

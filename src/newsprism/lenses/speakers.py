@@ -469,9 +469,19 @@ def _find_group(groups: list[dict[str, object]], m: Mention) -> int | None:
         names: Counter[str] = group["names"]  # type: ignore[assignment]
         if m.kind == "person" and all(same_person(m.name, n) for n in names):
             return g
-        if m.kind == "organisation" and any(fold(m.name) == fold(n) for n in names):
+        if m.kind == "organisation" and any(same_organisation(m.name, n) for n in names):
             return g
     return None
+
+
+def same_organisation(a: str, b: str) -> bool:
+    """The same name, or one that names the same body with fewer words: "transport authority" and
+    "Grimsøy regional transport authority" (same head word, at least two words). "Lunde transport
+    authority" and "Grimsøy transport authority" stay two."""
+    if fold(a) == fold(b):
+        return True
+    short, long = sorted(([fold(w) for w in a.split()], [fold(w) for w in b.split()]), key=len)
+    return len(short) >= 2 and short[-1] == long[-1] and set(short) <= set(long)
 
 
 # --------------------------------------------------------------------------- small helpers
