@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from newsprism.lenses.language import LanguageLens, rank_outlets, score_lines
-from newsprism.lenses.language_lexicon import ATTRIBUTION_VERBS, Lexicon, neutral_form
+from newsprism.lenses.language_lexicon import SPEECH_VERBS, Lexicon, neutral_form
 from newsprism.model import Article, LanguageSpan, QuoteFindings, Source, Story
 
 if TYPE_CHECKING:
@@ -30,6 +30,30 @@ TABLOID = (
 QUOTED = "“He is a tyrant and a warmonger,” said opposition leader Mara Lind on Wednesday."
 DESCRIBED = "Harbour workers and the dock union described the decree as bogus."
 SCARE = "The governor's “consultation” lasted eleven minutes."
+# A tabloid's own voice: a loaded speech verb, labels for a person and for an event, an emotion it assigns
+# to its readers, and an idiom about pay.
+TABLOID_VOICE = (
+    "Ferry boss Halvard Brekke, who pockets a fat salary, mumbled an apology as furious islanders waited "
+    "on the quay.\n"
+    "The new timetable is a shambles, and union firebrand Ines Varga says she warned the council in May."
+)
+TABLOID_QUOTED = (
+    "“The timetable is a shambles and the boss pockets a fat salary,” said union leader Ines Varga.\n"
+    "“Commuters are furious,” said councillor Petra Holm.\n"
+    "“He mumbled an apology and walked off,” said passenger Rolf Dahl.\n"
+    "Councillor Petra Holm called Varga “a firebrand who wants headlines”."
+)
+# The same words (or their verbs) in uses that judge nobody.
+NEUTRAL_USES = (
+    "The cable snapped under the weight of the carriage.",
+    "Storms lashed the coast overnight.",
+    "The rockslide claimed two lives on Tuesday.",
+    "The old town boasts a medieval harbour.",
+    "He pocketed the keys and left.",
+    "The label lists the fat content of each meal.",
+    "Fire raged through the warehouse for six hours.",
+    "Sirens wailed as the fire engines roared past the depot.",
+)
 
 
 @pytest.fixture(scope="module")
@@ -79,6 +103,66 @@ def test_same_insults_inside_a_quote_are_attributed(lens: LanguageLens, segmente
     found = _by_text(_spans(lens, segmenter, QUOTED))
     assert found["tyrant"].voice == "attributed"
     assert found["warmonger"].voice == "attributed"
+
+
+@pytest.mark.slow
+def test_tabloid_speech_verbs_labels_and_pay_idiom_are_authorial(
+    lens: LanguageLens, segmenter: Segmenter
+) -> None:
+    found = _by_text(_spans(lens, segmenter, TABLOID_VOICE))
+    expected = {
+        "pockets": ("loaded verb", "receives"),
+        "fat": ("loaded adjective", "large"),
+        "mumbled": ("loaded attribution verb", "said"),
+        "furious": ("loaded adjective", "angry"),
+        "shambles": ("insult or label", "failure"),
+        "firebrand": ("insult or label", "activist"),
+    }
+    for word, (category, neutral) in expected.items():
+        assert found[word].voice == "authorial", word
+        assert (found[word].category, found[word].neutral) == (category, neutral), word
+    assert "salary" not in found and "apology" not in found
+
+
+@pytest.mark.slow
+def test_tabloid_words_inside_a_named_speakers_quote_are_attributed(
+    lens: LanguageLens, segmenter: Segmenter
+) -> None:
+    spans = _spans(lens, segmenter, TABLOID_QUOTED)
+    found = {s.text.lower() for s in spans}
+    assert {"shambles", "pockets", "fat", "furious", "mumbled", "firebrand"} <= found
+    assert {s.voice for s in spans} == {"attributed"}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", NEUTRAL_USES)
+def test_words_loaded_only_in_some_uses_stay_unflagged_in_others(
+    lens: LanguageLens, segmenter: Segmenter, text: str
+) -> None:
+    words = {"snapped", "lashed", "claimed", "boasts", "pocketed", "fat", "raged", "wailed", "roared"}
+    assert not {s.text.lower() for s in _spans(lens, segmenter, text)} & words
+
+
+@pytest.mark.slow
+def test_sound_verbs_are_loaded_when_they_report_speech(lens: LanguageLens, segmenter: Segmenter) -> None:
+    for text, word in (
+        ("“Not now,” the minister snapped.", "snapped"),
+        ("Varga snapped at reporters outside the court.", "snapped"),
+        ("The director boasted that the line had never been safer.", "boasted"),
+        ("The minister lashed out at the union.", "lashed"),
+        ("Board members pocketed £2m in bonuses last year.", "pocketed"),
+    ):
+        span = _by_text(_spans(lens, segmenter, text))[word]
+        assert span.voice == "authorial", text
+
+
+@pytest.mark.slow
+def test_phrases_match_inflected_words(lens: LanguageLens, segmenter: Segmenter) -> None:
+    found = _by_text(_spans(lens, segmenter, "Engineers had warned of death traps and land grabs for years."))
+    assert found["death traps"].neutral == "hazard"
+    assert found["land grabs"].neutral == "annexation"
+    cats = _by_text(_spans(lens, segmenter, "The fat cats at the water company took home bonuses."))
+    assert cats["fat cats"].neutral == "wealthy executives"
 
 
 @pytest.mark.slow
@@ -158,10 +242,13 @@ def test_score_lines_writes_one_object_per_line(segmenter: Segmenter) -> None:
 
 
 def test_neutral_form_keeps_tense() -> None:
-    claim = ATTRIBUTION_VERBS["claim"]
+    claim = SPEECH_VERBS["claim"]
     assert neutral_form(claim, "claimed") == "said"
     assert neutral_form(claim, "claims") == "says"
     assert neutral_form(claim, "claiming") == "saying"
+    assert neutral_form(SPEECH_VERBS["hiss"], "hiss") == "say"
+    lexicon = Lexicon(word_scores={})
+    assert neutral_form(lexicon.verbs["pocket"], "pocketed") == "received"
 
 
 def test_lexicon_accepts_given_word_scores() -> None:

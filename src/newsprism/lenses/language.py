@@ -23,7 +23,9 @@ from newsprism.lenses.language_lexicon import (
     FACTUAL,
     LABEL,
     LOADED,
+    MONEY,
     SCARE_QUOTES,
+    SPEECH,
     VERB,
     Entry,
     Lexicon,
@@ -159,7 +161,7 @@ class LanguageLens:
     ) -> list[LanguageSpan]:
         """Loaded spans of one source with voice, category, score and neutral alternative, in text order."""
         regions = attributed_regions(source, quotes, self.settings.indirect)
-        candidates = self._lexical_candidates(source) + self._scare_quotes(source, quotes)
+        candidates = self._lexical_candidates(source, quotes) + self._scare_quotes(source, quotes)
         out: list[LanguageSpan] = []
         taken: list[tuple[int, int]] = []
         for start, end, entry, sent in sorted(candidates, key=lambda c: (c[0], -c[1])):
@@ -206,15 +208,17 @@ class LanguageLens:
 
     # ------------------------------------------------------------------ candidates
 
-    def _lexical_candidates(self, source: Source) -> list[tuple[int, int, Entry, int]]:
+    def _lexical_candidates(self, source: Source, quotes: QuoteFindings) -> list[tuple[int, int, Entry, int]]:
         out: list[tuple[int, int, Entry, int]] = []
         learned = self.lexicon.learned
+        parse = _Parse(source, quotes)
         for sentence in source.sentences:
             toks = [t for t in source.sentence_tokens(sentence) if not t.is_space]
             lowers = [t.text.lower() for t in toks]
+            lemmas = [t.lemma.lower() for t in toks]
             i = 0
             while i < len(toks):
-                phrase = self._phrase_at(lowers, i)
+                phrase = self.lexicon.phrase_at(lowers, lemmas, i)
                 if phrase is not None:
                     n, entry = phrase
                     out.append((toks[i].start, toks[i + n - 1].end, entry, sentence.index))
@@ -232,22 +236,21 @@ class LanguageLens:
                         continue
                 else:
                     plain = lowers[i - 1] in FACTUAL or tok.lemma.lower() in FACTUAL
-                    found = self._entry(tok, 0.0 if plain else learned.get(lowers[i - 1], 0.0))
+                    found = self._entry(tok, 0.0 if plain else learned.get(lowers[i - 1], 0.0), parse)
                 if found is not None:
                     out.append((tok.start, tok.end, found, sentence.index))
         return out
 
-    def _phrase_at(self, lowers: Sequence[str], i: int) -> tuple[int, Entry] | None:
-        for n in (4, 3, 2):
-            entry = self.lexicon.phrases.get(tuple(lowers[i : i + n]))
-            if entry is not None and i + n <= len(lowers):
-                return n, entry
-        return None
-
-    def _entry(self, tok: Token, learned: float) -> Entry | None:
+    def _entry(self, tok: Token, learned: float, parse: _Parse) -> Entry | None:
         entry = self.lexicon.entry(tok.text, tok.lemma, tok.pos)
         if entry is not None:
             if entry.category == ATTRIBUTION and not _reports_speech(tok):
+                return None
+            if (entry.use == SPEECH and not parse.speech(tok)) or (
+                entry.use == MONEY and not parse.money(tok)
+            ):
+                # a use the word is not loaded in ("the rockslide claimed two lives", "storms lashed the
+                # coast"): its learned score comes from the loaded use, so it does not flag it either
                 return None
             return Entry(entry.category, max(entry.score, learned), entry.neutral)
         if learned >= self.settings.learned_min and tok.pos in _CONTENT_POS:
@@ -435,6 +438,89 @@ def attributed_claim_spans(source: Source) -> list[tuple[int, int]]:
             if idx:
                 out.append((toks[min(idx)].start, toks[max(idx)].end))
     return out
+
+
+# Objects that make a sound verb a speech verb ("barked orders", "mumbled an apology", "snapped a reply").
+_SPEECH_OBJECTS = frozenset(
+    {"answer", "apology", "command", "comment", "denial", "excuse", "greeting", "insult", "instruction"}
+    | {"order", "question", "remark", "reply", "response", "retort", "statement", "threat", "warning"}
+    | {"abuse", "obscenity", "slogan", "thanks", "word"}
+)
+# Nouns of money, for words loaded only about money ("pocketed a bonus", "a fat salary").
+_MONEY_NOUNS = frozenset(
+    {"salary", "pay", "payout", "payoff", "pay-off", "bonus", "pension", "fee", "cash", "money", "profit"}
+    | {"windfall", "cheque", "paycheck", "paycheque", "handout", "income", "wage", "dividend", "fortune"}
+    | {"sum", "perk", "expense", "compensation", "severance", "payment", "reward", "allowance", "subsidy"}
+    | {"million", "billion", "m", "bn", "pound", "dollar", "euro", "krone", "kroner"}
+)
+_QUOTE_MARKS = frozenset("\"“”‘’'«»„")
+_PERSONAL_PRONOUNS = frozenset({"i", "you", "he", "she", "we", "they"})
+
+
+class _Parse:
+    """Questions about a token's use that need the whole parse (its children) or the quotes lens's cues."""
+
+    def __init__(self, source: Source, quotes: QuoteFindings) -> None:
+        self.tokens = source.tokens
+        self.children: dict[int, list[Token]] = defaultdict(list)
+        for t in source.tokens:
+            if t.head != t.i:
+                self.children[t.head].append(t)
+        # cues of quotes in quotation marks; a paraphrase's cue needs the parse's evidence ("the rockslide
+        # claimed two lives" can come back as an indirect quote of "two lives")
+        self.cues = {
+            q.cue_span[0]
+            for q in quotes.quotes
+            if q.source == source.id and q.cue_span and q.kind in ("direct", "mixed")
+        }
+
+    def speech(self, tok: Token) -> bool:
+        """The verb reports speech: it is a quote's cue, heads a quoted or reported clause, has a spoken
+        object, or is aimed "at" / "about" / "against" someone ("Varga snapped at reporters")."""
+        if tok.pos != "VERB" or tok.dep in ("amod", "compound"):
+            return False
+        if tok.start in self.cues or tok.dep == "parataxis":
+            return True
+        kids = self.children[tok.i]
+        for k in kids:
+            if k.dep in ("ccomp", "parataxis", "xcomp") or (k.dep == "punct" and k.text in _QUOTE_MARKS):
+                return True
+            if k.dep == "dobj" and k.lemma.lower() in _SPEECH_OBJECTS:
+                return True
+            if k.dep == "prt" and k.text.lower() == "out":
+                return True  # "lashed out at", "hit out"
+        aimed = [
+            g
+            for k in kids
+            if k.dep == "prep" and k.text.lower() in ("at", "about", "against", "of")
+            for g in self.children[k.i]
+            if g.dep == "pobj"
+        ]
+        if aimed:
+            subjects = [k for k in kids if k.dep == "nsubj"]
+            return any(_personal(t) for t in subjects + aimed)
+        return False
+
+    def money(self, tok: Token) -> bool:
+        """The adjective modifies, or the verb takes as its object, a sum of money."""
+        if tok.pos == "ADJ":
+            if tok.dep != "amod" or tok.head == tok.i:
+                return False
+            return _is_money(self.tokens[tok.head])
+        return any(k.dep == "dobj" and _is_money(k) for k in self.children[tok.i])
+
+
+def _is_money(tok: Token) -> bool:
+    return tok.ent_type == "MONEY" or tok.lemma.lower() in _MONEY_NOUNS
+
+
+def _personal(tok: Token) -> bool:
+    """A named person, group or organisation, or a personal pronoun (not "the cable", "storms")."""
+    return (
+        tok.ent_type in ("PERSON", "ORG", "NORP")
+        or tok.pos == "PROPN"
+        or (tok.pos == "PRON" and tok.text.lower() in _PERSONAL_PRONOUNS)
+    )
 
 
 def _reports_speech(tok: Token) -> bool:

@@ -3,13 +3,20 @@
 The hand lists hold the loaded words a news reader recognises at once (insults, mocking adjectives, verbs
 of attribution that judge the speaker, intensifiers, framing phrases), each with a category and, where one
 exists, a neutral alternative. They were written by the team for this project, not copied from a corpus.
-The learned word scores (package data, see ``data/language/README.md``) catch the long tail the hand lists
-miss; they carry no neutral alternative.
+The additions of 2026-11-24 were curated by the team after an exploratory run on a fictional tabloid story
+missed the tabloid's own words (no data set was consulted for them): speech verbs that judge the speaker
+("mumbled", "muttered", "fumed"), labels for a person or an event ("firebrand", "shambles", "fiasco"),
+emotions an outlet assigns to people ("furious"), and pay idioms ("pockets a fat salary", "fat cats").
+A word loaded in only some of its uses carries that use (:data:`SPEECH`, :data:`MONEY`) and the lens checks
+it on the parse: "snapped", "roared", "claimed", "boasted" count only when they report speech, "pocket" and
+"fat" only about money. The learned word scores (package data, see ``data/language/README.md``) catch the
+long tail the hand lists miss; they carry no neutral alternative.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from importlib import resources
@@ -33,9 +40,16 @@ class Entry:
     category: str
     score: float
     neutral: str | None = None
+    use: str | None = None  # None: loaded in every use; else the use that makes it loaded (SPEECH, MONEY)
 
 
-def _table(category: str, score: float, lines: str) -> dict[str, Entry]:
+# Uses a word is loaded in only ("snapped" at reporters, not a cable that snapped; "pocketed" a bonus, not
+# the keys); the language lens checks them on the parse.
+SPEECH = "speech"  # the verb reports what someone said: a quote, a that-clause, "at"/"about" someone
+MONEY = "money"  # the verb's object, or the noun the adjective modifies, is money ("a fat salary")
+
+
+def _table(category: str, score: float, lines: str, use: str | None = None) -> dict[str, Entry]:
     """Parse ``word = neutral`` lines (``= neutral`` optional); phrases may hold spaces or hyphens."""
     out: dict[str, Entry] = {}
     for raw in lines.strip().splitlines():
@@ -43,7 +57,7 @@ def _table(category: str, score: float, lines: str) -> dict[str, Entry]:
         if not line:
             continue
         word, _, neutral = line.partition("=")
-        out[word.strip().lower()] = Entry(category, score, neutral.strip() or None)
+        out[word.strip().lower()] = Entry(category, score, neutral.strip() or None, use)
     return out
 
 
@@ -114,6 +128,49 @@ LABELS = _table(
     fascist
     fascists
     commie
+    firebrand = activist
+    firebrands = activists
+    troublemaker = activist
+    troublemakers = activists
+    hothead
+    hotheads
+    loudmouth
+    demagogue = politician
+    demagogues = politicians
+    bigwig = senior official
+    bigwigs = senior officials
+    turncoat = defector
+    turncoats = defectors
+    yob = young man
+    yobs = young people
+    scrounger = claimant
+    scroungers = claimants
+    freeloader
+    freeloaders
+    busybody
+    blowhard
+    windbag
+    bungler
+    jobsworth = official
+    jobsworths = officials
+    """,
+)
+
+# Labels for an event or a decision that judge it instead of saying what went wrong.
+MISHAP_LABELS = _table(
+    LABEL,
+    0.8,
+    """
+    shambles = failure
+    omnishambles = failure
+    fiasco = failure
+    fiascos = failures
+    debacle = failure
+    debacles = failures
+    gaffe = mistake
+    gaffes = mistakes
+    blunder = mistake
+    blunders = mistakes
     """,
 )
 
@@ -194,7 +251,35 @@ ADJECTIVES = _table(
     savage
     barbaric
     murderous
+    furious = angry
+    livid = angry
+    irate = angry
+    incensed = angry
+    enraged = angry
+    apoplectic = angry
+    cushy = comfortable
+    shambolic = disorganised
+    bungling
+    blundering
+    greedy
+    harebrained
+    boneheaded
+    tinpot
+    crackpot
     """,
+)
+
+# Words that are loaded only about money: "pockets a fat salary", "trousered £2m", not "pocketed the keys"
+# or "fat content".
+MONEY_ADJECTIVES = _table(ADJECTIVE, 0.75, "fat = large", MONEY)
+MONEY_VERBS = _table(
+    VERB,
+    0.7,
+    """
+    pocket = receive
+    trouser = receive
+    """,
+    MONEY,
 )
 
 ADVERBS = _table(
@@ -219,44 +304,83 @@ ADVERBS = _table(
     """,
 )
 
-# Verbs of attribution that judge what was said; "said" (or "says") is the neutral choice.
+# Verbs of attribution that judge what was said; "said" (or "says") is the neutral choice. These judge the
+# speaker in every use they have as verbs.
 ATTRIBUTION_VERBS = _table(
     ATTRIBUTION,
     0.7,
     """
-    claim = say
     admit = say
     concede = say
     confess = say
     insist = say
     rant = say
     rave = say
-    boast = say
     brag = say
     gloat = say
-    crow = say
     whine = say
     moan = say
     gripe = say
     bleat = say
     spout = say
-    spew = say
-    screech = say
-    shriek = say
-    bark = say
-    snap = say
     sneer = say
     scoff = say
     slam = criticise
     blast = criticise
-    lash = criticise
     rail = criticise
     trumpet = announce
     tout = promote
     peddle = promote
     parrot = repeat
     pretend = say
+    mumble = say
+    mutter = say
+    stammer = say
+    blurt = say
+    bluster = say
+    harangue = address
+    whinge = say
+    grumble = say
+    grouse = say
+    carp = say
+    fume = say
+    seethe = say
+    pontificate = say
+    hector = address
     """,
+)
+
+# Verbs that judge a speaker only when they report speech: "“Not now,” she snapped" and "snapped at
+# reporters", but not "the cable snapped"; "claimed that ..." but not "the fire claimed two lives"; "boasted
+# of the result" but not "the town boasts a harbour"; "lashed out at" but not "storms lashed the coast".
+SPEECH_VERBS = _table(
+    ATTRIBUTION,
+    0.7,
+    """
+    claim = say
+    boast = say
+    crow = say
+    snap = say
+    bark = say
+    screech = say
+    shriek = say
+    spew = say
+    lash = criticise
+    growl = say
+    snarl = say
+    hiss = say
+    thunder = say
+    bellow = say
+    roar = say
+    howl = say
+    wail = say
+    rage = say
+    splutter = say
+    stutter = say
+    gush = say
+    babble = say
+    """,
+    SPEECH,
 )
 
 # Verbs that cast an event rather than report it.
@@ -316,6 +440,16 @@ PHRASES = _table(
     reign of terror
     war of aggression = war
     bare - faced
+    fat cat = wealthy executive
+    fat cats = wealthy executives
+    fat - cat = wealthy
+    death trap = hazard
+    death - trap = hazard
+    money - grabbing
+    hare - brained
+    penny - pinching
+    jumped - up
+    cock - up = mistake
     """,
 )
 
@@ -341,7 +475,7 @@ def neutral_form(entry: Entry, word: str) -> str | None:
     if entry.neutral is None or entry.category not in (ATTRIBUTION, VERB):
         return entry.neutral
     lower = word.lower()
-    suffix = next((s for s in ("ing", "ed", "s") if lower.endswith(s)), "")
+    suffix = next((s for s in ("ing", "ed", "s") if lower.endswith(s) and not lower.endswith("ss")), "")
     if lower.endswith("ied") or lower in ("slammed", "grabbed", "rigged"):
         suffix = "ed"
     if not suffix:
@@ -370,10 +504,26 @@ class Lexicon:
     """The hand lists plus the learned word scores; the scores file is read on first use."""
 
     def __init__(self, word_scores: dict[str, float] | None = None) -> None:
-        self.words: dict[str, Entry] = _merge(INTENSIFIERS, ADVERBS, ADJECTIVES, LABELS)
-        self.verbs: dict[str, Entry] = _merge(VERBS, ATTRIBUTION_VERBS)
+        self.words: dict[str, Entry] = _merge(
+            INTENSIFIERS, ADVERBS, ADJECTIVES, MONEY_ADJECTIVES, LABELS, MISHAP_LABELS
+        )
+        self.verbs: dict[str, Entry] = _merge(VERBS, MONEY_VERBS, ATTRIBUTION_VERBS, SPEECH_VERBS)
         self.phrases: dict[tuple[str, ...], Entry] = {tuple(k.split()): v for k, v in PHRASES.items()}
         self._given = word_scores
+
+    def phrase_at(self, lowers: Sequence[str], lemmas: Sequence[str], i: int) -> tuple[int, Entry] | None:
+        """The longest listed phrase starting at word ``i``; each word matches by text or lemma ("land grabs",
+        "death traps"), the exact words first so a listed plural keeps its own neutral form."""
+        for n in (4, 3, 2):
+            if i + n > len(lowers):
+                continue
+            entry = self.phrases.get(tuple(lowers[i : i + n]))
+            if entry is None:
+                words = tuple(lemmas[i : i + n])
+                entry = self.phrases.get((*words[:-1], lowers[i + n - 1])) or self.phrases.get(words)
+            if entry is not None:
+                return n, entry
+        return None
 
     @cached_property
     def learned(self) -> dict[str, float]:
