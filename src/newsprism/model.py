@@ -7,8 +7,10 @@ offsets into ``Article.text`` (the normalised text the report carries).
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, Protocol, TypeVar
 
 import numpy as np
 
@@ -76,6 +78,40 @@ class Token:
     ent_type: str = ""
     ent_iob: str = "O"
     is_space: bool = False
+
+
+class _Span(Protocol):
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+
+
+S = TypeVar("S", bound=_Span)
+
+
+def within(items: Sequence[S], start: int, end: int) -> list[S]:
+    """The items (tokens, entities, sentences: sorted by start) inside ``[start, end)``, by binary
+    search: the lenses ask once per sentence or quote, and a scan each time is quadratic on long texts."""
+    lo = bisect_left(items, start, key=lambda t: t.start)
+    hi = bisect_left(items, end, key=lambda t: t.start)
+    return [t for t in items[lo:hi] if t.end <= end]
+
+
+def at(items: Sequence[S], offset: int) -> S | None:
+    """The item (of non-overlapping ones sorted by start) that holds character ``offset``."""
+    k = bisect_right(items, offset, key=lambda t: t.start) - 1
+    return items[k] if k >= 0 and offset < items[k].end else None
+
+
+def sentence_of(tokens: Sequence[Token], i: int) -> Sequence[Token]:
+    """The tokens of token ``i``'s sentence (sentences are contiguous runs of the token list)."""
+    sent, a, b = tokens[i].sent, i, i + 1
+    while a > 0 and tokens[a - 1].sent == sent:
+        a -= 1
+    while b < len(tokens) and tokens[b].sent == sent:
+        b += 1
+    return tokens[a:b]
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,7 +13,7 @@ from datetime import date
 
 from newsprism.lenses.dates import DateMention, extract_dates, parse_published
 from newsprism.lenses.quantities import Quantity, extract_quantities
-from newsprism.model import ContradictionKind, Passage, Source, Token
+from newsprism.model import ContradictionKind, Passage, Source, Token, within
 
 __all__ = ["SAY", "Finding", "NameMention", "SentenceView", "view_of"]
 
@@ -84,7 +84,7 @@ def view_of(source: Source, start: int, end: int, claim: str = "") -> SentenceVi
     """A comparable view of ``source.text[start:end]`` using the parse the segmenter made."""
     text = source.text[start:end]
     published = parse_published(source.article.published)
-    tokens = [t for t in source.tokens if start <= t.start and t.end <= end]
+    tokens = within(source.tokens, start, end)
     quantities = tuple(extract_quantities(text))
     reporting = _reporting_dates(source.tokens, tokens)
     dates = tuple(
@@ -116,8 +116,7 @@ def _words(text: str) -> list[str]:
 def _names(source: Source, tokens: list[Token], start: int, end: int) -> list[NameMention]:
     """Named entities and proper-noun runs with the syntactic slot they fill."""
     spans: list[tuple[int, int, str]] = [
-        (e.start, e.end, e.label) for e in source.entities if start <= e.start and e.end <= end
-        and e.label in _NAME_LABELS
+        (e.start, e.end, e.label) for e in within(source.entities, start, end) if e.label in _NAME_LABELS
     ]  # fmt: skip
     covered = {i for s, e, _ in spans for i in range(s, e)}
     run: list[Token] = []

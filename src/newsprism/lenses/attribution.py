@@ -24,7 +24,7 @@ from newsprism.lenses.attribution_cues import (
     is_clause,
     speaker_word,
 )
-from newsprism.model import QuoteKind, Source, Token
+from newsprism.model import QuoteKind, Source, Token, sentence_of
 
 
 def wordset(words: str) -> frozenset[str]:
@@ -325,7 +325,7 @@ def _according_to(parse: Parse, tok: Token) -> Attribution | None:
     if head == tok.i:
         return None
     # the whole sentence is what the source said, not only the clause the parser hung the phrase on
-    sentence = {t.i for t in parse.tokens if t.sent == tok.sent and not t.is_space}
+    sentence = {t.i for t in sentence_of(parse.tokens, tok.i) if not t.is_space}
     pieces = parse.spans(sentence - parse.subtree(tok.i))
     if not pieces:
         return None
@@ -344,7 +344,7 @@ def _according_to(parse: Parse, tok: Token) -> Attribution | None:
 
 def _colon_headline(parse: Parse, colon: Token) -> Attribution | None:
     """Headline style "Sanders: Clinton must get away from personality stuff" (a name, a colon, a claim)."""
-    sent = [t for t in parse.tokens if t.sent == colon.sent and not t.is_space]
+    sent = [t for t in sentence_of(parse.tokens, colon.i) if not t.is_space]
     before = [t for t in sent if t.i < colon.i]
     after = [t for t in sent if t.i > colon.i]
     if not before or len(before) > 4 or sum(1 for t in after if t.text[:1].isalnum()) < 4:
@@ -368,7 +368,7 @@ def _colon_headline(parse: Parse, colon: Token) -> Attribution | None:
 
 def _adjacent_quotes(parse: Parse, verb: Token, quotes: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Quotes touching the cue's clause: `"A," she said.`, `She said: "A."`, `"A," she said, "B."`."""
-    sent_tokens = [t for t in parse.tokens if t.sent == verb.sent and not t.is_space]
+    sent_tokens = [t for t in sentence_of(parse.tokens, verb.i) if not t.is_space]
     s_start, s_end = sent_tokens[0].start, sent_tokens[-1].end
     colon = parse.text[verb.end : s_end].strip().startswith(":")
     before = [q for q in quotes if s_start < q[1] <= verb.start]

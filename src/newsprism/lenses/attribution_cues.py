@@ -16,7 +16,7 @@ import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from newsprism.model import Source, Token
+from newsprism.model import Source, Token, sentence_of
 
 SUBJECT_DEPS = frozenset({"nsubj"})
 _INHERIT_SUBJECT_DEPS = frozenset({"xcomp", "conj", "advcl"})
@@ -152,7 +152,7 @@ def read_names(tokens: Sequence[Token]) -> Sequence[Token]:
     n = len(tokens)
     for i in range(n - 1):
         x, s = tokens[i], tokens[i + 1]
-        if not _misread_given(x, s) or _title_case_sentence(tokens, x.sent):
+        if not _misread_given(x, s) or _title_case_sentence(tokens, x.i):
             continue
         prev = tokens[i - 1] if i > 0 else None
         if prev is not None and prev.sent == x.sent and prev.pos in _GOVERNS:
@@ -170,9 +170,9 @@ def read_names(tokens: Sequence[Token]) -> Sequence[Token]:
         fixed[i + 1] = dataclasses.replace(
             fixed[i + 1], dep=role[0], head=role[1], ent_type="PERSON", ent_iob="I"
         )
-        for j, t in enumerate(fixed):  # what hung on the misread word: "Per" -> ", the harbour director"
-            if t.head == x.i and j not in (i, i + 1):
-                fixed[j] = dataclasses.replace(t, head=s.i, dep="appos" if t.dep == "pobj" else t.dep)
+        for t in sentence_of(fixed, i):  # what hung on the misread word: "Per" -> ", the harbour director"
+            if t.head == x.i and t.i not in (i, i + 1):
+                fixed[t.i] = dataclasses.replace(t, head=s.i, dep="appos" if t.dep == "pobj" else t.dep)
         out = fixed
     return tokens if out is None else out
 
@@ -197,8 +197,8 @@ def _name_role(tokens: Sequence[Token], i: int) -> tuple[str, int] | None:
     x, s = tokens[i], tokens[i + 1]
     subjects = {
         t.head
-        for t in tokens
-        if t.dep in ("nsubj", "nsubjpass", "expl") and t.sent == s.sent and t.i not in (x.i, s.i)
+        for t in sentence_of(tokens, s.i)
+        if t.dep in ("nsubj", "nsubjpass", "expl") and t.i not in (x.i, s.i)
     }
 
     def subjectless(v: int) -> bool:
@@ -223,9 +223,10 @@ def _name_role(tokens: Sequence[Token], i: int) -> tuple[str, int] | None:
     return None
 
 
-def _title_case_sentence(tokens: Sequence[Token], sent: int) -> bool:
-    """A headline ("Mayor Says Will Resign"): capitals there say nothing about names."""
-    words = [t.text for t in tokens if t.sent == sent and t.text.isalpha() and len(t.text) > 3]
+def _title_case_sentence(tokens: Sequence[Token], i: int) -> bool:
+    """A headline ("Mayor Says Will Resign"): capitals there say nothing about names (``i``: a token
+    of the sentence)."""
+    words = [t.text for t in sentence_of(tokens, i) if t.text.isalpha() and len(t.text) > 3]
     return len(words) >= 3 and sum(w[0].isupper() for w in words) > 0.6 * len(words)
 
 

@@ -12,6 +12,7 @@ segmenter already made: every finding can be explained by the values it shows.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -31,7 +32,7 @@ from newsprism.lenses.dates import DateMention, same_time
 from newsprism.lenses.nli import ContradictionJudge
 from newsprism.lenses.quantities import Quantity, comparable, compatible, same_unit
 from newsprism.lenses.speakers import TITLES
-from newsprism.model import Claim, Contradiction, Passage, Source, Story
+from newsprism.model import Claim, Contradiction, Passage, Source, Story, at
 from newsprism.settings import ContradictionSettings
 
 if TYPE_CHECKING:
@@ -653,7 +654,8 @@ def _claim_views(story: Story) -> dict[str, list[tuple[SentenceView, int]]]:
 
 
 def _sentence_index(source: Source, start: int, end: int) -> int:
-    for s in source.sentences:
-        if s.start <= start < s.end or (start <= s.start < end):
-            return s.index
-    return -1
+    """The sentence holding the passage's start, else the first one starting inside it; -1: none."""
+    if (s := at(source.sentences, start)) is not None:
+        return s.index
+    k = bisect_left(source.sentences, start, key=lambda s: s.start)
+    return source.sentences[k].index if k < len(source.sentences) and source.sentences[k].start < end else -1

@@ -17,7 +17,7 @@ import numpy as np
 from newsprism.lenses.attribution import find_attributions, wordset
 from newsprism.lenses.attribution_cues import CueModel
 from newsprism.lenses.speakers import ArticleSpeakers, merge_speakers
-from newsprism.model import ArticleFindings, Attributed, Quote, QuoteFindings, Source, Story
+from newsprism.model import ArticleFindings, Attributed, Quote, QuoteFindings, Source, Story, at
 from newsprism.settings import QuoteSettings
 
 # How two quotes in different sources relate, strongest first (a quote keeps its strongest link in `match`).
@@ -137,11 +137,11 @@ def _sentence_vector(src: Source, offset: int) -> np.ndarray | None:
     """The embedding of the sentence a quote starts in, when the pipeline embedded the source."""
     if src.vectors is None:
         return None
-    for n, sent in enumerate(src.sentences):
-        if sent.start <= offset < sent.end and n < len(src.vectors):
-            row: np.ndarray = src.vectors[n]
-            return row
-    return None
+    sent = at(src.sentences, offset)
+    if sent is None or sent.index >= len(src.vectors):
+        return None
+    row: np.ndarray = src.vectors[sent.index]
+    return row
 
 
 def _cosine(a: np.ndarray | None, b: np.ndarray | None) -> float:

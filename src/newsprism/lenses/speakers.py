@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from newsprism.lenses.attribution import Attribution, quote_spans, wordset
 from newsprism.lenses.attribution_cues import Parse
-from newsprism.model import Mention, Source, Speaker, Token
+from newsprism.model import Mention, Source, Speaker, Token, within
 
 _PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f", "it": "o", "they": "p"}
 _HONORIFICS = {
@@ -84,6 +84,9 @@ class ArticleSpeakers:
         self.people = self._people()
         self.quotes = quote_spans(source.text)
         self.speakers: list[tuple[int, str]] = []  # (token, name) of person speakers resolved so far
+        self._by_word: dict[str, list[int]] = {}  # lower-cased word -> its token indices, in order
+        for t in self.tokens:
+            self._by_word.setdefault(t.text.lower(), []).append(t.i)
 
     # ------------------------------------------------------------------ article model
 
@@ -339,8 +342,8 @@ class ArticleSpeakers:
             return None
         names = [
             name
-            for t in self.tokens[:i]
-            if t.text.lower() == head.text.lower() and (name := self._body_name(t.i)) is not None
+            for j in self._by_word.get(head.text.lower(), ())
+            if j < i and (name := self._body_name(j)) is not None
         ]
         longest = max(names, key=len, default=None)
         if longest is None or not all(fold(longest).endswith(fold(n)) for n in names):
@@ -535,7 +538,7 @@ def _skip_common(tokens: Sequence[Token], a: int, b: int) -> int:
 
 
 def _has_proper(tokens: Sequence[Token], span: tuple[int, int]) -> bool:
-    return any(t.pos == "PROPN" for t in tokens if span[0] <= t.start and t.end <= span[1])
+    return any(t.pos == "PROPN" for t in within(tokens, span[0], span[1]))
 
 
 def _entity_token_spans(tokens: Sequence[Token], labels: set[str]) -> list[tuple[int, int]]:
