@@ -42,6 +42,7 @@ from newsprism.model import (
     Story,
     Token,
     Voice,
+    at,
 )
 from newsprism.settings import IndirectPolicy, LanguageSettings
 
@@ -375,9 +376,9 @@ def _describes(source: Source, quote: Quote) -> bool:
     """The quote's cue is a verb of description ("described", "dismissed as", "branded")."""
     if quote.cue_span is None:
         return False
-    for t in source.tokens:
-        if t.start == quote.cue_span[0]:
-            return t.lemma.lower() in CLAIM_CUES
+    t = at(source.tokens, quote.cue_span[0])
+    if t is not None and t.start == quote.cue_span[0]:
+        return t.lemma.lower() in CLAIM_CUES
     return quote.cue.lower() in CLAIM_CUES
 
 
