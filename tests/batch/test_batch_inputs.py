@@ -24,6 +24,13 @@ def test_folder_without_shards(tmp_path: Path) -> None:
         list_shards(tmp_path)
 
 
+def test_hidden_shards_are_left_out(tmp_path: Path) -> None:
+    for rel in ("2031/jan.jsonl", "2031/.jan.part.jsonl", ".ipynb_checkpoints/jan.jsonl"):
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text("{}\n", encoding="utf-8")
+    assert list_shards(tmp_path) == [tmp_path / "2031" / "jan.jsonl"]
+
+
 def test_unknown_engine_and_misplaced_address(tmp_path: Path) -> None:
     (tmp_path / "a.jsonl").write_text('{"text": "x"}\n', encoding="utf-8")
     with pytest.raises(UsageError, match="unknown engine"):

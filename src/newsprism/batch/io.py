@@ -130,7 +130,9 @@ def stamp_in(metadata: Mapping[bytes, bytes] | None) -> ShardStamp | None:
 
 
 def list_shards(path: str | Path) -> list[Path]:
-    """The input shards: one file, or the ``.jsonl``/``.ndjson``/``.parquet`` files of a folder, sorted."""
+    """The input shards: one file, or the ``.jsonl``/``.ndjson``/``.parquet`` files of a folder and its
+    subfolders, sorted; hidden ones are left out as ``compare`` and ``ingest`` leave them (an editor's or
+    a sync tool's ``.part.jsonl``, a ``.ipynb_checkpoints`` copy)."""
     root = Path(path)
     if root.is_file():
         if root.suffix.lower() not in SHARD_SUFFIXES:
@@ -138,7 +140,13 @@ def list_shards(path: str | Path) -> list[Path]:
         return [root]
     if not root.is_dir():
         raise UsageError(f"input {root} does not exist; give a .jsonl/.parquet file or a folder of them")
-    shards = sorted(p for p in root.rglob("*") if p.is_file() and p.suffix.lower() in SHARD_SUFFIXES)
+    shards = sorted(
+        p
+        for p in root.rglob("*")
+        if p.suffix.lower() in SHARD_SUFFIXES
+        and not any(part.startswith(".") for part in p.relative_to(root).parts)
+        and p.is_file()
+    )
     if not shards:
         raise UsageError(f"no .jsonl, .ndjson or .parquet files in {root}; nothing to process")
     return shards
