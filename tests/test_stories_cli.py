@@ -179,6 +179,10 @@ def test_watch_says_what_it_takes(tmp_path: Path) -> None:
     feed.write_text(RSS, encoding="utf-8")
     local = runner.invoke(app, ["watch", str(feed), *store])
     assert local.exit_code == 2 and "newsprism ingest" in local.output
+    ftp = runner.invoke(app, ["watch", "ftp://example.org/feed.xml", *store])
+    assert ftp.exit_code == 2 and "ftp:// feeds are not polled" in ftp.output
+    as_url = runner.invoke(app, ["watch", feed.as_uri(), *store])  # file:// names the same local file
+    assert as_url.exit_code == 2 and "newsprism ingest" in as_url.output
     refused = runner.invoke(app, ["watch", "http://127.0.0.1:9/feed.xml", *store])
     assert refused.exit_code == 1, refused.output
     assert "--allow-private" in refused.output and "no feed answered" in refused.output

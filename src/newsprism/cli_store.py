@@ -193,15 +193,24 @@ def watch(
 
 def _feed_urls(feeds: list[str]) -> list[str]:
     """Feed URLs from OPML files and URLs; anything else is a usage error that says what watch takes."""
-    from newsprism.errors import UsageError
+    from newsprism.errors import InputError, UsageError
     from newsprism.ingest.feeds import looks_like_feed, parse_opml
+    from newsprism.ingest.reader import local_path
 
     urls: list[str] = []
     for name in feeds:
         if name.lower().startswith(("http://", "https://")):
             urls.append(name)
             continue
-        path = Path(name).expanduser()
+        scheme = name.partition("://")[0].lower() if "://" in name else ""
+        if scheme and scheme != "file":
+            raise UsageError(
+                f"{scheme}:// feeds are not polled; watch takes OPML files and http(s) feed URLs"
+            )
+        try:
+            path = Path(local_path(name)).expanduser()
+        except InputError as exc:
+            raise UsageError(str(exc)) from None
         if not path.is_file():
             raise UsageError(f"no such file: {name}; watch takes OPML files and http(s) feed URLs")
         data = path.read_bytes()

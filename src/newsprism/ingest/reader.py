@@ -112,12 +112,8 @@ def _parse_input(name: str, settings: Settings, fetcher: Fetcher, stdin: str | N
             return parse_content(text, "-", warnings=notes)
         if name.lower().startswith(("http://", "https://")):
             return _read_url(name, fetcher)
-        scheme = _SCHEME.match(name)
-        if scheme and not Path(name).exists():
-            if scheme.group(1).lower() != "file":
-                return [Skipped(name, _unsupported_scheme(scheme.group(1)))]
-            return _read_path(_file_url_path(name), settings, origin=name)
-        return _read_path(name, settings)
+        path = local_path(name)
+        return _read_path(path, settings, origin=name if path != name else None)
     except InputError as exc:
         return [Skipped(name, exc.reason)]
     except OSError as exc:  # e.g. standard input closed or not readable
@@ -174,6 +170,16 @@ def folder_files(folder: Path) -> tuple[list[Path], list[tuple[Path, str]]]:
 
 
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.-]+)://", re.I)
+
+
+def local_path(name: str) -> str:
+    """The path a name or a ``file://`` URL gives; an InputError for another scheme (``ftp://``)."""
+    scheme = _SCHEME.match(name)
+    if scheme is None or Path(name).exists():
+        return name
+    if scheme.group(1).lower() != "file":
+        raise InputError(name, _unsupported_scheme(scheme.group(1)))
+    return _file_url_path(name)
 
 
 def _unsupported_scheme(scheme: str) -> str:
