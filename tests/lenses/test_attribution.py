@@ -138,3 +138,14 @@ def test_beliefs_only_when_asked(segmenter: Segmenter) -> None:
 
 def test_empty_source_has_no_attributions() -> None:
     assert find_attributions(Source("s1", Article("s1", ""), ())) == []
+
+
+@pytest.mark.slow
+def test_claiming_lives_is_not_saying_anything(segmenter: Segmenter) -> None:
+    for text in (
+        "The rockslide claimed two lives on Tuesday.",
+        "The storm has claimed at least three victims.",
+    ):
+        assert find_attributions(_parse(segmenter, text)) == []
+    said = find_attributions(_parse(segmenter, "Ada Lind claimed that the slope had been checked."))
+    assert [a.cue for a in said] == ["claimed"]

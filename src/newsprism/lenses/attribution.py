@@ -51,6 +51,9 @@ OTHER_CUE_VERBS: frozenset[str] = wordset(
     understand learn hear read see indicate"""
 )
 
+# what "claimed" takes when it means killed ("the storm claimed three lives"), not said
+_TAKEN = frozenset({"life", "lives", "victim", "casualty"})
+
 # Speech verbs whose object is what was said: "promised a strong response", "denied the report".
 OBJECT_SPEECH_VERBS: frozenset[str] = wordset(
     "promise vow pledge threaten demand announce deny confirm reject welcome condemn criticize criticise"
@@ -215,6 +218,10 @@ def _verb_attribution(
     parse: Parse, verb: Token, quotes: list[tuple[int, int]], listed: bool, model: CueModel | None
 ) -> Attribution | None:
     lemma = verb.lemma.lower()
+    if lemma == "claim" and any(
+        parse.tokens[c].lemma.lower() in _TAKEN for c in parse.kids(verb.i, {"dobj"})
+    ):
+        return None  # "the rockslide claimed two lives": claiming a life is taking it, not saying it
     content: set[int] = set()
     kind = ""  # the complement the cue model chose, if it chose one
     aside_content = False  # content around the cue clause, possibly on both sides of it
