@@ -276,3 +276,17 @@ def test_language_of_files_prints_spans_per_source(pipeline: Pipeline, tmp_path:
     print_language(items, console)
     shown = console.export_text()
     assert "tyrant" in shown and "insult or label" in shown and "no loaded language found" in shown
+
+
+def test_admitted_to_hospital_is_not_owning_up() -> None:
+    from newsprism.lenses.language import score_lines
+
+    rows = score_lines(
+        [
+            "The harbour master was admitted to hospital on Tuesday.",
+            "Doctors admitted him to the intensive care unit.",
+            "The minister admitted that the slope had not been checked.",
+            "The company admitted wrongdoing.",
+        ]
+    )
+    assert [[s["text"] for s in r["spans"]] for r in rows] == [[], [], ["admitted"], ["admitted"]]

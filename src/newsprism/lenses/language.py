@@ -247,6 +247,8 @@ class LanguageLens:
         if entry is not None:
             if entry.category == ATTRIBUTION and not _reports_speech(tok):
                 return None
+            if tok.lemma.lower() == "admit" and parse.admitted_somewhere(tok):
+                return None  # "was admitted to hospital": let in, not owned up
             if (entry.use == SPEECH and not parse.speech(tok)) or (
                 entry.use == MONEY and not parse.money(tok)
             ):
@@ -441,6 +443,9 @@ def attributed_claim_spans(source: Source) -> list[tuple[int, int]]:
     return out
 
 
+_INSTITUTIONS = frozenset(
+    {"hospital", "clinic", "ward", "care", "icu", "unit", "school", "university", "college", "bar", "hospice"}
+)
 # Objects that make a sound verb a speech verb ("barked orders", "mumbled an apology", "snapped a reply").
 _SPEECH_OBJECTS = frozenset(
     {"answer", "apology", "command", "comment", "denial", "excuse", "greeting", "insult", "instruction"}
@@ -474,6 +479,21 @@ class _Parse:
             for q in quotes.quotes
             if q.source == source.id and q.cue_span and q.kind in ("direct", "mixed")
         }
+
+    def admitted_somewhere(self, tok: Token) -> bool:
+        """ "Admit" in its let-in sense: passive without a reported clause, or admitted to an institution
+        ("was admitted to hospital", "admitted him to the ward"), where "admitted to lying" owns up."""
+        kids = self.children[tok.i]
+        if any(k.dep in ("ccomp", "xcomp") for k in kids):
+            return False
+        places = [
+            g
+            for k in kids
+            if k.dep == "prep" and k.text.lower() in ("to", "into")
+            for g in self.children[k.i]
+            if g.dep == "pobj"
+        ]
+        return any(k.dep == "auxpass" for k in kids) or any(g.lemma.lower() in _INSTITUTIONS for g in places)
 
     def speech(self, tok: Token) -> bool:
         """The verb reports speech: it is a quote's cue, heads a quoted or reported clause, has a spoken
