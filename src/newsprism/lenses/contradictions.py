@@ -30,7 +30,7 @@ from newsprism.lenses._views import (
 )
 from newsprism.lenses.dates import DateMention, same_time
 from newsprism.lenses.nli import ContradictionJudge
-from newsprism.lenses.quantities import Quantity, comparable, compatible, same_unit
+from newsprism.lenses.quantities import Quantity, comparable, compatible, outcome, same_unit
 from newsprism.lenses.speakers import TITLES
 from newsprism.model import Claim, Contradiction, Passage, Source, Story, at
 from newsprism.settings import ContradictionSettings
@@ -54,14 +54,6 @@ _SOURCE_COUNT = re.compile(
     r"who\s+asked|who\s+requested|who\s+declined)\b",
     re.I,
 )  # fmt: skip
-# what a count of people says happened to them: a toll of the dead, of the hurt, ... or everyone there
-_OUTCOMES = {
-    "dead": ("kill", "dead", "die", "died", "death", "fatal"),
-    "hurt": ("injur", "wound", "hurt"),
-    "missing": ("missing",),
-    "rescued": ("rescu", "evacuat"),
-    "total": ("carry", "carri", "aboard", "onboard", "board"),
-}
 _SNAPSHOT = re.compile(
     r"\b(?:as of|so far|at one point|at last count|intraday|latest (?:available )?data"
     r"|(?:early|late|morning|midday|afternoon|mid-?morning|mid-?afternoon|late-morning|early-afternoon"
@@ -220,15 +212,8 @@ def _outcomes_differ(ta: str, x: Quantity, tb: str, y: Quantity) -> bool:
     """Two counts of one noun that say different things happened ("Fourteen passengers were injured" /
     "carrying 212 passengers", "killed 3" / "injured 14"): two facts, not one disputed figure. A count
     with no such word beside it may be either, and is still compared."""
-    ox, oy = _outcome(ta, x), _outcome(tb, y)
+    ox, oy = outcome(ta, x), outcome(tb, y)
     return bool(ox and oy and not ox & oy)
-
-
-def _outcome(text: str, q: Quantity) -> set[str]:
-    if q.kind != "count":
-        return set()
-    near = _around(text, q.start, q.end, width=3)
-    return {kind for kind, stems in _OUTCOMES.items() if any(w.startswith(stems) for w in near)}
 
 
 def _same_neighbour(ta: str, x: Quantity, tb: str, y: Quantity) -> bool:

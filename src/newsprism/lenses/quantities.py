@@ -9,6 +9,7 @@ runs on every sentence of every source and must be fast and predictable.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from newsprism.lenses._numbers import (
@@ -34,7 +35,7 @@ from newsprism.lenses._numbers import (
     singular,
 )
 
-__all__ = ["Quantity", "comparable", "compatible", "extract_quantities", "same_unit", "singular"]
+__all__ = ["Quantity", "comparable", "compatible", "extract_quantities", "outcome", "same_unit", "singular"]
 
 # words of movement before a figure: what follows "to" is where it ended ("rose 48 cents to $30")
 _MOVES = {"rose", "rise", "rises", "fell", "fall", "falls", "up", "down", "gained", "gains", "lost", "added",
@@ -564,3 +565,24 @@ def compatible(a: Quantity, b: Quantity) -> bool:
         va, vb = a.value * _SUBUNITS.get(a.unit, ("", 1.0))[1], b.value * _SUBUNITS.get(b.unit, ("", 1.0))[1]
         return abs(va - vb) <= _EXACT_REL * max(va, vb)
     return alow <= bhigh * (1 + 1e-9) and blow <= ahigh * (1 + 1e-9)
+
+
+# what a count of people says happened to them: a toll of the dead, of the hurt, ... or everyone there
+_OUTCOMES = {
+    "dead": ("kill", "dead", "die", "died", "death", "fatal"),
+    "hurt": ("injur", "wound", "hurt"),
+    "missing": ("missing",),
+    "rescued": ("rescu", "evacuat"),
+    "total": ("carry", "carri", "aboard", "onboard", "board"),
+}
+_LETTERS = re.compile(r"[A-Za-z]+")
+
+
+def outcome(text: str, q: Quantity) -> set[str]:
+    """What a count says happened to what it counts, from the words within three of it: "dead", "hurt",
+    "missing", "rescued", or "total" (everyone there: "carrying 212 passengers"); empty when it does not
+    say. Two counts with different outcomes are two facts, not one figure."""
+    if q.kind != "count":
+        return set()
+    near = [w.lower() for w in _LETTERS.findall(text[: q.start])[-3:] + _LETTERS.findall(text[q.end :])[:3]]
+    return {kind for kind, stems in _OUTCOMES.items() if any(w.startswith(stems) for w in near)}
