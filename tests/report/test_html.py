@@ -251,3 +251,51 @@ def test_long_claim_group_starts_collapsed_and_warnings_sit_under_the_title() ->
     title_cell = row.split("<td")[2]
     assert "(untitled)" in title_cell and "no title found" in title_cell  # not in a column off to the right
     assert "<th>Warnings</th>" not in html
+
+
+def test_skip_link_is_the_first_focusable_element(sample_report: StoryReport) -> None:
+    page = parse(to_html(sample_report))
+    focusable = [
+        (t, a) for t, a in page.tags if (t == "a" and a.get("href")) or t in ("button", "input", "summary")
+    ]
+    tag, attrs = focusable[0]
+    assert (tag, attrs.get("class"), attrs.get("href")) == ("a", "skip", "#content")
+    main = next(a for t, a in page.tags if t == "main")
+    assert main.get("id") == "content" and main.get("tabindex") == "-1"  # focus moves there, not only scroll
+
+
+def test_language_tips_are_described_for_screen_readers(sample_report: StoryReport) -> None:
+    """Each loaded term points (aria-describedby) at one hidden description shared by every like term."""
+    html = to_html(sample_report)
+    page = parse(html)
+    marks = [m for m in page.with_class("ll") if m.get("data-tip")]  # not the legend's samples
+    assert marks and all(m.get("aria-describedby") for m in marks)
+    ids = {a["id"]: a for _, a in page.tags if a.get("id")}
+    used = {str(m["aria-describedby"]) for m in marks}
+    assert used <= set(ids)
+    assert len(used) == len(sample_report.language)  # seven distinct tips, whatever the number of marks
+    assert len(marks) > len(used)  # terms repeat (full text, claim contexts, quotes) and share one id
+    tyrant = next(
+        m for m in marks if "insult" in str(m.get("data-tip")) and "President" in str(m["data-tip"])
+    )
+    tip = html[html.index(f'<span id="{tyrant["aria-describedby"]}">') :]
+    assert tip.startswith(
+        '<span id="tip-1">loaded language: insult, the outlet&#39;s own words, score 0.93; '
+        "neutral alternative: President</span>"
+    )
+    assert re.search(r'<div hidden><span id="tip-1">', html)
+    # No mark is a tab stop in the markup: the script makes one per source text (see the browser test).
+    assert not [m for m in marks if m.get("tabindex") is not None]
+
+
+def test_claims_hint_matches_the_card_layout(sample_report: StoryReport) -> None:
+    from wide_report import wide_report
+
+    few = to_html(sample_report)
+    assert "one column per outlet (“not reported” where an outlet lacks it)" in few
+    assert "Not reported by" not in few.split('id="claims"')[1].split("</p>")[0]
+    wide = to_html(wide_report())
+    hint = wide[wide.index('<p class="hint">Each claim') :]
+    hint = hint[: hint.index("</p>")]
+    assert "one column per outlet" not in hint
+    assert "a column for each outlet that reports it" in hint and "“Not reported by”" in hint

@@ -95,3 +95,88 @@ def test_links_open_what_they_point_at(page: Any, wide_html: Path) -> None:
     page.keyboard.press("Enter")
     assert page.evaluate("document.getElementById('group-single').open") is False
     assert summary.evaluate("el => getComputedStyle(el).outlineStyle") != "none"
+
+
+@pytest.fixture(scope="module")
+def sample_html(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from conftest import report
+
+    path = tmp_path_factory.mktemp("report") / "sample.html"
+    path.write_text(to_html(report()), encoding="utf-8")
+    return path
+
+
+def test_phone_section_bar_keeps_expand_and_collapse_on_screen(page: Any, wide_html: Path) -> None:
+    """At 375 px the buttons sit beside the section links, not at the end of a sideways scroll."""
+    page.set_viewport_size({"width": 375, "height": 800})
+    page.goto(wide_html.as_uri())
+    bar = page.locator("nav.toc .wrap")
+    assert bar.evaluate("el => el.scrollWidth <= el.clientWidth")  # only the link strip scrolls
+    for name in ("Expand all", "Collapse all"):
+        button = page.get_by_role("button", name=name)  # the accessible name keeps "all"
+        box = button.bounding_box()
+        assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 375, (name, box)
+    page.get_by_role("button", name="Collapse all").click()
+    assert page.evaluate("[...document.querySelectorAll('details')].every(d => !d.open)")
+    page.get_by_role("button", name="Expand all").click()
+    assert page.evaluate("[...document.querySelectorAll('details')].every(d => d.open)")
+    assert page.evaluate("document.documentElement.scrollWidth") == 375
+
+
+def test_skip_link_comes_first_and_moves_focus(page: Any, sample_html: Path) -> None:
+    page.goto(sample_html.as_uri())
+    page.keyboard.press("Tab")
+    skip = page.locator("a.skip")
+    assert page.evaluate("document.activeElement.className") == "skip"
+    box = skip.bounding_box()
+    assert box is not None and box["y"] >= 0 and skip.inner_text() == "Skip to content"  # shown on focus
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.activeElement.id === 'content'")
+    page.keyboard.press("Tab")  # the next stop is inside the content, past the header and section bar
+    assert page.evaluate("document.getElementById('content').contains(document.activeElement)")
+    page.wait_for_function("document.getElementById('content').getBoundingClientRect().top < 100")
+
+
+def test_language_tips_open_by_keyboard_and_are_described(page: Any, sample_html: Path) -> None:
+    """One tab stop per source text, the arrow keys move between its terms, the tip shows on focus."""
+    page.goto(sample_html.as_uri())
+    stops = page.evaluate(
+        "[...document.querySelectorAll('mark.ll[data-tip]')].filter(m => m.tabIndex === 0)"
+        ".map(m => m.closest('.fulltext').parentElement.id)"
+    )
+    assert stops == ["text-s2", "text-s3"]  # not one per term: the texts with loaded language, once each
+    tip = "el => getComputedStyle(el, '::after').content"
+    page.locator("#text-s2 > summary a.chip").focus()  # the last stop before the text
+    page.keyboard.press("Tab")
+    first = page.locator("#text-s2 mark.ll").first
+    assert page.evaluate("document.activeElement.textContent") == "tyrant"
+    assert "neutral: President" in first.evaluate(tip)
+    assert first.evaluate("el => getComputedStyle(el, '::after').display") != "none"
+    page.keyboard.press("ArrowRight")
+    assert page.evaluate("document.activeElement.textContent") == "grandiose"
+    assert "mocking" in page.evaluate(f"({tip})(document.activeElement)")
+    assert first.evaluate("el => el.tabIndex") == -1  # the stop moved with the focus
+    page.keyboard.press("Escape")  # dismissable without moving focus
+    assert page.evaluate("getComputedStyle(document.activeElement, '::after').display") == "none"
+    assert page.evaluate("document.activeElement.textContent") == "grandiose"
+    page.keyboard.press("End")
+    assert page.evaluate("document.activeElement.textContent") == "sham"
+    page.keyboard.press("Tab")  # leaves the text: the other terms are not tab stops
+    assert page.evaluate(
+        "!document.getElementById('text-s2').querySelector('.fulltext').contains(document.activeElement)"
+    )
+    # What a screen reader gets: the word as the name, the tip in words as the description.
+    page.locator("#text-s2 mark.ll").first.focus()
+    cdp = page.context.new_cdp_session(page)
+    nodes = cdp.send("Accessibility.getFullAXTree")["nodes"]
+    focused = [
+        n
+        for n in nodes
+        if n.get("role", {}).get("value") == "mark"
+        and any(p["name"] == "focused" and p["value"].get("value") for p in n.get("properties", []))
+    ]
+    assert len(focused) == 1
+    assert focused[0]["name"]["value"] == "tyrant"
+    assert focused[0]["description"]["value"] == (
+        "loaded language: insult, the outlet's own words, score 0.93; neutral alternative: President"
+    )

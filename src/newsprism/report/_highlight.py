@@ -28,12 +28,15 @@ class Mark:
     tag: str = "mark"
     title: str | None = None
     anchor: str | None = None  # id attribute, emitted once even if the mark is split
+    describedby: str | None = None  # id of an element that describes it to screen readers (each piece)
 
 
 def _open(m: Mark, first: bool) -> str:
     attrs = f' class="{escape(m.cls)}"'
     if m.title:
         attrs += f' title="{escape(m.title)}" data-tip="{escape(m.title)}"'
+    if m.describedby:
+        attrs += f' aria-describedby="{escape(m.describedby)}"'
     if m.anchor and first:
         attrs += f' id="{escape(m.anchor)}"'
     return f"<{m.tag}{attrs}>"

@@ -72,8 +72,27 @@ def _lang_title(ls: LanguageSpan) -> str:
     return " · ".join(parts)
 
 
-def _lang_marks(spans: list[LanguageSpan]) -> list[Mark]:
-    return [Mark(s.start, s.end, f"ll {s.voice}", title=_lang_title(s)) for s in spans]
+def _lang_speech(ls: LanguageSpan) -> str:
+    """The tooltip as a screen reader says it (words, not the "·" separators of the visible tip)."""
+    voice = "the outlet's own words" if ls.voice == "authorial" else "attributed to a speaker"
+    text = f"loaded language: {ls.category or 'loaded'}, {voice}, score {ls.score:.2f}"
+    return text + (f"; neutral alternative: {ls.neutral}" if ls.neutral else "")
+
+
+def _lang_marks(spans: list[LanguageSpan], tips: dict[str, str]) -> list[Mark]:
+    """Loaded-language marks; each points (aria-describedby) at the one hidden copy of its description."""
+    return [
+        Mark(s.start, s.end, f"ll {s.voice}", title=_lang_title(s), describedby=tips[_lang_speech(s)])
+        for s in spans
+    ]
+
+
+def _tip_ids(spans: tuple[LanguageSpan, ...]) -> dict[str, str]:
+    """One id per distinct description, in report order: hundreds of spans share a few of them."""
+    tips: dict[str, str] = {}
+    for s in spans:
+        tips.setdefault(_lang_speech(s), f"tip-{len(tips) + 1}")
+    return tips
 
 
 def _sentence_anchor(p: Passage) -> str:
@@ -93,7 +112,8 @@ class _View:
         for ls in report.language:
             self.lang.setdefault(ls.source, []).append(ls)
         self.speakers = {s.id: s.name for s in report.speakers}
-        self.lang_marks = {sid: _lang_marks(spans) for sid, spans in self.lang.items()}
+        self.tips = _tip_ids(report.language)
+        self.lang_marks = {sid: _lang_marks(spans, self.tips) for sid, spans in self.lang.items()}
 
     def src(self, sid: str) -> Src:
         return self.by_id.get(sid) or Src(sid, sid, 0)
@@ -354,6 +374,9 @@ def render_context(report: StoryReport) -> dict[str, Any]:
         "quote_rows": v.quote_rows(),
         "texts": v.texts_view(),
         "has_language": bool(report.language),
+        "tips": [{"id": i, "text": t} for t, i in v.tips.items()],
+        # claim cards: a column per outlet up to ABSENT_COLUMNS sources, else per reporting outlet only
+        "all_columns": len(v.srcs) <= ABSENT_COLUMNS,
         "reuse": v.reuse(),
         "contradictions": v.contradictions(),
         "skipped": [{"origin": s.origin, "reason": s.reason} for s in report.skipped],
