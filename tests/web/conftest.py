@@ -113,17 +113,20 @@ def live_server(tmp_path_factory: pytest.TempPathFactory, pipeline: Any) -> Iter
 
 @pytest.fixture
 def serve_app(tmp_path: Path) -> Iterator[Callable[[Any], LiveServer]]:
-    """Starts the app over a filled store with a given pipeline (a stand-in) on 127.0.0.1; stopped after."""
+    """Starts the app over a filled store with a given pipeline (a stand-in) on 127.0.0.1; stopped after.
+
+    Other keyword arguments go to ``create_app`` (``limits``, say).
+    """
     pytest.importorskip("uvicorn")
     from newsprism.web import create_app
 
     servers: list[_Server] = []
 
-    def start(pipeline: Any) -> LiveServer:
+    def start(pipeline: Any, **kwargs: Any) -> LiveServer:
         path = tmp_path / f"store{len(servers)}.sqlite"
         fill_store(path, [(FERRY_STORY, FERRY), (HOSTILE_STORY, HOSTILE)])
         sock = free_socket()
-        server = _Server(create_app(path, pipeline=pipeline), sock)
+        server = _Server(create_app(path, pipeline=pipeline, **kwargs), sock)
         server.start()
         servers.append(server)
         deadline = time.monotonic() + 20

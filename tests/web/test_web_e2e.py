@@ -135,3 +135,51 @@ def test_pages_fit_a_phone(page: Any, serve_app: Any, path: str) -> None:
     assert page.evaluate("document.documentElement.scrollWidth") == 375
     assert page.get_by_role("link", name="Compare").first.is_visible()
     assert errors == []
+
+
+def test_compare_form_checks_the_size_before_sending(page: Any, serve_app: Any) -> None:
+    """Over the total limit, the browser says so and keeps the form (the server never reads such a body,
+    so its 413 page could not give the pasted text back); forced past the check, the 413 page says what
+    the limit is and leads back to the form."""
+    from web_fixtures import FakePipeline
+
+    from newsprism.web._inputs import Limits
+
+    server = serve_app(FakePipeline(), limits=Limits(max_request_bytes=50_000, max_upload_bytes=20_000))
+    posts: list[str] = []
+    page.on("request", lambda r: posts.append(r.url) if r.method == "POST" else None)
+    page.goto(server.url + "/compare")
+    long_text = "The harbour office said the Pellin quay shut on Friday for repairs.\n" * 900  # 62 kB
+    boxes = page.locator("textarea[name=text]")
+    boxes.nth(0).fill(long_text)
+    boxes.nth(1).fill("Harbour officials shut the Pellin quay on Friday to repair its wall.")
+    page.get_by_role("button", name="Compare").click()
+    alert = page.locator("#size-error")
+    alert.wait_for()
+    said = alert.inner_text()
+    assert "limit of 50 kB" in said and "Nothing was sent" in said and "still in the form" in said
+    assert alert.get_attribute("role") == "alert"
+    assert posts == [] and page.url == server.url + "/compare"
+    assert boxes.nth(0).input_value() == long_text
+    # An oversize file is caught too, before anything is sent.
+    boxes.nth(0).fill("The Pellin quay shut on Friday.")
+    page.locator("input[type=file]").set_input_files(
+        {"name": "huge.txt", "mimeType": "text/plain", "buffer": b"quay " * 5_000}
+    )
+    page.get_by_role("button", name="Compare").click()
+    page.wait_for_function("document.getElementById('size-error').textContent.includes('huge.txt')")
+    assert "upload limit of 20 kB" in alert.inner_text() and posts == []
+    # Under the limits it is sent as before.
+    page.locator("input[type=file]").set_input_files([])
+    page.get_by_role("button", name="Compare").click()
+    page.wait_for_url("**/jobs/*")
+    assert len(posts) == 1
+    # Past the check (a script that skips it): the server's page names the limit and the way back.
+    page.goto(server.url + "/compare")
+    page.locator("textarea[name=text]").nth(0).fill(long_text)
+    page.evaluate("document.getElementById('compare-form').submit()")  # submit() fires no submit event
+    page.locator("section.error").wait_for()
+    text = page.locator("section.error").inner_text()
+    assert "Too large" in text and "limit of 50 kB" in text and "Back to the form" in text
+    page.get_by_role("link", name="Back to the form").click()
+    page.wait_for_url(server.url + "/compare")

@@ -51,7 +51,7 @@ def test_story_is_analysed_once_in_background_then_cached(client: Any, fake: Fak
     check_offsets(from_json(json.dumps(report)))
     page = client.get(f"/stories/{FERRY_STORY}")
     assert page.status_code == 200 and 'id="np-bar"' in page.text
-    assert ",#np-bar{display:none!important}" in page.text  # the app bar is not printed
+    assert ",#np-bar,a.skip{display:none!important}" in page.text  # the app bar is not printed
     assert "Neutral summary" in page.text and 'class="ll authorial"' in page.text
     assert fake.calls == 1  # the second visit read the cached report
     listed = client.get("/api/stories", params={"sort": "loadedness"}).json()["stories"]
@@ -147,7 +147,7 @@ def test_oversize_upload_and_request_are_refused_clearly(make_client: Any) -> No
     assert "huge.txt" in r.text and "36 kB" in r.text and "upload limit of 20 kB" in r.text
     assert "above the upload limit" in r.text
     r = client.post("/compare", headers=SAME, files={"files": ("whole.txt", b"x" * 300_000, "text/plain")})
-    assert r.status_code == 413 and "above this server's limit" in r.text
+    assert r.status_code == 413 and "above this server&#39;s limit of 200 kB" in r.text  # an HTML page
     r = client.post("/api/compare", json={"articles": [{"text": "word " * 50_000}]})
     assert r.status_code == 413 and "limit" in r.json()["error"]
     many = {"articles": [{"text": f"Article number {i} has some words."} for i in range(4)]}
@@ -388,3 +388,38 @@ def test_a_stage_reported_twice_is_listed_once() -> None:
     assert job.future is not None and job.future.result(10) == "{}"
     assert job.stages == ["reading the articles", "aligning claims"]
     runner.shutdown()
+
+
+def test_oversize_form_post_gets_a_page_with_the_limit_and_the_way_back(make_client: Any) -> None:
+    """The body is refused unread, so the page cannot refill the form: it says the limit and how to go on."""
+    from newsprism.web._inputs import Limits
+
+    client = make_client(limits=Limits(max_request_bytes=50_000))
+    r = client.post("/compare", headers=SAME, data={"text": ["word " * 20_000, ""]})
+    assert r.status_code == 413 and r.headers["content-type"].startswith("text/html")
+    assert "<h1>Too large" in r.text and "limit of 50 kB in all" in r.text
+    assert "several comparisons" in r.text and "browsers usually keep what was typed" in r.text
+    assert '<a class="button" href="/compare" data-back>Back to the form</a>' in r.text
+    api = client.post("/api/compare", json={"articles": [{"text": "word " * 20_000}]})
+    assert api.status_code == 413 and "limit of 50 kB" in api.json()["error"]  # programs still get JSON
+    form = client.get("/compare").text
+    assert 'data-max-request="50000"' in form and 'id="size-error"' in form  # what the browser checks
+
+
+def test_every_page_starts_with_a_skip_link(client: Any) -> None:
+    import re
+
+    def first_focusable(html: str) -> str:
+        body = html[html.index("<body") :]
+        return re.search(r"<(a|button|input|select|textarea|summary)\b[^>]*>", body).group(0)  # type: ignore[union-attr]
+
+    skip = '<a class="skip" href="#content">'
+    for path in ("/", "/compare", "/outlets", "/outlets/Harbour%20Gazette", "/nowhere"):
+        html = client.get(path).text
+        assert first_focusable(html).startswith(skip), path
+        assert '<main class="wrap" id="content" tabindex="-1">' in html, path
+    analysed(client, FERRY_STORY)
+    report = client.get(f"/stories/{FERRY_STORY}").text
+    assert first_focusable(report).startswith(skip)  # before the app's bar, not after it
+    assert report.index(skip) < report.index('id="np-bar"') < report.index('id="content"')
+    assert "<!--np-bar-->" not in report

@@ -40,6 +40,7 @@ from newsprism.web._jobs import Job, JobError, JobRunner, Progress
 
 log = logging.getLogger("newsprism.web")
 HERE = Path(__file__).resolve().parent
+BAR_SLOT = "<!--np-bar-->"  # where report.html.j2 leaves room for the app's bar
 
 
 class WebState:
@@ -95,7 +96,8 @@ class WebState:
             store.close()
 
     def render(self, name: str, status: int = 200, **context: Any) -> HTMLResponse:
-        html = self.env.get_template(name).render(**{"active": "", "retry": None, **context})
+        defaults = {"active": "", "retry": None, "hint": None, "back": None}
+        html = self.env.get_template(name).render(**{**defaults, **context})
         return HTMLResponse(html, status_code=status)
 
     def report_html(self, report: StoryReport, nav: dict[str, Any]) -> str:
@@ -105,6 +107,8 @@ class WebState:
         """
         html = self.reports.render(report)
         bar = self.env.get_template("_bar.html.j2").render(**nav)
+        if BAR_SLOT in html:  # after the report's skip link, which stays the page's first focusable element
+            return html.replace(BAR_SLOT, bar, 1)
         return html.replace("<body>", "<body>\n" + bar, 1)
 
     def _page_key(self, row: StoryRow) -> str:
@@ -221,11 +225,15 @@ class PageCache:
 
 
 class BodyLimit:
-    """Refuses request bodies over the limit: at once when Content-Length says so, else while reading."""
+    """Refuses request bodies over the limit: at once when Content-Length says so, else while reading.
 
-    def __init__(self, app: ASGIApp, limit: int) -> None:
+    With ``state``, a page (not the API) is refused with the app's HTML error page, not JSON.
+    """
+
+    def __init__(self, app: ASGIApp, limit: int, state: WebState | None = None) -> None:
         self.app = app
         self.limit = limit
+        self.state = state
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -234,7 +242,7 @@ class BodyLimit:
         headers = dict(scope.get("headers") or [])
         declared = headers.get(b"content-length", b"")
         if declared.isdigit() and int(declared) > self.limit:
-            await _too_large(scope, int(declared), self.limit)(scope, receive, send)
+            await _too_large(scope, int(declared), self.limit, self.state)(scope, receive, send)
             return
         if declared.isdigit() or scope.get("method") in ("GET", "HEAD", "OPTIONS"):
             await self.app(scope, receive, send)  # declared sizes are exact: the server reads no more
@@ -250,7 +258,7 @@ class BodyLimit:
                 break
             seen += len(message.get("body", b""))
             if seen > self.limit:
-                await _too_large(scope, seen, self.limit, at_least=True)(scope, receive, send)
+                await _too_large(scope, seen, self.limit, self.state, at_least=True)(scope, receive, send)
                 return
             if not message.get("more_body", False):
                 break
@@ -347,14 +355,30 @@ class SameOrigin:
 def _too_large_text(size: int, limit: int, *, at_least: bool = False) -> str:
     what = f"over {mb(limit)}" if at_least else mb(size)
     return (
-        f"the request is {what}, above this server's limit of {mb(limit)}; "
-        "upload fewer or smaller files, or paste only the article text"
+        f"the request is {what}, above this server's limit of {mb(limit)} in all, so nothing was read or "
+        "analysed; upload fewer or smaller files, paste only the article text, or split the articles into "
+        "several comparisons"
     )
 
 
-def _too_large(scope: Scope, size: int, limit: int, *, at_least: bool = False) -> Response:
+# The server refuses an oversize body unread, so the page it answers with cannot give the form back filled.
+_TOO_LARGE_BACK = (
+    "Go back to the form: browsers usually keep what was typed in it. Copy anything you cannot type "
+    "again before you change it, then send less at a time."
+)
+
+
+def _too_large(
+    scope: Scope, size: int, limit: int, state: WebState | None, *, at_least: bool = False
+) -> Response:
+    path = str(scope.get("path", ""))
     message = _too_large_text(size, limit, at_least=at_least)
-    return _error_response(str(scope.get("path", "")), 413, message, None)
+    if _wants_json(path) or state is None:
+        return _error_response(path, 413, message, state)
+    back = "/compare" if path == "/compare" else None
+    return state.render(
+        "error.html.j2", status=413, status_code=413, message=message, hint=_TOO_LARGE_BACK, back=back
+    )
 
 
 def _wants_json(path: str) -> bool:
@@ -424,7 +448,7 @@ def create_app(
         response.headers.setdefault("Referrer-Policy", "same-origin")
         return response
 
-    app.add_middleware(BodyLimit, limit=state.limits.max_request_bytes)
+    app.add_middleware(BodyLimit, limit=state.limits.max_request_bytes, state=state)
     app.add_middleware(SameOrigin, state=state)  # outermost: refused before the body is read
     app.router.on_shutdown.append(state.jobs.shutdown)
     return app

@@ -1,4 +1,4 @@
-/* newsprism web app: progress polling and the compare form's "add another text". No external code. */
+/* newsprism web app: progress polling, the compare form's "add another text" and size check. No external code. */
 (function () {
   "use strict";
   var job = document.getElementById("job");
@@ -49,4 +49,60 @@
       document.getElementById("texts").appendChild(copy);
     });
   }
+  // The server refuses a body over its limit without reading it, so what was pasted would not come back
+  // with its error page: check the size here first, say so, and keep the form as it is.
+  var form = document.getElementById("compare-form");
+  if (form && window.TextEncoder) {
+    var encoder = new TextEncoder();
+    var PART = 200; // a generous allowance for each part's boundary and headers
+    var size = function (n) {
+      return n >= 1e6 ? (n / 1e6).toFixed(1) + " MB" : Math.round(n / 1e3) + " kB";
+    };
+    form.addEventListener("submit", function (e) {
+      var maxRequest = Number(form.getAttribute("data-max-request")) || 0;
+      var maxUpload = Number(form.getAttribute("data-max-upload")) || 0;
+      var total = PART;
+      var problem = "";
+      Array.prototype.forEach.call(form.elements, function (el) {
+        if (!el.name || el.disabled) { return; }
+        if (el.type === "file") {
+          Array.prototype.forEach.call(el.files || [], function (f) {
+            total += PART + encoder.encode(f.name).length + f.size;
+            if (!problem && maxUpload && f.size > maxUpload) {
+              problem = "The file “" + f.name + "” is " + size(f.size) + ", above this server's upload limit of " +
+                size(maxUpload) + " per file. Nothing was sent: choose a smaller file or paste the article text instead.";
+            }
+          });
+          if (!el.files || !el.files.length) { total += PART; }
+          return;
+        }
+        var value = el.value || "";
+        var breaks = (value.match(/\r?\n/g) || []).length; // sent as CRLF
+        total += PART + encoder.encode(el.name).length + encoder.encode(value).length + breaks;
+      });
+      if (!problem && maxRequest && total > maxRequest) {
+        problem = "These articles come to about " + size(total) + ", above this server's limit of " +
+          size(maxRequest) + " in all. Nothing was sent and your text is still in the form: remove a file " +
+          "or some text, or split the articles into several comparisons.";
+      }
+      var box = document.getElementById("size-error");
+      if (problem) {
+        e.preventDefault();
+        box.textContent = problem;
+        box.hidden = false;
+        box.scrollIntoView({block: "center"});
+      } else {
+        box.hidden = true;
+      }
+    });
+  }
+  // "Back to the form" on an error page: history keeps the form filled in; the link is the fallback.
+  Array.prototype.forEach.call(document.querySelectorAll("a[data-back]"), function (a) {
+    a.addEventListener("click", function (e) {
+      if (window.history.length > 1 && document.referrer) {
+        e.preventDefault();
+        window.history.back();
+      }
+    });
+  });
 }());
