@@ -19,7 +19,16 @@ from newsprism.settings import SummarySettings
 from newsprism.summarise._compose import disputed, headline, neutral_title, sentence_of
 from newsprism.summarise._disputes import DisputeCheck
 from newsprism.summarise._rewrite import faithful, rewrite
-from newsprism.summarise._select import _SHORTEST, Candidate, candidates, rank, redundant, term_weights
+from newsprism.summarise._select import (
+    _SHORTEST,
+    Candidate,
+    candidates,
+    disputed_facts,
+    fact_support,
+    rank,
+    redundant,
+    term_weights,
+)
 from newsprism.summarise._wording import Neutrality, subjectivity_lexicon
 
 if TYPE_CHECKING:
@@ -67,6 +76,7 @@ class Summariser:
             cid for k in contradictions for cid in k.claims
         }
         values = [(v.source, v.start, v.end) for k in contradictions for v in k.values]
+        contested_facts = disputed_facts(story, contradictions)
         disputed_values = [v.text for k in contradictions for v in k.values]
         check = DisputeCheck(story)
         chosen: list[Candidate] = []
@@ -74,7 +84,7 @@ class Summariser:
         covered: set[str] = set()
         words = 0
         first_fit: SummarySentence | None = None
-        for c in rank(pool, term_weights(story)):
+        for c in rank(pool, term_weights(story), fact_support(story), frozenset(contested)):
             if c.claim.id in covered or redundant(c, chosen, s.redundancy):
                 continue
             if s.words is not None and (out or first_fit is not None):
@@ -83,7 +93,9 @@ class Summariser:
                     break  # no usable sentence is that short
                 if len(sentence_of(c, story).text.split()) > room:
                     continue  # cheap bound: a disputed version would only be longer
-            lens_found = c.claim.id in contested or _holds_disputed_value(c, values)
+            lens_found = (
+                c.claim.id in contested or _holds_disputed_value(c, values) or bool(c.facts & contested_facts)
+            )
             found = None if lens_found else check(c)
             if found is not None:
                 disputed_values += [v.text for v in found.dispute.values]

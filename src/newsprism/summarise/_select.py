@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from newsprism.model import Claim, Passage, Sentence, Source, Story
+from newsprism.model import Claim, Contradiction, Passage, Sentence, Source, Story, at
 from newsprism.summarise._lexicon import STOP
 from newsprism.summarise._wording import Neutrality, Wording
 
@@ -37,6 +37,10 @@ _NEAR_SAME = 0.8  # word-set Jaccard at which two wordings count as one origin (
 _TITLE_WEIGHT = 2.0  # tuned on NeuS train clusters 0-119 (benchmarks/summary_neus.py --split train)
 _IMPORTANCE_WEIGHT = 1.0
 _MAX_ORIGINS = 3  # beyond three independent origins a claim is simply well established
+_SAME_FIGURE = 0.02  # relative difference within which two figures are one (rounding)
+
+
+Fact = tuple[str, str, float]  # (kind, what is counted or the unit, value): ("count", "hurt", 14.0)
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -51,6 +55,7 @@ class Candidate:
     words: frozenset[str]
     terms: frozenset[str] = frozenset()
     others: tuple[Wording, ...] = ()  # the claim's other unloaded wordings, most neutral first
+    facts: frozenset[Fact] = frozenset()  # the figures its sentences give (see figure_facts)
 
 
 def content_words(text: str) -> frozenset[str]:
@@ -117,9 +122,73 @@ def candidates(story: Story, neutrality: Neutrality, max_words: int) -> list[Can
                 words=content_words(best.text),
                 terms=terms(best.text),
                 others=tuple(w for w in wordings[1:] if not w.loaded),
+                facts=frozenset(f for p in claim.sentences for f in figure_facts(p.text)),
             )
         )
     return out
+
+
+def figure_facts(text: str) -> set[Fact]:
+    """The figures a sentence gives, keyed so that other outlets' wordings of the same figure meet:
+    "injuring 14 people" and "Fourteen passengers were hurt" are both ("count", "hurt", 14)."""
+    return {f for _, _, f in figures(text)}
+
+
+def figures(text: str) -> list[tuple[int, int, Fact]]:
+    """Each figure's offsets in ``text`` and its key. A count needs an outcome or a counted noun, and is
+    at least two ("one of" says nothing); dates and durations are not figures here."""
+    from newsprism.lenses.quantities import extract_quantities, outcome
+
+    out: list[tuple[int, int, Fact]] = []
+    for q in extract_quantities(text):
+        if q.change or q.kind in ("duration", "age"):
+            continue
+        if q.kind == "count":
+            what = "|".join(sorted(outcome(text, q))) or q.noun
+            if what and q.value >= 2:
+                out.append((q.start, q.end, ("count", what, round(q.value, 3))))
+        else:
+            out.append((q.start, q.end, (q.kind, q.unit, round(q.value, 3))))
+    return out
+
+
+def disputed_facts(story: Story, contradictions: Sequence[Contradiction]) -> set[Fact]:
+    """The figures a disagreement is about, as keys: another outlet's sentence giving the same disputed
+    toll in other words ("Twelve people died" beside the wire's disputed "12 people were killed") is as
+    contested as the sentences the lens compared."""
+    index = {src.id: src for src in story.sources}
+    out: set[Fact] = set()
+    for k in contradictions:
+        if k.kind != "number":
+            continue
+        for v in k.values:
+            src = index.get(v.source)
+            sent = at(src.sentences, v.start) if src is not None else None
+            if sent is None:
+                continue
+            a, b = v.start - sent.start, v.end - sent.start
+            out |= {f for s, e, f in figures(sent.text) if s < b and a < e}
+    return out
+
+
+def fact_support(story: Story) -> tuple[dict[Fact, int], frozenset[Fact]]:
+    """Independent origins behind each settled figure across the whole story: a claim group's own
+    origins for every figure it gives, summed over the groups that give it. Alignment groups paraphrases,
+    so the wire's lead and six outlets' own sentences on the same toll are seven groups that share one
+    fact. Also returns the figures that are not settled: some outlet gives another value for the same
+    outcome or noun (12 dead and 20 dead)."""
+    support: dict[Fact, int] = {}
+    for claim in story.claims:
+        origins = claim.origins if claim.origins else fallback_origins(claim.sentences)
+        for f in {f for p in claim.sentences for f in figure_facts(p.text)}:
+            support[f] = support.get(f, 0) + origins
+    values: dict[tuple[str, str], list[float]] = {}
+    for kind, what, value in support:
+        values.setdefault((kind, what), []).append(value)
+    unsettled = frozenset(
+        f for f in support if any(abs(v - f[2]) > _SAME_FIGURE * max(v, f[2]) for v in values[f[0], f[1]])
+    )
+    return support, unsettled
 
 
 def term_weights(story: Story) -> dict[str, float]:
@@ -144,8 +213,20 @@ def terms(text: str) -> frozenset[str]:
     return frozenset(_stem(w) for w in _TOKEN.findall(text.lower()) if w not in STOP and len(w) > 2)
 
 
-def rank(cands: Sequence[Candidate], weights: dict[str, float] | None = None) -> Iterator[Candidate]:
+def rank(
+    cands: Sequence[Candidate],
+    weights: dict[str, float] | None = None,
+    facts: tuple[dict[Fact, int], frozenset[Fact]] | None = None,
+    contested: frozenset[str] = frozenset(),
+) -> Iterator[Candidate]:
     """More independent origins first; among equals, the one that adds most uncovered story words.
+
+    A claim's origins count at least those behind a figure it gives that no chosen claim gave yet
+    (``facts``, from :func:`fact_support`): the toll most outlets report in their own words leads even
+    when each wording is one outlet's, and once it is told the other wordings fall back to their own. A
+    figure some outlet gives otherwise (not settled) raises only a claim the contradictions lens found
+    disputed (``contested``): that one is told with every value or not at all, where raising another
+    could state one side before the dispute is known (the lens may not have compared the two sentences).
 
     Greedy coverage (each pick discounts the words already said) with the claim's importance as a
     smaller second term; ties by claim order, so the result is deterministic. A pick only ever lowers
@@ -154,21 +235,29 @@ def rank(cands: Sequence[Candidate], weights: dict[str, float] | None = None) ->
     Yields lazily, so a caller that stops after five sentences never ranks the rest.
     """
     weights = weights or {}
+    support, unsettled = facts or ({}, frozenset())
     covered: set[str] = set()
+    told: set[Fact] = set()
+
+    def level(c: Candidate) -> int:
+        backing = c.facts - told if c.claim.id in contested else c.facts - told - unsettled
+        behind = max((support.get(f, 0) for f in backing), default=0)
+        return -min(max(c.origins, behind), _MAX_ORIGINS)
 
     def score(c: Candidate) -> float:
         gain = sum(weights.get(w, 0.0) for w in c.terms - covered) / math.sqrt(max(1, len(c.terms)))
         return gain + _IMPORTANCE_WEIGHT * c.importance
 
-    heap = [(-min(c.origins, _MAX_ORIGINS), -score(c), i) for i, c in enumerate(cands)]
+    heap = [(level(c), -score(c), i) for i, c in enumerate(cands)]
     heapq.heapify(heap)
     while heap:
-        level, _, i = heapq.heappop(heap)
-        fresh = -score(cands[i])
-        if heap and (level, fresh, i) > heap[0]:
-            heapq.heappush(heap, (level, fresh, i))  # its score dropped below the next bound: look again
+        _, _, i = heapq.heappop(heap)
+        fresh = (level(cands[i]), -score(cands[i]), i)
+        if heap and fresh > heap[0]:
+            heapq.heappush(heap, fresh)  # its level or score dropped below the next bound: look again
             continue
         covered |= cands[i].terms
+        told |= cands[i].facts
         yield cands[i]
 
 
