@@ -97,12 +97,11 @@ def test_links_open_what_they_point_at(page: Any, wide_html: Path) -> None:
     assert summary.evaluate("el => getComputedStyle(el).outlineStyle") != "none"
 
 
-@pytest.fixture(scope="module")
-def sample_html(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from conftest import report
-
-    path = tmp_path_factory.mktemp("report") / "sample.html"
-    path.write_text(to_html(report()), encoding="utf-8")
+@pytest.fixture
+def sample_html(tmp_path: Path, sample_report: Any) -> Path:
+    # the conftest's fixture, not an import of conftest: tests/web has a conftest module of its own
+    path = tmp_path / "sample.html"
+    path.write_text(to_html(sample_report), encoding="utf-8")
     return path
 
 
