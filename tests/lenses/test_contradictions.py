@@ -311,3 +311,50 @@ def test_a_disputed_figure_lists_every_outlet_of_its_claim_group_that_gives_it()
     grown = _with_agreeing(found, {paper: {wire}, wire: {paper}})
     assert grown.values == (wire, paper, tabloid)
     assert _with_agreeing(replace(found, kind="date"), {paper: {wire}}).values == (paper, tabloid)
+
+
+@pytest.mark.slow
+def test_tolls_told_in_unlike_sentences_are_compared_but_not_their_dates(pipeline: object) -> None:
+    from newsprism.pipeline import Pipeline
+
+    assert isinstance(pipeline, Pipeline)
+    wire = (
+        "A rockslide blocked the northern portal of the Vestby rail tunnel on Tuesday morning, derailing two "
+        "carriages of a regional passenger train and injuring 14 people, the transport authority said."
+    )
+    tabloid = (
+        "Terrified commuters were left screaming in the dark after a monster rockslide smashed into a packed "
+        "train at the notorious Vestby tunnel on Monday, leaving 16 people injured."
+    )
+    report = pipeline.analyse(
+        [
+            Article(id="w", text=wire, outlet="Nordlys Press Agency", published="2026-03-10"),
+            Article(id="t", text=tabloid, outlet="The Daily Blare", published="2026-03-10"),
+        ]
+    )
+    kinds = sorted(c.kind for c in report.contradictions)
+    assert kinds == ["number"], report.contradictions  # 14 / 16 injured; Tuesday / Monday not from this pair
+    assert {v.text for v in report.contradictions[0].values} == {"14 people", "16 people"}
+
+
+def test_three_figures_are_told_as_three(sources: list[Source]) -> None:
+    from newsprism.lenses._views import Finding
+    from newsprism.lenses.contradictions import _group_explanation
+
+    a, b, c, d = (
+        Passage(s, 0, 9, t)
+        for s, t in (("s1", "14 people"), ("s2", "14 people"), ("s3", "15 people"), ("s4", "16 people"))
+    )
+    found = [Finding("number", (a, c), ""), Finding("number", (b, d), ""), Finding("number", (c, d), "")]
+    outlets = {"s1": "Wire", "s2": "Herald", "s3": "Post", "s4": "Blare"}
+    assert _group_explanation(found, outlets) == (
+        "the outlets give '14 people' (Wire, Herald); '15 people' (Post); '16 people' (Blare)"
+    )
+    two = [
+        Finding("date", (a, c), "", ("'Tuesday' (2026-03-10)", "'Monday' (2026-03-09)")),
+        Finding("date", (b, d), "", ("'Tuesday' (2026-03-10)", "'yesterday' (2026-03-09)")),
+    ]
+    assert _group_explanation(two, outlets) == (  # a tie: the earlier value's outlets first, together
+        "Wire ('Tuesday' (2026-03-10)) and Herald ('Tuesday' (2026-03-10)) disagree with "
+        "Post ('Monday' (2026-03-09)), Blare ('yesterday' (2026-03-09))"
+    )

@@ -30,7 +30,14 @@ from newsprism.lenses._views import (
 )
 from newsprism.lenses.dates import DateMention, same_time
 from newsprism.lenses.nli import ContradictionJudge
-from newsprism.lenses.quantities import Quantity, comparable, compatible, outcome, same_unit
+from newsprism.lenses.quantities import (
+    Quantity,
+    comparable,
+    compatible,
+    extract_quantities,
+    outcome,
+    same_unit,
+)
 from newsprism.lenses.speakers import TITLES
 from newsprism.model import Claim, Contradiction, Passage, Source, Story, at
 from newsprism.settings import ContradictionSettings
@@ -54,6 +61,7 @@ _SOURCE_COUNT = re.compile(
     r"who\s+asked|who\s+requested|who\s+declined)\b",
     re.I,
 )  # fmt: skip
+_TOLL_COSINE = 0.3  # two sentences giving a toll of one outcome are compared from this (same-story) cosine
 _SNAPSHOT = re.compile(
     r"\b(?:as of|so far|at one point|at last count|intraday|latest (?:available )?data"
     r"|(?:early|late|morning|midday|afternoon|mid-?morning|mid-?afternoon|late-morning|early-afternoon"
@@ -481,8 +489,10 @@ class ContradictionLens:
         seen: set[tuple[str, tuple[Passage, ...]]] = set()
         quiet: list[tuple[SentenceView, SentenceView]] = []
         agree: dict[Passage, set[Passage]] = {}
-        for va, vb in self._pairs(story, views):
+        for va, vb, toll_only in self._pairs(story, views):
             findings = compare_views(va, vb)
+            if toll_only:  # paired for their tolls alone: their dates may be two moments of the story
+                findings = [f for f in findings if f.kind == "number"]
             if va.claim == vb.claim:
                 for x, y in _agreeing_figures(va, vb):
                     agree.setdefault(x, set()).add(y)
@@ -516,22 +526,24 @@ class ContradictionLens:
 
     def _pairs(
         self, story: Story, views: dict[str, list[tuple[SentenceView, int]]]
-    ) -> list[tuple[SentenceView, SentenceView]]:
-        pairs: list[tuple[SentenceView, SentenceView]] = []
+    ) -> list[tuple[SentenceView, SentenceView, bool]]:
+        """Sentence pairs to compare, each marked when only their tolls brought them together."""
+        pairs: list[tuple[SentenceView, SentenceView, bool]] = []
         flat: list[tuple[SentenceView, int]] = []
         for claim_views in views.values():
             for i, (va, _) in enumerate(claim_views):
                 for vb, _ in claim_views[i + 1 :]:
                     if va.source != vb.source:
-                        pairs.append((va, vb))
+                        pairs.append((va, vb, False))
             flat.extend(claim_views)
         vectors = {s.id: s.vectors for s in story.sources}
         for i, (va, ia) in enumerate(flat):
             for vb, ib in flat[i + 1 :]:
                 if va.source == vb.source or va.claim == vb.claim:
                     continue
-                if self._close(va, ia, vb, ib, vectors):
-                    pairs.append((va, vb))
+                close = self._close(va, ia, vb, ib, vectors)
+                if close is not None:
+                    pairs.append((va, vb, close == "toll"))
         return pairs
 
     def _close(
@@ -541,12 +553,23 @@ class ContradictionLens:
         vb: SentenceView,
         ib: int,
         vectors: dict[str, np.ndarray | None],
-    ) -> bool:
+    ) -> str | None:
+        """ "close" when two sentences of different claim groups read alike, "toll" when they read apart
+        but count people by one outcome ("12 people were killed" / "leaving 16 dead"), else None."""
         xa, xb = vectors.get(va.source), vectors.get(vb.source)
         overlap = len(va.words & vb.words) / max(1, min(len(va.words), len(vb.words)))
         if xa is not None and xb is not None and ia < len(xa) and ib < len(xb):
-            return float(xa[ia] @ xb[ib]) >= self.cross_threshold and overlap >= 0.3
-        return overlap >= self.cross_overlap
+            cosine = float(xa[ia] @ xb[ib])
+            if cosine >= self.cross_threshold and overlap >= 0.3:
+                return "close"
+            return "toll" if cosine >= _TOLL_COSINE and _tolls(va) & _tolls(vb) else None
+        return "close" if overlap >= self.cross_overlap else None
+
+
+def _tolls(v: SentenceView) -> set[str]:
+    """The outcomes a sentence counts people by ("dead", "hurt", "missing", "rescued"): two outlets'
+    tolls of one story are worth comparing however differently the sentences around them read."""
+    return {o for q in v.quantities for o in outcome(v.text, q)} - {"total"}
 
 
 def contradictions_json(sources: Sequence[Source], found: Sequence[Contradiction]) -> dict[str, object]:
@@ -606,21 +629,50 @@ def _merged(found: list[tuple[Finding, tuple[str, ...]]], outlets: dict[str, str
 
 
 def _group_explanation(findings: list[Finding], outlets: dict[str, str]) -> str:
-    """Name the value that disagrees with the most others first: usually the odd one out."""
-    partners: dict[Passage, set[Passage]] = {}
+    """Outlets that give the same value told together; with two values the fewer outlets' one first
+    ("The Blare ('yesterday') and Fjord Times ('Monday') disagree with ..."), with more, every value."""
     label: dict[Passage, str] = {}
+    values: set[Passage] = set()
     for f in findings:
-        x, y = f.values
         label.update({p: lab for p, lab in zip(f.values, f.labels, strict=True) if lab})
-        partners.setdefault(x, set()).add(y)
-        partners.setdefault(y, set()).add(x)
-    odd = max(partners, key=lambda p: (len(partners[p]), -_order(p)[1], p.source))
+        values.update(f.values)
 
     def show(p: Passage) -> str:
         return f"{outlets.get(p.source, p.source)} ({label.get(p, repr(p.text))})"
 
-    others = ", ".join(show(p) for p in sorted(partners[odd], key=_order))
-    return f"{show(odd)} disagrees with {others}"
+    groups: dict[object, list[Passage]] = {}
+    if findings[0].kind == "negation":  # whole sentences: the side is in the parse, not the words
+        partners: dict[Passage, set[Passage]] = {}
+        for f in findings:
+            partners.setdefault(f.values[0], set()).add(f.values[1])
+            partners.setdefault(f.values[1], set()).add(f.values[0])
+        lone = max(partners, key=lambda p: (len(partners[p]), -_order(p)[1], p.source))
+        groups = {0: [lone], 1: sorted(values - {lone}, key=_order)}
+    else:
+        for p in sorted(values, key=_order):
+            groups.setdefault(_value_key(p, label.get(p)), []).append(p)
+    told = sorted(groups.values(), key=lambda g: (len(g), _order(g[0])))
+    if len(told) > 2:  # "14" from five outlets, "15" from a reprint, "16" from a tabloid: no odd one out
+        return "the outlets give " + "; ".join(
+            f"{label.get(g[0], repr(g[0].text))} ({', '.join(outlets.get(p.source, p.source) for p in g)})"
+            for g in sorted(told, key=lambda g: (-len(g), _order(g[0])))
+        )
+    odd, rest = told[0], [p for g in told[1:] for p in g]
+    verb = "disagrees" if len(odd) == 1 else "disagree"
+    return f"{_and(show(p) for p in odd)} {verb} with {', '.join(show(p) for p in rest)}"
+
+
+def _and(items: Iterable[str]) -> str:
+    names = list(items)
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _value_key(p: Passage, label: str | None) -> object:
+    """What one value says, so outlets giving the same figure or date in other words count together."""
+    if label:
+        return label.split("(")[-1]  # "'Friday' (2026-03-13)": the resolved date
+    found = extract_quantities(p.text)
+    return (found[0].unit, round(found[0].value, 3)) if len(found) == 1 else p.text.lower()
 
 
 def _claim_views(story: Story) -> dict[str, list[tuple[SentenceView, int]]]:
