@@ -279,8 +279,9 @@ def test_a_toll_and_a_date_disputed_in_one_sentence_are_both_told_in_the_majorit
     day = values({"s1": "Tuesday", "s2": "Tuesday", "s3": "Wednesday"}, "date")
     summary = Summariser()(st, Findings(contradictions=(toll, day)))
     (sentence,) = summary.sentences
-    # the Courier's "twelve people" agrees with the wire's "12 people": not a figure of its own
-    assert sentence.text.startswith("According to Northwire, ") and "twelve" not in sentence.text
+    # the Courier's "twelve people" agrees with the wire's "12 people": named beside it, not against it
+    assert sentence.text.startswith("According to Northwire, ")
+    assert "Valley Courier also gives twelve people" in sentence.text
     assert "The Daily Blaze gives the date as Wednesday" in sentence.text
     assert "The Daily Blaze gives the figure as at least 20 people" in sentence.text
     assert sentence.sources == ("s1", "s2", "s3")
@@ -342,6 +343,12 @@ def test_the_headline_is_never_shouted_quoted_or_in_words_the_lens_found_loaded(
     )
     # the disputed toll is cut from the wire's title rather than the title being given up
     assert Summariser()(st, Findings(contradictions=(toll,))).headline == "Rockslide shuts Vestby rail tunnel"
+    # ... but never down to its source ("port officials say" is no headline)
+    srcs[0] = source(
+        "s1", "Nordlys Press Agency", [wire], title="Rockslide injures 14, transport officials say"
+    )
+    told = story(srcs, *st.claims)
+    assert "say" not in Summariser()(told, Findings(contradictions=(toll,))).headline
     plain = source("s4", "Valley Courier", [blare], title="Bungling bosses ignored Vestby tunnel warnings")
     both = story([plain, srcs[2]], claim("c1", [plain], ("s4", 0)), claim("c2", srcs, ("s3", 0)))
     flagged = _lens([LanguageSpan("s9", 0, 8, "bungling", "authorial", "loaded", 0.9)])  # found elsewhere
@@ -376,3 +383,23 @@ def test_a_toll_most_outlets_give_in_their_own_words_leads_and_is_told_once() ->
     srcs[3] = source("s4", "The Islander", [slide.replace("14", "19")])
     disputed = story(srcs, *st.claims[:2], claim("c3", srcs, ("s4", 0)), st.claims[3])
     assert cites(disputed, SummarySettings(sentences=4))[0] == "c4"
+
+
+def test_outlets_giving_the_shown_figure_in_other_words_are_named() -> None:
+    twelve = "Twelve people died in the fire on the ferry on Tuesday, port officials said."
+    srcs = [
+        source("s1", "Northwire", [TOLL_A]),
+        source("s2", "The Daily Blaze", [TOLL_B]),
+        source("s3", "The Civic Ledger", [twelve]),
+    ]
+    st = story(srcs, claim("c1", srcs, ("s1", 0), ("s2", 0), ("s3", 0)))
+
+    def at(sid: str, text: str) -> Passage:
+        sent = st.source(sid).sentences[0]
+        start = sent.start + sent.text.index(text)
+        return Passage(sid, start, start + len(text), text)
+
+    values = (at("s1", "12 people"), at("s2", "at least 20 people"), at("s3", "Twelve people"))
+    toll = Contradiction(claims=("c1",), kind="number", values=values, explanation="")
+    told = Summariser()(st, Findings(contradictions=(toll,))).sentences[0].text
+    assert all(name in told for name in ("Northwire", "The Daily Blaze", "The Civic Ledger")), told

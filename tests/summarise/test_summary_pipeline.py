@@ -39,7 +39,7 @@ def test_the_rescue_told_by_two_outlets_comes_before_the_reprinted_wire_lines(
     ferry_report: StoryReport,
 ) -> None:
     rescue = _index(ferry_report, "41 passengers")
-    assert rescue == 0
+    assert rescue <= 1  # only the death toll, which two outlets give in their own words, may lead
     for reprinted in ("safety inspection", "A fire broke out"):
         if any(reprinted in s.text for s in ferry_report.summary):
             assert rescue < _index(ferry_report, reprinted)
@@ -65,7 +65,8 @@ def test_one_outlet_facts_are_attributed(ferry_report: StoryReport) -> None:
     for s in ferry_report.summary:
         if len(s.sources) == 1:
             assert s.text.startswith(f"According to {outlets[s.sources[0]]}, ")
-            assert s.text[len(f"According to {outlets[s.sources[0]]}, ")].islower()  # "the", not "The"
+            first = s.text[len(f"According to {outlets[s.sources[0]]}, ")]
+            assert first.islower() or first in '"“'  # "the", not "The"; a quotation stays as it opens
 
 
 @pytest.mark.parametrize("settings", [SummarySettings(sentences=50), SummarySettings(words=45)])

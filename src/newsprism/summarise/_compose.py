@@ -21,6 +21,7 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _FIGURES = re.compile(
     r"\d+(?:[.,]\d+)*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|\w+ty)\b"
 )
+_SOURCE_TAIL = re.compile(r"^\s*(\w+\s+){0,4}(say|says|said|report|reports|claim|claims)\W*$", re.I)
 _TITLE_PARTS = re.compile(r"\s*[,;:]\s+|\s+[–—-]\s+")
 _QUOTING = re.compile(r"[“”\"]|(^|\s)[‘']\w")  # an opening single quote, not "workers' union"
 _NAMES = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE"}
@@ -109,7 +110,20 @@ def _other_values(w: Wording, k: Contradiction, story: Story) -> tuple[set[str],
     parts = [f"{outlet_names(story, srcs)} {'as ' if lead_in else ''}{v}" for v, srcs in others.items()]
     parts[0] = f"{outlet_names(story, first)} {verb} {lead_in}{next(iter(others))}"
     tail = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
-    return same, agreeing, tail + (" instead" if k.kind == "entity" else "")
+    tail += " instead" if k.kind == "entity" else ""
+    # outlets giving this value in other words ("12 people" beside the Ledger's "Twelve people") are
+    # cited; name them, so the reader sees how many outlets stand behind each value
+    also: dict[str, list[str]] = {}
+    for v in k.values:
+        if v.source in agreeing - same:
+            also.setdefault(v.text[:1].lower() + v.text[1:], []).append(v.source)
+    if also:
+        told = [
+            f"{outlet_names(story, srcs)} also give{'s' if len(set(srcs)) == 1 else ''} {v}"
+            for v, srcs in also.items()
+        ]
+        tail = ", ".join(told) + ", and " + tail
+    return same, agreeing, tail
 
 
 def _same_figure(x: str, y: str) -> bool:
@@ -161,9 +175,9 @@ def headline(
             continue  # the language lens flagged one of its words where the outlet used it
         if unsure(title):
             # "Rockslide shuts Vestby rail tunnel, 14 hurt" with the toll disputed: keep the sure clause
-            parts = [p for p in _TITLE_PARTS.split(title) if not unsure(p)]
+            parts = [p for p in _TITLE_PARTS.split(title) if not unsure(p) and not _SOURCE_TAIL.match(p)]
             if len(parts) != 1 or len(parts[0].split()) < 3:
-                continue
+                continue  # "port officials say" is left when "Fire kills 12" goes: no headline
             title = parts[0].strip()
         words = content_words(title)
         overlap = len(words & lead) / len(words) if words else 0.0
@@ -177,7 +191,7 @@ def headline(
         return summary[0].text.rstrip(".")
     # a short title ("Weird date") still names the story better than nothing
     short = (neutral_title(_SITE_SUFFIX.sub("", s.article.title.strip()).strip()) for s in story.sources)
-    return next((t.rstrip(".") for t in short if t), "")
+    return next((t.rstrip(".") for t in short if t and not unsure(t)), "")
 
 
 def neutral_title(title: str) -> str | None:
