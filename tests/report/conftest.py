@@ -5,10 +5,6 @@ Offsets are found with ``str.index`` on the texts below, so every passage is che
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-from typing import Any
-
 import pytest
 
 from newsprism.model import (
@@ -290,28 +286,3 @@ def report() -> StoryReport:
 @pytest.fixture
 def sample_report() -> StoryReport:
     return report()
-
-
-@pytest.fixture(scope="session")
-def browser_type_launch_args(
-    browser_type_launch_args: dict[str, Any], tmp_path_factory: pytest.TempPathFactory
-) -> dict[str, Any]:
-    """Debian's chromium (browsers cannot be downloaded here), its config and cache in a temp folder."""
-    chromium = Path("/usr/bin/chromium")
-    if not chromium.exists():
-        pytest.skip("Debian chromium is missing at /usr/bin/chromium; run .ci/install-browser")
-    home = tmp_path_factory.mktemp("chromium-home")
-    env = {**os.environ, "XDG_CONFIG_HOME": str(home / "config"), "XDG_CACHE_HOME": str(home / "cache")}
-    return {
-        **browser_type_launch_args,
-        "executable_path": str(chromium),
-        "args": [
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--no-first-run",
-        ],
-        "env": env,
-        "timeout": 60_000,
-    }

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from web_fixtures import CHROMIUM, FERRY, FERRY_STORY, HOSTILE, HOSTILE_STORY, FakePipeline, fill_store
+from web_fixtures import FERRY, FERRY_STORY, HOSTILE, HOSTILE_STORY, FakePipeline, fill_store
 
 # --------------------------------------------------------------------------- fixtures
 
@@ -138,29 +138,3 @@ def serve_app(tmp_path: Path) -> Iterator[Callable[[Any], LiveServer]]:
     yield start
     for server in servers:
         server.stop()
-
-
-@pytest.fixture(scope="session")
-def browser_type_launch_args(
-    browser_type_launch_args: dict[str, Any], tmp_path_factory: pytest.TempPathFactory
-) -> dict[str, Any]:
-    """Debian's chromium (browsers cannot be downloaded here), its config and cache in a temp folder."""
-    import os
-
-    if not CHROMIUM.exists():
-        pytest.skip("Debian chromium is missing at /usr/bin/chromium; run .ci/install-browser")
-    home = tmp_path_factory.mktemp("chromium-home")
-    env = {**os.environ, "XDG_CONFIG_HOME": str(home / "config"), "XDG_CACHE_HOME": str(home / "cache")}
-    return {
-        **browser_type_launch_args,
-        "executable_path": str(CHROMIUM),
-        "args": [
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--no-first-run",
-        ],
-        "env": env,
-        "timeout": 60_000,
-    }

@@ -31,8 +31,6 @@ from newsprism.model import (
 from newsprism.settings import IngestSettings, Settings
 from newsprism.store import SqliteStore, StoryUpdate
 
-CHROMIUM = Path("/usr/bin/chromium")
-
 # --------------------------------------------------------------------------- fictional articles
 
 FERRY = [
