@@ -403,3 +403,14 @@ def test_outlets_giving_the_shown_figure_in_other_words_are_named() -> None:
     toll = Contradiction(claims=("c1",), kind="number", values=values, explanation="")
     told = Summariser()(st, Findings(contradictions=(toll,))).sentences[0].text
     assert all(name in told for name in ("Northwire", "The Daily Blaze", "The Civic Ledger")), told
+
+
+def test_a_fire_that_gutted_a_warehouse_is_told_as_written() -> None:
+    gutted = "A huge fire gutted the Brightwood furniture warehouse in Millbrook on Tuesday night."
+    budget = "The new budget gutted the town's library funding, the council said on Tuesday."
+    srcs = [source("s1", "Ridge Times", [gutted]), source("s2", "Valley Post", [budget])]
+    st = story(srcs, claim("c1", srcs, ("s1", 0)), claim("c2", srcs, ("s2", 0)))
+    texts = [s.text for s in Summariser(SummarySettings(sentences=5))(st, Findings()).sentences]
+    assert any("fire gutted the Brightwood" in t for t in texts)  # not "fire cut": that changes the fact
+    assert not any("budget gutted" in t for t in texts)  # the figurative use is still loaded (no parse
+    # here to swap it safely, so it is left out)

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from newsprism.model import Contradiction, Story, SummarySentence
 from newsprism.summarise._lexicon import LOADED, NEUTRAL, STOP
 from newsprism.summarise._select import Candidate, content_words
-from newsprism.summarise._wording import Neutrality, Wording
+from newsprism.summarise._wording import Neutrality, Wording, literal_use
 
 _SITE_SUFFIX = re.compile(r"\s+[|–—-]\s+[^|–—-]{2,40}$")
 _END = re.compile(r"[.!?][”\"’']?$")
@@ -200,9 +200,10 @@ def neutral_title(title: str) -> str | None:
     if "!" in title or _QUOTING.search(title):
         return None
     out = title
+    forced = literal_use(title)
     for m in reversed(list(_WORD.finditer(title))):
         word = m.group().lower().replace("’", "'")
-        if word in LOADED:
+        if word in LOADED and word not in forced:
             neutral = NEUTRAL.get(word)
             if not neutral:
                 return None

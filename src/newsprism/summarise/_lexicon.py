@@ -42,6 +42,26 @@ LOADED: frozenset[str] = frozenset(
     """.split()  # noqa: SIM905 (a word list reads better as text)
 )
 
+# Verbs and words of the list that are plain description when a fire, storm or blast does it ("fire
+# gutted the warehouse", "the storm hammered the coast", "panic as flood waters rose" is still loaded, so
+# only these): in a sentence naming such a force they are not counted, and never swapped ("gutted" ->
+# "cut" would change the fact).
+LITERAL_NEAR_FORCE: frozenset[str] = frozenset(
+    """
+    gutted guts ripped rips torched torches hammered hammers blasted blasts trashed trashes slammed slams
+    crushing explosive
+    """.split()  # noqa: SIM905 (a word list reads better as text)
+)
+FORCES: frozenset[str] = frozenset(
+    """
+    fire fires blaze blazes flames flame inferno storm storms tornado tornadoes hurricane hurricanes
+    typhoon cyclone flood floods flooding floodwaters wind winds gale gales rain rains waves wave
+    explosion explosions blast quake earthquake rockslide landslide mudslide avalanche shelling shells
+    bomb bombs bombing missile missiles rocket rockets drone drones tsunami wildfire wildfires
+    """.split()  # noqa: SIM905 (a word list reads better as text)
+)
+
+
 # Neutral alternatives of the same part of speech and inflection, so swapping one word stays grammatical.
 NEUTRAL: dict[str, str] = {
     "slammed": "criticised",

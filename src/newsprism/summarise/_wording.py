@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from newsprism.model import Sentence, Source, Token
-from newsprism.summarise._lexicon import LOADED, NEUTRAL, SPEECH_VERBS
+from newsprism.summarise._lexicon import FORCES, LITERAL_NEAR_FORCE, LOADED, NEUTRAL, SPEECH_VERBS
 
 if TYPE_CHECKING:
     from newsprism.pipeline import Findings
@@ -79,6 +79,13 @@ def subjectivity_lexicon() -> dict[str, float]:
     return {w: sum(v) / len(v) for w, v in senses.items()}
 
 
+def literal_use(text: str) -> frozenset[str]:
+    """The list's words that ``text`` uses literally: all of ``LITERAL_NEAR_FORCE`` when it names a fire,
+    storm or blast, else none."""
+    words = {w.lower() for w in _WORD.findall(text)}
+    return LITERAL_NEAR_FORCE if words & FORCES else frozenset()
+
+
 def strip_dateline(text: str) -> str:
     """The sentence without a wire dateline; unchanged when what follows would not be a sentence."""
     m = _DATELINE.match(text)
@@ -113,14 +120,17 @@ class Neutrality:
 
     def loaded_spans(self, source: Source, sentence: Sentence) -> list[Loaded]:
         """Authorial loaded spans of one sentence: the lens's, plus fallback-list words outside quotes."""
+        forced = literal_use(sentence.text)
         found = [
-            s for s in self._spans.get(source.id, ()) if s.start >= sentence.start and s.end <= sentence.end
+            s
+            for s in self._spans.get(source.id, ())
+            if s.start >= sentence.start and s.end <= sentence.end and s.text.lower() not in forced
         ]
         quoted = self._quoted(source, sentence)
         for m in _WORD.finditer(sentence.text):
             word = m.group().lower().replace("’", "'")
             start, end = sentence.start + m.start(), sentence.start + m.end()
-            if word not in LOADED or any(a <= start and end <= b for a, b in quoted):
+            if word not in LOADED or word in forced or any(a <= start and end <= b for a, b in quoted):
                 continue
             if not any(s.start < end and start < s.end for s in found):
                 found.append(Loaded(start, end, m.group(), NEUTRAL.get(word)))
