@@ -414,3 +414,12 @@ def test_a_fire_that_gutted_a_warehouse_is_told_as_written() -> None:
     assert any("fire gutted the Brightwood" in t for t in texts)  # not "fire cut": that changes the fact
     assert not any("budget gutted" in t for t in texts)  # the figurative use is still loaded (no parse
     # here to swap it safely, so it is left out)
+
+
+def test_a_wording_that_opens_on_a_pronoun_loses_to_one_that_names_the_speaker() -> None:
+    quote = '"This budget keeps our promises," Mayor Elena Marchetti said on Tuesday evening.'
+    blog = 'Her aides even handed out the slogan: "This budget keeps our promises."'
+    srcs = [source("s1", "Coastal Press Agency", [quote]), source("s2", "Halden Watchdog", [blog])]
+    st = story(srcs, claim("c1", srcs, ("s1", 0), ("s2", 0)))
+    shown = Summariser()(st, _lens([], {"s1": (0.3,), "s2": (0.2,)})).sentences[0]
+    assert shown.text == quote

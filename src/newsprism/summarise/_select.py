@@ -31,6 +31,7 @@ _BOILERPLATE = re.compile(
 _FIRST_PERSON = re.compile(r"\b(I|I'm|I've|we|We|our|Our|my|My|me)\b")
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 _QUOTE_OPEN = ("“", '"', "‘", "'")
+_PRONOUN_OPEN = re.compile(r"(He|She|It|They|His|Her|Its|Their|Them|Him)\b")
 _NAME = re.compile(r"\b[A-Z][a-zà-ÿ'’-]{4,}\b")
 _SHORTEST = 6
 _NEAR_SAME = 0.8  # word-set Jaccard at which two wordings count as one origin (reprints, light edits)
@@ -308,8 +309,13 @@ def minority_spellings(story: Story) -> frozenset[str]:
 def _wording_key(w: Wording, rare: frozenset[str] = frozenset()) -> tuple[int, int, float]:
     """Fewest loaded spans, then fewest likely misspelt names, then lowest bias; a wording that opens on
     a quotation or needed word swaps loses a little, since the reader gets the outlet's own plain
-    statement less directly."""
-    penalty = (0.3 if w.text.startswith(_QUOTE_OPEN) else 0.0) + (0.05 if w.replaced else 0.0)
+    statement less directly, and one that opens on a pronoun loses more: out of its article, "Her" or
+    "They" points at no one."""
+    penalty = (
+        (0.3 if w.text.startswith(_QUOTE_OPEN) else 0.0)
+        + (0.5 if _PRONOUN_OPEN.match(w.text) else 0.0)
+        + (0.05 if w.replaced else 0.0)
+    )
     misspelt = sum(m.group() in rare for m in _NAME.finditer(w.text)) if rare else 0
     return (w.loaded, misspelt, round(w.bias + penalty, 6))
 
