@@ -101,3 +101,18 @@ def test_an_offset_from_an_event_stays_unplaced() -> None:
     apart = extract_dates("The talks began on Monday. Two days later they ended.", SATURDAY)
     assert apart[-1].offset and not apart[-1].resolved
     assert same_time(vote, only("It happened on March 9.", SATURDAY)) is None
+
+
+def test_a_future_act_on_a_bare_weekday_is_the_coming_one() -> None:
+    tuesday = date(2026, 3, 3)
+    (will,) = extract_dates("The council will vote on Wednesday on the plan.", tuesday)
+    (did,) = extract_dates("The council voted on Wednesday on the plan.", tuesday)
+    (due,) = extract_dates("The council is expected to vote Wednesday.", tuesday)
+    assert will.low == due.low == date(2026, 3, 4) and did.low == date(2026, 2, 25)
+    (said,) = extract_dates("Officials said Wednesday that the vote will be held later.", tuesday)
+    assert said.low == date(2026, 2, 25)  # the future is after the date, not before it
+
+
+def test_next_years_budget_is_no_date_of_the_vote() -> None:
+    found = extract_dates("The council approved next year's budget on Tuesday night.", date(2026, 3, 11))
+    assert [d.text for d in found] == ["Tuesday"]

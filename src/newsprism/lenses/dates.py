@@ -112,6 +112,13 @@ def extract_dates(text: str, published: date | None = None) -> list[DateMention]
     return [_anchored(d, found, text) if d.offset else d for d in found]
 
 
+_POSSESSIVE = re.compile(r"['’]s\b")
+# a future act: a bare weekday after these in its clause is the coming one, not the last
+_FUTURE = re.compile(
+    r"\b(?:will|won't|shall|is|are)\s+(?:\w+\s+)?(?:to|due|expected|set|scheduled|planned)\b"
+    r"|\b(?:will|won't|shall|'ll|plans? to|intends? to|scheduled|upcoming)\b",
+    re.I,
+)
 _BRIDGE = re.compile(r"\s*(?:the\s+)?")  # "two days before [the] March 3 vote"
 _CLAUSE_BREAK = re.compile(r"[.;!?]\s")
 
@@ -177,6 +184,9 @@ def _mention(kind: str, m: re.Match[str], pub: date | None) -> DateMention | Non
         if rel == "on":
             start = m.start("wd")
             text = g["wd"]
+        if not rel or rel == "on":
+            clause = _CLAUSE_BREAK.split(m.string[max(0, m.start() - 80) : m.start()])[-1]
+            rel = "ahead" if _FUTURE.search(clause) else rel  # "will vote on Wednesday": the one ahead
         d = _resolve_weekday(wd, rel, pub) if pub else None
         return DateMention(start, end, text, "day", d, d, wd, d.month if d else None, d.day if d else None)
     if kind == "ago":
@@ -204,6 +214,8 @@ def _mention(kind: str, m: re.Match[str], pub: date | None) -> DateMention | Non
         return DateMention(start, end, text, "day", d, d, d.weekday(), d.month, d.day, d.year)
     if kind == "relperiod":
         rel, unit = g["rel"].lower(), g["unit"].lower()
+        if rel in ("next", "this") and _POSSESSIVE.match(m.string, end):
+            return None  # "approved next year's budget on Tuesday": the period of a thing, not a date
         if pub is None:
             return DateMention(start, end, text, unit)
         lo, hi = _period(rel, unit, pub)
@@ -248,6 +260,8 @@ def _resolve_weekday(wd: int, rel: str, pub: date) -> date:
     if rel in ("next", "coming"):
         ahead = (wd - pub.weekday()) % 7 or 7
         return pub + timedelta(days=ahead)
+    if rel == "ahead":  # a bare weekday of a future act: the first such day from the article's own
+        return pub + timedelta(days=(wd - pub.weekday()) % 7)
     if rel in ("last", "previous"):
         return pub - timedelta(days=back or 7)
     # a bare or "on" weekday in news is the most recent one (the article reports what happened)
