@@ -27,6 +27,41 @@ def test_quote_spans_close_a_stray_mark_at_the_paragraph_end() -> None:
     assert [text[s:e] for s, e in spans] == ['"unclosed quote runs on']
 
 
+def test_quote_spans_pair_single_quotes_but_never_apostrophes() -> None:
+    text = (
+        "'The ferry will run all winter,' the harbour master said. ‘We are not moving,’ Varga said. "
+        "Ruth Lamming said: 'The pier is unsafe.' 'We won't sign it,' said O'Brien. "
+        "She called the levy 'a tax on every crate' and left."
+    )
+    assert [text[s:e] for s, e in quote_spans(text)] == [
+        "'The ferry will run all winter,'",
+        "‘We are not moving,’",
+        "'The pier is unsafe.'",
+        "'We won't sign it,'",
+        "'a tax on every crate'",
+    ]
+
+
+def test_quote_spans_leave_apostrophes_and_nested_quotes_alone() -> None:
+    for text in (
+        "Don't ask O'Neill: the dockers' union met in the '90s and played rock 'n' roll.",
+        "The skippers' pay rose, the nurses' too, and it's late; let 'em wait, the boss' car said.",
+        "Rock ’n’ roll came back in the ’80s, the fishermen’s choir said, and the crews’ band agreed.",
+    ):
+        assert quote_spans(text) == [], text
+    nested = "\"The skipper told me 'never again' after the storm,\" Haldor Vik said."
+    assert [nested[s:e] for s, e in quote_spans(nested)] == [nested[: nested.index(" Haldor")]]
+    outer = "'He shouted \"stop\" twice,' she said."
+    assert [outer[s:e] for s, e in quote_spans(outer)] == ["'He shouted \"stop\" twice,'"]
+
+
+def test_quote_spans_continue_a_single_quote_into_a_paragraph_that_reopens_it() -> None:
+    text = "'We will keep the ferry.\n\n'We will keep the crews,' she said.\n\nThe crews' union agreed."
+    assert [text[s:e] for s, e in quote_spans(text)] == [
+        "'We will keep the ferry.\n\n'We will keep the crews,'"
+    ]
+
+
 def _parse(segmenter: Segmenter, text: str) -> Source:
     return segmenter(Article("s1", text), "s1")
 
@@ -149,3 +184,60 @@ def test_claiming_lives_is_not_saying_anything(segmenter: Segmenter) -> None:
         assert find_attributions(_parse(segmenter, text)) == []
     said = find_attributions(_parse(segmenter, "Ada Lind claimed that the slope had been checked."))
     assert [a.cue for a in said] == ["claimed"]
+
+
+@pytest.mark.slow
+def test_single_quoted_quotes_are_direct_with_both_marks(segmenter: Segmenter) -> None:
+    for text, quote, speaker in (
+        ("'The ferry will run all winter,' the harbour master said.", "'The ferry will run all winter,'",
+         "the harbour master"),
+        ("‘We are not moving the market,’ Inge Varga said.", "‘We are not moving the market,’", "Inge Varga"),
+        ("Ruth Lamming said: 'The pier is unsafe and we knew it.'", "'The pier is unsafe and we knew it.'",
+         "Ruth Lamming"),
+        ("'We can't sign it,' she said.", "'We can't sign it,'", "she"),
+    ):  # fmt: skip
+        (att,) = find_attributions(_parse(segmenter, text))
+        pieces = [text[s:e] for s, e in att.pieces]
+        assert (att.kind, pieces, _speaker(att, text)) == ("direct", [quote], speaker)
+
+
+@pytest.mark.slow
+def test_a_cue_verb_in_the_clause_a_final_cue_reports_is_not_a_second_attribution(
+    segmenter: Segmenter,
+) -> None:
+    for text, content, speaker in (
+        ("The new terminal will add 400 jobs at the port, the harbour board said.",
+         "The new terminal will add 400 jobs at the port", "the harbour board"),
+        ("The dredging will show how silted the channel is, the engineers said.",
+         "The dredging will show how silted the channel is", "the engineers"),
+    ):  # fmt: skip
+        atts = find_attributions(_parse(segmenter, text))
+        assert [(text[a.start : a.end], _speaker(a, text)) for a in atts] == [(content, speaker)]
+
+
+@pytest.mark.slow
+def test_a_speaker_inside_a_relative_clause(segmenter: Segmenter) -> None:
+    for text, content, speaker in (
+        ("The council backed a levy that ferry operators said would raise fares by a tenth.",
+         "would raise fares by a tenth", "ferry operators"),
+        ("The town signed a €12m grant, which engineers said would cover the sea wall.",
+         "would cover the sea wall", "engineers"),
+        ("The quota falls by 8%, a cut that trawler owners warned would close two harbours.",
+         "would close two harbours", "trawler owners"),
+    ):  # fmt: skip
+        atts = find_attributions(_parse(segmenter, text), beliefs=False)
+        assert [(text[a.start : a.end], _speaker(a, text)) for a in atts] == [(content, speaker)]
+
+
+@pytest.mark.slow
+def test_a_relative_cue_whose_noun_the_sentence_goes_on_to_describe_reports_nothing(
+    segmenter: Segmenter,
+) -> None:
+    for text in (
+        "Most of the things that she said were false.",
+        "The report that officials released on Monday runs to 90 pages.",
+    ):
+        assert find_attributions(_parse(segmenter, text), beliefs=False) == [], text
+    # "would cost $9m" is what the auditor found about the plan, not what the board announced
+    text = "The plan that the board announced would cost $9m, the auditor found."
+    assert [a.cue for a in find_attributions(_parse(segmenter, text))] == ["found"]

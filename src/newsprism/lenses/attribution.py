@@ -98,32 +98,40 @@ class Attribution:
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of quoted text, marks included: “curly”, "straight", ''doubled'' and ‘single’ (headline) quotes.
+    """Spans of quoted text, marks included: “curly”, "straight", ''doubled'' and ‘single’ or 'single' quotes.
 
     A quote left open at the end of a paragraph continues when the next paragraph opens with a quotation
     mark (the newspaper convention for multi-paragraph quotes); otherwise it is closed at the paragraph end
-    so that one stray mark cannot swallow the rest of the article. Single quotes count only outside double
-    ones and only where they cannot be apostrophes.
+    so that one stray mark cannot swallow the rest of the article. Single quotes (British style; the
+    normaliser makes them all straight) count only outside double ones, only where they cannot be
+    apostrophes ("don't", "workers' pay", "'90s", "rock 'n' roll"), and one left open at a paragraph end
+    continues only into a paragraph that opens with a single mark; otherwise it was an apostrophe and is
+    dropped. A quote inside another is part of it.
     """
     spans: list[tuple[int, int]] = []
     paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
     open_at: int | None = None
+    single_at: int | None = None
     for n, (p_start, p_end) in enumerate(paragraphs):
-        single_at: int | None = None
         marks = [m for m in _MARK.finditer(text, p_start, p_end) if not _in_markup(text, m.start(), p_start)]
-        if open_at is not None and marks and marks[0].start() == p_start and _role(text, marks[0]) != "close":
+        lead = _role(text, marks[0]) if marks and marks[0].start() == p_start else None
+        if open_at is not None and lead is not None and lead != "close":
             marks = marks[1:]  # continuation paragraph: its opening mark does not close the quote
+        elif single_at is not None and lead == "open1":
+            marks = marks[1:]
+        else:
+            single_at = None
         for m in marks:
             role = _role(text, m)
             i, j = m.start(), m.end()
             if role == "open" or (role == "toggle" and open_at is None):
                 if open_at is not None and _words(text[open_at:i]) > 0:
                     spans.append((open_at, _rstrip(text, open_at, i)))
-                open_at, single_at = i, None
+                open_at = i
             elif role in ("close", "toggle") and open_at is not None:
                 spans.append((open_at, j))
                 open_at = None
-            elif role == "open1" and open_at is None:
+            elif role == "open1" and open_at is None and single_at is None:
                 single_at = i
             elif role == "close1" and open_at is None and single_at is not None:
                 spans.append((single_at, j))
@@ -134,7 +142,13 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
             if reopen is None or _role(text, reopen) == "close":
                 spans.append((open_at, _rstrip(text, open_at, p_end)))
                 open_at = None
-    return sorted((s, e) for s, e in spans if _words(text[s:e]) >= 1)
+        if single_at is not None:
+            nxt = paragraphs[n + 1][0] if n + 1 < len(paragraphs) else None
+            reopen = _MARK.match(text, nxt) if nxt is not None else None
+            if reopen is None or _role(text, reopen) != "open1":
+                single_at = None
+    kept = sorted((s, e) for s, e in spans if _words(text[s:e]) >= 1)
+    return [q for q in kept if not any(o != q and o[0] <= q[0] and q[1] <= o[1] for o in kept)]
 
 
 def _in_markup(text: str, i: int, floor: int) -> bool:
@@ -143,10 +157,14 @@ def _in_markup(text: str, i: int, floor: int) -> bool:
     return lt != -1 and text.find(">", lt, i) == -1 and i - lt < 500
 
 
-_MARK = re.compile(r"''|``|[“”„«»\"‘’]")
+_MARK = re.compile(r"''|``|[“”„«»\"‘’']")
+# what follows an apostrophe that opens a word, not a quote: "'90s", "class of '98", "rock 'n' roll", "'em"
+_ELISION = re.compile(r"\d\ds?\b|(?:n|em|til|tis|twas|cause)\b", re.IGNORECASE)
 
 
 def _role(text: str, m: re.Match[str]) -> str:
+    """What a mark does: "open", "close" or "toggle" (double marks); "open1" or "close1" (single marks
+    that can only be quotation marks there); "" for apostrophes."""
     c = m.group()
     if c in ("“", "„", "«", "``"):
         return "open"
@@ -156,9 +174,11 @@ def _role(text: str, m: re.Match[str]) -> str:
         return "toggle"
     before = text[m.start() - 1] if m.start() > 0 else " "
     after = text[m.end()] if m.end() < len(text) else " "
-    if c == "‘" and (before.isspace() or before in "([—-:") and not after.isspace():
-        return "open1"
-    if c == "’" and not after.isalnum():
+    if c in "‘'" and (before.isspace() or before in "([—–-:") and after.isalnum():
+        return "" if _ELISION.match(text, m.end()) else "open1"
+    if c in "’'" and not before.isspace() and not after.isalnum():
+        if before in "sS" and re.match(r"\s+\w", text[m.end() : m.end() + 2]):
+            return ""  # "the workers' union": a plural's possessive, not the end of a quote
         return "close1"
     return ""
 
@@ -237,15 +257,24 @@ def _verb_attribution(
     if comps and listed:
         for c in comps:
             content |= parse.subtree(c)
+        if verb.dep == "relcl":  # "a plan that analysts said should keep": "that" hangs on "keep"
+            content = {i for i in content if i > verb.i}
+            if _relative_gap(parse, verb) and _main_predicate(parse, verb, content):
+                return None  # what "said" reports is the relative pronoun: "the things that she said"
     elif lemma in OBJECT_CUE_VERBS:
         for c in parse.kids(verb.i, {"dobj", "oprd", "prep", "xcomp"}):
             if parse.tokens[c].dep != "prep" or parse.tokens[c].text.lower() in ("as", "for", "on"):
                 content |= parse.subtree(c)
+    if not content and listed:
+        content = _gap_clause(parse, verb)
     if not content and lemma in OBJECT_SPEECH_VERBS:
         for c in parse.kids(verb.i, {"dobj", "xcomp"}):
             content |= parse.subtree(c)
     aside = verb.dep == "parataxis" or (
-        verb.dep == "ccomp" and bool(parse.kids(verb.i, SUBJECT_DEPS)) and not _reported(parse, verb)
+        verb.dep == "ccomp"
+        and bool(parse.kids(verb.i, SUBJECT_DEPS))
+        and not _reported(parse, verb)
+        and not _reporting_after(parse, verb)
     )
     if not content and listed and aside:
         # "The economy is growing, she said." and "Acts of protest, Mr. Obama said, are acts of patriotism."
@@ -281,6 +310,59 @@ def _verb_attribution(
         sentence=verb.sent,
         speech=lemma in SPEECH_VERBS or lemma in OBJECT_CUE_VERBS or lemma in OBJECT_SPEECH_VERBS,
     )
+
+
+def _gap_clause(parse: Parse, verb: Token) -> set[int]:
+    """The clause a cue in a relative clause reports when the parser tore it off: in "a step that landlords
+    warned would be passed on" the cue gets "that" as a second subject and "would be passed on" hangs
+    on the main clause. The content is then the clause that starts right after the cue."""
+    subjects = [parse.tokens[c] for c in parse.kids(verb.i, SUBJECT_DEPS)]
+    if not _relative_gap(parse, verb) or not any(s.tag in _RELATIVE for s in subjects):
+        return set()
+    top = verb.i + 1
+    if top >= len(parse.tokens) or parse.tokens[top].sent != verb.sent:
+        return set()
+    while parse.tokens[top].head > verb.i and parse.tokens[top].head != top:
+        top = parse.tokens[top].head
+    if parse.tokens[top].head == verb.i or parse.tokens[top].pos not in ("VERB", "AUX"):
+        return set()
+    content = {i for i in parse.subtree(top) if i > verb.i}
+    return set() if _main_predicate(parse, verb, content) else content
+
+
+_RELATIVE = frozenset({"WDT", "WP"})
+
+
+def _relative_gap(parse: Parse, verb: Token) -> bool:
+    """A relative clause whose cue has a subject of its own ("a plan that analysts said ..."), so the
+    relative pronoun stands for something inside what was said."""
+    return verb.dep == "relcl" and any(
+        parse.tokens[c].tag not in _RELATIVE for c in parse.kids(verb.i, SUBJECT_DEPS)
+    )
+
+
+def _main_predicate(parse: Parse, verb: Token, content: set[int]) -> bool:
+    """The clause after a relative cue is what the sentence says of the noun, not what was said: "the
+    things that she said were false", "The plan that the board announced would cost $9m" (no verb before
+    the relative clause, and the noun is the clause's subject or the sentence has no other verb)."""
+    if not content:
+        return False
+    noun = verb.head
+    sentence = [t for t in sentence_of(parse.tokens, verb.i) if t.i not in content]
+    inside = parse.subtree(verb.i)
+    verbs = [t.i for t in sentence if t.pos in ("VERB", "AUX") and t.i not in inside]
+    if not verbs:
+        return True
+    top = next(i for i in sorted(content) if parse.tokens[i].head not in content or parse.tokens[i].head == i)
+    subject = noun in parse.kids(top, {"nsubj", "nsubjpass"})
+    return subject and not any(i < verb.i for i in verbs)
+
+
+def _reporting_after(parse: Parse, verb: Token) -> bool:
+    """The verb's clause is what a cue after it reports ("The plan will add 200 jobs, the office said"),
+    so it comments on nothing: "add" there is not an aside taking "the office said" as its content."""
+    head = parse.tokens[verb.head]
+    return head.i > verb.i and head.lemma.lower() in SPEECH_VERBS | OTHER_CUE_VERBS
 
 
 def _reported(parse: Parse, verb: Token) -> bool:
