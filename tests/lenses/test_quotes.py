@@ -189,3 +189,18 @@ def test_a_pronoun_speech_verb_inside_a_bodys_statement_is_not_a_second_unattrib
         ("said", "it had warned about the pier in an email last winter", "ferry crews' union"),
     ]
     assert {s.kind for s in found.speakers} == {"organisation"}
+
+
+@pytest.mark.slow
+def test_the_listing_shows_the_phrase_of_a_speaker_no_name_stands_for(segmenter: Segmenter) -> None:
+    text = (
+        "The harbour district said it would dredge the channel.\n\n"
+        "The skipper's allies boast of record catches.\n\n"
+        "'We will fish all winter,' Haldor Vik said."
+    )
+    (src,) = segmenter.pipe([(Article("s1", text, outlet="Wire"), "s1")])
+    found = QuoteLens()(Story(sources=(src,)))
+    listing = format_quotes([src], found)
+    assert 'Wire, indirect (said), by "The harbour district": it would dredge the channel' in listing
+    assert 'Wire, indirect (boast of), by "The skipper\'s allies": record catches' in listing
+    assert "Haldor Vik\n  q3 Wire, direct (said): 'We will fish all winter,'" in listing

@@ -298,8 +298,13 @@ def quotes_json(sources: Sequence[Source], findings: QuoteFindings) -> dict[str,
 
 
 def format_quotes(sources: Sequence[Source], findings: QuoteFindings) -> str:
-    """A plain-text listing for the terminal: each speaker, then their quotes by outlet."""
+    """A plain-text listing for the terminal: each speaker, then their quotes by outlet.
+
+    An unresolved quote shows the speaker phrase its article uses ("the district", "bond analysts"): the
+    text names a group or a body no one name stands for, which says more than "not stated".
+    """
     outlets = {s.id: s.outlet for s in sources}
+    texts = {s.id: s.text for s in sources}
     names = {s.id: s.name for s in findings.speakers}
     lines: list[str] = []
     order = [s.id for s in findings.speakers] + [None]
@@ -311,5 +316,7 @@ def format_quotes(sources: Sequence[Source], findings: QuoteFindings) -> str:
         for q in qs:
             link = f"  [{q.match}: {', '.join(q.shared_with)}]" if q.shared_with else ""
             cue = f" ({q.cue})" if q.cue else ""
+            if sid is None and q.speaker_span is not None and q.source in texts:
+                cue += f', by "{texts[q.source][q.speaker_span[0] : q.speaker_span[1]]}"'
             lines.append(f"  {q.id} {outlets.get(q.source, q.source)}, {q.kind}{cue}: {q.text}{link}")
     return "\n".join(lines)
