@@ -423,3 +423,28 @@ def test_a_wording_that_opens_on_a_pronoun_loses_to_one_that_names_the_speaker()
     st = story(srcs, claim("c1", srcs, ("s1", 0), ("s2", 0)))
     shown = Summariser()(st, _lens([], {"s1": (0.3,), "s2": (0.2,)})).sentences[0]
     assert shown.text == quote
+
+
+def test_a_disputed_claim_is_attributed_only_to_outlets_that_said_it_so() -> None:
+    journal = "The council passed the budget on Tuesday, a plan that bond analysts said keeps the AA rating."
+    wire = "The city council passed the budget on Tuesday after a nine-hour session."
+    courier = "The city council passed the budget on Wednesday after a nine-hour session."
+    srcs = [
+        source("s1", "Business Journal", [journal]),
+        source("s2", "Coastal Press Agency", [wire]),
+        source("s3", "Valley Courier", [courier]),
+    ]
+    st = story(srcs, claim("c1", srcs, ("s1", 0), ("s2", 0), ("s3", 0)))
+
+    def day(sid: str, word: str) -> Passage:
+        sent = st.source(sid).sentences[0]
+        at = sent.start + sent.text.index(word)
+        return Passage(sid, at, at + len(word), word)
+
+    values = (day("s1", "Tuesday"), day("s2", "Tuesday"), day("s3", "Wednesday"))
+    k = Contradiction(claims=("c1",), kind="date", values=values, explanation="")
+    bias = _lens([], {"s1": (0.1,), "s2": (0.5,), "s3": (0.5,)}).language  # the journal's wording is shown
+    told = Summariser()(st, Findings(contradictions=(k,), language=bias)).sentences[0].text
+    # the wire gives the same date, but not the journal's clause about the analysts: not named before it
+    assert told.startswith("According to Business Journal, the council passed"), told
+    assert told.endswith("; Valley Courier gives the date as Wednesday.")

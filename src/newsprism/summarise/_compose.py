@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from newsprism.model import Contradiction, Story, SummarySentence
+from newsprism.model import Contradiction, Passage, Story, SummarySentence
 from newsprism.summarise._lexicon import LOADED, NEUTRAL, STOP
 from newsprism.summarise._select import Candidate, content_words
 from newsprism.summarise._wording import Neutrality, Wording, literal_use
@@ -21,6 +21,7 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _FIGURES = re.compile(
     r"\d+(?:[.,]\d+)*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|\w+ty)\b"
 )
+_SAME_WORDING = 0.8  # word-set Jaccard from which two outlets' sentences say the same thing (reprints)
 _SOURCE_TAIL = re.compile(r"^\s*(\w+\s+){0,4}(say|says|said|report|reports|claim|claims)\W*$", re.I)
 _TITLE_PARTS = re.compile(r"\s*[,;:]\s+|\s+[–—-]\s+")
 _QUOTING = re.compile(r"[“”\"]|(^|\s)[‘']\w")  # an opening single quote, not "workers' union"
@@ -74,7 +75,8 @@ def disputed(
             body = body[:-1] if _END.search(body) and body[-1] in ".!?" else body
             key = (len(backed or ()), backing)  # outlets sharing every value, then each value's outlets
             if best is None or key > best[0]:
-                best = (key, body, [src.id for src in story.sources if src.id in (said or ())], tails)
+                saying = _saying(c, w, said or set())
+                best = (key, body, [src.id for src in story.sources if src.id in saying], tails)
     if best is None:
         return None
     _, body, ids, tails = best
@@ -83,6 +85,23 @@ def disputed(
         dict.fromkeys(cid for k in found for cid in k.claims if any(cl.id == cid for cl in story.claims))
     )
     return SummarySentence(text=text, sources=_sources_of(story, claims), claims=claims), claims
+
+
+def _saying(c: Candidate, w: Wording, said: set[str]) -> set[str]:
+    """Of the outlets giving the shown values in the same words, those whose sentence says what the shown
+    one says (reprints, light edits): the rest gave the values in sentences of their own, so naming them
+    before this wording would put its other words in their mouth."""
+    shown = content_words(w.text)
+    near = {
+        p.source
+        for p in c.claim.sentences
+        if p.source in said and _overlap(content_words(p.text), shown) >= _SAME_WORDING
+    }
+    return near | {w.source.id}
+
+
+def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
+    return len(a & b) / len(a | b) if a | b else 0.0
 
 
 def _other_values(w: Wording, k: Contradiction, story: Story) -> tuple[set[str], set[str], str] | None:
@@ -95,7 +114,12 @@ def _other_values(w: Wording, k: Contradiction, story: Story) -> tuple[set[str],
         return None
     mine = _norm(own[0].text)
     same = {v.source for v in k.values if _norm(v.text) == mine} | {base}
-    agreeing = same | {v.source for v in k.values if k.kind == "number" and _same_figure(own[0].text, v.text)}
+    agreeing = same | {
+        v.source
+        for v in k.values
+        if (k.kind == "number" and _same_figure(own[0].text, v.text))
+        or (k.kind == "date" and _same_day(story, own[0], v))
+    }
     starts = {(src.id, x.start) for src in story.sources for x in src.sentences}
     others: dict[str, list[str]] = {}
     for v in k.values:
@@ -115,7 +139,7 @@ def _other_values(w: Wording, k: Contradiction, story: Story) -> tuple[set[str],
     # cited; name them, so the reader sees how many outlets stand behind each value
     also: dict[str, list[str]] = {}
     for v in k.values:
-        if v.source in agreeing - same:
+        if k.kind == "number" and v.source in agreeing - same:
             also.setdefault(v.text[:1].lower() + v.text[1:], []).append(v.source)
     if also:
         told = [
@@ -124,6 +148,18 @@ def _other_values(w: Wording, k: Contradiction, story: Story) -> tuple[set[str],
         ]
         tail = ", ".join(told) + ", and " + tail
     return same, agreeing, tail
+
+
+def _same_day(story: Story, x: Passage, y: Passage) -> bool:
+    """ "today" in a Tuesday paper and "on Tuesday" in another: one date in other words."""
+    from newsprism.lenses.dates import extract_dates, parse_published
+
+    def day(p: Passage) -> tuple[object, object] | None:
+        found = extract_dates(p.text, parse_published(story.source(p.source).article.published))
+        return (found[0].low, found[0].high) if len(found) == 1 and found[0].low is not None else None
+
+    dx = day(x)
+    return dx is not None and dx == day(y)
 
 
 def _same_figure(x: str, y: str) -> bool:

@@ -32,6 +32,7 @@ _FIRST_PERSON = re.compile(r"\b(I|I'm|I've|we|We|our|Our|my|My|me)\b")
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 _QUOTE_OPEN = ("“", '"', "‘", "'")
 _PRONOUN_OPEN = re.compile(r"(He|She|It|They|His|Her|Its|Their|Them|Him)\b")
+_RELATIVE_DAY = re.compile(r"\b(today|yesterday|tomorrow|tonight|this morning|last night)\b", re.I)
 _NAME = re.compile(r"\b[A-Z][a-zà-ÿ'’-]{4,}\b")
 _SHORTEST = 6
 _NEAR_SAME = 0.8  # word-set Jaccard at which two wordings count as one origin (reprints, light edits)
@@ -310,10 +311,11 @@ def _wording_key(w: Wording, rare: frozenset[str] = frozenset()) -> tuple[int, i
     """Fewest loaded spans, then fewest likely misspelt names, then lowest bias; a wording that opens on
     a quotation or needed word swaps loses a little, since the reader gets the outlet's own plain
     statement less directly, and one that opens on a pronoun loses more: out of its article, "Her" or
-    "They" points at no one."""
+    "They" points at no one; "today" or "yesterday" lose a little too (whose today?)."""
     penalty = (
         (0.3 if w.text.startswith(_QUOTE_OPEN) else 0.0)
         + (0.5 if _PRONOUN_OPEN.match(w.text) else 0.0)
+        + (0.2 if _RELATIVE_DAY.search(w.text) else 0.0)
         + (0.05 if w.replaced else 0.0)
     )
     misspelt = sum(m.group() in rare for m in _NAME.finditer(w.text)) if rare else 0
