@@ -63,7 +63,7 @@ def test_ingest_list_report_and_reingest(tmp_path: Path, monkeypatch: pytest.Mon
     for s in stories:
         assert set(s) == {"id", "title", "first_seen", "last_seen", "articles"}
         for a in s["articles"]:
-            assert set(a) == {"id", "url", "outlet", "title", "published"}
+            assert set(a) == {"id", "url", "outlet", "title", "published", "published_at"}
     chess = next(s for s in stories if any("Okoro" in a["title"] for a in s["articles"]))
     assert "Mirel Chess Weekly" in {a["outlet"] for a in chess["articles"]}
 

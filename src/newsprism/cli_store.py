@@ -20,7 +20,7 @@ from newsprism._cli_common import AllowPrivate, ConfigOpt, Debug, Quiet, load_se
 if TYPE_CHECKING:
     from newsprism.model import Article, Skipped
     from newsprism.settings import Settings
-    from newsprism.store import SqliteStore
+    from newsprism.store import SqliteStore, StoryRow
     from newsprism.stories import StoryService
 
 StoreOpt = Annotated[
@@ -67,9 +67,10 @@ _FEEDISH = re.compile(r"(rss|atom|feed|\.xml)(\W|$)", re.I)
 def _read_inputs(
     inputs: list[str], settings: Settings, store: SqliteStore, say: Any
 ) -> tuple[list[Article], list[Skipped]]:
-    """Files, folders and URLs through the ingest reader; RSS/Atom/OPML files and feed URLs as feeds."""
+    """Files, folders and URLs through the ingest reader (which reads RSS/Atom files, also in folders);
+    the feeds an OPML file lists, and feed URLs, through the poller."""
     from newsprism.ingest import read_articles
-    from newsprism.ingest.feeds import FeedPoller, feed_articles, looks_like_feed, parse_opml
+    from newsprism.ingest.feeds import FeedPoller, looks_like_feed, parse_opml
     from newsprism.model import Skipped
 
     articles: list[Article] = []
@@ -78,16 +79,10 @@ def _read_inputs(
     feeds: list[str] = []
     for name in inputs:
         path = Path(name).expanduser()
-        if path.is_file() and path.suffix.lower() in (".xml", ".rss", ".atom", ".opml", ""):
+        if path.is_file() and path.suffix.lower() in (".xml", ".opml", ""):
             data = path.read_bytes()
-            kind = looks_like_feed(data)
-            if kind == "opml":
+            if looks_like_feed(data) == "opml":  # feed files are read as files (by content)
                 feeds.extend(parse_opml(data, name))
-                continue
-            if kind == "feed":
-                got, bad = feed_articles(data, name, settings)
-                articles.extend(got)
-                skipped.extend(bad)
                 continue
         if name.lower().startswith(("http://", "https://")) and _FEEDISH.search(name):
             feeds.append(name)
@@ -128,6 +123,7 @@ def ingest(
 ) -> None:
     """Add articles to the store and place each in a story (re-running it adds nothing twice)."""
     from newsprism._cli_common import EXIT_OK, EXIT_PARTIAL, handle_errors, progress_bar
+    from newsprism.stories import counted
 
     with handle_errors(debug):
         settings = load_settings(config, allow_private)
@@ -140,9 +136,11 @@ def ingest(
             with progress_bar(quiet, "placing articles in stories", len(articles)) as advance:
                 result = _service(db, settings).ingest(articles, progress=advance)
             say(
-                f"{result.describe()}; {result.new_stories} new stories, {result.merged} merged, "
-                f"{result.split} cut in two; store: {db.path}"
+                f"{result.describe()}; {counted(result.new_stories, 'new story', 'new stories')}, "
+                f"{result.merged} merged, {result.split} cut in two; store: {db.path}"
             )
+            if copies := result.named_copies():
+                say(f"copies: {copies}")
         finally:
             db.close()
         raise typer.Exit(EXIT_PARTIAL if skipped else EXIT_OK)
@@ -170,6 +168,7 @@ def watch(
     """Poll feeds politely and keep stories up to date; feeds that fail are retried with backoff."""
     from newsprism._cli_common import EXIT_OK, EXIT_PARTIAL, handle_errors
     from newsprism.ingest.feeds import FeedPoller
+    from newsprism.stories import counted
     from newsprism.stories import watch as watch_loop
 
     with handle_errors(debug):
@@ -179,7 +178,7 @@ def watch(
         db = _open(store, create=True)
         poller = FeedPoller(db, settings, every=interval)
         say = _say(quiet)
-        say(f"watching {len(urls)} feeds every {every}; store: {db.path} (Ctrl-C to stop)")
+        say(f"watching {counted(len(urls), 'feed')} every {every}; store: {db.path} (Ctrl-C to stop)")
         answered: set[str] = set()
         try:
             watch_loop(_service(db, settings), poller, urls, rounds=rounds, say=say, answered=answered)
@@ -234,7 +233,7 @@ def stories(
 ) -> None:
     """List stories, most recently seen first."""
     from newsprism._cli_common import handle_errors
-    from newsprism.stories import loadedness_spread
+    from newsprism.stories import day_of
 
     with handle_errors(debug):
         db = _open(store)
@@ -248,15 +247,16 @@ def stories(
                         {
                             "id": r.id,
                             "title": r.title,
-                            "first_seen": r.first_seen,
-                            "last_seen": r.last_seen,
+                            "first_seen": day_of(r.first_seen),
+                            "last_seen": day_of(r.last_seen),
                             "articles": [
                                 {
                                     "id": a.id,
                                     "url": a.url,
                                     "outlet": a.outlet,
                                     "title": a.title,
-                                    "published": a.published,
+                                    "published": day_of(a.published),
+                                    "published_at": a.published,
                                 }
                                 for a in members
                             ],
@@ -264,26 +264,45 @@ def stories(
                     )
                 sys.stdout.write(json.dumps(out, indent=2, ensure_ascii=False) + "\n")
                 return
-            from rich.console import Console
-            from rich.table import Table
-
-            table = Table("id", "title", "sources", "outlets", "first seen", "last seen", "loadedness spread")
-            for r in rows:
-                members = db.articles(list(r.article_ids))
-                outlets = sorted({a.outlet for a in members if a.outlet})
-                spread = loadedness_spread(db.latest_report(r.id))
-                table.add_row(
-                    r.id,
-                    r.title,
-                    str(len(members)),
-                    ", ".join(outlets[:4]) + (" ..." if len(outlets) > 4 else ""),
-                    r.first_seen or "-",
-                    r.last_seen or "-",
-                    "-" if spread is None else f"{spread:.2f}",
-                )
-            Console().print(table)
+            _story_table(db, rows)
         finally:
             db.close()
+
+
+def _story_table(db: SqliteStore, rows: list[StoryRow]) -> None:
+    """The story list for a terminal: the id and dates are never cut (a story is opened by its id), the
+    title wraps in the room left, with the outlets under it, dimmed; below 76 columns the article count
+    and loadedness spread give way to it."""
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    from newsprism.stories import day_of, loadedness_spread
+
+    console = Console()
+    wide = console.width >= 76
+    table = Table(box=None, pad_edge=False, header_style="bold", leading=1)
+    table.add_column("id", no_wrap=True, min_width=14)
+    table.add_column("title / outlets", ratio=1, min_width=12, overflow="fold")
+    if wide:
+        table.add_column("articles", justify="right", no_wrap=True)
+    table.add_column("first seen", no_wrap=True, min_width=10)
+    table.add_column("last seen", no_wrap=True, min_width=10)
+    if wide:
+        table.add_column("spread", justify="right", no_wrap=True)
+    for r in rows:
+        members = db.articles(list(r.article_ids))
+        outlets = sorted({a.outlet for a in members if a.outlet})
+        title = Text(r.title or "(untitled)")
+        if outlets:
+            title.append("\n" + ", ".join(outlets[:4]) + (" ..." if len(outlets) > 4 else ""), style="dim")
+        days = [day_of(r.first_seen) or "-", day_of(r.last_seen) or "-"]
+        if wide:
+            spread = loadedness_spread(db.latest_report(r.id))
+            table.add_row(r.id, title, str(len(members)), *days, "-" if spread is None else f"{spread:.2f}")
+        else:
+            table.add_row(r.id, title, *days)
+    console.print(table)
 
 
 def story(
@@ -336,6 +355,7 @@ def recluster(
 ) -> None:
     """Forget all stories and cluster every stored article again, in publication order."""
     from newsprism._cli_common import handle_errors
+    from newsprism.stories import counted
 
     with handle_errors(debug):
         db = _open(store)
@@ -343,8 +363,8 @@ def recluster(
             result = _service(db, load_settings(config, False)).recluster()
             live = len(db.stories(limit=None))
             _say(quiet)(
-                f"{live} stories ({result.merged} merges, {result.split} cut in two) "
-                f"from {db.count_articles()} articles"
+                f"{counted(live, 'story', 'stories')} ({counted(result.merged, 'merge')}, "
+                f"{result.split} cut in two) from {counted(db.count_articles(), 'article')}"
             )
         finally:
             db.close()

@@ -8,13 +8,17 @@ Duplicates are caught before clustering: an exact copy has the same content-hash
 (another URL's footer, headline or an edited sentence) is found by MinHash/LSH over the stored articles
 published within the time window of the copy's own date (those of the stories still in the window are
 held; older ones are read in when a late article needs them). Either way the stored article gains the
-new URL and nothing else.
+new URL and nothing else. A copy is a duplicate only within one outlet (the same outlet, or an outlet
+unknown for either): another outlet's copy is a reprint and is stored as that outlet's own article, in
+the same story (an exact reprint under an id that joins its outlet to the hash, as ``compare`` does).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -35,7 +39,17 @@ if TYPE_CHECKING:
     from newsprism.lenses.reuse import NearDuplicateIndex
     from newsprism.pipeline import Pipeline
 
-__all__ = ["IngestResult", "StoryService", "loadedness_spread", "watch"]
+__all__ = [
+    "IngestResult",
+    "StoryService",
+    "counted",
+    "day_of",
+    "loadedness_spread",
+    "same_outlet",
+    "watch",
+]
+
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}T")
 
 
 @dataclass
@@ -56,10 +70,12 @@ class IngestResult:
     stored_before: int = 0  # of ``duplicates``, copies (exact or near) of articles stored before this run
     stored_ids: set[str] = field(default_factory=set, repr=False)  # articles this run added
     fuller: int = 0  # stored articles that got a longer text of their URL (a feed summary's page)
+    # each copy (exact, near or at a known URL): its id, where it was read, where the kept article was
+    copies: list[tuple[str, str, str]] = field(default_factory=list, repr=False)
 
     def describe(self) -> str:
         """The counts in words, e.g. '4 new articles, 2 near copies of articles in this run'."""
-        parts = [f"{self.added} new articles"]
+        parts = [counted(self.added, "new article")]
         earlier = self.stored_before
         near_earlier = sum(1 for same in self.same_as.values() if same not in self.stored_ids)
         here = self.duplicates - earlier
@@ -69,11 +85,51 @@ class IngestResult:
         if here:
             parts.append(_copies(here, near_here, "in this run"))
         if self.fuller:
-            parts.append(
-                f"{self.fuller} stored {'article' if self.fuller == 1 else 'articles'} given the "
-                "full text of their URL"
-            )
+            parts.append(f"{counted(self.fuller, 'stored article')} given the full text of their URL")
         return ", ".join(parts)
+
+    def named_copies(self, limit: int = 3) -> str:
+        """Which inputs were read as copies of which, briefly: 'b.txt (copy of a.txt)', at most ``limit``
+        of them and how many more; an input read again (the same file or URL) is left out."""
+        pairs = list(dict.fromkeys((_short(c), _short(k)) for _aid, c, k in self.copies))
+        pairs = [(c, k) for c, k in pairs if c != k]
+        shown = [f"{c} (copy of {k})" for c, k in pairs[:limit]]
+        if len(pairs) > limit:
+            shown.append(f"{len(pairs) - limit} more")
+        return ", ".join(shown)
+
+
+def counted(n: int, thing: str, things: str | None = None) -> str:
+    """'1 new article', '2 new articles', '0 stories' (``things`` when adding an s is wrong)."""
+    if n == 1:
+        return f"1 {thing}"
+    return f"{n} {things or thing + 's'}"
+
+
+def _short(origin: str) -> str:
+    """An input as a message names it: a file by its name, a URL whole."""
+    if "://" in origin or origin == "-":
+        return origin
+    from pathlib import PurePath
+
+    return PurePath(origin).name or origin
+
+
+def _outlet_key(outlet: str) -> str:
+    return " ".join(outlet.casefold().split())
+
+
+def same_outlet(a: Article, b: Article) -> bool:
+    """Whether two articles are one outlet's, as far as can be told: the same outlet name, the same web
+    site, or an outlet unknown for either. A copy is a duplicate only within one outlet; another outlet's
+    copy is a reprint, its own article (the reuse lens measures exactly that)."""
+    from newsprism.normalise.meta import outlet_from_url
+
+    first, second = _outlet_key(a.outlet), _outlet_key(b.outlet)
+    if not first or not second or first == second:
+        return True
+    host = outlet_from_url(a.url)
+    return bool(host) and host == outlet_from_url(b.url)
 
 
 def _copies(total: int, near: int, where: str) -> str:
@@ -186,14 +242,18 @@ class StoryService:
         grams: set[bytes],
         sig: MinHash | None,
         pending: dict[str, set[bytes]],
+        article: Article,
+        fresh: dict[str, Article],
     ) -> str | None:
-        """The stored (or earlier in this batch) article whose shingles ``grams`` match best, if any."""
+        """The stored (or earlier in this batch) article of ``article``'s outlet whose shingles ``grams``
+        match best, if any (another outlet's near copy is a reprint: an article of its own)."""
         from newsprism.lenses.reuse import jaccard, same_text, shingles
 
         found = near.candidates(sig)
-        sets = {k: pending[k] for k in found if k in pending}
+        sets = {k: pending[k] for k in found if k in pending and same_outlet(article, fresh[k])}
         for a in self.store.articles(sorted(k for k in found if k not in pending)):
-            sets[a.id] = shingles(a.text)
+            if same_outlet(article, a):
+                sets[a.id] = shingles(a.text)
         same = [(jaccard(grams, g), k) for k, g in sets.items() if same_text(grams, g, near.threshold)]
         return max(same)[1] if same else None
 
@@ -260,28 +320,48 @@ class StoryService:
             for a in self.store.articles(ids):
                 near.add(a.id, near.signature(shingles(a.text)), day_number(a.published) or 0.0)
 
+    def _own_ids(self, batch: Sequence[Article], known: set[str]) -> list[Article]:
+        """The batch with another outlet's exact copy of a stored article under an id of its own (a
+        reprint is that outlet's article, see :func:`same_outlet`); ``known`` gains the stored ones."""
+        from newsprism.ingest.build import reprint_id
+
+        held = {a.id: a for a in self.store.articles(sorted({a.id for a in batch} & known))}
+        out = [
+            a if a.id not in held or same_outlet(a, held[a.id]) else dataclasses.replace(a, id=reprint_id(a))
+            for a in batch
+        ]
+        known.update(self.store.known(a.id for a in out if a.id not in known))
+        return out
+
     def _ingest_batch(self, batch: Sequence[Article], result: IngestResult) -> None:
+        from newsprism.ingest.build import reprint_id
         from newsprism.lenses.reuse import shingles
 
         known = self.store.known(a.id for a in batch)
+        batch = self._own_ids(batch, known)
         fresh: dict[str, Article] = {}
         urls: dict[str, list[str]] = defaultdict(list)  # kept article -> URLs of its copies
         pending: dict[str, set[bytes]] = {}  # shingles of this batch's new articles
         stored_at = self.store.ids_by_url(a.url for a in batch if a.url and a.id not in known)
         at_url: dict[str, str] = {}  # URL -> this batch's new article there
         fuller: dict[str, Article] = {}  # stored article -> a longer text of its URL
+        named: list[tuple[str, str, str]] = []  # each copy's id and origin, and the kept article's id
         near = self.near
         late = self._late_days(a for a in batch if a.id not in known)
         if near is not None:
             self._index_around(near, late)
         for a in batch:
+            if a.id in fresh and not same_outlet(a, fresh[a.id]):  # another outlet's reprint, this batch
+                a = dataclasses.replace(a, id=reprint_id(a))
+                if a.id not in fresh and a.id not in known:
+                    known.update(self.store.known([a.id]))
             same = a.id if a.id in known or a.id in fresh else None
             grams: set[bytes] = set()
             sig = None
             if same is None and near is not None:
                 grams = shingles(a.text)
                 sig = near.signature(grams)
-                same = self._near_copy(near, grams, sig, pending)
+                same = self._near_copy(near, grams, sig, pending, a, fresh)
                 if same is not None:
                     result.near_duplicates += 1
                     result.same_as[a.id] = same
@@ -290,6 +370,7 @@ class StoryService:
                 # One URL is one article (a feed's summary, then the page): the longer text is kept.
                 result.duplicates += 1
                 result.near_duplicates += 1
+                named.append((a.id, a.origin, owner))
                 if owner not in fresh:
                     result.stored_before += 1
                     result.same_as[a.id] = owner
@@ -307,6 +388,7 @@ class StoryService:
                     urls[a.id] = urls.pop(owner)
             if same is not None:
                 result.duplicates += 1
+                named.append((a.id, a.origin, same))
                 if same not in fresh and same not in result.stored_ids:
                     result.stored_before += 1
                 if a.url:
@@ -327,6 +409,11 @@ class StoryService:
                     near.remove(aid)
             raise
         result.stored_ids.update(fresh)
+        origin_of = {a.id: a.origin for a in fresh.values()}
+        origin_of.update(
+            (a.id, a.origin) for a in self.store.articles(sorted({k for *_c, k in named} - set(origin_of)))
+        )
+        result.copies.extend((aid, origin, origin_of.get(k, k)) for aid, origin, k in named)
         for aid, extra in urls.items():  # after the commit: a copy may be of an article of this batch
             self.store.add_urls(aid, extra)
         for old, article in fuller.items():
@@ -344,6 +431,7 @@ class StoryService:
         result.near_duplicates -= 1
         result.stored_before -= 1
         result.same_as.pop(article.id, None)
+        result.copies = [c for c in result.copies if c[0] != article.id]
         if self._near is not None:
             from newsprism.lenses.reuse import shingles
 
@@ -395,7 +483,15 @@ class StoryService:
             self.on_commit(result.added)
 
     def recluster(self) -> IngestResult:
-        """Forget every story and place all stored articles again, in publication order."""
+        """Forget every story and place all stored articles again, in publication order.
+
+        A story that comes back with the same members keeps its cached reports (their key is its
+        members and the settings; a story whose id changed keeps its reports but not its rendered
+        pages, which name the story). Members keep their listed order where they can, so that key
+        still matches."""
+        before = {row.id: row.article_ids for row in self.store.stories(limit=None)}
+        cached = {sid: got for sid in before if (got := self.store.cached_reports(sid))}
+        place = {aid: n for members in before.values() for n, aid in enumerate(members)}
         self.store.reset_stories()
         self._clusterer = OnlineClusterer(self.config, dim=self.embedder.dim)
         ids = self.store.all_article_ids()
@@ -406,7 +502,12 @@ class StoryService:
         for at in range(0, len(order), 1000):
             chunk = [articles[i] for i in order[at : at + 1000]]
             vecs = np.stack([vectors[i] for i in order[at : at + 1000]])
-            self._place_stored(chunk, vecs, result)
+            self._place_stored(chunk, vecs, result, place)
+        was = {members: sid for sid, members in before.items() if sid in cached}
+        for row in self.store.stories(limit=None):
+            old = was.get(row.article_ids)
+            if old is not None:
+                self.store.restore_reports(row.id, cached[old], pages=old == row.id)
         return result
 
     def _cut_due_stories(self, touched: Iterable[str], result: IngestResult) -> None:
@@ -434,8 +535,14 @@ class StoryService:
             result.split += 1
             result.story_of.update((aid, new) for aid, new in moved.items() if aid in result.story_of)
 
-    def _place_stored(self, chunk: list[Article], vectors: np.ndarray, result: IngestResult) -> None:
+    def _place_stored(
+        self, chunk: list[Article], vectors: np.ndarray, result: IngestResult, place: dict[str, int]
+    ) -> None:
+        """Place stored articles; each story lists them in ``place`` order (their place in their story
+        before the re-clustering), so a story that comes back whole lists its members as before."""
         assignments, merges, updates = self._place(chunk, vectors, result)
+        last = len(place)
+        assignments = dict(sorted(assignments.items(), key=lambda item: place.get(item[0], last)))
         self.store.commit_batch([], np.zeros((0, 0), np.float32), assignments, updates, merges)
         result.merged += len(merges)
         self._cut_due_stories(assignments.values(), result)
@@ -511,7 +618,15 @@ def _header(clusterer: OnlineClusterer, sid: str, articles: Sequence[Article]) -
     s = clusterer.story(sid)
     assert s is not None
     title = s.title or next((" ".join(a.text.split()[:12]) for a in articles if a.id in s.members), "")
-    return StoryUpdate(sid, title, s.first_text, s.last_text)
+    return StoryUpdate(sid, title, day_of(s.first_text), day_of(s.last_text))
+
+
+def day_of(published: str | None) -> str | None:
+    """The day (``YYYY-MM-DD``) of an ISO date or datetime; another value (a date kept as its source
+    wrote it, unread) as it is. Stories are dated by day, whatever time of day their articles give."""
+    if published and len(published) > 10 and _ISO_DAY.match(published):
+        return published[:10]
+    return published
 
 
 def watch(
@@ -546,7 +661,10 @@ def watch(
                     continue
                 added += got.added
                 if got.added:
-                    say(f"{result.url}: {got.added} new articles, {got.new_stories} new stories")
+                    say(
+                        f"{result.url}: {counted(got.added, 'new article')}, "
+                        f"{counted(got.new_stories, 'new story', 'new stories')}"
+                    )
         done += 1
         if rounds is not None and done >= rounds:
             break

@@ -1,7 +1,9 @@
-"""Near duplicates (one article under two URLs, lightly edited) are kept once, before clustering."""
+"""Near duplicates (one outlet's article under two URLs, lightly edited) are kept once, before
+clustering; another outlet's copy is a reprint, kept as that outlet's own article in the same story."""
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -12,7 +14,8 @@ from newsprism.model import Article
 from newsprism.store import SqliteStore, open_store
 from newsprism.stories import StoryService
 
-# A fictional event: a wire report, a reprint of it and an outlet's own report.
+# A fictional event: a wire report, the wire's own copy of it on another page (edited, with a footer)
+# and an outlet's own report.
 WIRE = (
     "The Glasmoor observatory on Mount Tesk will close for two years from March while engineers replace "
     "the main mirror of its 4-metre telescope, the Northern Sky Trust said on Monday. The trust said the "
@@ -25,7 +28,7 @@ WIRE = (
 )
 REPRINT = (
     WIRE.replace("told reporters that", "said that").replace("on Monday", "on Monday afternoon")
-    + "\n\nRead more science news from the Tesk Valley Herald. Share this story with your friends."
+    + "\n\nRead more science news from Kessel Wire. Share this story with your friends."
 )
 OWN = (
     "Stargazers in the Tesk valley face a two-year wait: the Glasmoor observatory shuts its doors in March "
@@ -42,11 +45,11 @@ def _service(store: SqliteStore, **kwargs: float | None) -> StoryService:
 def _articles() -> tuple[Article, Article, Article]:
     wire = make_article("Kessel Wire", "2031-03-02", "Glasmoor observatory to close for mirror repair", WIRE)
     copy = make_article(
-        "Tesk Valley Herald",
+        "Kessel Wire",
         "2031-03-02",
-        "Our observatory goes dark for two years",
+        "Glasmoor observatory to shut for two years",
         REPRINT,
-        "https://tvh.example/obs",
+        "https://kessel-wire.example/science/obs",
     )
     own = make_article("Valley Voice", "2031-03-03", "Glasmoor closure worries guesthouses", OWN)
     return wire, copy, own
@@ -163,9 +166,9 @@ def test_the_counts_say_what_each_copy_copies(tmp_path: Path) -> None:
     exact = Article(id=wire.id, text=wire.text, title=wire.title, url="https://mirror.example/obs")
     store = open_store(tmp_path / "s.sqlite")
     first = _service(store).ingest([wire, exact, copy])
-    assert first.describe() == "1 new articles, 1 exact and 1 near copies of articles in this run"
+    assert first.describe() == "1 new article, 1 exact and 1 near copies of articles in this run"
     again = _service(store).ingest([wire, copy, own])
-    assert again.describe() == "1 new articles, 1 exact and 1 near copies of articles stored before"
+    assert again.describe() == "1 new article, 1 exact and 1 near copies of articles stored before"
     once_more = _service(store).ingest([copy])
     assert once_more.describe() == "0 new articles, 1 near copy of articles stored before"
     store.close()
@@ -212,4 +215,82 @@ def test_a_summary_and_its_page_in_one_batch_keep_the_page(tmp_path: Path) -> No
     got = _service(store).ingest([_summary(wire), wire])
     assert (got.added, got.duplicates, got.stored_before) == (1, 1, 0)
     assert store.all_article_ids() == [wire.id]
+    store.close()
+
+
+# A reprint by another outlet: the wire's text word for word, or with the outlet's own footer.
+HERALD_FOOTER = "\n\nRead more science news from the Tesk Valley Herald. Share this story with your friends."
+
+
+def _reprints() -> tuple[Article, Article, Article]:
+    """The wire report, another outlet's verbatim reprint of it, and a third outlet's lightly edited one."""
+    wire, _copy, _own = _articles()
+    verbatim = make_article(
+        "Tesk Valley Herald", "2031-03-02", wire.title, WIRE, "https://tvh.example/wire/obs"
+    )
+    edited = make_article(
+        "Brakka Daily", "2031-03-02", "Observatory dark for two years", REPRINT + HERALD_FOOTER
+    )
+    return wire, verbatim, edited
+
+
+@pytest.mark.parametrize("reverse", [False, True])
+def test_another_outlets_reprint_is_its_own_article_in_the_same_story(tmp_path: Path, reverse: bool) -> None:
+    """QA: a wire story republished by another outlet (same text, its own URL and outlet) was dropped as
+    an exact copy, which outlet survived depended on the file order, and the wire's URL was filed under
+    the other outlet's article. Now each outlet's copy is its own article, whatever the order."""
+    wire, verbatim, edited = _reprints()
+    assert wire.id == verbatim.id  # the same text: the id alone cannot tell them apart
+    given = [edited, verbatim, wire] if reverse else [wire, verbatim, edited]
+    store = open_store(tmp_path / "s.sqlite")
+    got = _service(store).ingest(given)
+    assert (got.added, got.duplicates) == (3, 0)
+    stored = store.articles(store.all_article_ids())
+    assert sorted(a.outlet for a in stored) == ["Brakka Daily", "Kessel Wire", "Tesk Valley Herald"]
+    for a in stored:  # each URL stays with its own outlet's article
+        assert store.article_urls(a.id) == [a.url]
+    assert [len(s.article_ids) for s in store.stories()] == [3]  # one story
+    for _ in range(2):  # a new process each time, either order: nothing is added twice
+        again = _service(store).ingest(list(reversed(given)))
+        assert (again.added, again.duplicates, again.stored_before) == (0, 3, 3)
+        assert again.named_copies() == ""  # the same inputs read again are not worth naming
+    assert store.count_articles() == 3
+    store.close()
+
+
+def test_a_reprints_copies_are_duplicates_of_that_outlets_article(tmp_path: Path) -> None:
+    """Within one outlet copies are still duplicates: the reprinting outlet's second URL for it, the
+    same outlet named in other case, an article with no outlet, or one on the same web site."""
+    wire, verbatim, _edited = _reprints()
+    store = open_store(tmp_path / "s.sqlite")
+    _service(store).ingest([wire, verbatim])
+    again = dataclasses.replace(verbatim, url="https://tvh.example/amp/obs", origin="herald-amp.txt")
+    shouting = dataclasses.replace(verbatim, outlet="TESK  VALLEY HERALD", url="https://tvh.example/x")
+    unknown = dataclasses.replace(wire, outlet="", url="https://mirror.example/obs")
+    site = dataclasses.replace(wire, outlet="kessel-wire.example", url=f"{wire.url}?print=1")
+    got = _service(store).ingest([again, shouting, unknown, site])
+    assert (got.added, got.duplicates) == (0, 4)
+    assert store.count_articles() == 2
+    herald = next(a for a in store.articles(store.all_article_ids()) if a.outlet == "Tesk Valley Herald")
+    assert store.article_urls(herald.id) == sorted(
+        ["https://tvh.example/wire/obs", "https://tvh.example/amp/obs", "https://tvh.example/x"]
+    )
+    store.close()
+
+
+def test_the_message_names_which_inputs_were_read_as_copies(tmp_path: Path) -> None:
+    wire, _copy, own = _articles()
+    wire = dataclasses.replace(wire, origin="news/wire.txt")
+    twice = dataclasses.replace(wire, url="https://kessel-wire.example/again", origin="news/wire-2.txt")
+    store = open_store(tmp_path / "s.sqlite")
+    got = _service(store).ingest([wire, twice, own])
+    assert got.describe() == "2 new articles, 1 exact copy of articles in this run"
+    assert got.named_copies() == "wire-2.txt (copy of wire.txt)"
+    many = [
+        dataclasses.replace(twice, url=f"https://kessel-wire.example/{n}", origin=f"c{n}.txt")
+        for n in range(5)
+    ]
+    assert _service(store).ingest(many).named_copies(limit=2) == (
+        "c0.txt (copy of wire.txt), c1.txt (copy of wire.txt), 3 more"
+    )
     store.close()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import json
 import os
 import signal
 import subprocess
@@ -9,8 +11,12 @@ import sys
 import textwrap
 import time
 from pathlib import Path
+from typing import Any
 
+import pytest
+import typer
 from story_fixtures import EVENTS, HashEmbedder, ScriptedClusterer, make_article
+from typer.testing import CliRunner
 
 from newsprism.cluster import Placement, StorySettings, bcubed, cluster_articles
 from newsprism.ingest import read_articles
@@ -245,3 +251,102 @@ def test_a_loaded_headline_is_not_the_story_title_even_when_most_shared() -> Non
     vocabulary = {"merrowby": 3.0, "tolland": 2.0, "flood": 3.0, "town": 2.0, "water": 1.0}
     assert _typical_title(titles, vocabulary) != titles[0]
     assert _typical_title(titles[:1], vocabulary) == titles[0]  # with nothing plainer, it is still a title
+
+
+def _cli(monkeypatch: pytest.MonkeyPatch) -> tuple[CliRunner, typer.Typer]:
+    """The store commands with the hash embedder in place of the model (no model loads)."""
+    from newsprism import cli_store
+
+    def service(store: Any, settings: Settings) -> StoryService:
+        return StoryService(store, HashEmbedder(), dataclasses.replace(settings.stories, index="exact"))
+
+    monkeypatch.setattr(cli_store, "_service", service)
+    app = typer.Typer()
+
+    @app.callback()
+    def _root() -> None:
+        """Test app."""
+
+    cli_store.register_store_commands(app)
+    return CliRunner(), app
+
+
+def test_store_messages_count_in_the_singular_and_name_the_copies(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """QA: '1 new articles', '1 new stories'; and which inputs were read as copies was not said."""
+    runner, app = _cli(monkeypatch)
+    folder = tmp_path / "news"
+    folder.mkdir()
+    outlet, date, title, text = EVENTS["ferry"][0]
+    for name in ("wire.txt", "wire-again.txt"):
+        (folder / name).write_text(f"Title: {title}\nOutlet: {outlet}\nDate: {date}\n\n{text}\n")
+    store = str(tmp_path / "s.sqlite")
+    done = runner.invoke(app, ["ingest", str(folder), "--store", store])
+    assert done.exit_code == 0, done.output
+    said = " ".join(done.stderr.split())
+    assert "1 new article, 1 exact copy of articles in this run; 1 new story," in said
+    assert "copies: wire.txt (copy of wire-again.txt)" in said  # read in path order
+    again = runner.invoke(app, ["recluster", "--store", store])
+    assert "1 story (0 merges, 0 cut in two) from 1 article" in " ".join(again.stderr.split())
+
+
+def test_the_story_list_keeps_ids_and_dates_whole_in_80_columns(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """QA: in 80 columns the list cut the story id and both dates and wrapped titles a word a line."""
+    runner, app = _cli(monkeypatch)
+    store = open_store(tmp_path / "s.sqlite")
+    service = StoryService(store, HashEmbedder(), StorySettings(index="exact"))
+    timed = [make_article(o, d + "T18:30:00+00:00", t, x) for o, d, t, x in EVENTS["vote"]]
+    service.ingest([*timed, *(make_article(*item) for item in EVENTS["ferry"])])
+    rows = store.stories()
+    store.close()
+    for columns in (80, 60):
+        monkeypatch.setenv("COLUMNS", str(columns))
+        shown = runner.invoke(app, ["stories", "--store", str(tmp_path / "s.sqlite")])
+        assert shown.exit_code == 0, shown.output
+        lines = shown.stdout.splitlines()
+        assert max(len(line) for line in lines) <= columns
+        for row in rows:  # the id and both days, whole, on the story's first line
+            line = next(line for line in lines if line.startswith(row.id + " "))
+            assert "2031-04-02" in line
+        assert len([line for line in lines if line.strip()]) < 20  # no titles a word a line
+    listed = json.loads(
+        runner.invoke(app, ["stories", "--store", str(tmp_path / "s.sqlite"), "--format", "json"]).stdout
+    )
+    vote = next(s for s in listed if s["articles"][0]["outlet"] == "Harbour Wire" and "Tarnow" in s["title"])
+    assert (vote["first_seen"], vote["last_seen"]) == ("2031-04-02", "2031-04-03")
+    first = vote["articles"][0]
+    assert first["published"] == "2031-04-02" and first["published_at"] == "2031-04-02T18:30:00+00:00"
+
+
+def test_recluster_keeps_the_reports_of_stories_whose_members_did_not_change(tmp_path: Path) -> None:
+    """QA: recluster deleted every cached report, so the web app said 'not analysed yet' again for
+    stories it had not changed. A story that comes back with the same members keeps its reports (and,
+    under the same id, its rendered pages); members keep their order, so the cache key still matches."""
+    from newsprism.web._catalog import report_key
+
+    store = open_store(tmp_path / "s.sqlite")
+    service = StoryService(store, HashEmbedder(), StorySettings(index="exact"))
+    ferry = [make_article(*item) for item in EVENTS["ferry"]]
+    vote = [make_article(*item) for item in EVENTS["vote"]]
+    service.ingest([ferry[2], *vote])  # the latest ferry report first: its story is named after it
+    service.ingest(ferry[:2])
+    settings = Settings()
+    before = {s.id: s.article_ids for s in store.stories()}
+    for sid, members in before.items():
+        store.put_report(sid, report_key(members, settings), f'{{"sources": [], "story": "{sid}"}}')
+        store.put_page(sid, "layout", "<html>page</html>")
+    ferry_id = next(sid for sid, m in before.items() if ferry[0].id in m)
+    vote_id = next(sid for sid in before if sid != ferry_id)
+    service.recluster()
+    after = {s.id: s.article_ids for s in store.stories()}
+    assert sorted(after.values()) == sorted(before.values())  # the same stories, members in their order
+    assert store.get_report(vote_id, report_key(before[vote_id], settings)) is not None
+    assert store.get_page(vote_id, "layout") == "<html>page</html>"
+    (new_ferry,) = [sid for sid in after if sid != vote_id]
+    assert store.get_report(new_ferry, report_key(after[new_ferry], settings)) is not None
+    if new_ferry != ferry_id:  # a new id: the report is kept, the page (which names the story) is not
+        assert store.get_page(new_ferry, "layout") is None
+    store.close()

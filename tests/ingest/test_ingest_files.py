@@ -259,6 +259,49 @@ def test_directory_with_articles_only_in_subfolders_and_none_at_all(tmp_path: Pa
     assert "subfolders hold no readable files" in skip_reason(empty)
 
 
+FEED = """<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0"><channel><title>Kessla Tide Times</title>
+<item><title>Kessla dockers back at work</title><link>https://tide.example/dockers</link>
+<pubDate>Fri, 06 Mar 2026 14:00:00 GMT</pubDate>
+<description>{body}</description></item></channel></rss>"""
+
+
+def test_feed_files_in_a_folder_are_read_by_content_as_a_named_one_is(tmp_path: Path) -> None:
+    """QA: an RSS file inside a folder was left out without a word (only a named one was read). A feed
+    file in a folder gives its entries; an OPML list (reading it means fetching) is skipped with a
+    reason; XML that is no feed is left out like any other file type."""
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "e_feed.xml").write_text(FEED.format(body=BODY), encoding="utf-8")
+    (tmp_path / "tide.rss").write_text(
+        FEED.format(body=BODY.replace("Thursday", "Friday")).replace("dockers<", "dockers2<"),
+        encoding="utf-8",
+    )
+    (tmp_path / "sitemap.xml").write_text('<?xml version="1.0"?><urlset><url/></urlset>', encoding="utf-8")
+    (tmp_path / "subs.opml").write_text(
+        '<opml version="2.0"><body><outline xmlUrl="https://tide.example/rss"/></body></opml>',
+        encoding="utf-8",
+    )
+    articles, skipped = read(tmp_path)
+    assert [a.origin for a in articles] == ["https://tide.example/dockers", "https://tide.example/dockers2"]
+    assert {a.outlet for a in articles} == {"Kessla Tide Times"}
+    assert articles[0].published == "2026-03-06T14:00:00+00:00"
+    assert [Path(s.origin).name for s in skipped] == ["subs.opml"]
+    assert "OPML" in skipped[0].reason and "newsprism ingest" in skipped[0].reason
+    named = read(tmp_path / "sub" / "e_feed.xml")[0]  # named, the same entries
+    assert [a.id for a in named] == [articles[0].id]
+
+
+def test_a_broken_or_empty_feed_file_is_skipped_with_a_reason(tmp_path: Path) -> None:
+    (tmp_path / "broken.xml").write_text('<rss version="2.0"><channel></rss></feed>', encoding="utf-8")
+    (tmp_path / "empty.rss").write_text('<rss version="2.0"><channel><title>T</title></channel></rss>')
+    (tmp_path / "quay.txt").write_text(BODY)
+    articles, skipped = read(tmp_path)
+    assert [Path(a.origin).name for a in articles] == ["quay.txt"]  # the rest of the folder is read
+    reasons = {Path(s.origin).name: s.reason for s in skipped}
+    assert set(reasons) == {"broken.xml", "empty.rss"}
+    assert "no entries" in reasons["empty.rss"]
+
+
 def test_directory_does_not_follow_folder_links(tmp_path: Path) -> None:
     (tmp_path / "quay.txt").write_text(BODY)
     (tmp_path / "loop").symlink_to(tmp_path, target_is_directory=True)

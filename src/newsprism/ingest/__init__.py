@@ -10,6 +10,8 @@ What ``read_articles`` accepts, in the order given (bad inputs become ``Skipped`
   ``url``, ``published`` (or ``date``, ``publishedAt``);
 - ``http://`` and ``https://`` URLs (public addresses only unless ``fetch.allow_private``), and
   ``file://`` URLs as local paths; any other scheme is skipped with a reason naming it;
+- RSS/Atom feed files (recognised by content), named or in a folder: each entry is an article; an OPML
+  list in a folder is skipped with a reason (only a named one is fetched, by ``newsprism ingest``);
 - ``-`` for standard input, and directories (their article files and those of every subfolder, sorted
   by path; hidden files and folders and links to folders are left out).
 """

@@ -21,6 +21,12 @@ def article_id(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
 
 
+def reprint_id(article: Article) -> str:
+    """The id of another outlet's verbatim reprint: its outlet joins the hash (the text alone would give
+    the first copy's id), so each outlet's copy is an article of its own, the same in every run."""
+    return article_id(f"{article.outlet}\n{article.text}")
+
+
 def build_article(draft: Draft, settings: IngestSettings) -> Article | Skipped:
     """The normalised article, or why it cannot be analysed."""
     warnings = list(draft.warnings)

@@ -35,6 +35,7 @@ __all__ = [
     "FeedPoller",
     "PollResult",
     "feed_articles",
+    "feed_drafts",
     "looks_like_feed",
     "parse_opml",
 ]
@@ -99,8 +100,9 @@ def _html_text(markup: str) -> str:
     return "\n\n".join(p for p in paragraphs if p)
 
 
-def feed_articles(data: bytes, origin: str, settings: Settings) -> tuple[list[Article], list[Skipped]]:
-    """The entries of an RSS/Atom document as articles; a malformed feed raises :class:`InputError`."""
+def feed_drafts(data: bytes, origin: str) -> list[Draft]:
+    """The entries of an RSS/Atom document as drafts (each named by its link, else ``origin#entryN``);
+    a malformed feed raises :class:`InputError`."""
     import feedparser
 
     parsed: Any = feedparser.parse(data)
@@ -110,24 +112,33 @@ def feed_articles(data: bytes, origin: str, settings: Settings) -> tuple[list[Ar
             origin, f"is not a readable RSS/Atom feed ({parsed.get('bozo_exception')}); check it"
         )
     outlet = str(parsed.get("feed", {}).get("title", "") or "")
-    articles: list[Article] = []
-    skipped: list[Skipped] = []
+    drafts: list[Draft] = []
     for n, entry in enumerate(entries, start=1):
         link = str(entry.get("link") or "") or None
-        where = link or f"{origin}#entry{n}"
         contents = entry.get("content") or []
         markup = str(contents[0].get("value", "")) if contents else str(entry.get("summary", "") or "")
         when = entry.get("published_parsed") or entry.get("updated_parsed")
         published = time.strftime("%Y-%m-%dT%H:%M:%SZ", when) if when else entry.get("published")
-        draft = Draft(
-            origin=where,
-            text=_html_text(markup),
-            title=_html_text(str(entry.get("title", "") or "")),
-            outlet=outlet,
-            url=link,
-            published=published,
-            lines_are_paragraphs=False,
+        drafts.append(
+            Draft(
+                origin=link or f"{origin}#entry{n}",
+                text=_html_text(markup),
+                title=_html_text(str(entry.get("title", "") or "")),
+                outlet=outlet,
+                url=link,
+                published=published,
+                lines_are_paragraphs=False,
+            )
         )
+    return drafts
+
+
+def feed_articles(data: bytes, origin: str, settings: Settings) -> tuple[list[Article], list[Skipped]]:
+    """The entries of an RSS/Atom document as articles; a malformed feed raises :class:`InputError`."""
+    articles: list[Article] = []
+    skipped: list[Skipped] = []
+    for draft in feed_drafts(data, origin):
+        where = draft.origin
         try:
             built = build_article(draft, settings.ingest)
         except Exception as exc:  # one bad entry never loses the rest of the feed

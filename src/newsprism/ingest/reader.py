@@ -13,7 +13,7 @@ from newsprism.errors import InputError
 from newsprism.model import Article, Skipped
 from newsprism.settings import Settings
 
-from .build import article_id, build_article
+from .build import build_article, reprint_id
 from .fetch import Fetcher
 from .records import Draft, Parsed, charset_for_html, check_text, decode, parse_content
 
@@ -21,6 +21,12 @@ if TYPE_CHECKING:
     import httpx
 
 SUPPORTED = (".txt", ".md", ".markdown", ".html", ".htm", ".xhtml", ".json", ".jsonl", ".ndjson")
+# Read by content: an RSS/Atom feed gives its entries, an OPML list is named only (it means fetching).
+FEED_SUFFIXES = (".xml", ".rss", ".atom", ".opml")
+OPML_NAMED_ONLY = (
+    "an OPML list of feeds, read only when named: `newsprism ingest FILE` fetches the feeds it lists "
+    "(`compare` reads articles and feed files, not OPML)"
+)
 
 
 def read_articles(
@@ -72,7 +78,7 @@ def distinct(article: Article, texts: set[str]) -> Article:
 
     if article.text not in texts:
         return article
-    return dataclasses.replace(article, id=article_id(f"{article.outlet}\n{article.text}"))
+    return dataclasses.replace(article, id=reprint_id(article))
 
 
 T = TypeVar("T")
@@ -143,10 +149,13 @@ def _read_path(name: str, settings: Settings, *, origin: str | None = None) -> P
         ]
         if not files:
             kinds = ", ".join(SUPPORTED)
-            reason = f"folder and its subfolders hold no readable files ({kinds}); check the path"
+            reason = (
+                f"folder and its subfolders hold no readable files ({kinds}, or RSS/Atom feeds); "
+                "check the path"
+            )
             return [*out, Skipped(origin or name, reason)]
         for file in files:
-            out.extend(_read_file(file, str(file), settings))
+            out.extend(_read_file(file, str(file), settings, in_folder=True))
         return out
     return _read_file(path, origin or name, settings)
 
@@ -208,13 +217,33 @@ _NOT_ARTICLES = ("readme", "license", "licence", "notice", "changelog", "contrib
 
 
 def _supported(path: Path) -> bool:
-    """Article files in a directory: supported types, not hidden, not the folder's own README or LICENSE."""
+    """Article files in a directory: supported types and XML that may be a feed (read if it sniffs as
+    one), not hidden, not the folder's own README or LICENSE."""
     if path.name.startswith(".") or path.stem.lower() in _NOT_ARTICLES:
         return False
-    return path.suffix.lower() in SUPPORTED
+    return path.suffix.lower() in SUPPORTED + FEED_SUFFIXES
 
 
-def _read_file(path: Path, origin: str, settings: Settings) -> Parsed:
+def _read_feed(data: bytes, origin: str, suffix: str, *, in_folder: bool) -> Parsed | None:
+    """The entries of an RSS/Atom file, a note for an OPML list, or None when it is no feed (an XML
+    file in a folder that is not a feed is left out, as other file types are)."""
+    from .feeds import feed_drafts, looks_like_feed
+
+    kind = looks_like_feed(data)
+    if kind == "feed":
+        try:
+            entries: Parsed = [*feed_drafts(data, origin)]
+        except InputError as exc:  # this file alone: the rest of its folder is still read
+            return [Skipped(origin, exc.reason)]
+        return entries or [Skipped(origin, "the feed holds no entries; nothing to read")]
+    if kind == "opml":
+        return [Skipped(origin, OPML_NAMED_ONLY)]
+    if in_folder and suffix in FEED_SUFFIXES:
+        return []
+    return None
+
+
+def _read_file(path: Path, origin: str, settings: Settings, *, in_folder: bool = False) -> Parsed:
     try:
         size = path.stat().st_size
     except FileNotFoundError:
@@ -239,6 +268,11 @@ def _read_file(path: Path, origin: str, settings: Settings) -> Parsed:
     except OSError as exc:
         return [Skipped(origin, f"cannot read it ({exc.strerror}); check the path and permissions")]
     suffix = path.suffix.lower()
+    if (
+        suffix not in SUPPORTED
+        and (feed := _read_feed(data, origin, suffix, in_folder=in_folder)) is not None
+    ):
+        return feed
     declared = charset_for_html(data) if suffix in (".html", ".htm", ".xhtml") else None
     try:
         text, notes = decode(data, origin, declared=declared)

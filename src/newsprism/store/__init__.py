@@ -16,11 +16,12 @@ from typing import Protocol
 import numpy as np
 
 from newsprism.model import Article
-from newsprism.store._types import FeedState, StoryRow, StoryUpdate
+from newsprism.store._types import CachedReport, FeedState, StoryRow, StoryUpdate
 from newsprism.store.sqlite import SCHEMA_VERSION, SqliteStore
 
 __all__ = [
     "SCHEMA_VERSION",
+    "CachedReport",
     "FeedState",
     "SqliteStore",
     "Store",
@@ -79,6 +80,12 @@ class Store(Protocol):
     def latest_report(self, story_id: str) -> str | None: ...
 
     def put_report(self, story_id: str, key: str, report_json: str) -> None: ...
+
+    def cached_reports(self, story_id: str) -> list[CachedReport]: ...
+
+    def restore_reports(
+        self, story_id: str, reports: Sequence[CachedReport], *, pages: bool = True
+    ) -> None: ...
 
     def get_page(self, story_id: str, key: str) -> str | None: ...
 

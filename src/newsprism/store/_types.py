@@ -37,3 +37,12 @@ class FeedState:
     failures: int = 0
     next_poll: float = 0.0  # unix time
     last_error: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class CachedReport:
+    """One cached report (or rendered page, key ``page:...``) of a story, kept across a re-clustering."""
+
+    key: str
+    report: str
+    created_at: float  # unix time; the newest report is the one the story list shows figures from

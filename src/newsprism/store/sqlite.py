@@ -19,7 +19,7 @@ import numpy as np
 
 from newsprism.errors import UsageError
 from newsprism.model import Article
-from newsprism.store._types import FeedState, StoryRow, StoryUpdate
+from newsprism.store._types import CachedReport, FeedState, StoryRow, StoryUpdate
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -389,7 +389,9 @@ class SqliteStore:
         return [r[0] for r in rows]
 
     def reset_stories(self) -> None:
-        """Forget every story (articles stay) before a batch re-clustering."""
+        """Forget every story and its cached reports (articles stay) before a batch re-clustering; keep
+        what is worth keeping with :meth:`cached_reports` first and put it back with
+        :meth:`restore_reports`."""
 
         def work() -> None:
             for table in ("story_articles", "stories", "reports"):
@@ -429,6 +431,25 @@ class SqliteStore:
     def put_page(self, story_id: str, key: str, page: str) -> None:
         """Keep a rendered page until the story's cached reports are invalidated."""
         self.put_report(story_id, _PAGE + key, page)
+
+    def cached_reports(self, story_id: str) -> list[CachedReport]:
+        """Everything cached for a story: its reports and rendered pages, as :meth:`restore_reports`
+        takes them back."""
+        rows = self._db.execute(
+            "SELECT key, report, created_at FROM reports WHERE story_id=? ORDER BY key", (story_id,)
+        )
+        return [CachedReport(str(r[0]), str(r[1]), float(r[2])) for r in rows]
+
+    def restore_reports(self, story_id: str, reports: Sequence[CachedReport], *, pages: bool = True) -> None:
+        """File ``reports`` (from :meth:`cached_reports`) under ``story_id`` again, with their times;
+        ``pages=False`` leaves out the rendered pages (they name the story they were made for)."""
+        rows = [
+            (story_id, r.key, r.report, r.created_at) for r in reports if pages or not r.key.startswith(_PAGE)
+        ]
+        if rows:
+            self._transaction(
+                lambda: self._db.executemany("INSERT OR REPLACE INTO reports VALUES (?, ?, ?, ?)", rows)
+            )
 
     def put_report(self, story_id: str, key: str, report_json: str) -> None:
         self._transaction(
