@@ -279,6 +279,8 @@ def test_article_without_date_compares_weekdays_by_name(sources: list[Source]) -
             "The line will stay closed for at least ten days.",
             ["number"],
         ),
+        # the injured and those sent to the scene are two counts
+        ("Two firefighters suffered burns at the warehouse.", "About 45 firefighters fought the blaze.", []),
     ],
 )
 def test_sentence_pairs(segmenter: Segmenter, a: str, b: str, kinds: list[str]) -> None:
@@ -358,3 +360,18 @@ def test_three_figures_are_told_as_three(sources: list[Source]) -> None:
         "Wire ('Tuesday' (2026-03-10)) and Herald ('Tuesday' (2026-03-10)) disagree with "
         "Post ('Monday' (2026-03-09)), Blare ('yesterday' (2026-03-09))"
     )
+
+
+def test_figures_of_articles_a_day_apart_are_updates_not_disputes(segmenter: Segmenter) -> None:
+    first = "About 2,000 residents were evacuated below the dam, officials said."
+    next_day = "About 4,500 residents were evacuated below the dam, officials said."
+    pair = [
+        (Article(id="a", text=first, outlet="A", published="2026-03-02"), "a"),
+        (Article(id="b", text=next_day, outlet="B", published="2026-03-03"), "b"),
+        (Article(id="c", text=next_day, outlet="C", published="2026-03-02"), "c"),
+    ]
+    sa, sb, sc = segmenter.pipe(pair)
+    assert compare_views(view_of(sa, 0, len(first)), view_of(sb, 0, len(next_day))) == []
+    assert [f.kind for f in compare_views(view_of(sa, 0, len(first)), view_of(sc, 0, len(next_day)))] == [
+        "number"
+    ]

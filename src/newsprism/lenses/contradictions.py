@@ -143,14 +143,16 @@ def _numbers(a: SentenceView, b: SentenceView) -> list[Finding]:
     """Figures of one slot that cannot be the same value.
 
     A sentence that says its figures are a reading at one moment ("in afternoon trading", "as of noon",
-    "so far") is not compared: another outlet's reading at another moment differs without contradicting
-    it. When two or more figures disagree at once, the sentences describe different moments or scopes (a
-    share price at 10 a.m. and at the close, last year's rent rise and this year's), not one disputed
-    fact, and nothing is flagged: a contradiction is a figure that differs where the rest agrees or is
-    absent.
+    "so far"), or that two articles of different days give, is not compared: another outlet's reading at
+    another moment differs without contradicting it. When two or more figures disagree at once, the
+    sentences describe different moments or scopes (a share price at 10 a.m. and at the close, last
+    year's rent rise and this year's), not one disputed fact, and nothing is flagged: a contradiction is a
+    figure that differs where the rest agrees or is absent.
     """
     if _SNAPSHOT.search(a.text) or _SNAPSHOT.search(b.text):
         return []  # "in morning trading", "as of 9:33 a.m.", "so far": the outlet says it is a moment's value
+    if a.published is not None and b.published is not None and a.published != b.published:
+        return []  # a day apart, a toll or a count may have moved: an update, not two outlets disagreeing
     qa = [q for q in a.quantities if _checkable(a, q)]
     qb = [q for q in b.quantities if _checkable(b, q)]
     free_a = [q for q in qa if not any(_agrees(q, o) for o in qb)]

@@ -570,18 +570,20 @@ def compatible(a: Quantity, b: Quantity) -> bool:
 # what a count of people says happened to them: a toll of the dead, of the hurt, ... or everyone there
 _OUTCOMES = {
     "dead": ("kill", "dead", "die", "died", "death", "fatal"),
-    "hurt": ("injur", "wound", "hurt"),
+    "hurt": ("injur", "wound", "hurt", "burn", "suffer", "hospital"),
     "missing": ("missing",),
     "rescued": ("rescu", "evacuat"),
     "total": ("carry", "carri", "aboard", "onboard", "board"),
+    "deployed": ("deploy", "sent", "dispatch", "fought", "fighting", "battl", "scene", "respond"),
 }
 _LETTERS = re.compile(r"[A-Za-z]+")
 
 
 def outcome(text: str, q: Quantity) -> set[str]:
     """What a count says happened to what it counts, from the words within three of it: "dead", "hurt",
-    "missing", "rescued", or "total" (everyone there: "carrying 212 passengers"); empty when it does not
-    say. Two counts with different outcomes are two facts, not one figure."""
+    "missing", "rescued", "total" (everyone there: "carrying 212 passengers") or "deployed" (those sent:
+    "45 firefighters fought the blaze"); empty when it does not say. Two counts with different outcomes
+    are two facts, not one figure."""
     if q.kind != "count":
         return set()
     near = [w.lower() for w in _LETTERS.findall(text[: q.start])[-3:] + _LETTERS.findall(text[q.end :])[:3]]
