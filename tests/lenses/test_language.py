@@ -289,4 +289,128 @@ def test_admitted_to_hospital_is_not_owning_up() -> None:
             "The company admitted wrongdoing.",
         ]
     )
-    assert [[s["text"] for s in r["spans"]] for r in rows] == [[], [], ["admitted"], ["admitted"]]
+    assert [[s["text"] for s in r["spans"]] for r in rows] == [[], [], ["admitted"], ["admitted"]]  # type: ignore[attr-defined]
+
+
+# A partisan blog's own voice about a fictional town budget (2026-11-24 lexicon round), and a named
+# critic's quote inside it.
+BLOG_VOICE = (
+    "Mayor Ilsa Trent and her tax-and-spend allies rammed a fat-free $90 million budget through a "
+    "rubber-stamp board in a midnight stunt.\n"
+    "The scheme balloons spending by 4% and slaps renters with a new levy.\n"
+    "Trent, as usual, blamed the weather. Her spin doctors wrote the press release.\n"
+    "The new posts are, naturally, patronage posts, and the whole thing is a giveaway.\n"
+    "“Renters are being fleeced to pay for a spending spree,” said councillor Oskar Brandt."
+)
+# The same words in uses that judge nobody.
+BLOG_NEUTRAL_USES = (
+    "A delivery van rammed the gate of the depot before dawn.",
+    "Children released balloons over the harbour after the ceremony.",
+    "The stunt pilot landed safely on the beach.",
+    "The ferry will run as usual on Sunday.",
+    "The moss grows naturally on the north wall.",
+    "The boy slapped the table and laughed.",
+)
+
+
+@pytest.mark.slow
+def test_partisan_blog_words_are_authorial_with_neutral_forms(
+    lens: LanguageLens, segmenter: Segmenter
+) -> None:
+    found = _by_text(_spans(lens, segmenter, BLOG_VOICE))
+    expected = {
+        "rammed": "pushed",
+        "rubber-stamp": None,
+        "tax-and-spend": None,
+        "stunt": "move",
+        "balloons": "increases",
+        "slaps": "imposes",
+        "as usual": None,
+        "spin doctors": "press advisers",
+        "naturally": None,
+        "patronage posts": "political appointments",
+        "giveaway": None,
+    }
+    for word, neutral in expected.items():
+        assert found[word].voice == "authorial", word
+        assert found[word].neutral == neutral, word
+    for word in ("fleeced", "spending spree"):
+        assert found[word].voice == "attributed", word
+    assert found["fleeced"].neutral == "overcharged"
+    assert "fat" not in found  # part of "fat-free", not the pay idiom
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", BLOG_NEUTRAL_USES)
+def test_blog_words_stay_unflagged_in_literal_uses(
+    lens: LanguageLens, segmenter: Segmenter, text: str
+) -> None:
+    words = {"rammed", "balloons", "stunt", "as usual", "naturally", "slapped"}
+    assert not {s.text.lower() for s in _spans(lens, segmenter, text)} & words
+
+
+@pytest.mark.slow
+def test_rammed_through_a_legislature_is_loaded(lens: LanguageLens, segmenter: Segmenter) -> None:
+    found = _by_text(_spans(lens, segmenter, "The ferry bill was rammed through parliament overnight."))
+    assert found["rammed"].neutral == "pushed"
+
+
+@pytest.mark.slow
+def test_parts_of_a_hyphenated_word_do_not_match_single_words(
+    lens: LanguageLens, segmenter: Segmenter
+) -> None:
+    spans = _spans(
+        lens,
+        segmenter,
+        "Water reached the low-lying streets of Brannock, and the fat-free dairy on Quay Road closed early.",
+    )
+    assert not {s.text.lower() for s in spans} & {"lying", "fat", "low-lying"}
+    styled = _by_text(_spans(lens, segmenter, "The self-styled reformer Ivo Marek opened the depot."))
+    assert styled["self-styled"].voice == "authorial"
+
+
+@pytest.mark.slow
+def test_literal_disaster_report_has_no_loaded_language(lens: LanguageLens, pipeline: Pipeline) -> None:
+    text = (
+        "Engineers found deep cracks in the Brannock reservoir wall on Thursday, and the county ordered "
+        "1,500 residents of the low-lying valley to leave.\n"
+        "Mud covered the lower road, and the flood reached the first houses by noon, officials said.\n"
+        "Shelters opened at the Brannock sports hall."
+    )
+    (source,) = pipeline.sources([Article(id="d1", text=text, outlet="Valley Wire")])
+    findings = lens(Story(sources=(source,)), QuoteFindings())
+    assert findings.spans == ()
+    assert findings.per_source[source.id].loadedness == 0.0
+
+
+@pytest.mark.slow
+def test_biased_share_ignores_sentences_biased_only_by_a_quote(
+    lens: LanguageLens, pipeline: Pipeline
+) -> None:
+    from newsprism.lenses.quotes import QuoteLens
+
+    text = (
+        "The council approved the harbour budget on Monday by 12 votes to 9.\n"
+        "“It is a reckless, disgraceful giveaway to shameless cronies,” said councillor Oskar Brandt.\n"
+        "The budget takes effect in July."
+    )
+    (source,) = pipeline.sources([Article(id="w1", text=text, outlet="Wire")])
+    story = Story(sources=(source,))
+    findings = lens(story, QuoteLens()(story))
+    figures = findings.per_source[source.id]
+    assert {s.voice for s in findings.spans} == {"attributed"}
+    assert max(figures.sentence_bias) >= 0.5  # the classifier still scores the quote itself
+    assert figures.biased_share == 0.0
+
+
+@pytest.mark.slow
+def test_destroyed_is_plain_for_a_fire_and_loaded_for_a_reputation(
+    lens: LanguageLens, segmenter: Segmenter
+) -> None:
+    for text in (
+        "A fire destroyed a bakery on Dunmore Street early on Sunday.",
+        "Forty homes were destroyed in the storm, the county said.",
+    ):
+        assert "destroyed" not in _by_text(_spans(lens, segmenter, text)), text
+    found = _by_text(_spans(lens, segmenter, "The governor destroyed the ferry service in two years."))
+    assert found["destroyed"].neutral == "damaged"

@@ -19,11 +19,17 @@ from typing import TYPE_CHECKING
 from newsprism.lenses.language_lexicon import (
     ADJECTIVE,
     ADVERB,
+    AMOUNT,
+    ASIDE,
     ATTRIBUTION,
+    CHARGE,
     FACTUAL,
+    FIGURATIVE,
     LABEL,
     LOADED,
+    MEASURE,
     MONEY,
+    NOUN,
     SCARE_QUOTES,
     SPEECH,
     VERB,
@@ -37,6 +43,7 @@ from newsprism.model import (
     LanguageSpan,
     Quote,
     QuoteFindings,
+    Sentence,
     Source,
     SourceLanguage,
     Story,
@@ -88,6 +95,12 @@ CLAIM_CUES = frozenset(
     {"describe", "dismiss", "denounce", "brand", "label", "call", "dub", "deride", "portray", "characterize"}
     | {"characterise", "depict", "cast"}
 )
+# A word known only from the learned scores is flagged only where the sentence classifier also leans
+# biased, when it has run: the scores are shares over few occurrences, so a literal word of a biased
+# training sentence ("cracks", "flood", "mud", "deep" in a dam-failure report) would otherwise be loaded
+# wherever it appears. Chosen on BABE (docs/benchmarks.md, 2026-11-24).
+LEARNED_CONTEXT_MIN = 0.4
+_HYPHENS = frozenset({"-", "\u2010", "\u2011"})
 
 
 class LanguageLens:
@@ -155,14 +168,17 @@ class LanguageLens:
         texts = [s.text for s in source.sentences]
         probs = [float(p) for p in self.bias(texts, source.vectors)] if texts else []
         found = self.find_spans(source, quotes, probs)
-        return found, self.figures(source, found, probs)
+        regions = attributed_regions(source, quotes, self.settings.indirect)
+        return found, self.figures(source, found, probs, regions)
 
     def find_spans(
         self, source: Source, quotes: QuoteFindings, sentence_bias: Sequence[float] = ()
     ) -> list[LanguageSpan]:
         """Loaded spans of one source with voice, category, score and neutral alternative, in text order."""
         regions = attributed_regions(source, quotes, self.settings.indirect)
-        candidates = self._lexical_candidates(source, quotes) + self._scare_quotes(source, quotes)
+        candidates = self._lexical_candidates(source, quotes, sentence_bias) + self._scare_quotes(
+            source, quotes
+        )
         out: list[LanguageSpan] = []
         taken: list[tuple[int, int]] = []
         for start, end, entry, sent in sorted(candidates, key=lambda c: (c[0], -c[1])):
@@ -189,8 +205,16 @@ class LanguageLens:
         return out
 
     def figures(
-        self, source: Source, spans: Sequence[LanguageSpan], probs: Sequence[float]
+        self,
+        source: Source,
+        spans: Sequence[LanguageSpan],
+        probs: Sequence[float],
+        regions: Sequence[tuple[int, int]] = (),
     ) -> SourceLanguage:
+        """Per-source figures. ``biased_share`` is the share of sentences the classifier judges biased in the
+        outlet's own voice: a sentence whose loaded words all lie in attributed quotes, or that is mostly
+        someone's quoted words and holds no loaded word of the writer's, is not counted (a wire quoting a
+        critic's "reckless" is not biased for it). ``sentence_bias`` keeps every sentence's probability."""
         authorial = [s for s in spans if s.voice == "authorial"]
         words = max(1, source.article.words)
         per_100 = 100.0 * len(authorial) / words
@@ -198,7 +222,10 @@ class LanguageLens:
         for s in authorial:
             weight[s.text.lower()] += s.score
         top = sorted(weight, key=lambda t: (-weight[t], t))[: self.settings.top_terms]
-        biased = sum(p >= self.settings.biased_threshold for p in probs)
+        biased = sum(
+            p >= self.settings.biased_threshold and not _quoted_bias(sentence, spans, regions)
+            for sentence, p in zip(source.sentences, probs, strict=False)
+        )
         return SourceLanguage(
             loadedness=round(1.0 - math.exp(-per_100 / self.settings.loadedness_scale), 4),
             per_100_words=round(per_100, 3),
@@ -209,7 +236,9 @@ class LanguageLens:
 
     # ------------------------------------------------------------------ candidates
 
-    def _lexical_candidates(self, source: Source, quotes: QuoteFindings) -> list[tuple[int, int, Entry, int]]:
+    def _lexical_candidates(
+        self, source: Source, quotes: QuoteFindings, sentence_bias: Sequence[float] = ()
+    ) -> list[tuple[int, int, Entry, int]]:
         out: list[tuple[int, int, Entry, int]] = []
         learned = self.lexicon.learned
         parse = _Parse(source, quotes)
@@ -217,13 +246,29 @@ class LanguageLens:
             toks = [t for t in source.sentence_tokens(sentence) if not t.is_space]
             lowers = [t.text.lower() for t in toks]
             lemmas = [t.lemma.lower() for t in toks]
+            # words known only from the learned scores need the classifier's agreement, when it has run
+            learned_ok = not (
+                0 <= sentence.index < len(sentence_bias)
+                and sentence_bias[sentence.index] < LEARNED_CONTEXT_MIN
+            )
             i = 0
             while i < len(toks):
+                last = _compound_end(toks, i)
                 phrase = self.lexicon.phrase_at(lowers, lemmas, i)
-                if phrase is not None:
+                if phrase is not None and (
+                    phrase[1].use != ASIDE or parse.aside(toks[i], toks[i + phrase[0] - 1])
+                ):
                     n, entry = phrase
                     out.append((toks[i].start, toks[i + n - 1].end, entry, sentence.index))
-                    i += n
+                    i = max(i + n, last + 1)
+                    continue
+                if last > i:
+                    # a hyphenated word: only an entry for the whole compound counts ("low-lying" is not
+                    # "lying", "late-night" not "night")
+                    found = self._compound(source, toks[i : last + 1], learned_ok)
+                    if found is not None:
+                        out.append((toks[i].start, toks[last].end, found, sentence.index))
+                    i = last + 1
                     continue
                 tok = toks[i]
                 i += 1
@@ -237,26 +282,51 @@ class LanguageLens:
                         continue
                 else:
                     plain = lowers[i - 1] in FACTUAL or tok.lemma.lower() in FACTUAL
-                    found = self._entry(tok, 0.0 if plain else learned.get(lowers[i - 1], 0.0), parse)
+                    score = 0.0 if plain else learned.get(lowers[i - 1], 0.0)
+                    found = self._entry(tok, score, parse, learned_ok=learned_ok)
                 if found is not None:
                     out.append((tok.start, tok.end, found, sentence.index))
         return out
 
-    def _entry(self, tok: Token, learned: float, parse: _Parse) -> Entry | None:
+    def _compound(self, source: Source, parts: Sequence[Token], learned_ok: bool) -> Entry | None:
+        """The entry of a whole hyphenated word (tokens ``word - word ...``): a hand-list word spelled with
+        hyphens ("self-styled"), else its learned score ("tone-deaf"); names only take a listed label."""
+        text = source.text[parts[0].start : parts[-1].end].lower()
+        words = parts[::2]
+        hand = self.lexicon.words.get(text)
+        if hand is not None and hand.use is None:
+            return hand
+        if all(w.ent_type in _NAME_ENTS or w.pos == "PROPN" for w in words) or text in FACTUAL:
+            return None
+        score = self.lexicon.learned.get(text, 0.0)
+        if not learned_ok or score < self.settings.learned_min:
+            return None
+        first, last = parts[0].i, parts[-1].i
+        head = next((w for w in reversed(words) if not first <= w.head <= last), words[-1])
+        if head.pos == "ADJ" or (
+            head.dep in ("amod", "compound", "nmod", "npadvmod") and head.head != head.i
+        ):
+            category = ADJECTIVE
+        elif head.pos in _CONTENT_POS:
+            category = _POS_CATEGORY.get(head.pos, LOADED)
+        else:
+            return None
+        return Entry(category, min(1.0, score / self.settings.learned_min * 0.5))
+
+    def _entry(self, tok: Token, learned: float, parse: _Parse, *, learned_ok: bool = True) -> Entry | None:
         entry = self.lexicon.entry(tok.text, tok.lemma, tok.pos)
         if entry is not None:
             if entry.category == ATTRIBUTION and not _reports_speech(tok):
                 return None
             if tok.lemma.lower() == "admit" and parse.admitted_somewhere(tok):
                 return None  # "was admitted to hospital": let in, not owned up
-            if (entry.use == SPEECH and not parse.speech(tok)) or (
-                entry.use == MONEY and not parse.money(tok)
-            ):
+            if entry.use is not None and not parse.in_use(tok, entry.use):
                 # a use the word is not loaded in ("the rockslide claimed two lives", "storms lashed the
-                # coast"): its learned score comes from the loaded use, so it does not flag it either
+                # coast", "a van rammed the gate"): its learned score comes from the loaded use, so it
+                # does not flag it either
                 return None
             return Entry(entry.category, max(entry.score, learned), entry.neutral)
-        if learned >= self.settings.learned_min and tok.pos in _CONTENT_POS:
+        if learned_ok and learned >= self.settings.learned_min and tok.pos in _CONTENT_POS:
             return Entry(
                 _POS_CATEGORY.get(tok.pos, LOADED), min(1.0, learned / self.settings.learned_min * 0.5)
             )
@@ -459,6 +529,79 @@ _MONEY_NOUNS = frozenset(
     | {"sum", "perk", "expense", "compensation", "severance", "payment", "reward", "allowance", "subsidy"}
     | {"million", "billion", "m", "bn", "pound", "dollar", "euro", "krone", "kroner"}
 )
+# Physical forces and things: "destroyed" and "wrecked" by or of them are plain reporting.
+_FORCES = frozenset(
+    {"fire", "blaze", "flame", "wildfire", "bushfire", "flood", "floodwater", "storm", "hurricane", "cyclone"}
+    | {
+        "typhoon",
+        "tornado",
+        "quake",
+        "earthquake",
+        "explosion",
+        "blast",
+        "bomb",
+        "missile",
+        "shell",
+        "shelling",
+    }
+    | {"airstrike", "landslide", "mudslide", "avalanche", "wave", "tsunami", "eruption", "lightning", "wind"}
+    | {"rain", "hail", "gale", "surge", "inferno", "collapse", "crash", "rocket", "drone", "artillery"}
+)
+_STRUCTURES = frozenset(
+    {
+        "home",
+        "house",
+        "building",
+        "warehouse",
+        "factory",
+        "plant",
+        "bridge",
+        "road",
+        "car",
+        "vehicle",
+        "truck",
+    }
+    | {"bus", "boat", "ship", "vessel", "tank", "aircraft", "plane", "helicopter", "crop", "farm", "barn"}
+    | {"shop", "store", "school", "hospital", "church", "mosque", "temple", "apartment", "flat", "block"}
+    | {
+        "tower",
+        "dam",
+        "wall",
+        "roof",
+        "village",
+        "hut",
+        "shelter",
+        "depot",
+        "office",
+        "property",
+        "structure",
+    }
+    | {"dwelling", "cabin", "hangar", "garage", "market", "station", "pier", "jetty", "harbour", "port"}
+)
+# What a measure pushed through is ("rammed the budget through"), and where it is pushed through.
+_MEASURES = frozenset(
+    {"bill", "budget", "law", "legislation", "measure", "plan", "reform", "policy", "package", "motion"}
+    | {"amendment", "proposal", "deal", "decree", "ordinance", "rule", "change", "tax", "cut", "scheme"}
+    | {"treaty", "agreement", "resolution", "vote", "project", "merger", "regulation", "act"}
+)
+_BODIES = frozenset(
+    {"council", "parliament", "congress", "senate", "house", "assembly", "committee", "legislature"}
+    | {"chamber", "board", "cabinet", "commons", "lords", "bundestag", "diet"}
+)
+# Charges one is "slapped with" ("slaps homeowners with a tax hike", "slapped a tariff on imports").
+_CHARGES = frozenset(
+    {"tax", "levy", "fine", "fee", "tariff", "charge", "surcharge", "penalty", "ban", "duty", "sanction"}
+    | {"hike", "rise", "increase", "lawsuit", "suit", "restriction", "toll", "bill", "injunction", "curfew"}
+    | {"cap", "rate", "embargo", "sanctions", "order"}
+)
+# Amounts that "balloon" ("costs ballooned", "the plan balloons spending", "ballooning debt").
+_AMOUNTS = _MONEY_NOUNS | frozenset(
+    {"cost", "costs", "spending", "spend", "debt", "deficit", "budget", "price", "bill", "payroll"}
+    | {"borrowing", "tax", "rent", "fare", "overrun", "number", "figure", "total", "size", "backlog"}
+    | {"overtime", "estimate", "loss", "losses", "liability", "premium", "interest"}
+)
+_ASIDE_OPEN = frozenset({",", "—", "–", "("})
+_ASIDE_CLOSE = frozenset({",", "—", "–", ")", ".", "!", "?", ";"})
 _QUOTE_MARKS = frozenset("\"“”‘’'«»„")
 _PERSONAL_PRONOUNS = frozenset({"i", "you", "he", "she", "we", "they"})
 
@@ -522,6 +665,103 @@ class _Parse:
             return any(_personal(t) for t in subjects + aimed)
         return False
 
+    def in_use(self, tok: Token, use: str) -> bool:
+        """The token is used in the sense that makes its lexicon entry loaded (see language_lexicon)."""
+        if use == SPEECH:
+            return self.speech(tok)
+        if use == MONEY:
+            return self.money(tok)
+        if use == MEASURE:
+            return self.measure(tok)
+        if use == CHARGE:
+            return self.charge(tok)
+        if use == AMOUNT:
+            return self.amount(tok)
+        if use == FIGURATIVE:
+            return not self.physical(tok)
+        if use == NOUN:
+            return tok.pos == "NOUN" and tok.dep != "compound"
+        if use == ASIDE:
+            return self.aside(tok, tok)
+        return True
+
+    def _neighbour(self, tok: Token, step: int) -> Token | None:
+        j = tok.i + step
+        while 0 <= j < len(self.tokens) and self.tokens[j].is_space:
+            j += step
+        return self.tokens[j] if 0 <= j < len(self.tokens) else None
+
+    def aside(self, first: Token, last: Token) -> bool:
+        """Words set off as a comment ("Marchetti, as usual, claimed", "Most of them, naturally, are")."""
+        before, after = self._neighbour(first, -1), self._neighbour(last, 1)
+        return (
+            before is not None
+            and after is not None
+            and before.text in _ASIDE_OPEN
+            and after.text in _ASIDE_CLOSE
+        )
+
+    def physical(self, tok: Token) -> bool:
+        """The verb reports physical damage: done by a fire, storm or blast, or to a building or vehicle."""
+        kids = self.children[tok.i]
+        doers = [k for k in kids if k.dep == "nsubj"] + [
+            g
+            for k in kids
+            if (k.dep == "agent" or (k.dep == "prep" and k.text.lower() in ("in", "by")))
+            for g in self.children[k.i]
+            if g.dep == "pobj"
+        ]
+        things = [k for k in kids if k.dep in ("dobj", "nsubjpass")]
+        if tok.dep in ("acl", "amod") and tok.head != tok.i:
+            things.append(self.tokens[tok.head])  # "homes destroyed in the flood"
+        return any(d.lemma.lower() in _FORCES for d in doers) or any(
+            t.lemma.lower() in _STRUCTURES for t in things
+        )
+
+    def measure(self, tok: Token) -> bool:
+        """A law, budget or plan pushed through ("rammed the budget through a rubber-stamp council", "the
+        bill was railroaded through parliament"), not "a van rammed the gate"."""
+        if tok.pos != "VERB":
+            return False
+        kids = self.children[tok.i]
+        if any(k.dep in ("dobj", "nsubjpass") and k.lemma.lower() in _MEASURES for k in kids):
+            return True
+        places = [
+            g
+            for k in kids
+            if k.dep in ("prep", "prt") and k.text.lower() == "through"
+            for g in self.children[k.i]
+            if g.dep == "pobj"
+        ]
+        return any(g.lemma.lower() in _BODIES for g in places)
+
+    def charge(self, tok: Token) -> bool:
+        """A tax, fine or ban imposed ("slaps homeowners with a tax hike", "slapped a tariff on steel")."""
+        if tok.pos != "VERB":
+            return False
+        kids = self.children[tok.i]
+        objects = [k for k in kids if k.dep in ("dobj", "nsubjpass")] + [
+            g
+            for k in kids
+            if k.dep == "prep" and k.text.lower() in ("with", "on")
+            for g in self.children[k.i]
+            if g.dep == "pobj"
+        ]
+        return any(o.lemma.lower() in _CHARGES or o.text.lower() in _CHARGES for o in objects)
+
+    def amount(self, tok: Token) -> bool:
+        """Growth of an amount: a subject, object or clause about money or costs ("costs ballooned", "the
+        plan balloons spending" even when tagged a noun), or the amount a modifier describes ("ballooning
+        debt"); "weather balloons" have none."""
+        related = list(self.children[tok.i])
+        related += [g for k in related if k.dep == "prep" for g in self.children[k.i] if g.dep == "pobj"]
+        if tok.dep in ("amod", "compound") and tok.head != tok.i:
+            related.append(self.tokens[tok.head])
+        return any(
+            r.ent_type in ("MONEY", "PERCENT") or r.lemma.lower() in _AMOUNTS or r.text.lower() in _AMOUNTS
+            for r in related
+        )
+
     def money(self, tok: Token) -> bool:
         """The adjective modifies, or the verb takes as its object, a sum of money."""
         if tok.pos == "ADJ":
@@ -529,6 +769,46 @@ class _Parse:
                 return False
             return _is_money(self.tokens[tok.head])
         return any(k.dep == "dobj" and _is_money(k) for k in self.children[tok.i])
+
+
+def _compound_end(toks: Sequence[Token], i: int) -> int:
+    """Index of the last part of the hyphenated word starting at ``toks[i]`` (``i`` itself if none)."""
+    j = i
+    while (
+        j + 2 < len(toks)
+        and toks[j + 1].text in _HYPHENS
+        and toks[j].end == toks[j + 1].start
+        and toks[j + 1].end == toks[j + 2].start
+        and toks[j].text[-1:].isalnum()
+        and toks[j + 2].text[:1].isalnum()
+    ):
+        j += 2
+    return j
+
+
+def _quoted_bias(
+    sentence: Sentence, spans: Sequence[LanguageSpan], regions: Sequence[tuple[int, int]]
+) -> bool:
+    """The sentence's bias is someone else's: it holds no loaded word of the writer's, and either loaded
+    words inside quotes or mostly quoted words ("'It is a reckless spree,' Stahl said")."""
+    inside = [s for s in spans if sentence.start <= s.start < sentence.end]
+    if any(s.voice == "authorial" for s in inside):
+        return False
+    if inside:
+        return True
+    length = sentence.end - sentence.start
+    quoted = sum(max(0, min(b, sentence.end) - max(a, sentence.start)) for a, b in _merged(regions))
+    return length > 0 and quoted * 2 >= length
+
+
+def _merged(regions: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(regions):
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
 
 
 def _is_money(tok: Token) -> bool:

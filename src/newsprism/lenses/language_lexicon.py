@@ -7,10 +7,21 @@ The additions of 2026-11-24 were curated by the team after an exploratory run on
 missed the tabloid's own words (no data set was consulted for them): speech verbs that judge the speaker
 ("mumbled", "muttered", "fumed"), labels for a person or an event ("firebrand", "shambles", "fiasco"),
 emotions an outlet assigns to people ("furious"), and pay idioms ("pockets a fat salary", "fat cats").
-A word loaded in only some of its uses carries that use (:data:`SPEECH`, :data:`MONEY`) and the lens checks
-it on the parse: "snapped", "roared", "claimed", "boasted" count only when they report speech, "pocket" and
-"fat" only about money. The learned word scores (package data, see ``data/language/README.md``) catch the
-long tail the hand lists miss; they carry no neutral alternative.
+A second round on 2026-11-24, also curated by the team (no data set consulted), followed an exploratory run on
+a fictional partisan blog post about a city budget: verbs that dramatise how a measure was passed or what
+it costs ("rammed" or "railroaded" a budget through, "slaps" homeowners with a tax, costs "balloon",
+taxpayers "fleeced"), labels for a political act or its people ("stunt", "giveaway", "rubber-stamp",
+"tax-and-spend", "spin doctors", "patronage posts", "spending spree") and sneering asides ("naturally",
+"as usual" set off by commas).
+A word loaded in only some of its uses carries that use and the lens checks it on the parse: "snapped",
+"roared", "claimed", "boasted" count only when they report speech (:data:`SPEECH`), "pocket" and "fat" only
+about money (:data:`MONEY`), "rammed" only of a measure or through a legislature (:data:`MEASURE`, not a van
+that rammed a gate), "slapped" only with a charge (:data:`CHARGE`), "balloon" only of an amount
+(:data:`AMOUNT`, not a weather balloon), "stunt" only as a noun of its own (:data:`NOUN`, not a stunt
+pilot), "destroyed" and "wrecked" not of a fire or a building (:data:`FIGURATIVE`; moved there on
+2026-11-24 after a wire's "a fire destroyed a warehouse" was flagged), "naturally" and "as usual" only as
+an aside between commas (:data:`ASIDE`). The learned word scores (package data, see
+``data/language/README.md``) catch the long tail the hand lists miss; they carry no neutral alternative.
 """
 
 from __future__ import annotations
@@ -47,6 +58,14 @@ class Entry:
 # the keys); the language lens checks them on the parse.
 SPEECH = "speech"  # the verb reports what someone said: a quote, a that-clause, "at"/"about" someone
 MONEY = "money"  # the verb's object, or the noun the adjective modifies, is money ("a fat salary")
+MEASURE = (
+    "measure"  # a law, budget or plan is pushed through ("rammed the bill through"), not a van rammed a gate
+)
+CHARGE = "charge"  # a tax, fine or ban is imposed ("slapped homeowners with a tax"), not a face slapped
+AMOUNT = "amount"  # a verb of growth about an amount ("costs ballooned", "balloons spending"), not a balloon
+NOUN = "noun"  # a noun heading its phrase ("a publicity stunt"), not a modifier ("stunt pilot") or a verb
+FIGURATIVE = "figurative"  # not of a physical force or a building ("a fire destroyed the warehouse" is plain)
+ASIDE = "aside"  # a comment set off by commas or dashes ("Marchetti, as usual, claimed"), not "open as usual"
 
 
 def _table(category: str, score: float, lines: str, use: str | None = None) -> dict[str, Entry]:
@@ -173,6 +192,28 @@ MISHAP_LABELS = _table(
     blunders = mistakes
     """,
 )
+
+# Labels for a political act or spending that judge it (2026-11-24, second round).
+POLITICAL_LABELS = _table(
+    LABEL,
+    0.75,
+    """
+    giveaway
+    giveaways
+    """,
+)
+# Only as a noun of its own: "a shameless stunt", not "a stunt pilot" or "stunts growth".
+STUNT = _table(
+    LABEL,
+    0.75,
+    """
+    stunt = move
+    stunts = moves
+    """,
+    NOUN,
+)
+# Asides that sneer at someone's predictable conduct, only between commas or dashes.
+ASIDES = _table(ADVERB, 0.6, "naturally", ASIDE)
 
 # Adjectives that judge rather than describe.
 ADJECTIVES = _table(
@@ -395,10 +436,46 @@ VERBS = _table(
     butcher = kill
     slaughter = kill
     massacre = kill
-    destroy = damage
-    wreck = damage
     smear = criticise
     rig = influence
+    """,
+)
+
+# Verbs that dramatise a setback ("destroyed the economy", "wrecked the talks") but report a fire or a storm
+# plainly ("a fire destroyed a warehouse", "homes destroyed in the flood").
+FIGURATIVE_VERBS = _table(
+    VERB,
+    0.7,
+    """
+    destroy = damage
+    wreck = damage
+    """,
+    FIGURATIVE,
+)
+# Verbs that dramatise passing a measure: "rammed the budget through the council", "railroaded the bill",
+# not "a van rammed the gate".
+MEASURE_VERBS = _table(
+    VERB,
+    0.7,
+    """
+    ram = push
+    railroad = push
+    """,
+    MEASURE,
+)
+# "slaps homeowners with a tax", "slapped a tariff on imports", not "slapped him".
+CHARGE_VERBS = _table(VERB, 0.65, "slap = impose", CHARGE)
+# "the plan balloons spending", "costs ballooned", "ballooning debt", not "weather balloons".
+AMOUNT_VERBS = _table(VERB, 0.6, "balloon = increase", AMOUNT)
+# The tagger often reads the verb as a plural noun ("the plan balloons spending"): the inflected forms are
+# also looked up as words, under the same amount condition.
+AMOUNT_WORDS = {w: AMOUNT_VERBS["balloon"] for w in ("balloons", "ballooned", "ballooning")}
+# Verbs loaded in every use they have as verbs (a fleece is a jacket, but the verb is cheating).
+CHEAT_VERBS = _table(
+    VERB,
+    0.75,
+    """
+    fleece = overcharge
     """,
 )
 
@@ -450,8 +527,33 @@ PHRASES = _table(
     penny - pinching
     jumped - up
     cock - up = mistake
+    spin doctor = press adviser
+    spin doctors = press advisers
+    spin - doctor = press adviser
+    spin - doctors = press advisers
+    patronage post = political appointment
+    patronage posts = political appointments
+    spending spree = spending increase
+    spending sprees = spending increases
+    borrowing spree = borrowing increase
     """,
 )
+# Hyphenated framing words: the lens matches a hyphenated word as a whole ("rubber-stamp", never "stamp").
+HYPHENATED = _table(
+    FRAMING,
+    0.85,
+    """
+    rubber-stamp
+    rubber-stamped = approved
+    rubber-stamping = approving
+    rubber-stamps = approves
+    tax-and-spend
+    """,
+)
+# Loaded only as an aside between commas ("Marchetti, as usual, claimed"), not "open as usual". Kept apart
+# from PHRASES: the BABE lookup baseline (benchmarks/language_babe.py) takes every word of a listed phrase
+# as a hand-list word, and "as" alone is no loaded word.
+ASIDE_PHRASES = _table(FRAMING, 0.6, "as usual", ASIDE)
 
 # Inflections of the neutral verbs the hand lists use, by suffix of the loaded word.
 _IRREGULAR = {
@@ -505,19 +607,41 @@ class Lexicon:
 
     def __init__(self, word_scores: dict[str, float] | None = None) -> None:
         self.words: dict[str, Entry] = _merge(
-            INTENSIFIERS, ADVERBS, ADJECTIVES, MONEY_ADJECTIVES, LABELS, MISHAP_LABELS
+            INTENSIFIERS,
+            ADVERBS,
+            ASIDES,
+            ADJECTIVES,
+            MONEY_ADJECTIVES,
+            LABELS,
+            MISHAP_LABELS,
+            POLITICAL_LABELS,
+            STUNT,
+            AMOUNT_WORDS,
+            HYPHENATED,
         )
-        self.verbs: dict[str, Entry] = _merge(VERBS, MONEY_VERBS, ATTRIBUTION_VERBS, SPEECH_VERBS)
+        self.verbs: dict[str, Entry] = _merge(
+            VERBS,
+            FIGURATIVE_VERBS,
+            MONEY_VERBS,
+            MEASURE_VERBS,
+            CHARGE_VERBS,
+            AMOUNT_VERBS,
+            CHEAT_VERBS,
+            ATTRIBUTION_VERBS,
+            SPEECH_VERBS,
+        )
         self.phrases: dict[tuple[str, ...], Entry] = {tuple(k.split()): v for k, v in PHRASES.items()}
+        self.asides: dict[tuple[str, ...], Entry] = {tuple(k.split()): v for k, v in ASIDE_PHRASES.items()}
+        self._longest = max(len(k) for k in (*self.phrases, *self.asides))
         self._given = word_scores
 
     def phrase_at(self, lowers: Sequence[str], lemmas: Sequence[str], i: int) -> tuple[int, Entry] | None:
         """The longest listed phrase starting at word ``i``; each word matches by text or lemma ("land grabs",
         "death traps"), the exact words first so a listed plural keeps its own neutral form."""
-        for n in (4, 3, 2):
+        for n in range(self._longest, 1, -1):
             if i + n > len(lowers):
                 continue
-            entry = self.phrases.get(tuple(lowers[i : i + n]))
+            entry = self.phrases.get(tuple(lowers[i : i + n])) or self.asides.get(tuple(lowers[i : i + n]))
             if entry is None:
                 words = tuple(lemmas[i : i + n])
                 entry = self.phrases.get((*words[:-1], lowers[i + n - 1])) or self.phrases.get(words)
