@@ -84,6 +84,10 @@ class LanguageSettings:
     """Knobs of the lens; the defaults are the ones docs/benchmarks.md measured."""
 
     learned_min: float = 0.3  # a word known only from the learned scores needs at least this score
+    # ... and a sentence bias probability of at least this (when the classifier ran): the scores are
+    # shares over few occurrences, so a literal word of a biased training sentence ("cracks", "flood")
+    # would otherwise be loaded wherever it appears; chosen on BABE (docs/benchmarks.md, 2026-11-24)
+    learned_context_min: float = 0.4  # sentence bias a learned-score word needs around it
     biased_threshold: float = 0.5  # sentence bias probability from which a sentence counts as biased
     loadedness_scale: float = 2.0  # authorial spans per 100 words at which loadedness reaches 1 - 1/e
     context_weight: float = 0.2  # share of a span's score that comes from its sentence's bias probability

@@ -95,11 +95,6 @@ CLAIM_CUES = frozenset(
     {"describe", "dismiss", "denounce", "brand", "label", "call", "dub", "deride", "portray", "characterize"}
     | {"characterise", "depict", "cast"}
 )
-# A word known only from the learned scores is flagged only where the sentence classifier also leans
-# biased, when it has run: the scores are shares over few occurrences, so a literal word of a biased
-# training sentence ("cracks", "flood", "mud", "deep" in a dam-failure report) would otherwise be loaded
-# wherever it appears. Chosen on BABE (docs/benchmarks.md, 2026-11-24).
-LEARNED_CONTEXT_MIN = 0.4
 _HYPHENS = frozenset({"-", "\u2010", "\u2011"})
 
 
@@ -249,7 +244,7 @@ class LanguageLens:
             # words known only from the learned scores need the classifier's agreement, when it has run
             learned_ok = not (
                 0 <= sentence.index < len(sentence_bias)
-                and sentence_bias[sentence.index] < LEARNED_CONTEXT_MIN
+                and sentence_bias[sentence.index] < self.settings.learned_context_min
             )
             i = 0
             while i < len(toks):
