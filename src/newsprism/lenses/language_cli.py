@@ -88,7 +88,7 @@ def print_language(items: Sequence[SourceSpans], console: Console | None = None)
         out.rule(f"{item.outlet} ({item.origin or item.source})")
         out.print(
             f"loadedness {f.loadedness:.2f} ({f.per_100_words:.1f} authorial loaded spans per 100 words), "
-            f"biased sentences {f.biased_share:.0%}"
+            f"biased sentences (own voice) {f.biased_share:.0%}"
             + (f", top terms: {', '.join(f.top_terms)}" if f.top_terms else "")
         )
         out.print(highlighted(item))
