@@ -414,3 +414,15 @@ def test_destroyed_is_plain_for_a_fire_and_loaded_for_a_reputation(
         assert "destroyed" not in _by_text(_spans(lens, segmenter, text)), text
     found = _by_text(_spans(lens, segmenter, "The governor destroyed the ferry service in two years."))
     assert found["destroyed"].neutral == "damaged"
+
+
+def test_slammed_by_a_hurricane_is_no_criticism() -> None:
+    from newsprism.lenses.language import score_lines
+
+    rows = score_lines(
+        [
+            "Counties slammed by Hurricane Mira last month have all counted their votes.",
+            "The senator slammed the plan as wasteful.",
+        ]
+    )
+    assert ["slammed" in [s["text"] for s in r["spans"]] for r in rows] == [False, True]

@@ -311,8 +311,8 @@ class LanguageLens:
     def _entry(self, tok: Token, learned: float, parse: _Parse, *, learned_ok: bool = True) -> Entry | None:
         entry = self.lexicon.entry(tok.text, tok.lemma, tok.pos)
         if entry is not None:
-            if entry.category == ATTRIBUTION and not _reports_speech(tok):
-                return None
+            if entry.category == ATTRIBUTION and (not _reports_speech(tok) or parse.physical(tok)):
+                return None  # "slammed by Hurricane Michael", "a storm blasted the coast": no one spoke
             if tok.lemma.lower() == "admit" and parse.admitted_somewhere(tok):
                 return None  # "was admitted to hospital": let in, not owned up
             if entry.use is not None and not parse.in_use(tok, entry.use):
@@ -709,7 +709,8 @@ class _Parse:
         things = [k for k in kids if k.dep in ("dobj", "nsubjpass")]
         if tok.dep in ("acl", "amod") and tok.head != tok.i:
             things.append(self.tokens[tok.head])  # "homes destroyed in the flood"
-        return any(d.lemma.lower() in _FORCES for d in doers) or any(
+        named = [c for d in doers for c in self.children[d.i] if c.dep == "compound"]  # "Hurricane Michael"
+        return any(d.lemma.lower() in _FORCES for d in doers + named) or any(
             t.lemma.lower() in _STRUCTURES for t in things
         )
 

@@ -44,8 +44,8 @@ LOADED: frozenset[str] = frozenset(
 
 # Verbs and words of the list that are plain description when a fire, storm or blast does it ("fire
 # gutted the warehouse", "the storm hammered the coast", "panic as flood waters rose" is still loaded, so
-# only these): in a sentence naming such a force they are not counted, and never swapped ("gutted" ->
-# "cut" would change the fact).
+# only these): in a sentence naming such a force this list does not count them, and none is ever swapped
+# ("gutted" -> "cut" would change the fact); the language lens judges its own spans.
 LITERAL_NEAR_FORCE: frozenset[str] = frozenset(
     """
     gutted guts ripped rips torched torches hammered hammers blasted blasts trashed trashes slammed slams

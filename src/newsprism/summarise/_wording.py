@@ -120,13 +120,11 @@ class Neutrality:
 
     def loaded_spans(self, source: Source, sentence: Sentence) -> list[Loaded]:
         """Authorial loaded spans of one sentence: the lens's, plus fallback-list words outside quotes."""
-        forced = literal_use(sentence.text)
         found = [
-            s
-            for s in self._spans.get(source.id, ())
-            if s.start >= sentence.start and s.end <= sentence.end and s.text.lower() not in forced
+            s for s in self._spans.get(source.id, ()) if s.start >= sentence.start and s.end <= sentence.end
         ]
         quoted = self._quoted(source, sentence)
+        forced = literal_use(sentence.text)  # the lens judges its own spans; this only spares the list's
         for m in _WORD.finditer(sentence.text):
             word = m.group().lower().replace("’", "'")
             start, end = sentence.start + m.start(), sentence.start + m.end()
@@ -200,6 +198,8 @@ def neutralise(source: Source, sentence: Sentence, spans: Sequence[Loaded]) -> s
         if _touches_fact(source, tokens, span):
             return None
         word = span.text.lower().replace("’", "'")
+        if word in literal_use(sentence.text):
+            return None  # "a fire gutted the warehouse": no swap ("cut") keeps that fact
         verb = len(inside) == 1 and inside[0].pos in ("VERB", "AUX") and word in SPEECH_VERBS
         neutral = SPEECH_VERBS[word] if verb else NEUTRAL.get(word, span.neutral)
         if neutral is None:
