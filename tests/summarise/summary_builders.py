@@ -39,6 +39,13 @@ def claim(
     return Claim(id=cid, support=support, sources=sources, sentences=tuple(passages), origins=origins)
 
 
+def passage_of(st: Story, sid: str, text: str) -> Passage:
+    """The passage of ``text`` in source ``sid``'s first sentence, so tests never hand-count offsets."""
+    sent = st.source(sid).sentences[0]
+    start = sent.start + sent.text.index(text)
+    return Passage(sid, start, start + len(text), text)
+
+
 def story(sources: Sequence[Source], *claims: Claim) -> Story:
     return Story(sources=tuple(sources), claims=tuple(claims))
 

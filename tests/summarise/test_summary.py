@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from summary_builders import cited_correctly, claim, source, story
+from summary_builders import cited_correctly, claim, passage_of, source, story
 
 from newsprism.errors import UsageError
 from newsprism.model import (
@@ -393,13 +393,10 @@ def test_outlets_giving_the_shown_figure_in_other_words_are_named() -> None:
         source("s3", "The Civic Ledger", [twelve]),
     ]
     st = story(srcs, claim("c1", srcs, ("s1", 0), ("s2", 0), ("s3", 0)))
-
-    def at(sid: str, text: str) -> Passage:
-        sent = st.source(sid).sentences[0]
-        start = sent.start + sent.text.index(text)
-        return Passage(sid, start, start + len(text), text)
-
-    values = (at("s1", "12 people"), at("s2", "at least 20 people"), at("s3", "Twelve people"))
+    values = tuple(
+        passage_of(st, sid, text)
+        for sid, text in (("s1", "12 people"), ("s2", "at least 20 people"), ("s3", "Twelve people"))
+    )
     toll = Contradiction(claims=("c1",), kind="number", values=values, explanation="")
     told = Summariser()(st, Findings(contradictions=(toll,))).sentences[0].text
     assert all(name in told for name in ("Northwire", "The Daily Blaze", "The Civic Ledger")), told
@@ -435,13 +432,9 @@ def test_a_disputed_claim_is_attributed_only_to_outlets_that_said_it_so() -> Non
         source("s3", "Valley Courier", [courier]),
     ]
     st = story(srcs, claim("c1", srcs, ("s1", 0), ("s2", 0), ("s3", 0)))
-
-    def day(sid: str, word: str) -> Passage:
-        sent = st.source(sid).sentences[0]
-        at = sent.start + sent.text.index(word)
-        return Passage(sid, at, at + len(word), word)
-
-    values = (day("s1", "Tuesday"), day("s2", "Tuesday"), day("s3", "Wednesday"))
+    values = tuple(
+        passage_of(st, sid, day) for sid, day in (("s1", "Tuesday"), ("s2", "Tuesday"), ("s3", "Wednesday"))
+    )
     k = Contradiction(claims=("c1",), kind="date", values=values, explanation="")
     bias = _lens([], {"s1": (0.1,), "s2": (0.5,), "s3": (0.5,)}).language  # the journal's wording is shown
     told = Summariser()(st, Findings(contradictions=(k,), language=bias)).sentences[0].text
