@@ -123,7 +123,7 @@ def ingest(
 ) -> None:
     """Add articles to the store and place each in a story (re-running it adds nothing twice)."""
     from newsprism._cli_common import EXIT_OK, EXIT_PARTIAL, handle_errors, progress_bar
-    from newsprism.stories import counted
+    from newsprism.report._common import counted
 
     with handle_errors(debug):
         settings = load_settings(config, allow_private)
@@ -168,7 +168,7 @@ def watch(
     """Poll feeds politely and keep stories up to date; feeds that fail are retried with backoff."""
     from newsprism._cli_common import EXIT_OK, EXIT_PARTIAL, handle_errors
     from newsprism.ingest.feeds import FeedPoller
-    from newsprism.stories import counted
+    from newsprism.report._common import counted
     from newsprism.stories import watch as watch_loop
 
     with handle_errors(debug):
@@ -355,7 +355,7 @@ def recluster(
 ) -> None:
     """Forget all stories and cluster every stored article again, in publication order."""
     from newsprism._cli_common import handle_errors
-    from newsprism.stories import counted
+    from newsprism.report._common import counted
 
     with handle_errors(debug):
         db = _open(store)

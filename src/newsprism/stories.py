@@ -30,6 +30,7 @@ from newsprism.cluster import OnlineClusterer, StorySettings, lead_text, publica
 from newsprism.cluster.features import day_number
 from newsprism.ingest.feeds import FeedPoller, poll_all
 from newsprism.model import Article
+from newsprism.report._common import counted
 from newsprism.store import Store, StoryRow, StoryUpdate
 
 if TYPE_CHECKING:
@@ -97,13 +98,6 @@ class IngestResult:
         if len(pairs) > limit:
             shown.append(f"{len(pairs) - limit} more")
         return ", ".join(shown)
-
-
-def counted(n: int, thing: str, things: str | None = None) -> str:
-    """'1 new article', '2 new articles', '0 stories' (``things`` when adding an s is wrong)."""
-    if n == 1:
-        return f"1 {thing}"
-    return f"{n} {things or thing + 's'}"
 
 
 def _short(origin: str) -> str:

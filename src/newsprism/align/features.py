@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from newsprism.model import Sentence, Source, Token
+from newsprism.segment._rules import CAPITALS
 
 if TYPE_CHECKING:
     from scipy.sparse import csr_matrix
@@ -66,7 +67,9 @@ _SCALES = {
 }
 _NUMERIC = re.compile(r"^[$€£¥]?([0-9][0-9,]*(?:\.[0-9]+)?)(%|[a-z]{1,2})?$")
 _DASHES = frozenset({"-", "--", "–", "—"})
-_DATELINE_RE = re.compile(r"^[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'. ]+(,[^-–—(]{0,30})?\s*(\([^)]{1,30}\))?\s*(-|--|–|—)\s")
+_DATELINE_RE = re.compile(
+    rf"^[{CAPITALS}][{CAPITALS}'. ]+(,[^-–—(]{{0,30}})?\s*(\([^)]{{1,30}}\))?\s*(-|--|–|—)\s"
+)
 _WORD_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’.,%$-]*")
 
 

@@ -25,6 +25,7 @@ from newsprism.lenses.language_lexicon import (
     CHARGE,
     FACTUAL,
     FIGURATIVE,
+    FORCES,
     LABEL,
     LOADED,
     MEASURE,
@@ -524,24 +525,7 @@ _MONEY_NOUNS = frozenset(
     | {"sum", "perk", "expense", "compensation", "severance", "payment", "reward", "allowance", "subsidy"}
     | {"million", "billion", "m", "bn", "pound", "dollar", "euro", "krone", "kroner"}
 )
-# Physical forces and things: "destroyed" and "wrecked" by or of them are plain reporting.
-_FORCES = frozenset(
-    {"fire", "blaze", "flame", "wildfire", "bushfire", "flood", "floodwater", "storm", "hurricane", "cyclone"}
-    | {
-        "typhoon",
-        "tornado",
-        "quake",
-        "earthquake",
-        "explosion",
-        "blast",
-        "bomb",
-        "missile",
-        "shell",
-        "shelling",
-    }
-    | {"airstrike", "landslide", "mudslide", "avalanche", "wave", "tsunami", "eruption", "lightning", "wind"}
-    | {"rain", "hail", "gale", "surge", "inferno", "collapse", "crash", "rocket", "drone", "artillery"}
-)
+# Things a fire, storm or blast damages: "destroyed" and "wrecked" of them are plain reporting.
 _STRUCTURES = frozenset(
     {
         "home",
@@ -710,7 +694,7 @@ class _Parse:
         if tok.dep in ("acl", "amod") and tok.head != tok.i:
             things.append(self.tokens[tok.head])  # "homes destroyed in the flood"
         named = [c for d in doers for c in self.children[d.i] if c.dep == "compound"]  # "Hurricane Michael"
-        return any(d.lemma.lower() in _FORCES for d in doers + named) or any(
+        return any(d.lemma.lower() in FORCES for d in doers + named) or any(
             t.lemma.lower() in _STRUCTURES for t in things
         )
 
@@ -826,10 +810,8 @@ def _reports_speech(tok: Token) -> bool:
 
 
 def _sentence_index(source: Source, offset: int) -> int:
-    for s in source.sentences:
-        if s.start <= offset < s.end:
-            return s.index
-    return -1
+    s = at(source.sentences, offset)
+    return s.index if s is not None else -1
 
 
 def _without_source(span: LanguageSpan) -> dict[str, object]:

@@ -33,6 +33,17 @@ from functools import cached_property
 from importlib import resources
 
 # Categories a span can carry; the report shows them on hover.
+# Physical forces, as lemmas: what they destroy, slam or gut is plain reporting ("a fire destroyed the
+# warehouse", "counties slammed by Hurricane Mira"); the summary's fallback list reads this too.
+FORCES = frozenset(
+    """
+    fire blaze flame inferno wildfire bushfire flood flooding floodwater storm hurricane cyclone typhoon
+    tornado quake earthquake explosion blast bomb bombing missile shell shelling airstrike rocket drone
+    artillery landslide mudslide rockslide avalanche wave tsunami eruption lightning wind rain hail gale
+    surge collapse crash
+    """.split()  # noqa: SIM905 (a word list reads better as text)
+)
+
 LABEL = "insult or label"
 ADJECTIVE = "loaded adjective"
 ADVERB = "loaded adverb"

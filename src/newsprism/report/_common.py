@@ -77,12 +77,12 @@ def speaker_table(report: StoryReport) -> list[tuple[str, dict[str, tuple[int, l
 def headline(report: StoryReport) -> str:
     """The report's headline, or a plain description when the summariser gave none."""
     n = len(report.sources)
-    return report.headline.strip() or f"Coverage of one story by {n} source{'' if n == 1 else 's'}"
+    return report.headline.strip() or f"Coverage of one story by {counted(n, 'source')}"
 
 
-def counted(n: int, noun: str) -> str:
-    """ "1 source", "4 sources"."""
-    return f"{n} {noun}{'' if n == 1 else 's'}"
+def counted(n: int, thing: str, things: str | None = None) -> str:
+    """ "1 source", "4 sources", "2 new stories" (``things`` when adding an s is wrong)."""
+    return f"1 {thing}" if n == 1 else f"{n} {things or thing + 's'}"
 
 
 def pct(x: float) -> str:

@@ -28,8 +28,11 @@ CLOSING = frozenset("\"”’')]}»")
 #: Punctuation that cannot end a sentence, so a split right after it is a mistake.
 CONTINUING = frozenset({",", ";", ":", "-", "–", "—", "--", "(", "/"})
 #: A dateline on its own: "KYIV (Wire) -", "LONDON, March 3 (Newswire) —", "WASHINGTON —".
+#: Capital letters a dateline's place may be written in ("GRIMSØY", "ÅLESUND"); the summary and the aligner
+#: read datelines with it too.
+CAPITALS = "A-ZÀ-ÖØ-Þ"
 DATELINE = re.compile(
-    r"^[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ.'\- ]{1,40}(?:,\s*[A-Z][A-Za-z.]*(?:\s+\d{1,2})?){0,2}"
+    rf"^[{CAPITALS}][{CAPITALS}.'\- ]{{1,40}}(?:,\s*[A-Z][A-Za-z.]*(?:\s+\d{{1,2}})?){{0,2}}"
     r"\s*(?:\([^()\n]{1,40}\))?\s*[-–—―]{1,2}$"
 )
 #: A dateline opening a line: "LONDON (Wire) — Heavy rain ..." right under an unpunctuated headline.

@@ -44,20 +44,12 @@ LOADED: frozenset[str] = frozenset(
 
 # Verbs and words of the list that are plain description when a fire, storm or blast does it ("fire
 # gutted the warehouse", "the storm hammered the coast", "panic as flood waters rose" is still loaded, so
-# only these): in a sentence naming such a force this list does not count them, and none is ever swapped
-# ("gutted" -> "cut" would change the fact); the language lens judges its own spans.
+# only these): in a sentence naming such a force (the language lens's FORCES) this list does not count
+# them, and none is ever swapped ("gutted" -> "cut" would change the fact); the lens judges its own spans.
 LITERAL_NEAR_FORCE: frozenset[str] = frozenset(
     """
     gutted guts ripped rips torched torches hammered hammers blasted blasts trashed trashes slammed slams
     crushing explosive
-    """.split()  # noqa: SIM905 (a word list reads better as text)
-)
-FORCES: frozenset[str] = frozenset(
-    """
-    fire fires blaze blazes flames flame inferno storm storms tornado tornadoes hurricane hurricanes
-    typhoon cyclone flood floods flooding floodwaters wind winds gale gales rain rains waves wave
-    explosion explosions blast quake earthquake rockslide landslide mudslide avalanche shelling shells
-    bomb bombs bombing missile missiles rocket rockets drone drones tsunami wildfire wildfires
     """.split()  # noqa: SIM905 (a word list reads better as text)
 )
 

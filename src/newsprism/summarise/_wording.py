@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from newsprism.model import Sentence, Source, Token
-from newsprism.summarise._lexicon import FORCES, LITERAL_NEAR_FORCE, LOADED, NEUTRAL, SPEECH_VERBS
+from newsprism.segment._rules import CAPITALS
+from newsprism.summarise._lexicon import LITERAL_NEAR_FORCE, LOADED, NEUTRAL, SPEECH_VERBS
 
 if TYPE_CHECKING:
     from newsprism.pipeline import Findings
@@ -25,7 +26,7 @@ _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|‘[^’]{12,}’")
 # "DREL, Nov 13 (Reuters) - " / "PORT ASTER - " / "WASHINGTON (AP) —": wire datelines before the news.
 # "KYIV (Reuters) - ", "LONDON, March 3 (Reuters) - ", "SELMARK, Norvia (AP) — ", "WASHINGTON — "
 _DATELINE = re.compile(
-    r"^\s*[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ .'’-]{1,40}"  # "GRIMSØY"
+    rf"^\s*[{CAPITALS}][{CAPITALS} .'’-]{{1,40}}"  # "GRIMSØY"
     r"(,\s*[A-Z][A-Za-z.’'-]{1,20}(\s+[A-Z][A-Za-z.’'-]{1,20})?)?"  # a region or country
     r"(,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"  # a date
     r"\s*(\([A-Za-z .]{2,30}\))?\s*[-–—:]{1,2}\s+"
@@ -82,7 +83,10 @@ def subjectivity_lexicon() -> dict[str, float]:
 def literal_use(text: str) -> frozenset[str]:
     """The list's words that ``text`` uses literally: all of ``LITERAL_NEAR_FORCE`` when it names a fire,
     storm or blast, else none."""
-    words = {w.lower() for w in _WORD.findall(text)}
+    from newsprism.lenses.language_lexicon import FORCES
+    from newsprism.lenses.quantities import singular
+
+    words = {singular(w.removesuffix("es") if w.endswith("oes") else w) for w in _WORD.findall(text)}
     return LITERAL_NEAR_FORCE if words & FORCES else frozenset()
 
 
