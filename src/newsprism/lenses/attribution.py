@@ -271,10 +271,7 @@ def _verb_attribution(
         for c in parse.kids(verb.i, {"dobj", "xcomp"}):
             content |= parse.subtree(c)
     aside = verb.dep == "parataxis" or (
-        verb.dep == "ccomp"
-        and bool(parse.kids(verb.i, SUBJECT_DEPS))
-        and not _reported(parse, verb)
-        and not _reporting_after(parse, verb)
+        verb.dep == "ccomp" and bool(parse.kids(verb.i, SUBJECT_DEPS)) and not _reported(parse, verb)
     )
     if not content and listed and aside:
         # "The economy is growing, she said." and "Acts of protest, Mr. Obama said, are acts of patriotism."
@@ -358,19 +355,15 @@ def _main_predicate(parse: Parse, verb: Token, content: set[int]) -> bool:
     return subject and not any(i < verb.i for i in verbs)
 
 
-def _reporting_after(parse: Parse, verb: Token) -> bool:
-    """The verb's clause is what a cue after it reports ("The plan will add 200 jobs, the office said"),
-    so it comments on nothing: "add" there is not an aside taking "the office said" as its content."""
-    head = parse.tokens[verb.head]
-    return head.i > verb.i and head.lemma.lower() in SPEECH_VERBS | OTHER_CUE_VERBS
-
-
 def _reported(parse: Parse, verb: Token) -> bool:
-    """The verb's clause is what a cue before it reports ("the union said it had warned"), not the
-    clause an aside cue comments on ("The road is closed, the union said")."""
+    """The verb's clause is what a cue reports, so it is no aside commenting on the sentence: a cue after
+    it ("The plan will add 200 jobs, the office said") or a cue right before it ("the union said it had
+    warned"), where "The road is closed, the union said" keeps "said" the aside."""
     head = parse.tokens[verb.head]
-    if head.i >= verb.i or head.lemma.lower() not in SPEECH_VERBS | OTHER_CUE_VERBS:
+    if head.lemma.lower() not in SPEECH_VERBS | OTHER_CUE_VERBS or head.i == verb.i:
         return False
+    if head.i > verb.i:
+        return True
     between = parse.tokens[head.i + 1 : min(parse.subtree(verb.i))]
     return not any(t.pos == "PUNCT" for t in between)
 
