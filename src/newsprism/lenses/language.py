@@ -608,13 +608,7 @@ class _Parse:
         kids = self.children[tok.i]
         if any(k.dep in ("ccomp", "xcomp") for k in kids):
             return False
-        places = [
-            g
-            for k in kids
-            if k.dep == "prep" and k.text.lower() in ("to", "into")
-            for g in self.children[k.i]
-            if g.dep == "pobj"
-        ]
+        places = self.objects_of(tok, ("to", "into"))
         return any(k.dep == "auxpass" for k in kids) or any(g.lemma.lower() in _INSTITUTIONS for g in places)
 
     def speech(self, tok: Token) -> bool:
@@ -632,17 +626,25 @@ class _Parse:
                 return True
             if k.dep == "prt" and k.text.lower() == "out":
                 return True  # "lashed out at", "hit out"
-        aimed = [
-            g
-            for k in kids
-            if k.dep == "prep" and k.text.lower() in ("at", "about", "against", "of")
-            for g in self.children[k.i]
-            if g.dep == "pobj"
-        ]
+        aimed = self.objects_of(tok, ("at", "about", "against", "of"))
         if aimed:
             subjects = [k for k in kids if k.dep == "nsubj"]
             return any(_personal(t) for t in subjects + aimed)
         return False
+
+    def objects_of(
+        self, tok: Token, preps: tuple[str, ...], *, agent: bool = False, particle: bool = False
+    ) -> list[Token]:
+        """The objects of ``tok``'s prepositions among ``preps`` ("snapped at reporters" -> reporters); with
+        ``agent`` also of a passive's "by", with ``particle`` also of a particle tagged as one."""
+        deps = {"prep"} | ({"prt"} if particle else set())
+        return [
+            g
+            for k in self.children[tok.i]
+            if (k.dep in deps and k.text.lower() in preps) or (agent and k.dep == "agent")
+            for g in self.children[k.i]
+            if g.dep == "pobj"
+        ]
 
     def in_use(self, tok: Token, use: str) -> bool:
         """The token is used in the sense that makes its lexicon entry loaded (see language_lexicon)."""
@@ -683,13 +685,7 @@ class _Parse:
     def physical(self, tok: Token) -> bool:
         """The verb reports physical damage: done by a fire, storm or blast, or to a building or vehicle."""
         kids = self.children[tok.i]
-        doers = [k for k in kids if k.dep == "nsubj"] + [
-            g
-            for k in kids
-            if (k.dep == "agent" or (k.dep == "prep" and k.text.lower() in ("in", "by")))
-            for g in self.children[k.i]
-            if g.dep == "pobj"
-        ]
+        doers = [k for k in kids if k.dep == "nsubj"] + self.objects_of(tok, ("in", "by"), agent=True)
         things = [k for k in kids if k.dep in ("dobj", "nsubjpass")]
         if tok.dep in ("acl", "amod") and tok.head != tok.i:
             things.append(self.tokens[tok.head])  # "homes destroyed in the flood"
@@ -706,27 +702,14 @@ class _Parse:
         kids = self.children[tok.i]
         if any(k.dep in ("dobj", "nsubjpass") and k.lemma.lower() in _MEASURES for k in kids):
             return True
-        places = [
-            g
-            for k in kids
-            if k.dep in ("prep", "prt") and k.text.lower() == "through"
-            for g in self.children[k.i]
-            if g.dep == "pobj"
-        ]
-        return any(g.lemma.lower() in _BODIES for g in places)
+        return any(g.lemma.lower() in _BODIES for g in self.objects_of(tok, ("through",), particle=True))
 
     def charge(self, tok: Token) -> bool:
         """A tax, fine or ban imposed ("slaps homeowners with a tax hike", "slapped a tariff on steel")."""
         if tok.pos != "VERB":
             return False
         kids = self.children[tok.i]
-        objects = [k for k in kids if k.dep in ("dobj", "nsubjpass")] + [
-            g
-            for k in kids
-            if k.dep == "prep" and k.text.lower() in ("with", "on")
-            for g in self.children[k.i]
-            if g.dep == "pobj"
-        ]
+        objects = [k for k in kids if k.dep in ("dobj", "nsubjpass")] + self.objects_of(tok, ("with", "on"))
         return any(o.lemma.lower() in _CHARGES or o.text.lower() in _CHARGES for o in objects)
 
     def amount(self, tok: Token) -> bool:
