@@ -16,7 +16,6 @@ the same story (an exact reprint under an id that joins its outlet to the hash, 
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import json
 import re
 from collections import defaultdict
@@ -31,7 +30,7 @@ from newsprism.cluster.features import day_number
 from newsprism.ingest.feeds import FeedPoller, poll_all
 from newsprism.model import Article
 from newsprism.report._common import counted
-from newsprism.store import Store, StoryRow, StoryUpdate
+from newsprism.store import Store, StoryRow, StoryUpdate, report_key
 
 if TYPE_CHECKING:
     from datasketch import MinHash
@@ -580,15 +579,9 @@ class StoryService:
 
     # ------------------------------------------------------------------ reports
 
-    @staticmethod
-    def report_key(story: StoryRow, pipeline: Pipeline) -> str:
-        """Cache key: the story's members and the settings the report was made with."""
-        text = json.dumps([list(story.article_ids), repr(pipeline.settings)])
-        return hashlib.sha256(text.encode()).hexdigest()[:16]
-
     def report_json(self, story: StoryRow, pipeline: Pipeline) -> str:
         """The story's JSON report, from the cache when its members and settings have not changed."""
-        key = self.report_key(story, pipeline)
+        key = report_key(story.article_ids, pipeline.settings)
         cached = self.store.get_report(story.id, key)
         if cached is not None:
             return cached

@@ -325,7 +325,7 @@ def test_recluster_keeps_the_reports_of_stories_whose_members_did_not_change(tmp
     """QA: recluster deleted every cached report, so the web app said 'not analysed yet' again for
     stories it had not changed. A story that comes back with the same members keeps its reports (and,
     under the same id, its rendered pages); members keep their order, so the cache key still matches."""
-    from newsprism.web._catalog import report_key
+    from newsprism.store import report_key
 
     store = open_store(tmp_path / "s.sqlite")
     service = StoryService(store, HashEmbedder(), StorySettings(index="exact"))

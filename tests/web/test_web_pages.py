@@ -196,9 +196,8 @@ def test_cache_key_matches_story_service(store_path: Any, fake: FakePipeline) ->
     from typing import cast
 
     from newsprism.pipeline import Pipeline
-    from newsprism.store import open_store
+    from newsprism.store import open_store, report_key
     from newsprism.stories import StoryService
-    from newsprism.web._catalog import report_key
 
     with open_store(store_path) as store:
         row = store.story(FERRY_STORY)

@@ -8,16 +8,21 @@ interrupted ingest loses nothing it had committed and re-running it is idempoten
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
 
 from newsprism.model import Article
 from newsprism.store._types import CachedReport, FeedState, StoryRow, StoryUpdate
 from newsprism.store.sqlite import SCHEMA_VERSION, SqliteStore
+
+if TYPE_CHECKING:
+    from newsprism.settings import Settings
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -29,7 +34,14 @@ __all__ = [
     "StoryUpdate",
     "default_store_path",
     "open_store",
+    "report_key",
 ]
+
+
+def report_key(article_ids: Sequence[str], settings: Settings) -> str:
+    """The key a story's cached report is filed under: stale once its members or settings change."""
+    text = json.dumps([list(article_ids), repr(settings)])
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
 class Store(Protocol):

@@ -8,7 +8,6 @@ report or re-read every article text on each request.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import threading
 from collections import Counter
@@ -17,15 +16,10 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from newsprism.settings import Settings
-from newsprism.store import Store, StoryRow
+from newsprism.store import Store, StoryRow, report_key
 
 StoreFactory = Callable[[], Store]
 Sort = Literal["recent", "sources", "loadedness"]
-
-
-def report_key(article_ids: Sequence[str], settings: Settings) -> str:
-    """The cache key ``StoryService.report_json`` files a story's report under (members + settings)."""
-    return hashlib.sha256(json.dumps([list(article_ids), repr(settings)]).encode()).hexdigest()[:16]
 
 
 @dataclass(frozen=True, slots=True)

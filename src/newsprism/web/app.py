@@ -32,9 +32,9 @@ from newsprism.model import StoryReport
 from newsprism.pipeline import Pipeline
 from newsprism.report.json import from_json
 from newsprism.settings import Settings
-from newsprism.store import Store, StoryRow, open_store
+from newsprism.store import Store, StoryRow, open_store, report_key
 from newsprism.web import _api, _pages
-from newsprism.web._catalog import Catalog, StoreFactory, report_key
+from newsprism.web._catalog import Catalog, StoreFactory
 from newsprism.web._inputs import Limits, RequestError, Submitted, check_submitted, mb, read_submitted
 from newsprism.web._jobs import Job, JobError, JobRunner, Progress
 
