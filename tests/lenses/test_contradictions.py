@@ -279,6 +279,20 @@ def test_article_without_date_compares_weekdays_by_name(sources: list[Source]) -
             "The line will stay closed for at least ten days.",
             ["number"],
         ),
+        # scores and tallies, however worded; a score on the way is not the result
+        (
+            "The Harriers beat the Rovers 31-20 on Saturday.",
+            "The Rovers lost 30-21 to the Harriers on Saturday.",
+            ["number"],
+        ),
+        (
+            "The bill passed the assembly by 31 votes to 20.",
+            "The assembly passed the bill 30-21.",
+            ["number"],
+        ),
+        ("The Harriers won 31-20.", "The Rovers lost 31-20 to the Harriers.", []),
+        ("The Harriers led 14-10 at half-time.", "The Harriers won 31-20.", []),
+        ("The tax rate rises to 5%.", "The rate will go up to 15 percent.", ["number"]),
         # the injured and those sent to the scene are two counts
         ("Two firefighters suffered burns at the warehouse.", "About 45 firefighters fought the blaze.", []),
     ],

@@ -47,6 +47,37 @@ def test_issue_forms(text: str, span: str, value: float | None, unit: str, appro
     assert q.low <= q.value <= q.high
 
 
+@pytest.mark.parametrize(
+    ("text", "span", "value", "against"),
+    [
+        ("The Harriers beat the Rovers 31-20 on Saturday.", "31-20", 31, 20),
+        ("They won by a 31–20 margin.", "31–20", 31, 20),
+        ("The bill passed by 31 votes to 20.", "31 votes to 20", 31, 20),
+        ("The council voted 7 to 2 on Monday.", "7 to 2", 7, 2),
+        ("The court's 5-4 ruling stands.", "5-4", 5, 4),
+        ("The match ended in a 1-1 draw.", "1-1", 1, 1),
+    ],
+)
+def test_scores_and_tallies(text: str, span: str, value: float, against: float) -> None:
+    q = one(text)
+    assert (q.text, q.kind, q.value, q.against) == (span, "score", value, against)
+    assert compatible(q, q)
+    assert not compatible(q, one("They won 31-21."))
+
+
+def test_rising_pairs_and_seasons_are_not_scores() -> None:
+    assert one("From 10-20 people were hurt.").kind == "count"  # a range
+    assert all(q.kind != "score" for q in extract_quantities("Over the 2020-21 season the club grew."))
+    assert all(q.kind != "score" for q in extract_quantities("The helpline is open 24-7."))
+    assert all(q.kind != "score" for q in extract_quantities("It ordered nine Boeing 737-700s."))
+
+
+def test_a_level_reached_is_no_ceiling() -> None:
+    reached = one("The rate will go up to 15 percent.")
+    assert (reached.text, reached.approx, reached.low > 14) == ("15 percent", False, True)
+    assert one("It could cost up to 15 percent more.").low == 0
+
+
 def test_bounds_follow_the_wording() -> None:
     assert one("Up to 600 troops will go.").low == 0
     assert math.isinf(one("More than 300 doctors signed.").high)

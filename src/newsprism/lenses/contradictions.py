@@ -61,6 +61,9 @@ _SOURCE_COUNT = re.compile(
     r"who\s+asked|who\s+requested|who\s+declined)\b",
     re.I,
 )  # fmt: skip
+# a score on the way to the result: "led 14-10 at half-time" is not a second final score
+_INTERIM = re.compile(r"\b(?:half-?time|at the break|(?:first|second) half|quarter|period|inning|innings"
+                      r"|led|leading|trailed|trailing|lead)\b", re.I)  # fmt: skip
 _TOLL_COSINE = 0.3  # two sentences giving a toll of one outcome are compared from this (same-story) cosine
 _SNAPSHOT = re.compile(
     r"\b(?:as of|so far|at one point|at last count|intraday|latest (?:available )?data"
@@ -173,6 +176,8 @@ def _numbers(a: SentenceView, b: SentenceView) -> list[Finding]:
         unique = sum(comparable(q, y) for q in free_a) == 1 and len(cands) == 1
         if x.kind == "count" and not (x.noun and y.noun) and not _same_neighbour(a.text, x, b.text, y):
             continue  # a bare number needs the same word beside it ("killed 12" / "killed 15")
+        if x.kind == "score" and bool(_INTERIM.search(a.text)) != bool(_INTERIM.search(b.text)):
+            continue
         if not unique and score < 2:
             continue
         if compatible(x, y):
@@ -445,6 +450,12 @@ def _negations(a: SentenceView, b: SentenceView) -> list[Finding]:
         for other in sorted(_ANTONYM_OF.get(lemma, ())):
             if b.polarity.get(other) != pa or seen or _SAME_AS.get(other, {other}) & a.polarity.keys():
                 continue
+            doers = (
+                [n.text for n in a.names if n.role == ("nsubj", lemma)],
+                [n.text for n in b.names if n.role == ("nsubj", other)],
+            )
+            if all(doers) and not any(_same_name(x, y) for x in doers[0] for y in doers[1]):
+                continue  # "the Harriers won" / "the Rovers lost to the Harriers": two sides, one result
             return [_polarity_finding(a, b, lemma, other, "uses the opposite verb")]
     return []
 

@@ -43,6 +43,18 @@ _MOVES = {"rose", "rise", "rises", "fell", "fall", "falls", "up", "down", "gaine
           "slid", "grew", "cut", "raised", "lowered", "plunged", "surged", "soared", "tumbled", "advanced",
           "off", "higher", "lower", "increasing", "decreasing", "rising", "falling", "gaining", "losing",
           "adding", "dropping", "climbing", "declining", "edged", "eased", "dipped", "sank"}  # fmt: skip
+# "went up to 15%": where it got to, not a ceiling ("up to 15%" alone is one)
+_REACH = {"go", "goes", "going", "went", "gone", "move", "moves", "moved", "moving", "climb", "climbs",
+          "climbed", "jump", "jumps", "jumped", "rise", "rises", "rose", "risen", "rising", "shot", "shoot",
+          "shoots", "ramp", "ramped", "push", "pushed", "creep", "crept", "tick", "ticked", "inch", "inched",
+          "edge", "edged", "step", "stepped", "bump", "bumped", "hike", "hiked"}  # fmt: skip
+# a descending pair is a score or a tally ("won 31-20", "a 5-4 ruling", "by 31 votes to 20"); "to" needs
+# a word of voting or winning around it, since "31 to 20" is otherwise rare and may be anything
+_TALLY_BEFORE = {"voted", "vote", "votes", "passed", "approved", "rejected", "won", "win", "wins", "beat",
+                 "beats", "lost", "loses", "defeated", "leads", "led", "trail", "trailed",
+                 "margin"}  # fmt: skip
+_TALLY_AFTER = {"vote", "votes", "win", "victory", "defeat", "loss", "margin", "decision", "ruling",
+                "majority", "verdict", "split", "score", "scoreline", "draw", "tie"}  # fmt: skip
 _NOT_HEADS = {"percent", "pct", "times", "time", "o'clock", "am", "pm", "gmt", "utc", "edt", "est", "bst"}
 # capitalised only because they open the sentence: "All 12 were rescued", not a name like "Voyager 2"
 _OPENERS = {"the", "all", "another", "only", "just", "these", "those", "its", "his", "her", "their", "our",
@@ -67,11 +79,12 @@ class Quantity:
     low: float
     high: float
     unit: str  # "%", "USD", "km2", "day", "count:<noun>", "count" ...
-    kind: str  # percent, money, area, length, mass, duration, age, count
+    kind: str  # percent, money, area, length, mass, duration, age, count, score
     approx: bool  # the wording itself is vague (about, some, thousands of, up to, a range)
     whole: str = ""  # "ukraine" for "15% of Ukraine": two shares of different wholes are not comparable
     noun: str = ""  # the counted noun, singular ("serviceman")
     change: bool = False  # "rose 48 cents", "fell by 75,000": a movement, never compared with a level
+    against: float = 0.0  # a score or tally's other side: "won 31-20" is value 31 against 20
 
 
 # --------------------------------------------------------------------------- the scanner
@@ -168,6 +181,8 @@ def extract_quantities(text: str) -> list[Quantity]:
 def _quantity_at(text: str, toks: list[_Tok], i: int) -> tuple[Quantity | None, int]:
     start_i = i
     prefix, i = _prefix_at(toks, i)
+    if prefix == "upto" and start_i > 0 and toks[start_i - 1].low in _REACH and toks[start_i].low == "up":
+        prefix, start_i = "", i  # "the rate will go up to 15%": the level it reaches
     second, k = _prefix_at(toks, i)  # "as much as about 16%": the bound wins over the approximation
     if prefix and second in ("about", "nearly", "upto", "below", "above", "atleast"):
         prefix = prefix if prefix in ("upto", "below", "above", "atleast") else second
@@ -219,6 +234,12 @@ def _quantity_at(text: str, toks: list[_Tok], i: int) -> tuple[Quantity | None, 
     # things that look like numbers but are dates, times or ordinals
     if _is_date_or_time(toks, i, j, value, scale, currency):
         return None, j
+    tally = None if prefix or currency or vague or scale != 1.0 else _tally(toks, start_i, i, j, value)
+    if tally is not None:
+        against, end = tally
+        q = Quantity(first.start, toks[end - 1].end, "", value, value, value, "score", "score", False,
+                     against=against)  # fmt: skip
+        return _with_text(text, q), end
     # ranges: 10-20, 10 to 20, between 10 and 20, from 10 to 20
     high_value: float | None = None
     # "fell by 75,000 to 712,000", "rose 5 to 931": a change and where it ended, not a range
@@ -260,16 +281,12 @@ def _quantity_at(text: str, toks: list[_Tok], i: int) -> tuple[Quantity | None, 
         return None, j  # "No. 4 seed", "#3": a rank or an identifier
     if kind == "count" and _is_year(value, first) and not prefix and high_value is None:
         return None, j  # "the 2002 results": a year; counts that large are written "2,002"
-    if unit == "%" and not currency:
-        pass
     coarse = False
     if kind == "duration" and not vague and high_value is None:
         if unit in _COARSE_DURATIONS:  # counted in decades: "nearly two decades" for 17 years
             half, coarse = max(half, 0.5), True
         value, j = _compound_duration(toks, j, value, _MEASURES[unit][1])  # "three years and four months"
     whole, end = _whole(toks, j) if kind in ("percent", "count") else ("", j)
-    if kind in ("percent",) or vague:
-        pass
     factor = 1.0
     if kind in ("length", "mass", "area", "duration", "age"):
         factor = _MEASURES.get(unit, ("", 1.0))[1] if kind != "area" else _area_factor(unit)
@@ -302,6 +319,36 @@ def _quantity_at(text: str, toks: list[_Tok], i: int) -> tuple[Quantity | None, 
         sym_start = _currency_start(toks, i)
         q = replace(q, start=sym_start)
     return _with_text(text, replace(q, change=moved)), end if whole else j
+
+
+def _tally(toks: list[_Tok], start_i: int, i: int, j: int, value: float) -> tuple[float, int] | None:
+    """The other side and the end of a score or tally starting with the number at ``i`` (ending before
+    ``j``): "31-20", "31–20", "31 votes to 20", "voted 31 to 20". A pair that rises is a range; a season
+    ("2020-21") and "24-7" are neither."""
+    n = len(toks)
+    if j + 1 >= n or not toks[i].text.isdigit() or value >= 1000:
+        return None
+    k = j + 1
+    if toks[j].text in ("-", "–") and toks[j].start == toks[i].end and toks[k].start == toks[j].end:
+        pass  # "31-20"
+    elif toks[j].low in ("votes", "vote") and toks[k].low == "to" and k + 1 < n:
+        k += 1  # "31 votes to 20"
+    elif toks[j].low == "to" and ((start_i > 0 and toks[start_i - 1].low in _TALLY_BEFORE)
+                                  or (k + 1 < n and toks[k + 1].low in _TALLY_AFTER)):  # fmt: skip
+        pass  # "voted 31 to 20", "a 31 to 20 vote"
+    else:
+        return None
+    if not toks[k].text.isdigit() or (
+        k + 1 < n and toks[k + 1].start == toks[k].end and toks[k + 1].text.isalpha()
+    ):
+        return None  # "737-700s", "A320-200neo": a model name
+    other = float(toks[k].text)
+    if other > value or (len(toks[i].text) == 4 and len(toks[k].text) == 2) or (value, other) == (24, 7):
+        return None
+    end = k + 1
+    if end < n and toks[end].low in ("votes", "vote") and toks[j].low != "-":
+        end += 1
+    return other, end
 
 
 def _is_number_sign(toks: list[_Tok], i: int) -> bool:
@@ -559,7 +606,9 @@ def _same_whole(a: str, b: str) -> bool:
 def compatible(a: Quantity, b: Quantity) -> bool:
     """Both wordings can describe the same true value (their intervals overlap); but two floors ("at
     least 9 days" / "at least 10 days") are two outlets' different figures, so they must agree as
-    figures (an overlap of open intervals says nothing)."""
+    figures (an overlap of open intervals says nothing), and two scores must be the same score."""
+    if a.kind == "score" or b.kind == "score":
+        return (a.kind, a.value, a.against) == (b.kind, b.value, b.against)
     (alow, ahigh), (blow, bhigh) = _in_base(a), _in_base(b)
     if ahigh == bhigh == INF:
         va, vb = a.value * _SUBUNITS.get(a.unit, ("", 1.0))[1], b.value * _SUBUNITS.get(b.unit, ("", 1.0))[1]

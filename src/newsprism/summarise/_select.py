@@ -149,6 +149,8 @@ def figures(text: str) -> list[tuple[int, int, Fact]]:
             what = "|".join(sorted(outcome(text, q))) or q.noun
             if what and q.value >= 2:
                 out.append((q.start, q.end, ("count", what, round(q.value, 3))))
+        elif q.kind == "score":  # one key for the pair: "31-20" and "31-21" are two scores
+            out.append((q.start, q.end, ("score", "", q.value * 1000 + q.against)))
         else:
             out.append((q.start, q.end, (q.kind, q.unit, round(q.value, 3))))
     return out
@@ -187,8 +189,11 @@ def fact_support(story: Story) -> tuple[dict[Fact, int], frozenset[Fact]]:
     values: dict[tuple[str, str], list[float]] = {}
     for kind, what, value in support:
         values.setdefault((kind, what), []).append(value)
+    slack = {"score": 0.0}  # a score is exact; other figures may be rounded
     unsettled = frozenset(
-        f for f in support if any(abs(v - f[2]) > _SAME_FIGURE * max(v, f[2]) for v in values[f[0], f[1]])
+        f
+        for f in support
+        if any(abs(v - f[2]) > slack.get(f[0], _SAME_FIGURE) * max(v, f[2]) for v in values[f[0], f[1]])
     )
     return support, unsettled
 
