@@ -389,3 +389,26 @@ def test_figures_of_articles_a_day_apart_are_updates_not_disputes(segmenter: Seg
     assert [f.kind for f in compare_views(view_of(sa, 0, len(first)), view_of(sc, 0, len(next_day)))] == [
         "number"
     ]
+
+
+def test_a_fine_does_not_move_overnight(segmenter: Segmenter) -> None:
+    wire = "The judge fined Malvik 2.5 million korun."
+    next_day = "The judge fined Malvik 3.5 million korun."
+    pair = [
+        (Article(id="a", text=wire, outlet="A", published="2026-03-02"), "a"),
+        (Article(id="b", text=next_day, outlet="B", published="2026-03-03"), "b"),
+    ]
+    sa, sb = segmenter.pipe(pair)
+    found = compare_views(view_of(sa, 0, len(wire)), view_of(sb, 0, len(next_day)))
+    assert [f.kind for f in found] == ["number"]
+    assert "'2.5 million korun'" in found[0].explanation
+
+
+def test_a_relative_date_inside_a_quote_is_not_redated_by_a_reprint(segmenter: Segmenter) -> None:
+    quote = '"Today the people got back their dignity," said Dara Kellin.'
+    pair = [
+        (Article(id="a", text=quote, outlet="A", published="2026-10-06"), "a"),
+        (Article(id="b", text=quote, outlet="B", published="2026-10-07"), "b"),
+    ]
+    sa, sb = segmenter.pipe(pair)
+    assert compare_views(view_of(sa, 0, len(quote)), view_of(sb, 0, len(quote))) == []

@@ -210,3 +210,10 @@ def test_a_name_with_a_number_opening_the_sentence_is_no_count() -> None:
     assert one("Another 5, police said, were hurt.").value == 5
     # a surge height and the length of the coast it hit are two measures, not one in two units
     assert not comparable(one("A surge of up to 9 feet is expected."), one("It hit a 150-mile stretch."))
+
+
+def test_small_counts_are_exact_and_foreign_currencies_are_money() -> None:
+    assert not compatible(one("The party won 31 seats."), one("The party won 30 seats."))
+    assert compatible(one("The storm killed 296 people."), one("The storm killed 300 people."))
+    fine = one("The judge fined Malvik 3.5 million korun.")
+    assert (fine.kind, fine.unit, fine.value) == ("money", "CZK", 3.5e6)

@@ -47,6 +47,14 @@ _CURRENCY_WORDS = {
     "pound": "GBP", "pounds": "GBP", "sterling": "GBP", "gbp": "GBP", "yen": "JPY", "yuan": "CNY",
     "rouble": "RUB", "roubles": "RUB", "ruble": "RUB", "rubles": "RUB", "hryvnia": "UAH", "hryvnias": "UAH",
     "rupee": "INR", "rupees": "INR", "cents": "USD-cent", "cent": "USD-cent", "pence": "GBP-penny",
+    "koruna": "CZK", "korun": "CZK", "koruny": "CZK", "krona": "SEK", "kronor": "SEK", "krone": "NOK/DKK",
+    "kroner": "NOK/DKK", "zloty": "PLN", "zlotys": "PLN", "forint": "HUF", "forints": "HUF",
+    "leu": "RON", "lei": "RON", "lev": "BGN", "leva": "BGN", "franc": "franc", "francs": "franc",
+    "peso": "peso", "pesos": "peso", "reais": "BRL", "rand": "ZAR", "naira": "NGN", "shilling": "shilling",
+    "shillings": "shilling", "dinar": "dinar", "dinars": "dinar", "dirham": "dirham", "dirhams": "dirham",
+    "riyal": "riyal", "riyals": "riyal", "rial": "riyal", "rials": "riyal", "shekel": "ILS", "shekels": "ILS",
+    "baht": "THB", "ringgit": "MYR", "rupiah": "IDR", "lira": "lira", "liras": "lira", "lire": "lira",
+    "tenge": "KZT", "lari": "GEL", "renminbi": "CNY", "bitcoin": "BTC", "bitcoins": "BTC",
 }  # fmt: skip
 # unit word -> (dimension, factor to the dimension's base unit)
 _MEASURES: dict[str, tuple[str, float]] = {

@@ -17,6 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from newsprism.lenses._numbers import _MONTHS
 from newsprism.lenses._views import (
     _PLACE,
     _SPEECH,
@@ -146,18 +147,17 @@ def _numbers(a: SentenceView, b: SentenceView) -> list[Finding]:
     """Figures of one slot that cannot be the same value.
 
     A sentence that says its figures are a reading at one moment ("in afternoon trading", "as of noon",
-    "so far"), or that two articles of different days give, is not compared: another outlet's reading at
-    another moment differs without contradicting it. When two or more figures disagree at once, the
-    sentences describe different moments or scopes (a share price at 10 a.m. and at the close, last
-    year's rent rise and this year's), not one disputed fact, and nothing is flagged: a contradiction is a
-    figure that differs where the rest agrees or is absent.
+    "so far") is not compared, nor are counts and estimates of articles of different days: another
+    outlet's reading at another moment differs without contradicting it. When two or more figures
+    disagree at once, the sentences describe different moments or scopes (a share price at 10 a.m. and at
+    the close, last year's rent rise and this year's), not one disputed fact, and nothing is flagged: a
+    contradiction is a figure that differs where the rest agrees or is absent.
     """
     if _SNAPSHOT.search(a.text) or _SNAPSHOT.search(b.text):
         return []  # "in morning trading", "as of 9:33 a.m.", "so far": the outlet says it is a moment's value
-    if a.published is not None and b.published is not None and a.published != b.published:
-        return []  # a day apart, a toll or a count may have moved: an update, not two outlets disagreeing
-    qa = [q for q in a.quantities if _checkable(a, q)]
-    qb = [q for q in b.quantities if _checkable(b, q)]
+    settled = a.published is None or b.published is None or a.published == b.published
+    qa = [q for q in a.quantities if _checkable(a, q) and (settled or _fixed(q))]
+    qb = [q for q in b.quantities if _checkable(b, q) and (settled or _fixed(q))]
     free_a = [q for q in qa if not any(_agrees(q, o) for o in qb)]
     free_b = [q for q in qb if not any(_agrees(q, o) for o in qa)]
     out: list[Finding] = []
@@ -187,6 +187,12 @@ def _numbers(a: SentenceView, b: SentenceView) -> list[Finding]:
                            f"{a.outlet} says {x.text!r} where {b.outlet} says {y.text!r}; "
                            f"{_slack(x, y)}"))  # fmt: skip
     return out if len(out) < 2 else []
+
+
+def _fixed(q: Quantity) -> bool:
+    """A figure that does not move as a story develops: an exact fine, sentence, share or score, unlike
+    a toll, a count of evacuees or an estimate, which a day later may be an update, not a dispute."""
+    return q.kind != "count" and not q.approx and not q.change
 
 
 def _agreeing_figures(a: SentenceView, b: SentenceView) -> list[tuple[Passage, Passage]]:
@@ -266,8 +272,8 @@ def _dates(a: SentenceView, b: SentenceView) -> list[Finding]:
     Friday") when a sentence holds both; when each sentence gives just one date, both date the one fact
     the two outlets share ("announced on Monday" / "on Thursday vetoed the bill") and are compared.
     """
-    da = [d for d in a.dates if not d.offset]
-    db = [d for d in b.dates if not d.offset]
+    da = [d for d in a.dates if not d.offset and not _spoken_relative(a.text, d)]
+    db = [d for d in b.dates if not d.offset and not _spoken_relative(b.text, d)]
     if len(da) == 1 and len(db) == 1 and da[0].reporting != db[0].reporting:
         da, db = [replace(da[0], reporting=False)], [replace(db[0], reporting=False)]
     free_a = [d for d in da if not any(same_time(d, o) for o in db)]
@@ -290,6 +296,13 @@ def _dates(a: SentenceView, b: SentenceView) -> list[Finding]:
                                (_when(x), _when(y))))  # fmt: skip
             break
     return out
+
+
+def _spoken_relative(text: str, d: DateMention) -> bool:
+    """'"Today the people got back their dignity," said Kellin': a relative date inside a quotation is
+    relative to when the words were spoken, which a reprint a day later does not change."""
+    named = any(c.isdigit() for c in d.text) or any(w in _MONTHS for w in d.text.lower().split())
+    return not named and text.count('"', 0, d.start) % 2 == 1
 
 
 def _when(d: DateMention) -> str:

@@ -271,7 +271,7 @@ def _quantity_at(text: str, toks: list[_Tok], i: int) -> tuple[Quantity | None, 
     if prefix in ("from", "between") and high_value is None:
         high_value, j = _far_range_end(toks, j, unit, value)  # "from 16 cents a share to 27 cents"
         prefix, half = ("", half) if high_value is None else (prefix, 0.0)
-    if kind == "count" and not prefix and i > 0 and toks[i - 1].text[:1].isupper() \
+    if kind == "count" and not prefix and scale == 1.0 and i > 0 and toks[i - 1].text[:1].isupper() \
             and toks[i - 1].text.isalpha() and toks[i - 1].low not in _MONTHS \
             and (i > 1 or (not noun and toks[0].low not in _OPENERS)):  # fmt: skip
         return None, j  # "Voyager 2", "FTSE 100", "Service Pack 3": part of a name
@@ -299,7 +299,9 @@ def _quantity_at(text: str, toks: list[_Tok], i: int) -> tuple[Quantity | None, 
     if high_value is not None:
         low, high = value - half, high_value
     else:
-        low, high = _bounds(prefix, value, half, vague, precise="." in first.text)
+        # a count under 100 is written as it is ("31 seats" is not 30); larger ones may be rounded (296 / 300)
+        exact = "." in first.text or (kind == "count" and value < 100)
+        low, high = _bounds(prefix, value, half, vague, precise=exact)
         if coarse:
             low = max(low, value - half)  # the unit's own rounding is the approximation
     q = Quantity(
