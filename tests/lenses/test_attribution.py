@@ -241,3 +241,32 @@ def test_a_relative_cue_whose_noun_the_sentence_goes_on_to_describe_reports_noth
     # "would cost $9m" is what the auditor found about the plan, not what the board announced
     text = "The plan that the board announced would cost $9m, the auditor found."
     assert [a.cue for a in find_attributions(_parse(segmenter, text))] == ["found"]
+
+
+@pytest.mark.slow
+def test_a_tabloids_loaded_speech_verbs_introduce_their_own_speakers_quotes(segmenter: Segmenter) -> None:
+    text = (
+        'Judge Ada Voss read the ruling. "The contract was rigged," the judge said.\n\n'
+        'His lawyer Petra Holm wailed outside court: "This was a show trial from the start."\n\n'
+        'Rot. Governor Ivo Kranz had whined to the court last month: "I never took a single bribe."'
+    )
+    atts = find_attributions(_parse(segmenter, text))
+    wailed = _one(atts, "show trial", text)
+    assert (wailed.cue, _speaker(wailed, text)) == ("wailed", "His lawyer Petra Holm")
+    whined = _one(atts, "single bribe", text)
+    assert (whined.cue, _speaker(whined, text)) == ("had whined", "Governor Ivo Kranz")
+
+
+@pytest.mark.slow
+def test_a_quote_with_an_unknown_cue_of_its_own_continues_no_earlier_speaker(segmenter: Segmenter) -> None:
+    text = (
+        '"The harbour will reopen in May," the port director, Elsa Marr, said on Friday.\n\n'
+        "Nonsense. The fishermen themselves had squeaked at the meeting last month: "
+        '"Nobody has dredged this channel for a decade."\n\n'
+        '"And nobody will," Marr said. "Not this year."'
+    )
+    atts = find_attributions(_parse(segmenter, text))
+    own = _one(atts, "dredged this channel", text)
+    assert own.cue_span is None and own.inherits is None  # not Marr's: the sentence has a verb of its own
+    marr = _one(atts, "nobody will", text)  # a bare quote after a cued one still continues it
+    assert [text[s:e] for s, e in marr.pieces] == ['"And nobody will,"', '"Not this year."']

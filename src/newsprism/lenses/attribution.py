@@ -24,6 +24,8 @@ from newsprism.lenses.attribution_cues import (
     is_clause,
     speaker_word,
 )
+from newsprism.lenses.language_lexicon import ATTRIBUTION_VERBS
+from newsprism.lenses.language_lexicon import SPEECH_VERBS as LOADED_SPEECH_VERBS
 from newsprism.model import QuoteKind, Source, Token, sentence_of
 
 
@@ -43,6 +45,14 @@ SPEECH_VERBS: frozenset[str] = wordset(
     assure concede charge accuse blame criticize criticise praise describe call dismiss signal indicate
     hint imply conclude decide acknowledge speculate guess wonder declare proclaim shout scream yell
     whisper mutter cry exclaim continue told"""
+) | frozenset(
+    # the loaded verbs of speech the language lens flags ("wailed", "whined", "fumed", "crowed"): a
+    # tabloid's quote introduced by one is still a quote of that speaker
+    # ("blasted the governor's excuses" is criticism, not a statement: only the loaded ways of saying)
+    w
+    for table in (ATTRIBUTION_VERBS, LOADED_SPEECH_VERBS)
+    for w, entry in table.items()
+    if w.isalpha() and entry.neutral == "say" and w != "pretend"
 )
 
 # Verbs of belief, perception and evidence: "polls show", "she believes". PolNeAR (like PARC) counts them.
@@ -511,7 +521,8 @@ def _attach_quotes(
             continue
         prev = _previous(out, q[0])
         sent = _sentence_of(parse, q[0])
-        if prev is not None and prev.kind == "direct" and _same_paragraph_run(text, prev.end, q[0]):
+        bare = not _own_clause(parse, out, q, quotes)
+        if bare and prev is not None and prev.kind == "direct" and _same_paragraph_run(text, prev.end, q[0]):
             merged = _replace(prev, pieces=(*prev.pieces, q))
             out[out.index(prev)] = merged
         elif _words(text[q[0] : q[1]]) >= 4 and not _is_title(text[q[0] : q[1]]):
@@ -519,7 +530,40 @@ def _attach_quotes(
             out.append(Attribution(kind="direct", pieces=(q,), sentence=sent))
     out = [a for a in out if a.speech or not _nested(a, out)]
     out.sort(key=lambda a: (a.start, a.end))
-    return [_inherit(out, n) for n in range(len(out))]
+    return [_inherit(parse, out, n, quotes) for n in range(len(out))]
+
+
+def _own_clause(
+    parse: Parse, found: list[Attribution], quote: tuple[int, int], quotes: list[tuple[int, int]]
+) -> bool:
+    """The quote sits in a clause of the outlet's own: its sentence has a verb outside quotation marks and
+    outside every cue found (`Malvik had whined to the court: "..."`, `Crowds chanted "..."`). Its cue, if
+    it has one, is a verb no list knows, so the quote is nobody's continuation: only a bare quote (`"B."`
+    after `"A," she said.`, or `"A," she said, "B."`) continues a speaker. The sentence is read from the
+    text (the parser's sentences often run across a quotation mark): from the last sentence end, quote or
+    paragraph start before the quote to the next one after it."""
+    text = parse.text
+    q0, q1 = quote
+    lo = max([text.rfind("\n", 0, q0) + 1, *(e for _, e in quotes if e <= q0)])
+    ends = list(_SENTENCE_END.finditer(text, lo, q0))
+    lo = ends[-1].end() if ends else lo
+    hi = q1
+    if not _ENDS_SENTENCE.search(text, q0, q1):
+        para_end = text.find("\n", q1)
+        hi = min([para_end if para_end != -1 else len(text), *(s for s, _ in quotes if s >= q1)])
+        end = _SENTENCE_END.search(text, q1, hi)
+        hi = end.start() if end else hi
+    cues = [a.cue_span for a in found if a.cue_span is not None]
+    return any(
+        (lo <= t.start < q0 or q1 <= t.start < hi)
+        and t.pos in ("VERB", "AUX")
+        and not any(c0 <= t.start < c1 for c0, c1 in cues)
+        for t in parse.tokens
+    )
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"'”’»)]*(?:\s|$)")
+_ENDS_SENTENCE = re.compile(r"[.!?][\"'”’»]*$")
 
 
 def _nested(att: Attribution, found: list[Attribution]) -> bool:
@@ -544,10 +588,11 @@ def _leading_quote(
     return None
 
 
-def _inherit(found: list[Attribution], n: int) -> Attribution:
-    """A cue-less quote takes the speaker of the nearest cued attribution up to three sentences back."""
+def _inherit(parse: Parse, found: list[Attribution], n: int, quotes: list[tuple[int, int]]) -> Attribution:
+    """A bare cue-less quote takes the speaker of the nearest cued attribution up to three sentences back
+    (one in a clause of its own continues no one: see ``_own_clause``)."""
     att = found[n]
-    if att.cue_span is not None:
+    if att.cue_span is not None or _own_clause(parse, found, (att.start, att.end), quotes):
         return att
     for m in range(n - 1, -1, -1):
         prev = found[m]
