@@ -293,6 +293,13 @@ def test_article_without_date_compares_weekdays_by_name(sources: list[Source]) -
         ("The Harriers won 31-20.", "The Rovers lost 31-20 to the Harriers.", []),
         ("The Harriers led 14-10 at half-time.", "The Harriers won 31-20.", []),
         ("The tax rate rises to 5%.", "The rate will go up to 15 percent.", ["number"]),
+        # one date written twice is one disagreement
+        ("The count was completed on Monday, March 9.", "The count ended on Tuesday, March 10.", ["date"]),
+        (
+            "The party won 31 of the 51 seats on Sunday.",
+            "The party won 30 seats to the League's 21 on Sunday.",
+            ["number"],
+        ),
         # the injured and those sent to the scene are two counts
         ("Two firefighters suffered burns at the warehouse.", "About 45 firefighters fought the blaze.", []),
     ],

@@ -217,3 +217,21 @@ def test_small_counts_are_exact_and_foreign_currencies_are_money() -> None:
     assert compatible(one("The storm killed 296 people."), one("The storm killed 300 people."))
     fine = one("The judge fined Malvik 3.5 million korun.")
     assert (fine.kind, fine.unit, fine.value) == ("money", "CZK", 3.5e6)
+
+
+def test_a_part_takes_the_noun_of_its_whole() -> None:
+    part = one("The party won 31 of the 51 seats in the assembly.")
+    assert (part.text, part.unit, part.value, part.whole) == (
+        "31 of the 51 seats",
+        "count:seat",
+        31,
+        "51 seats",
+    )
+    assert not compatible(part, one("The party won 30 seats."))
+
+
+def test_hospital_tolls_are_hurt() -> None:
+    from newsprism.lenses.quantities import outcome
+
+    for text in ("Two workers were treated in hospital.", "Three shaken workers were rushed to hospital."):
+        assert outcome(text, extract_quantities(text)[0]) == {"hurt"}

@@ -281,6 +281,8 @@ def _dates(a: SentenceView, b: SentenceView) -> list[Finding]:
     out: list[Finding] = []
     used: set[int] = set()
     for x in free_a:
+        if any(_adjacent(x, f.values[0], a.start) for f in out):
+            continue  # "on Monday, March 9": one date, written twice
         for i, y in enumerate(free_b):
             if i in used or same_time(x, y) is not False:
                 continue
@@ -296,6 +298,10 @@ def _dates(a: SentenceView, b: SentenceView) -> list[Finding]:
                                (_when(x), _when(y))))  # fmt: skip
             break
     return out
+
+
+def _adjacent(d: DateMention, p: Passage, offset: int) -> bool:
+    return p.start - offset - 2 <= d.end and d.start <= p.end - offset + 2
 
 
 def _spoken_relative(text: str, d: DateMention) -> bool:

@@ -287,6 +287,11 @@ def _quantity_at(text: str, toks: list[_Tok], i: int) -> tuple[Quantity | None, 
             half, coarse = max(half, 0.5), True
         value, j = _compound_duration(toks, j, value, _MEASURES[unit][1])  # "three years and four months"
     whole, end = _whole(toks, j) if kind in ("percent", "count") else ("", j)
+    if unit == "count" and not whole:
+        part = _part_of(text, toks, j)  # "31 of the 51 seats": 31 seats, out of 51
+        if part is not None:
+            unit, noun, whole = part.unit, part.noun, part.text.lower()
+            end = j = _index_after(toks, part.end)
     factor = 1.0
     if kind in ("length", "mass", "area", "duration", "age"):
         factor = _MEASURES.get(unit, ("", 1.0))[1] if kind != "area" else _area_factor(unit)
@@ -351,6 +356,19 @@ def _tally(toks: list[_Tok], start_i: int, i: int, j: int, value: float) -> tupl
     if end < n and toks[end].low in ("votes", "vote") and toks[j].low != "-":
         end += 1
     return other, end
+
+
+def _part_of(text: str, toks: list[_Tok], j: int) -> Quantity | None:
+    """The counted whole after a bare count: "of the 51 seats" in "won 31 of the 51 seats"."""
+    if j + 1 >= len(toks) or toks[j].low != "of":
+        return None
+    k = j + 1 + (toks[j + 1].low in ("the", "its", "their", "his", "her"))
+    inner = _quantity_at(text, toks, k)[0] if k < len(toks) else None
+    return inner if inner is not None and inner.kind == "count" and inner.noun else None
+
+
+def _index_after(toks: list[_Tok], offset: int) -> int:
+    return next((k for k, t in enumerate(toks) if t.start >= offset), len(toks))
 
 
 def _is_number_sign(toks: list[_Tok], i: int) -> bool:
@@ -621,7 +639,7 @@ def compatible(a: Quantity, b: Quantity) -> bool:
 # what a count of people says happened to them: a toll of the dead, of the hurt, ... or everyone there
 _OUTCOMES = {
     "dead": ("kill", "dead", "die", "died", "death", "fatal"),
-    "hurt": ("injur", "wound", "hurt", "burn", "suffer", "hospital"),
+    "hurt": ("injur", "wound", "hurt", "burn", "suffer", "hospital", "treated"),
     "missing": ("missing",),
     "rescued": ("rescu", "evacuat"),
     "total": ("carry", "carri", "aboard", "onboard", "board"),
@@ -631,11 +649,11 @@ _LETTERS = re.compile(r"[A-Za-z]+")
 
 
 def outcome(text: str, q: Quantity) -> set[str]:
-    """What a count says happened to what it counts, from the words within three of it: "dead", "hurt",
+    """What a count says happened to what it counts, from the words just around it: "dead", "hurt",
     "missing", "rescued", "total" (everyone there: "carrying 212 passengers") or "deployed" (those sent:
     "45 firefighters fought the blaze"); empty when it does not say. Two counts with different outcomes
     are two facts, not one figure."""
     if q.kind != "count":
         return set()
-    near = [w.lower() for w in _LETTERS.findall(text[: q.start])[-3:] + _LETTERS.findall(text[q.end :])[:3]]
+    near = [w.lower() for w in _LETTERS.findall(text[: q.start])[-3:] + _LETTERS.findall(text[q.end :])[:4]]
     return {kind for kind, stems in _OUTCOMES.items() if any(w.startswith(stems) for w in near)}
