@@ -272,3 +272,77 @@ def test_an_organisation_named_with_fewer_words_is_the_same_body() -> None:
         ("Grimsøy regional transport authority", ("s1", "s2")),
         ("Lunde harbour authority", ("s3",)),
     ]
+
+
+@pytest.mark.slow
+def test_a_pronoun_after_an_appositive_subject_is_that_subject_not_the_last_speaker(
+    segmenter: Segmenter,
+) -> None:
+    text = (
+        '"We traced every invoice," Tomas Greve, the auditor, told me last week.\n\n'
+        "The dockers marched for months. Their leader, Ines Marro, is right when she says "
+        "that the port has got back its pride."
+    )
+    assert _resolved(segmenter, text)["that the port has got back its pride"] == "Ines Marro"
+
+
+@pytest.mark.slow
+def test_a_pronoun_prefers_the_main_clause_subject_to_one_inside_a_clause(segmenter: Segmenter) -> None:
+    text = (
+        "Former mayor Arno Velt says the town will not pay for the new pier. "
+        "Velt, however, is not worried that Kasper Lund will win the vote. "
+        '"Voters cannot pick a man who has never run a harbour," he said.'
+    )
+    assert (
+        _resolved(segmenter, text)['"Voters cannot pick a man who has never run a harbour,"'] == "Arno Velt"
+    )
+
+
+@pytest.mark.slow
+def test_a_surname_the_tagger_calls_an_organisation_is_a_person(segmenter: Segmenter) -> None:
+    text = (
+        "A court in Selmark jailed Teodor Brask for six years on Tuesday.\n\n"
+        "Brask, who ran the port authority for a decade, has denied all charges. "
+        '"I never took a coin that was not mine," he told the court.'
+    )
+    src = segmenter(Article("s1", text), "s1")
+    atts = find_attributions(src)
+    got = {
+        src.text[a.start : a.end]: m for a, m in zip(atts, ArticleSpeakers(src).resolve(atts), strict=True)
+    }
+    for content in ("all charges", '"I never took a coin that was not mine,"'):
+        mention = got[content]
+        assert mention is not None and mention.kind == "person" and mention.name.endswith("Brask"), content
+
+
+@pytest.mark.slow
+def test_a_name_in_a_prepositional_phrase_is_not_the_speaker(segmenter: Segmenter) -> None:
+    text = (
+        "Mayor Ivo Kranz did not attend the hearing. "
+        "A spokesman for Mayor Ivo Kranz said the governor would appeal the ruling.\n\n"
+        "A lawyer for Dara Selin said the contract was void."
+    )
+    got = _resolved(segmenter, text)
+    assert got["the governor would appeal the ruling"] is None  # the spokesman is not Kranz
+    assert got["the contract was void"] is None
+
+
+@pytest.mark.slow
+def test_a_role_opening_a_sentence_is_no_part_of_the_name(segmenter: Segmenter) -> None:
+    text = 'Campaigner Lea Dorn, who led the marches, branded the mayor "a thief in a good coat".'
+    assert set(_resolved(segmenter, text).values()) == {"Lea Dorn"}
+
+
+def test_a_one_word_organisation_that_is_a_persons_surname_merges_with_the_person() -> None:
+    speakers, ids = merge_speakers(
+        [
+            ("s1", Mention("Teodor Brask", "person", "Teodor Brask")),
+            ("s2", Mention("Brask", "organisation", "Brask, 61")),
+            ("s2", Mention("Selmark Port Authority", "organisation", "Selmark Port Authority")),
+        ]
+    )
+    assert ids == ["p1", "p1", "p2"]
+    assert [(s.name, s.kind) for s in speakers] == [
+        ("Teodor Brask", "person"),
+        ("Selmark Port Authority", "organisation"),
+    ]

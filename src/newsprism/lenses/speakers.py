@@ -44,7 +44,9 @@ TITLES = wordset(
 # what an apposition calls a person ("Sterling Hove, the harbour director"), beside the titles
 _PERSON_ROLES = TITLES | wordset(
     """adviser advisor official manager owner analyst lawyer attorney economist founder witness resident
-    teacher engineer researcher scientist officer worker expert activist farmer fisherman pilot nurse"""
+    teacher engineer researcher scientist officer worker expert activist farmer fisherman pilot nurse
+    campaigner prosecutor protester candidate lawmaker legislator politician businessman businesswoman
+    journalist reporter columnist defendant plaintiff student pastor priest bishop"""
 )
 _ORG_ROLES = wordset(
     """operator company firm lender carrier maker manufacturer airline retailer insurer group charity
@@ -61,6 +63,7 @@ _ORG_LABELS = frozenset({"ORG", "GPE", "NORP"})
 # adjectives that do not pick out one body: "the other union", "the same company", "the new authority"
 _VAGUE = wordset("other same such former new own similar rival")
 _WINDOW = 3  # sentences a pronoun may look back
+_PLACE_PREPS = wordset("in at near outside inside across throughout around")
 
 
 @dataclass(slots=True)
@@ -92,13 +95,15 @@ class ArticleSpeakers:
 
     def _people(self) -> list[_Person]:
         """Every person mention, named by the fullest form of its surname in the article, with descriptors."""
-        # "Westline Holdings, the ferry operator" is an organisation whatever the tagger says
+        # "Westline Holdings, the ferry operator" is an organisation whatever the tagger says, and the
+        # one word of "the court in Lenz" a place
         spans = [
             (a, b)
             for a, b in _entity_token_spans(self.tokens, {"PERSON"})
-            if self._apposition(b - 1) not in _ORG_ROLES
+            if self._apposition(b - 1) not in _ORG_ROLES and not (b - a == 1 and self._placed(a))
         ]
         surnames = {fold(self.tokens[b - 1].text) for a, b in spans}
+        full_names = {fold(self.tokens[b - 1].text) for a, b in spans if b - a >= 2}
         # the small parser often tags "President Volodymyr Zelenskiy" as an ORG: take such spans back when a
         # title precedes or opens them, their last word is a surname the article elsewhere tags as a person,
         # or an apposition calls them a person ("Sterling Hove, the harbour director")
@@ -108,8 +113,16 @@ class ArticleSpeakers:
                 continue
             before = self.tokens[a - 1].text.lower().rstrip(".") if a > 0 else ""
             titled = any(t.text.lower().rstrip(".") in TITLES for t in words[:-2])
-            role = b - a >= 2 and self._apposition(b - 1) in _PERSON_ROLES
-            if before in TITLES or titled or role or (b - a >= 2 and fold(words[-1].text) in surnames):
+            role = (b - a >= 2 and self._apposition(b - 1) in _PERSON_ROLES) or self._personal(b - 1)
+            surname = fold(words[-1].text)
+            # "Malvik has denied" tagged ORG, with "Teodor Malvik" a PERSON elsewhere
+            if (
+                before in TITLES
+                or titled
+                or role
+                or surname in full_names
+                or (b - a >= 2 and surname in surnames)
+            ):
                 spans.append((a, b))
         spans.sort()
         full: dict[str, str] = {}
@@ -141,6 +154,24 @@ class ArticleSpeakers:
             p.descriptors = by_name[p.name]
             p.gender = gender[p.name]
         return people
+
+    def _placed(self, i: int) -> bool:
+        """The object of a preposition of place: "in Lenz", "outside Orsa"."""
+        t = self.tokens[i]
+        return t.dep == "pobj" and self.tokens[t.head].text.lower() in _PLACE_PREPS
+
+    def _personal(self, i: int) -> bool:
+        """A name only a person has: "Malvik, who governed Brenna" (a relative "who"), "Malvik, 61" (an
+        age in apposition)."""
+        for c in self.children[i]:
+            kid = self.tokens[c]
+            if kid.dep == "appos" and kid.pos == "NUM" and kid.text.isdigit() and 0 < int(kid.text) < 120:
+                return True
+            if kid.dep == "relcl" and any(
+                self.tokens[s].text.lower() in ("who", "whom") for s in self.children[c]
+            ):
+                return True
+        return False
 
     def _apposition(self, i: int) -> str:
         """The head word of an apposition to token ``i`` ("director" in "Hove, the harbour director")."""
@@ -202,7 +233,7 @@ class ArticleSpeakers:
             return Mention(person, "person", alias)
         if head.pos == "NOUN" and head.tag == "NNS" and low not in _ORG_WORDS:
             return None  # "residents said", "passengers in Kestrel told": a group no one name stands for
-        named = self._named_at(att.speaker_head) or self._named_in(att.speaker_span)
+        named = self._named_at(att.speaker_head) or self._named_in(att.speaker_span, att.speaker_head)
         if named is not None:
             return Mention(named, "person", alias)
         org = self._organisation(att.speaker_span, att.speaker_head)
@@ -250,22 +281,36 @@ class ArticleSpeakers:
                 return p.name
         return None
 
-    def _named_in(self, span: tuple[int, int]) -> str | None:
-        """One non-possessive name inside the phrase: "his neighbour Ada Lind", "Lind, a farmer"."""
+    def _named_in(self, span: tuple[int, int], head: int) -> str | None:
+        """One non-possessive name inside the phrase: "his neighbour Ada Lind", "Lind, a farmer"; not one
+        in a prepositional phrase ("the High Court in Lenz", "a spokesman for Ivo Kranz" is not Kranz)."""
         names = set()
         for p in self.people:
             first, last = self.tokens[p.first_token], self.tokens[p.end_token - 1]
             if span[0] <= first.start and last.end <= span[1]:
                 after = self.tokens[p.end_token].text if p.end_token < len(self.tokens) else ""
-                if last.dep != "poss" and after not in ("'s", "’s"):
+                if last.dep != "poss" and after not in ("'s", "’s") and not self._in_prep(p, head):
                     names.add(p.name)
         return names.pop() if len(names) == 1 else None
+
+    def _in_prep(self, p: _Person, head: int) -> bool:
+        """The name hangs on the speaker's head word through a preposition."""
+        inside = range(p.first_token, p.end_token)
+        i = next((i for i in inside if self.tokens[i].head not in inside), p.end_token - 1)
+        for _ in range(len(self.tokens)):
+            if i == head or self.tokens[i].head == i:
+                return False
+            if self.tokens[i].dep in ("pobj", "prep"):
+                return True
+            i = self.tokens[i].head
+        return False
 
     def _antecedent(self, at: int, gender: str) -> str | None:
         """The person a "he"/"she" most likely is, within three sentences back.
 
-        Salient candidates first: earlier speakers and people who are the subject of their sentence,
-        most recent first; then any other person named outside quotation marks. Gender, once known from
+        Salient candidates first: earlier speakers and people who are the subject of their sentence's
+        main clause, most recent first; then subjects of other clauses; then any other person named
+        outside quotation marks. Gender, once known from
         an honorific or an earlier pronoun, must agree.
         """
         sent = self.tokens[at].sent
@@ -279,7 +324,7 @@ class ArticleSpeakers:
         for p in self.people:
             if p.first_token >= at or sent - p.sentence > _WINDOW or self._quoted(p.first_token):
                 continue
-            candidates.append((0 if self._is_subject(p) else 1, -p.first_token, p.name))
+            candidates.append((self._salience(p), -p.first_token, p.name))
         for _, _, name in sorted(candidates):
             if genders.get(name) and genders[name] != gender:
                 continue
@@ -290,10 +335,20 @@ class ArticleSpeakers:
         start = self.tokens[i].start
         return any(q0 < start < q1 for q0, q1 in self.quotes)
 
-    def _is_subject(self, p: _Person) -> bool:
+    def _salience(self, p: _Person) -> int:
+        """0 for the subject of a main clause, 1 for the subject of a clause inside another ("Fox is not
+        worried that Trump will win": Fox first), 2 for any other mention."""
         inside = range(p.first_token, p.end_token)
         root = next((i for i in inside if self.tokens[i].head not in inside), p.end_token - 1)
-        return self.tokens[root].dep in ("nsubj", "nsubjpass")
+        tok = self.tokens[root]
+        if tok.dep == "appos":  # "Their leader, Dara Kellin, is right when she says": the subject's name
+            tok = self.tokens[tok.head]
+        if tok.dep not in ("nsubj", "nsubjpass"):
+            return 2
+        verb = self.tokens[tok.head]
+        while verb.dep == "conj" and verb.head != verb.i:
+            verb = self.tokens[verb.head]
+        return 0 if verb.dep == "ROOT" else 1
 
     def _organisation(self, span: tuple[int, int], head_i: int) -> str | None:
         """The organisation's name, without an apposition ("Marlow Bank", not "Marlow Bank, the lender")."""
@@ -411,6 +466,16 @@ def merge_speakers(mentions: Sequence[tuple[str, Mention]]) -> tuple[list[Speake
     """One Speaker per real speaker from ``(source id, mention)`` pairs; also returns each pair's id."""
     groups: list[dict[str, object]] = []  # name forms, kind, sources
     assigned: list[int] = []
+    # a one-word "organisation" that is the surname of a person the story names in full ("Malvik" tagged
+    # ORG in one outlet, "Teodor Malvik" a person in another) is that person
+    full = [m.name.split() for _, m in mentions if m.kind == "person"]
+    surnames = {fold(words[-1]) for words in full if len(words) > 1}
+    mentions = [
+        (source, Mention(m.name, "person", m.alias))
+        if m.kind == "organisation" and len(m.name.split()) == 1 and fold(m.name) in surnames
+        else (source, m)
+        for source, m in mentions
+    ]
     for source, m in mentions:
         g = _find_group(groups, m)
         if g is None:
@@ -518,13 +583,15 @@ def _name_words(name: str) -> set[str]:
 
 def _strip_det(text: str) -> str:
     text = re.sub(r"^(the|a|an)\s+", "", text.strip(), flags=re.IGNORECASE)
+    text = re.sub(r",?\s+(himself|herself|itself|themselves)$", "", text)  # "Malvik himself"
     return re.sub(r"(’s|'s)$", "", text)
 
 
 def _clean_name(text: str) -> str:
-    """The name without its titles and what qualifies them ("Selmark Mayor Ilse Brandvoll")."""
+    """The name without its titles or roles and what qualifies them ("Selmark Mayor Ilse Brandvoll",
+    "Campaigner Dara Kellin": a role opening a sentence is capitalised like a name)."""
     words = re.sub(r"(’s|'s)$", "", text.strip()).split()
-    titled = [i for i, w in enumerate(words[:-1]) if w.lower().rstrip(".") in TITLES]
+    titled = [i for i, w in enumerate(words[:-1]) if w.lower().rstrip(".") in _PERSON_ROLES]
     if titled:
         words = words[titled[-1] + 1 :]
     return " ".join(w for w in words if w.lower().rstrip(".") not in TITLES)
