@@ -441,3 +441,86 @@ def test_a_disputed_claim_is_attributed_only_to_outlets_that_said_it_so() -> Non
     # the wire gives the same date, but not the journal's clause about the analysts: not named before it
     assert told.startswith("According to Business Journal, the council passed"), told
     assert told.endswith("; Valley Courier gives the date as Wednesday.")
+
+
+def test_an_opinion_column_never_gives_the_wording_and_adds_no_origin() -> None:
+    news = "The assembly passed the ferry bill on Tuesday by a wide margin, officials said."
+    column = "The assembly, at long last, passed the ferry bill on Tuesday by a wide margin."
+    thesis = "The League lost because it stopped listening to the valley towns years ago."
+    srcs = [
+        source("s1", "Coastal Press Agency", [news]),
+        source("s2", "The Valdoria Review", [column, thesis], title="Opinion: The bill nobody wanted"),
+    ]
+    st = story(srcs, claim("c1", srcs, ("s1", 0), ("s2", 0)), claim("c2", srcs, ("s2", 1)))
+    texts = [s.text for s in Summariser(SummarySettings(sentences=5))(st, Findings()).sentences]
+    assert texts == [news], texts  # the news wording; the column's own thesis is not summary material
+
+
+def test_a_quotation_the_splitter_cut_is_not_a_wording() -> None:
+    cut = 'The judge said: "The evidence leaves no doubt about what the defendant did with the money.'
+    srcs = [source("s1", "Court Press", [cut, LEAD])]
+    st = story(srcs, claim("c1", srcs, ("s1", 0)), claim("c2", srcs, ("s1", 1)))
+    texts = [s.text for s in Summariser(SummarySettings(sentences=5))(st, Findings()).sentences]
+    assert not any("evidence" in t for t in texts), texts
+
+
+def test_an_outlet_giving_the_figure_too_is_no_disputer_and_a_reprinted_figure_names_its_wire() -> None:
+    wire = [
+        "The Civic Renewal Party won 31 of the 51 seats in Sunday's assembly election, results showed.",
+        "The League won the remaining 20 seats in the assembly election on Sunday, results showed.",
+    ]
+    reprint = [wire[0].replace("results showed", "official results showed")]
+    courier = ["Civic Renewal won 30 seats in Sunday's assembly election, the Hollin Bay count showed."]
+    srcs = [
+        source("s1", "Meridian Press", wire),
+        source("s2", "The Estrian Chronicle", reprint),
+        source("s3", "The Hollin Bay Courier", courier),
+    ]
+    st = story(
+        srcs,
+        claim("c1", srcs, ("s1", 0), ("s2", 0), origins=1),
+        claim("c2", srcs, ("s1", 1)),
+        claim("c3", srcs, ("s3", 0)),
+    )
+    texts = [s.text for s in Summariser(SummarySettings(sentences=5))(st, Findings()).sentences]
+    told = next(t for t in texts if "31 of the 51 seats" in t)
+    assert told.startswith("According to Meridian Press and The Estrian Chronicle"), told
+    assert "30 seats" in told and "20 seats" not in told, told
+
+
+def test_an_also_that_points_back_into_its_article_is_dropped() -> None:
+    from newsprism.summarise._wording import standalone
+
+    assert standalone("He was also fined 2.5 million korun.") == "He was fined 2.5 million korun."
+    assert standalone("Also, the mayor resigned.") == "The mayor resigned."
+    assert standalone("The man, also known as Red, fled.") == "The man, also known as Red, fled."
+    assert standalone('"We also want peace," she said.') == '"We also want peace," she said.'
+
+
+def test_a_speech_verb_with_an_object_is_not_turned_into_said() -> None:
+    import dataclasses
+
+    from newsprism.model import Token
+    from newsprism.summarise._wording import Loaded, neutralise
+
+    text = "Premier Tomas Brakke conceded defeat shortly after 1 a.m."
+    src = source("s1", "Meridian Press", [text])
+    words = [
+        ("Premier", "PROPN", "compound", 2),
+        ("Tomas", "PROPN", "compound", 2),
+        ("Brakke", "PROPN", "nsubj", 3),
+        ("conceded", "VERB", "ROOT", 3),
+        ("defeat", "NOUN", "dobj", 3),
+    ]
+    tokens, at = [], 0
+    for i, (w, pos, dep, head) in enumerate(words):
+        start = text.index(w, at)
+        tokens.append(Token(i, start, start + len(w), w, w.lower(), pos, "", dep, head, 0))
+        at = start + len(w)
+    sentence = dataclasses.replace(src.sentences[0], tokens=(0, len(tokens)))
+    src = Source(id=src.id, article=src.article, sentences=(sentence,), tokens=tuple(tokens))
+    span = Loaded(text.index("conceded"), text.index("conceded") + 8, "conceded", None)
+    assert neutralise(src, src.sentences[0], [span]) is None  # "said defeat" says nothing
+    spoken = tuple(dataclasses.replace(t, dep="ccomp") if t.text == "defeat" else t for t in tokens)
+    said = neutralise(dataclasses.replace(src, tokens=spoken), src.sentences[0], [span])
+    assert said == "Premier Tomas Brakke said defeat shortly after 1 a.m."  # the swap itself works

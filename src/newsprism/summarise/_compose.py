@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from newsprism.model import Contradiction, Passage, Story, SummarySentence
 from newsprism.summarise._lexicon import LOADED, NEUTRAL, STOP
-from newsprism.summarise._select import Candidate, content_words
+from newsprism.summarise._select import Candidate, commentary, content_words
 from newsprism.summarise._wording import Neutrality, Wording, literal_use
 
 _SITE_SUFFIX = re.compile(r"\s+[|–—-]\s+[^|–—-]{2,40}$")
@@ -180,10 +180,10 @@ def headline(
     """The article title closest to the summary's lead, in words other outlets share, least loaded; else
     the lead if it is short.
 
-    Titles are where outlets editorialise most, so a title with a fallback-list word that has no
-    neutral swap is never used, and subjective titles and titles of loaded outlets lose points. A
-    figure in a title must be one at least two outlets' texts give and no dispute involves: a headline
-    is read as fact, without the summary's attribution.
+    Titles are where outlets editorialise most, so an opinion piece's title, or a title with a
+    fallback-list word that has no neutral swap, is never used, and subjective titles and titles of
+    loaded outlets lose points. A figure in a title must be one at least two outlets' texts give and no
+    dispute involves: a headline is read as fact, without the summary's attribution.
     """
     lead = content_words(" ".join(s.text for s in summary[:2]))
     figures = {f for v in disputed for f in _FIGURES.findall(v.lower())}
@@ -206,7 +206,7 @@ def headline(
 
     for src in story.sources:
         raw = _SITE_SUFFIX.sub("", src.article.title.strip()).strip()
-        title = neutral_title(raw) if len(raw.split()) >= 3 else None
+        title = neutral_title(raw) if len(raw.split()) >= 3 and not commentary(src.article) else None
         if title is None or neutrality.flagged(title):
             continue  # the language lens flagged one of its words where the outlet used it
         if unsure(title):

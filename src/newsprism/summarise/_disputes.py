@@ -19,6 +19,7 @@ from typing import NamedTuple
 
 import numpy as np
 
+from newsprism.lenses.quantities import Quantity, comparable, compatible, extract_quantities
 from newsprism.model import Contradiction, Passage, Source, Story
 from newsprism.summarise._select import Candidate, content_words
 
@@ -45,6 +46,7 @@ class DisputeCheck:
     def __init__(self, story: Story) -> None:
         self.story = story
         self.claim_of = {(p.source, p.start, p.end): c.id for c in story.claims for p in c.sentences}
+        self._figures: dict[str, list[Quantity]] = {}
 
     def __call__(self, c: Candidate) -> Hidden | None:
         """A dispute over a figure of ``c``'s chosen sentence that the lens did not report, if any."""
@@ -74,20 +76,39 @@ class DisputeCheck:
                     if f.kind != "number":
                         continue  # dates: two outlets often date different moments of one story
                     own, theirs = f.values
+                    if self._also_gives(other, own.text):
+                        continue  # an outlet that gives this figure too gives its other one for another fact
                     slot = (own.start, own.end)
                     by_value.setdefault(slot, [own]).append(theirs)
                     claims.setdefault(slot, [c.claim.id]).append(claim)
         if not by_value:
             return None
         slot = min(by_value)  # the first disputed figure of the sentence
+        own = by_value[slot][0]
+        same = [  # the claim's other outlets giving the figure in the same words (the wire behind a reprint)
+            Passage(p.source, p.start + m.start(), p.start + m.end(), own.text)
+            for p in c.claim.sentences
+            if p.source != src.id and (m := re.search(re.escape(own.text), p.text))
+        ]
         dispute = Contradiction(
             claims=tuple(dict.fromkeys(claims[slot])),
             kind="number",
-            values=tuple(dict.fromkeys(by_value[slot])),
+            values=tuple(dict.fromkeys([own, *same, *by_value[slot][1:]])),
             explanation="",
         )
         mine_q = [q for q in mine.quantities if q.text == dispute.values[0].text]
         return Hidden(dispute, statable=bool(mine_q) and mine_q[0].unit.startswith("count:"))
+
+    def _also_gives(self, other: Source, figure: str) -> bool:
+        """The wire's "31 of the 51 seats" and its "the League won the remaining 20 seats": one outlet
+        giving both figures is not disputing itself."""
+        if other.id not in self._figures:
+            self._figures[other.id] = extract_quantities(other.text)
+        return any(
+            comparable(q, o) and compatible(q, o)
+            for q in extract_quantities(figure)
+            for o in self._figures[other.id]
+        )
 
     def _topical(self, c: Candidate, other: Source, index: int, text: str) -> bool:
         v = other.vectors

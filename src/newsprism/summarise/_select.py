@@ -14,10 +14,11 @@ import math
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 import numpy as np
 
-from newsprism.model import Claim, Contradiction, Passage, Sentence, Source, Story, at
+from newsprism.model import Article, Claim, Contradiction, Passage, Sentence, Source, Story, at
 from newsprism.summarise._lexicon import STOP
 from newsprism.summarise._wording import Neutrality, Wording
 
@@ -31,6 +32,13 @@ _BOILERPLATE = re.compile(
 _FIRST_PERSON = re.compile(r"\b(I|I'm|I've|we|We|our|Our|my|My|me)\b")
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 _QUOTE_OPEN = ("“", '"', "‘", "'")
+# a duration is a figure of the story when it is a prison term
+_PRISON = re.compile(
+    r"\b(prison|jail(ed)?|gaol|sentenced?|imprison(ed|ment)|behind bars|custod(y|ial))\b", re.I
+)
+_COMMENT_TITLE = re.compile(r"(opinion|comment|editorial|column|op-ed|view(point)?|letters?)\s*[:|—-]", re.I)
+_COMMENT_PATHS = {"opinion", "opinions", "comment", "commentisfree", "editorial", "editorials", "column",
+                  "columns", "columnists", "op-ed", "oped", "op-eds", "letters"}  # fmt: skip
 _PRONOUN_OPEN = re.compile(r"(He|She|It|They|His|Her|Its|Their|Them|Him)\b")
 _RELATIVE_DAY = re.compile(r"\b(today|yesterday|tomorrow|tonight|this morning|last night)\b", re.I)
 _NAME = re.compile(r"\b[A-Z][a-zà-ÿ'’-]{4,}\b")
@@ -74,10 +82,21 @@ def usable(sentence: Sentence, max_words: int) -> bool:
     words = len(text.split())
     if words < _SHORTEST or words > max_words or text.endswith("?") or _BOILERPLATE.search(text):
         return False
+    if text.count('"') % 2 or text.count("“") != text.count("”"):
+        return False  # a quotation the sentence splitter cut: it opens here and closes elsewhere
     outside = _QUOTED.sub(" ", text)
     if text.startswith(_QUOTE_OPEN) and len(outside.split()) < 5:
         return False  # a bare quotation: whose words, and what happened, the reader cannot tell
     return not _FIRST_PERSON.search(outside)
+
+
+def commentary(article: Article) -> bool:
+    """An opinion column, editorial or comment piece, by its title ("Opinion: ...") or its address
+    (".../opinion/..."): it argues rather than reports, so the summary never speaks in its words."""
+    if _COMMENT_TITLE.match(article.title):
+        return True
+    path = urlsplit(article.url or "").path.lower()
+    return any(part in _COMMENT_PATHS for part in path.split("/"))
 
 
 def fallback_origins(passages: Sequence[Passage]) -> int:
@@ -99,10 +118,11 @@ def candidates(story: Story, neutrality: Neutrality, max_words: int) -> list[Can
     index = sentence_index(story)
     centre = _centres(story)
     rare = minority_spellings(story)
+    comment = {src.id for src in story.sources if commentary(src.article)}
     out: list[Candidate] = []
     for claim in story.claims:
         members = [index[k] for p in claim.sentences if (k := (p.source, p.start, p.end)) in index]
-        members = [(src, s) for src, s in members if usable(s, max_words)]
+        members = [(src, s) for src, s in members if usable(s, max_words) and src.id not in comment]
         if not members:
             continue
         several = len(members) > 1
@@ -114,11 +134,14 @@ def candidates(story: Story, neutrality: Neutrality, max_words: int) -> list[Can
         if best.loaded:
             continue
         vector = _vector(best.source, best.sentence)
+        origins = claim.origins if claim.origins else fallback_origins(claim.sentences)
+        if comment & set(claim.sources):  # a column agreeing with the news is no further origin of it
+            origins = min(origins, fallback_origins([p for p in claim.sentences if p.source not in comment]))
         out.append(
             Candidate(
                 claim=claim,
                 wording=best,
-                origins=claim.origins if claim.origins else fallback_origins(claim.sentences),
+                origins=origins,
                 importance=_importance(members, centre),
                 vector=vector,
                 words=content_words(best.text),
@@ -132,17 +155,20 @@ def candidates(story: Story, neutrality: Neutrality, max_words: int) -> list[Can
 
 def figure_facts(text: str) -> set[Fact]:
     """The figures a sentence gives, keyed so that other outlets' wordings of the same figure meet:
-    "injuring 14 people" and "Fourteen passengers were hurt" are both ("count", "hurt", 14)."""
+    "injuring 14 people" and "Fourteen passengers were hurt" are both ("count", "hurt", 14); a prison
+    term is one too ("eight years in prison", "an eight-year prison sentence")."""
     return {f for _, _, f in figures(text)}
 
 
 def figures(text: str) -> list[tuple[int, int, Fact]]:
     """Each figure's offsets in ``text`` and its key. A count needs an outcome or a counted noun, and is
-    at least two ("one of" says nothing); dates and durations are not figures here."""
+    at least two ("one of" says nothing); dates and durations are not figures here, but for a prison term."""
     from newsprism.lenses.quantities import extract_quantities, outcome
 
     out: list[tuple[int, int, Fact]] = []
     for q in extract_quantities(text):
+        if q.kind == "duration" and not q.change and _PRISON.search(text, max(0, q.start - 40), q.end + 30):
+            out.append((q.start, q.end, ("sentence", "", round(q.value, 1))))  # "eight years in prison"
         if q.change or q.kind in ("duration", "age"):
             continue
         if q.kind == "count":
@@ -182,7 +208,10 @@ def fact_support(story: Story) -> tuple[dict[Fact, int], frozenset[Fact]]:
     fact. Also returns the figures that are not settled: some outlet gives another value for the same
     outcome or noun (12 dead and 20 dead)."""
     support: dict[Fact, int] = {}
+    comment = {src.id for src in story.sources if commentary(src.article)}
     for claim in story.claims:
+        if comment and all(p.source in comment for p in claim.sentences):
+            continue  # a column restating a figure is not another origin of it
         origins = claim.origins if claim.origins else fallback_origins(claim.sentences)
         for f in {f for p in claim.sentences for f in figure_facts(p.text)}:
             support[f] = support.get(f, 0) + origins

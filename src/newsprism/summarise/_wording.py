@@ -90,6 +90,9 @@ def literal_use(text: str) -> frozenset[str]:
     return LITERAL_NEAR_FORCE if words & FORCES else frozenset()
 
 
+_ALSO = re.compile(r"^Also,?\s+|(?<=\w )also (?!known\b)", re.I)
+
+
 def strip_dateline(text: str) -> str:
     """The sentence without a wire dateline; unchanged when what follows would not be a sentence."""
     m = _DATELINE.match(text)
@@ -97,6 +100,17 @@ def strip_dateline(text: str) -> str:
         return text
     rest = text[m.end() :]
     return rest if len(rest.split()) >= 4 and rest[:1].isupper() else text
+
+
+def standalone(text: str) -> str:
+    """Without the "also" that ties the sentence to the one before it in its article ("he was also fined"),
+    which out of that article points at nothing; quotations and "also known as" are left as written."""
+    if "also" not in text.lower():
+        return text
+    parts = re.split(r'("[^"]*"|“[^”]*”)', text)
+    parts = [p if i % 2 else _ALSO.sub("", p) for i, p in enumerate(parts)]
+    out = "".join(parts)
+    return out[:1].upper() + out[1:] if out else out
 
 
 class Neutrality:
@@ -171,7 +185,7 @@ class Neutrality:
             fixed = neutralise(source, sentence, spans)
             if fixed is not None:
                 text, left, replaced = fixed, 0, True
-        return Wording(source, sentence, strip_dateline(text).strip(), left, bias, replaced)
+        return Wording(source, sentence, standalone(strip_dateline(text).strip()), left, bias, replaced)
 
     def _quoted(self, source: Source, sentence: Sentence) -> list[tuple[int, int]]:
         spans = [
@@ -205,6 +219,8 @@ def neutralise(source: Source, sentence: Sentence, spans: Sequence[Loaded]) -> s
         if word in literal_use(sentence.text):
             return None  # "a fire gutted the warehouse": no swap ("cut") keeps that fact
         verb = len(inside) == 1 and inside[0].pos in ("VERB", "AUX") and word in SPEECH_VERBS
+        if verb and any(t.head == inside[0].i and t.dep == "dobj" for t in tokens):
+            return None  # "conceded defeat", "claimed victory": "said defeat" says nothing
         neutral = SPEECH_VERBS[word] if verb else NEUTRAL.get(word, span.neutral)
         if neutral is None:
             return None
