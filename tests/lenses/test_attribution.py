@@ -270,3 +270,71 @@ def test_a_quote_with_an_unknown_cue_of_its_own_continues_no_earlier_speaker(seg
     assert own.cue_span is None and own.inherits is None  # not Marr's: the sentence has a verb of its own
     marr = _one(atts, "nobody will", text)  # a bare quote after a cued one still continues it
     assert [text[s:e] for s, e in marr.pieces] == ['"And nobody will,"', '"Not this year."']
+
+
+@pytest.mark.slow
+def test_said_in_a_statement_that_reports_the_clause(segmenter: Segmenter) -> None:
+    text = (
+        "The Harbour Watch Council, an independent watchdog, said in a statement that the ruling showed "
+        'port courts "can still bite, even the powerful".'
+    )
+    (att,) = find_attributions(_parse(segmenter, text), beliefs=False)
+    assert (att.cue, _speaker(att, text)) == ("said", "The Harbour Watch Council, an independent watchdog")
+    assert text[att.start : att.end].startswith("that the ruling showed")
+
+
+@pytest.mark.slow
+def test_the_outlets_own_claim_is_not_an_attribution_and_not_what_insiders_say(segmenter: Segmenter) -> None:
+    text = (
+        "The Evening Lamp can reveal that police have seized the mayor's villa at Orsk, complete with "
+        "a pool paid for, insiders say, with public money."
+    )
+    src = segmenter(Article("s1", text, outlet="The Evening Lamp"), "s1")
+    (att,) = find_attributions(src)
+    assert (att.cue, _speaker(att, text)) == ("say", "insiders")
+    assert [text[s:e] for s, e in att.pieces] == [
+        "police have seized the mayor's villa at Orsk, complete with a pool paid for",
+        "with public money",
+    ]
+
+
+@pytest.mark.slow
+def test_no_attribution_reports_a_bare_pointer_or_a_relative_pronoun(segmenter: Segmenter) -> None:
+    text = (
+        "The appeal, which the mayor's team promises within a month, will be the next test. "
+        "The court thanks the public for its patience, and reminds the media that the court will not "
+        "comment further on the case."
+    )
+    atts = find_attributions(_parse(segmenter, text), beliefs=False)
+    assert [(a.cue, text[a.start : a.end]) for a in atts] == [
+        ("reminds", "that the court will not comment further on the case")
+    ]
+
+
+@pytest.mark.slow
+def test_an_aside_before_that_is_no_part_of_what_was_said(segmenter: Segmenter) -> None:
+    text = (
+        "The mayor's allies will say, as his lawyer Petra Holm did on the steps, that this was "
+        '"a show trial from the start".'
+    )
+    (att,) = find_attributions(_parse(segmenter, text), beliefs=False)
+    assert text[att.start : att.end] == 'that this was "a show trial from the start"'
+
+
+@pytest.mark.slow
+def test_a_bare_quote_after_someone_else_is_named_continues_no_one(segmenter: Segmenter) -> None:
+    text = (
+        '"The pier will reopen in May," Elsa Marr said.\n\n'
+        "Ivo Kranz answered in a post on Wednesday morning.\n\n"
+        '"Marr has promised that pier every spring for six years."'
+    )
+    atts = find_attributions(_parse(segmenter, text))
+    assert _one(atts, "every spring", text).inherits is None
+
+
+@pytest.mark.slow
+def test_a_quote_ending_in_an_exclamation_mark_before_its_cue(segmenter: Segmenter) -> None:
+    text = '"Stop lying!" Mr. Dorn wrote. "The harbour is not yours to sell."'
+    atts = find_attributions(_parse(segmenter, text))
+    att = _one(atts, "Stop lying", text)
+    assert (att.cue, _speaker(att, text)) == ("wrote", "Mr. Dorn")

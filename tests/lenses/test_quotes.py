@@ -204,3 +204,14 @@ def test_the_listing_shows_the_phrase_of_a_speaker_no_name_stands_for(segmenter:
     assert 'Wire, indirect (said), by "The harbour district": it would dredge the channel' in listing
     assert 'Wire, indirect (boast of), by "The skipper\'s allies": record catches' in listing
     assert "Haldor Vik\n  q3 Wire, direct (said): 'We will fish all winter,'" in listing
+
+
+@pytest.mark.slow
+def test_saying_the_same_is_no_quote_of_its_own(segmenter: Segmenter) -> None:
+    text = (
+        "Dorn's allies will say that the inquiry is a vendetta. "
+        "They said the same about every inquiry into every harbour boss in the region."
+    )
+    (src,) = segmenter.pipe([(Article("s1", text, outlet="Column"), "s1")])
+    found = QuoteLens()(Story(sources=(src,)))
+    assert [q.text for q in found.quotes] == ["that the inquiry is a vendetta"]

@@ -41,7 +41,7 @@ SPEECH_VERBS: frozenset[str] = wordset(
     maintain warn caution threaten promise vow pledge swear report ask reply respond retort confirm deny
     acknowledge admit concede reveal disclose suggest propose recommend urge demand predict estimate allege
     complain lament boast brag joke quip recall remark comment observe mention stress emphasize emphasise
-    underscore reiterate repeat agree counter object protest testify inform
+    underscore reiterate repeat agree counter object protest testify inform remind
     assure concede charge accuse blame criticize criticise praise describe call dismiss signal indicate
     hint imply conclude decide acknowledge speculate guess wonder declare proclaim shout scream yell
     whisper mutter cry exclaim continue told"""
@@ -240,8 +240,21 @@ def find_attributions(
             att = _learned_attribution(parse, t, quotes, model)
         if att is not None:
             found.append(att)
+    outlet = _name_words(source.article.outlet)
+    found = [a for a in found if not (outlet and _names_outlet(parse.text, a.speaker_span, outlet))]
     found = _attach_quotes(parse, found, quotes)
     return _dedupe(found)
+
+
+def _name_words(name: str) -> list[str]:
+    return [w for w in re.findall(r"[^\W\d_]+", name.lower()) if w not in ("the", "a", "an")]
+
+
+def _names_outlet(text: str, span: tuple[int, int] | None, outlet: list[str]) -> bool:
+    """The speaker is the article's own outlet ("The Blaze can reveal" in The Daily Blaze): the outlet's
+    own claim, in its own voice, is no attribution."""
+    words = _name_words(text[span[0] : span[1]]) if span is not None else []
+    return bool(words) and set(words) <= set(outlet) and outlet[-1] in words
 
 
 def _verb_attribution(
@@ -266,7 +279,7 @@ def _verb_attribution(
             subj = next(iter(parse.kids(c, SUBJECT_DEPS)), None)
     if comps and listed:
         for c in comps:
-            content |= parse.subtree(c)
+            content |= _after_mark(parse, c)
         if verb.dep == "relcl":  # "a plan that analysts said should keep": "that" hangs on "keep"
             content = {i for i in content if i > verb.i}
             if _relative_gap(parse, verb) and _main_predicate(parse, verb, content):
@@ -276,22 +289,27 @@ def _verb_attribution(
             if parse.tokens[c].dep != "prep" or parse.tokens[c].text.lower() in ("as", "for", "on"):
                 content |= parse.subtree(c)
     if not content and listed:
-        content = _gap_clause(parse, verb)
+        content = _gap_clause(parse, verb) or _clause_of_medium(parse, verb)
     if not content and lemma in OBJECT_SPEECH_VERBS:
         for c in parse.kids(verb.i, {"dobj", "xcomp"}):
             content |= parse.subtree(c)
     aside = verb.dep == "parataxis" or (
-        verb.dep == "ccomp" and bool(parse.kids(verb.i, SUBJECT_DEPS)) and not _reported(parse, verb)
+        verb.dep == "ccomp"
+        and bool(parse.kids(verb.i, SUBJECT_DEPS))
+        and not parse.kids(verb.i, {"mark"})  # "reminds the media that the court will not comment"
+        and not _reported(parse, verb)
     )
     if not content and listed and aside:
         # "The economy is growing, she said." and "Acts of protest, Mr. Obama said, are acts of patriotism."
         head = verb.head
         if head != verb.i and parse.tokens[head].sent == verb.sent:
-            content = parse.subtree(head) - parse.subtree(verb.i)
+            content = parse.subtree(head) - parse.subtree(verb.i) - _frame(parse, head)
             aside_content = True
     if not content and model is not None:
         best = model.best(parse, verb.i, quotes)
         content, kind = (best[2], best[1]) if best else (set(), "")
+    if content and not aside_content and _anaphoric(parse, content):
+        content = set()  # "They said the same about ...", "the appeal, which his team promises"
     pieces: list[tuple[int, int]] = []
     if content and aside_content:
         pieces = parse.spans(content)
@@ -319,6 +337,49 @@ def _verb_attribution(
     )
 
 
+def _after_mark(parse: Parse, clause: int) -> set[int]:
+    """A reported clause without what the parser hung on it before its "that": in "will say, as his
+    lawyer did on the steps, that this was a sham" the "as" clause is the writer's aside, not content."""
+    sub = parse.subtree(clause)
+    marks = [m for m in parse.kids(clause, {"mark"}) if parse.tokens[m].text.lower() == "that"]
+    if not marks:
+        return sub
+    for c in parse.children[clause]:
+        inner = parse.subtree(c)
+        if c < marks[0] and max(inner) < marks[0]:
+            sub -= inner
+    return sub
+
+
+def _anaphoric(parse: Parse, content: set[int]) -> bool:
+    """Content that only points at something: a relative pronoun ("the appeal, which his team promises")
+    or a bare "this", "so", "the same" ("They said the same")."""
+    roots = [i for i in content if parse.tokens[i].head not in content or parse.tokens[i].head == i]
+    if len(roots) != 1:
+        return False
+    root = parse.tokens[roots[0]]
+    words = [i for i in content if parse.tokens[i].text[:1].isalnum()]
+    return root.tag in _RELATIVE or (len(words) <= 2 and root.lemma.lower() in _POINTERS)
+
+
+_POINTERS = wordset("same so this that these those it them much little more less")
+
+
+def _frame(parse: Parse, head: int) -> set[int]:
+    """The reporting frame of a cue an aside comments on: in "The Blaze can reveal that police seized
+    the villa, insiders say" the insiders say what is revealed, not that the Blaze reveals it."""
+    tok = parse.tokens[head]
+    clauses = parse.kids(head, _CONTENT_DEPS)
+    if tok.lemma.lower() not in SPEECH_VERBS | OTHER_CUE_VERBS or not clauses:
+        return set()
+    frame = {head}
+    for c in parse.kids(head, SUBJECT_DEPS | {"aux", "neg"}):
+        frame |= parse.subtree(c)
+    for c in clauses:
+        frame.update(parse.kids(c, {"mark"}))
+    return frame
+
+
 def _gap_clause(parse: Parse, verb: Token) -> set[int]:
     """The clause a cue in a relative clause reports when the parser tore it off: in "a step that landlords
     warned would be passed on" the cue gets "that" as a second subject and "would be passed on" hangs
@@ -337,6 +398,26 @@ def _gap_clause(parse: Parse, verb: Token) -> set[int]:
     return set() if _main_predicate(parse, verb, content) else content
 
 
+def _clause_of_medium(parse: Parse, verb: Token) -> set[int]:
+    """The clause the parser hung on the medium of a statement: in "the council said in a statement that
+    the ruling shows ..." the "that" clause belongs to "said", not to "statement"."""
+    for p in parse.kids(verb.i, {"prep"}):
+        if parse.tokens[p].text.lower() not in ("in", "on", "through", "via"):
+            continue
+        for o in parse.kids(p, {"pobj"}):
+            if parse.tokens[o].lemma.lower() not in _MEDIA:
+                continue
+            for c in parse.kids(o, {"acl", "ccomp"}):
+                if any(parse.tokens[m].text.lower() == "that" for m in parse.kids(c, {"mark"})):
+                    return parse.subtree(c)
+    return set()
+
+
+_MEDIA = wordset(
+    """statement interview letter speech post tweet email e-mail message note memo release briefing
+    address filing submission blog column video broadcast conference call remarks testimony affidavit
+    podcast newsletter op-ed editorial"""
+)
 _RELATIVE = frozenset({"WDT", "WP"})
 
 
@@ -463,7 +544,13 @@ def _adjacent_quotes(parse: Parse, verb: Token, quotes: list[tuple[int, int]]) -
     sent_tokens = [t for t in sentence_of(parse.tokens, verb.i) if not t.is_space]
     s_start, s_end = sent_tokens[0].start, sent_tokens[-1].end
     colon = parse.text[verb.end : s_end].strip().startswith(":")
-    before = [q for q in quotes if s_start < q[1] <= verb.start]
+    # '"Stop lying!" Mr. Fox wrote.': the segmenter ends a sentence with the quote's own "!" or "?"
+    text = parse.text
+    before = [
+        q for q in quotes
+        if (s_start < q[1] or (_ASKED.search(text, q[0], q[1]) and not text[q[1] : s_start].strip()))
+        and q[1] <= verb.start
+    ]  # fmt: skip
     after = [q for q in quotes if verb.end <= q[0] and (q[0] < s_end or colon)]
     pieces: list[tuple[int, int]] = []
     if before and _gap_is_small(parse.text, before[-1][1], verb.start):
@@ -473,9 +560,15 @@ def _adjacent_quotes(parse: Parse, verb: Token, quotes: list[tuple[int, int]]) -
     return pieces
 
 
+_ASKED = re.compile(r"[!?][\"'”’»]+$")
+
+
 def _gap_is_small(text: str, a: int, b: int) -> bool:
-    """Only the speaker phrase and punctuation sit between a quote and its cue."""
-    return _words(text[a:b]) <= 8 and not re.search(r"[.!?]\s|\n", text[a:b])
+    """Only the speaker phrase and punctuation sit between a quote and its cue ("Mr." ends no sentence)."""
+    return _words(text[a:b]) <= 8 and not _BREAK.search(text[a:b])
+
+
+_BREAK = re.compile(r"\n|(?<!\b[A-Z])(?<!\bM[rs])(?<!\bMrs)(?<!\bDr)(?<!\bSt)(?<!\bJr)(?<!\bSr)[.!?]\s")
 
 
 def _overlaps(span: tuple[int, int], pieces: Iterable[tuple[int, int]]) -> bool:
@@ -599,8 +692,25 @@ def _inherit(parse: Parse, found: list[Attribution], n: int, quotes: list[tuple[
         if att.sentence - prev.sentence > 3:
             break
         if prev.cue_span is not None and prev.speaker_span is not None:
+            if _someone_else(parse, prev, att.start, quotes):
+                return att
             return _replace(att, inherits=m)
     return att
+
+
+def _someone_else(parse: Parse, prev: Attribution, before: int, quotes: list[tuple[int, int]]) -> bool:
+    """A name is the subject of a sentence between a speaker's statement and a bare quote ("Trump noted
+    so in a tweet." before the tweet's words): the quote may be theirs, so it continues no one."""
+    start = max(prev.end, prev.cue_span[1] if prev.cue_span else 0)
+    speaker = parse.text[prev.speaker_span[0] : prev.speaker_span[1]].lower() if prev.speaker_span else ""
+    return any(
+        start <= t.start < before
+        and t.dep in ("nsubj", "nsubjpass")
+        and t.pos == "PROPN"
+        and t.text.lower() not in speaker
+        and not any(q0 <= t.start < q1 for q0, q1 in quotes)
+        for t in parse.tokens
+    )
 
 
 def _is_title(text: str) -> bool:

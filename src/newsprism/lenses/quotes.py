@@ -62,6 +62,8 @@ def article_quotes(
         # words in quotation marks are a quote whatever the cue; stance cues only when asked for
         if not (a.speech or a.kind != "indirect" or settings.beliefs):
             continue
+        if a.kind == "indirect" and _SAME.match(source.text, a.start):
+            continue  # "They said the same about every case": no statement of its own to show or compare
         pieces = tuple(
             Quote(
                 id="",
@@ -103,6 +105,7 @@ def _restated(a: Attributed, found: list[Attributed], text: str) -> bool:
 
 
 _PRONOUNS = {"he", "she", "it", "they", "we", "i"}
+_SAME = re.compile(r"(?:much |just |exactly |very )?the same\b", re.IGNORECASE)
 
 
 def find_quotes(
