@@ -210,8 +210,11 @@ class Quote:
     cue: str = ""
     speaker_span: tuple[int, int] | None = None
     cue_span: tuple[int, int] | None = None
-    shared_with: tuple[str, ...] = ()
-    match: str = ""  # how shared_with relates: "same-words", "same-speech", "paraphrase", "other-speaker"
+    shared_with: tuple[str, ...] = ()  # quotes of other sources with its words or its meaning
+    match: str = ""  # the strongest of those links: "other-speaker", "same-words" or "paraphrase"
+    # every link to a quote of another source with how it relates, one label per link: the shared_with
+    # quotes, and "same-speech" for another sentence of a speech both sources quote
+    links: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -126,11 +126,43 @@ def test_link_quotes_same_words_trimmed_and_other_speaker() -> None:
     ]
     linked = {q.id: q for q in link_quotes(quotes)}
     assert linked["q2"].shared_with == ("q1", "q3")
-    assert linked["q2"].match == linked["q1"].match == "other-speaker"  # q3 gives the words to p2
-    # same speaker, different words, different outlets: one speech quoted through different sentences
-    assert linked["q4"].shared_with == ("q3", "q5")
-    assert linked["q3"].shared_with == ("q1", "q2", "q4")
-    assert not link_quotes(quotes[:1])[0].shared_with
+    # one label per link: p1's own words in s1, the same words given to p2 in s3
+    assert linked["q2"].links == (("q1", "same-words"), ("q3", "other-speaker"))
+    assert linked["q2"].match == linked["q1"].match == "other-speaker"  # the strongest link
+    # same speaker, different words, and the two sources share no words of p2: two things p2 said, not
+    # one speech (q5 gives q4's words to p3)
+    assert linked["q4"].links == (("q5", "other-speaker"),)
+    assert linked["q3"].links == (("q1", "other-speaker"), ("q2", "other-speaker"))
+    assert not link_quotes(quotes[:1])[0].links
+
+
+def test_links_never_join_quotes_of_one_source_and_other_sentences_of_one_speech_are_labelled() -> None:
+    quotes = [
+        Quote("q1", "s1", "p1", "direct", 0, 10, '"The harbour stays closed until the inspectors sign off,"'),
+        Quote("q2", "s1", "p1", "direct", 0, 10, '"The harbour stays closed until the inspectors sign off,"'),
+        Quote("q3", "s1", "p1", "direct", 0, 10, '"Nobody will fish here before May."'),
+        Quote("q4", "s2", "p1", "direct", 0, 10, '"The harbour stays closed until the inspectors sign off."'),
+        Quote("q5", "s2", "p1", "direct", 0, 10, '"We owe the crews an honest date."'),
+        Quote("q6", "s3", "p1", "direct", 0, 10, '"We owe the crews an answer, not a date."'),
+    ]
+    linked = {q.id: q for q in link_quotes(quotes)}
+    assert linked["q1"].links == (("q4", "same-words"), ("q5", "same-speech"))
+    assert linked["q1"].shared_with == ("q4",) and linked["q1"].match == "same-words"
+    # another sentence of the speech s1 and s2 both quote: linked, labelled, but not shared words
+    assert linked["q3"].links == (("q4", "same-speech"), ("q5", "same-speech"))
+    assert (linked["q3"].shared_with, linked["q3"].match) == ((), "")
+    # s3 shares no words of p1 with s1 or s2: its quote is something else p1 said
+    assert linked["q6"].links == ()
+    for q in linked.values():
+        assert all(not other.startswith(("q1", "q2", "q3")) or q.source != "s1" for other, _ in q.links)
+
+
+def test_a_mixed_quote_shares_the_words_it_puts_in_quotation_marks() -> None:
+    quotes = [
+        Quote("q1", "s1", "p1", "direct", 0, 10, '"I have never taken a single coin that was not mine,"'),
+        Quote("q2", "s2", "p1", "mixed", 0, 10, 'he had "never taken a single coin" that was not his'),
+    ]
+    assert link_quotes(quotes)[1].links == (("q1", "same-words"),)
 
 
 @pytest.mark.slow

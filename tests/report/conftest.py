@@ -167,6 +167,7 @@ def quotes() -> tuple[Quote, ...]:
             (c.start, c.end),
             shared,
             match,
+            tuple((other, match) for other in shared),
         )
 
     return (

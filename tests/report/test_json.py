@@ -227,3 +227,22 @@ def test_importing_the_renderers_loads_no_template_engine() -> None:
     code = "import sys, newsprism.report; print('jinja2' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_a_v1_report_without_labelled_links_gives_each_link_its_match(sample_report: StoryReport) -> None:
+    data = to_dict(sample_report)
+    assert data["quotes"][0]["links"] == [
+        {"quote": "q2", "match": "same-words"},
+        {"quote": "q3", "match": "same-words"},
+    ]
+    for q in data["quotes"]:
+        del q["links"]  # written before links existed
+    loaded = from_dict(data)
+    assert loaded.quotes[0].links == (("q2", "same-words"), ("q3", "same-words"))
+    assert loaded == sample_report
+
+
+def test_check_offsets_catches_a_link_to_an_unknown_quote(sample_report: StoryReport) -> None:
+    q = dataclasses.replace(sample_report.quotes[0], links=(("q99", "same-speech"),))
+    report = dataclasses.replace(sample_report, quotes=(q, *sample_report.quotes[1:]))
+    assert "links names unknown quote 'q99'" in "\n".join(check_offsets(report))

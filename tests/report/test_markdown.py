@@ -50,3 +50,24 @@ def test_empty_report_is_fine() -> None:
     out = to_markdown(StoryReport(sources=(SourceReport("s1", "", "", None, None, "en", 0, ""),)))
     assert "No summary." in out and "No claims found." in out
     assert "## Quotes" not in out and "## Contradictions" not in out
+
+
+def test_each_quote_in_a_shared_group_shows_its_own_link_to_the_quotes_above_it(
+    sample_report: StoryReport,
+) -> None:
+    q1, q2, q3, *rest = sample_report.quotes
+    links = {
+        "q1": (("q2", "same-words"), ("q3", "other-speaker")),
+        "q2": (("q1", "same-words"), ("q3", "other-speaker")),
+        "q3": (("q1", "other-speaker"), ("q2", "other-speaker")),
+    }
+    quotes = [
+        dataclasses.replace(
+            q, links=links[q.id], shared_with=tuple(i for i, _ in links[q.id]), match="other-speaker"
+        )
+        for q in (q1, q2, q3)
+    ]
+    out = to_markdown(dataclasses.replace(sample_report, quotes=(*quotes, *rest)))
+    quoted = out[out.index("### Quotes by source") :]
+    lines = [line for line in quoted.splitlines() if "decade of mistrust" in line and line.startswith("  - ")]
+    assert [line.split(") (")[1].split(")")[0] for line in lines] == ["same-words", "other-speaker"]

@@ -14,13 +14,13 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from newsprism.lenses.attribution import find_attributions, wordset
+from newsprism.lenses.attribution import find_attributions, quote_spans, wordset
 from newsprism.lenses.attribution_cues import CueModel
 from newsprism.lenses.speakers import ArticleSpeakers, merge_speakers
 from newsprism.model import ArticleFindings, Attributed, Quote, QuoteFindings, Source, Story, at
 from newsprism.settings import QuoteSettings
 
-# How two quotes in different sources relate, strongest first (a quote keeps its strongest link in `match`).
+# How two quotes in different sources relate, strongest first (`match` keeps a quote's strongest word link).
 MATCH_ORDER = ("other-speaker", "same-words", "paraphrase", "same-speech")
 
 
@@ -159,42 +159,70 @@ def link_quotes(
     settings: QuoteSettings | None = None,
     vectors: Sequence[np.ndarray | None] | None = None,
 ) -> list[Quote]:
-    """Fill ``shared_with`` and ``match`` for quotes that relate to quotes of other sources.
+    """Fill ``links``, ``shared_with`` and ``match`` for quotes that relate to quotes of other sources.
 
-    ``vectors`` (one sentence embedding per quote, or None) let a paraphrase with few shared words count
-    when the sentences mean the same and the speaker is the same.
+    Each link has its own label: "same-words" (the same words, one quote maybe trimmed), "other-speaker"
+    (the same words given to a different speaker), "paraphrase" (an indirect quote with the same content
+    words, or with the same meaning by sentence vectors and the same speaker) and "same-speech" (another
+    sentence of one speaker, when the two sources demonstrably quote the same speech: they share other
+    words of that speaker). ``shared_with`` lists the quotes the first three link to and ``match`` is the
+    strongest of them (schema v1's summary of the links). Quotes of one source are never linked.
     """
     settings = settings or QuoteSettings()
     words = [_words(q.text) for q in quotes]
+    quoted = [_quoted_words(q) for q in quotes]
     vecs = list(vectors) if vectors is not None else [None] * len(quotes)
     links: dict[int, dict[int, str]] = {i: {} for i in range(len(quotes))}
+    speeches: list[tuple[int, int]] = []  # same speaker, both direct, no shared words: decided below
     for i, a in enumerate(quotes):
         for j in range(i + 1, len(quotes)):
             b = quotes[j]
             if a.source == b.source:
                 continue
-            kind = _relation(a, b, words[i], words[j], settings)
+            kind = _relation(a, b, (words[i], quoted[i]), (words[j], quoted[j]), settings)
             same = a.speaker is not None and a.speaker == b.speaker and "indirect" in (a.kind, b.kind)
             if not kind and same and _cosine(vecs[i], vecs[j]) >= settings.paraphrase_cosine:
                 kind = "paraphrase"
-            if kind:
-                links[i][j] = kind
-                links[j][i] = kind
+            if kind == "same-speech":
+                speeches.append((i, j))
+            elif kind:
+                links[i][j] = links[j][i] = kind
+    # one speech: the two sources share words of this speaker elsewhere (a judge's verdict quoted through
+    # different sentences), not merely two things one person said somewhere
+    shared = {
+        (quotes[i].speaker, quotes[i].source, quotes[j].source)
+        for i in links
+        for j, kind in links[i].items()
+        if kind == "same-words" and quotes[i].speaker == quotes[j].speaker
+    }
+    for i, j in speeches:
+        if (quotes[i].speaker, quotes[i].source, quotes[j].source) in shared:
+            links[i][j] = links[j][i] = "same-speech"
     out = []
     for i, q in enumerate(quotes):
         if not links[i]:
             out.append(q)
             continue
-        best = min(links[i].values(), key=MATCH_ORDER.index)
-        shared = tuple(quotes[j].id for j in sorted(links[i]))
-        out.append(replace(q, shared_with=shared, match=best))
+        linked = tuple((quotes[j].id, links[i][j]) for j in sorted(links[i]))
+        words_shared = [(qid, kind) for qid, kind in linked if kind != "same-speech"]
+        best = min((kind for _, kind in words_shared), key=MATCH_ORDER.index, default="")
+        out.append(replace(q, links=linked, shared_with=tuple(qid for qid, _ in words_shared), match=best))
     return out
 
 
-def _relation(a: Quote, b: Quote, wa: list[str], wb: list[str], settings: QuoteSettings) -> str:
+def _relation(
+    a: Quote,
+    b: Quote,
+    words_a: tuple[list[str], list[str]],
+    words_b: tuple[list[str], list[str]],
+    settings: QuoteSettings,
+) -> str:
+    """How quote ``a`` relates to quote ``b`` of another source; ``words_*`` are (all words, the words
+    inside quotation marks)."""
+    (wa, qa), (wb, qb) = words_a, words_b
     same_speaker = a.speaker is not None and a.speaker == b.speaker
     other_speaker = a.speaker is not None and b.speaker is not None and a.speaker != b.speaker
-    if a.kind != "indirect" and b.kind != "indirect" and _same_words(wa, wb, settings):
+    if a.kind != "indirect" and b.kind != "indirect" and _same_words(qa, qb, settings):
         return "other-speaker" if other_speaker else "same-words"
     if other_speaker:
         return ""
@@ -232,6 +260,14 @@ _STOP = wordset(
 
 def _words(text: str) -> list[str]:
     return re.findall(r"\w+", text.lower())
+
+
+def _quoted_words(q: Quote) -> list[str]:
+    """The words a quote puts in quotation marks: all of a direct quote, the quoted fragments of a mixed
+    one (`he had "never taken a single coin" that was not his`)."""
+    if q.kind != "mixed":
+        return _words(q.text)
+    return [w for s, e in quote_spans(q.text) for w in _words(q.text[s:e])]
 
 
 def _content(words: list[str]) -> set[str]:
@@ -300,6 +336,24 @@ def quotes_json(sources: Sequence[Source], findings: QuoteFindings) -> dict[str,
     )
 
 
+def link_summary(q: Quote) -> str:
+    """A quote's links by label, strongest first: "same-words: q15, q25; same-speech: q16"."""
+    by_kind: dict[str, list[str]] = {}
+    for qid, kind in q.links:
+        by_kind.setdefault(kind, []).append(qid)
+    return "; ".join(
+        f"{k}: {', '.join(sorted(by_kind[k], key=_id_order))}" for k in sorted(by_kind, key=_rank)
+    )
+
+
+def _rank(kind: str) -> int:
+    return MATCH_ORDER.index(kind) if kind in MATCH_ORDER else len(MATCH_ORDER)
+
+
+def _id_order(qid: str) -> tuple[int, str]:
+    return (int(qid[1:]), qid) if qid[1:].isdigit() else (0, qid)
+
+
 def format_quotes(sources: Sequence[Source], findings: QuoteFindings) -> str:
     """A plain-text listing for the terminal: each speaker, then their quotes by outlet.
 
@@ -316,10 +370,33 @@ def format_quotes(sources: Sequence[Source], findings: QuoteFindings) -> str:
         if not qs:
             continue
         lines.append(names[sid] if sid is not None else "(speaker not stated or not resolved)")
-        for q in qs:
-            link = f"  [{q.match}: {', '.join(q.shared_with)}]" if q.shared_with else ""
+        for pieces in _statements(qs):
+            q = pieces[0]
+            linked: dict[str, str] = {}  # each linked quote under the strongest label any piece gives it
+            for qid, kind in sorted((x for p in pieces for x in p.links), key=lambda x: _rank(x[1])):
+                linked.setdefault(qid, kind)
+            link = f"  [{link_summary(replace(q, links=tuple(linked.items())))}]" if linked else ""
             cue = f" ({q.cue})" if q.cue else ""
             if sid is None and q.speaker_span is not None and q.source in texts:
                 cue += f', by "{texts[q.source][q.speaker_span[0] : q.speaker_span[1]]}"'
-            lines.append(f"  {q.id} {outlets.get(q.source, q.source)}, {q.kind}{cue}: {q.text}{link}")
+            ids = "+".join(p.id for p in pieces)
+            said = " … ".join(p.text for p in pieces)
+            lines.append(f"  {ids} {outlets.get(q.source, q.source)}, {q.kind}{cue}: {said}{link}")
     return "\n".join(lines)
+
+
+def _statements(quotes: Sequence[Quote]) -> list[list[Quote]]:
+    """Pieces of one statement side by side: `"A," she said, "B."` and "X, insiders say, Y" are one
+    statement in two quote records (they share the cue)."""
+    out: list[list[Quote]] = []
+    for q in quotes:
+        last = out[-1][-1] if out else None
+        if (
+            last is not None
+            and q.cue_span is not None
+            and (last.source, last.cue_span) == (q.source, q.cue_span)
+        ):
+            out[-1].append(q)
+        else:
+            out.append([q])
+    return out

@@ -56,6 +56,26 @@ def quote_groups(quotes: Sequence[Quote]) -> list[list[Quote]]:
     return [groups[k] for k in sorted(groups)]
 
 
+# link labels, strongest first (as the quotes lens ranks them)
+_LINK_ORDER = ("other-speaker", "same-words", "paraphrase", "same-speech")
+
+
+def link_label(q: Quote, others: Sequence[Quote]) -> str:
+    """How ``q`` relates to the quotes ``others`` (those shown before it in its group): the strongest
+    label of its links to them, each link carrying its own label."""
+    ids = {o.id for o in others}
+    kinds = [kind for qid, kind in q.links if qid in ids]
+    return min(
+        kinds, key=lambda k: _LINK_ORDER.index(k) if k in _LINK_ORDER else len(_LINK_ORDER), default=""
+    )
+
+
+def group_labels(group: Sequence[Quote]) -> list[str]:
+    """Every label of the links inside one group of quotes, sorted."""
+    ids = {q.id for q in group}
+    return sorted({kind for q in group for qid, kind in q.links if qid in ids})
+
+
 def speaker_table(report: StoryReport) -> list[tuple[str, dict[str, tuple[int, list[str]]]]]:
     """Who is quoted by whom: rows (speaker label, {source id: (count, cue verbs)}), most quoted first."""
     names = {s.id: s.name for s in report.speakers}

@@ -18,7 +18,16 @@ from urllib.parse import urlsplit
 from markupsafe import Markup
 
 from newsprism.model import LanguageSpan, Passage, Quote, SourceReport, StoryReport
-from newsprism.report._common import claim_groups, headline, outlet_names, pct, quote_groups, speaker_table
+from newsprism.report._common import (
+    claim_groups,
+    group_labels,
+    headline,
+    link_label,
+    outlet_names,
+    pct,
+    quote_groups,
+    speaker_table,
+)
 from newsprism.report._highlight import Mark, excerpt, highlight, word_diff
 from newsprism.report.json import SCHEMA
 
@@ -246,9 +255,15 @@ class _View:
                 for cell in cells:
                     if cell.src.id == q.source:
                         cell.items.append(
-                            {"id": q.id, "kind": q.kind, "cue": q.cue, "match": q.match, "context": context}
+                            {
+                                "id": q.id,
+                                "kind": q.kind,
+                                "cue": q.cue,
+                                "match": link_label(q, group[: group.index(q)]),
+                                "context": context,
+                            }
                         )
-            matches = sorted({q.match for q in group if q.match})
+            matches = group_labels(group)
             shown = [c for c in cells if c.items]
             rows.append({"speakers": speakers, "cells": shown, "matches": matches, "n": len(group)})
         return rows

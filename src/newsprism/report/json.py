@@ -125,6 +125,7 @@ def quote_to_dict(q: Quote) -> dict[str, Any]:
         "speaker_span": list(q.speaker_span) if q.speaker_span is not None else None,
         "cue_span": list(q.cue_span) if q.cue_span is not None else None,
         "match": q.match,
+        "links": [{"quote": qid, "match": kind} for qid, kind in q.links],
     }
 
 
@@ -345,7 +346,17 @@ def _load_quote(r: _Reader) -> Quote:
         cue_span=r.span("cue_span"),
         shared_with=r.strs("shared_with"),
         match=r.text("match"),
+        links=_load_links(r),
     )
+
+
+def _load_links(r: _Reader) -> tuple[tuple[str, str], ...]:
+    """A quote's labelled links; a report written before they existed has only ``shared_with`` and one
+    ``match`` for all of them, which each link then takes."""
+    if "links" not in r.data:
+        match = r.text("match")
+        return tuple((qid, match) for qid in r.strs("shared_with"))
+    return r.items("links", lambda x: (x.text("quote", required=True), x.text("match", required=True)))
 
 
 def _load_language(r: _Reader) -> LanguageSpan:
@@ -496,6 +507,9 @@ def check_offsets(report: StoryReport) -> list[str]:
         for other in q.shared_with:
             if other not in quotes:
                 problems.append(f"{where}: shared_with names unknown quote {other!r}")
+        for other, _ in q.links:
+            if other not in quotes:
+                problems.append(f"{where}: links names unknown quote {other!r}")
     for i, ls in enumerate(report.language):
         span(f"language[{i}]", ls.source, ls.start, ls.end, ls.text)
     for i, ru in enumerate(report.reuse):

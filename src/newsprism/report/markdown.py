@@ -10,6 +10,7 @@ from newsprism.report._common import (
     claim_groups,
     counted,
     headline,
+    link_label,
     outlet_names,
     pct,
     quote_groups,
@@ -123,7 +124,8 @@ class _Writer:
                 who = speakers.get(q.speaker, q.speaker) if q.speaker else "unattributed"
                 bullet = "-" if k == 0 else "  -"
                 how = f"{q.kind}, {md(q.cue)}" if q.cue else q.kind
-                also = f" ({md(q.match)})" if k and q.match else ""
+                label = link_label(q, group[:k]) if k else ""
+                also = f" ({md(label)})" if label else ""
                 self.add(f"{bullet} _{self.name(q.source)}_, {md(who or '')} ({how}){also}: {md(q.text)}")
         self.add("")
 
