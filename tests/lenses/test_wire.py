@@ -67,3 +67,76 @@ def test_the_outlet_itself_can_be_an_agency() -> None:
     assert agency_of_outlet("", "https://apnews.com/article/x") == "AP"
     assert agency_of_outlet("Daily Clarion", "https://clarion.example/x") is None
     assert wire_agencies("Leaders signed the pact.", outlet="reuters.com") == ("Reuters",)
+
+
+@pytest.mark.parametrize(
+    ("text", "outlets", "expected"),
+    [
+        # an agency outside the known list, by the shape of its dateline, matched to the story's outlet
+        (
+            "HARVEN, Ostmark (TNA) — The ferry strike ended on Monday.",
+            ("Tarvel News Agency",),
+            ("Tarvel News Agency",),
+        ),
+        ("HARVEN (TNA) - The ferry strike ended on Monday.", (), ("TNA",)),  # kept as the abbreviation
+        ("(VBC) — The ferry strike ended on Monday.", (), ("VBC",)),
+        ("The strike ended.\n\nAdditional reporting by Tarvel News Agency.", (), ("Tarvel News Agency",)),
+        (
+            "The strike ended.\n\nAdditional reporting by The Harven Post.",
+            ("The Harven Post",),
+            ("The Harven Post",),
+        ),
+        ("The strike ended.\n\nLindqvist Press contributed to this report.", (), ("Lindqvist Press",)),
+        ("By Lindqvist Wire staff\n\nThe strike ended on Monday.", (), ("Lindqvist Wire",)),
+        ("By Ella Brandt, Lindqvist Press\n\nThe strike ended on Monday.", (), ("Lindqvist Press",)),
+        ("By AP\n\nThe strike ended on Monday.", (), ("AP",)),
+        # the dateline's abbreviation and the credit line's name are one agency
+        (
+            "HARVEN (TNA) - The strike ended.\n\nAdditional reporting by Tarvel News Agency.",
+            (),
+            ("Tarvel News Agency",),
+        ),
+    ],
+)
+def test_credits_of_agencies_outside_the_known_list(
+    text: str, outlets: tuple[str, ...], expected: tuple[str, ...]
+) -> None:
+    assert wire_agencies(text, outlets=outlets) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a party's abbreviation in brackets, mid-sentence or right after its name, credits nobody
+        "The Harven Unity Party (HUP) — which ran the port for a decade — lost 12 seats.",
+        "Voters turned on the governing party (HUP) — and on its leader — in every district.",
+        "Harven Unity Party (HUP) — the big loser — said it would regroup.",
+        "The strike ended.\n\nAdditional reporting by Ella Brandt in Harven.",
+        "The alliance contributed 4,000 troops.\n\nSource: NATO.",
+        "(UPDATE) — The strike ended on Monday.",
+        "By Ella Brandt\n\nThe strike ended on Monday.",
+    ],
+)
+def test_brackets_and_names_that_are_no_credit(text: str) -> None:
+    assert wire_agencies(text) == ()
+
+
+def test_the_outlets_own_dateline_is_no_wire_unless_it_is_an_agency() -> None:
+    text = "(VBC) — The ferry strike ended on Monday."
+    assert wire_agencies(text, outlet="VBC") == ()
+    assert wire_agencies(text, outlet="Vesper Broadcasting Corporation") == ()
+    agency = "HARVEN, Ostmark (TNA) — The ferry strike ended on Monday."
+    assert wire_agencies(agency, outlet="Tarvel News Agency") == ("Tarvel News Agency",)
+    reprint = "HARVEN (TNA) — The strike ended.\n\nAdditional reporting by Tarvel News Agency."
+    assert wire_agencies(reprint, outlet="The Harven Post", outlets=("Tarvel News Agency",)) == (
+        "Tarvel News Agency",
+    )
+
+
+def test_the_author_field_can_name_the_agency() -> None:
+    assert wire_agencies("The strike ended on Monday.", author="By AP") == ("AP",)
+    assert wire_agencies("The strike ended on Monday.", author="Associated Press") == ("AP",)
+    assert wire_agencies("The strike ended on Monday.", author="Ella Brandt, Lindqvist Press") == (
+        "Lindqvist Press",
+    )
+    assert wire_agencies("The strike ended on Monday.", author="Ella Brandt") == ()

@@ -65,7 +65,11 @@ class ReuseLens:
         index = TextIndex(self.settings)
         for src in sources:
             index.add(src.text)
-        own = {s.id: wire_agencies(s.text, outlet=s.article.outlet, url=s.article.url) for s in sources}
+        outlets = tuple(dict.fromkeys(s.article.outlet.strip() for s in sources if s.article.outlet.strip()))
+        own = {
+            s.id: wire_agencies(s.text, outlet=s.article.outlet, url=s.article.url, outlets=outlets)
+            for s in sources
+        }
         rank = _originality(sources, own)
         spans = align_all(index, sorted(range(len(sources)), key=rank.__getitem__))
         shares = _reused_shares(index, sources, spans)

@@ -6,6 +6,15 @@ verify``) names the agency on its own. Weak evidence (``told Reuters``, ``accord
 kept for the report but never decides alone: outlets that merely quote an agency's interview use those
 phrases too (on PolNeAR they are as common in non-wire articles as in wire copy). Photo credits such as
 ``Jim Urquhart / Reuters`` are ignored.
+
+Agencies outside the known list are found by the shape of the credit: a dateline ``PORTVALE, Estria (MP) —``
+or ``(CNN) —`` at the start of a paragraph, ``Additional reporting by X``, ``X contributed``, a byline
+``By X`` / ``By Jane Doe, X`` and the article's author field, where X is an agency-like name (``... Press``,
+``... Agency``, ``... Wire``), a capitalised abbreviation, or the name of another outlet of the story. An
+abbreviation becomes the story's outlet whose initials it is (``CPA`` -> ``Continental Press Agency``) and
+is kept as written otherwise. A credit naming the article's own outlet (CNN's own ``(CNN) —``) is no wire
+for it, unless the outlet is an agency itself; an abbreviation that spells the words just before it
+(``Civic Renewal Party (CRP) —``) defines the abbreviation and credits nobody.
 """
 
 from __future__ import annotations
@@ -130,6 +139,169 @@ def _house_styles() -> tuple[tuple[str, CreditKind, re.Pattern[str]], ...]:
 
 _PHOTO_CREDIT = re.compile(r"(?:/|\bvia\s+|Getty Images\W*)\s*$")
 
+# ----------------------------------------------------------------- credits of agencies outside AGENCIES
+
+# the last word(s) of an agency's name: "Meridian Press", "Continental Press Agency", "Meridian Wire"
+_AGENCY_WORDS = re.compile(
+    r"(?:\bPress(?: Agency| Association| Service| Trust)?|\bAgency|\bWire|\bNewswire|\bNews Service"
+    r"|\bPresse|\bAgencia|\bAgenzia|\bAgentur)$"
+)
+_NAME_WORD = r"[A-Z][\w&'’.-]*"
+# one to six capitalised words (small joining words allowed inside): a name as credits write it
+_NAME = rf"(?:[Tt]he\s+)?{_NAME_WORD}(?:[ \t]+(?:{_NAME_WORD}|of|and|&|de|du|la))*?"
+_SMALL = frozenset({"the", "of", "and", "&", "de", "du", "la", "for"})
+_DASH = r"[-–—]"
+# capitals in brackets that head a paragraph without crediting anyone: "(UPDATE) —", "(VIDEO) —"
+_NOT_AGENCIES = frozenset({"UPDATE", "VIDEO", "PHOTO", "PHOTOS", "LIVE", "WATCH", "AUDIO", "NOTE", "OPED"})
+_PLACE_WORD = r"(?:[A-Z][\w.'’-]*|\d{1,4}|de|del|da|do|la|le|el|al|am|upon|sur)"
+
+
+@lru_cache(maxsize=1)
+def _generic_patterns() -> tuple[tuple[CreditKind, bool, re.Pattern[str]], ...]:
+    """Credit shapes whose group ``nm`` is any name; :func:`_agency_name` decides if it is an agency's.
+
+    The flag says whether a bare abbreviation counts there: in a dateline or byline it does, in
+    ``Source: NATO`` or ``NATO could not verify`` it does only when it names an outlet of the story.
+    """
+    place = rf"{_PLACE_WORD}(?:,?[ \t]+{_PLACE_WORD}){{0,7}},?[ \t]*"
+    end = r"(?=\s*(?:[.;,)\]]|$|\n|\s+(?:in|and|from|at|on)\b))"
+    return (
+        # PORTVALE, Estria (MP) — / LENZ (CPA) - / (CNN) — at the start of a paragraph
+        (
+            "dateline",
+            True,
+            re.compile(rf"(?m)^[ \t]*(?P<place>{place})?\([ \t]*(?P<nm>{_NAME})[ \t]*\)[ \t]*{_DASH}"),
+        ),
+        (
+            "credit",
+            True,
+            re.compile(rf"\b(?:[Aa]dditional[ \t]+)?[Rr]eporting[ \t]+by[ \t]+(?P<nm>{_NAME}){end}"),
+        ),
+        ("credit", False, re.compile(rf"(?P<nm>{_NAME})[ \t]+contributed[ \t]+(?:to[ \t]+this|reporting)\b")),
+        (
+            "credit",
+            False,
+            re.compile(
+                rf"(?m)^[ \t]*(?:Source|Sources|Credit|With)[ \t]*:[ \t]*(?P<nm>{_NAME})[ \t]*\.?[ \t]*$"
+            ),
+        ),
+        (
+            "credit",
+            False,
+            re.compile(
+                rf"(?P<nm>{_NAME})[ \t]+(?:could not|couldn['’]t|was unable to|has not been able to)"
+                r"[ \t]+(?:independently[ \t]+)?(?:verify|confirm)"
+            ),
+        ),
+        # By Meridian Press / By AP / By Meridian Wire staff / By Ana Reyes, Meridian Wire
+        (
+            "byline",
+            True,
+            re.compile(rf"(?m)^[ \t]*By[ \t]+(?P<nm>{_NAME})(?:[ \t]+[Ss]taff)?[ \t]*\.?[ \t]*$"),
+        ),
+        (
+            "byline",
+            True,
+            re.compile(
+                rf"(?m)^[ \t]*By[ \t]+[A-Z][^\n,|]{{1,60}}[,|][ \t]*(?P<nm>{_NAME})(?:[ \t]+[Ss]taff)?[ \t]*$"
+            ),
+        ),
+    )
+
+
+def _norm(name: str) -> str:
+    """A name compared across credits and outlets: lower case, no leading "the", single spaces."""
+    words = name.lower().replace("’", "'").split()
+    if words and words[0] == "the":
+        words = words[1:]
+    return " ".join(words)
+
+
+def initials(name: str) -> str:
+    """``Continental Press Agency`` -> ``CPA`` (small words such as "the" and "of" left out)."""
+    return "".join(w[0].upper() for w in re.findall(r"[^\W\d_][\w'’-]*", name) if w.lower() not in _SMALL)
+
+
+def _is_abbreviation(name: str) -> bool:
+    return 2 <= len(name) <= 6 and name.isalpha() and name.isupper()
+
+
+def _outlet_keys(outlet: str, url: str | None = None) -> set[str]:
+    """The ways a credit may name this outlet: its name, its initials, its domain's first label."""
+    keys = set()
+    if outlet.strip():
+        keys.add(_norm(outlet))
+        keys.add(_norm(outlet).removeprefix("www.").split(".", 1)[0])
+        if len(initials(outlet)) >= 2:
+            keys.add(initials(outlet).lower())
+    if url:
+        host = re.sub(r"^[a-z]+://", "", url.lower()).split("/", 1)[0].removeprefix("www.")
+        if host:
+            keys.add(host.split(".", 1)[0])
+    keys.discard("")
+    return keys
+
+
+def _agency_name(raw: str, outlets: tuple[str, ...], *, abbreviations: bool = True) -> str | None:
+    """The agency a credited name stands for, or None when the name is no agency's.
+
+    Known agencies get their canonical name; a name or abbreviation of an outlet of the story gets that
+    outlet's name; other agency-like names and capitalised abbreviations are kept as written.
+    """
+    name = re.sub(r"^[Tt]he\s+", "", raw.strip(" .,;"))
+    if not name:
+        return None
+    for agency, aliases in AGENCIES.items():
+        if any(re.fullmatch(a, name) or re.fullmatch(a, raw.strip()) for a in aliases):
+            return agency
+    key = _norm(name)
+    for outlet in outlets:
+        if key in _outlet_keys(outlet) and (key == _norm(outlet) or _is_abbreviation(name)):
+            return outlet.strip()
+    if (abbreviations and _is_abbreviation(name) and name not in _NOT_AGENCIES) or _AGENCY_WORDS.search(name):
+        return name
+    return None
+
+
+def _defines_abbreviation(text: str, m: re.Match[str]) -> bool:
+    """``Civic Renewal Party (CRP) —``: the words before the brackets spell the abbreviation."""
+    place = m.group("place") or ""
+    abbr = m.group("nm")
+    if not _is_abbreviation(abbr) or not place.strip():
+        return False
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", place) if w.lower() not in _SMALL]
+    return "".join(w[0].upper() for w in words[-len(abbr) :]) == abbr
+
+
+def _generic_credits(text: str, outlets: tuple[str, ...]) -> list[WireCredit]:
+    out = []
+    for kind, abbreviations, pattern in _generic_patterns():
+        for m in pattern.finditer(text):
+            raw = m.group("nm")
+            agency = _agency_name(raw, outlets, abbreviations=abbreviations)
+            if agency is None or (kind == "dateline" and _defines_abbreviation(text, m)):
+                continue
+            if agency in _AMBIGUOUS_BARE and kind in ("byline", "credit") and _norm(raw) == agency.lower():
+                continue
+            if _is_photo_credit(text, m.start("nm")):
+                continue
+            out.append(WireCredit(agency, kind, m.start(), m.end(), m.group(0), True))
+    return out
+
+
+def author_credit(author: str, outlets: tuple[str, ...] = ()) -> str | None:
+    """The agency an author field names (``AP``, ``By AP``, ``Meridian Wire staff``, ``Jo Lund, AFP``)."""
+    author = " ".join(author.split())
+    if not author:
+        return None
+    line = author if author.lower().startswith("by ") else f"By {author}"
+    for kind, _abbreviations, pattern in _generic_patterns():
+        if kind == "byline":
+            m = pattern.match(line)
+            if m:
+                return _agency_name(m.group("nm"), outlets)
+    return None
+
 
 def _canonical(alias: str) -> str:
     for agency, aliases in AGENCIES.items():
@@ -138,8 +310,12 @@ def _canonical(alias: str) -> str:
     return alias
 
 
-def detect_wire(text: str) -> tuple[WireCredit, ...]:
-    """All wire evidence in ``text`` (strong and weak), in text order."""
+def detect_wire(text: str, *, outlets: tuple[str, ...] = ()) -> tuple[WireCredit, ...]:
+    """All wire evidence in ``text`` (strong and weak), in text order.
+
+    ``outlets`` (the story's outlet names) turn an abbreviation or name in a credit into the outlet it
+    stands for; without them it is kept as written.
+    """
     found: dict[tuple[int, int, str], WireCredit] = {}
     for kind, strong, pattern in _patterns():
         for m in pattern.finditer(text):
@@ -157,7 +333,14 @@ def detect_wire(text: str) -> tuple[WireCredit, ...]:
         for m in pattern.finditer(text):
             credit = WireCredit(agency, kind, m.start(), m.end(), m.group(0), True)
             found[(m.start(), m.end(), agency)] = credit
+    for credit in _generic_credits(text, outlets):
+        if not any(c.agency == credit.agency and _meets(c, credit) for c in found.values()):
+            found[(credit.start, credit.end, credit.agency)] = credit
     return tuple(sorted(found.values(), key=lambda c: (c.start, c.end, c.agency)))
+
+
+def _meets(a: WireCredit, b: WireCredit) -> bool:
+    return a.start < b.end and b.start < a.end
 
 
 def _is_photo_credit(text: str, alias_start: int) -> bool:
@@ -167,15 +350,45 @@ def _is_photo_credit(text: str, alias_start: int) -> bool:
     return bool(_PHOTO_CREDIT.search(before)) or bool(re.match(r"\w+\s*/\s*Getty", after))
 
 
-def wire_agencies(text: str, *, outlet: str = "", url: str | None = None) -> tuple[str, ...]:
-    """Agencies that the text (or the outlet itself) credits, strongest evidence only, first credit first."""
+def wire_agencies(
+    text: str,
+    *,
+    outlet: str = "",
+    url: str | None = None,
+    outlets: tuple[str, ...] = (),
+    author: str = "",
+) -> tuple[str, ...]:
+    """Agencies that the text (or the outlet itself) credits, strongest evidence only, first credit first.
+
+    ``outlets`` are the story's outlet names (see :func:`detect_wire`); ``author`` is the article's author
+    field or byline when the input had one apart from the text (``By AP``). A credit of the outlet itself
+    (``(CNN) —`` in CNN's own report) is no wire, unless the outlet is an agency: a known one, or one
+    whose name reads as an agency's (``Meridian Press``) and that datelines its copy with its own name.
+    """
     agencies: list[str] = []
     own = agency_of_outlet(outlet, url)
     if own:
         agencies.append(own)
-    for credit in detect_wire(text):
-        if credit.strong and credit.agency not in agencies:
-            agencies.append(credit.agency)
+    mine = _outlet_keys(outlet, url)
+    names = tuple(dict.fromkeys((*outlets, outlet) if outlet.strip() else outlets))
+    credits = [(c.agency, c.kind) for c in detect_wire(text, outlets=names) if c.strong]
+    by = author_credit(author, names)
+    if by:
+        credits.insert(0, (by, "byline"))
+    full = {initials(a): a for a, _ in credits if not _is_abbreviation(a) and len(initials(a)) >= 2}
+    for agency, kind in credits:
+        agency = (
+            full.get(agency, agency) if _is_abbreviation(agency) else agency
+        )  # CPA: the name credited too
+        if agency in agencies:
+            continue
+        if own is None and _norm(agency) in mine:
+            if kind != "dateline" or not _AGENCY_WORDS.search(outlet.strip()):
+                continue  # the outlet's own dateline or byline: no wire for it
+            agency = outlet.strip()
+            if agency in agencies:
+                continue
+        agencies.append(agency)
     return tuple(agencies)
 
 
