@@ -300,6 +300,13 @@ def test_article_without_date_compares_weekdays_by_name(sources: list[Source]) -
             "The party won 30 seats to the League's 21 on Sunday.",
             ["number"],
         ),
+        # the one unexplained count on each side, of one thing in other words
+        (
+            "The office said it had 14 reports of overheating and two reports of minor burns.",
+            "The office said it knew of 16 overheating incidents and two minor burns.",
+            ["number"],
+        ),
+        ("The government will buy 200 million doses this year.", "It has doses for 300 million people.", []),
         # the injured and those sent to the scene are two counts
         ("Two firefighters suffered burns at the warehouse.", "About 45 firefighters fought the blaze.", []),
     ],

@@ -235,3 +235,10 @@ def test_hospital_tolls_are_hurt() -> None:
 
     for text in ("Two workers were treated in hospital.", "Three shaken workers were rushed to hospital."):
         assert outcome(text, extract_quantities(text)[0]) == {"hurt"}
+
+
+def test_initialisms_years_and_misspelt_scales() -> None:
+    assert one("They withdrew the remaining 2,500 U.S. troops.").unit == "count:troop"
+    grew = [q.text for q in extract_quantities("Crimes rose from 6,121 in 2016 to 7,314 in 2019.")]
+    assert grew == ["6,121", "7,314"]  # a year then a figure is no range
+    assert one("South Asia follows, with 1.1 millions youths infected.").value == 1.1e6

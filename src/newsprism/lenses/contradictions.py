@@ -38,6 +38,7 @@ from newsprism.lenses.quantities import (
     extract_quantities,
     outcome,
     same_unit,
+    singular,
 )
 from newsprism.lenses.speakers import TITLES
 from newsprism.model import Claim, Contradiction, Passage, Source, Story, at
@@ -162,18 +163,28 @@ def _numbers(a: SentenceView, b: SentenceView) -> list[Finding]:
     free_b = [q for q in qb if not any(_agrees(q, o) for o in qa)]
     out: list[Finding] = []
     used: set[int] = set()
+    # the one unexplained count on each side fills the same slot whatever it counts ("14 reports of
+    # overheating" / "16 overheating incidents")
+    lone = [q for q in free_a if q.kind == "count"], [q for q in free_b if q.kind == "count"]
+    lone_pair = (
+        len(lone[0]) == len(lone[1]) == 1
+        and all(q.noun for q in (*lone[0], *lone[1]))
+        and bool(_counted(a.text, lone[0][0]) & _counted(b.text, lone[1][0]))
+    )
     for x in free_a:
         cands = [
             (i, y)
             for i, y in enumerate(free_b)
-            if i not in used and comparable(x, y) and not _outcomes_differ(a.text, x, b.text, y)
+            if i not in used
+            and (comparable(x, y) or (lone_pair and x is lone[0][0] and y is lone[1][0]))
+            and not _outcomes_differ(a.text, x, b.text, y)
         ]
         if not cands:
             continue
         scored = sorted(((_context(a, x, b, y), i, y) for i, y in cands), key=lambda c: (-c[0], c[1]))
         score, i, y = scored[0]
         # the only unexplained value of its kind on each side fills the same slot
-        unique = sum(comparable(q, y) for q in free_a) == 1 and len(cands) == 1
+        unique = (sum(comparable(q, y) for q in free_a) == 1 or lone_pair) and len(cands) == 1
         if x.kind == "count" and not (x.noun and y.noun) and not _same_neighbour(a.text, x, b.text, y):
             continue  # a bare number needs the same word beside it ("killed 12" / "killed 15")
         if x.kind == "score" and bool(_INTERIM.search(a.text)) != bool(_INTERIM.search(b.text)):
@@ -187,6 +198,19 @@ def _numbers(a: SentenceView, b: SentenceView) -> list[Finding]:
                            f"{a.outlet} says {x.text!r} where {b.outlet} says {y.text!r}; "
                            f"{_slack(x, y)}"))  # fmt: skip
     return out if len(out) < 2 else []
+
+
+_SCALE_WORDS = {"hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion", "billions"}
+
+
+def _counted(text: str, q: Quantity) -> set[str]:
+    """The words of what a count counts, with the two words after it: "reports of overheating"."""
+    words = _words(q.text + " " + q.whole) + _words(text[q.end :])[:2]
+    return {
+        singular(w.lower())
+        for w in words
+        if w.lower() not in _STOP | _SCALE_WORDS and len(w) > 2 and w.isalpha()
+    }
 
 
 def _fixed(q: Quantity) -> bool:

@@ -132,6 +132,9 @@ def _number_at(toks: list[_Tok], i: int) -> tuple[float, float, float, int, bool
         if glued or (j < len(toks) and toks[j].low in ("hundred", *_BIG_SCALES)):
             scale = _SCALES[toks[j].low]
             j += 1
+        elif j < len(toks) and toks[j].low in _MULT:  # "1.1 millions youths": a scale, misspelt
+            scale = _MULT[toks[j].low]
+            j += 1
         elif (j + 1 < len(toks) and toks[j].text == "-" and toks[j].start == t.end
               and toks[j + 1].low in _BIG_SCALES):  # fmt: skip
             scale = _SCALES[toks[j + 1].low]  # "$3-million bail"
@@ -256,6 +259,8 @@ def _quantity_at(text: str, toks: list[_Tok], i: int) -> tuple[Quantity | None, 
         if k < len(toks) and toks[k].text in _CURRENCY_SYMBOLS:
             k += 1
         other = _number_at(toks, k)
+        if other is not None and _is_year(value, first) and not _is_year(other[0], toks[k]):
+            other = None  # "from 6,121 in 2016 to 7,314 in 2019": a year, then the figure it reached
         if other is not None and not (toks[j].text in ("-", "–") and toks[j + 1].start != toks[j].end):
             v2, _, scale2, k2, _ = other
             if scale == 1.0 and scale2 > 1.0:  # "2 to 3 million"
@@ -554,6 +559,18 @@ def _head_noun(toks: list[_Tok], k: int) -> tuple[str, int]:
             break
         words.append(t)
         k += 1
+        # "2,500 U.S. troops", "U.K. nationals": an initialism is a modifier, the noun comes after it
+        while (
+            k + 1 < n
+            and len(toks[k - 1].text) <= 2
+            and toks[k].text == "."
+            and toks[k].start == toks[k - 1].end
+        ):
+            k += 1
+            if toks[k].text[:1].isalpha() and len(toks[k].text) <= 2 and toks[k].start == toks[k - 1].end:
+                k += 1
+                if k < n and toks[k].text == "." and toks[k].start == toks[k - 1].end:
+                    k += 1
         if k < n and toks[k].text == "-" and k + 1 < n and toks[k + 1].start == toks[k].end:
             k += 1  # hyphenated compound continues
             continue
