@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -425,4 +426,156 @@ def test_slammed_by_a_hurricane_is_no_criticism() -> None:
             "The senator slammed the plan as wasteful.",
         ]
     )
-    assert ["slammed" in [s["text"] for s in r["spans"]] for r in rows] == [False, True]
+    assert ["slammed" in [s["text"] for s in r["spans"]] for r in rows] == [False, True]  # type: ignore[attr-defined]
+
+
+# A court's press release about a fictional verdict: words of official names are no word choices.
+COURT_RELEASE = (
+    "The Criminal Division of the Supreme Court in Valmora today sentenced the former harbour director.\n"
+    "He was convicted under Article 40 of the Criminal Code of bribery.\n"
+    "Under the Code of Criminal Procedure, an appeal may be lodged within 20 days.\n"
+    "Officers of the Extremist Crimes Unit gave evidence at the hearing."
+)
+
+
+@pytest.mark.slow
+def test_words_inside_official_names_are_not_loaded(lens: LanguageLens, pipeline: Pipeline) -> None:
+    (source,) = pipeline.sources([Article(id="c1", text=COURT_RELEASE, outlet="Supreme Court")])
+    findings = lens(Story(sources=(source,)), QuoteFindings())
+    assert findings.spans == ()
+    assert findings.per_source[source.id].loadedness == 0.0
+    # the same label as a title given to a person, or as a noun of the writer's, still counts
+    found = _by_text(_spans(lens, pipeline.segmenter, "Crook Ansel Varro was jailed on Monday."))
+    assert found["crook"].category == "insult or label"
+    criminals = _by_text(_spans(lens, pipeline.segmenter, "The criminals who run the port must go."))
+    assert criminals["criminals"].voice == "authorial"
+    plain = _spans(lens, pipeline.segmenter, "Prosecutors opened a criminal investigation into the port.")
+    assert plain == []
+    # a title-case headline is no official name: its labels count
+    headline = _by_text(_spans(lens, pipeline.segmenter, "Valmora Port Faces Angry Harbour Thugs Again"))
+    assert headline["thugs"].category == "insult or label"
+
+
+# A tabloid's own voice about a fictional bribery verdict, and the literal uses of the same words.
+TABLOID_VERDICT = (
+    "Disgraced ex-mayor Ansel Varro was caged for six years after pocketing a staggering 9 million "
+    "lira meant for the town's crumbling schools.\n"
+    "Rubbish. The judge rejected the bent mayor's excuses, and the kleptocrat's private fiefdom is gone.\n"
+    "The rot in the town council runs deep, and the public loot has not been found.\n"
+    "Councillor Mira Sand branded Varro “a thief with a chauffeur”. “He used the port like his personal "
+    "piggy bank,” she said."
+)
+LITERAL_VERDICT_WORDS = (
+    "Police have seized the mayor's villa and two cars.",
+    "Both old hospitals stood empty after the move to the new clinic.",
+    "The thief fled on a bicycle, police said.",
+    "Ranchers keep the birds caged overnight.",
+    "He bent down to pick up the keys.",
+    "Engineers replaced a bent pipe under the bridge.",
+    "The rubbish collection resumes on Monday.",
+    "There is no excuse for violence, the mayor said.",
+    "Surveyors found dry rot in the beams of the old school.",
+    "The girl kept her coins in a piggy bank.",
+    "The wall was crumbling after the storm.",
+)
+
+
+@pytest.mark.slow
+def test_tabloid_verdict_words_are_found_in_their_loaded_uses(
+    lens: LanguageLens, segmenter: Segmenter
+) -> None:
+    found = _by_text(_spans(lens, segmenter, TABLOID_VERDICT))
+    authorial = {
+        "caged": "jailed",
+        "pocketing": "receiving",
+        "staggering": "large",
+        "crumbling": "poorly maintained",
+        "rubbish": None,
+        "bent": "corrupt",
+        "excuses": "explanations",
+        "kleptocrat": "official",
+        "fiefdom": "domain",
+        "rot": "decline",
+        "loot": "money",
+    }
+    for word, neutral in authorial.items():
+        assert found[word].voice == "authorial", word
+        assert found[word].neutral == neutral, word
+    assert found["disgraced"].category == "loaded adjective"  # a participle as an adjective, not a verb
+    assert found["thief"].voice == "attributed"
+    assert found["piggy bank"].voice == "attributed"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", LITERAL_VERDICT_WORDS)
+def test_verdict_words_stay_unflagged_in_literal_uses(
+    lens: LanguageLens, segmenter: Segmenter, text: str
+) -> None:
+    assert _spans(lens, segmenter, text) == []
+
+
+@pytest.mark.slow
+def test_title_spans_point_into_the_title_and_quoted_headline_words_are_someones(
+    lens: LanguageLens, pipeline: Pipeline
+) -> None:
+    title = "GREEDY MAYOR VARRO CAGED: 'Witch hunt', wails disgraced ex-mayor's lawyer"
+    body = "Ansel Varro, the former mayor of Valmora, was sentenced to six years in prison on Monday."
+    (source,) = pipeline.sources([Article(id="t1", text=body, title=title, outlet="Valmora Blaze")])
+    spans = lens.title_spans(source)
+    for s in spans:
+        assert title[s.start : s.end] == s.text  # offsets into the title, its own capitals kept
+    found = {s.text: s for s in spans}
+    assert found["GREEDY"].voice == "authorial"
+    assert found["CAGED"].neutral == "jailed"
+    assert found["disgraced"].category == "loaded adjective"
+    assert found["Witch hunt"].voice == "attributed"  # a headline's quotation marks quote someone
+    # the title is not part of the text the story's findings point into
+    story_spans = lens(Story(sources=(source,)), QuoteFindings()).spans
+    assert all(source.text[s.start : s.end] == s.text for s in story_spans)
+    (untitled,) = pipeline.sources([Article(id="t2", text=body, outlet="Wire")])
+    assert lens.title_spans(untitled) == []
+
+
+def test_headline_case_keeps_offsets_and_acronyms() -> None:
+    from newsprism.lenses.language import headline_case
+
+    shouted = "CROOKED MAYOR'S VILLA SEIZED: police act"
+    assert headline_case(shouted) == "crooked mayor's villa seized: police act"
+    assert headline_case("NATO chief meets EU envoys") == "NATO chief meets EU envoys"
+
+
+@pytest.mark.slow
+def test_attributed_spans_name_who_is_quoted(pipeline: Pipeline, tmp_path: Path) -> None:
+    from rich.console import Console
+
+    from newsprism.lenses.language_cli import language_of_files, print_language
+
+    path = tmp_path / "council.txt"
+    path.write_text(
+        "Title: CROOKED MAYOR CAGED\n\n"
+        "The council met on Monday. “The port deal is a sham and a disgrace,” said councillor Petra Holm.\n"
+        "The corrupt mayor left early.",
+        encoding="utf-8",
+    )
+    (item,), _ = language_of_files([str(path)], pipeline)
+    by_text = {s.text: who for s, who in zip(item.spans, item.quoted, strict=True)}
+    assert "Petra Holm" in by_text["sham"] and ", q" in by_text["sham"]
+    assert by_text["corrupt"] == ""  # the outlet's own word names nobody
+    assert {s.text for s in item.title_spans} >= {"CROOKED", "CAGED"}
+    console = Console(record=True, width=120, color_system=None)
+    print_language([item], console)
+    shown = console.export_text()
+    assert "title: CROOKED" in shown and "attributed (" in shown and "Petra Holm" in shown
+
+
+def test_quote_of_span_is_optional() -> None:
+    from newsprism.lenses.language import quote_of_span
+    from newsprism.model import Quote
+
+    span = LanguageSpan("s1", 10, 14, "sham", "attributed", "loaded adjective", 0.8)
+    quote = Quote("q3", "s1", "p1", "direct", 0, 30, "“The deal is a sham,” she said")
+    other = Quote("q4", "s2", "p2", "direct", 0, 30, "“The deal is a sham,” he said.")
+    assert quote_of_span(span, QuoteFindings(quotes=(other, quote))) == quote
+    assert quote_of_span(span, QuoteFindings()) is None
+    own = dataclasses.replace(span, voice="authorial")
+    assert quote_of_span(own, QuoteFindings(quotes=(quote,))) is None

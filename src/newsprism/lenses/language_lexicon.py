@@ -20,7 +20,16 @@ that rammed a gate), "slapped" only with a charge (:data:`CHARGE`), "balloon" on
 (:data:`AMOUNT`, not a weather balloon), "stunt" only as a noun of its own (:data:`NOUN`, not a stunt
 pilot), "destroyed" and "wrecked" not of a fire or a building (:data:`FIGURATIVE`; moved there on
 2026-11-24 after a wire's "a fire destroyed a warehouse" was flagged), "naturally" and "as usual" only as
-an aside between commas (:data:`ASIDE`). The learned word scores (package data, see
+an aside between commas (:data:`ASIDE`). A third round on 2026-11-24 (team-curated, no data set consulted)
+followed an exploratory run on a fictional court verdict told by a tabloid, a column and a court's press
+release: a person "caged" (:data:`DONE_TO_PERSON`, not a caged bird), a "bent" official (:data:`PERSON`, not a
+bent pipe), "staggering" and "crumbling" before a noun (:data:`MODIFIER`, not "staggering home"), "empty" and
+"hollow" words or promises (:data:`SPOKEN`, not empty hospitals), someone's "excuses" (:data:`POSSESSED`),
+"Rubbish." as a dismissal (:data:`DISMISSAL`, not the rubbish collection), "thief" said of someone
+(:data:`EPITHET`, not "the thief fled"), "the rot in" an institution (:data:`INSTITUTIONAL`), a "piggy bank"
+as a comparison (:data:`METAPHOR`), "criminal" only as a noun (the "Criminal Code" and a "criminal
+investigation" judge nobody), "seized" not by police or of goods (:data:`SEIZURE`), and labels that are loaded
+as nouns in every use ("kleptocrat", "fiefdom", "loot", "drivel"). The learned word scores (package data, see
 ``data/language/README.md``) catch the long tail the hand lists miss; they carry no neutral alternative.
 """
 
@@ -77,6 +86,16 @@ AMOUNT = "amount"  # a verb of growth about an amount ("costs ballooned", "ballo
 NOUN = "noun"  # a noun heading its phrase ("a publicity stunt"), not a modifier ("stunt pilot") or a verb
 FIGURATIVE = "figurative"  # not of a physical force or a building ("a fire destroyed the warehouse" is plain)
 ASIDE = "aside"  # a comment set off by commas or dashes ("Marchetti, as usual, claimed"), not "open as usual"
+PERSON = "person"  # an adjective said of a person: a "bent" official, not a bent pipe or "he bent down"
+DONE_TO_PERSON = "done to a person"  # a verb: "caged" the governor, Malvik "was caged", not caged birds
+MODIFIER = "modifier"  # an adjective ("a staggering sum", "crumbling roads"), not a verb ("staggering home")
+SPOKEN = "spoken"  # of words, promises or gestures ("empty promises", "the words sounded hollow")
+POSSESSED = "possessed"  # a noun with an owner ("the governor's excuses", "his excuses"), not "no excuse for"
+DISMISSAL = "dismissal"  # standing alone ("Rubbish."), or what someone talks ("talking rubbish")
+EPITHET = "epithet"  # a noun said of someone ("branded him a thief", "he is a thief"), not "the thief fled"
+INSTITUTIONAL = "institutional"  # of a group or institution ("the rot in the party"), not of wood ("dry rot")
+METAPHOR = "metaphor"  # a comparison ("like his private piggy bank"), not a child's piggy bank
+SEIZURE = "seizure"  # not by police or courts, not of goods: "police seized the villa" is plain reporting
 
 
 def _table(category: str, score: float, lines: str, use: str | None = None) -> dict[str, Entry]:
@@ -144,8 +163,6 @@ LABELS = _table(
     regime = government
     junta = military government
     butcher
-    criminal
-    criminals
     snowflake
     snowflakes
     leftist = left-wing
@@ -183,7 +200,32 @@ LABELS = _table(
     bungler
     jobsworth = official
     jobsworths = officials
+    kleptocrat = official
+    kleptocrats = officials
+    kleptocracy = government
     """,
+)
+# "criminal" judges only as a noun for a person ("the criminals in the ministry"): the "Criminal Code", a
+# "criminal investigation" and the "Criminal Division" of a court name things.
+CRIMINALS = _table(
+    LABEL,
+    0.9,
+    """
+    criminal
+    criminals
+    """,
+    NOUN,
+)
+# "thief" judges only when said of someone ("branded Malvik a thief", "he is a thief"); "the thief fled"
+# reports a theft.
+THIEVES = _table(
+    LABEL,
+    0.85,
+    """
+    thief
+    thieves
+    """,
+    EPITHET,
 )
 
 # Labels for an event or a decision that judge it instead of saying what went wrong.
@@ -223,6 +265,77 @@ STUNT = _table(
     """,
     NOUN,
 )
+# Framing nouns loaded in every use (2026-11-24, third round): a domain run as one's own, stolen money.
+FRAMING_NOUNS = _table(
+    FRAMING,
+    0.8,
+    """
+    fiefdom = domain
+    fiefdoms = domains
+    loot = money
+    """,
+    NOUN,
+)
+# Dismissals with no literal use, and those that need one (rubbish is also household waste).
+DISMISSALS = _table(
+    LOADED,
+    0.75,
+    """
+    drivel
+    hogwash
+    balderdash
+    codswallop
+    poppycock
+    twaddle
+    claptrap
+    nonsense
+    """,
+)
+LITERAL_DISMISSALS = _table(
+    LOADED,
+    0.75,
+    """
+    rubbish
+    garbage
+    """,
+    DISMISSAL,
+)
+# Someone's "excuses": what they said, judged as evasion.
+EXCUSES = _table(
+    FRAMING,
+    0.7,
+    """
+    excuse = explanation
+    excuses = explanations
+    """,
+    POSSESSED,
+)
+# Decay of an institution ("the rot in our regional governments", "the rot set in"), not of timber.
+ROT = _table(FRAMING, 0.7, "rot = decline", INSTITUTIONAL)
+# Adjectives loaded only before a noun or as a predicate, not as verbs ("staggering home", "the wall is
+# crumbling" as it falls).
+MODIFIER_ADJECTIVES = _table(
+    ADJECTIVE,
+    0.7,
+    """
+    staggering = large
+    whopping = large
+    crumbling = poorly maintained
+    """,
+    MODIFIER,
+)
+# Adjectives loaded only of words, promises or gestures ("empty promises"; "empty hospitals" are empty).
+SPOKEN_ADJECTIVES = _table(
+    ADJECTIVE,
+    0.7,
+    """
+    empty
+    hollow
+    """,
+    SPOKEN,
+)
+# Adjectives loaded only of a person ("the bent governor"; a bent pipe is bent).
+PERSON_ADJECTIVES = _table(ADJECTIVE, 0.8, "bent = corrupt", PERSON)
 # Asides that sneer at someone's predictable conduct, only between commas or dashes.
 ASIDES = _table(ADVERB, 0.6, "naturally", ASIDE)
 
@@ -441,7 +554,6 @@ VERBS = _table(
     0.7,
     """
     grab = take
-    seize = take
     plunder = take
     loot = take
     butcher = kill
@@ -451,6 +563,11 @@ VERBS = _table(
     rig = influence
     """,
 )
+
+# "seized power", "seized the harbour", but not "police seized the villa" or "drugs were seized".
+SEIZE_VERBS = _table(VERB, 0.7, "seize = take", SEIZURE)
+# Jailing told as caging a person ("Malvik was caged for eight years"), not a caged bird.
+PERSON_VERBS = _table(VERB, 0.75, "cage = jail", DONE_TO_PERSON)
 
 # Verbs that dramatise a setback ("destroyed the economy", "wrecked the talks") but report a fire or a storm
 # plainly ("a fire destroyed a warehouse", "homes destroyed in the flood").
@@ -565,6 +682,19 @@ HYPHENATED = _table(
 # from PHRASES: the BABE lookup baseline (benchmarks/language_babe.py) takes every word of a listed phrase
 # as a hand-list word, and "as" alone is no loaded word.
 ASIDE_PHRASES = _table(FRAMING, 0.6, "as usual", ASIDE)
+# Public money spoken of as one's own, only as a comparison ("like his private piggy bank"); also kept out
+# of the lookup baseline's words ("bank").
+METAPHOR_PHRASES = _table(FRAMING, 0.8, "piggy bank = personal fund", METAPHOR)
+# Loaded in every use, kept out of the lookup baseline's words ("train", "fund").
+OTHER_PHRASES = _table(
+    FRAMING,
+    0.8,
+    """
+    gravy train
+    slush fund = secret fund
+    slush funds = secret funds
+    """,
+)
 
 # Inflections of the neutral verbs the hand lists use, by suffix of the loaded word.
 _IRREGULAR = {
@@ -624,6 +754,16 @@ class Lexicon:
             ADJECTIVES,
             MONEY_ADJECTIVES,
             LABELS,
+            CRIMINALS,
+            THIEVES,
+            FRAMING_NOUNS,
+            DISMISSALS,
+            LITERAL_DISMISSALS,
+            EXCUSES,
+            ROT,
+            MODIFIER_ADJECTIVES,
+            SPOKEN_ADJECTIVES,
+            PERSON_ADJECTIVES,
             MISHAP_LABELS,
             POLITICAL_LABELS,
             STUNT,
@@ -632,6 +772,8 @@ class Lexicon:
         )
         self.verbs: dict[str, Entry] = _merge(
             VERBS,
+            SEIZE_VERBS,
+            PERSON_VERBS,
             FIGURATIVE_VERBS,
             MONEY_VERBS,
             MEASURE_VERBS,
@@ -642,8 +784,12 @@ class Lexicon:
             SPEECH_VERBS,
         )
         self.phrases: dict[tuple[str, ...], Entry] = {tuple(k.split()): v for k, v in PHRASES.items()}
-        self.asides: dict[tuple[str, ...], Entry] = {tuple(k.split()): v for k, v in ASIDE_PHRASES.items()}
-        self._longest = max(len(k) for k in (*self.phrases, *self.asides))
+        # phrases kept out of the BABE lookup baseline's word list (benchmarks/language_babe.py), which
+        # takes every word of self.phrases: "as", "bank", "train" alone are no loaded words
+        self.guarded: dict[tuple[str, ...], Entry] = {
+            tuple(k.split()): v for k, v in _merge(ASIDE_PHRASES, METAPHOR_PHRASES, OTHER_PHRASES).items()
+        }
+        self._longest = max(len(k) for k in (*self.phrases, *self.guarded))
         self._given = word_scores
 
     def phrase_at(self, lowers: Sequence[str], lemmas: Sequence[str], i: int) -> tuple[int, Entry] | None:
@@ -652,10 +798,16 @@ class Lexicon:
         for n in range(self._longest, 1, -1):
             if i + n > len(lowers):
                 continue
-            entry = self.phrases.get(tuple(lowers[i : i + n])) or self.asides.get(tuple(lowers[i : i + n]))
+            entry = self.phrases.get(tuple(lowers[i : i + n])) or self.guarded.get(tuple(lowers[i : i + n]))
             if entry is None:
                 words = tuple(lemmas[i : i + n])
-                entry = self.phrases.get((*words[:-1], lowers[i + n - 1])) or self.phrases.get(words)
+                inflected = (*words[:-1], lowers[i + n - 1])
+                entry = (
+                    self.phrases.get(inflected)
+                    or self.phrases.get(words)
+                    or self.guarded.get(inflected)
+                    or self.guarded.get(words)
+                )
             if entry is not None:
                 return n, entry
         return None
