@@ -524,3 +524,15 @@ def test_a_speech_verb_with_an_object_is_not_turned_into_said() -> None:
     spoken = tuple(dataclasses.replace(t, dep="ccomp") if t.text == "defeat" else t for t in tokens)
     said = neutralise(dataclasses.replace(src, tokens=spoken), src.sentences[0], [span])
     assert said == "Premier Tomas Brakke said defeat shortly after 1 a.m."  # the swap itself works
+
+
+def test_an_attributed_sentence_opening_on_a_contraction_reads_on() -> None:
+    srcs = [
+        source("s1", "Riverside Echo", ["It's the second kettle recall at the Brightlane plant this year."])
+    ]
+    st = story(srcs, claim("c1", srcs, ("s1", 0)))
+    told = Summariser()(st, Findings()).sentences[0].text
+    assert (
+        told
+        == "According to Riverside Echo, it's the second kettle recall at the Brightlane plant this year."
+    )

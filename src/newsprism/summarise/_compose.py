@@ -273,9 +273,10 @@ def _lower_first(w: Wording) -> str:
     if not m:
         return text
     word = m.group()
-    if word == "I" or (word.isupper() and len(word) > 1):
+    head = re.split(r"['’]", word)[0]  # "It's", "I'm"
+    if head == "I" or (word.isupper() and len(word) > 1):
         return text
-    if word.lower() in STOP:
+    if head.lower() in STOP:
         return text[:1].lower() + text[1:]
     second = _WORD.match(text[m.end() :].lstrip())
     if second and second.group()[:1].isupper():
