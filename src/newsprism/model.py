@@ -17,7 +17,7 @@ import numpy as np
 Support = Literal["consensus", "partial", "single"]
 Voice = Literal["authorial", "attributed"]
 QuoteKind = Literal["direct", "indirect", "mixed"]
-SpeakerKind = Literal["person", "organisation"]
+SpeakerKind = Literal["person", "organisation", "anonymous"]  # anonymous: a source the text will not name
 ContradictionKind = Literal["number", "date", "entity", "negation"]
 
 
@@ -195,7 +195,7 @@ class Speaker:
     name: str
     aliases: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
-    kind: Literal["person", "organisation", "unknown"] = "person"
+    kind: Literal["person", "organisation", "anonymous", "unknown"] = "person"
 
 
 @dataclass(frozen=True, slots=True)

@@ -247,3 +247,25 @@ def test_saying_the_same_is_no_quote_of_its_own(segmenter: Segmenter) -> None:
     (src,) = segmenter.pipe([(Article("s1", text, outlet="Column"), "s1")])
     found = QuoteLens()(Story(sources=(src,)))
     assert [q.text for q in found.quotes] == ["that the inquiry is a vendetta"]
+
+
+@pytest.mark.slow
+def test_the_listing_names_an_anonymous_source_and_keeps_a_statements_pieces_together(
+    segmenter: Segmenter,
+) -> None:
+    wire = (
+        '"No boat leaves before the inspection," the harbour master, Elsa Marr, said, "not even mine."\n\n'
+        "A senior official who spoke on condition of anonymity said the ministry feared strikes."
+    )
+    local = 'Elsa Marr told the Gazette: "No boat leaves before the inspection."'
+    srcs = segmenter.pipe(
+        [(Article("s1", wire, outlet="Wire"), "s1"), (Article("s2", local, outlet="Gazette"), "s2")]
+    )
+    found = QuoteLens()(Story(sources=tuple(srcs)))
+    listing = format_quotes(srcs, found)
+    assert (
+        '  q1+q2 Wire, direct (said): "No boat leaves before the inspection," … "not even mine."  '
+        "[same-words: q4]" in listing
+    ), listing
+    assert "anonymous senior official\n  q3 Wire, indirect (said): the ministry feared strikes" in listing
+    assert {s.kind for s in found.speakers} == {"person", "anonymous"}

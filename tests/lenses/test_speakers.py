@@ -346,3 +346,35 @@ def test_a_one_word_organisation_that_is_a_persons_surname_merges_with_the_perso
         ("Teodor Brask", "person"),
         ("Selmark Port Authority", "organisation"),
     ]
+
+
+@pytest.mark.slow
+def test_a_source_the_text_will_not_name_is_an_anonymous_speaker(segmenter: Segmenter) -> None:
+    text = (
+        "A senior port official who spoke on condition of anonymity said the ministry feared strikes.\n\n"
+        '"They will close the harbour by June," an unnamed diplomat told reporters.\n\n'
+        "The pier was sold for a song, insiders say.\n\n"
+        "They said the ferries would keep running."
+    )
+    src = segmenter(Article("s1", text), "s1")
+    atts = find_attributions(src)
+    got = {
+        src.text[a.start : a.end]: m for a, m in zip(atts, ArticleSpeakers(src).resolve(atts), strict=True)
+    }
+    assert got["the ministry feared strikes"] == Mention(
+        "anonymous senior port official",
+        "anonymous",
+        "senior port official who spoke on condition of anonymity",
+    )
+    assert got['"They will close the harbour by June,"'] == Mention(
+        "unnamed diplomat", "anonymous", "unnamed diplomat"
+    )
+    assert got["The pier was sold for a song"] == Mention("anonymous insiders", "anonymous", "insiders")
+    assert got["the ferries would keep running"] is None  # "they" names no one, anonymous or not
+
+
+def test_anonymous_sources_of_two_outlets_are_not_merged() -> None:
+    official = Mention("anonymous senior official", "anonymous", "senior official")
+    speakers, ids = merge_speakers([("s1", official), ("s1", official), ("s2", official)])
+    assert ids == ["p1", "p1", "p2"]
+    assert [(s.kind, s.sources) for s in speakers] == [("anonymous", ("s1",)), ("anonymous", ("s2",))]

@@ -246,3 +246,11 @@ def test_check_offsets_catches_a_link_to_an_unknown_quote(sample_report: StoryRe
     q = dataclasses.replace(sample_report.quotes[0], links=(("q99", "same-speech"),))
     report = dataclasses.replace(sample_report, quotes=(q, *sample_report.quotes[1:]))
     assert "links names unknown quote 'q99'" in "\n".join(check_offsets(report))
+
+
+def test_an_anonymous_speaker_round_trips(sample_report: StoryReport) -> None:
+    anonymous = dataclasses.replace(
+        sample_report.speakers[0], kind="anonymous", name="anonymous senior official"
+    )
+    report = dataclasses.replace(sample_report, speakers=(anonymous, *sample_report.speakers[1:]))
+    assert from_json(to_json(report)) == report

@@ -63,6 +63,12 @@ _ORG_LABELS = frozenset({"ORG", "GPE", "NORP"})
 # adjectives that do not pick out one body: "the other union", "the same company", "the new authority"
 _VAGUE = wordset("other same such former new own similar rival")
 _WINDOW = 3  # sentences a pronoun may look back
+_ANONYMOUS = re.compile(
+    r"\b(?:anonymity|anonymously|anonymous|unnamed|unidentified|not\s+(?:to\s+)?be\s+(?:named|identified)"
+    r"|not\s+authori[sz]ed\s+to\s+(?:speak|discuss|comment))\b",
+    re.IGNORECASE,
+)
+_ANONYMOUS_HEADS = frozenset({"source", "insider"})
 _PLACE_PREPS = wordset("in at near outside inside across throughout around")
 
 
@@ -231,6 +237,8 @@ class ArticleSpeakers:
             if person is None:
                 return None
             return Mention(person, "person", alias)
+        if head.pos == "NOUN" and self._anonymous(att.speaker_span, head):
+            return Mention(self._description(att.speaker_span, att.speaker_head), "anonymous", alias)
         if head.pos == "NOUN" and head.tag == "NNS" and low not in _ORG_WORDS:
             return None  # "residents said", "passengers in Kestrel told": a group no one name stands for
         named = self._named_at(att.speaker_head) or self._named_in(att.speaker_span, att.speaker_head)
@@ -245,6 +253,22 @@ class ArticleSpeakers:
             return Mention(body, "organisation", alias) if body is not None else None
         person = self._described(att.speaker_span, att.speaker_head)
         return Mention(person, "person", alias) if person is not None else None
+
+    def _anonymous(self, span: tuple[int, int], head: Token) -> bool:
+        """A source the text describes but will not name: "a senior official who spoke on condition of
+        anonymity", "an unnamed diplomat", "sources close to the ministry", "insiders" (and no name in
+        the phrase but one its prepositions bring in: "a source close to Mayor Kranz")."""
+        phrase = self.source.text[span[0] : span[1]]
+        if not (_ANONYMOUS.search(phrase) or head.lemma.lower() in _ANONYMOUS_HEADS):
+            return False
+        return self._named_in(span, head.i) is None
+
+    def _description(self, span: tuple[int, int], head: int) -> str:
+        """What an anonymous source is called, up to its head word: "anonymous senior official"."""
+        words = self.source.text[span[0] : self.tokens[head].end]
+        words = re.sub(r"^(the|a|an)\s+", "", words.strip(), flags=re.IGNORECASE)
+        words = words[:1].lower() + words[1:] if words[:2].istitle() or words[:1].isupper() else words
+        return words if re.match(r"(anonymous|unnamed|unidentified)\b", words, re.I) else f"anonymous {words}"
 
     def _add_named_speakers(self, attributions: Sequence[Attribution]) -> None:
         """Proper-noun speakers the NER missed ("Voronow promised ...") are people too."""
@@ -477,7 +501,7 @@ def merge_speakers(mentions: Sequence[tuple[str, Mention]]) -> tuple[list[Speake
         for source, m in mentions
     ]
     for source, m in mentions:
-        g = _find_group(groups, m)
+        g = _find_group(groups, m, source)
         if g is None:
             groups.append({"names": Counter(), "aliases": set(), "kind": m.kind, "sources": []})
             g = len(groups) - 1
@@ -530,9 +554,13 @@ def same_person(a: str, b: str) -> bool:
     return x == y or (min(len(x), len(y)) == 1 and x[0] == y[0])
 
 
-def _find_group(groups: list[dict[str, object]], m: Mention) -> int | None:
+def _find_group(groups: list[dict[str, object]], m: Mention, source: str) -> int | None:
     for g, group in enumerate(groups):
         if group["kind"] != m.kind:
+            continue
+        if m.kind == "anonymous":  # two outlets' unnamed officials may be two people: never merged
+            if group["sources"] == [source] and m.name in group["names"]:  # type: ignore[operator]
+                return g
             continue
         names: Counter[str] = group["names"]  # type: ignore[assignment]
         if m.kind == "person" and all(same_person(m.name, n) for n in names):

@@ -34,7 +34,7 @@ _SUPPORTS = ("consensus", "partial", "single")
 _VOICES = ("authorial", "attributed")
 _QUOTE_KINDS = ("direct", "indirect", "mixed")
 _CONTRADICTION_KINDS = ("number", "date", "entity", "negation")
-_SPEAKER_KINDS = ("person", "organisation", "unknown")
+_SPEAKER_KINDS = ("person", "organisation", "anonymous", "unknown")
 
 T = TypeVar("T")
 
