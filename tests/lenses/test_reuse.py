@@ -214,6 +214,24 @@ def test_a_quote_both_outlets_heard_is_not_reuse() -> None:
     assert shared_passages([a, b]) == []
 
 
+def test_a_shared_quote_with_a_few_shared_narration_words_is_not_reuse() -> None:
+    # the quote and "Dorn said ... defeat shortly after midnight on Sunday" match, the narration does not
+    speech = "Tonight this city chose to rebuild, and we will build for every street and every school"
+    wire = (
+        "Speaking at a rally in the old harbour, Mayor Ilse Dorn promised a budget for every district. "
+        f'"{speech}," Dorn said.\n\nCouncillor Piet Arnow conceded defeat shortly after midnight on Sunday.'
+    )
+    tabloid = (
+        f"“{speech},” Dorn said, to wild cheers from a packed hall of supporters.\n\nArnow, who has spent "
+        "years sneering at ordinary voters from his office, was forced to admit defeat shortly after "
+        "midnight on Sunday."
+    )
+    assert shared_passages([wire, tabloid]) == []
+    # the same quote inside copied narration is still copy
+    reprint = wire.replace("promised", "pledged")
+    assert len(shared_passages([wire, reprint])) == 1
+
+
 def test_short_common_phrases_are_not_reuse() -> None:
     a = "The president of the United States said on Tuesday that the talks would continue next week."
     b = "Critics of the president of the United States said the talks had failed on every count."

@@ -312,7 +312,7 @@ def _align_pair(index: TextIndex, i: int, j: int, seeds: list[tuple[int, int]]) 
             continue
         if min(a1 - a0, b1 - b0) < s.short_words and sim < s.short_similarity:
             continue
-        if _quoted_match(da, db, (a0, a1), (b0, b1), s.quote_share):
+        if _quoted_match(da, db, (a0, a1), (b0, b1), s):
             continue
         spans.append(SharedSpan(i, j, (a0, a1), (b0, b1), da.span(a0, a1), db.span(b0, b1), round(sim, 4)))
     return _join(da, db, _one_copy(spans), s)
@@ -443,11 +443,19 @@ def _snap(da: _Doc, db: _Doc, a0: int, b0: int, a1: int, b1: int, most: int) -> 
     return a0, b0, a1, b1
 
 
-def _quoted_match(da: _Doc, db: _Doc, wa: tuple[int, int], wb: tuple[int, int], share: float) -> bool:
-    """Most matching words are inside quotation marks on both sides: outlets quoting one statement.
+# A word matched inside quotation marks on both sides counts this much toward a passage's shared words:
+# outlets that print one public statement word for word are not copying each other.
+QUOTE_WEIGHT = 0.5
 
-    Copy keeps the narration around a quote too; two reporters who heard the same words share only the
-    quotation and word their attributions differently.
+
+def _quoted_match(da: _Doc, db: _Doc, wa: tuple[int, int], wb: tuple[int, int], s: ReuseSettings) -> bool:
+    """The match is mostly a quotation both sides print: outlets quoting one statement, not copy.
+
+    Copy keeps the narration around a quote too; two reporters who heard the same words share the
+    quotation and word their attributions differently. So a passage goes when ``quote_share`` of its
+    matching words are quoted on both sides, and when its matching words outside quotes (quoted ones
+    count :data:`QUOTE_WEIGHT`) fall short of ``min_words`` or their similarity outside quotes falls
+    short of ``min_similarity``: a shared quote plus "the mayor said" and a time is no reprint.
     """
     from rapidfuzz.distance import Indel
 
@@ -458,7 +466,16 @@ def _quoted_match(da: _Doc, db: _Doc, wa: tuple[int, int], wb: tuple[int, int], 
             for k in range(op.src_end - op.src_start):
                 matched += 1
                 quoted += da.quoted[x0 + k] and db.quoted[y0 + k]
-    return matched > 0 and quoted >= share * matched
+    if matched == 0 or quoted >= s.quote_share * matched:
+        return True
+    if not quoted:
+        return False
+    own = matched - quoted + QUOTE_WEIGHT * quoted
+    if own < s.min_words:
+        return True
+    # outside the quotes, the narration must still be similar enough to read as one text
+    outside = wa[1] - wa[0] + wb[1] - wb[0] - 2 * quoted
+    return 2 * (matched - quoted) < s.min_similarity * outside
 
 
 # --------------------------------------------------------------------------- what each outlet changed
