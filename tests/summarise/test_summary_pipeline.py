@@ -162,3 +162,21 @@ def test_attribution_lowercases_a_common_noun_the_tagger_called_a_name(segmenter
     first, second = (neutral.wording(src, s) for s in src.sentences)
     assert _lower_first(first).startswith("records seen by the Ledger")
     assert _lower_first(second).startswith("Valcescu")
+
+
+def test_a_subject_pronoun_out_of_its_article_is_named(segmenter: Segmenter) -> None:
+    from newsprism.model import Article
+    from newsprism.summarise._wording import Neutrality
+
+    text = (
+        "Former governor Teodor Malvik was convicted of bribery on Tuesday. "
+        'Speaking to the court last week, he said he had "never taken a single coin" that was not his. '
+        "Judge Ilse Rondberg spoke briefly before she read the verdict."
+    )
+    (src,) = segmenter.pipe([(Article(id="a", text=text, outlet="Court Press"), "s1")])
+    neutrality = Neutrality(None)
+    second, third = src.sentences[1], src.sentences[2]
+    assert neutrality.wording(src, second).text.startswith(
+        "Speaking to the court last week, Malvik said he had"
+    )
+    assert "before she read" in neutrality.wording(src, third).text  # the sentence names her itself

@@ -355,6 +355,12 @@ class ArticleSpeakers:
             return name
         return None
 
+    def person_for(self, i: int) -> str | None:
+        """The person a "he" or "she" at token ``i`` most likely is (the speaker resolution's rules), for
+        callers that show the sentence out of its article."""
+        gender = _PRONOUNS.get(self.tokens[i].text.lower(), "")
+        return self._antecedent(i, gender) if gender in ("m", "f") else None
+
     def _quoted(self, i: int) -> bool:
         start = self.tokens[i].start
         return any(q0 < start < q1 for q0, q1 in self.quotes)

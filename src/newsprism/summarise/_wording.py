@@ -19,6 +19,7 @@ from newsprism.segment._rules import CAPITALS
 from newsprism.summarise._lexicon import LITERAL_NEAR_FORCE, LOADED, NEUTRAL, SPEECH_VERBS
 
 if TYPE_CHECKING:
+    from newsprism.lenses.speakers import ArticleSpeakers
     from newsprism.pipeline import Findings
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
@@ -90,6 +91,7 @@ def literal_use(text: str) -> frozenset[str]:
     return LITERAL_NEAR_FORCE if words & FORCES else frozenset()
 
 
+_SUBJECT_PRONOUN = re.compile(r"\b(he|she|He|She)\b")
 _ALSO = re.compile(r"^Also,?\s+|(?<=\w )also (?!known\b)", re.I)
 
 
@@ -122,6 +124,7 @@ class Neutrality:
         self._bias: dict[str, tuple[float, ...]] = {}
         self._quotes: dict[str, list[tuple[int, int]]] = {}
         self._flagged: set[str] = set()
+        self._people: dict[str, ArticleSpeakers] = {}  # per source, built when a pronoun needs a name
         if findings is None:
             return
         for span in findings.language.spans:
@@ -185,7 +188,34 @@ class Neutrality:
             fixed = neutralise(source, sentence, spans)
             if fixed is not None:
                 text, left, replaced = fixed, 0, True
-        return Wording(source, sentence, standalone(strip_dateline(text).strip()), left, bias, replaced)
+        text = standalone(strip_dateline(text).strip())
+        return Wording(source, sentence, self._named(source, sentence, text), left, bias, replaced)
+
+    def _named(self, source: Source, sentence: Sentence, text: str) -> str:
+        """ "He was fined 2.5 million korun" as "Malvik was fined ...": out of its article the sentence's
+        "he" or "she" points at no one, so its subject pronoun becomes the surname the article's speaker
+        resolution gives it; left as written when that is unsure or the pronoun is inside a quotation."""
+        m = _SUBJECT_PRONOUN.search(text)
+        if (
+            m is None
+            or text.count('"', 0, m.start()) % 2
+            or text.count("“", 0, m.start()) > text.count("”", 0, m.start())
+        ):
+            return text
+        every = source.sentence_tokens(sentence)
+        tokens = [t for t in every if t.text.lower() in ("he", "she")]
+        if not tokens or tokens[0].pos != "PRON" or tokens[0].dep not in ("nsubj", "nsubjpass"):
+            return text
+        if any(t.pos == "PROPN" for t in every if t.i < tokens[0].i):
+            return text  # "Judge Rondberg said as she read the verdict": the sentence names her itself
+        if source.id not in self._people:
+            from newsprism.lenses.speakers import ArticleSpeakers
+
+            self._people[source.id] = ArticleSpeakers(source)
+        name = self._people[source.id].person_for(tokens[0].i)
+        if not name or name.isupper():
+            return text  # unsure, or a dateline's place the tagger took for a person ("LENZ")
+        return text[: m.start()] + name.split()[-1] + text[m.end() :]
 
     def _quoted(self, source: Source, sentence: Sentence) -> list[tuple[int, int]]:
         spans = [
