@@ -323,6 +323,18 @@ def test_diff_offsets_point_into_both_texts() -> None:
     assert "".join(e.b_text for e in edits if e.op == "insert") == "bitter"
 
 
+def test_edit_notes_keep_brackets_whole() -> None:
+    a = "HARVEN, Ostmark (TNA) — The ferry strike ended on Monday after the port (a city company) paid up."
+    b = "The ferry strike ended on Monday after the port paid up."
+    edits = diff(a, (0, len(a)), b, (0, len(b)))
+    assert changes(edits) == ('dropped "HARVEN, Ostmark (TNA)"', 'dropped "(a city company)"')
+    for e in edits:
+        assert a[e.a_start : e.a_end] == e.a_text and b[e.b_start : e.b_end] == e.b_text
+    # a swapped word inside brackets stays a word
+    c = "The ferry strike ended on Monday after the port (a town company) paid up."
+    assert changes(diff(a, (a.index("The"), len(a)), c, (0, len(c)))) == ('"city" -> "town"',)
+
+
 def test_near_duplicate_index_matches_copies_and_forgets_by_day() -> None:
     near = WIRE.replace("about 3 million", "nearly 3 million") + "\n\nShare this article."
     index: NearDuplicateIndex[str] = NearDuplicateIndex(0.8)

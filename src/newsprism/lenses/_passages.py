@@ -526,6 +526,9 @@ def diff(
             tag = "equal" if same else "replace" if x1 < x2 and y1 < y2 else "delete" if x1 < x2 else "insert"
             a_s, a_e = _char_range(da, x1, x2, oa)
             b_s, b_e = _char_range(db, y1, y2, ob)
+            if not same:
+                a_s, a_e = _balanced(text_a, a_s, a_e, span_a)
+                b_s, b_e = _balanced(text_b, b_s, b_e, span_b)
             edits.append(Edit(tag, a_s, a_e, b_s, b_e, text_a[a_s:a_e], text_b[b_s:b_e]))  # type: ignore[arg-type]
     return edits
 
@@ -556,6 +559,58 @@ def _by_sentence(da: _Doc, db: _Doc, i1: int, i2: int, j1: int, j2: int) -> list
     at_b = tail[0][2] if tail else j2
     rest = [(x1, x2, at_b, at_b) for x1, x2 in pa] + [(at_a, at_a, y1, y2) for y1, y2 in pb]
     return head + rest + tail
+
+
+_PAIRS = (("(", ")"), ("[", "]"), ("“", "”"), ("‘", "’"), ("«", "»"))
+
+
+def _balanced(text: str, start: int, end: int, limit: tuple[int, int]) -> tuple[int, int]:
+    """Widen an edit's words over the brackets and quotation marks they open or close.
+
+    Edits are made of words, so ``PORTVALE, Estria (MP) —`` lost ``PORTVALE, Estria (MP``; a bracket
+    or quotation mark opened inside the edit is closed right after it (past spaces and punctuation,
+    never past a word), and one closed inside is opened right before it. Stays inside ``limit``.
+    """
+    if start >= end:
+        return start, end
+    piece = text[start:end]
+    for left, right in _PAIRS:
+        opened = piece.count(left) > piece.count(right)
+        closed = piece.count(right) > piece.count(left)
+        if left == "‘" and closed:  # an apostrophe, not a closing quotation mark
+            closed = False
+        if opened:
+            end = _reach(text, end, limit[1], right, forward=True, default=end)
+        if closed:
+            start = _reach(text, start, limit[0], left, forward=False, default=start)
+    for left, right in _PAIRS[:2]:  # the whole of a bracketed aside: "(a former engineer)"
+        if (
+            text[start - 1 : start] == left
+            and text[end : end + 1] == right
+            and limit[0] < start < end < limit[1]
+        ):
+            return start - 1, end + 1
+    if piece.count('"') % 2:  # a straight mark opens when a word follows it, else it closes
+        last = piece.rindex('"')
+        if last + 1 < len(piece) and not piece[last + 1].isspace():
+            end = _reach(text, end, limit[1], '"', forward=True, default=end)
+        else:
+            start = _reach(text, start, limit[0], '"', forward=False, default=start)
+    return start, end
+
+
+def _reach(text: str, at: int, stop: int, mark: str, *, forward: bool, default: int) -> int:
+    """Just past (or at) ``mark`` when only spaces and punctuation lie between, else ``default``."""
+    step = 1 if forward else -1
+    i = at if forward else at - 1
+    while (i < stop) if forward else (i >= stop):
+        ch = text[i]
+        if ch == mark:
+            return i + 1 if forward else i
+        if ch.isalnum() or ch == "\n":
+            return default
+        i += step
+    return default
 
 
 def _char_range(doc: _Doc, first: int, last: int, offset: int) -> tuple[int, int]:
