@@ -180,3 +180,6 @@ def test_a_subject_pronoun_out_of_its_article_is_named(segmenter: Segmenter) -> 
         "Speaking to the court last week, Malvik said he had"
     )
     assert "before she read" in neutrality.wording(src, third).text  # the sentence names her itself
+    two = "Teodor Malvik and his deputy Pavel Orsk left the court on Tuesday. He said nothing to reporters."
+    (both,) = segmenter.pipe([(Article(id="b", text=two, outlet="Court Press"), "s2")])
+    assert neutrality.wording(both, both.sentences[1]).text.startswith("He said")  # which of the two?

@@ -356,10 +356,18 @@ class ArticleSpeakers:
         return None
 
     def person_for(self, i: int) -> str | None:
-        """The person a "he" or "she" at token ``i`` most likely is (the speaker resolution's rules), for
-        callers that show the sentence out of its article."""
+        """The person a "he" or "she" at token ``i`` is, for callers that show the sentence out of its
+        article: only when one person of that gender (or of none known) is named within the window, since
+        a wrong name there would be a false statement, where the pronoun is only vague."""
         gender = _PRONOUNS.get(self.tokens[i].text.lower(), "")
-        return self._antecedent(i, gender) if gender in ("m", "f") else None
+        if gender not in ("m", "f"):
+            return None
+        sent = self.tokens[i].sent
+        genders = {p.name: p.gender for p in self.people}
+        near = {name for tok, name in self.speakers if tok < i and sent - self.tokens[tok].sent <= _WINDOW}
+        near |= {p.name for p in self.people if p.first_token < i and sent - p.sentence <= _WINDOW}
+        fits = {name for name in near if genders.get(name, "") in ("", gender)}
+        return fits.pop() if len(fits) == 1 else None
 
     def _quoted(self, i: int) -> bool:
         start = self.tokens[i].start
