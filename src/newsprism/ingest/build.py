@@ -83,7 +83,10 @@ def build_article(draft: Draft, settings: IngestSettings) -> Article | Skipped:
         text=text,
         title=normalise_line(title),
         # The name a page declares (og:site_name, JSON-LD publisher) reads better than its host name.
-        outlet=normalise_line(draft.outlet) or site_name or outlet_from_url(url),
+        outlet=normalise_line(draft.outlet)
+        or site_name
+        or normalise_line(draft.fallback_outlet)
+        or outlet_from_url(url),
         url=url.strip() if url else None,
         published=iso or (normalise_line(published) if published else None),
         language="en" if guess.english else guess.code,

@@ -5,6 +5,11 @@ request per host every ``host_interval`` seconds, and exponential backoff for a 
 Robustness: every poll is capped in bytes and time and fails alone. A feed that answers 500, sends
 malformed XML or 50 MB, or never answers is recorded with its error and retried later; the other feeds
 and everything already stored are untouched. The same address checks as article URLs apply.
+
+Teasers: many feeds give only a line or two per entry. An entry under ``TEASER_WORDS`` words with an
+http(s) link is read from the page it links to (fetched as an article URL is, with the same address
+checks) when that page gives a longer article; otherwise the teaser is kept with a warning saying so.
+Feed files read from disk never fetch: their teasers are kept with that warning.
 """
 
 from __future__ import annotations
@@ -21,8 +26,8 @@ from urllib.parse import urlsplit
 
 from newsprism.errors import FetchError, InputError
 from newsprism.ingest.build import build_article
-from newsprism.ingest.fetch import check_target, new_client
-from newsprism.ingest.records import Draft
+from newsprism.ingest.fetch import Fetched, Fetcher, check_target, new_client
+from newsprism.ingest.records import Draft, charset_for_html, decode, parse_content
 from newsprism.model import Article, Skipped
 from newsprism.settings import Settings
 
@@ -36,6 +41,8 @@ __all__ = [
     "PollResult",
     "feed_articles",
     "feed_drafts",
+    "full_entry",
+    "is_teaser",
     "looks_like_feed",
     "parse_opml",
 ]
@@ -133,14 +140,106 @@ def feed_drafts(data: bytes, origin: str) -> list[Draft]:
     return drafts
 
 
-def feed_articles(data: bytes, origin: str, settings: Settings) -> tuple[list[Article], list[Skipped]]:
-    """The entries of an RSS/Atom document as articles; a malformed feed raises :class:`InputError`."""
+# An entry with fewer words than this (and an http(s) link) is a summary of the article, not the article.
+TEASER_WORDS = 60
+
+
+def is_teaser(draft: Draft) -> bool:
+    """Whether a feed entry gives only a summary and links to a page that may hold the article."""
+    url = (draft.url or "").strip().lower()
+    return url.startswith(("http://", "https://")) and len(draft.text.split()) < TEASER_WORDS
+
+
+def _teaser_note(draft: Draft, why: str) -> str:
+    words = len(draft.text.split())
+    return f"only the feed's {words}-word summary was analysed, not the article: {why}"
+
+
+def local_teaser(draft: Draft) -> Draft:
+    """A feed file's entry: a teaser gets a warning (pages linked from a file are not fetched)."""
+    if not is_teaser(draft):
+        return draft
+    why = (
+        "pages a feed file links to are not fetched (reading files stays offline); pass the article's "
+        "URL, or the feed's URL to `newsprism ingest`, to read it in full"
+    )
+    return replace(draft, warnings=(*draft.warnings, _teaser_note(draft, why)))
+
+
+def full_entry(draft: Draft, fetch_page: Callable[[str], Fetched], settings: Settings) -> Article | Skipped:
+    """A teaser entry read from the page it links to when that page gives a longer article; else the
+    teaser itself, with a warning saying why the page was not used."""
+    teaser = build_article(draft, settings.ingest)
+    teaser_words = len(teaser.text.split()) if isinstance(teaser, Article) else 0
+    url = draft.url or ""
+    try:
+        fetched = fetch_page(url)
+        declared = fetched.charset
+        if fetched.kind in ("html", "unknown") and declared is None:
+            declared = charset_for_html(fetched.data)
+        text, notes = decode(fetched.data, url, declared=declared)
+        parsed = parse_content(text, url, hint=fetched.kind, default_url=url, warnings=notes)
+    except (FetchError, InputError) as exc:
+        why = f"the linked page could not be read ({exc.reason})"
+    else:
+        page = next((p for p in parsed if isinstance(p, Draft)), None)
+        built = (
+            build_article(
+                replace(
+                    page,
+                    origin=draft.origin,
+                    title=draft.title or page.title,
+                    # The page's own name for its outlet (og:site_name) is preferred to the channel title.
+                    outlet=page.outlet,
+                    fallback_outlet=draft.outlet,
+                    url=draft.url,
+                    published=draft.published or page.published,
+                ),
+                settings.ingest,
+            )
+            if page is not None
+            else None
+        )
+        if isinstance(built, Article) and len(built.text.split()) > teaser_words:
+            return built
+        why = (
+            f"the linked page gave no longer article ({built.reason})"
+            if isinstance(built, Skipped)
+            else "the linked page gave no longer article"
+        )
+    if isinstance(teaser, Skipped):
+        return replace(teaser, reason=f"{teaser.reason}; {why}")
+    return replace(teaser, warnings=(*teaser.warnings, _teaser_note(draft, why)))
+
+
+def feed_articles(
+    data: bytes,
+    origin: str,
+    settings: Settings,
+    *,
+    fetch_page: Callable[[str], Fetched] | None = None,
+    have_full: Callable[[Sequence[str]], set[str]] | None = None,
+) -> tuple[list[Article], list[Skipped]]:
+    """The entries of an RSS/Atom document as articles; a malformed feed raises :class:`InputError`.
+
+    With ``fetch_page``, a teaser entry is read from the page it links to (see :func:`full_entry`),
+    except for the links ``have_full`` says are already held in full; without it, teasers are kept
+    with a warning.
+    """
     articles: list[Article] = []
     skipped: list[Skipped] = []
-    for draft in feed_drafts(data, origin):
+    drafts = feed_drafts(data, origin)
+    teasers = [d.url for d in drafts if d.url and is_teaser(d)]
+    held = have_full(teasers) if have_full is not None and teasers else set()
+    for draft in drafts:
         where = draft.origin
         try:
-            built = build_article(draft, settings.ingest)
+            if fetch_page is None:
+                built = build_article(local_teaser(draft), settings.ingest)
+            elif is_teaser(draft) and draft.url not in held:
+                built = full_entry(draft, fetch_page, settings)
+            else:
+                built = build_article(draft, settings.ingest)
         except Exception as exc:  # one bad entry never loses the rest of the feed
             built = Skipped(
                 where, f"unexpected {type(exc).__name__} while reading it ({exc}); please report this"
@@ -172,11 +271,33 @@ class FeedPoller:
     sleep: Callable[[float], None] = time.sleep
     _last_hit: dict[str, float] = field(default_factory=dict)
     _client: httpx.Client | None = None
+    _pages: Fetcher | None = None
 
     def close(self) -> None:
         if self._client is not None:
             self._client.close()
             self._client = None
+        if self._pages is not None:
+            self._pages.close()
+            self._pages = None
+
+    def fetch_page(self, url: str) -> Fetched:
+        """The page a teaser entry links to, fetched as article URLs are (address checks on every hop,
+        size and time caps), no sooner than ``host_interval`` after the last request to its host."""
+        if self._pages is None:
+            self._pages = Fetcher(self.settings.fetch, self.transport)
+        self._wait_for_host(url)
+        return self._pages.fetch(url)
+
+    def _have_full(self, urls: Sequence[str]) -> set[str]:
+        """The links already stored with more than a teaser's text: their pages are not fetched again."""
+        at = self.store.ids_by_url(urls)
+        if not at:
+            return set()
+        full = {
+            a.id for a in self.store.articles(sorted(set(at.values()))) if len(a.text.split()) >= TEASER_WORDS
+        }
+        return {url for url, aid in at.items() if aid in full}
 
     @property
     def client(self) -> httpx.Client:
@@ -202,7 +323,9 @@ class FeedPoller:
                     replace(state, failures=0, next_poll=now + self.every, last_error="")
                 )
                 return PollResult(url, "unchanged")
-            articles, skipped = feed_articles(body, url, self.settings)
+            articles, skipped = feed_articles(
+                body, url, self.settings, fetch_page=self.fetch_page, have_full=self._have_full
+            )
         except InputError as exc:
             return self._failed(state, now, exc.reason)
         except Exception as exc:  # the watcher must outlive any single feed

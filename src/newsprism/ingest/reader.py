@@ -227,12 +227,12 @@ def _supported(path: Path) -> bool:
 def _read_feed(data: bytes, origin: str, suffix: str, *, in_folder: bool) -> Parsed | None:
     """The entries of an RSS/Atom file, a note for an OPML list, or None when it is no feed (an XML
     file in a folder that is not a feed is left out, as other file types are)."""
-    from .feeds import feed_drafts, looks_like_feed
+    from .feeds import feed_drafts, local_teaser, looks_like_feed
 
     kind = looks_like_feed(data)
     if kind == "feed":
         try:
-            entries: Parsed = [*feed_drafts(data, origin)]
+            entries: Parsed = [local_teaser(d) for d in feed_drafts(data, origin)]
         except InputError as exc:  # this file alone: the rest of its folder is still read
             return [Skipped(origin, exc.reason)]
         return entries or [Skipped(origin, "the feed holds no entries; nothing to read")]

@@ -31,6 +31,9 @@ class Draft:
     published: str | None = None
     warnings: tuple[str, ...] = ()
     lines_are_paragraphs: bool | None = None
+    # An outlet name to use when neither ``outlet`` nor the page's declared site name gives one, before
+    # the URL's host: a feed's channel title for the page an entry links to.
+    fallback_outlet: str = ""
 
 
 Parsed = list[Draft | Skipped]
