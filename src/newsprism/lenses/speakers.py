@@ -22,6 +22,7 @@ from newsprism.lenses.attribution import Attribution, quote_spans, wordset
 from newsprism.lenses.attribution_cues import Parse
 from newsprism.model import Mention, Source, Speaker, Token, within
 
+_PLACE_LABELS = {"GPE", "LOC", "FAC", "DATE", "TIME", "NORP", "EVENT", "LAW"}
 _PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f", "it": "o", "they": "p"}
 _HONORIFICS = {
     "mr": "m",
@@ -367,7 +368,18 @@ class ArticleSpeakers:
         near = {name for tok, name in self.speakers if tok < i and sent - self.tokens[tok].sent <= _WINDOW}
         near |= {p.name for p in self.people if p.first_token < i and sent - p.sentence <= _WINDOW}
         fits = {name for name in near if genders.get(name, "") in ("", gender)}
-        return fits.pop() if len(fits) == 1 else None
+        if len(fits) != 1:
+            return None
+        name = fits.pop()
+        # any other proper name nearby may be a person the tagger missed ("Teodor Malvik and his deputy
+        # Pavel Orsk left. He said ...")
+        words = set(name.split())
+        others = (
+            t
+            for t in self.tokens[:i]
+            if sent - t.sent <= _WINDOW and t.pos == "PROPN" and t.ent_type not in _PLACE_LABELS
+        )
+        return None if any(t.text not in words and not self._quoted(t.i) for t in others) else name
 
     def _quoted(self, i: int) -> bool:
         start = self.tokens[i].start
