@@ -76,7 +76,7 @@ def test_a_teaser_entry_is_read_from_the_page_it_links_to(tmp_path: Path) -> Non
     assert article.title == "Cable car back in service"  # the feed's headline
     assert article.outlet == "Osterby Tidende"
     assert article.url == f"{HOST}/cable-car"
-    assert (article.published or "").startswith("2031-06-14")
+    assert article.published == "2031-06-14T10:30:00+02:00"
     assert not article.warnings
     assert site.seen == ["/feed.xml", "/cable-car"]
     poller.close()
@@ -189,3 +189,55 @@ def test_a_feed_file_stays_offline_and_says_its_teasers_are_only_summaries(tmp_p
     # the same holds for feed_articles without a page fetcher
     (entry,), _ = feed_articles(_rss(f"{HOST}/cable-car"), "feed", Settings())
     assert isinstance(entry, Article) and entry.warnings == article.warnings
+
+
+DATED_BODY = (
+    "The Osterby harbour ferry will stop calling at Lamm pier from Monday while the pier is repaired, "
+    "the harbour office said."
+)
+
+
+@pytest.mark.parametrize(
+    ("given", "kept"),
+    [
+        ("Mon, 16 Jun 2031 21:40:00 EST", "2031-06-16T21:40:00-05:00"),  # not moved to the next day in UTC
+        ("Mon, 16 Jun 2031 17:05:00 CET", "2031-06-16T17:05:00+01:00"),  # not read as UTC
+        ("Mon, 16 Jun 2031 17:05 CEST", "2031-06-16T17:05:00+02:00"),
+        ("Mon, 16 Jun 2031 23:30:00 PDT", "2031-06-16T23:30:00-07:00"),
+        ("Tue, 17 Jun 2031 01:30:00 +1300", "2031-06-17T01:30:00+13:00"),  # not the day before
+        ("Mon, 16 Jun 2031 17:05:00 +0100 (CET)", "2031-06-16T17:05:00+01:00"),
+        ("Mon, 16 Jun 2031 17:05:00 GMT", "2031-06-16T17:05:00+00:00"),
+        ("Mon, 16 Jun 2031 17:05:00 -0000", "2031-06-16T17:05:00+00:00"),
+        ("June 16, 2031 5:05 PM EST", "2031-06-16T17:05:00-05:00"),
+        ("Mon, 16 Jun 2031", "2031-06-16"),  # a day stays a day: no invented midnight
+        ("Mon, 16 Jun 2031 17:05:00 QQT", "2031-06-16"),  # an unknown zone: the day only
+        ("2031-06-16T17:05:00+02:00", "2031-06-16T17:05:00+02:00"),
+    ],
+)
+def test_feed_dates_keep_the_offset_the_source_gave(given: str, kept: str, tmp_path: Path) -> None:
+    rss = f"""<?xml version="1.0"?><rss version="2.0"><channel><title>Osterby Tidende</title>
+<item><title>Ferry skips Lamm pier</title><link>https://osterby.example/ferry</link>
+<pubDate>{given}</pubDate><description>{DATED_BODY}</description></item></channel></rss>"""
+    (entry,), _ = feed_articles(rss.encode(), "feed", Settings())
+    assert entry.published == kept
+    # the plain-text reader gives the same date for the same words
+    story = tmp_path / "ferry.txt"
+    story.write_text(f"Title: Ferry skips Lamm pier\nDate: {given}\n\n{DATED_BODY}\n", encoding="utf-8")
+    (text_article,), _ = read_articles([str(story)], Settings())
+    assert text_article.published == kept
+
+
+def test_an_atom_entry_keeps_its_offset_and_dc_date_is_read() -> None:
+    rss = f"""<?xml version="1.0"?><rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/">
+<channel><title>Osterby Tidende</title><item><title>Ferry skips Lamm pier</title>
+<link>https://osterby.example/ferry</link><dc:date>2031-06-16T22:10:00-05:00</dc:date>
+<description>{DATED_BODY}</description></item></channel></rss>"""
+    (entry,), _ = feed_articles(rss.encode(), "feed", Settings())
+    assert entry.published == "2031-06-16T22:10:00-05:00"
+    atom = f"""<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">
+<title>Osterby Tidende</title><entry><title>Ferry skips Lamm pier</title>
+<link href="https://osterby.example/ferry"/><id>urn:o:1</id>
+<published>2031-06-16T09:05:00+02:00</published><updated>2031-06-16T11:20:00+02:00</updated>
+<content type="html">&lt;p&gt;{DATED_BODY}&lt;/p&gt;</content></entry></feed>"""
+    (entry,), _ = feed_articles(atom.encode(), "feed", Settings())
+    assert entry.published == "2031-06-16T09:05:00+02:00"

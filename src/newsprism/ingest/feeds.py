@@ -107,6 +107,21 @@ def _html_text(markup: str) -> str:
     return "\n\n".join(p for p in paragraphs if p)
 
 
+def _entry_date(entry: Any) -> str | None:
+    """An entry's date as the feed gave it, with its own offset (``EST`` stays ``-05:00``) and a day
+    without a time kept as a day; feedparser's reading (in UTC) only for forms not understood here."""
+    from newsprism.normalise.meta import normalise_date
+
+    for name in ("published", "updated"):
+        raw = entry.get(name)
+        if isinstance(raw, str) and raw.strip():
+            if iso := normalise_date(raw):
+                return iso
+            when = entry.get(f"{name}_parsed")
+            return time.strftime("%Y-%m-%dT%H:%M:%SZ", when) if when else raw
+    return None
+
+
 def feed_drafts(data: bytes, origin: str) -> list[Draft]:
     """The entries of an RSS/Atom document as drafts (each named by its link, else ``origin#entryN``);
     a malformed feed raises :class:`InputError`."""
@@ -124,8 +139,7 @@ def feed_drafts(data: bytes, origin: str) -> list[Draft]:
         link = str(entry.get("link") or "") or None
         contents = entry.get("content") or []
         markup = str(contents[0].get("value", "")) if contents else str(entry.get("summary", "") or "")
-        when = entry.get("published_parsed") or entry.get("updated_parsed")
-        published = time.strftime("%Y-%m-%dT%H:%M:%SZ", when) if when else entry.get("published")
+        published = _entry_date(entry)
         drafts.append(
             Draft(
                 origin=link or f"{origin}#entry{n}",

@@ -51,16 +51,75 @@ _MONTH_DAY_YEAR = re.compile(r"^([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{
 _NUMERIC = re.compile(r"^(\d{1,4})[./-](\d{1,2})[./-](\d{1,4})$")
 
 
+# Time zone abbreviations as feeds and pages write them, in minutes east of UTC. Ambiguous ones that are
+# not the usual meaning in news feeds (IST: India, Ireland or Israel) are left out: such a time is read as
+# its day only. CST, like RFC 2822, is North American Central time.
+_ZONES = {
+    **dict.fromkeys(("UT", "UTC", "GMT", "Z", "WET"), 0),
+    **dict.fromkeys(("BST", "WEST", "CET", "MET", "WAT", "IRISH"), 60),
+    **dict.fromkeys(("CEST", "MEST", "EET", "SAST", "CAT"), 120),
+    **dict.fromkeys(("EEST", "MSK", "EAT"), 180),
+    "GST": 240,
+    "PKT": 300,
+    **dict.fromkeys(("ICT", "WIB"), 420),
+    **dict.fromkeys(("HKT", "SGT", "AWST", "PHT"), 480),
+    **dict.fromkeys(("JST", "KST"), 540),
+    "ACST": 570,
+    "AEST": 600,
+    "ACDT": 630,
+    "AEDT": 660,
+    "NZST": 720,
+    "NZDT": 780,
+    "NDT": -150,
+    "NST": -210,
+    "ADT": -180,
+    **dict.fromkeys(("AST", "EDT"), -240),
+    **dict.fromkeys(("EST", "CDT"), -300),
+    **dict.fromkeys(("CST", "MDT"), -360),
+    **dict.fromkeys(("MST", "PDT"), -420),
+    **dict.fromkeys(("PST", "AKDT"), -480),
+    "AKST": -540,
+    "HST": -600,
+}
+_ZONES.pop("IRISH")
+# A clock time followed by a zone abbreviation ("17:05:00 CET", "9:40 (EST)").
+_TIME_ZONE = re.compile(r"(\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)\s*\(?([A-Za-z]{1,5})\)?$")
+# A 12-hour clock time ("5:05 PM", "9:40 a.m."), written as 24-hour time before parsing.
+_AM_PM = re.compile(r"\b(\d{1,2}):(\d{2})(:\d{2})?\s*([ap])\.?\s?m\b\.?", re.I)
+# A numeric offset with the zone's name in a comment after it ("+0100 (CET)").
+_OFFSET_COMMENT = re.compile(r"([+-]\d{2}:?\d{2})\s*\([A-Za-z ]{1,30}\)$")
+
+
 def normalise_date(value: str | None) -> str | None:
     """An ISO date (``YYYY-MM-DD``) or datetime for the date forms news sites use; None if unreadable.
 
-    Ambiguous numeric forms such as ``03/04/2025`` are refused rather than guessed.
+    A time keeps the offset its source gave (``-05:00`` for ``EST``, ``+01:00`` for ``CET``); a time
+    with a zone abbreviation not known here gives its day only. Ambiguous numeric forms such as
+    ``03/04/2025`` are refused rather than guessed.
     """
     if value is None:
         return None
     raw = " ".join(str(value).split())
     if not raw:
         return None
+    raw = _OFFSET_COMMENT.sub(r"\1", raw)
+    if "m" in raw.lower():
+        raw = _AM_PM.sub(_24_hour, raw)
+    if (m := _TIME_ZONE.search(raw)) and m[2].upper() != "Z":
+        minutes = _ZONES.get(m[2].upper())
+        head = raw[: m.end(1)]
+        if minutes is None:  # an unknown zone: the day, which does not depend on it much
+            day = normalise_date(head)
+            return day[:10] if day else None
+        sign, minutes = ("-" if minutes < 0 else "+"), abs(minutes)
+        iso_form = re.match(r"\d{4}-\d{2}-\d{2}", head) is not None
+        raw = (
+            f"{head}{sign}{minutes // 60:02d}:{minutes % 60:02d}"
+            if iso_form
+            else (f"{head} {sign}{minutes // 60:02d}{minutes % 60:02d}")
+        )
+    elif raw.endswith(" -0000"):  # RFC 2822's "no zone information", UTC in practice
+        raw = raw[:-5] + "+0000"
     iso = _iso(raw)
     if iso is not None:
         return iso
@@ -86,6 +145,14 @@ def normalise_date(value: str | None) -> str | None:
             if b > 12 >= a:
                 return _ymd(c, a, b)
     return None
+
+
+def _24_hour(m: re.Match[str]) -> str:
+    hour = int(m[1])
+    if not 1 <= hour <= 12:
+        return m[0]
+    hour = hour % 12 + (12 if m[4].lower() == "p" else 0)
+    return f"{hour:02d}:{m[2]}{m[3] or ''}"
 
 
 def _iso(raw: str) -> str | None:
