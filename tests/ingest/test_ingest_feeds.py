@@ -241,3 +241,47 @@ def test_an_atom_entry_keeps_its_offset_and_dc_date_is_read() -> None:
 <content type="html">&lt;p&gt;{DATED_BODY}&lt;/p&gt;</content></entry></feed>"""
     (entry,), _ = feed_articles(atom.encode(), "feed", Settings())
     assert entry.published == "2031-06-16T09:05:00+02:00"
+
+
+@pytest.mark.parametrize(
+    ("channel", "outlet"),
+    [
+        ("Osterby Tidende &#8211; News", "Osterby Tidende"),
+        ("Osterby Tidende - Top stories", "Osterby Tidende"),
+        ("Osterby Tidende | World", "Osterby Tidende"),
+        ("Osterby Tidende: Sport and Culture", "Osterby Tidende"),
+        ("Osterby Tidende", "Osterby Tidende"),
+        ("Top stories", "Top stories"),  # nothing before the section: kept
+        ("Lamm Harbour Radio - Osterby", "Lamm Harbour Radio \u2014 Osterby"),  # not a section name
+    ],
+)
+def test_the_channel_title_gives_the_outlet_without_its_section(channel: str, outlet: str) -> None:
+    rss = f"""<?xml version="1.0"?><rss version="2.0"><channel><title>{channel}</title>
+<item><title>Ferry skips Lamm pier</title><link>https://osterby.example/ferry</link>
+<description>{DATED_BODY}</description></item></channel></rss>"""
+    (entry,), _ = feed_articles(rss.encode(), "feed", Settings())
+    assert entry.outlet == outlet
+
+
+def test_a_fetched_page_names_its_outlet_before_the_channel_title(tmp_path: Path) -> None:
+    declared = PAGE.replace('content="Osterby Tidende"', 'content="The Osterby Tidende"')
+    no_name = PAGE.replace('<meta property="og:site_name" content="Osterby Tidende">', "")
+    rss = _rss(f"{HOST}/declared").replace(b"<title>Osterby Tidende<", b"<title>Osterby Tidende - News<")
+    rss = rss.replace(
+        b"</item>",
+        f"</item><item><title>Cable car</title><link>{HOST}/plain</link>"
+        "<description>Running again.</description></item>".encode(),
+    )
+    site = _Site(
+        {
+            "/feed.xml": (200, rss, "application/rss+xml"),
+            "/declared": (200, declared.encode(), "text/html"),
+            "/plain": (200, no_name.encode(), "text/html"),
+        }
+    )
+    poller, store = _poll(tmp_path, site)
+    first, second = poller.poll(f"{HOST}/feed.xml", force=True).articles
+    assert first.outlet == "The Osterby Tidende"  # the page's own og:site_name
+    assert second.outlet == "Osterby Tidende"  # no name on the page: the channel's, not the host
+    poller.close()
+    store.close()  # type: ignore[attr-defined]

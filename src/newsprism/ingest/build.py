@@ -30,7 +30,7 @@ def reprint_id(article: Article) -> str:
 def build_article(draft: Draft, settings: IngestSettings) -> Article | Skipped:
     """The normalised article, or why it cannot be analysed."""
     warnings = list(draft.warnings)
-    title, published, url, site_name = draft.title, draft.published, draft.url, ""
+    title, published, url, site_name, site_host = draft.title, draft.published, draft.url, "", ""
     if draft.html:
         extracted = extract_html(draft.html, url=draft.url)
         warnings.extend(extracted.warnings)
@@ -46,7 +46,8 @@ def build_article(draft: Draft, settings: IngestSettings) -> Article | Skipped:
         url = url or extracted.url
         site_name = extracted.site_name
         if site_name and " " not in site_name and ("." in site_name or ":" in site_name):
-            site_name = outlet_from_url(f"//{site_name}")  # a host name, not a declared name
+            site_host = outlet_from_url(f"//{site_name}")  # a host name, not a declared name
+            site_name = ""
     else:
         text = normalise_text(draft.text, lines_are_paragraphs=draft.lines_are_paragraphs)
 
@@ -86,6 +87,7 @@ def build_article(draft: Draft, settings: IngestSettings) -> Article | Skipped:
         outlet=normalise_line(draft.outlet)
         or site_name
         or normalise_line(draft.fallback_outlet)
+        or site_host
         or outlet_from_url(url),
         url=url.strip() if url else None,
         published=iso or (normalise_line(published) if published else None),

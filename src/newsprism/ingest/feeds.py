@@ -107,6 +107,27 @@ def _html_text(markup: str) -> str:
     return "\n\n".join(p for p in paragraphs if p)
 
 
+# The section a channel title names after the outlet ("Varnholt Courier - News", "Meridian Wire | Top
+# stories", "The Ledger: World"): the outlet is the part before it, as the outlet's pages name it.
+_SECTION_WORDS = (
+    r"news|latest|top|stories|story|headlines?|breaking|world|national|international|local|regional|uk|us|"
+    r"europe|politics|business|economy|money|markets|finance|sports?|football|opinion|comment|analysis|"
+    r"features?|culture|arts|entertainment|lifestyle|life|style|travel|health|science|tech|technology|"
+    r"environment|climate|education|home|front|page|homepage|all|articles|posts|updates|rss|atom|feed|"
+    r"the|and|&|in|from|today|daily|main|most|recent|read|popular|city|region|live|blog|video|videos"
+)
+_SECTION = re.compile(rf"\s*(?:\s[-\u2013\u2014|\u00b7:]|:)\s+(?:(?:{_SECTION_WORDS})\b[\s,]*){{1,4}}$", re.I)
+
+
+def channel_outlet(title: str) -> str:
+    """The outlet a feed's channel title names, without a section after it ("Varnholt Courier - News"
+    is "Varnholt Courier"); a title that is all section words is kept as it is."""
+    title = " ".join(html.unescape(title).split())
+    while (m := _SECTION.search(title)) and m.start() > 0:
+        title = title[: m.start()].rstrip()
+    return title
+
+
 def _entry_date(entry: Any) -> str | None:
     """An entry's date as the feed gave it, with its own offset (``EST`` stays ``-05:00``) and a day
     without a time kept as a day; feedparser's reading (in UTC) only for forms not understood here."""
@@ -133,7 +154,7 @@ def feed_drafts(data: bytes, origin: str) -> list[Draft]:
         raise InputError(
             origin, f"is not a readable RSS/Atom feed ({parsed.get('bozo_exception')}); check it"
         )
-    outlet = str(parsed.get("feed", {}).get("title", "") or "")
+    outlet = channel_outlet(str(parsed.get("feed", {}).get("title", "") or ""))
     drafts: list[Draft] = []
     for n, entry in enumerate(entries, start=1):
         link = str(entry.get("link") or "") or None
