@@ -235,6 +235,7 @@ class Reuse:
     similarity: float
     passages: tuple[Passage, Passage]
     changes: tuple[str, ...] = ()  # human-readable edits of the second side against the first
+    origin: str | None = None  # the source the other copied from (then sources[0]); None: direction unknown
 
 
 @dataclass(frozen=True, slots=True)

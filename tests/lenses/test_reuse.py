@@ -167,8 +167,65 @@ def test_wire_credit_is_inherited_through_copied_text(story: Story) -> None:
 def test_reused_share(story: Story) -> None:
     found = ReuseLens()(story)
     assert found.reused_share["s4"] == 0.0
-    assert found.reused_share["s1"] > 0.6
+    assert found.reused_share["s1"] == 0.0  # the wire wrote its text first: reuse counts against the copies
+    assert found.reused_share["s2"] > 0.5
     assert 0.4 < found.reused_share["s3"] < 0.9  # the farmers' paragraph is its own
+
+
+AGENCY = """HARVEN, Ostmark (TNA) — Dock workers in Harven ended a nine-day strike on Monday after the port \
+authority agreed to raise wages by 6 percent and to hire 40 more crane operators, both sides said.
+
+The strike had halted ferry traffic to the Selk islands and left more than 200 freight containers stranded \
+on the quays, according to the port authority.
+
+Union leader Britt Halvorsen said members had voted by a large margin to accept the offer. The first \
+ferries are expected to sail on Tuesday morning."""
+
+AGENCY_REPRINT = """Dock workers in Harven ended a nine-day strike on Monday after the port authority \
+agreed to raise wages by 6 percent and to hire 40 more crane operators, both sides said.
+
+The strike had halted ferry traffic to the Selk islands and left more than 200 freight containers stranded \
+on the quays, according to the port authority.
+
+Island shopkeepers said shelves had been half empty for a week.
+
+Additional reporting by Tarvel News Agency."""
+
+
+def test_the_agency_is_the_origin_and_its_own_text_is_not_reused() -> None:
+    # an agency outside the known list, credited by the reprint, published the same day and listed second
+    reprint = _source("s1", AGENCY_REPRINT, "The Selk Islander", "2026-05-04")
+    agency = _source("s2", AGENCY, "Tarvel News Agency", "2026-05-04")
+    found = ReuseLens()(Story((reprint, agency)))
+    assert found.reuse and all(r.sources == ("s2", "s1") and r.origin == "s2" for r in found.reuse)
+    assert found.reused_share["s2"] == 0.0  # the wire is not a copy of its reprint
+    assert found.reused_share["s1"] > 0.5
+    assert found.wire == {"s1": ("Tarvel News Agency",), "s2": ("Tarvel News Agency",)}
+
+
+def test_direction_from_publication_time_or_none() -> None:
+    plain = AGENCY.replace("HARVEN, Ostmark (TNA) — ", "")
+    copy = AGENCY_REPRINT.replace("\n\nAdditional reporting by Tarvel News Agency.", "")
+    later = ReuseLens()(
+        Story(
+            (
+                _source("s1", copy, "The Selk Islander", "2026-05-05"),
+                _source("s2", plain, "Harven Post", "2026-05-04"),
+            )
+        )
+    )
+    assert {r.origin for r in later.reuse} == {"s2"}
+    assert later.reused_share["s2"] == 0.0 and later.reused_share["s1"] > 0.5
+    same_day = ReuseLens()(
+        Story(
+            (
+                _source("s1", copy, "The Selk Islander", "2026-05-04"),
+                _source("s2", plain, "Harven Post", "2026-05-04T09:00"),
+            )
+        )
+    )
+    assert same_day.reuse and {r.origin for r in same_day.reuse} == {None}  # no evidence: no direction
+    assert same_day.reused_share["s1"] > 0.5 and same_day.reused_share["s2"] > 0.5
 
 
 def test_same_input_same_findings(story: Story) -> None:

@@ -70,25 +70,93 @@ class ReuseLens:
             s.id: wire_agencies(s.text, outlet=s.article.outlet, url=s.article.url, outlets=outlets)
             for s in sources
         }
-        rank = _originality(sources, own)
+        agency = _agencies(sources, own)
+        rank = _originality(sources, own, agency)
         spans = align_all(index, sorted(range(len(sources)), key=rank.__getitem__))
-        shares = _reused_shares(index, sources, spans)
-        wire = _inherit_wire(index, sources, spans, own, self.settings.wire_share)
+        origin = {(sp.a, sp.b): _origin(sources, own, agency, sp.a, sp.b) for sp in spans}
+        shares = _reused_shares(index, sources, spans, origin)
+        wire = _inherit_wire(index, sources, spans, own, self.settings.wire_share, origin)
         origins = {c.id: _origins(c, spans, sources) for c in story.claims}
-        reuse = tuple(_reuse(sources, rank, span, index) for span in _without_relayed(index, spans, rank))
+        kept = _without_relayed(index, spans, rank)
+        reuse = tuple(_reuse(sources, rank, span, index, origin[(span.a, span.b)]) for span in kept)
         return ReuseFindings(reuse=reuse, wire=wire, reused_share=shares, origins=origins)
 
 
-def _reuse(sources: Sequence[Source], rank: list[Rank], span: SharedSpan, index: TextIndex) -> Reuse:
-    """One Reuse with the likely origin first, so its changes read as what the other outlet did."""
+def _reuse(
+    sources: Sequence[Source], rank: list[Rank], span: SharedSpan, index: TextIndex, origin: int | None
+) -> Reuse:
+    """One Reuse with the likely origin first, so its changes read as what the other outlet did.
+
+    ``origin`` (the text the other copied from, when :func:`_origin` can tell) is named in the Reuse;
+    without it the order is only the more likely one and the pair is shown without a direction.
+    """
     first, second = sources[span.a], sources[span.b]
     ca, cb = span.chars_a, span.chars_b
-    if rank[span.b] < rank[span.a]:
+    if origin == span.b or (origin is None and rank[span.b] < rank[span.a]):
         first, second, ca, cb = second, first, cb, ca
     pa = Passage(first.id, ca[0], ca[1], first.text[ca[0] : ca[1]])
     pb = Passage(second.id, cb[0], cb[1], second.text[cb[0] : cb[1]])
     edits = diff(first.text, ca, second.text, cb, index)
-    return Reuse((first.id, second.id), span.similarity, (pa, pb), changes(edits))
+    known = first.id if origin is not None else None
+    return Reuse((first.id, second.id), span.similarity, (pa, pb), changes(edits), origin=known)
+
+
+def _names(src: Source) -> set[str]:
+    """How a credit names this source's outlet: as written, or the known agency it is."""
+    out = {src.article.outlet.strip()} - {""}
+    agency = agency_of_outlet(src.article.outlet, src.article.url)
+    return out | {agency} if agency else out
+
+
+def _agencies(sources: Sequence[Source], own: dict[str, tuple[str, ...]]) -> list[bool]:
+    """Per source: its outlet is an agency (known, crediting itself, or credited by another source)."""
+    out = []
+    for src in sources:
+        names = _names(src)
+        credited = any(names & set(own[o.id]) for o in sources if o.id != src.id)
+        out.append(
+            agency_of_outlet(src.article.outlet, src.article.url) is not None
+            or credited
+            or bool(names & set(own[src.id]))
+        )
+    return out
+
+
+def _origin(
+    sources: Sequence[Source], own: dict[str, tuple[str, ...]], agency: list[bool], a: int, b: int
+) -> int | None:
+    """Which of texts ``a`` and ``b`` the other copied from, when the evidence says so, else None.
+
+    In this order: the source that the other credits by name; the agency (known, crediting itself,
+    or credited by another source of the story) against an outlet that is none; the one published
+    earlier (a later text cannot be copied by an earlier one).
+    """
+    a_credits_b = bool(_names(sources[b]) & set(own[sources[a].id]))
+    b_credits_a = bool(_names(sources[a]) & set(own[sources[b].id]))
+    if a_credits_b != b_credits_a:
+        return b if a_credits_b else a
+    if agency[a] != agency[b]:
+        return a if agency[a] else b
+    order = _earlier(sources[a].article.published, sources[b].article.published)
+    return None if order is None else (a if order else b)
+
+
+def _earlier(p: str | None, q: str | None) -> bool | None:
+    """True when ``p`` is before ``q``, False when after, None when unknown or the same (to what both say)."""
+    from datetime import datetime
+
+    if not p or not q:
+        return None
+    try:
+        dp, dq = datetime.fromisoformat(p.strip()), datetime.fromisoformat(q.strip())
+    except ValueError:
+        return None
+    timed = "T" in p or " " in p.strip(), "T" in q or " " in q.strip()
+    if all(timed) and (dp.tzinfo is None) == (dq.tzinfo is None) and dp != dq:
+        return dp < dq
+    if dp.date() != dq.date() and (dp.tzinfo is None) == (dq.tzinfo is None):
+        return dp.date() < dq.date()
+    return None
 
 
 def _covered(index: TextIndex, n: int, spans: Iterable[SharedSpan]) -> int:
@@ -102,12 +170,22 @@ def _covered(index: TextIndex, n: int, spans: Iterable[SharedSpan]) -> int:
     return sum(marks)
 
 
-def _reused_shares(index: TextIndex, sources: Sequence[Source], spans: list[SharedSpan]) -> dict[str, float]:
-    """Share of each source's words that also appear in another source of the story."""
+def _reused_shares(
+    index: TextIndex,
+    sources: Sequence[Source],
+    spans: list[SharedSpan],
+    origin: dict[tuple[int, int], int | None],
+) -> dict[str, float]:
+    """Share of each source's words that it shares with another source and did not write first.
+
+    A passage counts against the copy, not the origin, when the pair has a known origin (the wire's
+    own text is not reused text); when it has none it counts for both.
+    """
     out = {}
     for n, src in enumerate(sources):
         total = len(index.docs[n].keys)
-        out[src.id] = round(_covered(index, n, spans) / total, 4) if total else 0.0
+        mine = [sp for sp in spans if origin.get((sp.a, sp.b)) != n]
+        out[src.id] = round(_covered(index, n, mine) / total, 4) if total else 0.0
     return out
 
 
@@ -117,14 +195,20 @@ def _inherit_wire(
     spans: list[SharedSpan],
     own: dict[str, tuple[str, ...]],
     min_share: float,
+    origin: dict[tuple[int, int], int | None],
 ) -> dict[str, tuple[str, ...]]:
-    """Credits found in the text, plus the agencies of wire sources a source copied enough words from."""
+    """Credits found in the text, plus the agencies of wire sources a source copied enough words from.
+
+    Only the copy inherits when the pair has a known origin; an agency does not take its reprint's credits.
+    """
     wire = dict(own)
     by_pair: dict[tuple[int, int], list[SharedSpan]] = defaultdict(list)
     for sp in spans:
         by_pair[(sp.a, sp.b)].append(sp)
     for (a, b), shared in sorted(by_pair.items()):
         for n, m in ((a, b), (b, a)):
+            if origin.get((a, b)) == n:
+                continue
             agencies = own[sources[m].id]
             total = len(index.docs[n].keys)
             if agencies and total and _covered(index, n, shared) / total >= min_share:
@@ -180,12 +264,14 @@ def _meets(r: tuple[int, int], t: tuple[int, int], *, half: bool = False) -> boo
 Rank = tuple[int, int, str, int]
 
 
-def _originality(sources: Sequence[Source], own: dict[str, tuple[str, ...]]) -> list[Rank]:
+def _originality(
+    sources: Sequence[Source], own: dict[str, tuple[str, ...]], agency: list[bool]
+) -> list[Rank]:
     """A rank per source, most likely original first: the agency itself, credited copy, earlier, first."""
     ranks = []
     for n, src in enumerate(sources):
-        is_agency = agency_of_outlet(src.article.outlet, src.article.url) is not None
-        ranks.append((0 if is_agency else 1, 0 if own[src.id] else 1, src.article.published or "~", n))
+        credited = agency[n] or bool(own[src.id])
+        ranks.append((0 if agency[n] else 1, 0 if credited else 1, src.article.published or "~", n))
     return ranks
 
 

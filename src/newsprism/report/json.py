@@ -143,12 +143,15 @@ def language_to_dict(s: LanguageSpan) -> dict[str, Any]:
 
 
 def _reuse(r: Reuse) -> dict[str, Any]:
-    return {
+    out: dict[str, Any] = {
         "sources": list(r.sources),
         "similarity": _num(r.similarity),
         "passages": [_passage(p) for p in r.passages],
         "changes": list(r.changes),
     }
+    if r.origin is not None:  # added in v1: the source the other copied from, when known
+        out["origin"] = r.origin
+    return out
 
 
 def _summary(s: SummarySentence) -> dict[str, Any]:
@@ -382,6 +385,7 @@ def _load_reuse(r: _Reader) -> Reuse:
         similarity=r.number("similarity"),
         passages=(passages[0], passages[1]),
         changes=r.strs("changes"),
+        origin=r.opt_text("origin"),
     )
 
 
@@ -405,7 +409,8 @@ def _fill_reuse_text(reuse: tuple[Reuse, ...], sources: tuple[SourceReport, ...]
         return Passage(p.source, p.start, p.end, texts[p.source][p.start : p.end])
 
     return tuple(
-        Reuse(r.sources, r.similarity, (fill(r.passages[0]), fill(r.passages[1])), r.changes) for r in reuse
+        Reuse(r.sources, r.similarity, (fill(r.passages[0]), fill(r.passages[1])), r.changes, r.origin)
+        for r in reuse
     )
 
 
@@ -517,6 +522,8 @@ def check_offsets(report: StoryReport) -> list[str]:
             span(f"reuse[{i}].passages[{j}]", p.source, p.start, p.end, p.text)
         if tuple(p.source for p in ru.passages) != tuple(ru.sources):
             problems.append(f"reuse[{i}]: passage sources do not match {list(ru.sources)}")
+        if ru.origin is not None and ru.origin != ru.sources[0]:
+            problems.append(f"reuse[{i}]: origin {ru.origin!r} is not the first of {list(ru.sources)}")
     for i, s in enumerate(report.summary):
         where = f"summary[{i}]"
         if not s.sources or not s.claims:

@@ -153,8 +153,9 @@ class _Writer:
         self.add("## Reused text", "")
         for r in self.r.reuse:
             a, b = r.passages
+            pair = self.cite(r.sources) if r.origin is None else " → ".join(self.name(i) for i in r.sources)
             self.add(
-                f"- **{self.cite(r.sources)}**, similarity {pct(r.similarity)}",
+                f"- **{pair}**, similarity {pct(r.similarity)}",
                 f"  - _{self.name(a.source)}_: {md(a.text)}",
                 f"  - _{self.name(b.source)}_: {md(b.text)}",
             )
