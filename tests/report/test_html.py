@@ -236,7 +236,7 @@ def test_wide_story_cards_show_reporting_outlets_and_name_the_rest() -> None:
 
 def test_few_sources_keep_empty_columns(sample_report: StoryReport) -> None:
     card = _claim_card(to_html(sample_report), "c4")
-    assert card.count('<div class="cell ') == 3 and "not reported" in card and "absent-line" not in card
+    assert card.count('<div class="cell ') == 3 and "no matching sentence" in card and "absent-line" not in card
 
 
 def test_long_claim_group_starts_collapsed_and_warnings_sit_under_the_title() -> None:
@@ -292,10 +292,10 @@ def test_claims_hint_matches_the_card_layout(sample_report: StoryReport) -> None
     from wide_report import wide_report
 
     few = to_html(sample_report)
-    assert "one column per outlet (“not reported” where an outlet lacks it)" in few
-    assert "Not reported by" not in few.split('id="claims"')[1].split("</p>")[0]
+    assert "one column per outlet (“no matching sentence” where" in few
+    assert "No matching sentence in" not in few.split('id="claims"')[1].split("</p>")[0]
     wide = to_html(wide_report())
     hint = wide[wide.index('<p class="hint">Each claim') :]
     hint = hint[: hint.index("</p>")]
     assert "one column per outlet" not in hint
-    assert "a column for each outlet that reports it" in hint and "“Not reported by”" in hint
+    assert "a column for each outlet that reports it" in hint and "“No matching sentence in”" in hint

@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 PALETTE = 12  # outlet colours defined in the template's CSS (.o0 ... .o11)
-# Up to this many sources a claim card keeps an empty "not reported" column for each outlet that lacks the
+# Up to this many sources a claim card keeps an empty "no matching sentence" column for each outlet that lacks the
 # claim (the side-by-side view of a few outlets); with more, only the reporting outlets get a column and
 # the others are named on one line, so a card never hides reporting outlets behind a sideways scroll.
 ABSENT_COLUMNS = 4
