@@ -20,7 +20,6 @@ import time
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
-from html.parser import HTMLParser
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
@@ -29,6 +28,7 @@ from newsprism.ingest.build import build_article
 from newsprism.ingest.fetch import Fetched, Fetcher, check_target, new_client
 from newsprism.ingest.records import Draft, charset_for_html, decode, parse_content
 from newsprism.model import Article, Skipped
+from newsprism.normalise.html import fragment_text
 from newsprism.settings import Settings
 
 if TYPE_CHECKING:
@@ -70,41 +70,11 @@ def parse_opml(data: bytes | str, origin: str = "opml") -> list[str]:
     return list(dict.fromkeys(u.strip() for u in urls if u and u.strip()))
 
 
-class _Text(HTMLParser):
-    """Entry HTML to plain paragraphs: block tags break paragraphs, scripts and styles are dropped."""
-
-    _BLOCKS = frozenset({"p", "div", "br", "li", "h1", "h2", "h3", "h4", "blockquote", "section", "article"})
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self._skip = 0
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in ("script", "style"):
-            self._skip += 1
-        elif tag in self._BLOCKS:
-            self.parts.append("\n\n")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in ("script", "style"):
-            self._skip = max(0, self._skip - 1)
-        elif tag in self._BLOCKS:
-            self.parts.append("\n\n")
-
-    def handle_data(self, data: str) -> None:
-        if not self._skip:
-            self.parts.append(data)
-
-
 def _html_text(markup: str) -> str:
+    """An entry's HTML as paragraphs of text; captions, related links and sign-up boxes are left out."""
     if "<" not in markup:
         return html.unescape(markup)
-    parser = _Text()
-    parser.feed(markup)
-    parser.close()
-    paragraphs = (" ".join(p.split()) for p in "".join(parser.parts).split("\n\n"))
-    return "\n\n".join(p for p in paragraphs if p)
+    return fragment_text(markup)
 
 
 # The section a channel title names after the outlet ("Varnholt Courier - News", "Meridian Wire | Top

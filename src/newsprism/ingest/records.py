@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from newsprism.errors import InputError
 from newsprism.model import Skipped
-from newsprism.normalise.html import html_charset, looks_like_html
+from newsprism.normalise.html import fragment_text, html_charset, looks_like_fragment, looks_like_html
 
 
 @dataclass(frozen=True, slots=True)
@@ -291,6 +291,10 @@ def record(item: Mapping[str, object], origin: str, *, default_url: str | None =
         return Skipped(origin, "has no 'text' (or 'content'/'body') or 'html' field with article text")
     if text and looks_like_html(text) and not html:
         text, html = "", text
+    elif text and looks_like_fragment(text):  # "<p>Striker <b>Wendell</b> ...</p>": markup, not prose
+        text = fragment_text(text)
+    elif html and not text and not looks_like_html(html):  # a fragment, not a page for trafilatura
+        text, html = fragment_text(html), ""
     return Draft(
         origin=origin,
         text=text,

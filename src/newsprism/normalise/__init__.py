@@ -1,6 +1,13 @@
 """Turn raw article text or HTML into the one normalised text every offset in the report points into."""
 
-from newsprism.normalise.html import Extracted, extract_html, looks_like_html, strip_heavy_markup
+from newsprism.normalise.html import (
+    Extracted,
+    extract_html,
+    fragment_text,
+    looks_like_fragment,
+    looks_like_html,
+    strip_heavy_markup,
+)
 from newsprism.normalise.language import LanguageGuess, guess_language
 from newsprism.normalise.meta import normalise_date, outlet_from_url
 from newsprism.normalise.text import normalise_line, normalise_text
@@ -9,7 +16,9 @@ __all__ = [
     "Extracted",
     "LanguageGuess",
     "extract_html",
+    "fragment_text",
     "guess_language",
+    "looks_like_fragment",
     "looks_like_html",
     "normalise_date",
     "normalise_line",

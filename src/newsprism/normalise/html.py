@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from html.parser import HTMLParser
 
 from newsprism.normalise.meta import normalise_date
 from newsprism.normalise.text import normalise_line, normalise_text
@@ -47,6 +48,132 @@ class Extracted:
 def looks_like_html(text: str) -> bool:
     """True when the start of ``text`` is an HTML document rather than prose that mentions a tag."""
     return _HTML_SNIFF.search(text[:4096]) is not None
+
+
+# Tags that mark a string as an HTML fragment ("<p>Striker <b>Wendell</b> ...</p>"), as JSON exports
+# and feeds carry article bodies.
+_FRAGMENT_TAG = re.compile(
+    r"</?(?:p|div|br|span|a|b|i|em|strong|u|ul|ol|li|h[1-6]|figure|figcaption|blockquote|section|"
+    r"article|aside|img|table|tr|td|th|hr|iframe|script|style)(?:\s[^<>]*)?/?>",
+    re.I,
+)
+
+
+def looks_like_fragment(text: str) -> bool:
+    """True when ``text`` is HTML markup without a document around it (two or more known tags)."""
+    if "<" not in text:
+        return False
+    found = _FRAGMENT_TAG.search(text)
+    return found is not None and _FRAGMENT_TAG.search(text, found.end()) is not None
+
+
+class _FragmentText(HTMLParser):
+    """HTML fragment -> paragraphs: block tags break paragraphs, entities are decoded, and elements that
+    never hold article text (scripts, captions, asides, related-story and newsletter boxes) are left out."""
+
+    _BLOCKS = frozenset(
+        {
+            "p",
+            "div",
+            "br",
+            "li",
+            "h1",
+            "h2",
+            "h3",
+            "h4",
+            "h5",
+            "h6",
+            "blockquote",
+            "section",
+            "article",
+            "ul",
+            "ol",
+            "table",
+            "tr",
+            "hr",
+            "main",
+            "header",
+            "pre",
+            "dd",
+            "dt",
+        }
+    )
+    _DROP = frozenset(
+        {
+            "script",
+            "style",
+            "noscript",
+            "template",
+            "svg",
+            "iframe",
+            "object",
+            "figure",
+            "figcaption",
+            "aside",
+            "nav",
+            "footer",
+            "form",
+            "button",
+            "select",
+            "textarea",
+        }
+    )
+    _VOID = frozenset({"br", "img", "hr", "input", "meta", "link", "source", "wbr", "area", "col", "embed"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skip: str | None = None  # the tag of the element being left out
+        self._depth = 0  # its nesting among tags of the same name
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self._skip is not None:
+            self._depth += tag == self._skip
+            return
+        if tag not in self._VOID and (tag in self._DROP or _boilerplate_box(attrs)):
+            self._skip, self._depth = tag, 1
+        elif tag in self._BLOCKS:
+            self.parts.append("\n\n")
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self._skip is None and tag in self._BLOCKS:
+            self.parts.append("\n\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if self._skip is not None:
+            if tag == self._skip:
+                self._depth -= 1
+                if self._depth <= 0:
+                    self._skip = None
+            return
+        if tag in self._BLOCKS:
+            self.parts.append("\n\n")
+
+    def handle_data(self, data: str) -> None:
+        if self._skip is None:
+            self.parts.append(data)
+
+
+# class or id names of boxes beside the article text ("related", "newsletter-signup", "share-tools", "ad")
+_BOX = re.compile(
+    r"(?:^|[\s_-])(?:related|newsletter|share|sharing|social|promo|advert|advertisement|ad|ads|paywall|"
+    r"subscribe|subscription|recommended|more-stories|read-more|readmore|caption|credit|comments?|"
+    r"signup|sign-up|byline|tags)(?:$|[\s_-])",
+    re.I,
+)
+
+
+def _boilerplate_box(attrs: list[tuple[str, str | None]]) -> bool:
+    return any(name in ("class", "id") and value and _BOX.search(value) for name, value in attrs)
+
+
+def fragment_text(markup: str) -> str:
+    """The text of an HTML fragment, one paragraph per block, paragraphs separated by blank lines."""
+    parser = _FragmentText()
+    parser.feed(markup)
+    parser.close()
+    paragraphs = (" ".join(p.split()) for p in "".join(parser.parts).split("\n\n"))
+    return "\n\n".join(p for p in paragraphs if p)
 
 
 def html_charset(data: bytes) -> str | None:
