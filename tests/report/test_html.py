@@ -236,7 +236,9 @@ def test_wide_story_cards_show_reporting_outlets_and_name_the_rest() -> None:
 
 def test_few_sources_keep_empty_columns(sample_report: StoryReport) -> None:
     card = _claim_card(to_html(sample_report), "c4")
-    assert card.count('<div class="cell ') == 3 and "no matching sentence" in card and "absent-line" not in card
+    assert (
+        card.count('<div class="cell ') == 3 and "no matching sentence" in card and "absent-line" not in card
+    )
 
 
 def test_long_claim_group_starts_collapsed_and_warnings_sit_under_the_title() -> None:
@@ -299,3 +301,16 @@ def test_claims_hint_matches_the_card_layout(sample_report: StoryReport) -> None
     hint = hint[: hint.index("</p>")]
     assert "one column per outlet" not in hint
     assert "a column for each outlet that reports it" in hint and "“No matching sentence in”" in hint
+
+
+def test_a_reuse_with_a_known_origin_points_from_it(sample_report: StoryReport) -> None:
+    import dataclasses
+
+    assert sample_report.reuse
+    plain = to_html(sample_report)
+    directed = dataclasses.replace(
+        sample_report,
+        reuse=tuple(dataclasses.replace(r, origin=r.sources[0]) for r in sample_report.reuse),
+    )
+    assert 'aria-label="copied by"' not in plain and "↔" in plain
+    assert 'aria-label="copied by"' in to_html(directed)

@@ -36,9 +36,10 @@ if TYPE_CHECKING:
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 PALETTE = 12  # outlet colours defined in the template's CSS (.o0 ... .o11)
-# Up to this many sources a claim card keeps an empty "no matching sentence" column for each outlet that lacks the
-# claim (the side-by-side view of a few outlets); with more, only the reporting outlets get a column and
-# the others are named on one line, so a card never hides reporting outlets behind a sideways scroll.
+# Up to this many sources a claim card keeps an empty "no matching sentence" column for each outlet that
+# lacks the claim (the side-by-side view of a few outlets); with more, only the reporting outlets get a
+# column and the others are named on one line, so a card never hides reporting outlets behind a sideways
+# scroll.
 ABSENT_COLUMNS = 4
 # A claim group longer than this starts collapsed (a long feature article can bring hundreds of claims
 # that only it reports); a link to one of its claims still opens it.
@@ -318,7 +319,14 @@ class _View:
                 sides.append(
                     {"src": self.src(p.source), "html": highlight(self.text(p.source), marks, p.start, p.end)}
                 )
-            out.append({"similarity": pct(r.similarity), "sides": sides, "changes": list(r.changes)})
+            out.append(
+                {
+                    "similarity": pct(r.similarity),
+                    "sides": sides,
+                    "changes": list(r.changes),
+                    "directed": r.origin is not None,  # then the first side is the origin
+                }
+            )
         return out
 
     def contradictions(self) -> list[dict[str, Any]]:
