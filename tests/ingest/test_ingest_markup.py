@@ -63,3 +63,93 @@ def test_fragment_text_keeps_nested_and_unclosed_paragraphs() -> None:
     assert fragment_text(markup) == (
         "First paragraph of the story.\n\nSecond one, linked.\n\nLast paragraph."
     )
+
+
+STORY = [
+    "Lamm Lines has bought two electric ferries from the Osterby yard, the company said on Monday.",
+    "The ships will replace the diesel ferry Nordvik on the Lamm crossing in 2033.",
+    '"This is the quietest crossing we have ever planned," said chief executive Ines Holm.',
+]
+# sentences that look a little like furniture but are the article's own
+KEPT = [
+    "Read more carefully, the contract says the yard pays for any delay.",
+    "Registered passengers can sign up by email for the first sailing, the company said.",
+    "The picture: a yard with a full order book for the first time since 2019.",
+    "Live music will greet the first ship when it docks at Lamm.",
+]
+
+
+def test_boilerplate_lines_are_left_out_and_article_sentences_kept(tmp_path: Path) -> None:
+    furniture = [
+        "ADVERTISEMENT",
+        "Read more: Osterby yard wins navy contract",
+        "Sign up to the Osterby Morning newsletter - the harbour news before breakfast.",
+        "The Nordvik leaving Lamm pier in May. Photograph: Ada Lind/Osterby Tidende",
+        "Ines Holm at the yard on Monday. (AP Photo/Tor Brenna)",
+        "Story continues below advertisement",
+        "Follow us on Facebook for more harbour news",
+    ]
+    lines = [STORY[0], furniture[0], STORY[1], *furniture[1:4], *KEPT, STORY[2], *furniture[4:]]
+    path = tmp_path / "ferries.txt"
+    path.write_text("Title: Lamm Lines buys electric ferries\n\n" + "\n\n".join(lines), encoding="utf-8")
+    article = _one(path)
+    assert article.text.split("\n\n") == [STORY[0], STORY[1], *KEPT, STORY[2]]
+    assert article.warnings == ()
+
+
+def test_a_paywall_box_is_left_out_with_a_warning_that_the_text_may_be_incomplete(tmp_path: Path) -> None:
+    page = (
+        "<!DOCTYPE html><html><head><title>Ferries</title>"
+        '<meta property="og:site_name" content="Osterby Tidende"></head><body><article><h1>Ferries</h1>'
+        + "".join(f"<p>{s}</p>" for s in STORY[:2])
+        + '<p class="ad">ADVERTISEMENT</p>'
+        + f"<p>{STORY[2]}</p>"
+        + '<div class="paywall"><p>Subscribe to keep reading. Get unlimited access to Osterby Tidende for '
+        "just 9 crowns a month. Already a subscriber? Log in.</p></div></article></body></html>"
+    )
+    path = tmp_path / "ferries.html"
+    path.write_text(page, encoding="utf-8")
+    article = _one(path)
+    assert article.text.split("\n\n") == STORY
+    assert any("paywall" in w and "incomplete" in w for w in article.warnings)
+
+
+def test_a_live_blog_keeps_its_update_times_and_drops_its_labels(tmp_path: Path) -> None:
+    updates = [
+        ("09:10 CET", "The first electric ferry has left the Osterby yard for sea trials."),
+        ("08:45 CET", "Crowds are gathering on Lamm pier to watch the ferry pass."),
+        ("08:05 CET", "Lamm Lines says the trial will last about four hours."),
+    ]
+    blog = "".join(
+        f'<div class="live-update"><time>{t}</time><strong>Update</strong><p>{p}</p>'
+        '<span class="share">Share this update</span></div>'
+        for t, p in updates
+    )
+    page = (
+        "<!DOCTYPE html><html><head><title>Live: ferry trials</title></head><body><article>"
+        "<h1>Live: ferry trials</h1><div class='liveblog'><p>Follow our live coverage of the first "
+        f"electric ferry's sea trials off Osterby.</p>{blog}</div></article></body></html>"
+    )
+    path = tmp_path / "live.html"
+    path.write_text(page, encoding="utf-8")
+    article = _one(path)
+    assert article.text.split("\n\n") == [x for pair in updates for x in pair]
+
+
+def test_feed_captions_read_more_links_and_newsletter_boxes_are_left_out(tmp_path: Path) -> None:
+    content = (
+        '<figure><img src="ship.jpg"><figcaption>The Nordvik at Lamm pier. Photograph: Ada Lind/Osterby '
+        "Tidende</figcaption></figure>"
+        + "".join(f"<p>{s}</p>" for s in STORY)
+        + '<p><strong>Read more:</strong> <a href="/yard">Osterby yard wins navy contract</a></p>'
+        + '<p class="newsletter">Sign up to the Osterby Morning newsletter &#8211; the harbour news '
+        "before breakfast.</p>"
+    )
+    rss = f"""<?xml version="1.0"?><rss version="2.0"
+xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Osterby Tidende</title>
+<item><title>Lamm Lines buys electric ferries</title><link>https://osterby.example/ferries</link>
+<content:encoded><![CDATA[{content}]]></content:encoded></item></channel></rss>"""
+    path = tmp_path / "osterby.rss"
+    path.write_text(rss, encoding="utf-8")
+    article = _one(path)
+    assert article.text.split("\n\n") == STORY

@@ -6,6 +6,7 @@ import hashlib
 import re
 
 from newsprism.model import Article, Skipped
+from newsprism.normalise.boilerplate import drop_boilerplate
 from newsprism.normalise.html import extract_html
 from newsprism.normalise.language import guess_language
 from newsprism.normalise.meta import normalise_date, outlet_from_url
@@ -50,6 +51,8 @@ def build_article(draft: Draft, settings: IngestSettings) -> Article | Skipped:
             site_name = ""
     else:
         text = normalise_text(draft.text, lines_are_paragraphs=draft.lines_are_paragraphs)
+    text, notes = drop_boilerplate(text)  # ad labels, "Read more:" links, captions, paywall boxes
+    warnings.extend(notes)
 
     if len(text) > settings.max_text_chars:
         text, note = _cut(text, settings.max_text_chars)

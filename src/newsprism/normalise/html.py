@@ -224,6 +224,7 @@ def extract_html(markup: str, *, url: str | None = None, max_parse_chars: int = 
             f"only the first {max_parse_chars / 1e6:.1f} MB were parsed; the article end may be missing"
         )
         cleaned = cleaned[:max_parse_chars]
+    cleaned = _live_times(cleaned)
     big = len(cleaned) > FAST_ABOVE_CHARS
     doc = trafilatura.bare_extraction(
         cleaned,
@@ -258,6 +259,20 @@ def extract_html(markup: str, *, url: str | None = None, max_parse_chars: int = 
         url=_field(meta, "url") or None,
         warnings=tuple(warnings),
     )
+
+
+# A live blog's update time ("<time>07:42 GMT</time>"): trafilatura drops <time> elements, and with them
+# when each update was posted, so two or more clock times become paragraphs of their own.
+_CLOCK_TIME = re.compile(
+    r"<time\b[^>]*>\s*(\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,5})?)\s*</time>", re.I
+)
+
+
+def _live_times(markup: str) -> str:
+    if markup.count("<time") < 2 and markup.count("<TIME") < 2:
+        return markup
+    found = _CLOCK_TIME.findall(markup)
+    return _CLOCK_TIME.sub(r"<p>\1</p>", markup) if len(found) >= 2 else markup
 
 
 def _field(doc: object, name: str) -> str:
