@@ -174,3 +174,17 @@ def test_lens_commands_list_skipped_inputs_and_offer_text_or_json(lens: str, tmp
     assert [s["origin"] for s in json.loads(result.stdout)["skipped"]] == [missing]
     assert "<text|json>" in run(lens, "--help").stdout.replace(" ", "")
     assert run(lens, WIRE, "--format", "html").returncode == 2
+
+
+def test_several_stories_are_warned_of_but_a_lone_local_angle_is_not(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from newsprism.cli import _warn_several_stories
+    from newsprism.model import Article
+
+    arts = [Article(id=str(i), text="x", title=f"title {i}", outlet=f"Outlet {i}") for i in range(6)]
+    _warn_several_stories(arts, [[0, 1, 2], [3]])
+    assert capsys.readouterr().err == ""
+    _warn_several_stories(arts, [[0, 1, 2], [3, 4], [5]])
+    err = capsys.readouterr().err
+    assert "6 articles look like 3 different stories" in err and "'title 3' (Outlet 3)" in err

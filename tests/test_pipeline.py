@@ -136,3 +136,27 @@ def test_story_stage_reuses_the_per_article_findings(pipeline: Pipeline) -> None
     report = pipeline.analyse_sources([dataclasses.replace(annotated[0], findings=doctored), *annotated[1:]])
     assert report.sources[0].loadedness == 0.999
     assert not [q for q in report.quotes if q.source == "s1"]
+
+
+def test_story_groups_tell_a_second_story_apart(pipeline: Pipeline) -> None:
+    from newsprism.model import Article
+
+    examples, _ = pipeline.read(EXAMPLE_FILES)
+    groups = pipeline.story_groups(examples)
+    assert sum(len(g) >= 2 for g in groups) == 1, groups  # one event, a local angle at most apart
+    recall = [
+        Article(id=f"r{i}", outlet=outlet, title="Brightlane recalls 120,000 kettles after burns", text=text)
+        for i, (outlet, text) in enumerate(
+            [
+                ("Meridian Wire", "Brightlane Home is recalling 120,000 BK-200 electric kettles after 14 "
+                 "reports of overheating and two minor burns, the consumer safety office said on Thursday. "
+                 "Customers can return the kettles to any shop for a full refund."),
+                ("Northgate Post", "The kettle maker Brightlane Home pulled 120,000 BK-200 kettles from "
+                 "shops on Thursday after the consumer safety office recorded 14 overheating reports and "
+                 "two burns. Refunds will be paid in full, the company said."),
+            ]
+        )
+    ]  # fmt: skip
+    mixed = pipeline.story_groups([*examples, *recall])
+    assert sorted(len(g) for g in mixed if len(g) >= 2)[-2:] == [2, 3], mixed
+    assert any(set(g) == {len(examples), len(examples) + 1} for g in mixed), mixed

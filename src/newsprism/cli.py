@@ -124,6 +124,9 @@ def compare(
         pipeline = Pipeline(load_settings(config, allow_private, **overrides))
         articles, skipped = _read(pipeline, inputs, quiet)
         with spinner(quiet) as say:
+            if len(articles) > 2:
+                say("checking the articles tell one story")
+                _warn_several_stories(articles, pipeline.story_groups(articles))
             report = pipeline.analyse(articles, skipped, progress=say)
         write_output(_render(report, chosen), output)
         if output is not None and not quiet:
@@ -132,6 +135,24 @@ def compare(
             sources, claims = counted(len(report.sources), "source"), counted(len(report.claims), "claim")
             stderr_console().print(f"newsprism: wrote {output} ({sources}, {claims})", markup=False)
         raise typer.Exit(EXIT_PARTIAL if skipped else EXIT_OK)
+
+
+def _warn_several_stories(articles: list[Article], groups: list[list[int]]) -> None:
+    """A feed or a folder may hold several events; one comparison of them all mixes their facts. Warned
+    only when two stories have several articles each: one article apart is often the same event told from
+    a local angle (the bundled example's harbour paper)."""
+    if sum(len(g) >= 2 for g in groups) < 2:
+        return
+    lines = [f"newsprism: warning: these {len(articles)} articles look like {len(groups)} different stories:"]
+    for group in groups[:6]:
+        first = articles[group[0]]
+        title = first.title or first.text[:60]
+        lines.append(f"  {len(group)} like {title!r} ({first.outlet or first.origin})")
+    lines.append(
+        "  the report compares them as one story; compare one story's articles, or sort them into stories "
+        "with `newsprism ingest FILES --store s.db` and `newsprism stories --store s.db`"
+    )
+    stderr_console().print("\n".join(lines), markup=False)
 
 
 def _story(pipeline: Pipeline, articles: list[Article], quiet: bool) -> Any:

@@ -155,6 +155,22 @@ class Pipeline:
                 lap(name)
         return [replace(src, findings=found[n]) if n in found else src for n, src in enumerate(sources)]
 
+    def story_groups(self, articles: Sequence[Article]) -> list[list[int]]:
+        """The articles' positions grouped by the story each belongs to (the store's clustering), largest
+        group first: a comparison is meant for one event, and a feed or folder may hold several."""
+        import numpy as np
+
+        from newsprism.cluster import cluster_articles, lead_text
+
+        if len(articles) < 2:
+            return [list(range(len(articles)))]
+        words = self.settings.stories.lead_words
+        vectors = np.asarray(self.embedder.encode([lead_text(a, words) for a in articles]))
+        groups: dict[str, list[int]] = {}
+        for n, story in enumerate(cluster_articles(articles, vectors, self.settings.stories)):
+            groups.setdefault(story, []).append(n)
+        return sorted(groups.values(), key=lambda g: (-len(g), g[0]))
+
     def claims(self, sources: Sequence[Source]) -> tuple[Claim, ...]:
         from newsprism.align import align
 
