@@ -37,9 +37,11 @@ from newsprism.lenses.language_lexicon import (
     METAPHOR,
     MODIFIER,
     MONEY,
+    NOT_VERB,
     NOUN,
     PERSON,
     POSSESSED,
+    SAYING,
     SCARE_QUOTES,
     SEIZURE,
     SPEECH,
@@ -398,6 +400,8 @@ class LanguageLens:
                 return None
             return Entry(entry.category, max(entry.score, learned), entry.neutral)
         if learned_ok and learned >= self.settings.learned_min and tok.pos in _CONTENT_POS:
+            if tok.pos == "VERB" and parse.physical(tok):
+                return None  # "an explosion ripped through the depot": a force's damage, told plainly
             category = ADJECTIVE if parse.participle_modifier(tok) else _POS_CATEGORY.get(tok.pos, LOADED)
             return Entry(category, min(1.0, learned / self.settings.learned_min * 0.5))
         return None
@@ -802,6 +806,46 @@ class _Parse:
             return any(_personal(t) for t in subjects + aimed)
         return False
 
+    def saying(self, tok: Token) -> bool:
+        """The verb introduces what someone said: a quote's cue, or a that-clause or quotation it heads,
+        with no object of its own ("“I was wrong,” she conceded", "conceded that the plan failed"), not
+        "conceded defeat", "conceded a late goal", "admitted the charges", "confessed to the theft",
+        "admits what it cannot afford"."""
+        if tok.pos != "VERB" or tok.dep in ("amod", "compound"):
+            return False
+        kids = self.children[tok.i]
+        if any(k.dep == "dobj" and k.lemma.lower() not in _SPEECH_OBJECTS for k in kids):
+            return False
+        if self.objects_of(tok, ("to",)):
+            return False
+        if tok.start in self.cues or tok.dep == "parataxis":
+            return True
+        return any(
+            (k.dep == "ccomp" and not self._wh_clause(k)) or (k.dep == "punct" and k.text in _QUOTE_MARKS)
+            for k in kids
+        )
+
+    def finite_verb(self, tok: Token) -> bool:
+        """A verb with a subject, a particle or a clause of its own ("the town woke up to", "residents
+        woke to sirens"), not a participle or adjective the tagger calls a verb ("has gone woke")."""
+        if tok.pos != "VERB":
+            return False
+        return tok.dep == "ROOT" or any(k.dep in ("nsubj", "prt") for k in self.children[tok.i])
+
+    def _wh_clause(self, head: Token) -> bool:
+        """The clause opens on a wh-word ("what it cannot afford", "how little he knew"): something owned
+        up to, not something said."""
+        first = min([head, *self._subtree(head)], key=lambda t: t.i)
+        return first.tag in ("WP", "WRB", "WDT", "WP$") or first.text.lower() in ("whether", "if")
+
+    def _subtree(self, tok: Token) -> list[Token]:
+        out, stack = [], list(self.children[tok.i])
+        while stack:
+            t = stack.pop()
+            out.append(t)
+            stack.extend(self.children[t.i])
+        return out
+
     def objects_of(
         self, tok: Token, preps: tuple[str, ...], *, agent: bool = False, particle: bool = False
     ) -> list[Token]:
@@ -854,6 +898,10 @@ class _Parse:
             return self.comparison(tok)
         if use == SEIZURE:
             return not self.lawful_seizure(tok)
+        if use == SAYING:
+            return self.saying(tok)
+        if use == NOT_VERB:
+            return not self.finite_verb(tok)
         return True
 
     def _person(self, tok: Token) -> bool:
@@ -1008,9 +1056,11 @@ class _Parse:
         )
 
     def physical(self, tok: Token) -> bool:
-        """The verb reports physical damage: done by a fire, storm or blast, or to a building or vehicle."""
+        """The verb reports physical damage: done by a fire, storm or blast, or to a building or vehicle. A
+        participle clause or a second verb without a subject of its own has the subject of the clause it
+        hangs on ("A fire tore through the mill, destroying the weaving hall")."""
         kids = self.children[tok.i]
-        doers = [k for k in kids if k.dep == "nsubj"] + self.objects_of(tok, ("in", "by"), agent=True)
+        doers = self._subjects(tok) + self.objects_of(tok, ("in", "by"), agent=True)
         things = [k for k in kids if k.dep in ("dobj", "nsubjpass")]
         if tok.dep in ("acl", "amod") and tok.head != tok.i:
             things.append(self.tokens[tok.head])  # "homes destroyed in the flood"
@@ -1018,6 +1068,20 @@ class _Parse:
         return any(d.lemma.lower() in FORCES for d in doers + named) or any(
             t.lemma.lower() in _STRUCTURES for t in things
         )
+
+    def _subjects(self, tok: Token) -> list[Token]:
+        """The verb's subjects, else (for a participle clause, an open complement or a coordinated verb
+        with none of its own) those of the verb it hangs on, up to three clauses up."""
+        for _ in range(4):
+            own = [k for k in self.children[tok.i] if k.dep == "nsubj"]
+            if own or tok.dep not in ("advcl", "conj", "xcomp") or tok.head == tok.i:
+                return own
+            if any(k.dep in ("mark", "nsubjpass") for k in self.children[tok.i]):
+                return own  # "as the fire destroyed ...", "after homes were destroyed": a clause of its own
+            tok = self.tokens[tok.head]
+            if tok.pos not in ("VERB", "AUX"):
+                return []
+        return []
 
     def measure(self, tok: Token) -> bool:
         """A law, budget or plan pushed through ("rammed the budget through a rubber-stamp council", "the
