@@ -91,7 +91,8 @@ def build_article(draft: Draft, settings: IngestSettings) -> Article | Skipped:
         or site_name
         or normalise_line(draft.fallback_outlet)
         or site_host
-        or outlet_from_url(url),
+        or outlet_from_url(url)
+        or normalise_line(draft.file_outlet),
         url=url.strip() if url else None,
         published=iso or (normalise_line(published) if published else None),
         language="en" if guess.english else guess.code,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
@@ -280,4 +281,6 @@ def _read_file(path: Path, origin: str, settings: Settings, *, in_folder: bool =
         return [Skipped(origin, exc.reason)]
     if not text.strip():
         return [Skipped(origin, "file holds only whitespace; nothing to read")]
-    return parse_content(text, origin, hint=suffix, warnings=notes)
+    parsed = parse_content(text, origin, hint=suffix, warnings=notes)
+    # A file that names no outlet (no header, no site name, no URL) is known by its file name.
+    return [replace(d, file_outlet=path.stem) if isinstance(d, Draft) else d for d in parsed]

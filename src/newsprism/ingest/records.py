@@ -34,6 +34,8 @@ class Draft:
     # An outlet name to use when neither ``outlet`` nor the page's declared site name gives one, before
     # the URL's host: a feed's channel title for the page an entry links to.
     fallback_outlet: str = ""
+    # The name of the file it came from, the outlet's name when nothing else gives one (not its host).
+    file_outlet: str = ""
 
 
 Parsed = list[Draft | Skipped]
@@ -142,6 +144,9 @@ def parse_text(text: str, origin: str, *, markdown: bool = False, warnings: tupl
     title = fields.get("title", "")
     if markdown:
         body, title = _strip_markdown(body, title)
+    body, byline_outlet = _drop_byline(body)
+    if not title:
+        body, title = _first_line_title(body)
     return Draft(
         origin=origin,
         text=body,
@@ -150,7 +155,66 @@ def parse_text(text: str, origin: str, *, markdown: bool = False, warnings: tupl
         url=fields.get("url") or None,
         published=fields.get("published") or None,
         warnings=warnings,
+        fallback_outlet=byline_outlet,
     )
+
+
+# A byline line at the top of the body ("By Mara Quill", "*By Valley Radio newsroom*"): not article text.
+_BYLINE = re.compile(r"^\s*[*_]{0,2}\s*by\s+([^.!?:;*_]{2,80}?)\s*[*_]{0,2}\s*$", re.I)
+# A byline naming a newsroom rather than a person gives the outlet: "By Valley Radio newsroom".
+_NEWSROOM = re.compile(
+    r"^(?:the\s+)?(.+?)\s+(?:newsroom|news\s?desk|desk|staff|staff reporters?|reporters|news team|"
+    r"editorial team|correspondents?)$",
+    re.I,
+)
+
+
+def _drop_byline(body: str) -> tuple[str, str]:
+    """The body without a byline (a line of its own among its first three), and the outlet the byline
+    names if it is a newsroom's ("By Valley Radio newsroom" -> "Valley Radio"); a person's names none."""
+    lines = body.split("\n")
+    seen = 0
+    for i, line in enumerate(lines):
+        if not line.strip():
+            continue
+        seen += 1
+        if seen > 3:
+            break
+        alone = (i == 0 or not lines[i - 1].strip()) and (i + 1 == len(lines) or not lines[i + 1].strip())
+        m = _BYLINE.match(line) if alone else None  # a line of its own, not a wrapped sentence's start
+        if m is None or len(m[1].split()) > 10 or not re.sub(r"^the\s+", "", m[1], flags=re.I)[:1].isupper():
+            continue
+        newsroom = _NEWSROOM.match(m[1].strip())
+        return "\n".join(lines[:i] + lines[i + 1 :]), newsroom[1] if newsroom else ""
+    return body, ""
+
+
+_TITLE_MAX_WORDS = 16
+
+
+def _first_line_title(body: str) -> tuple[str, str]:
+    """A short first line standing alone (a blank line after it, no sentence end) is the headline:
+    ("Mill fire in Varnholt" above the story), taken out of the body; otherwise no title."""
+    lines = body.split("\n")
+    at = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if at is None or at + 2 >= len(lines) or lines[at + 1].strip():
+        return body, ""
+    line = lines[at].strip()
+    rest = "\n".join(lines[at + 2 :])
+    if (
+        not rest.strip()
+        or len(line.split()) > _TITLE_MAX_WORDS
+        or len(line) > 150
+        or line[-1] in ".,;:!?\u2014-"
+        or (line[-1] in "\"'\u201d\u2019" and line[-2:-1] in (".", ",", "!", "?"))
+        or not (line[0].isupper() or line[0].isdigit() or line[0] in "\"'\u2018\u201c")
+    ):
+        return body, ""
+    from newsprism.normalise.meta import normalise_date
+
+    if normalise_date(line):  # a date line above the story is no headline
+        return body, ""
+    return rest, line
 
 
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")
