@@ -153,3 +153,29 @@ xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Osterby
     path.write_text(rss, encoding="utf-8")
     article = _one(path)
     assert article.text.split("\n\n") == STORY
+
+
+def test_a_news_api_cut_marker_is_stripped_with_a_warning(tmp_path: Path) -> None:
+    content = " ".join(STORY) + " The yard will deliver the second ship in\u2026 [+2310 chars]"
+    api = {
+        "status": "ok",
+        "articles": [
+            {
+                "source": {"id": None, "name": "Osterby Tidende"},
+                "title": "Lamm Lines buys electric ferries",
+                "content": content,
+            }
+        ],
+    }
+    path = tmp_path / "api.json"
+    path.write_text(json.dumps(api), encoding="utf-8")
+    article = _one(path)
+    assert article.text.endswith("The yard will deliver the second ship in...")
+    assert "chars]" not in article.text
+    assert any("2,310 characters" in w and "cut" in w for w in article.warnings)
+    # a bracketed count inside the text is the article's own
+    own = tmp_path / "own.txt"
+    own.write_text(
+        f"Title: Ferries\n\n{STORY[0]} The order [+2 ships] doubles the fleet.\n", encoding="utf-8"
+    )
+    assert "[+2 ships]" in _one(own).text and _one(own).warnings == ()

@@ -53,6 +53,13 @@ def build_article(draft: Draft, settings: IngestSettings) -> Article | Skipped:
         text = normalise_text(draft.text, lines_are_paragraphs=draft.lines_are_paragraphs)
     text, notes = drop_boilerplate(text)  # ad labels, "Read more:" links, captions, paywall boxes
     warnings.extend(notes)
+    if "chars]" in text[-40:] and (cut := _CUT_MARKER.search(text)):
+        text = text[: cut.start()].rstrip()
+        missing = int(cut[1].replace(",", ""))
+        warnings.append(
+            f"the source cut the text short (it ends in '[+{cut[1]} chars]', as news APIs mark it): "
+            f"about {missing:,} characters of the article are missing and were not analysed"
+        )
 
     if len(text) > settings.max_text_chars:
         text, note = _cut(text, settings.max_text_chars)
@@ -100,6 +107,9 @@ def build_article(draft: Draft, settings: IngestSettings) -> Article | Skipped:
         warnings=tuple(warnings),
     )
 
+
+# A news API's mark where it cut the article ("... last season. [+1520 chars]")
+_CUT_MARKER = re.compile(r"\s*\[\+(\d[\d,]*) chars?\]\s*$", re.IGNORECASE)
 
 # what a cookie wall, a bot check or a paywall says instead of the article
 _GATE = re.compile(
