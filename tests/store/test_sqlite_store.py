@@ -159,3 +159,60 @@ def test_a_version_1_store_is_migrated_in_place(tmp_path: Path) -> None:
         r[0] for r in sqlite3.connect(path).execute("SELECT name FROM sqlite_master WHERE type='index'")
     }
     assert {"story_articles_seq", "articles_published", "article_urls_url"} <= indexes
+
+
+def test_atomic_blocks_keep_their_writes_together_and_nest(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "s.sqlite")
+    a, b, c = _article(1), _article(2), _article(3)
+    vecs = np.ones((1, 4), dtype=np.float32)
+    with pytest.raises(OSError), store.atomic():
+        store.commit_batch([a], vecs, {}, [], {})
+        raise OSError("disk full")
+    assert store.count_articles() == 0
+    with store.atomic():
+        store.commit_batch([a], vecs, {}, [], {})
+        with pytest.raises(OSError), store.atomic():  # an inner block that fails undoes only itself
+            store.commit_batch([b], vecs, {}, [], {})
+            raise OSError("disk full")
+        store.commit_batch([c], vecs, {}, [], {})
+    assert store.all_article_ids() == [a.id, c.id]
+    store.commit_batch([b], vecs, {}, [], {})  # and the store takes writes on its own again
+    assert store.count_articles() == 3
+    store.close()
+
+
+def test_an_article_is_not_put_in_place_of_another_under_a_stored_id(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "s.sqlite")
+    a, b = _article(1, "https://brell.example/1"), _article(2)
+    vecs = np.ones((2, 4), dtype=np.float32)
+    store.commit_batch(
+        [a, b],
+        vecs,
+        {a.id: "st1", b.id: "st2"},
+        [StoryUpdate("st1", "", None, None), StoryUpdate("st2", "", None, None)],
+        {},
+    )
+    with pytest.raises(ValueError, match="stored already"):
+        store.replace_article(a.id, b, vecs[0])
+    assert store.all_article_ids() == [a.id, b.id] and store.article_urls(a.id) == [a.url]
+    store.close()
+
+
+def test_stories_can_swap_ids_and_old_ids_open_a_live_story(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "s.sqlite")
+    a, b, c = _article(1), _article(2), _article(3)
+    heads = [StoryUpdate(s, s.upper(), "2031-05-01", "2031-05-02") for s in ("x", "y", "z", "m")]
+    store.commit_batch(
+        [a, b, c], np.ones((3, 4), np.float32), {a.id: "x", b.id: "y", c.id: "z"}, heads, {"m": "x"}
+    )
+    store.put_report("x", "k", "report of x")
+    store.rename_stories({"x": "y", "y": "x", "z": "z"}, {"old": "x", "gone": "nowhere"})
+    assert {s.id: s.article_ids for s in store.stories()} == {"y": (a.id,), "x": (b.id,), "z": (c.id,)}
+    assert store.get_report("y", "k") == "report of x" and store.get_report("x", "k") is None
+    assert store.story_aliases() == {"old": "x"}  # "m" (merged before) is forgotten; "nowhere" is no story
+    row = store.story("old")
+    assert row is not None and row.id == "x" and row.article_ids == (b.id,)
+    with pytest.raises(sqlite3.IntegrityError):
+        store.rename_stories({"x": "z"}, {})
+    assert store.story("x") is not None and store.integrity() == "ok"
+    store.close()

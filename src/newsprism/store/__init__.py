@@ -3,7 +3,9 @@
 ``Store`` is the protocol the story service talks to; :class:`SqliteStore` (one file, WAL mode, schema
 version table) is the default, so a server database can be added later without touching the clusterer.
 Every write that matters goes through :meth:`Store.commit_batch`, one transaction per batch, so an
-interrupted ingest loses nothing it had committed and re-running it is idempotent.
+interrupted ingest loses nothing it had committed and re-running it is idempotent. The story service
+wraps each ingest batch (its articles, URLs, fuller texts, merges and cuts) and each re-clustering in
+:meth:`Store.atomic`, so a batch that fails part-way leaves the store as it was before that batch.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import hashlib
 import json
 import os
 from collections.abc import Iterable, Mapping, Sequence
+from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
@@ -46,6 +49,10 @@ def report_key(article_ids: Sequence[str], settings: Settings) -> str:
 
 class Store(Protocol):
     """What the story service needs from a database; implement it to back newsprism with a server."""
+
+    def atomic(self) -> AbstractContextManager[None]:
+        """A block whose writes are kept together or not at all (nestable)."""
+        ...
 
     def known(self, ids: Iterable[str]) -> set[str]: ...
 
@@ -84,6 +91,10 @@ class Store(Protocol):
     def story(self, story_id: str) -> StoryRow | None: ...
 
     def reset_stories(self) -> None: ...
+
+    def story_aliases(self) -> dict[str, str]: ...
+
+    def rename_stories(self, renames: Mapping[str, str], aliases: Mapping[str, str]) -> None: ...
 
     def get_state(self, key: str) -> str | None: ...
 

@@ -3,6 +3,10 @@
 WAL keeps readers (``newsprism stories``) working while ``watch`` writes, and makes each committed
 batch durable: a process killed mid-batch leaves the file at the last commit. Article ids are content
 hashes, so inserting an article twice is a no-op that only records the extra URL.
+
+Each write method is one transaction; inside :meth:`SqliteStore.atomic` they become savepoints of one
+outer transaction, so the story service commits a whole ingest batch (or a whole re-clustering) at once
+or not at all.
 """
 
 from __future__ import annotations
@@ -10,7 +14,8 @@ from __future__ import annotations
 import json
 import sqlite3
 import time
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -95,6 +100,7 @@ class SqliteStore:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             self._db = sqlite3.connect(str(path), timeout=timeout, isolation_level=None)
+            self._depth = 0  # open atomic() blocks; inner ones are savepoints
         except (OSError, sqlite3.Error) as exc:
             raise UsageError(
                 f"cannot open the store at {path} ({exc}); pass --store with a writable path"
@@ -146,14 +152,39 @@ class SqliteStore:
                 self._db.execute(statement)
         self._db.execute("INSERT INTO schema_version (version) VALUES (?)", (version,))
 
-    def _transaction(self, work: Callable[[], object]) -> None:
-        self._db.execute("BEGIN IMMEDIATE")
+    @contextmanager
+    def atomic(self) -> Iterator[None]:
+        """Everything written inside is kept together or not at all: one transaction, committed when the
+        block ends and rolled back when it raises. Blocks nest (an inner one is a savepoint: its failure
+        undoes only its own writes if the caller catches it). The outer block holds the write lock, so
+        keep it to one batch of work; readers in other processes are not blocked (WAL)."""
+        savepoint = f"s{self._depth}"
+        self._db.execute("BEGIN IMMEDIATE" if self._depth == 0 else f"SAVEPOINT {savepoint}")
+        self._depth += 1
         try:
-            work()
+            yield
         except BaseException:
-            self._db.execute("ROLLBACK")
+            self._depth -= 1
+            if self._depth == 0:
+                self._db.execute("ROLLBACK")
+            else:
+                self._db.execute(f"ROLLBACK TO {savepoint}")
+                self._db.execute(f"RELEASE {savepoint}")
             raise
-        self._db.execute("COMMIT")
+        self._depth -= 1
+        if self._depth:
+            self._db.execute(f"RELEASE {savepoint}")
+            return
+        try:
+            self._db.execute("COMMIT")
+        except BaseException:
+            if self._db.in_transaction:  # e.g. the disk is full: leave nothing half-open
+                self._db.execute("ROLLBACK")
+            raise
+
+    def _transaction(self, work: Callable[[], object]) -> None:
+        with self.atomic():
+            work()
 
     def schema_version(self) -> int:
         return int(self._db.execute("SELECT MAX(version) FROM schema_version").fetchone()[0])
@@ -240,7 +271,8 @@ class SqliteStore:
     def replace_article(self, old_id: str, article: Article, vector: np.ndarray) -> str | None:
         """Put ``article`` in place of stored ``old_id`` (a fuller text of one URL: a feed's summary, then
         the page), keeping its arrival place, URLs and story; returns that story's id. The story's cached
-        reports go, as when it gains a member."""
+        reports go, as when it gains a member. ``article`` must not be stored already (two stored
+        articles cannot become one here): that raises ValueError and changes nothing."""
         story: list[str | None] = [None]
 
         def work() -> None:
@@ -248,6 +280,10 @@ class SqliteStore:
             row = db.execute("SELECT seq FROM articles WHERE id=?", (old_id,)).fetchone()
             if row is None or article.id == old_id:
                 return
+            if self.known([article.id]):
+                raise ValueError(
+                    f"cannot put article {article.id} in place of {old_id}: it is stored already"
+                )
             db.execute(_INSERT_ARTICLE, _article_row(article, int(row[0]), time.time(), vector))
             db.execute(
                 "UPDATE OR IGNORE article_urls SET article_id=? WHERE article_id=?", (article.id, old_id)
@@ -397,6 +433,44 @@ class SqliteStore:
             for table in ("story_articles", "stories", "reports"):
                 self._db.execute(f"DELETE FROM {table}")
             self._db.execute("DELETE FROM state WHERE key LIKE 'cluster.%'")
+
+        self._transaction(work)
+
+    def story_aliases(self) -> dict[str, str]:
+        """Every story id that is no story of its own any more -> the live story it opens."""
+        rows = self._db.execute("SELECT id, merged_into FROM stories WHERE merged_into IS NOT NULL")
+        return {str(r[0]): str(r[1]) for r in rows}
+
+    def rename_stories(self, renames: Mapping[str, str], aliases: Mapping[str, str]) -> None:
+        """Give live stories other ids (``renames``: id -> new id, with their members and reports) and
+        make the ids in ``aliases`` (id -> a live story's id after the renames) open that story, as a
+        merged story does; any other merged story row is forgotten. One transaction; a new id already
+        taken raises ``sqlite3.IntegrityError`` and changes nothing."""
+
+        def move(db: sqlite3.Connection, src: str, dst: str) -> None:
+            db.execute(
+                "INSERT INTO stories SELECT ?, title, first_seen, last_seen, NULL, updated_at FROM stories "
+                "WHERE id=?",
+                (dst, src),
+            )
+            db.execute("UPDATE story_articles SET story_id=? WHERE story_id=?", (dst, src))
+            db.execute("UPDATE reports SET story_id=? WHERE story_id=?", (dst, src))
+            db.execute("DELETE FROM stories WHERE id=?", (src,))
+
+        def work() -> None:
+            db = self._db
+            db.execute("DELETE FROM stories WHERE merged_into IS NOT NULL")
+            moves = [(src, dst) for src, dst in renames.items() if src != dst]
+            for src, dst in moves:  # through a temporary id: one story may take another's old id
+                move(db, src, "~" + dst)
+            for _src, dst in moves:
+                move(db, "~" + dst, dst)
+            now = time.time()
+            db.executemany(
+                "INSERT INTO stories SELECT ?, title, first_seen, last_seen, id, ? FROM stories "
+                "WHERE id=? AND merged_into IS NULL",
+                [(alias, now, target) for alias, target in aliases.items()],
+            )
 
         self._transaction(work)
 
