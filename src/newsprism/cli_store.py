@@ -64,11 +64,21 @@ def _say(quiet: bool) -> Any:
 _FEEDISH = re.compile(r"(rss|atom|feed|\.xml)(\W|$)", re.I)
 
 
+_RETRY = re.compile(r";? *will retry later( with backoff)?\.?$")
+
+
+def _once(reason: str) -> str:
+    """A poller's reason for a failed feed, worded for a one-shot ``ingest``, which does not retry."""
+    said, promised = _RETRY.subn("", reason)
+    return said + "; not retried (run ingest again later, or `newsprism watch` it)" if promised else reason
+
+
 def _read_inputs(
-    inputs: list[str], settings: Settings, store: SqliteStore, say: Any
+    inputs: list[str], settings: Settings, store: SqliteStore, polled: list[str]
 ) -> tuple[list[Article], list[Skipped]]:
     """Files, folders and URLs through the ingest reader (which reads RSS/Atom files, also in folders);
-    the feeds an OPML file lists, and feed URLs, through the poller."""
+    the feeds an OPML file lists, and feed URLs, through the poller (``polled`` gains the feeds that
+    answered)."""
     from newsprism.ingest import read_articles
     from newsprism.ingest.feeds import FeedPoller, looks_like_feed, parse_opml
     from newsprism.model import Skipped
@@ -94,7 +104,9 @@ def _read_inputs(
             for url in feeds:
                 result = poller.poll(url, force=True)
                 if result.status == "error":
-                    skipped.append(Skipped(url, result.error))
+                    skipped.append(Skipped(url, _once(result.error)))
+                else:
+                    polled.append(url)
                 articles.extend(result.articles)
                 skipped.extend(result.skipped)
         finally:
@@ -129,12 +141,20 @@ def ingest(
         settings = load_settings(config, allow_private)
         say = _say(quiet)
         db = _open(store, create=True)
+        polled: list[str] = []
         try:
-            articles, skipped = _read_inputs(inputs, settings, db, say)
+            articles, skipped = _read_inputs(inputs, settings, db, polled)
             for s in skipped:
                 say(f"skipped {s.origin}: {s.reason}")
-            with progress_bar(quiet, "placing articles in stories", len(articles)) as advance:
-                result = _service(db, settings).ingest(articles, progress=advance)
+            for a in articles:  # a text cut short, a summary-only feed entry, ...: as compare says them
+                for w in a.warnings:
+                    say(f"{a.origin}: {w}")
+            try:
+                with progress_bar(quiet, "placing articles in stories", len(articles)) as advance:
+                    result = _service(db, settings).ingest(articles, progress=advance)
+            except BaseException:
+                _forget_versions(db, polled)
+                raise
             say(
                 f"{result.describe()}; {counted(result.new_stories, 'new story', 'new stories')}, "
                 f"{result.merged} merged, {result.split} cut in two; store: {db.path}"
@@ -144,6 +164,15 @@ def ingest(
         finally:
             db.close()
         raise typer.Exit(EXIT_PARTIAL if skipped else EXIT_OK)
+
+
+def _forget_versions(db: SqliteStore, feeds: list[str]) -> None:
+    """After a failed ingest, forget the feeds' ETags, so the next run reads them whole instead of
+    being told "unchanged" about entries that were never stored."""
+    from newsprism.stories import _forget_version
+
+    for url in feeds:
+        _forget_version(db, url)
 
 
 def _seconds(every: str) -> float:
@@ -186,7 +215,7 @@ def watch(
             poller.close()
             db.close()
         if not answered:
-            say("no feed answered (each failed or was refused); check the addresses above")
+            say("no feed answered (each failed, was refused or is backing off); see the messages above")
         raise typer.Exit(EXIT_OK if answered else EXIT_PARTIAL)
 
 
@@ -362,9 +391,11 @@ def recluster(
         try:
             result = _service(db, load_settings(config, False)).recluster()
             live = len(db.stories(limit=None))
+            kept = "its id" if result.kept_ids == 1 else "their ids"
             _say(quiet)(
                 f"{counted(live, 'story', 'stories')} ({counted(result.merged, 'merge')}, "
-                f"{result.split} cut in two) from {counted(db.count_articles(), 'article')}"
+                f"{result.split} cut in two) from {counted(db.count_articles(), 'article')}; "
+                f"{result.kept_ids} kept {kept}"
             )
         finally:
             db.close()

@@ -19,7 +19,7 @@ import dataclasses
 import json
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -30,7 +30,7 @@ from newsprism.cluster.features import day_number
 from newsprism.ingest.feeds import FeedPoller, poll_all
 from newsprism.model import Article
 from newsprism.report._common import counted
-from newsprism.store import Store, StoryRow, StoryUpdate, report_key
+from newsprism.store import FeedState, Store, StoryRow, StoryUpdate, report_key
 
 if TYPE_CHECKING:
     from datasketch import MinHash
@@ -44,7 +44,9 @@ __all__ = [
     "StoryService",
     "counted",
     "day_of",
+    "inherited_ids",
     "loadedness_spread",
+    "recluster_order",
     "same_outlet",
     "watch",
 ]
@@ -70,8 +72,10 @@ class IngestResult:
     stored_before: int = 0  # of ``duplicates``, copies (exact or near) of articles stored before this run
     stored_ids: set[str] = field(default_factory=set, repr=False)  # articles this run added
     fuller: int = 0  # stored articles that got a longer text of their URL (a feed summary's page)
+    kept_ids: int = 0  # recluster: stories that kept the id of an old story
     # each copy (exact, near or at a known URL): its id, where it was read, where the kept article was
-    copies: list[tuple[str, str, str]] = field(default_factory=list, repr=False)
+    # read, and whether that was in this run
+    copies: list[tuple[str, str, str, bool]] = field(default_factory=list, repr=False)
 
     def describe(self) -> str:
         """The counts in words, e.g. '4 new articles, 2 near copies of articles in this run'."""
@@ -89,13 +93,26 @@ class IngestResult:
         return ", ".join(parts)
 
     def named_copies(self, limit: int = 3) -> str:
-        """Which inputs were read as copies of which, briefly: 'b.txt (copy of a.txt)', at most ``limit``
-        of them and how many more; an input read again (the same file or URL) is left out."""
-        pairs = list(dict.fromkeys((_short(c), _short(k)) for _aid, c, k in self.copies))
-        pairs = [(c, k) for c, k in pairs if c != k]
-        shown = [f"{c} (copy of {k})" for c, k in pairs[:limit]]
-        if len(pairs) > limit:
-            shown.append(f"{len(pairs) - limit} more")
+        """Which inputs were read as copies of which, briefly: 'b.txt (copy of a.txt)', or 'a.txt (read
+        twice, kept once)' for an input met twice in this run (a feed listing an entry twice, a file
+        named twice); at most ``limit`` of them and how many more. An input read again from an earlier
+        run (the same file or URL ingested again) is left out: all of a re-run would be listed."""
+        times: dict[tuple[str, str], int] = {}
+        for _aid, copy, kept, in_run in self.copies:
+            if copy != kept or in_run:
+                times[(copy, kept)] = times.get((copy, kept), 0) + 1
+        shown = []
+        for copy, kept in list(times)[:limit]:
+            if copy == kept:
+                read = "twice" if times[(copy, kept)] == 1 else f"{times[(copy, kept)] + 1} times"
+                shown.append(f"{_short(copy)} (read {read}, kept once)")
+            else:
+                short, long = _short(copy), _short(kept)
+                if short == long:  # two files of one name in different folders
+                    short, long = copy, kept
+                shown.append(f"{short} (copy of {long})")
+        if len(times) > limit:
+            shown.append(f"{len(times) - limit} more")
         return ", ".join(shown)
 
 
@@ -236,14 +253,15 @@ class StoryService:
         sig: MinHash | None,
         pending: dict[str, set[bytes]],
         article: Article,
-        fresh: dict[str, Article],
+        held: dict[str, Article],
     ) -> str | None:
         """The stored (or earlier in this batch) article of ``article``'s outlet whose shingles ``grams``
-        match best, if any (another outlet's near copy is a reprint: an article of its own)."""
+        match best, if any (another outlet's near copy is a reprint: an article of its own); ``held``
+        has this batch's articles that ``pending`` holds the shingles of."""
         from newsprism.lenses.reuse import jaccard, same_text, shingles
 
         found = near.candidates(sig)
-        sets = {k: pending[k] for k in found if k in pending and same_outlet(article, fresh[k])}
+        sets = {k: pending[k] for k in found if k in pending and same_outlet(article, held[k])}
         for a in self.store.articles(sorted(k for k in found if k not in pending)):
             if same_outlet(article, a):
                 sets[a.id] = shingles(a.text)
@@ -256,7 +274,10 @@ class StoryService:
         """Add articles (any order) and cluster them. Each batch is placed in publication order, and a
         list is sorted whole first, so a folder of old articles sweeps forward through its dates (each
         stored story and article near them is read in about once) instead of jumping back and forth.
-        ``progress`` is told how many articles each finished batch held."""
+        ``progress`` is told how many articles each finished batch held.
+
+        Each batch is one transaction: a batch that fails part-way (a full disk, a bug) leaves the store
+        as the batches before it left it, and the error is raised."""
         result = IngestResult()
         if isinstance(articles, Sequence):
             articles = [articles[i] for i in publication_order(articles)]
@@ -264,15 +285,28 @@ class StoryService:
         for article in articles:
             batch.append(article)
             if len(batch) >= self.batch_size:
-                self._ingest_batch(batch, result)
-                if progress is not None:
-                    progress(len(batch))
+                self._atomic_batch(batch, result, progress)
                 batch = []
         if batch:
-            self._ingest_batch(batch, result)
-            if progress is not None:
-                progress(len(batch))
+            self._atomic_batch(batch, result, progress)
         return result
+
+    def _atomic_batch(
+        self, batch: Sequence[Article], result: IngestResult, progress: Callable[[int], None] | None
+    ) -> None:
+        """One batch in one store transaction. On failure the held clusterer and near-copy index may
+        hold what was rolled back, so both are dropped and rebuilt from the store on next use."""
+        try:
+            with self.store.atomic():
+                self._ingest_batch(batch, result)
+        except BaseException:
+            self._clusterer = None
+            self._near = None
+            raise
+        if self.on_commit is not None:
+            self.on_commit(result.added)
+        if progress is not None:
+            progress(len(batch))
 
     def _late_days(self, articles: Iterable[Article]) -> list[float]:
         """Days of articles older than the newest stored one: what the window held may not reach them."""
@@ -334,27 +368,35 @@ class StoryService:
         batch = self._own_ids(batch, known)
         fresh: dict[str, Article] = {}
         urls: dict[str, list[str]] = defaultdict(list)  # kept article -> URLs of its copies
-        pending: dict[str, set[bytes]] = {}  # shingles of this batch's new articles
+        pending: dict[str, set[bytes]] = {}  # shingles of this batch's new (or fuller) articles
         stored_at = self.store.ids_by_url(a.url for a in batch if a.url and a.id not in known)
+        # One URL is one article: a text at a stored article's URL (a feed's summary, then the page) is
+        # looked at first, so that the same text read again in this batch (the page saved as a file)
+        # counts as a copy of the stored article it updates, not as a new article beside it.
+        batch = sorted(batch, key=lambda a: not (a.url in stored_at and a.id not in known))
         at_url: dict[str, str] = {}  # URL -> this batch's new article there
         fuller: dict[str, Article] = {}  # stored article -> a longer text of its URL
+        taking: dict[str, str] = {}  # a fuller text's id -> the stored article it will replace
+        held: dict[str, Article] = {}  # the articles ``pending`` holds, by id
         named: list[tuple[str, str, str]] = []  # each copy's id and origin, and the kept article's id
         near = self.near
         late = self._late_days(a for a in batch if a.id not in known)
         if near is not None:
             self._index_around(near, late)
         for a in batch:
-            if a.id in fresh and not same_outlet(a, fresh[a.id]):  # another outlet's reprint, this batch
+            twin = held.get(a.id)
+            if twin is not None and not same_outlet(a, twin):  # another outlet's reprint, this batch
                 a = dataclasses.replace(a, id=reprint_id(a))
-                if a.id not in fresh and a.id not in known:
+                if a.id not in held and a.id not in known:
                     known.update(self.store.known([a.id]))
-            same = a.id if a.id in known or a.id in fresh else None
+            same = a.id if a.id in known or a.id in fresh else taking.get(a.id)
             grams: set[bytes] = set()
             sig = None
             if same is None and near is not None:
                 grams = shingles(a.text)
                 sig = near.signature(grams)
-                same = self._near_copy(near, grams, sig, pending, a, fresh)
+                found = self._near_copy(near, grams, sig, pending, a, held)
+                same = taking.get(found, found) if found is not None else None
                 if same is not None:
                     result.near_duplicates += 1
                     result.same_as[a.id] = same
@@ -369,11 +411,20 @@ class StoryService:
                     result.same_as[a.id] = owner
                     kept = fuller.get(owner) or next(iter(self.store.articles([owner])), None)
                     if kept is not None and len(a.text) > len(kept.text):
+                        if owner in fuller and near is not None:  # an even longer text: it gives way
+                            near.remove(fuller[owner].id)
+                            pending.pop(fuller[owner].id, None)
                         fuller[owner] = a
+                        taking[a.id] = owner
+                        held[a.id] = a
+                        if near is not None:  # its copies later in this batch are copies of ``owner``
+                            near.add(a.id, sig, day_number(a.published) or self._newest_day())
+                            pending[a.id] = grams
                     continue
                 if len(a.text) <= len(fresh[owner].text):
                     continue
                 del fresh[owner]  # the shorter text of this batch gives way
+                del held[owner]
                 pending.pop(owner, None)
                 if near is not None:
                     near.remove(owner)
@@ -390,23 +441,19 @@ class StoryService:
             if near is not None:
                 near.add(a.id, sig, day_number(a.published) or self._newest_day())
                 pending[a.id] = grams
-            fresh[a.id] = a
+            fresh[a.id] = held[a.id] = a
             if a.url:
                 at_url[a.url] = a.id
-        try:
-            if fresh:
-                self._commit_new(list(fresh.values()), result)
-        except BaseException:
-            if near is not None:
-                for aid in pending:  # not stored: later copies must not point at them
-                    near.remove(aid)
-            raise
+        if fresh:  # on failure the caller drops the near-copy index, which holds ``pending``
+            self._commit_new(list(fresh.values()), result)
+        in_run = set(fresh) | result.stored_ids
         result.stored_ids.update(fresh)
         origin_of = {a.id: a.origin for a in fresh.values()}
+        origin_of.update((old, a.origin) for old, a in fuller.items())  # what is kept there from now on
         origin_of.update(
             (a.id, a.origin) for a in self.store.articles(sorted({k for *_c, k in named} - set(origin_of)))
         )
-        result.copies.extend((aid, origin, origin_of.get(k, k)) for aid, origin, k in named)
+        result.copies.extend((aid, origin, origin_of.get(k, k), k in in_run) for aid, origin, k in named)
         for aid, extra in urls.items():  # after the commit: a copy may be of an article of this batch
             self.store.add_urls(aid, extra)
         for old, article in fuller.items():
@@ -417,6 +464,8 @@ class StoryService:
     def _replace(self, old: str, article: Article, result: IngestResult) -> None:
         """Give stored article ``old`` the fuller text ``article`` of its URL, in the store and, when its
         story is live, in the clusterer (rebuilt from its members, as after a cut)."""
+        if self.store.known([article.id]):  # stored meanwhile under its own id: it stays a copy of ``old``
+            return
         vector = self.embedder.encode([lead_text(article, self.config.lead_words)])[0]
         sid = self.store.replace_article(old, article, vector)
         result.fuller += 1  # counted here instead of as a copy
@@ -424,7 +473,9 @@ class StoryService:
         result.near_duplicates -= 1
         result.stored_before -= 1
         result.same_as.pop(article.id, None)
-        result.copies = [c for c in result.copies if c[0] != article.id]
+        own = next((i for i, c in enumerate(result.copies) if c[:2] == (article.id, article.origin)), None)
+        if own is not None:  # its own entry only: a copy of it read in this batch stays listed
+            del result.copies[own]
         if self._near is not None:
             from newsprism.lenses.reuse import shingles
 
@@ -472,35 +523,57 @@ class StoryService:
         self._cut_due_stories(assignments.values(), result)
         if late:  # the old stories brought back for late articles leave again, bar the latest ones
             self.clusterer.evict(self._keep_from(late))
-        if self.on_commit is not None:
-            self.on_commit(result.added)
 
     def recluster(self) -> IngestResult:
-        """Forget every story and place all stored articles again, in publication order.
+        """Forget every story and place all stored articles again, in publication order (an undated
+        article at the date of the latest dated article of the story it was in, see
+        :func:`recluster_order`), in one transaction: a re-clustering that fails changes nothing.
 
-        A story that comes back with the same members keeps its cached reports (their key is its
-        members and the settings; a story whose id changed keeps its reports but not its rendered
-        pages, which name the story). Members keep their listed order where they can, so that key
+        Story ids stay: each new story takes the id of the old story it shares the most articles with
+        (each old id once, and only when most of the one story's articles are in the other), so a
+        story whose members did not change, or changed a little, is opened by the same id as before.
+        An old id no story took (a story merged into another, or cut up) opens the story that holds
+        most of its articles, as a merged story's id does. A story that comes back with the same
+        members keeps its cached reports (their key is its members and the settings) and, under the
+        same id, its rendered pages. Members keep their listed order where they can, so that key
         still matches."""
         before = {row.id: row.article_ids for row in self.store.stories(limit=None)}
+        aliases = self.store.story_aliases()
         cached = {sid: got for sid in before if (got := self.store.cached_reports(sid))}
         place = {aid: n for members in before.values() for n, aid in enumerate(members)}
+        try:
+            with self.store.atomic():
+                result = self._recluster(before, aliases, place)
+                was = {members: sid for sid, members in before.items() if sid in cached}
+                for row in self.store.stories(limit=None):
+                    old = was.get(row.article_ids)
+                    if old is not None:
+                        self.store.restore_reports(row.id, cached[old], pages=old == row.id)
+        finally:  # the clusterer holds the ids from before the renaming (or what was rolled back)
+            self._clusterer = None
+        return result
+
+    def _recluster(
+        self, before: dict[str, tuple[str, ...]], aliases: dict[str, str], place: dict[str, int]
+    ) -> IngestResult:
         self.store.reset_stories()
         self._clusterer = OnlineClusterer(self.config, dim=self.embedder.dim)
         ids = self.store.all_article_ids()
         articles = self.store.articles(ids)
         vectors = self.store.vectors(ids)
         result = IngestResult()
-        order = publication_order(articles)
+        order = recluster_order(articles, before)
         for at in range(0, len(order), 1000):
             chunk = [articles[i] for i in order[at : at + 1000]]
             vecs = np.stack([vectors[i] for i in order[at : at + 1000]])
             self._place_stored(chunk, vecs, result, place)
-        was = {members: sid for sid, members in before.items() if sid in cached}
-        for row in self.store.stories(limit=None):
-            old = was.get(row.article_ids)
-            if old is not None:
-                self.store.restore_reports(row.id, cached[old], pages=old == row.id)
+        newest = max((a.published or "" for a in articles), default="")
+        if newest:  # reset_stories forgot it; the window of the next ingest starts from it
+            self.store.commit_batch([], np.zeros((0, 0), np.float32), {}, [], {}, {"cluster.newest": newest})
+        after = {row.id: row.article_ids for row in self.store.stories(limit=None)}
+        renames, opens = inherited_ids(before, after, aliases)
+        self.store.rename_stories(renames, opens)
+        result.kept_ids = sum(1 for sid in renames.values() if sid in before)
         return result
 
     def _cut_due_stories(self, touched: Iterable[str], result: IngestResult) -> None:
@@ -591,6 +664,81 @@ class StoryService:
         return text
 
 
+def recluster_order(articles: Sequence[Article], stories: Mapping[str, Sequence[str]]) -> list[int]:
+    """Indexes of ``articles`` (stored, in arrival order) in the order a re-clustering places them:
+    publication order, and an undated article just after the latest dated article of the story it was
+    in (``stories``: story id -> members), which is the best guess of when it came out; it thus joins
+    that story's event again rather than opening it. An undated article of no story with a date keeps
+    its arrival place after the dated articles that arrived before it (:func:`publication_order`)."""
+    published = {a.id: a.published for a in articles}
+    latest: dict[str, str] = {}
+    for members in stories.values():
+        days = [d for aid in members if (d := published.get(aid))]
+        if days:
+            latest.update(dict.fromkeys(members, max(days)))
+    last = ""
+    keys = []
+    for i, a in enumerate(articles):
+        last = a.published or last
+        if a.published:
+            keys.append((a.published, 0, i))
+        else:
+            keys.append((latest[a.id], 1, i) if a.id in latest else (last, 0, i))
+    return [i for *_k, i in sorted(keys)]
+
+
+def inherited_ids(
+    before: Mapping[str, Sequence[str]],
+    after: Mapping[str, Sequence[str]],
+    aliases: Mapping[str, str] | None = None,
+) -> tuple[dict[str, str], dict[str, str]]:
+    """Which id each story of a re-clustering goes by, and what the old ids that none goes by open.
+
+    ``before`` and ``after`` map story ids to members; ``aliases`` maps the old ids of merged stories to
+    the (old) story they joined. Pairs of an old and a new story are taken by the number of articles
+    they share, most first (then the smaller new story): the new story inherits the old id when neither
+    has taken another, and when the shared articles are at least half of either story. A new story that
+    inherits nothing keeps its id unless an old story had it (then it is named after another of its
+    members). Returns (new id -> final id, old id that is no story now -> the final id of the story
+    holding most of its articles)."""
+    old_of = {aid: sid for sid, members in before.items() for aid in members}
+    shared: dict[tuple[str, str], int] = defaultdict(int)
+    for new, members in after.items():
+        for aid in members:
+            if aid in old_of:
+                shared[(old_of[aid], new)] += 1
+    heir: dict[str, str] = {}  # new -> old
+    used: set[str] = set()
+    for (old, new), n in sorted(shared.items(), key=lambda p: (-p[1], len(after[p[0][1]]), p[0])):
+        if old in used or new in heir or 2 * n < min(len(before[old]), len(after[new])):
+            continue
+        heir[new] = old
+        used.add(old)
+    reserved = set(before) | set(aliases or {})
+    final = dict(heir)
+    taken = set(heir.values())
+    for new, members in after.items():
+        if new in final:
+            continue
+        names = [new, *(f"st{aid}" for aid in members)]
+        name = next((n for n in names if n not in reserved and n not in taken), None)
+        k = 1
+        while name is None or name in reserved or name in taken:
+            name, k = f"{new}-{k}", k + 1
+        final[new] = name
+        taken.add(name)
+    best: dict[str, tuple[int, str]] = {}  # an old id no story took -> (-shared, the story holding most)
+    for (old, new), n in shared.items():
+        if old not in used:
+            best[old] = min(best.get(old, (0, "")), (-n, final[new]))
+    opens = {old: target for old, (_n, target) in best.items()}
+    for alias, into in (aliases or {}).items():
+        target = into if into in used else opens.get(into)
+        if target is not None:
+            opens[alias] = target
+    return final, opens
+
+
 def loadedness_spread(report_json: str | None) -> float | None:
     """Highest minus lowest source loadedness in a cached report (None when not analysed yet)."""
     if not report_json:
@@ -628,15 +776,26 @@ def watch(
     """Poll ``urls`` forever (or ``rounds`` times), storing and clustering new entries; returns how many.
 
     Nothing a feed does stops the loop: each poll fails alone and is retried with backoff, and a failed
-    ingest of one feed's entries is reported and skipped. ``answered`` collects the feeds that answered
-    at least once (the command exits non-zero when none did).
+    ingest of one feed's entries is reported and skipped (the feed is read whole at its next poll, not
+    answered "unchanged"). A feed not due yet (polled recently, by this or an earlier run) is not
+    fetched; it is said once when it is due. ``answered`` collects the feeds that answered at least
+    once, and those not due after a good poll (the command exits non-zero when none did).
     """
     added = 0
     done = 0
+    told: set[str] = set()
     while rounds is None or done < rounds:
         for result in poll_all(poller, urls):
             if result.status == "error":
                 say(f"{result.url}: {result.error}")
+                continue
+            if result.status == "not-due":
+                state = poller.store.feed_state(result.url)
+                if answered is not None and not state.failures:
+                    answered.add(result.url)
+                if result.url not in told:
+                    told.add(result.url)
+                    say(_not_due(state, poller.clock()))
                 continue
             if answered is not None and result.status in ("new", "unchanged"):
                 answered.add(result.url)
@@ -645,6 +804,7 @@ def watch(
                     got = service.ingest(result.articles)
                 except Exception as exc:  # e.g. the disk filled up; the next round tries again
                     say(f"{result.url}: could not store its entries ({type(exc).__name__}: {exc})")
+                    _forget_version(poller.store, result.url)
                     continue
                 added += got.added
                 if got.added:
@@ -659,3 +819,37 @@ def watch(
         wait = max(1.0, min(due, default=poller.clock() + poller.every) - poller.clock())
         poller.sleep(min(wait, poller.every))
     return added
+
+
+def _forget_version(store: Store, url: str) -> None:
+    """Forget a feed's ETag and Last-Modified after its entries could not be stored, so its next poll
+    reads it whole instead of being answered "unchanged" about entries the store never got. (If even
+    that cannot be written, the store is failing anyway; the error already said is the one to read.)"""
+    import contextlib
+
+    with contextlib.suppress(Exception):
+        store.put_feed_state(dataclasses.replace(store.feed_state(url), etag=None, last_modified=None))
+
+
+def _not_due(state: FeedState, now: float) -> str:
+    """Why a feed was not fetched, and when it will be: polled recently, or backing off after failures."""
+    when = _when(state.next_poll, now)
+    if state.failures:
+        tries = counted(state.failures, "failed poll")
+        return f"{state.url}: backing off after {tries} ({state.last_error}); next try {when}"
+    return f"{state.url}: polled recently, so not fetched now; next poll {when}"
+
+
+def _when(at: float, now: float) -> str:
+    """A moment as a clock time and a delay: 'at 14:05 (in 7 min)'; with the day when not within one."""
+    import time
+
+    left = max(0.0, at - now)
+    clock = time.strftime("%H:%M" if left < 20 * 3600 else "%Y-%m-%d %H:%M", time.localtime(at))
+    if left < 90:
+        delay = f"{left:.0f} s"
+    elif left < 90 * 60:
+        delay = f"{left / 60:.0f} min"
+    else:
+        delay = f"{left / 3600:.1f} h"
+    return f"at {clock} (in {delay})"

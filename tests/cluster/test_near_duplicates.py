@@ -294,3 +294,85 @@ def test_the_message_names_which_inputs_were_read_as_copies(tmp_path: Path) -> N
         "c0.txt (copy of wire.txt), c1.txt (copy of wire.txt), 3 more"
     )
     store.close()
+
+
+@pytest.mark.parametrize("file_first", [False, True])
+def test_a_page_and_a_saved_copy_of_it_replace_the_stored_summary_in_one_batch(
+    tmp_path: Path, file_first: bool
+) -> None:
+    """QA: with a feed's summary stored, `ingest page.html page.txt` (the page and the same text saved as a
+    file, no URL) crashed with 'UNIQUE constraint failed: story_articles.article_id': the text file was
+    stored as a new article, then the page (the same id) was put in place of the summary. Now the page
+    replaces the summary and the file is a copy of it, whatever the order; a re-run changes nothing."""
+    wire, _copy, own = _articles()
+    saved = dataclasses.replace(wire, url=None, origin="saved/wire.txt")
+    page = dataclasses.replace(wire, origin="pages/wire.html")
+    store = open_store(tmp_path / "s.sqlite")
+    _service(store).ingest([_summary(wire), own])
+    got = _service(store).ingest([saved, page] if file_first else [page, saved])
+    assert (got.added, got.fuller, got.duplicates, got.stored_before) == (0, 1, 1, 1)
+    assert got.named_copies() == "wire.txt (copy of wire.html)"
+    assert sorted(store.all_article_ids()) == sorted([wire.id, own.id])
+    assert store.article_urls(wire.id) == [wire.url]
+    assert store.articles([wire.id])[0].text == wire.text
+    assert [sorted(s.article_ids) for s in store.stories()] == [sorted([wire.id, own.id])]
+    again = _service(store).ingest([page, saved])
+    assert (again.added, again.fuller, again.duplicates) == (0, 0, 2)
+    assert store.integrity() == "ok" and store.count_articles() == 2
+    store.close()
+
+
+def test_a_near_copy_of_a_fuller_text_in_the_same_batch_is_a_copy_of_the_article_it_replaces(
+    tmp_path: Path,
+) -> None:
+    wire, copy, _own = _articles()
+    store = open_store(tmp_path / "s.sqlite")
+    _service(store).ingest([_summary(wire)])
+    edited = dataclasses.replace(copy, url=None, origin="edited.txt")  # the wire's own edited copy
+    got = _service(store).ingest([edited, wire])
+    assert (got.added, got.fuller, got.duplicates, got.near_duplicates) == (0, 1, 1, 1)
+    assert got.same_as == {edited.id: _summary(wire).id}  # the article whose text the page now is
+    assert store.all_article_ids() == [wire.id]
+    store.close()
+
+
+def test_an_input_met_twice_in_one_run_is_named_as_read_twice(tmp_path: Path) -> None:
+    """QA: a feed listing one entry twice gave '1 exact copy of articles in this run' but the copies
+    line named only another copy; now every copy counted is named, the repeated one as read twice."""
+    wire, copy, _own = _articles()
+    entry = dataclasses.replace(wire, origin=wire.url or "")
+    tracked = dataclasses.replace(copy, url=f"{wire.url}?utm_source=rss", origin=f"{wire.url}?utm_source=rss")
+    store = open_store(tmp_path / "s.sqlite")
+    got = _service(store).ingest([entry, entry, tracked])
+    assert got.describe() == "1 new article, 1 exact and 1 near copies of articles in this run"
+    assert got.named_copies() == f"{wire.url} (read twice, kept once), {tracked.url} (copy of {wire.url})"
+    thrice = _service(store).ingest([entry, entry, entry])  # an earlier run's article read again: left out
+    assert thrice.named_copies() == ""
+    store.close()
+
+
+def test_a_batch_that_fails_part_way_changes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """QA: a failure after the batch's new articles were committed (putting a page in place of its
+    feed summary) left them stored and the summary in place. A batch is now one transaction."""
+    wire, copy, own = _articles()
+    store = open_store(tmp_path / "s.sqlite")
+    service = _service(store)
+    service.ingest([_summary(wire)])
+    before = (store.all_article_ids(), store.stories(), store.article_urls(_summary(wire).id))
+    mirror = dataclasses.replace(copy, url="https://mirror.example/obs")  # a near copy: gives a URL
+
+    def broken(*_args: object) -> None:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(store, "replace_article", broken)
+    with pytest.raises(OSError):
+        service.ingest([own, wire, mirror])
+    assert (store.all_article_ids(), store.stories(), store.article_urls(_summary(wire).id)) == before
+    assert store.integrity() == "ok"
+    monkeypatch.undo()
+    got = service.ingest([own, wire, mirror])  # the same service goes on from what the store holds
+    assert (got.added, got.fuller, got.duplicates) == (1, 1, 1)
+    assert sorted(store.all_article_ids()) == sorted([wire.id, own.id])
+    assert store.article_urls(wire.id) == sorted([wire.url or "", mirror.url])
+    assert [sorted(s.article_ids) for s in store.stories()] == [sorted([wire.id, own.id])]
+    store.close()

@@ -288,7 +288,7 @@ def test_store_messages_count_in_the_singular_and_name_the_copies(
     assert "1 new article, 1 exact copy of articles in this run; 1 new story," in said
     assert "copies: wire.txt (copy of wire-again.txt)" in said  # read in path order
     again = runner.invoke(app, ["recluster", "--store", store])
-    assert "1 story (0 merges, 0 cut in two) from 1 article" in " ".join(again.stderr.split())
+    assert "1 story (0 merges, 0 cut in two) from 1 article; 1 kept its id" in " ".join(again.stderr.split())
 
 
 def test_the_story_list_keeps_ids_and_dates_whole_in_80_columns(
@@ -323,8 +323,8 @@ def test_the_story_list_keeps_ids_and_dates_whole_in_80_columns(
 
 def test_recluster_keeps_the_reports_of_stories_whose_members_did_not_change(tmp_path: Path) -> None:
     """QA: recluster deleted every cached report, so the web app said 'not analysed yet' again for
-    stories it had not changed. A story that comes back with the same members keeps its reports (and,
-    under the same id, its rendered pages); members keep their order, so the cache key still matches."""
+    stories it had not changed. A story that comes back with the same members keeps its id, its reports
+    and its rendered pages; members keep their order, so the cache key still matches."""
     from newsprism.store import report_key
 
     store = open_store(tmp_path / "s.sqlite")
@@ -345,8 +345,30 @@ def test_recluster_keeps_the_reports_of_stories_whose_members_did_not_change(tmp
     assert sorted(after.values()) == sorted(before.values())  # the same stories, members in their order
     assert store.get_report(vote_id, report_key(before[vote_id], settings)) is not None
     assert store.get_page(vote_id, "layout") == "<html>page</html>"
-    (new_ferry,) = [sid for sid in after if sid != vote_id]
-    assert store.get_report(new_ferry, report_key(after[new_ferry], settings)) is not None
-    if new_ferry != ferry_id:  # a new id: the report is kept, the page (which names the story) is not
-        assert store.get_page(new_ferry, "layout") is None
+    assert after == before  # the ferry story, opened by its latest report, keeps that id too
+    assert store.get_report(ferry_id, report_key(after[ferry_id], settings)) is not None
+    assert store.get_page(ferry_id, "layout") == "<html>page</html>"
     store.close()
+
+
+def test_ingest_says_the_warnings_of_what_it_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """QA: ingest cut a long text without saying so (compare says it; the warning was only stored)."""
+    runner, app = _cli(monkeypatch)
+    outlet, date, title, text = EVENTS["ferry"][0]
+    (tmp_path / "long.txt").write_text(f"Title: {title}\nOutlet: {outlet}\nDate: {date}\n\n{text * 20}\n")
+    (tmp_path / "settings.toml").write_text("[ingest]\nmax_text_chars = 1000\n")
+    store = str(tmp_path / "s.sqlite")
+    args = [
+        "ingest",
+        str(tmp_path / "long.txt"),
+        "--store",
+        store,
+        "--config",
+        str(tmp_path / "settings.toml"),
+    ]
+    done = runner.invoke(app, args)
+    assert done.exit_code == 0, done.output
+    said = " ".join(done.stderr.split())
+    assert "long.txt: text cut from 5,120 to 998 characters" in said
+    assert said.index("text cut") < said.index("1 new article")
+    assert runner.invoke(app, [*args, "-q"]).stderr == ""

@@ -9,9 +9,12 @@ import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
+import typer
+from typer.testing import CliRunner
 
 from newsprism.cluster import StorySettings
 from newsprism.ingest.feeds import FeedPoller, feed_articles, looks_like_feed, parse_opml, poll_all
@@ -54,6 +57,8 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             self._send(ATOM, "application/atom+xml")
         elif self.path == "/error":
             self._send(b"oops", "text/plain", status=500)
+        elif self.path == "/gone.rss":
+            self._send(b"not here", "text/plain", status=404)
         elif self.path == "/malformed":
             self._send(b"<rss><channel><title>Broken<item><title>no end", "application/rss+xml")
         elif self.path == "/huge":
@@ -195,3 +200,130 @@ def test_a_redirect_to_a_private_address_is_refused_at_every_hop(tmp_path: Path)
     assert seen == ["http://93.184.216.34/feed.xml"]  # the private hop was never requested
     poller.close()
     store.close()
+
+
+def _store_cli(monkeypatch: pytest.MonkeyPatch) -> tuple[CliRunner, typer.Typer]:
+    """The store commands with a cheap embedder in place of the model."""
+    from newsprism import cli_store
+
+    def service(store: Any, settings: Settings) -> StoryService:
+        return StoryService(store, _Embedder(), StorySettings(index="exact"))
+
+    monkeypatch.setattr(cli_store, "_service", service)
+    app = typer.Typer()
+
+    @app.callback()
+    def _root() -> None:
+        """Test app."""
+
+    cli_store.register_store_commands(app)
+    return CliRunner(), app
+
+
+def test_watch_says_when_a_feed_not_due_is_due_and_exits_0(
+    base_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """QA: a second `watch --rounds 1` made no request (the feed was not due) and then said 'no feed
+    answered ...; check the addresses above' with nothing above, and exited 1."""
+    runner, app = _store_cli(monkeypatch)
+    args = [
+        "watch",
+        f"{base_url}/rss",
+        "--rounds",
+        "1",
+        "--store",
+        str(tmp_path / "s.sqlite"),
+        "--allow-private",
+    ]
+    first = runner.invoke(app, args)
+    assert first.exit_code == 0, first.output
+    second = runner.invoke(app, args)
+    said = " ".join(second.stderr.split())
+    assert second.exit_code == 0, said
+    assert f"{base_url}/rss: polled recently, so not fetched now; next poll at " in said
+    assert said.endswith("(in 10 min)") and "no feed answered" not in said
+
+
+def test_a_feed_backing_off_is_said_with_its_last_error(base_url: str, tmp_path: Path) -> None:
+    store = open_store(tmp_path / "s.sqlite")
+    now = [1000.0]
+    poller = FeedPoller(
+        store, SETTINGS, every=600, host_interval=0.0, clock=lambda: now[0], sleep=lambda _s: None
+    )
+    service = StoryService(store, _Embedder(), StorySettings(index="exact"))
+    said: list[str] = []
+    answered: set[str] = set()
+    url = f"{base_url}/error"
+    watch(service, poller, [url], rounds=1, say=said.append, answered=answered)
+    now[0] += 60
+    watch(service, poller, [url], rounds=2, say=said.append, answered=answered)  # said once, not each round
+    assert not answered
+    assert said[1:] == [
+        f"{url}: backing off after 1 failed poll (HTTP 500; will retry later with backoff); next try at "
+        + said[1].split("next try at ")[1]
+    ]
+    assert "(in 19 min)" in said[1]
+    poller.close()
+    store.close()
+
+
+def test_entries_that_could_not_be_stored_are_read_again_at_the_next_poll(
+    base_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The feed answered with an ETag, then storing its entries failed: the next poll must not be told
+    'unchanged' (304) about entries that were never stored."""
+    store = open_store(tmp_path / "s.sqlite")
+    now = [1000.0]
+    poller = FeedPoller(
+        store, SETTINGS, every=600, host_interval=0.0, clock=lambda: now[0], sleep=lambda _s: None
+    )
+    service = StoryService(store, _Embedder(), StorySettings(index="exact"))
+    said: list[str] = []
+
+    def broken(*_args: object, **_kwargs: object) -> None:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(service, "ingest", broken)
+    assert watch(service, poller, [f"{base_url}/rss"], rounds=1, say=said.append) == 0
+    assert "could not store its entries (OSError: disk full)" in said[0]
+    monkeypatch.undo()
+    now[0] += 601
+    assert watch(service, poller, [f"{base_url}/rss"], rounds=1) == 2
+    assert store.count_articles() == 2
+    poller.close()
+    store.close()
+
+
+def test_one_shot_ingest_does_not_promise_to_retry_a_failed_feed(
+    base_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """QA: `ingest` said a 404 feed 'will retry later with backoff', which a one-shot run does not do."""
+    runner, app = _store_cli(monkeypatch)
+    store = str(tmp_path / "s.sqlite")
+    done = runner.invoke(
+        app, ["ingest", f"{base_url}/gone.rss", f"{base_url}/rss", "--store", store, "--allow-private"]
+    )
+    said = " ".join(done.stderr.split())
+    assert done.exit_code == 1, said
+    gone = f"skipped {base_url}/gone.rss: HTTP 404; not retried"
+    assert f"{gone} (run ingest again later, or `newsprism watch` it)" in said
+    assert "will retry" not in said and "2 new articles" in said
+    from newsprism.cli_store import _once
+
+    broken = "is not a readable RSS/Atom feed (<unknown>:7:2: mismatched tag); check it"
+    assert _once(broken) == broken  # no retry was promised: nothing to take back
+
+
+def test_a_failed_ingest_of_a_feed_is_not_answered_unchanged_next_time(
+    base_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    runner, app = _store_cli(monkeypatch)
+    args = ["ingest", f"{base_url}/rss", "--store", str(tmp_path / "s.sqlite"), "--allow-private"]
+    monkeypatch.setattr(StoryService, "ingest", lambda *_a, **_k: (_ for _ in ()).throw(OSError("disk full")))
+    failed = runner.invoke(app, args)
+    assert failed.exit_code != 0 and "disk full" in failed.output
+    monkeypatch.undo()
+    runner, app = _store_cli(monkeypatch)
+    again = runner.invoke(app, args)  # the feed's ETag was forgotten: it is read whole, not "304"
+    assert again.exit_code == 0, again.output
+    assert "2 new articles" in " ".join(again.stderr.split())
