@@ -210,7 +210,7 @@ def test_directory_in_sorted_order_and_input_order_kept(tmp_path: Path) -> None:
         "tabloid.md",
     ]
     # wire.txt is read first and again from the directory: kept once, with a warning naming the duplicate
-    assert any("exactly the same text" in w and str(FIXTURES / "wire.txt") in w for w in articles[0].warnings)
+    assert any("appears twice" in w and str(FIXTURES / "wire.txt") in w for w in articles[0].warnings)
 
 
 def test_directory_without_supported_files(tmp_path: Path) -> None:
@@ -356,6 +356,14 @@ def test_exact_duplicates_keep_the_first_with_a_warning(tmp_path: Path) -> None:
     assert articles[0].warnings == (
         f"{tmp_path / 'b.txt'} has exactly the same text; it was read once, as this article",
     )
+    # one input holding the same item twice (a feed repeating an entry) is told so plainly
+    twice = json.dumps({"text": BODY, "outlet": "A"})
+    (tmp_path / "feed.jsonl").write_text(f"{twice}\n{twice}\n")
+    articles, _ = read(tmp_path / "feed.jsonl")
+    twice_note = (
+        f"{tmp_path / 'feed.jsonl'}:2 appears twice (named twice, or repeated in its input); read once"
+    )
+    assert [a.warnings for a in articles] == [(twice_note,)]
 
 
 def test_the_same_text_from_another_outlet_is_a_reprint_kept_as_its_own_source(tmp_path: Path) -> None:

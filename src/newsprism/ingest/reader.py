@@ -63,13 +63,22 @@ def read_articles(
                 seen = None if keep_copies else first_by_text.get((built.text, built.outlet))
                 if seen is not None:
                     kept = articles[seen]
-                    note = f"{built.origin} has exactly the same text; it was read once, as this article"
+                    note = (
+                        f"{built.origin} appears twice (named twice, or repeated in its input); read once"
+                        if _input_of(built.origin) == _input_of(kept.origin)
+                        else f"{built.origin} has exactly the same text; it was read once, as this article"
+                    )
                     articles[seen] = _with_warning(kept, note)
                     continue
                 first_by_text[(built.text, built.outlet)] = len(articles)
                 articles.append(built if keep_copies else distinct(built, texts))
                 texts.add(built.text)
     return articles, skipped
+
+
+def _input_of(origin: str) -> str:
+    """The file, URL or feed an item came from: "feed.jsonl:2" and "list.json#3" are items of one input."""
+    return re.sub(r"(:\d+|#\d+)$", "", origin)
 
 
 def distinct(article: Article, texts: set[str]) -> Article:
