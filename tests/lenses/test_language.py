@@ -655,3 +655,65 @@ def test_damage_in_a_participle_clause_of_a_force_is_plain(lens: LanguageLens, s
     # a person's act told the same way still dramatises it
     found = _by_text(_spans(lens, segmenter, "The treasurer resigned on Monday, destroying the coalition."))
     assert found["destroying"].neutral == "damaging"
+
+
+# A fictional tabloid's own voice about a council election, a rival's quote inside it, and a column's verdict.
+TABLOID_ELECTION = (
+    "Mayor Ilse Dorrow's smug allies and their clueless advisers were sent packing after four wasted years "
+    "at the town hall.\n"
+    "Her bitter deputy Aart Minne skulked off to a gloomy wake at the bowls club.\n"
+    "The old guard splurged millions on vanity projects, and now they get the defeat they so richly "
+    "deserve.\n"
+    "“The count was a stitch-up run by a biased press,” Minne told reporters."
+)
+COLUMN_VERDICT = "Its councillors grew lazy, and its leaflets grew longer."
+# The same words in uses that judge nobody.
+LITERAL_ELECTION_WORDS = (
+    "Under the old system, thousands of votes were wasted in safe seats.",
+    "Tonnes of food are wasted every week, the study found.",
+    "A bitter wind blew across the harbour all afternoon.",
+    "Forecasters expect gloomy weather for the weekend.",
+    "The bank gave a gloomy outlook for exports.",
+    "The pollster warned that the survey drew on a biased sample of older voters.",
+    "A lazy river winds through the valley below the dam.",
+    "We spent a lazy Sunday on the beach.",
+)
+
+
+@pytest.mark.slow
+def test_tabloid_election_words_are_found_in_their_loaded_uses(
+    lens: LanguageLens, segmenter: Segmenter
+) -> None:
+    found = _by_text(_spans(lens, segmenter, TABLOID_ELECTION))
+    authorial = {
+        "smug": None,
+        "clueless": None,
+        "wasted": None,
+        "bitter": None,
+        "gloomy": None,
+        "splurged": "spent",
+        "vanity projects": "prestige projects",
+        "richly deserve": None,
+    }
+    for word, neutral in authorial.items():
+        assert found[word].voice == "authorial", word
+        assert found[word].neutral == neutral, word
+    assert found["wasted"].category == "loaded adjective"  # a participle before a noun
+    for word in ("stitch-up", "biased"):
+        assert found[word].voice == "attributed", word
+    lazy = _by_text(_spans(lens, segmenter, COLUMN_VERDICT))
+    assert lazy["lazy"].voice == "authorial"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", LITERAL_ELECTION_WORDS)
+def test_election_words_stay_unflagged_in_literal_uses(
+    lens: LanguageLens, segmenter: Segmenter, text: str
+) -> None:
+    assert _spans(lens, segmenter, text) == []
+
+
+@pytest.mark.slow
+def test_time_or_money_wasted_is_loaded(lens: LanguageLens, segmenter: Segmenter) -> None:
+    for text in ("The council wasted two years on the ferry study.", "Millions were wasted on the tunnel."):
+        assert _by_text(_spans(lens, segmenter, text))["wasted"].neutral == "spent", text

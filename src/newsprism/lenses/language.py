@@ -37,6 +37,8 @@ from newsprism.lenses.language_lexicon import (
     METAPHOR,
     MODIFIER,
     MONEY,
+    MOOD,
+    NOT_STATISTICAL,
     NOT_VERB,
     NOUN,
     PERSON,
@@ -46,6 +48,7 @@ from newsprism.lenses.language_lexicon import (
     SEIZURE,
     SPEECH,
     SPOKEN,
+    SQUANDERED,
     VERB,
     Entry,
     Lexicon,
@@ -339,7 +342,15 @@ class LanguageLens:
                     continue
                 if _is_name(tok):
                     found = self.lexicon.entry(tok.text, tok.text.lower(), "NOUN")
-                    if found is not None and _capital_by_place(toks, i - 1):
+                    if (
+                        tok.pos != "PROPN"
+                        and tok.ent_type in _FIGURE_ENTS
+                        and self.lexicon.entry(tok.text, tok.lemma, tok.pos) is not None
+                    ):
+                        # a listed word the tagger puts inside a date or a figure ("after four wasted
+                        # years", "a whopping 9 million"): the word in its use, from the hand lists only
+                        found = self._entry(tok, 0.0, parse)
+                    elif found is not None and _capital_by_place(toks, i - 1):
                         # a listed word capitalised by its place and tagged as a name ("Rubbish.", a
                         # quoted "'Sham trial'" in a headline): the word itself, in its use
                         found = self._entry(tok, 0.0, parse)
@@ -388,6 +399,9 @@ class LanguageLens:
 
     def _entry(self, tok: Token, learned: float, parse: _Parse, *, learned_ok: bool = True) -> Entry | None:
         entry = self.lexicon.entry(tok.text, tok.lemma, tok.pos)
+        if entry is not None and entry.category == VERB and parse.participle_modifier(tok):
+            # a participle before a noun is the adjective when one is listed ("eight wasted years")
+            entry = self.lexicon.words.get(tok.text.lower(), entry)
         if entry is not None:
             if entry.category == ATTRIBUTION and (not _reports_speech(tok) or parse.physical(tok)):
                 return None  # "slammed by Hurricane Michael", "a storm blasted the coast": no one spoke
@@ -731,6 +745,26 @@ _CLAIM_NOUNS = frozenset(
     {"claim", "allegation", "story", "report", "idea", "argument", "theory", "suggestion", "excuse"}
     | {"defence", "defense", "statement", "charge", "accusation", "notion"}
 )
+# Spans of time that can be told as wasted ("eight wasted years", "a wasted decade", "wasted his chance").
+_TIME_SPANS = frozenset(
+    """
+    year decade month week day hour minute time term era generation lifetime life career summer winter
+    season opportunity chance
+    """.split()  # noqa: SIM905 (a word list reads better as text)
+)
+# Gatherings whose mood an outlet may assign ("a gloomy party wake", "a glum rally").
+_GATHERINGS = frozenset(
+    """
+    wake gathering meeting rally party celebration event conference congress convention reception
+    vigil headquarters camp crowd audience supporters members delegates faithful
+    """.split()  # noqa: SIM905 (a word list reads better as text)
+)
+# What "biased" describes in statistics: a technical property, not a judgement.
+_STATISTICAL = frozenset(
+    """
+    sample estimate estimator coin die dice measurement selection model algorithm data dataset test
+    """.split()  # noqa: SIM905 (a word list reads better as text)
+)
 # Kinds of rot that are decay of a material ("dry rot", "root rot").
 _DECAY_KINDS = frozenset({"dry", "wet", "root", "brown", "white", "soft", "black", "stem", "crown", "foot"})
 # Groups and institutions whose "rot" is figurative.
@@ -902,9 +936,17 @@ class _Parse:
             return self.saying(tok)
         if use == NOT_VERB:
             return not self.finite_verb(tok)
+        if use == MOOD:
+            return self.of_person(tok) or any(t.lemma.lower() in _GATHERINGS for t in self._described(tok))
+        if use == SQUANDERED:
+            return self.squandered(tok)
+        if use == NOT_STATISTICAL:
+            return not any(t.lemma.lower() in _STATISTICAL for t in self._described(tok))
         return True
 
     def _person(self, tok: Token) -> bool:
+        if tok.ent_type in _FIGURE_ENTS:
+            return False  # "a lazy Sunday": a date, though the tagger calls it a name
         return _personal(tok) or tok.lemma.lower() in _PEOPLE or tok.text.lower() in _PEOPLE
 
     def of_person(self, tok: Token) -> bool:
@@ -912,11 +954,16 @@ class _Parse:
         if tok.pos != "ADJ" and tok.dep != "amod":
             return False
         if tok.dep == "amod" and tok.head != tok.i:
-            return self._person(self.tokens[tok.head])
+            return self._person(self._word_end(self.tokens[tok.head]))
         if tok.dep in ("acomp", "attr") and tok.head != tok.i:
             subjects = [k for k in self.children[tok.head] if k.dep in ("nsubj", "nsubjpass")]
             return any(self._person(k) for k in subjects)
         return False
+
+    def _word_end(self, tok: Token) -> Token:
+        """The last part of the hyphenated word ``tok`` begins ("ex" of "ex-mayor" -> "mayor"), which the
+        parser may split; ``tok`` itself otherwise."""
+        return self.tokens[_compound_end(self.tokens, tok.i)]
 
     def done_to_person(self, tok: Token) -> bool:
         """A verb done to a person: its object or passive subject is one ("caged the governor", "Malvik was
@@ -936,6 +983,31 @@ class _Parse:
         if tok.dep in ("acl", "amod") and tok.head != tok.i:
             return self._person(self.tokens[tok.head])
         return any(self._person(k) for k in kids if k.dep == "nsubj")
+
+    def _described(self, tok: Token) -> list[Token]:
+        """What an adjective describes: the noun it modifies ("a gloomy wake"), or the subject it is said
+        of ("the sample was biased", "its candidates grew lazy")."""
+        if tok.pos == "VERB" and tok.dep not in ("amod", "acl"):
+            # the tagger's passive ("the estimate is biased")
+            return [k for k in self.children[tok.i] if k.dep in ("nsubj", "nsubjpass")]
+        if tok.head == tok.i:
+            return []
+        if tok.dep in ("amod", "acl"):
+            return [self.tokens[tok.head]]
+        if tok.dep in ("acomp", "attr", "oprd"):
+            return [k for k in self.children[tok.head] if k.dep in ("nsubj", "nsubjpass")]
+        return []
+
+    def squandered(self, tok: Token) -> bool:
+        """Time or money told as wasted: the word describes a span of time or a sum ("eight wasted years",
+        "a wasted decade"), or the verb's object is one ("wasted millions on", "two years were wasted"),
+        not "wasted votes" or "food wasted"."""
+        things = self._described(tok)
+        if tok.pos == "VERB":
+            things += [k for k in self.children[tok.i] if k.dep in ("dobj", "nsubjpass")]
+            if tok.dep == "acl" and tok.head != tok.i:
+                things.append(self.tokens[tok.head])
+        return any(t.lemma.lower() in _TIME_SPANS or self._sum(t) for t in things)
 
     def of_words(self, tok: Token) -> bool:
         """An adjective of words, promises or gestures ("empty promises", "the words sounded hollow")."""

@@ -29,7 +29,14 @@ bent pipe), "staggering" and "crumbling" before a noun (:data:`MODIFIER`, not "s
 (:data:`EPITHET`, not "the thief fled"), "the rot in" an institution (:data:`INSTITUTIONAL`), a "piggy bank"
 as a comparison (:data:`METAPHOR`), "criminal" only as a noun (the "Criminal Code" and a "criminal
 investigation" judge nobody), "seized" not by police or of goods (:data:`SEIZURE`), and labels that are loaded
-as nouns in every use ("kleptocrat", "fiefdom", "loot", "drivel"). The learned word scores (package data, see
+as nouns in every use ("kleptocrat", "fiefdom", "loot", "drivel"). A fourth round on 2026-11-24
+(team-curated, no data set consulted for the words) followed a fictional election told by a wire, a
+tabloid and a column: "smug", "clueless", "splurged", "vanity projects", "richly deserve" and "stitch-up"
+in every use, "bitter" and "lazy" of a person (:data:`PERSON`), "gloomy" of people or their gathering
+(:data:`MOOD`), "wasted" time or money (:data:`SQUANDERED`, not wasted votes), "biased" not of a sample
+or an estimate (:data:`NOT_STATISTICAL`), "woke" not as the past of wake (:data:`NOT_VERB`); "admit",
+"concede" and "confess" only introducing what was said (:data:`SAYING`), and "insist" no longer (see
+:data:`ATTRIBUTION_VERBS`). The learned word scores (package data, see
 ``data/language/README.md``) catch the long tail the hand lists miss; they carry no neutral alternative.
 """
 
@@ -97,6 +104,9 @@ INSTITUTIONAL = "institutional"  # of a group or institution ("the rot in the pa
 METAPHOR = "metaphor"  # a comparison ("like his private piggy bank"), not a child's piggy bank
 SEIZURE = "seizure"  # not by police or courts, not of goods: "police seized the villa" is plain reporting
 NOT_VERB = "not a verb"  # "the woke mob", "go woke", not the past of wake ("woke up to the news")
+MOOD = "mood"  # of a person or a gathering of people ("a gloomy party wake"), not "gloomy weather"
+SQUANDERED = "squandered"  # of time or money ("eight wasted years", "wasted millions"), not "wasted votes"
+NOT_STATISTICAL = "not statistical"  # "a biased media", not "a biased sample" or "biased estimates"
 SAYING = "saying"  # introduces speech or a that-clause, no object of its own: not "conceded defeat"
 
 
@@ -267,7 +277,8 @@ STUNT = _table(
     """,
     NOUN,
 )
-# Framing nouns loaded in every use (2026-11-24, third round): a domain run as one's own, stolen money.
+# Framing nouns loaded in every use (2026-11-24, third round): a domain run as one's own, stolen money;
+# (fourth round) spending told as a spree.
 FRAMING_NOUNS = _table(
     FRAMING,
     0.8,
@@ -275,6 +286,8 @@ FRAMING_NOUNS = _table(
     fiefdom = domain
     fiefdoms = domains
     loot = money
+    splurge = spending
+    splurges = spending
     """,
     NOUN,
 )
@@ -336,8 +349,26 @@ SPOKEN_ADJECTIVES = _table(
     """,
     SPOKEN,
 )
-# Adjectives loaded only of a person ("the bent governor"; a bent pipe is bent).
-PERSON_ADJECTIVES = _table(ADJECTIVE, 0.8, "bent = corrupt", PERSON)
+# Adjectives loaded only of a person ("the bent governor"; a bent pipe is bent; "the bitter deputy leader",
+# not "bitter cold" or "a bitter taste"; "its candidates grew lazy", not "a lazy river").
+PERSON_ADJECTIVES = _table(
+    ADJECTIVE,
+    0.8,
+    """
+    bent = corrupt
+    bitter
+    lazy
+    """,
+    PERSON,
+)
+# A mood an outlet assigns to people or their gathering ("a gloomy party wake"), not to the weather or
+# a forecast ("gloomy skies", "a gloomy outlook for exports").
+MOOD_ADJECTIVES = _table(ADJECTIVE, 0.7, "gloomy", MOOD)
+# Time or money told as squandered ("eight wasted years", "wasted millions on"), not "wasted votes".
+SQUANDER_WORDS = _table(ADJECTIVE, 0.7, "wasted", SQUANDERED)
+SQUANDER_VERBS = _table(VERB, 0.7, "waste = spend", SQUANDERED)
+# "a hysterical, biased media"; a statistician's "biased sample" judges nobody.
+BIASED = _table(ADJECTIVE, 0.8, "biased", NOT_STATISTICAL)
 # A culture-war label, as an adjective or a noun only: "woke" is also the past of "wake" ("the town woke
 # up to the news"), which the learned score (from the label's uses) flagged.
 WOKE = _table(ADJECTIVE, 0.75, "woke", NOT_VERB)
@@ -432,6 +463,8 @@ ADJECTIVES = _table(
     bungling
     blundering
     greedy
+    smug
+    clueless
     harebrained
     boneheaded
     tinpot
@@ -586,6 +619,7 @@ VERBS = _table(
     massacre = kill
     smear = criticise
     rig = influence
+    splurge = spend
     """,
 )
 
@@ -701,6 +735,8 @@ HYPHENATED = _table(
     rubber-stamping = approving
     rubber-stamps = approves
     tax-and-spend
+    stitch-up
+    stitch-ups
     """,
 )
 # Loaded only as an aside between commas ("Marchetti, as usual, claimed"), not "open as usual". Kept apart
@@ -718,6 +754,11 @@ OTHER_PHRASES = _table(
     gravy train
     slush fund = secret fund
     slush funds = secret funds
+    vanity project = prestige project
+    vanity projects = prestige projects
+    vanity scheme = prestige scheme
+    vanity schemes = prestige schemes
+    richly deserve
     """,
 )
 
@@ -725,6 +766,7 @@ OTHER_PHRASES = _table(
 _IRREGULAR = {
     "say": {"ed": "said", "s": "says", "ing": "saying"},
     "take": {"ed": "took", "s": "takes", "ing": "taking"},
+    "spend": {"ed": "spent", "s": "spends", "ing": "spending"},
 }
 
 
@@ -789,6 +831,9 @@ class Lexicon:
             MODIFIER_ADJECTIVES,
             SPOKEN_ADJECTIVES,
             PERSON_ADJECTIVES,
+            MOOD_ADJECTIVES,
+            SQUANDER_WORDS,
+            BIASED,
             WOKE,
             MISHAP_LABELS,
             POLITICAL_LABELS,
@@ -806,6 +851,7 @@ class Lexicon:
             CHARGE_VERBS,
             AMOUNT_VERBS,
             CHEAT_VERBS,
+            SQUANDER_VERBS,
             ATTRIBUTION_VERBS,
             SPEECH_VERBS,
         )
