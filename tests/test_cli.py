@@ -102,6 +102,30 @@ def test_language_per_line_and_json(tmp_path: Path) -> None:
     assert voices["tyrant"] == "authorial" and voices["sham votes"] == "attributed"  # the adviser's words
 
 
+def test_language_shows_titles_and_who_is_quoted(tmp_path: Path) -> None:
+    story = tmp_path / "recount.txt"
+    story.write_text(
+        "Title: SMUG RIVALS CELEBRATE as recount ends\n\n"
+        "The recount in Brenholt ended on Monday. “The count was a stitch-up,” said former mayor Ilse "
+        "Dorrow.\nHer clueless advisers left early.",
+        encoding="utf-8",
+    )
+    data = json.loads(run("language", str(story), "--format", "json", "--quiet").stdout)
+    assert list(data) == ["schema", "sources", "language", "title_language", "skipped"]
+    rows = {s["text"]: s for s in data["language"]}
+    assert rows["stitch-up"]["voice"] == "attributed" and rows["stitch-up"]["speaker_name"] == "Ilse Dorrow"
+    # the ids `newsprism quotes` gives on the same inputs
+    assert (rows["stitch-up"]["quote"], rows["stitch-up"]["speaker"]) == ("q1", "p1")
+    assert rows["clueless"]["quote"] is None and rows["clueless"]["speaker_name"] is None
+    (title,) = data["sources"]
+    spans = [(t["text"], title["title"][t["start"] : t["end"]]) for t in data["title_language"]]
+    assert spans == [("SMUG", "SMUG")]  # offsets into the title
+    text = run("language", str(story), "--quiet")
+    assert text.returncode == 0, text.stderr
+    assert "title: SMUG" in text.stdout  # the title line above the text, and the title's row
+    assert "attributed (Ilse" in text.stdout and "Dorrow, q1)" in text.stdout  # the table wraps the cell
+
+
 def test_unsupported_scheme_is_named_not_a_missing_file(tmp_path: Path) -> None:
     result = run("compare", "ftp://ftp.velmora.example/harbour.txt", str(tmp_path / "missing.txt"))
     assert result.returncode == 1

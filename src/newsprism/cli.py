@@ -249,12 +249,13 @@ def language(
     quiet: Quiet = False,
     debug: Debug = False,
 ) -> None:
-    """Loaded language per source, the outlet's own voice kept apart from words it quotes."""
+    """Loaded language per source, the outlet's own voice kept apart from words it quotes (and who is quoted);
+    each title's loaded words too."""
     with handle_errors(debug):
         import json
 
-        from newsprism.lenses.language import score_lines
-        from newsprism.lenses.language_cli import print_language, spans_by_source
+        from newsprism.lenses.language import LanguageLens, score_lines
+        from newsprism.lenses.language_cli import language_json, print_language, spans_by_source
         from newsprism.model import Story, Summary
         from newsprism.pipeline import Findings, Pipeline, assemble_report
 
@@ -273,15 +274,21 @@ def language(
         with spinner(quiet) as say:
             say("segmenting and embedding")
             story = Story(sources=tuple(pipeline.sources(articles)))  # no claims: the lens needs none
+            say("quotes")
+            quotes = pipeline.quotes(story)
             say("loaded language")
-            found = pipeline.language(story, pipeline.quotes(story))
+            found = pipeline.language(story, quotes)
+            # titles need the lens itself (a null or custom lens has none); who is quoted needs the quotes
+            lens = pipeline.language if isinstance(pipeline.language, LanguageLens) else None
+            items = spans_by_source(story, found, quotes=quotes, lens=lens, quote_lens=pipeline.quotes)
         if fmt is TextFormat.json:
+            from newsprism.report.json import to_dict
+
             report = assemble_report(story, Findings(language=found), Summary(), tuple(skipped))
-            data = report.to_dict()
-            section = {k: v for k, v in data.items() if k in {"schema", "sources", "language", "skipped"}}
-            write_output(json.dumps(section, ensure_ascii=False, indent=2), None)
+            data = language_json(items, to_dict(report)["sources"], skipped)
+            write_output(json.dumps(data, ensure_ascii=False, indent=2), None)
         else:
-            print_language(spans_by_source(story, found))
+            print_language(items)
         raise typer.Exit(EXIT_PARTIAL if skipped else EXIT_OK)
 
 

@@ -562,6 +562,9 @@ def test_attributed_spans_name_who_is_quoted(pipeline: Pipeline, tmp_path: Path)
     by_text = {s.text: who for s, who in zip(item.spans, item.quoted, strict=True)}
     assert "Petra Holm" in by_text["sham"] and ", q" in by_text["sham"]
     assert by_text["corrupt"] == ""  # the outlet's own word names nobody
+    ids = {s.text: who for s, who in zip(item.spans, item.quoted_by, strict=True)}
+    assert ids["sham"].name == "Petra Holm" and ids["sham"].quote and ids["sham"].speaker
+    assert ids["sham"].label == by_text["sham"]
     assert {s.text for s in item.title_spans} >= {"CROOKED", "CAGED"}
     console = Console(record=True, width=120, color_system=None)
     print_language([item], console)
@@ -717,3 +720,35 @@ def test_election_words_stay_unflagged_in_literal_uses(
 def test_time_or_money_wasted_is_loaded(lens: LanguageLens, segmenter: Segmenter) -> None:
     for text in ("The council wasted two years on the ferry study.", "Millions were wasted on the tunnel."):
         assert _by_text(_spans(lens, segmenter, text))["wasted"].neutral == "spent", text
+
+
+@pytest.mark.slow
+def test_language_json_carries_who_is_quoted_and_the_titles_words(pipeline: Pipeline, tmp_path: Path) -> None:
+    from newsprism.lenses.language_cli import QuotedBy, language_json, language_of_files
+
+    path = tmp_path / "ferry.txt"
+    path.write_text(
+        "Title: 'Rigged count', wails bitter ex-mayor as smug rivals celebrate\n\n"
+        "The recount ended on Monday. “The count was a stitch-up,” said former mayor Ilse Dorrow.\n"
+        "Her clueless advisers left early.",
+        encoding="utf-8",
+    )
+    items, _ = language_of_files([str(path)], pipeline)
+    (item,) = items
+    sources = [{"id": item.source, "title": item.title, "text": item.text}]
+    data = language_json(items, sources)
+    assert list(data) == ["schema", "sources", "language", "title_language", "skipped"]
+    rows = {r["text"]: r for r in data["language"]}  # type: ignore[attr-defined]
+    assert rows["stitch-up"]["speaker_name"] == "Ilse Dorrow"
+    assert str(rows["stitch-up"]["quote"]).startswith("q") and str(rows["stitch-up"]["speaker"]).startswith(
+        "p"
+    )
+    assert rows["clueless"]["voice"] == "authorial" and rows["clueless"]["quote"] is None
+    titles = {r["text"]: r for r in data["title_language"]}  # type: ignore[attr-defined]
+    for r in titles.values():
+        assert item.title[r["start"] : r["end"]] == r["text"]
+        assert r["quote"] is None and r["speaker"] is None  # a title's quotes are not the story's
+    assert titles["smug"]["voice"] == "authorial"
+    assert titles["bitter"]["voice"] == "authorial"  # of an "ex-mayor", split by the parser
+    assert titles["Rigged"]["voice"] == "attributed"  # a headline's quotation marks quote someone
+    assert QuotedBy(quote="q2", name="Ilse Dorrow").label == "Ilse Dorrow, q2" and QuotedBy().label == ""

@@ -212,9 +212,17 @@ class LanguageLens:
         words, as the headline convention has it ("'Sham trial', wails lawyer"), not scare quotes.
         ``quotes`` is the quotes lens (a default one if not given), for the speakers a title names.
         """
+        return self.title_findings(source, quotes)[0]
+
+    def title_findings(
+        self, source: Source, quotes: Callable[[Story], QuoteFindings] | None = None
+    ) -> tuple[list[LanguageSpan], QuoteFindings]:
+        """:meth:`title_spans` and the quotes the quotes lens finds in the title (offsets into the title;
+        their ids and speaker ids are the title's own, not the story's), so that a reader can see who a
+        title quotes ("'Witch hunt', wails lawyer")."""
         title = source.article.title.strip()
         if not title:
-            return []
+            return [], QuoteFindings()
         from newsprism.model import Article
 
         article = Article(id=source.id, text=headline_case(source.article.title), outlet=source.outlet)
@@ -227,7 +235,7 @@ class LanguageLens:
         probs = [float(p) for p in self.bias([s.text for s in head.sentences])] if head.sentences else []
         spans = self.find_spans(head, found, probs, headline=True)
         original = source.article.title
-        return [dataclasses.replace(s, text=original[s.start : s.end]) for s in spans]
+        return [dataclasses.replace(s, text=original[s.start : s.end]) for s in spans], found
 
     def find_spans(
         self,
