@@ -47,6 +47,11 @@ class Article:
     language: str = "en"
     origin: str = ""  # the path, URL or "-" the article came from
     warnings: tuple[str, ...] = ()
+    # Who the input says wrote it, apart from the text: an author field or header, a page's byline, or a
+    # byline line taken out of the body, without its "By " ("Jane Doe", "AP", "Ana Reyes, Meridian
+    # Wire"); several authors joined with ", ". "" when none was given. The reuse lens reads a wire
+    # credit in it as it reads one in the text (an author "AP" credits AP).
+    author: str = ""
 
     @property
     def words(self) -> int:
@@ -262,6 +267,7 @@ class SourceReport:
     reused_share: float = 0.0
     warnings: tuple[str, ...] = ()
     biased_sentences: float = 0.0
+    author: str = ""  # Article.author; "" when the input named none
 
 
 @dataclass(frozen=True, slots=True)

@@ -289,6 +289,7 @@ def assemble_report(
                 wire=findings.reuse.wire.get(src.id, ()),
                 reused_share=findings.reuse.reused_share.get(src.id, 0.0),
                 warnings=a.warnings,
+                author=a.author,
             )
         )
     return StoryReport(

@@ -122,3 +122,23 @@ def test_parquet_date_columns_are_read_as_dates(tmp_path: Path) -> None:
     draft = record(first, "typed.parquet:1")
     assert isinstance(draft, Draft) and draft.published == first["published"]
     assert day_number(draft.published) is not None  # the clusterer places it in time
+
+
+def test_shard_authors_reach_the_articles_and_their_rows(tmp_path: Path) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from newsprism.batch.rows import article_from_row, article_schema
+    from newsprism.batch.stages import normalise_records
+    from newsprism.settings import Settings
+
+    body = "The Osterby cable car reopened on Saturday after a four-month overhaul, the transport board said."
+    path = tmp_path / "typed.parquet"
+    pq.write_table(pa.table({"text": [body, body + " Again."], "authors": [["Ella Brandt", "AP"], []]}), path)
+    built = normalise_records(read_records(path), path.name, Settings())
+    assert [getattr(a, "author", None) for a in built] == ["Ella Brandt, AP", ""]
+    assert "author" in article_schema().names
+    # an articles part written before the author column reads with no author
+    old = {name: None for name in article_schema().names if name != "author"}
+    old.update(id="a1", text=body, warnings=[])
+    assert article_from_row(old).author == ""

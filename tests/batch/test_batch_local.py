@@ -42,6 +42,7 @@ def test_source_rows_round_trip_exactly(pipeline) -> None:  # type: ignore[no-un
         outlet="Northern Wire",
         published="2031-03-05",
         warnings=("a warning",),
+        author="Ilse Marten, Northern Wire",
     )
     src = pipeline.annotate(pipeline.sources([article]))[0]
     found = src.findings
@@ -66,6 +67,8 @@ def test_source_rows_round_trip_exactly(pipeline) -> None:  # type: ignore[no-un
     # a part written before the findings column existed still reads (the story stage then computes them)
     del back_row["findings"]
     assert source_from_row(back_row, "s7").findings is None
+    del back_row["author"]  # and one written before the author column, with no author
+    assert source_from_row(back_row, "s7").article == dataclasses.replace(article, author="")
 
 
 def test_articles_carry_their_quotes_and_language(local_out: Path) -> None:

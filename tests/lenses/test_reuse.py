@@ -228,6 +228,24 @@ def test_direction_from_publication_time_or_none() -> None:
     assert same_day.reused_share["s1"] > 0.5 and same_day.reused_share["s2"] > 0.5
 
 
+def test_the_articles_author_credits_its_agency() -> None:
+    """A byline kept apart from the text ("By AP" in a page's byline, "author": "AP" in a JSON export)
+    credits the agency as a byline in the text does, and it tells which side copied."""
+    plain = AGENCY.replace("HARVEN, Ostmark (TNA) — ", "")
+    copy = AGENCY_REPRINT.replace("\n\nAdditional reporting by Tarvel News Agency.", "")
+    reprint = Source("s1", Article("s1", copy, outlet="The Selk Islander", author="Tarvel News Agency"), ())
+    agency = _source("s2", plain, "Tarvel News Agency")
+    found = ReuseLens()(Story((reprint, agency)))
+    assert found.wire == {"s1": ("Tarvel News Agency",), "s2": ()}  # its text credits no one
+    assert found.reuse and {r.origin for r in found.reuse} == {"s2"}
+    unsigned = ReuseLens()(Story((_source("s1", copy, "The Selk Islander"), agency)))
+    assert unsigned.reuse and {r.origin for r in unsigned.reuse} == {None}  # no credit: no direction
+    by_ap = Source("s1", Article("s1", copy, outlet="The Selk Islander", author="AP"), ())
+    by_person = Source("s3", Article("s3", LOCAL, outlet="Merrow Valley Gazette", author="Jana Holm"), ())
+    found = ReuseLens()(Story((by_ap, by_person)))
+    assert found.wire == {"s1": ("AP",), "s3": ()}
+
+
 def test_same_input_same_findings(story: Story) -> None:
     a, b = ReuseLens()(story), ReuseLens()(story)
     assert a.reuse == b.reuse and a.wire == b.wire and a.origins == b.origins

@@ -314,3 +314,12 @@ def test_a_reuse_with_a_known_origin_points_from_it(sample_report: StoryReport) 
     )
     assert 'aria-label="copied by"' not in plain and "↔" in plain
     assert 'aria-label="copied by"' in to_html(directed)
+
+
+def test_a_sources_author_sits_under_its_title_escaped(sample_report: StoryReport) -> None:
+    src = dataclasses.replace(sample_report.sources[0], author="Mara Quill <b>AP</b>")
+    html = to_html(dataclasses.replace(sample_report, sources=(src, *sample_report.sources[1:])))
+    row = html[html.index('id="src-s1"') :]
+    title_cell = row[: row.index("</tr>")].split("<td")[2]
+    assert '<div class="by">by Mara Quill &lt;b&gt;AP&lt;/b&gt;</div>' in title_cell
+    assert 'class="by"' not in to_html(sample_report)

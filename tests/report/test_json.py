@@ -254,3 +254,17 @@ def test_an_anonymous_speaker_round_trips(sample_report: StoryReport) -> None:
     )
     report = dataclasses.replace(sample_report, speakers=(anonymous, *sample_report.speakers[1:]))
     assert from_json(to_json(report)) == report
+
+
+def test_a_sources_author_is_written_only_when_known_and_read_back(sample_report: StoryReport) -> None:
+    data = to_dict(sample_report)
+    assert all("author" not in s for s in data["sources"])  # a v1 report without authors is unchanged
+    s1 = dataclasses.replace(sample_report.sources[0], author="Mara Quill, Meridian Wire")
+    report = dataclasses.replace(sample_report, sources=(s1, *sample_report.sources[1:]))
+    data = to_dict(report)
+    assert data["sources"][0]["author"] == "Mara Quill, Meridian Wire"
+    assert list(data["sources"][0])[-1] == "author"  # added after the schema's keys
+    assert from_json(to_json(report)) == report
+    data["sources"][0]["author"] = 7
+    with pytest.raises(NewsprismError, match=r"report\.sources\[0\]\.author"):
+        from_dict(data)

@@ -71,3 +71,12 @@ def test_each_quote_in_a_shared_group_shows_its_own_link_to_the_quotes_above_it(
     quoted = out[out.index("### Quotes by source") :]
     lines = [line for line in quoted.splitlines() if "decade of mistrust" in line and line.startswith("  - ")]
     assert [line.split(") (")[1].split(")")[0] for line in lines] == ["same-words", "other-speaker"]
+
+
+def test_a_sources_author_follows_its_title(sample_report: StoryReport) -> None:
+    src = dataclasses.replace(sample_report.sources[0], author="Mara *Quill*")
+    out = to_markdown(dataclasses.replace(sample_report, sources=(src, *sample_report.sources[1:])))
+    row = next(line for line in out.splitlines() if line.startswith("| s1 "))
+    assert f"| {md(src.title)} (by Mara \\*Quill\\*) |" in row and row.count(" | ") == 7
+    other = next(line for line in out.splitlines() if line.startswith("| s2 "))
+    assert "(by " not in other

@@ -216,3 +216,33 @@ def test_stories_can_swap_ids_and_old_ids_open_a_live_story(tmp_path: Path) -> N
         store.rename_stories({"x": "z"}, {})
     assert store.story("x") is not None and store.integrity() == "ok"
     store.close()
+
+
+def test_the_author_is_stored_and_a_version_4_store_reads_with_no_author(tmp_path: Path) -> None:
+    import dataclasses
+
+    from newsprism.store.sqlite import _MIGRATIONS
+
+    path = tmp_path / "v4.sqlite"
+    db = sqlite3.connect(path)
+    db.execute("CREATE TABLE schema_version (version INTEGER NOT NULL)")
+    for version in range(1, 5):
+        db.executescript(_MIGRATIONS[version])
+        db.execute("INSERT INTO schema_version VALUES (?)", (version,))
+    old = _article(1, "https://brell.example/1")
+    db.execute(  # an article as a store of schema version 4 held it: twelve columns, no author
+        "INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+        (old.id, 1, old.text, old.title, old.outlet, old.url, old.published, "en", "", "[]", 0.0, None),
+    )
+    db.commit()
+    db.close()
+    with open_store(path) as store:
+        assert store.schema_version() == SCHEMA_VERSION == 5
+        assert store.articles([old.id]) == [old] and old.author == ""
+        new = dataclasses.replace(_article(2), author="Ilse Marten, Brell Press")
+        store.commit_batch([new], np.ones((1, 4), dtype=np.float32), {}, [], {})
+        fuller = dataclasses.replace(_article(3), author="AP")
+        store.replace_article(new.id, fuller, np.ones(4, dtype=np.float32))
+    with open_store(path) as store:  # read again from the file
+        assert store.articles([old.id, fuller.id]) == [old, fuller]
+        assert store.articles([fuller.id])[0].author == "AP"

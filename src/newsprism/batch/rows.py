@@ -57,6 +57,7 @@ def article_schema() -> pa.Schema:
             ("language", pa.string()),
             ("origin", pa.string()),
             ("warnings", strs),
+            ("author", pa.string()),
             ("text", pa.string()),
             ("sent_start", ints),
             ("sent_end", ints),
@@ -94,6 +95,7 @@ def source_row(source: Source, lead: np.ndarray, *, shard: str, row: int) -> Row
         "language": a.language,
         "origin": a.origin,
         "warnings": list(a.warnings),
+        "author": a.author,
         "text": a.text,
         "sent_start": [s.start for s in source.sentences],
         "sent_end": [s.end for s in source.sentences],
@@ -125,6 +127,7 @@ def article_from_row(row: Mapping[str, Any]) -> Article:
         language=row["language"] or "en",
         origin=row["origin"] or "",
         warnings=tuple(row["warnings"] or ()),
+        author=row.get("author") or "",  # parts written before the column have none
     )
 
 

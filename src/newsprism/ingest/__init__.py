@@ -2,12 +2,14 @@
 
 What ``read_articles`` accepts, in the order given (bad inputs become ``Skipped`` with a reason):
 
-- ``.txt`` / ``.md`` / unknown extensions: optional ``Title:``, ``Outlet:``, ``Date:``, ``URL:`` lines at
-  the top, a blank line, then the body (blank lines separate paragraphs);
+- ``.txt`` / ``.md`` / unknown extensions: optional ``Title:``, ``Outlet:``, ``Date:``, ``URL:``, ``Author:``
+  lines at the top, a blank line, then the body (blank lines separate paragraphs; a byline line at the top
+  of the body becomes the author);
 - ``.html`` / ``.htm`` or anything that sniffs as HTML: main text and metadata via trafilatura;
 - ``.json`` (an object, a list, or ``{"articles": [...]}``) and ``.jsonl`` / ``.ndjson``: fields
   ``title``, ``text`` (or ``content``, ``body``; ``html`` for markup), ``outlet`` (or ``source``),
-  ``url``, ``published`` (or ``date``, ``publishedAt``);
+  ``url``, ``published`` (or ``date``, ``publishedAt``), ``author`` (or ``byline``, ``creator``,
+  ``authors`` as a list);
 - ``http://`` and ``https://`` URLs (public addresses only unless ``fetch.allow_private``), and
   ``file://`` URLs as local paths; any other scheme is skipped with a reason naming it;
 - RSS/Atom feed files (recognised by content), named or in a folder: each entry is an article; an OPML

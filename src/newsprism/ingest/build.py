@@ -9,7 +9,7 @@ from newsprism.model import Article, Skipped
 from newsprism.normalise.boilerplate import drop_boilerplate
 from newsprism.normalise.html import extract_html
 from newsprism.normalise.language import guess_language
-from newsprism.normalise.meta import normalise_date, outlet_from_url
+from newsprism.normalise.meta import normalise_author, normalise_date, outlet_from_url
 from newsprism.normalise.text import normalise_line, normalise_text
 from newsprism.segment._long import long_run, long_run_note
 from newsprism.settings import IngestSettings
@@ -32,6 +32,7 @@ def build_article(draft: Draft, settings: IngestSettings) -> Article | Skipped:
     """The normalised article, or why it cannot be analysed."""
     warnings = list(draft.warnings)
     title, published, url, site_name, site_host = draft.title, draft.published, draft.url, "", ""
+    author = normalise_author(draft.author)
     if draft.html:
         extracted = extract_html(draft.html, url=draft.url)
         warnings.extend(extracted.warnings)
@@ -45,6 +46,7 @@ def build_article(draft: Draft, settings: IngestSettings) -> Article | Skipped:
         title = title or extracted.title
         published = published or extracted.published
         url = url or extracted.url
+        author = author or extracted.author  # the page's byline, when the input named no author
         site_name = extracted.site_name
         if site_name and " " not in site_name and ("." in site_name or ":" in site_name):
             site_host = outlet_from_url(f"//{site_name}")  # a host name, not a declared name
@@ -105,6 +107,7 @@ def build_article(draft: Draft, settings: IngestSettings) -> Article | Skipped:
         language="en" if guess.english else guess.code,
         origin=draft.origin,
         warnings=tuple(warnings),
+        author=author,
     )
 
 

@@ -113,6 +113,21 @@ def _entry_date(entry: Any) -> str | None:
     return None
 
 
+# RSS's <author> is an e-mail address, with the name in brackets after it ("desk@x.example (Jo Lund)").
+_EMAIL_NAME = re.compile(r"^\S+@\S+(?:\s*\(([^()]+)\))?$")
+
+
+def _entry_author(entry: Any) -> str:
+    """An entry's author: RSS ``<author>`` or ``<dc:creator>`` (each of several), Atom ``<author><name>``;
+    several joined with ", ". An RSS author that is only an e-mail address names nobody."""
+    raw = " ".join(str(entry.get("author") or "").split())
+    if m := _EMAIL_NAME.match(raw):  # feedparser's split of this form garbles the name: read it here
+        return (m[1] or "").strip()
+    authors = entry.get("authors") or ()
+    names = [" ".join(str(a.get("name") or "").split()) for a in authors if isinstance(a, dict)]
+    return ", ".join(dict.fromkeys(n for n in names if n and "@" not in n)) or ("" if "@" in raw else raw)
+
+
 def feed_drafts(data: bytes, origin: str) -> list[Draft]:
     """The entries of an RSS/Atom document as drafts (each named by its link, else ``origin#entryN``);
     a malformed feed raises :class:`InputError`."""
@@ -140,6 +155,7 @@ def feed_drafts(data: bytes, origin: str) -> list[Draft]:
                 url=link,
                 published=published,
                 lines_are_paragraphs=False,
+                author=_entry_author(entry),
             )
         )
     return drafts
@@ -199,6 +215,7 @@ def full_entry(draft: Draft, fetch_page: Callable[[str], Fetched], settings: Set
                     fallback_outlet=draft.outlet,
                     url=draft.url,
                     published=draft.published or page.published,
+                    author=draft.author or page.author,
                 ),
                 settings.ingest,
             )

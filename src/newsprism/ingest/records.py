@@ -36,6 +36,9 @@ class Draft:
     fallback_outlet: str = ""
     # The name of the file it came from, the outlet's name when nothing else gives one (not its host).
     file_outlet: str = ""
+    # Who wrote it, as the input gives it apart from the text (an author field or header line, a feed
+    # entry's author, a byline line taken out of the body); an HTML page's own byline is read later.
+    author: str = ""
 
 
 Parsed = list[Draft | Skipped]
@@ -105,7 +108,8 @@ _BINARY = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ue000-\u
 # ---------------------------------------------------------------------------- text with header lines
 
 _HEADER = re.compile(
-    r"^\s*(title|headline|outlet|source|publisher|date|published|url|link)\s*:\s*(.*?)\s*$", re.I
+    r"^\s*(title|headline|outlet|source|publisher|date|published|url|link|author|byline|by)\s*:\s*(.*?)\s*$",
+    re.I,
 )
 _HEADER_FIELD = {
     "title": "title",
@@ -117,11 +121,15 @@ _HEADER_FIELD = {
     "published": "published",
     "url": "url",
     "link": "url",
+    "author": "author",
+    "byline": "author",
+    "by": "author",
 }
 
 
 def parse_text(text: str, origin: str, *, markdown: bool = False, warnings: tuple[str, ...] = ()) -> Draft:
-    """Plain text: optional ``Title:``, ``Outlet:``, ``Date:``, ``URL:`` lines, a blank line, the body."""
+    """Plain text: optional ``Title:``, ``Outlet:``, ``Date:``, ``URL:``, ``Author:`` lines, a blank line,
+    the body."""
     lines = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n").split("\n")
     start = 0
     while start < len(lines) and not lines[start].strip():
@@ -144,7 +152,7 @@ def parse_text(text: str, origin: str, *, markdown: bool = False, warnings: tupl
     title = fields.get("title", "")
     if markdown:
         body, title = _strip_markdown(body, title)
-    body, byline_outlet = _drop_byline(body)
+    body, byline, byline_outlet = _drop_byline(body)
     if not title:
         body, title = _first_line_title(body)
     return Draft(
@@ -156,6 +164,7 @@ def parse_text(text: str, origin: str, *, markdown: bool = False, warnings: tupl
         published=fields.get("published") or None,
         warnings=warnings,
         fallback_outlet=byline_outlet,
+        author=fields.get("author") or byline,
     )
 
 
@@ -169,9 +178,10 @@ _NEWSROOM = re.compile(
 )
 
 
-def _drop_byline(body: str) -> tuple[str, str]:
-    """The body without a byline (a line of its own among its first three), and the outlet the byline
-    names if it is a newsroom's ("By Valley Radio newsroom" -> "Valley Radio"); a person's names none."""
+def _drop_byline(body: str) -> tuple[str, str, str]:
+    """The body without a byline (a line of its own among its first three), the byline's name (the
+    article's author: "By AP" -> "AP"), and the outlet the byline names if it is a newsroom's ("By Valley
+    Radio newsroom" -> "Valley Radio"); a person's names none."""
     lines = body.split("\n")
     seen = 0
     for i, line in enumerate(lines):
@@ -185,8 +195,8 @@ def _drop_byline(body: str) -> tuple[str, str]:
         if m is None or len(m[1].split()) > 10 or not re.sub(r"^the\s+", "", m[1], flags=re.I)[:1].isupper():
             continue
         newsroom = _NEWSROOM.match(m[1].strip())
-        return "\n".join(lines[:i] + lines[i + 1 :]), newsroom[1] if newsroom else ""
-    return body, ""
+        return "\n".join(lines[:i] + lines[i + 1 :]), m[1].strip(), newsroom[1] if newsroom else ""
+    return body, "", ""
 
 
 _TITLE_MAX_WORDS = 16
@@ -284,6 +294,9 @@ _ALIASES: dict[str, tuple[str, ...]] = {
         "created_at",
     ),
 }
+# Who wrote it: a name, a list of names (``["Jane Doe", "AP"]`` is "Jane Doe, AP"), or objects with a
+# ``name`` (JSON Feed's ``authors``, schema.org's ``author``).
+_AUTHOR_KEYS = ("author", "authors", "byline", "creator", "creators", "dc:creator")
 _LIST_KEYS = ("articles", "items", "documents", "docs", "data", "results", "entries")
 
 
@@ -367,7 +380,26 @@ def record(item: Mapping[str, object], origin: str, *, default_url: str | None =
         outlet=values["outlet"],
         url=values["url"] or default_url,
         published=values["published"] or None,
+        author=_author(fields),
     )
+
+
+def _author(fields: Mapping[str, object]) -> str:
+    """The first author field that names someone, several names joined with ", "."""
+    for key in _AUTHOR_KEYS:
+        value = fields.get(key)
+        items = value if isinstance(value, list) else [value]
+        names = [_author_name(v) for v in items]
+        joined = ", ".join(n for n in names if n)
+        if joined:
+            return joined
+    return ""
+
+
+def _author_name(value: object) -> str:
+    if isinstance(value, Mapping):  # {"name": "Jane Doe", "url": ...}
+        value = value.get("name") or value.get("title")
+    return " ".join(value.split()) if isinstance(value, str) else ""
 
 
 def _has_body(data: Mapping[str, object]) -> bool:

@@ -66,8 +66,10 @@ class ReuseLens:
         for src in sources:
             index.add(src.text)
         outlets = tuple(dict.fromkeys(s.article.outlet.strip() for s in sources if s.article.outlet.strip()))
-        own = {
-            s.id: wire_agencies(s.text, outlet=s.article.outlet, url=s.article.url, outlets=outlets)
+        own = {  # credits in the text, of the outlet itself, and in the article's author ("By AP")
+            s.id: wire_agencies(
+                s.text, outlet=s.article.outlet, url=s.article.url, outlets=outlets, author=s.article.author
+            )
             for s in sources
         }
         agency = _agencies(sources, own)

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
-from newsprism.normalise.meta import normalise_date
+from newsprism.normalise.meta import normalise_author, normalise_date
 from newsprism.normalise.text import normalise_line, normalise_text
 
 # Markup kept for parsing after scripts and styles are removed. Real article pages are well below
@@ -43,6 +43,7 @@ class Extracted:
     site_name: str = ""
     url: str | None = None  # canonical URL the page declares, if any
     warnings: tuple[str, ...] = ()
+    author: str = ""  # the page's byline or author metadata, without "By" ("Ana Reyes, Meridian Wire")
 
 
 def looks_like_html(text: str) -> bool:
@@ -258,7 +259,21 @@ def extract_html(markup: str, *, url: str | None = None, max_parse_chars: int = 
         site_name=normalise_line(_field(meta, "sitename")),
         url=_field(meta, "url") or None,
         warnings=tuple(warnings),
+        author=page_author(_field(meta, "author")),
     )
+
+
+# What trafilatura keeps of a byline line beside the names: "By Staff Reporter | Updated 07:45 GMT" gives
+# "Staff Reporter; Updated".
+_NOT_AUTHOR = re.compile(r"^(?:(?:last\s+)?updated|published|posted|modified|edited)\b|\d", re.I)
+
+
+def page_author(raw: str) -> str:
+    """trafilatura's author metadata as an author: its parts (it joins them with "; ") joined with ", "
+    as the byline wrote them ("By Ana Reyes, Meridian Wire" gives "Ana Reyes; Meridian Wire"), leaving
+    out the time stamps a byline line carries ("Updated", "Published ...", anything with a digit)."""
+    parts = (normalise_author(p) for p in raw.split(";"))
+    return ", ".join(p for p in parts if p and not _NOT_AUTHOR.search(p))
 
 
 # A live blog's update time ("<time>07:42 GMT</time>"): trafilatura drops <time> elements, and with them

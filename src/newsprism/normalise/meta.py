@@ -1,4 +1,5 @@
-"""Outlet names from URLs and publication dates in ISO form, so sources compare and sort consistently."""
+"""Outlet names from URLs, publication dates in ISO form and tidy author names, so sources compare and
+sort consistently."""
 
 from __future__ import annotations
 
@@ -22,6 +23,20 @@ def outlet_from_url(url: str | None) -> str:
             host = host[len(prefix) :]
             break
     return host
+
+
+# "By Jane Doe", "by: AP", "Written by Jo Lund", with emphasis marks around it ("*By Valley Radio*")
+_BY = re.compile(r"^(?:written\s+)?by(?::\s*|\s+)", re.I)
+_AUTHOR_TRIM = " \t*_|;,:-\u2013\u2014"
+
+
+def normalise_author(value: str | None) -> str:
+    """An author or byline as one line without its leading ``By`` and the emphasis or separators around
+    it (``"*By Mara Quill*"`` -> ``"Mara Quill"``, ``"By AP"`` -> ``"AP"``); "" for none."""
+    if not value:
+        return ""
+    text = " ".join(str(value).split()).strip(_AUTHOR_TRIM)
+    return "" if text.lower() == "by" else _BY.sub("", text).strip(_AUTHOR_TRIM)
 
 
 _MONTHS = {

@@ -151,6 +151,7 @@ class _View:
         return {
             "src": s,
             "title": rep.title,
+            "author": rep.author,
             "url": _safe_url(rep.url),
             "published": rep.published or "",
             "language": rep.language,

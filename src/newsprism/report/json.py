@@ -53,7 +53,7 @@ def _passage(p: Passage) -> dict[str, Any]:
 
 
 def _source(s: SourceReport) -> dict[str, Any]:
-    return {
+    out: dict[str, Any] = {
         "id": s.id,
         "outlet": s.outlet,
         "title": s.title,
@@ -68,6 +68,9 @@ def _source(s: SourceReport) -> dict[str, Any]:
         "warnings": list(s.warnings),
         "biased_sentences": _num(s.biased_sentences),
     }
+    if s.author:  # added in v1: who the input says wrote the article (its byline, author field or header)
+        out["author"] = s.author
+    return out
 
 
 def _claim(c: Claim) -> dict[str, Any]:
@@ -302,6 +305,7 @@ def _load_source(r: _Reader) -> SourceReport:
         reused_share=r.number("reused_share"),
         warnings=r.strs("warnings"),
         biased_sentences=r.number("biased_sentences"),
+        author=r.text("author"),
     )
 
 

@@ -70,7 +70,7 @@ class _Writer:
             cells = [
                 md(src.id),
                 md(src.outlet) or "-",
-                md(src.title) or "(untitled)",
+                (md(src.title) or "(untitled)") + (f" (by {md(src.author)})" if src.author else ""),
                 str(src.words),
                 pct(src.loadedness),
                 md(", ".join(src.wire)) or "-",

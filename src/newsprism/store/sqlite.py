@@ -29,7 +29,7 @@ from newsprism.store._types import CachedReport, FeedState, StoryRow, StoryUpdat
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 _PAGE = "page:"  # key prefix of rendered pages in the reports table
 
 _MIGRATIONS: dict[int, str] = {
@@ -60,10 +60,15 @@ _MIGRATIONS: dict[int, str] = {
     3: "CREATE INDEX IF NOT EXISTS articles_published ON articles(published)",
     # An incoming article is matched by URL first (a feed's summary of a stored page is that page).
     4: "CREATE INDEX IF NOT EXISTS article_urls_url ON article_urls(url)",
+    # Article.author; articles stored before it have none ("").
+    5: "ALTER TABLE articles ADD COLUMN author TEXT NOT NULL DEFAULT ''",
 }
 
 
-_INSERT_ARTICLE = "INSERT OR IGNORE INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"
+_INSERT_ARTICLE = (
+    "INSERT OR IGNORE INTO articles (id, seq, text, title, outlet, url, published, language, origin, "
+    "warnings, added_at, vector, author) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"
+)
 
 
 def _article_row(a: Article, seq: int, now: float, vector: np.ndarray | None) -> tuple[object, ...]:
@@ -82,6 +87,7 @@ def _article_row(a: Article, seq: int, now: float, vector: np.ndarray | None) ->
         warnings,
         now,
         vec,
+        a.author,
     )
 
 
@@ -309,7 +315,7 @@ class SqliteStore:
             chunk = list(ids[at : at + 500])
             marks = ",".join("?" * len(chunk))
             for r in self._db.execute(
-                "SELECT id, text, title, outlet, url, published, language, origin, warnings "
+                "SELECT id, text, title, outlet, url, published, language, origin, warnings, author "
                 f"FROM articles WHERE id IN ({marks})",
                 chunk,
             ):
@@ -323,6 +329,7 @@ class SqliteStore:
                     language=r[6],
                     origin=r[7],
                     warnings=tuple(json.loads(r[8])),
+                    author=r[9],
                 )
         return [by_id[i] for i in ids if i in by_id]
 
