@@ -307,6 +307,25 @@ def test_article_without_date_compares_weekdays_by_name(sources: list[Source]) -
             ["number"],
         ),
         ("The government will buy 200 million doses this year.", "It has doses for 300 million people.", []),
+        # figures of other years, periods or measures are other facts; a non-round figure is as written
+        ("Arden expects 2027 revenue of €3.5 billion.", "Arden expects 2026 revenue of €3.30 billion.", []),
+        ("Arden's quarterly revenue was €842 million.", "Arden's quarterly net profit was €31 million.", []),
+        (
+            "Arden's revenue fell 6% from a year earlier.",
+            "Arden's revenue rose 2% from the previous quarter.",
+            [],
+        ),
+        (
+            "Third-quarter revenue fell to €842 million.",
+            "Third-quarter revenue fell to €824 million.",
+            ["number"],
+        ),
+        (
+            "Cisco earned $991 million on sales of $4.7 billion.",
+            "Cisco earned $991 million on revenue of $9.4 billion.",
+            ["number"],
+        ),
+        ("Spending will rise to $247 billion.", "Spending will rise to $247.7 billion.", []),
         # the injured and those sent to the scene are two counts
         ("Two firefighters suffered burns at the warehouse.", "About 45 firefighters fought the blaze.", []),
     ],

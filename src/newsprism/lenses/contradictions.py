@@ -66,6 +66,27 @@ _SOURCE_COUNT = re.compile(
 # a score on the way to the result: "led 14-10 at half-time" is not a second final score
 _INTERIM = re.compile(r"\b(?:half-?time|at the break|(?:first|second) half|quarter|period|inning|innings"
                       r"|led|leading|trailed|trailing|lead)\b", re.I)  # fmt: skip
+_YEARS = re.compile(r"\b(?:19|20)\d\d\b")
+_PERIODS = re.compile(
+    r"\b(?:(?:first|second|third|fourth)[- ]quarter|quarter-on-quarter|year-on-year|nine-month"
+    r"|half-year|full-year|annual|a year earlier|a year ago|previous quarter|last quarter|monthly|weekly)\b",
+    re.I,
+)  # fmt: skip
+_MEASURES = re.compile(
+    r"\b(?:revenue|sales|turnover|(?:net |operating |pre-tax )?(?:profit|loss)|earnings|ebitda|income|"
+    r"dividend|savings|costs?|debt|deficit|surplus|budget|spending|market value|valuation)\b",
+    re.I,
+)  # fmt: skip
+_MEASURE_OF = {  # one measure, several words: "sales of $4.7 billion" / "revenue of $4.62 billion"
+    **dict.fromkeys(("sales", "turnover"), "revenue"),
+    **dict.fromkeys(("earnings", "income", "net profit", "operating profit", "pre-tax profit"), "profit"),
+    **dict.fromkeys(("net loss", "operating loss", "pre-tax loss"), "loss"),
+    **dict.fromkeys(("costs",), "cost"),
+    **dict.fromkeys(("valuation",), "market value"),
+    **dict.fromkeys(("a year ago", "a year earlier"), "year-on-year"),
+    **dict.fromkeys(("last quarter",), "previous quarter"),
+    **{f"{n}{sep}quarter": f"{n} quarter" for n in ("first", "second", "third", "fourth") for sep in "- "},
+}
 _TOLL_COSINE = 0.3  # two sentences giving a toll of one outcome are compared from this (same-story) cosine
 _SNAPSHOT = re.compile(
     r"\b(?:as of|so far|at one point|at last count|intraday|latest (?:available )?data"
@@ -156,6 +177,8 @@ def _numbers(a: SentenceView, b: SentenceView) -> list[Finding]:
     """
     if _SNAPSHOT.search(a.text) or _SNAPSHOT.search(b.text):
         return []  # "in morning trading", "as of 9:33 a.m.", "so far": the outlet says it is a moment's value
+    if _other_slots(a.text, b.text):
+        return []  # "2027 revenue" / "2026 revenue", "revenue" / "net profit": figures of two things
     settled = a.published is None or b.published is None or a.published == b.published
     qa = [q for q in a.quantities if _checkable(a, q) and (settled or _fixed(q))]
     qb = [q for q in b.quantities if _checkable(b, q) and (settled or _fixed(q))]
@@ -211,6 +234,18 @@ def _counted(text: str, q: Quantity) -> set[str]:
         for w in words
         if w.lower() not in _STOP | _SCALE_WORDS and len(w) > 2 and w.isalpha()
     }
+
+
+def _other_slots(ta: str, tb: str) -> bool:
+    """Two sentences whose figures belong to different years, periods or measures: each names some, and
+    none of one's are the other's ("expects 2027 revenue" / "2026 revenue", "fell 6% from a year
+    earlier" / "rose 2% from the previous quarter", "quarterly revenue" / "quarterly net profit")."""
+    for pattern in (_YEARS, _PERIODS, _MEASURES):
+        x = {_MEASURE_OF.get(m.group().lower(), m.group().lower()) for m in pattern.finditer(ta)}
+        y = {_MEASURE_OF.get(m.group().lower(), m.group().lower()) for m in pattern.finditer(tb)}
+        if x and y and not x & y:
+            return True
+    return False
 
 
 def _fixed(q: Quantity) -> bool:
@@ -493,6 +528,8 @@ def _negations(a: SentenceView, b: SentenceView) -> list[Finding]:
         for other in sorted(_ANTONYM_OF.get(lemma, ())):
             if b.polarity.get(other) != pa or seen or _SAME_AS.get(other, {other}) & a.polarity.keys():
                 continue
+            if _other_slots(a.text, b.text):
+                continue  # "fell 6% from a year earlier" / "rose 2% from the previous quarter"
             doers = (
                 [n.text for n in a.names if n.role == ("nsubj", lemma)],
                 [n.text for n in b.names if n.role == ("nsubj", other)],

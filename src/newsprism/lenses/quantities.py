@@ -309,9 +309,12 @@ def _quantity_at(text: str, toks: list[_Tok], i: int) -> tuple[Quantity | None, 
     if high_value is not None:
         low, high = value - half, high_value
     else:
-        # a count under 100 is written as it is ("31 seats" is not 30); larger ones may be rounded (296 / 300)
-        exact = "." in first.text or (kind == "count" and value < 100)
-        low, high = _bounds(prefix, value, half, vague, precise=exact)
+        # a figure may be rounded to its trailing zeros ("300" for 296); "842 million" is nearly as written
+        # (1%: "$247 billion" for 247.7 is a cut, not another figure); "31 seats" exactly
+        digits = first.text.replace(",", "")
+        exact = "." in digits or (kind == "count" and value < 100)
+        rel = _EXACT_REL if digits.endswith("0") else _EXACT_REL / 2
+        low, high = _bounds(prefix, value, half, vague, precise=exact, rel=rel)
         if coarse:
             low = max(low, value - half)  # the unit's own rounding is the approximation
     q = Quantity(
@@ -438,9 +441,10 @@ def _with_text(text: str, q: Quantity) -> Quantity:
 
 
 def _bounds(
-    prefix: str, value: float, half: float, vague: bool, precise: bool = False
+    prefix: str, value: float, half: float, vague: bool, precise: bool = False, rel: float = _EXACT_REL
 ) -> tuple[float, float]:
-    """The interval a wording allows; ``precise``: written with decimals ("$43.67"), so no rounding slack."""
+    """The interval a wording allows; ``precise``: written with decimals ("$43.67"), so no rounding slack;
+    ``rel``: the rounding slack of an exact figure otherwise."""
     if vague:
         return value - half, value + half
     if prefix == "about":
@@ -455,7 +459,7 @@ def _bounds(
         return value, INF
     if prefix == "atleast":
         return value - half, INF
-    slack = half if precise else max(half, value * _EXACT_REL)
+    slack = half if precise else max(half, value * rel)
     return value - slack, value + slack
 
 
