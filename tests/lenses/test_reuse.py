@@ -203,6 +203,15 @@ def test_the_agency_is_the_origin_and_its_own_text_is_not_reused() -> None:
     assert found.wire == {"s1": ("Tarvel News Agency",), "s2": ("Tarvel News Agency",)}
 
 
+def test_an_earlier_press_release_is_the_origin_of_the_agency_report() -> None:
+    release = AGENCY.replace("HARVEN, Ostmark (TNA) — ", "")
+    agency = _source("s1", AGENCY, "Tarvel News Agency", "2026-05-04T07:35+00:00")
+    port = _source("s2", release, "Harven Port Authority", "2026-05-04T06:00+00:00")
+    found = ReuseLens()(Story((agency, port)))
+    assert found.reuse and {r.origin for r in found.reuse} == {"s2"}  # the agency came later
+    assert found.reused_share["s2"] == 0.0
+
+
 def test_direction_from_publication_time_or_none() -> None:
     plain = AGENCY.replace("HARVEN, Ostmark (TNA) — ", "")
     copy = AGENCY_REPRINT.replace("\n\nAdditional reporting by Tarvel News Agency.", "")

@@ -129,18 +129,21 @@ def _origin(
 ) -> int | None:
     """Which of texts ``a`` and ``b`` the other copied from, when the evidence says so, else None.
 
-    In this order: the source that the other credits by name; the agency (known, crediting itself,
-    or credited by another source of the story) against an outlet that is none; the one published
-    earlier (a later text cannot be copied by an earlier one).
+    In this order: the source that the other credits by name; the one published earlier (a later text
+    cannot be copied by an earlier one: a company's 06:00 press release is the origin of the agency's
+    07:35 report); the agency (known, crediting itself, or credited by another source of the story)
+    against an outlet that is none.
     """
     a_credits_b = bool(_names(sources[b]) & set(own[sources[a].id]))
     b_credits_a = bool(_names(sources[a]) & set(own[sources[b].id]))
     if a_credits_b != b_credits_a:
         return b if a_credits_b else a
+    order = _earlier(sources[a].article.published, sources[b].article.published)
+    if order is not None:
+        return a if order else b
     if agency[a] != agency[b]:
         return a if agency[a] else b
-    order = _earlier(sources[a].article.published, sources[b].article.published)
-    return None if order is None else (a if order else b)
+    return None
 
 
 def _earlier(p: str | None, q: str | None) -> bool | None:
