@@ -456,6 +456,14 @@ def test_an_opinion_column_never_gives_the_wording_and_adds_no_origin() -> None:
     assert texts == [news], texts  # the news wording; the column's own thesis is not summary material
 
 
+def test_a_live_blog_speaking_to_its_readers_is_not_a_wording() -> None:
+    told = "Halvard analyst Priya Okonkwo said the cuts were expected, she told us on Tuesday."
+    srcs = [source("s1", "MarketPulse", [told, LEAD])]
+    st = story(srcs, claim("c1", srcs, ("s1", 0)), claim("c2", srcs, ("s1", 1)))
+    texts = [s.text for s in Summariser(SummarySettings(sentences=5))(st, Findings()).sentences]
+    assert not any("told us" in t for t in texts), texts
+
+
 def test_a_quotation_the_splitter_cut_is_not_a_wording() -> None:
     cut = 'The judge said: "The evidence leaves no doubt about what the defendant did with the money.'
     srcs = [source("s1", "Court Press", [cut, LEAD])]
@@ -495,6 +503,8 @@ def test_an_also_that_points_back_into_its_article_is_dropped() -> None:
     assert standalone("Also, the mayor resigned.") == "The mayor resigned."
     assert standalone("The man, also known as Red, fled.") == "The man, also known as Red, fled."
     assert standalone('"We also want peace," she said.') == '"We also want peace," she said.'
+    assert standalone("Yet the company still made a profit.") == "The company still made a profit."
+    assert standalone("So far 12 people have died.") == "So far 12 people have died."
 
 
 def test_a_speech_verb_with_an_object_is_not_turned_into_said() -> None:

@@ -29,7 +29,7 @@ _BOILERPLATE = re.compile(
     r"(has been|was) (updated|corrected)|^(advertisement|related|watch|photo|video)\b",
     re.IGNORECASE,
 )
-_FIRST_PERSON = re.compile(r"\b(I|I'm|I've|we|We|our|Our|my|My|me)\b")
+_FIRST_PERSON = re.compile(r"\b(I|I'm|I've|we|We|our|Our|my|My|me|us)\b")  # "us" lower-case: not "US"
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 _QUOTE_OPEN = ("“", '"', "‘", "'")
 # a duration is a figure of the story when it is a prison term

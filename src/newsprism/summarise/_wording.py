@@ -92,7 +92,9 @@ def literal_use(text: str) -> frozenset[str]:
 
 
 _SUBJECT_PRONOUN = re.compile(r"\b(he|she|He|She)\b")
-_ALSO = re.compile(r"^Also,?\s+|(?<=\w )also (?!known\b)", re.I)
+_ALSO = re.compile(
+    r"^(Also|Yet|But|And|However|Meanwhile),?\s+|^(So|Still),\s+|(?<=\w )also (?!known\b)", re.I
+)  # "So far 12 died" keeps its "So"
 
 
 def strip_dateline(text: str) -> str:
@@ -105,10 +107,9 @@ def strip_dateline(text: str) -> str:
 
 
 def standalone(text: str) -> str:
-    """Without the "also" that ties the sentence to the one before it in its article ("he was also fined"),
-    which out of that article points at nothing; quotations and "also known as" are left as written."""
-    if "also" not in text.lower():
-        return text
+    """Without the "also" or the opening "Yet" / "But" that ties the sentence to the one before it in its
+    article ("he was also fined", "Yet the company still made a profit"), which out of that article
+    points at nothing; quotations and "also known as" are left as written."""
     parts = re.split(r'("[^"]*"|“[^”]*”)', text)
     parts = [p if i % 2 else _ALSO.sub("", p) for i, p in enumerate(parts)]
     out = "".join(parts)
