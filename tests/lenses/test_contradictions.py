@@ -326,6 +326,12 @@ def test_article_without_date_compares_weekdays_by_name(sources: list[Source]) -
             ["number"],
         ),
         ("Spending will rise to $247 billion.", "Spending will rise to $247.7 billion.", []),
+        # a name after a person's title is a person's, whatever the tagger says
+        (
+            "Chief executive Ingrid Vasshaug announced the cuts on Tuesday.",
+            "Chief executive Magnus Thorsby announced the cuts on Tuesday.",
+            ["entity"],
+        ),
         # the injured and those sent to the scene are two counts
         ("Two firefighters suffered burns at the warehouse.", "About 45 firefighters fought the blaze.", []),
     ],
