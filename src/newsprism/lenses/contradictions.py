@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from newsprism.lenses._numbers import _MONTHS
+from newsprism.lenses._numbers import _MONTHS, _SCALES, _VAGUE
 from newsprism.lenses._views import (
     _PLACE,
     _SPEECH,
@@ -230,16 +230,17 @@ def _numbers(a: SentenceView, b: SentenceView) -> list[Finding]:
     return out if len(out) < 2 else []
 
 
-_SCALE_WORDS = {"hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion", "billions"}
-
-
 def _counted(text: str, q: Quantity) -> set[str]:
     """The words of what a count counts, with the two words after it: "reports of overheating"."""
     words = _words(q.text + " " + q.whole) + _words(text[q.end :])[:2]
     return {
         singular(w.lower())
         for w in words
-        if w.lower() not in _STOP | _SCALE_WORDS and len(w) > 2 and w.isalpha()
+        if w.lower() not in _STOP
+        and w.lower() not in _SCALES
+        and w.lower() not in _VAGUE
+        and len(w) > 2
+        and w.isalpha()
     }
 
 
@@ -367,6 +368,7 @@ def _dates(a: SentenceView, b: SentenceView) -> list[Finding]:
 
 
 def _adjacent(d: DateMention, p: Passage, offset: int) -> bool:
+    """``d`` touches passage ``p`` of the sentence starting at ``offset`` ("Monday" in "Monday, March 9")."""
     return p.start - offset - 2 <= d.end and d.start <= p.end - offset + 2
 
 
