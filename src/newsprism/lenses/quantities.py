@@ -565,16 +565,16 @@ def _head_noun(toks: list[_Tok], k: int) -> tuple[str, int]:
         k += 1
         # "2,500 U.S. troops", "U.K. nationals": an initialism is a modifier, the noun comes after it
         while (
-            k + 1 < n
-            and len(toks[k - 1].text) <= 2
-            and toks[k].text == "."
-            and toks[k].start == toks[k - 1].end
+            k < n and toks[k].text == "." and toks[k].start == toks[k - 1].end and len(toks[k - 1].text) <= 2
         ):
-            k += 1
-            if toks[k].text[:1].isalpha() and len(toks[k].text) <= 2 and toks[k].start == toks[k - 1].end:
+            k += 1  # the dot; then the initialism's next letter, if any ("S" of "U.S.")
+            if (
+                k < n
+                and toks[k].start == toks[k - 1].end
+                and toks[k].text[:1].isalpha()
+                and len(toks[k].text) <= 2
+            ):
                 k += 1
-                if k < n and toks[k].text == "." and toks[k].start == toks[k - 1].end:
-                    k += 1
         if k < n and toks[k].text == "-" and k + 1 < n and toks[k + 1].start == toks[k].end:
             k += 1  # hyphenated compound continues
             continue
