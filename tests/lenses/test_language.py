@@ -752,3 +752,61 @@ def test_language_json_carries_who_is_quoted_and_the_titles_words(pipeline: Pipe
     assert titles["bitter"]["voice"] == "authorial"  # of an "ex-mayor", split by the parser
     assert titles["Rigged"]["voice"] == "attributed"  # a headline's quotation marks quote someone
     assert QuotedBy(quote="q2", name="Ilse Dorrow").label == "Ilse Dorrow, q2" and QuotedBy().label == ""
+
+
+# A fictional tabloid's own voice about job cuts, a union leader's and a worker's quotes inside it.
+TABLOID_LAYOFFS = (
+    "Callous bosses at pump maker Orlen Vask will throw 900 staff on the scrapheap in a jobs bloodbath.\n"
+    "A third of the workers will be shown the door, yet the firm raked in a profit of €31 million.\n"
+    "Chief executive Ada Brenn had the gall to call the cuts “painful decisions”.\n"
+    "The heartless move left City slickers unimpressed.\n"
+    "“Greedy bosses have bled this town dry,” union leader Tom Hale said.\n"
+    "Welder Jan Ruud said: “We gave them everything and they treat us like dirt.”"
+)
+# The same words in uses that judge nobody.
+LITERAL_LAYOFF_WORDS = (
+    "The cuts kick in next year, the company said.",
+    "The festival kicks off on Friday.",
+    "The old boiler was thrown on the scrapheap.",
+    "Under the microscope the mould looked like dirt.",
+    "The wound bled for an hour.",
+    "The gardener raked the leaves into a pile.",
+    "“These are painful decisions, but they are necessary,” chief executive Ada Brenn said.",
+    "The board said the cuts were painful.",
+)
+
+
+@pytest.mark.slow
+def test_tabloid_layoff_words_are_found_in_their_loaded_uses(
+    lens: LanguageLens, segmenter: Segmenter
+) -> None:
+    found = _by_text(_spans(lens, segmenter, TABLOID_LAYOFFS))
+    authorial = {
+        "callous": None,
+        "scrapheap": None,
+        "bloodbath": None,
+        "shown the door": "dismissed",
+        "raked": "earned",
+        "had the gall": None,
+        "heartless": None,
+        "city slickers": "financiers",
+    }
+    for word, neutral in authorial.items():
+        assert found[word].voice == "authorial", word
+        assert found[word].neutral == neutral, word
+    for word in ("greedy", "bled", "like dirt"):
+        assert found[word].voice == "attributed", word
+    assert found["bled"].neutral == "drained"
+    assert "painful" not in found  # the chief executive's own word for her decision
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", LITERAL_LAYOFF_WORDS)
+def test_layoff_words_in_literal_uses_are_plain(lens: LanguageLens, segmenter: Segmenter, text: str) -> None:
+    assert _spans(lens, segmenter, text) == []
+
+
+@pytest.mark.slow
+def test_painful_still_judges_what_is_not_a_decision(lens: LanguageLens, segmenter: Segmenter) -> None:
+    found = _by_text(_spans(lens, segmenter, "The senator's speech was painful to watch."))
+    assert found["painful"].voice == "authorial"

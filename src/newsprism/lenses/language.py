@@ -23,9 +23,11 @@ from newsprism.lenses.language_lexicon import (
     AMOUNT,
     ASIDE,
     ATTRIBUTION,
+    CAST_OFF,
     CHARGE,
     DISMISSAL,
     DONE_TO_PERSON,
+    DRAINED,
     EPITHET,
     FACTUAL,
     FIGURATIVE,
@@ -38,6 +40,7 @@ from newsprism.lenses.language_lexicon import (
     MODIFIER,
     MONEY,
     MOOD,
+    NOT_DECIDED,
     NOT_STATISTICAL,
     NOT_VERB,
     NOUN,
@@ -49,6 +52,7 @@ from newsprism.lenses.language_lexicon import (
     SPEECH,
     SPOKEN,
     SQUANDERED,
+    TREATED,
     VERB,
     Entry,
     Lexicon,
@@ -424,6 +428,11 @@ class LanguageLens:
         if learned_ok and learned >= self.settings.learned_min and tok.pos in _CONTENT_POS:
             if tok.pos == "VERB" and parse.physical(tok):
                 return None  # "an explosion ripped through the depot": a force's damage, told plainly
+            if tok.pos == "VERB" and any(
+                k.dep == "prt" and (tok.lemma.lower(), k.text.lower()) in _PLAIN_PHRASAL
+                for k in parse.children[tok.i]
+            ):
+                return None  # "the cuts kick in next year": a phrasal verb of its own, plain
             category = ADJECTIVE if parse.participle_modifier(tok) else _POS_CATEGORY.get(tok.pos, LOADED)
             return Entry(category, min(1.0, learned / self.settings.learned_min * 0.5))
         return None
@@ -768,6 +777,21 @@ _GATHERINGS = frozenset(
     """.split()  # noqa: SIM905 (a word list reads better as text)
 )
 # What "biased" describes in statistics: a technical property, not a judgement.
+# What "painful" of a decision taken describes ("painful decisions", "the cuts are painful").
+_DECISIONS = frozenset(
+    """
+    decision step measure cut cutback solution reform restructuring
+    """.split()  # noqa: SIM905 (a word list reads better as text)
+)
+# People at work, counted or named as a group ("1,200 staff", "the workforce"): people for "cast off".
+_WORKFORCE = frozenset(
+    """
+    staff worker employee workforce family families job jobs colleague colleagues miner miners
+    """.split()  # noqa: SIM905 (a word list reads better as text)
+)
+# Phrasal verbs whose learned word is loaded alone ("kick the can", "kick and scream") but which are plain
+# ("the cuts kick in next year", "the season kicks off"): PTC marks 5 of 7 "kick", BABE 0 of 2 "kick off".
+_PLAIN_PHRASAL = frozenset({("kick", "in"), ("kick", "off")})
 _STATISTICAL = frozenset(
     """
     sample estimate estimator coin die dice measurement selection model algorithm data dataset test
@@ -950,7 +974,40 @@ class _Parse:
             return self.squandered(tok)
         if use == NOT_STATISTICAL:
             return not any(t.lemma.lower() in _STATISTICAL for t in self._described(tok))
+        if use == NOT_DECIDED:
+            return not any(t.lemma.lower() in _DECISIONS for t in self._described(tok))
+        if use == CAST_OFF:
+            return self.cast_off(tok)
+        if use == DRAINED:
+            # the parser may take the result for an object ("bled Brannock dry": "dry" a noun)
+            return tok.pos == "VERB" and any(k.text.lower() == "dry" for k in self.children[tok.i])
+        if use == TREATED:
+            return self.treated(tok)
         return True
+
+    def cast_off(self, tok: Token) -> bool:
+        """A heap people are put on: the noun ends a preposition ("on the scrapheap") hung on people ("workers
+        on the scrapheap") or on a verb done to people ("throw 1,200 staff on the scrapheap", "families are
+        thrown on the scrapheap"), not "the old boiler was thrown on the scrapheap"."""
+        if tok.dep != "pobj" or tok.head == tok.i:
+            return False
+        prep = self.tokens[tok.head]
+        if prep.head == prep.i:
+            return False
+        holder = self.tokens[prep.head]
+        if holder.pos != "VERB":
+            return self._person(holder) or holder.lemma.lower() in _WORKFORCE
+        objects = [k for k in self.children[holder.i] if k.dep in ("dobj", "nsubjpass")]
+        return any(self._person(k) or k.lemma.lower() in _WORKFORCE for k in objects)
+
+    def treated(self, tok: Token) -> bool:
+        """The phrase ending at ``tok`` ("like dirt") says how people are treated: its "like" hangs on
+        "treat" or "handle" ("they treat us like dirt", "we were treated like animals"), not "looks like
+        dirt"."""
+        if tok.dep != "pobj" or tok.head == tok.i:
+            return False
+        like = self.tokens[tok.head]
+        return like.head != like.i and self.tokens[like.head].lemma.lower() in ("treat", "handle")
 
     def _person(self, tok: Token) -> bool:
         if tok.ent_type in _FIGURE_ENTS:

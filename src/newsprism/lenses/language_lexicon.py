@@ -108,6 +108,12 @@ MOOD = "mood"  # of a person or a gathering of people ("a gloomy party wake"), n
 SQUANDERED = "squandered"  # of time or money ("eight wasted years", "wasted millions"), not "wasted votes"
 NOT_STATISTICAL = "not statistical"  # "a biased media", not "a biased sample" or "biased estimates"
 SAYING = "saying"  # introduces speech or a that-clause, no object of its own: not "conceded defeat"
+CAST_OFF = "cast off"  # people put on a heap ("staff thrown on the scrapheap"), not an old boiler
+DRAINED = "drained"  # "bled the town dry" (a result "dry"), not "the wound bled"
+TREATED = "treated"  # how people are treated ("treat us like dirt", "treated like animals"), not a look
+NOT_DECIDED = (
+    "not decided"  # not of a decision taken ("painful decisions", "painful cuts"): the decider's word
+)
 
 
 def _table(category: str, score: float, lines: str, use: str | None = None) -> dict[str, Entry]:
@@ -288,6 +294,8 @@ FRAMING_NOUNS = _table(
     loot = money
     splurge = spending
     splurges = spending
+    bloodbath
+    bloodbaths
     """,
     NOUN,
 )
@@ -367,6 +375,15 @@ MOOD_ADJECTIVES = _table(ADJECTIVE, 0.7, "gloomy", MOOD)
 # Time or money told as squandered ("eight wasted years", "wasted millions on"), not "wasted votes".
 SQUANDER_WORDS = _table(ADJECTIVE, 0.7, "wasted", SQUANDERED)
 SQUANDER_VERBS = _table(VERB, 0.7, "waste = spend", SQUANDERED)
+# People told as scrap ("throw 1,200 staff on the scrapheap", "families are thrown on the scrapheap"); an
+# old boiler thrown on the scrapheap is scrap (2026-11-24, fifth round).
+CAST_OFF_NOUNS = _table(FRAMING, 0.8, "scrapheap", CAST_OFF)
+# "painful" is loaded of what it judges ("Hillary's letter is painful", "painful truths": BABE 2 of 3
+# sentences, PTC 1 of 5 uses), not of a decision taken: PTC leaves "the most painful and serious decision"
+# and "the solution, as painful as it is necessary" unmarked, and a chief executive's "painful decisions"
+# or "painful cuts" is the decider's own plain word (one BABE mark, "force people to make painful
+# choices", is choices imposed on others; "choice" stays loaded). The learned score alone flagged them.
+PAINFUL = _table(ADJECTIVE, 0.5, "painful", NOT_DECIDED)
 # "a hysterical, biased media"; a statistician's "biased sample" judges nobody.
 BIASED = _table(ADJECTIVE, 0.8, "biased", NOT_STATISTICAL)
 # A culture-war label, as an adjective or a noun only: "woke" is also the past of "wake" ("the town woke
@@ -465,6 +482,8 @@ ADJECTIVES = _table(
     greedy
     smug
     clueless
+    callous
+    heartless
     harebrained
     boneheaded
     tinpot
@@ -481,9 +500,12 @@ MONEY_VERBS = _table(
     """
     pocket = receive
     trouser = receive
+    rake = earn
     """,
     MONEY,
 )
+# Taking everything from a person or a place ("greedy bosses who have bled Brannock dry"), not a wound.
+DRAIN_VERBS = _table(VERB, 0.75, "bleed = drain", DRAINED)
 
 ADVERBS = _table(
     ADVERB,
@@ -759,7 +781,29 @@ OTHER_PHRASES = _table(
     vanity scheme = prestige scheme
     vanity schemes = prestige schemes
     richly deserve
+    have the gall
+    shown the door = dismissed
+    show the door = dismiss
+    showed the door = dismissed
+    city slicker = financier
+    city slickers = financiers
     """,
+)
+# People treated as worthless ("they treat us like dirt", "treated like animals"), not "it looks like dirt".
+TREATED_PHRASES = _table(
+    FRAMING,
+    0.8,
+    """
+    like dirt
+    like animals
+    like dogs
+    like garbage
+    like rubbish
+    like trash
+    like scum
+    like slaves
+    """,
+    TREATED,
 )
 
 # Inflections of the neutral verbs the hand lists use, by suffix of the loaded word.
@@ -833,6 +877,8 @@ class Lexicon:
             PERSON_ADJECTIVES,
             MOOD_ADJECTIVES,
             SQUANDER_WORDS,
+            PAINFUL,
+            CAST_OFF_NOUNS,
             BIASED,
             WOKE,
             MISHAP_LABELS,
@@ -852,6 +898,7 @@ class Lexicon:
             AMOUNT_VERBS,
             CHEAT_VERBS,
             SQUANDER_VERBS,
+            DRAIN_VERBS,
             ATTRIBUTION_VERBS,
             SPEECH_VERBS,
         )
@@ -859,7 +906,8 @@ class Lexicon:
         # phrases kept out of the BABE lookup baseline's word list (benchmarks/language_babe.py), which
         # takes every word of self.phrases: "as", "bank", "train" alone are no loaded words
         self.guarded: dict[tuple[str, ...], Entry] = {
-            tuple(k.split()): v for k, v in _merge(ASIDE_PHRASES, METAPHOR_PHRASES, OTHER_PHRASES).items()
+            tuple(k.split()): v
+            for k, v in _merge(ASIDE_PHRASES, METAPHOR_PHRASES, OTHER_PHRASES, TREATED_PHRASES).items()
         }
         self._longest = max(len(k) for k in (*self.phrases, *self.guarded))
         self._given = word_scores
