@@ -269,3 +269,27 @@ def test_the_listing_names_an_anonymous_source_and_keeps_a_statements_pieces_tog
     ), listing
     assert "anonymous senior official\n  q3 Wire, indirect (said): the ministry feared strikes" in listing
     assert {s.kind for s in found.speakers} == {"person", "anonymous"}
+
+
+def test_a_mixed_quotes_short_fragment_links_to_the_same_speakers_full_sentence() -> None:
+    text_a = '"These are hard choices, but they will save the group," Brakstad said.'
+    text_b = 'Brakstad called the closures "hard choices" on Tuesday.'
+    full = Quote(id="q1", source="s1", speaker="p1", kind="direct", start=0, end=52, text=text_a[:52])
+    part = Quote(id="q2", source="s2", speaker="p1", kind="mixed", start=9, end=44, text=text_b[9:44])
+    other = Quote(id="q3", source="s3", speaker="p2", kind="mixed", start=9, end=44, text=text_b[9:44])
+    a, b, c = link_quotes([full, part, other])
+    assert ("q2", "same-words") in a.links and ("q1", "same-words") in b.links
+    assert not c.links  # two words are too few to tell another speaker's quote
+
+
+@pytest.mark.slow
+def test_a_cue_the_parser_joined_to_a_vows_content_is_no_second_statement(segmenter: Segmenter) -> None:
+    text = (
+        "Union leader Sven Orlo was furious. "
+        "Orlo vowed that his members would not give up and warned of strikes at the yard before Easter."
+    )
+    (src,) = segmenter.pipe([(Article("s1", text, outlet="Column"), "s1")])
+    found = QuoteLens()(Story(sources=(src,)))
+    assert [(q.text, _name(found, q.speaker)) for q in found.quotes] == [
+        ("that his members would not give up and warned of strikes at the yard before Easter", "Sven Orlo")
+    ]

@@ -378,3 +378,51 @@ def test_anonymous_sources_of_two_outlets_are_not_merged() -> None:
     speakers, ids = merge_speakers([("s1", official), ("s1", official), ("s2", official)])
     assert ids == ["p1", "p1", "p2"]
     assert [(s.kind, s.sources) for s in speakers] == [("anonymous", ("s1",)), ("anonymous", ("s2",))]
+
+
+@pytest.mark.slow
+def test_who_had_the_gall_to_call_something_said_it(segmenter: Segmenter) -> None:
+    text = (
+        "Chief executive Hedda Brakstad, who earned a €3 million bonus last year, had the gall to call "
+        'the closures "hard choices" that would save the group.'
+    )
+    assert _resolved(segmenter, text) == {
+        'the closures "hard choices" that would save the group': "Hedda Brakstad"
+    }
+
+
+@pytest.mark.slow
+def test_a_dateline_place_is_no_speaker_and_a_company_suffix_no_person(segmenter: Segmenter) -> None:
+    src = segmenter(
+        Article(
+            "s1",
+            "Vennmoor, 20 October 2026 - Brakstad Holm AG (VSX: BHA) today reported revenue of €500 million.",
+        ),
+        "s1",
+    )
+    atts = find_attributions(src)
+    mentions = ArticleSpeakers(src).resolve(atts)
+    assert [(m.name, m.kind) if m else None for m in mentions] == [("Brakstad Holm AG", "organisation")]
+
+
+@pytest.mark.slow
+def test_a_firm_after_its_trade_is_no_person(segmenter: Segmenter) -> None:
+    text = (
+        "Shares fell 4%. The pump maker reported revenue of €80 million. "
+        "Results are in from pump maker Brisen Tollak and lender Halvbank."
+    )
+    assert _resolved(segmenter, text)["revenue of €80 million"] is None
+
+
+def test_a_bare_name_another_outlet_shows_to_be_a_firm_is_that_firm() -> None:
+    mentions = [
+        ("s1", Mention("Brisen Tollak AG", "organisation", "Brisen Tollak AG (VSX: BT)")),
+        ("s2", Mention("Brisen Tollak", "person", "Brisen Tollak")),
+        ("s3", Mention("Brisen Tollak", "person", "chief executive Brisen Tollak")),
+    ]
+    speakers, ids = merge_speakers(mentions)
+    assert ids == ["p1", "p1", "p2"]
+    assert [(s.name, s.kind) for s in speakers] == [
+        ("Brisen Tollak AG", "organisation"),
+        ("Brisen Tollak", "person"),
+    ]

@@ -322,8 +322,16 @@ def _verb_attribution(
             pieces = adjacent or pieces
     if not pieces:
         return None
-    speaker_span = parse.span(parse.phrase(subj)) if subj is not None else None
-    subj = parse.antecedent(subj) if subj is not None else None  # the word to resolve: "who" -> "Sanders"
+    if subj is None and not parse.kids(verb.i, {"nsubjpass"}):
+        subj = _titled_name_before(parse, verb)
+    if subj is not None and _inside_report(parse, verb, subj):
+        # "Morrow vowed that his members would not go quietly and warned of strikes": Morrow warned
+        subj = parse.subject(parse.tokens[verb.head].head)
+    if subj is not None and parse.tokens[subj].lemma.lower() in _NERVE:
+        # "Vasshaug had the gall to call the cuts ...": the one who had the gall
+        have = parse.tokens[verb.head] if verb.dep in ("ccomp", "xcomp") else None
+        subj = next(iter(parse.kids(have.i, SUBJECT_DEPS)), None) if have and have.lemma == "have" else None
+    speaker_span, subj = _speaker(parse, subj)
     cue_span = parse.cue_phrase(verb.i, kind)
     return Attribution(
         kind="indirect",
@@ -334,6 +342,56 @@ def _verb_attribution(
         speaker_head=subj,
         sentence=verb.sent,
         speech=lemma in SPEECH_VERBS or lemma in OBJECT_CUE_VERBS or lemma in OBJECT_SPEECH_VERBS,
+    )
+
+
+def _speaker(parse: Parse, subj: int | None) -> tuple[tuple[int, int] | None, int | None]:
+    """The speaker phrase of subject word ``subj`` and the word to resolve: "who" -> "Sanders", and the
+    head of what follows a dateline ("Lindmark, 20 October - Kessling Arden AG reported": not Lindmark)."""
+    if subj is None:
+        return None, None
+    phrase = parse.phrase(subj)
+    if subj not in phrase:
+        subj = next((i for i in sorted(phrase) if parse.tokens[i].head not in phrase), None)
+    span = parse.span(phrase) if phrase else None
+    return span, parse.antecedent(subj) if subj is not None else None
+
+
+# a post before a name makes it a person's ("chief executive Magnus Thorsby")
+_POSTS = wordset(
+    """executive officer chairman chairwoman chair president director minister secretary spokesman
+    spokeswoman spokesperson leader mayor governor analyst economist ceo cfo founder manager"""
+)
+
+
+def _titled_name_before(parse: Parse, verb: Token) -> int | None:
+    """The last word of a name straight before a subject-less cue, after a post: "On the call, chief
+    executive Magnus Thorsby said ..." (the small parser, taking the name for a firm, hangs it elsewhere)."""
+    i = verb.i - 1
+    name = i
+    while i >= 0 and parse.tokens[i].pos == "PROPN" and parse.tokens[i].sent == verb.sent:
+        i -= 1
+    if name - i < 2 or i < 0 or parse.tokens[i].text.lower() not in _POSTS:
+        return None  # a full name (two words or more) only
+    if parse.tokens[name].dep in SUBJECT_DEPS or parse.tokens[name].head > verb.i:
+        return None
+    return name
+
+
+# "had the gall to call": the noun is no speaker; the one who had it is
+_NERVE = wordset("gall nerve audacity cheek temerity effrontery chutzpah impudence")
+
+
+def _inside_report(parse: Parse, verb: Token, subj: int) -> bool:
+    """A cue the parser joined to a reported clause whose subject it borrows: in "Morrow vowed that his
+    members would not go quietly and warned of strikes", "warned" is coordinate with "vowed"."""
+    if verb.dep != "conj" or parse.kids(verb.i, SUBJECT_DEPS):
+        return False
+    head = parse.tokens[verb.head]
+    return (
+        parse.tokens[subj].head == head.i
+        and head.dep in _CONTENT_DEPS
+        and parse.tokens[head.head].lemma.lower() in SPEECH_VERBS
     )
 
 
@@ -467,8 +525,7 @@ def _learned_attribution(
     span = parse.span(best[2]) if best else None
     if span is None:
         return None
-    subj = speaker_word(parse, cue)
-    speaker_span = parse.span(parse.phrase(subj)) if subj is not None else None
+    speaker_span, subj = _speaker(parse, speaker_word(parse, cue))
     cue_span = parse.cue_phrase(cue.i, best[1]) if best else (cue.start, cue.end)
     return Attribution(
         kind="indirect",
@@ -476,7 +533,7 @@ def _learned_attribution(
         cue=parse.text[cue_span[0] : cue_span[1]],
         cue_span=cue_span,
         speaker_span=speaker_span,
-        speaker_head=parse.antecedent(subj) if subj is not None else None,
+        speaker_head=subj,
         sentence=cue.sent,
         speech=False,
     )
@@ -485,6 +542,10 @@ def _learned_attribution(
 def _in_quote(parse: Parse, i: int, quotes: list[tuple[int, int]]) -> bool:
     tok = parse.tokens[i]
     return any(q0 <= tok.start < q1 for q0, q1 in quotes)
+
+
+# what follows "X, according to Y," when it opens so is the writer's own conclusion, not Y's
+_OWN_TURN = re.compile(r"(?:so|but|yet|meaning)\b", re.IGNORECASE)
 
 
 def _according_to(parse: Parse, tok: Token) -> Attribution | None:
@@ -500,6 +561,10 @@ def _according_to(parse: Parse, tok: Token) -> Attribution | None:
     # the whole sentence is what the source said, not only the clause the parser hung the phrase on
     sentence = {t.i for t in sentence_of(parse.tokens, tok.i) if not t.is_space}
     pieces = parse.spans(sentence - parse.subtree(tok.i))
+    if len(pieces) > 1 and pieces[0][1] <= tok.start and _OWN_TURN.match(parse.text, pieces[-1][0]):
+        pieces = pieces[
+            :-1
+        ]  # "X, according to a note from Y, so the number itself is no shock": the writer's
     if not pieces:
         return None
     speaker = parse.span(parse.subtree(objs[0]))

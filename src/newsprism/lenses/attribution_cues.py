@@ -90,10 +90,33 @@ class Parse:
         """A speaker's noun phrase (PolNeAR keeps appositions and clauses), without a glued dateline."""
         out = self.subtree(i)
         # "New York (AFP) – Vice President Joe Biden"
-        dash = [j for j in out if j < i and self.tokens[j].text in ("–", "—", "--")]
+        dash = [j for j in range(min(out), i) if self._dash(j)]
         if dash:
             out = {j for j in out if j > max(dash)}
+        # "Lindmark, 20 October 2026 - Kessling Arden AG reported": the parser made the place the subject
+        dash = [j for j in range(i + 1, max(out)) if j in out and self._dash(j)]
+        if dash and dash[0] < max(out) and self._dateline(min(out), dash[0]):
+            out = {j for j in out if j > dash[0]}
         return out
+
+    def _dateline(self, a: int, b: int) -> bool:
+        """Tokens [a, b) open their sentence and read as a dateline: a place and a date."""
+        toks = self.tokens[a:b]
+        first = self.tokens[a]
+        opens = a == 0 or self.tokens[a - 1].sent != first.sent
+        return opens and any(t.ent_type == "DATE" for t in toks) and first.pos == "PROPN"
+
+    def _dash(self, j: int) -> bool:
+        """A dash token; a hyphen only with space around it ("Lindmark, 20 October - Kessling Arden AG"),
+        never one inside a word ("well-known")."""
+        tok = self.tokens[j]
+        if tok.text in ("–", "—", "--"):
+            return True
+        return (
+            tok.text == "-"
+            and self.text[tok.start - 1 : tok.start] == " "
+            and self.text[tok.end : tok.end + 1] == " "
+        )
 
     def cue_phrase(self, i: int, kind: str = "") -> tuple[int, int]:
         """The cue as annotators mark it: "has also said", "did not suggest", "called for", "talked up"."""

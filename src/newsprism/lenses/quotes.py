@@ -224,6 +224,13 @@ def _relation(
     other_speaker = a.speaker is not None and b.speaker is not None and a.speaker != b.speaker
     if a.kind != "indirect" and b.kind != "indirect" and _same_words(qa, qb, settings):
         return "other-speaker" if other_speaker else "same-words"
+    if (
+        same_speaker
+        and "mixed" in (a.kind, b.kind)
+        and "indirect" not in (a.kind, b.kind)
+        and _fragment(qa, qb)
+    ):
+        return "same-words"  # 'had the gall to call the cuts "painful decisions"': the words of her statement
     if other_speaker:
         return ""
     ca, cb = _content(wa), _content(wb)
@@ -249,6 +256,16 @@ def _same_words(wa: list[str], wb: list[str], settings: QuoteSettings) -> bool:
     sb = [vocab.setdefault(w, len(vocab)) for w in long]
     lcs = (len(sa) + len(sb) - Indel.distance(sa, sb)) / 2
     return lcs / len(short) >= settings.same_words
+
+
+def _fragment(wa: list[str], wb: list[str]) -> bool:
+    """The shorter run of quoted words stands, word for word and unbroken, in the longer one, and holds
+    two content words at least: a mixed quote's short fragment of the speaker's full sentence."""
+    short, long = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+    if len(_content(short)) < 2:
+        return False
+    n = len(short)
+    return any(long[k : k + n] == short for k in range(len(long) - n + 1))
 
 
 _STOP = wordset(

@@ -53,13 +53,18 @@ _ORG_ROLES = wordset(
     """operator company firm lender carrier maker manufacturer airline retailer insurer group charity
     broadcaster newspaper publisher developer builder supplier utility"""
 )
+# the trades before a name only a firm has ("publisher Ivo Kranz" may be a person)
+_FIRM_TRADES = _ORG_ROLES - wordset("operator developer builder publisher broadcaster")
+_POSTS = wordset("executive officer")  # "chief executive Magnus Thorsby", beside the titles
 _LEADER_WORDS = wordset("leader president premier chancellor head chief")
 _SPOKES_WORDS = wordset("spokesman spokeswoman spokesperson")
 _ORG_WORDS = wordset(
     """kremlin ministry government police army military pentagon commission council committee court
     agency office department embassy parliament senate congress cabinet administration campaign party
-    company firm bank union federation authority authorities coalition un nato eu"""
+    company firm bank union federation authority authorities coalition un nato eu
+    ag plc inc ltd gmbh llc corp"""
 )
+_LEGAL = wordset("ag plc inc ltd gmbh llc corp sa nv asa ab")
 _ORG_LABELS = frozenset({"ORG", "GPE", "NORP"})
 # adjectives that do not pick out one body: "the other union", "the same company", "the new authority"
 _VAGUE = wordset("other same such former new own similar rival")
@@ -102,12 +107,14 @@ class ArticleSpeakers:
 
     def _people(self) -> list[_Person]:
         """Every person mention, named by the fullest form of its surname in the article, with descriptors."""
-        # "Westline Holdings, the ferry operator" is an organisation whatever the tagger says, and the
-        # one word of "the court in Lenz" a place
+        # "Westline Holdings, the ferry operator" and "ferry operator Westline Holdings" are organisations
+        # whatever the tagger says, and the one word of "the court in Lenz" a place
         spans = [
             (a, b)
             for a, b in _entity_token_spans(self.tokens, {"PERSON"})
-            if self._apposition(b - 1) not in _ORG_ROLES and not (b - a == 1 and self._placed(a))
+            if self._apposition(b - 1) not in _ORG_ROLES
+            and not (b - a == 1 and self._placed(a))
+            and not (a > 0 and self.tokens[a - 1].text.lower() in _FIRM_TRADES)  # "pump maker Kessling Arden"
         ]
         surnames = {fold(self.tokens[b - 1].text) for a, b in spans}
         full_names = {fold(self.tokens[b - 1].text) for a, b in spans if b - a >= 2}
@@ -125,6 +132,7 @@ class ArticleSpeakers:
             # "Malvik has denied" tagged ORG, with "Teodor Malvik" a PERSON elsewhere
             if (
                 before in TITLES
+                or before in _POSTS
                 or titled
                 or role
                 or surname in full_names
@@ -414,7 +422,8 @@ class ArticleSpeakers:
             or _has_proper(self.tokens, span)
             or self._described_body(head_i)
         ):
-            return _strip_det(self.source.text[span[0] : span[1]].split(", ")[0])
+            # nor a ticker: "Kessling Arden AG (LSX: KSA)"
+            return _strip_det(self.source.text[span[0] : span[1]].split(", ")[0].split(" (")[0])
         return None
 
     def _described_body(self, i: int) -> bool:
@@ -526,6 +535,17 @@ def merge_speakers(mentions: Sequence[tuple[str, Mention]]) -> tuple[list[Speake
         else (source, m)
         for source, m in mentions
     ]
+    # a bare full name some outlet's speaker phrase shows to be a firm's ("Kessling Arden, the pump maker,
+    # said" there; "Kessling Arden said", tagged a person, here) is that firm, titled people excepted
+    orgs = [m.name for _, m in mentions if m.kind == "organisation" and len(m.name.split()) >= 2]
+    mentions = [
+        (source, Mention(m.name, "organisation", m.alias))
+        if m.kind == "person"
+        and fold(_strip_det(m.alias)) in (fold(m.name), "")
+        and any(same_organisation(m.name, o) for o in orgs)
+        else (source, m)
+        for source, m in mentions
+    ]
     for source, m in mentions:
         g = _find_group(groups, m, source)
         if g is None:
@@ -601,6 +621,10 @@ def same_organisation(a: str, b: str) -> bool:
     "Grimsøy regional transport authority" (same head word, at least two words). "Lunde transport
     authority" and "Grimsøy transport authority" stay two."""
     if fold(a) == fold(b):
+        return True
+    # a legal form adds nothing: "Kessling Arden AG" is "Kessling Arden"
+    wa, wb = ([fold(w) for w in n.split() if w.lower().rstrip(".") not in _LEGAL] for n in (a, b))
+    if len(wa) >= 2 and wa == wb:
         return True
     short, long = sorted(([fold(w) for w in a.split()], [fold(w) for w in b.split()]), key=len)
     return len(short) >= 2 and short[-1] == long[-1] and set(short) <= set(long)
