@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import os
 import signal
@@ -11,12 +10,9 @@ import sys
 import textwrap
 import time
 from pathlib import Path
-from typing import Any
 
 import pytest
-import typer
 from story_fixtures import EVENTS, HashEmbedder, ScriptedClusterer, make_article
-from typer.testing import CliRunner
 
 from newsprism.cluster import Placement, StorySettings, bcubed, cluster_articles
 from newsprism.ingest import read_articles
@@ -24,6 +20,7 @@ from newsprism.model import Article
 from newsprism.settings import Settings
 from newsprism.store import open_store
 from newsprism.stories import StoryService
+from store_cli import store_app
 
 
 def test_online_clusterer_separates_the_fictional_events(
@@ -253,29 +250,11 @@ def test_a_loaded_headline_is_not_the_story_title_even_when_most_shared() -> Non
     assert _typical_title(titles[:1], vocabulary) == titles[0]  # with nothing plainer, it is still a title
 
 
-def _cli(monkeypatch: pytest.MonkeyPatch) -> tuple[CliRunner, typer.Typer]:
-    """The store commands with the hash embedder in place of the model (no model loads)."""
-    from newsprism import cli_store
-
-    def service(store: Any, settings: Settings) -> StoryService:
-        return StoryService(store, HashEmbedder(), dataclasses.replace(settings.stories, index="exact"))
-
-    monkeypatch.setattr(cli_store, "_service", service)
-    app = typer.Typer()
-
-    @app.callback()
-    def _root() -> None:
-        """Test app."""
-
-    cli_store.register_store_commands(app)
-    return CliRunner(), app
-
-
 def test_store_messages_count_in_the_singular_and_name_the_copies(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """QA: '1 new articles', '1 new stories'; and which inputs were read as copies was not said."""
-    runner, app = _cli(monkeypatch)
+    runner, app = store_app(monkeypatch, HashEmbedder())
     folder = tmp_path / "news"
     folder.mkdir()
     outlet, date, title, text = EVENTS["ferry"][0]
@@ -295,7 +274,7 @@ def test_the_story_list_keeps_ids_and_dates_whole_in_80_columns(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """QA: in 80 columns the list cut the story id and both dates and wrapped titles a word a line."""
-    runner, app = _cli(monkeypatch)
+    runner, app = store_app(monkeypatch, HashEmbedder())
     store = open_store(tmp_path / "s.sqlite")
     service = StoryService(store, HashEmbedder(), StorySettings(index="exact"))
     timed = [make_article(o, d + "T18:30:00+00:00", t, x) for o, d, t, x in EVENTS["vote"]]
@@ -353,7 +332,7 @@ def test_recluster_keeps_the_reports_of_stories_whose_members_did_not_change(tmp
 
 def test_ingest_says_the_warnings_of_what_it_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """QA: ingest cut a long text without saying so (compare says it; the warning was only stored)."""
-    runner, app = _cli(monkeypatch)
+    runner, app = store_app(monkeypatch, HashEmbedder())
     outlet, date, title, text = EVENTS["ferry"][0]
     (tmp_path / "long.txt").write_text(f"Title: {title}\nOutlet: {outlet}\nDate: {date}\n\n{text * 20}\n")
     (tmp_path / "settings.toml").write_text("[ingest]\nmax_text_chars = 1000\n")

@@ -9,18 +9,16 @@ import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 import pytest
-import typer
-from typer.testing import CliRunner
 
 from newsprism.cluster import StorySettings
 from newsprism.ingest.feeds import FeedPoller, feed_articles, looks_like_feed, parse_opml, poll_all
 from newsprism.settings import Settings
 from newsprism.store import open_store
 from newsprism.stories import StoryService, watch
+from store_cli import store_app
 
 pytestmark = pytest.mark.network
 
@@ -202,30 +200,12 @@ def test_a_redirect_to_a_private_address_is_refused_at_every_hop(tmp_path: Path)
     store.close()
 
 
-def _store_cli(monkeypatch: pytest.MonkeyPatch) -> tuple[CliRunner, typer.Typer]:
-    """The store commands with a cheap embedder in place of the model."""
-    from newsprism import cli_store
-
-    def service(store: Any, settings: Settings) -> StoryService:
-        return StoryService(store, _Embedder(), StorySettings(index="exact"))
-
-    monkeypatch.setattr(cli_store, "_service", service)
-    app = typer.Typer()
-
-    @app.callback()
-    def _root() -> None:
-        """Test app."""
-
-    cli_store.register_store_commands(app)
-    return CliRunner(), app
-
-
 def test_watch_says_when_a_feed_not_due_is_due_and_exits_0(
     base_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """QA: a second `watch --rounds 1` made no request (the feed was not due) and then said 'no feed
     answered ...; check the addresses above' with nothing above, and exited 1."""
-    runner, app = _store_cli(monkeypatch)
+    runner, app = store_app(monkeypatch, _Embedder())
     args = [
         "watch",
         f"{base_url}/rss",
@@ -298,7 +278,7 @@ def test_one_shot_ingest_does_not_promise_to_retry_a_failed_feed(
     base_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """QA: `ingest` said a 404 feed 'will retry later with backoff', which a one-shot run does not do."""
-    runner, app = _store_cli(monkeypatch)
+    runner, app = store_app(monkeypatch, _Embedder())
     store = str(tmp_path / "s.sqlite")
     done = runner.invoke(
         app, ["ingest", f"{base_url}/gone.rss", f"{base_url}/rss", "--store", store, "--allow-private"]
@@ -317,13 +297,13 @@ def test_one_shot_ingest_does_not_promise_to_retry_a_failed_feed(
 def test_a_failed_ingest_of_a_feed_is_not_answered_unchanged_next_time(
     base_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    runner, app = _store_cli(monkeypatch)
+    runner, app = store_app(monkeypatch, _Embedder())
     args = ["ingest", f"{base_url}/rss", "--store", str(tmp_path / "s.sqlite"), "--allow-private"]
     monkeypatch.setattr(StoryService, "ingest", lambda *_a, **_k: (_ for _ in ()).throw(OSError("disk full")))
     failed = runner.invoke(app, args)
     assert failed.exit_code != 0 and "disk full" in failed.output
     monkeypatch.undo()
-    runner, app = _store_cli(monkeypatch)
+    runner, app = store_app(monkeypatch, _Embedder())
     again = runner.invoke(app, args)  # the feed's ETag was forgotten: it is read whole, not "304"
     assert again.exit_code == 0, again.output
     assert "2 new articles" in " ".join(again.stderr.split())
