@@ -80,7 +80,8 @@ _SNAPSHOT = re.compile(
     r"\b(?:as of|so far|at one point|at last count|intraday|latest (?:available )?data"
     r"|(?:early|late|morning|midday|afternoon|mid-?morning|mid-?afternoon|late-morning|early-afternoon"
     r"|late-afternoon|overnight|after-hours|pre-market|premarket)(?: [a-z]+)? trading"
-    r"|in (?:early|late) (?:morning|afternoon))\b",
+    r"|in (?:early|late) (?:morning|afternoon)"
+    r"|(?:by|at|as at) (?:\d{1,2}:\d{2}|\d{3,4} ?(?:GMT|BST|UTC|CET|EST|EDT|ET)))\b",  # "by 1018 GMT"
     re.I,
 )  # fmt: skip
 _NEGATION = re.compile(r"\b(?:not|never|no|neither|nor|cannot)\b|n[’']t\b", re.I)
