@@ -546,3 +546,17 @@ def test_an_attributed_sentence_opening_on_a_contraction_reads_on() -> None:
         told
         == "According to Riverside Echo, it's the second kettle recall at the Brightlane plant this year."
     )
+
+
+def test_two_outlets_account_of_a_fact_leads_one_outlets_aside_that_mentions_it() -> None:
+    signed = "Valcescu signed treaties annexing four regions on Friday."
+    signed_b = "Valcescu signed the treaties annexing four regions on Friday."
+    aside = (
+        "Families who fled the shelling of Zarek reached the Port Aster ferry terminal, a day after "
+        "Valcescu signed treaties annexing four regions at the Drel ceremony."
+    )
+    title = "Zarek families reach Port Aster ferry terminal after Drel ceremony and shelling"
+    srcs = [source("s1", "Reuters", [signed], title), source("s2", "Northern Ledger", [signed_b], title),
+            source("s3", "Harbour Gazette", [aside], title)]  # fmt: skip
+    st = story(srcs, claim("c1", srcs, ("s1", 0), ("s2", 0), origins=2), claim("c2", srcs, ("s3", 0)))
+    assert cites(st, SummarySettings(sentences=2))[0] == "c1"

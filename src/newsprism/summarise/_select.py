@@ -275,20 +275,21 @@ def rank(
     covered: set[str] = set()
     told: set[Fact] = set()
 
-    def level(c: Candidate) -> int:
+    def key(c: Candidate, i: int) -> tuple[int, int, int, float, int]:
+        """Level (origins, or those behind a figure it gives, up to three); then those origins uncapped
+        (the prison term five outlets give before a fine three give); then its own origins (two
+        outlets' account of the signing before one outlet's aside that mentions it); then coverage."""
         backing = c.facts - told if c.claim.id in contested else c.facts - told - unsettled
-        behind = max((support.get(f, 0) for f in backing), default=0)
-        return -min(max(c.origins, behind), _MAX_ORIGINS)
-
-    def score(c: Candidate) -> float:
+        behind = max(c.origins, max((support.get(f, 0) for f in backing), default=0))
         gain = sum(weights.get(w, 0.0) for w in c.terms - covered) / math.sqrt(max(1, len(c.terms)))
-        return gain + _IMPORTANCE_WEIGHT * c.importance
+        score = gain + _IMPORTANCE_WEIGHT * c.importance
+        return -min(behind, _MAX_ORIGINS), -behind, -c.origins, -score, i
 
-    heap = [(level(c), -score(c), i) for i, c in enumerate(cands)]
+    heap = [key(c, i) for i, c in enumerate(cands)]
     heapq.heapify(heap)
     while heap:
-        _, _, i = heapq.heappop(heap)
-        fresh = (level(cands[i]), -score(cands[i]), i)
+        *_, i = heapq.heappop(heap)
+        fresh = key(cands[i], i)
         if heap and fresh > heap[0]:
             heapq.heappush(heap, fresh)  # its level or score dropped below the next bound: look again
             continue
