@@ -277,8 +277,8 @@ def rank(
 
     def key(c: Candidate, i: int) -> tuple[int, int, int, float, int]:
         """Level (origins, or those behind a figure it gives, up to three); then those origins uncapped
-        (the prison term five outlets give before a fine three give); then its own origins (two
-        outlets' account of the signing before one outlet's aside that mentions it); then coverage."""
+        (a figure five outlets give before one three give); then its own origins (two outlets' account
+        of the signing before one outlet's aside that mentions it); then coverage."""
         backing = c.facts - told if c.claim.id in contested else c.facts - told - unsettled
         behind = max(c.origins, max((support.get(f, 0) for f in backing), default=0))
         gain = sum(weights.get(w, 0.0) for w in c.terms - covered) / math.sqrt(max(1, len(c.terms)))
