@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
@@ -160,3 +161,35 @@ def test_story_groups_tell_a_second_story_apart(pipeline: Pipeline) -> None:
     mixed = pipeline.story_groups([*examples, *recall])
     assert sorted(len(g) for g in mixed if len(g) >= 2)[-2:] == [2, 3], mixed
     assert any(set(g) == {len(examples), len(examples) + 1} for g in mixed), mixed
+
+
+def test_a_tabloid_titles_loaded_words_reach_the_report_without_counting(pipeline: Pipeline) -> None:
+    from newsprism.model import Article
+    from newsprism.report.json import from_json
+
+    body = (
+        "Former mayor Dario Malvik was sentenced to six years in prison on Monday for taking bribes from a "
+        "harbour contractor, the court in Valmora said."
+    )
+    wire = "A court in Valmora on Monday sentenced former mayor Dario Malvik to six years for bribery."
+    articles = [
+        Article(id="a", text=body, title="CROOKED MALVIK CAGED", outlet="Valmora Blaze"),
+        Article(id="b", text=wire, title="Former Valmora mayor sentenced", outlet="Meridian Wire"),
+    ]
+    report = pipeline.analyse(articles)
+    tabloid = report.sources[0]
+    assert {s.text for s in tabloid.title_language} >= {"CROOKED", "CAGED"}
+    assert all(
+        tabloid.title[s.start : s.end] == s.text and s.source == tabloid.id for s in tabloid.title_language
+    )
+    assert not any(s.text in {"CROOKED", "CAGED"} for s in report.language)  # the body's findings are apart
+    assert check_offsets(report) == []
+    data = json.loads(report.to_json())
+    assert [i["text"] for i in data["sources"][0]["title_language"]][:1] == ["CROOKED"]
+    assert "title_language" not in data["sources"][1]
+    assert from_json(report.to_json()).sources[0].title_language == tabloid.title_language
+    assert "CROOKED</mark>" in report.to_html() and "**CROOKED**" in report.to_markdown()
+    # titles do not count toward loadedness
+    untitled = pipeline.analyse([dataclasses.replace(a, title="") for a in articles])
+    assert [s.loadedness for s in untitled.sources] == [s.loadedness for s in report.sources]
+    assert all(s.title_language == () for s in untitled.sources)

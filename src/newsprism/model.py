@@ -268,6 +268,9 @@ class SourceReport:
     warnings: tuple[str, ...] = ()
     biased_sentences: float = 0.0
     author: str = ""  # Article.author; "" when the input named none
+    # Loaded words of the title: offsets (and ``text``) point into ``title``, not ``text``. They do not
+    # count toward ``loadedness``; empty when the title has none or the language lens did not run.
+    title_language: tuple[LanguageSpan, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -369,6 +372,8 @@ class SourceLanguage:
 class LanguageFindings:
     spans: tuple[LanguageSpan, ...] = ()
     per_source: dict[str, SourceLanguage] = field(default_factory=dict)
+    # source id -> loaded spans of its title (offsets into the title; not counted in ``per_source``)
+    titles: dict[str, tuple[LanguageSpan, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)

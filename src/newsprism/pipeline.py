@@ -18,6 +18,7 @@ from newsprism.model import (
     Claim,
     Contradiction,
     LanguageFindings,
+    LanguageSpan,
     QuoteFindings,
     ReuseFindings,
     Skipped,
@@ -47,6 +48,17 @@ class ArticleStage(Protocol):
     """
 
     def article(self, source: Source, found: ArticleFindings) -> ArticleFindings: ...
+
+
+@runtime_checkable
+class TitleStage(Protocol):
+    """A language lens that can also read titles: the loaded words of each source's title, by source id,
+    with offsets into the title (the default lens's :meth:`~newsprism.lenses.language.LanguageLens.titles`).
+    The report shows them beside each title; they do not count toward a source's loadedness."""
+
+    def titles(
+        self, sources: Sequence[Source], quotes: Callable[[Story], QuoteFindings] | None = None
+    ) -> dict[str, tuple[LanguageSpan, ...]]: ...
 
 
 class QuoteLens(Protocol):
@@ -207,6 +219,8 @@ class Pipeline:
         story = Story(sources=tuple(sources), claims=self.claims(sources))
         quotes = self.quotes(story)  # the story halves: speakers merged, quotes linked across outlets
         language = self.language(story, quotes)
+        if isinstance(self.language, TitleStage) and not language.titles:
+            language = replace(language, titles=self.language.titles(story.sources, self.quotes))
         say("reused text")
         reuse = self.reuse(story)
         if reuse.origins:
@@ -290,6 +304,7 @@ def assemble_report(
                 reused_share=findings.reuse.reused_share.get(src.id, 0.0),
                 warnings=a.warnings,
                 author=a.author,
+                title_language=findings.language.titles.get(src.id, ()),
             )
         )
     return StoryReport(

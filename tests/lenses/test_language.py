@@ -535,6 +535,8 @@ def test_title_spans_point_into_the_title_and_quoted_headline_words_are_someones
     assert all(source.text[s.start : s.end] == s.text for s in story_spans)
     (untitled,) = pipeline.sources([Article(id="t2", text=body, outlet="Wire")])
     assert lens.title_spans(untitled) == []
+    # several titles at once (what the pipeline asks for the report): the same spans, untitled ones left out
+    assert lens.titles([source, untitled]) == {source.id: tuple(spans)}
 
 
 def test_headline_case_keeps_offsets_and_acronyms() -> None:

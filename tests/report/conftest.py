@@ -5,6 +5,8 @@ Offsets are found with ``str.index`` on the texts below, so every passage is che
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from newsprism.model import (
@@ -287,3 +289,27 @@ def report() -> StoryReport:
 @pytest.fixture
 def sample_report() -> StoryReport:
     return report()
+
+
+TABLOID_TITLE = "CROOKED KIRILOV CAGED <b>by</b> 'sham' vote"
+
+
+def title_span(source: str, title: str, needle: str, **kw: object) -> LanguageSpan:
+    """A loaded word of a title, its offsets into the title (as ``SourceReport.title_language`` holds)."""
+    start = title.index(needle)
+    fields: dict[str, object] = {"voice": "authorial", "category": "loaded adjective", "score": 0.8}
+    fields.update(kw)
+    return LanguageSpan(source, start, start + len(needle), needle, **fields)  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def tabloid_report() -> StoryReport:
+    """The sample report with a tabloid headline on s2 whose loaded words are listed (title offsets)."""
+    r = report()
+    spans = (
+        title_span("s2", TABLOID_TITLE, "CROOKED", neutral="accused"),
+        title_span("s2", TABLOID_TITLE, "CAGED", category="loaded verb", score=0.9, neutral="jailed"),
+        title_span("s2", TABLOID_TITLE, "sham", voice="attributed", category="insult", score=0.7),
+    )
+    s2 = dataclasses.replace(r.sources[1], title=TABLOID_TITLE, title_language=spans)
+    return dataclasses.replace(r, sources=(r.sources[0], s2, *r.sources[2:]))

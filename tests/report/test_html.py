@@ -323,3 +323,29 @@ def test_a_sources_author_sits_under_its_title_escaped(sample_report: StoryRepor
     title_cell = row[: row.index("</tr>")].split("<td")[2]
     assert '<div class="by">by Mara Quill &lt;b&gt;AP&lt;/b&gt;</div>' in title_cell
     assert 'class="by"' not in to_html(sample_report)
+
+
+def test_loaded_title_words_are_marked_in_the_sources_table_and_text_header(
+    sample_report: StoryReport, tabloid_report: StoryReport
+) -> None:
+    html = to_html(tabloid_report)
+    page = parse(html)
+    assert page.errors == [] and page.stack == []
+    assert "<b>by</b>" not in html and "&lt;b&gt;by&lt;/b&gt;" in html  # the title stays escaped
+    row = html[html.index('<tr id="src-s2">') :]
+    row = row[: row.index("</tr>")]
+    assert '<mark class="ll authorial" title="loaded adjective' in row and ">CROOKED</mark>" in row
+    assert '<mark class="ll attributed"' in row and ">sham</mark>" in row
+    header = html[html.index('id="text-s2"') :]
+    header = header[: header.index("</summary>")]
+    assert ">CAGED</mark>" in header  # the source text's header shows the marked title too
+    ids = {a["id"] for _, a in page.tags if a.get("id")}
+    caged = next(m for m in page.with_class("ll") if "neutral: jailed" in str(m.get("data-tip")))
+    assert caged["aria-describedby"] in ids
+    # a report without title spans renders its titles as before, with the body's tip ids unmoved
+    plain = to_html(sample_report)
+    assert "CROOKED" not in plain
+    assert (
+        re.findall(r'<span id="tip-\d+">[^<]*</span>', plain)
+        == re.findall(r'<span id="tip-\d+">[^<]*</span>', html)[: len(sample_report.language)]
+    )

@@ -268,3 +268,50 @@ def test_a_sources_author_is_written_only_when_known_and_read_back(sample_report
     data["sources"][0]["author"] = 7
     with pytest.raises(NewsprismError, match=r"report\.sources\[0\]\.author"):
         from_dict(data)
+
+
+def test_title_language_is_written_per_source_only_when_found_and_read_back(
+    sample_report: StoryReport, tabloid_report: StoryReport
+) -> None:
+    assert all(
+        "title_language" not in s for s in to_dict(sample_report)["sources"]
+    )  # golden reports unchanged
+    data = to_dict(tabloid_report)
+    assert "title_language" not in data["sources"][0]
+    items = data["sources"][1]["title_language"]
+    title = data["sources"][1]["title"]
+    assert [i["text"] for i in items] == ["CROOKED", "CAGED", "sham"]
+    assert all(title[i["start"] : i["end"]] == i["text"] for i in items)  # offsets into the title
+    assert set(items[0]) == {"start", "end", "text", "voice", "category", "score", "neutral"}
+    assert items[1]["neutral"] == "jailed" and items[2]["voice"] == "attributed"
+    loaded = from_json(to_json(tabloid_report))
+    assert loaded == tabloid_report
+    assert loaded.sources[1].title_language[0].source == "s2"
+    assert check_offsets(loaded) == []
+    data["sources"][1]["title_language"][0]["voice"] = "shouted"
+    with pytest.raises(NewsprismError, match=r"report\.sources\[1\]\.title_language\[0\]\.voice"):
+        from_dict(data)
+
+
+def test_a_report_without_title_language_still_loads(tabloid_report: StoryReport) -> None:
+    data = to_dict(tabloid_report)
+    del data["sources"][1]["title_language"]
+    loaded = from_dict(data)
+    assert loaded.sources[1].title_language == () and check_offsets(loaded) == []
+
+
+def test_check_offsets_checks_title_spans_against_the_title(tabloid_report: StoryReport) -> None:
+    s2 = tabloid_report.sources[1]
+    crooked, caged, sham = s2.title_language
+    broken = (
+        dataclasses.replace(crooked, start=crooked.start + 1),  # text no longer matches the title
+        dataclasses.replace(caged, end=len(s2.title) + 5),  # past the end of the title
+        dataclasses.replace(sham, source="s1"),  # another source's
+    )
+    src = dataclasses.replace(s2, title_language=broken)
+    problems = check_offsets(dataclasses.replace(tabloid_report, sources=(tabloid_report.sources[0], src)))
+    assert any("sources[1].title_language[0]" in p and "title[" in p for p in problems)
+    assert any("sources[1].title_language[1]" in p and "outside s2's title" in p for p in problems)
+    assert any("sources[1].title_language[2]" in p and "not its own 's2'" in p for p in problems)
+    # a span that is sound in the title is not checked against the body text
+    assert not any("title_language" in p for p in check_offsets(tabloid_report))

@@ -80,3 +80,18 @@ def test_a_sources_author_follows_its_title(sample_report: StoryReport) -> None:
     assert f"| {md(src.title)} (by Mara \\*Quill\\*) |" in row and row.count(" | ") == 7
     other = next(line for line in out.splitlines() if line.startswith("| s2 "))
     assert "(by " not in other
+
+
+def test_loaded_title_words_get_one_line_per_source(
+    sample_report: StoryReport, tabloid_report: StoryReport
+) -> None:
+    assert "Loaded words in titles" not in to_markdown(sample_report)
+    out = to_markdown(tabloid_report)
+    assert "| CROOKED KIRILOV CAGED <b>" not in out and md(tabloid_report.sources[1].title) in out
+    lines = [line for line in out.splitlines() if line.startswith("- _") and "CROOKED" in line]
+    assert lines == [
+        "- _The Daily Bulwark_: **CROOKED** (authorial, loaded adjective, 0.80, neutral: accused); "
+        "**CAGED** (authorial, loaded verb, 0.90, neutral: jailed); **sham** (attributed, insult, 0.70)"
+    ]
+    sources = out[out.index("## Sources") : out.index("## Claims")]
+    assert "Loaded words in titles (not counted in loadedness):" in sources and lines[0] in sources

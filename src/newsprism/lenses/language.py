@@ -160,7 +160,8 @@ class LanguageLens:
 
         The title is not part of the normalised text that the report's offsets point into (the JSON report
         keeps it apart, in ``sources[].title``), so these spans are not among the story's findings and do
-        not count in its figures; ``newsprism language`` shows them above each text. An all-capitals word
+        not count in its figures; the report lists them per source (``sources[].title_language``) and
+        ``newsprism language`` shows them above each text. An all-capitals word
         is parsed in lower case ("CROOKED MALVIK CAGED"), and words in quotation marks are someone's
         words, as the headline convention has it ("'Sham trial', wails lawyer"), not scare quotes.
         ``quotes`` is the quotes lens (a default one if not given), for the speakers a title names.
@@ -173,22 +174,44 @@ class LanguageLens:
         """:meth:`title_spans` and the quotes the quotes lens finds in the title (offsets into the title;
         their ids and speaker ids are the title's own, not the story's), so that a reader can see who a
         title quotes ("'Witch hunt', wails lawyer")."""
-        title = source.article.title.strip()
-        if not title:
-            return [], QuoteFindings()
+        return self._titles([source], quotes).get(source.id, ([], QuoteFindings()))
+
+    def titles(
+        self, sources: Sequence[Source], quotes: Callable[[Story], QuoteFindings] | None = None
+    ) -> dict[str, tuple[LanguageSpan, ...]]:
+        """:meth:`title_spans` of several sources at once (one parse and one classifier call for all
+        titles, which are short), by source id; sources whose titles have no loaded words are left out."""
+        return {sid: tuple(spans) for sid, (spans, _) in self._titles(sources, quotes).items() if spans}
+
+    def _titles(
+        self, sources: Sequence[Source], quotes: Callable[[Story], QuoteFindings] | None
+    ) -> dict[str, tuple[list[LanguageSpan], QuoteFindings]]:
         from newsprism.model import Article
 
-        article = Article(id=source.id, text=headline_case(source.article.title), outlet=source.outlet)
-        (head,) = self.segmenter.pipe([(article, source.id)])
+        titled = [src for src in sources if src.article.title.strip()]
+        if not titled:
+            return {}
+        articles = [
+            (Article(id=src.id, text=headline_case(src.article.title), outlet=src.outlet), src.id)
+            for src in titled
+        ]
+        heads = self.segmenter.pipe(articles)
         if quotes is None:
             from newsprism.lenses.quotes import QuoteLens
 
             quotes = QuoteLens()
-        found = quotes(Story(sources=(head,)))
-        probs = [float(p) for p in self.bias([s.text for s in head.sentences])] if head.sentences else []
-        spans = self.find_spans(head, found, probs, headline=True)
-        original = source.article.title
-        return [dataclasses.replace(s, text=original[s.start : s.end]) for s in spans], found
+        texts = [s.text for head in heads for s in head.sentences]
+        probs = [float(p) for p in self.bias(texts)] if texts else []
+        out: dict[str, tuple[list[LanguageSpan], QuoteFindings]] = {}
+        at = 0
+        for src, head in zip(titled, heads, strict=True):
+            found = quotes(Story(sources=(head,)))
+            n = len(head.sentences)
+            spans = self.find_spans(head, found, probs[at : at + n], headline=True)
+            at += n
+            original = src.article.title
+            out[src.id] = ([dataclasses.replace(s, text=original[s.start : s.end]) for s in spans], found)
+        return out
 
     def find_spans(
         self,

@@ -122,7 +122,8 @@ class _View:
         for ls in report.language:
             self.lang.setdefault(ls.source, []).append(ls)
         self.speakers = {s.id: s.name for s in report.speakers}
-        self.tips = _tip_ids(report.language)
+        titles = tuple(ls for s in report.sources for ls in s.title_language)
+        self.tips = _tip_ids(report.language + titles)  # title ones after, so body tip ids do not move
         self.lang_marks = {sid: _lang_marks(spans, self.tips) for sid, spans in self.lang.items()}
 
     def src(self, sid: str) -> Src:
@@ -147,10 +148,16 @@ class _View:
             out.append(self._source(s, rep))
         return out
 
+    def title_html(self, rep: SourceReport) -> Markup | str:
+        """The title with its loaded words marked like the body's (escaped); the plain title if none."""
+        if not rep.title_language:
+            return rep.title
+        return highlight(rep.title, _lang_marks(list(rep.title_language), self.tips))
+
     def _source(self, s: Src, rep: SourceReport) -> dict[str, Any]:
         return {
             "src": s,
-            "title": rep.title,
+            "title": self.title_html(rep),
             "author": rep.author,
             "url": _safe_url(rep.url),
             "published": rep.published or "",
@@ -294,7 +301,7 @@ class _View:
             out.append(
                 {
                     "src": s,
-                    "title": rep.title,
+                    "title": self.title_html(rep),
                     "html": highlight(rep.text, marks),
                     "authorial": voices.get("authorial", 0),
                     "attributed": voices.get("attributed", 0),

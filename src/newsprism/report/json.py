@@ -70,6 +70,14 @@ def _source(s: SourceReport) -> dict[str, Any]:
     }
     if s.author:  # added in v1: who the input says wrote the article (its byline, author field or header)
         out["author"] = s.author
+    if s.title_language:  # added in v1: loaded words of the title, offsets into "title" (not "text")
+        out["title_language"] = [_title_span(ls) for ls in s.title_language]
+    return out
+
+
+def _title_span(s: LanguageSpan) -> dict[str, Any]:
+    out = language_to_dict(s)
+    del out["source"]  # the source it sits in
     return out
 
 
@@ -306,6 +314,22 @@ def _load_source(r: _Reader) -> SourceReport:
         warnings=r.strs("warnings"),
         biased_sentences=r.number("biased_sentences"),
         author=r.text("author"),
+        title_language=r.items("title_language", lambda x: _load_title_span(x, r.text("id"))),
+    )
+
+
+def _load_title_span(r: _Reader, source: str) -> LanguageSpan:
+    """A ``sources[].title_language`` item, a language span without ``source`` (it is its source's);
+    ``language`` items read the same way, with their ``source``."""
+    return LanguageSpan(
+        source=source,
+        start=r.integer("start"),
+        end=r.integer("end"),
+        text=r.text("text"),
+        voice=r.choice("voice", _VOICES),
+        category=r.text("category"),
+        score=r.number("score"),
+        neutral=r.opt_text("neutral"),
     )
 
 
@@ -367,16 +391,7 @@ def _load_links(r: _Reader) -> tuple[tuple[str, str], ...]:
 
 
 def _load_language(r: _Reader) -> LanguageSpan:
-    return LanguageSpan(
-        source=r.text("source", required=True),
-        start=r.integer("start"),
-        end=r.integer("end"),
-        text=r.text("text"),
-        voice=r.choice("voice", _VOICES),
-        category=r.text("category"),
-        score=r.number("score"),
-        neutral=r.opt_text("neutral"),
-    )
+    return _load_title_span(r, r.text("source", required=True))
 
 
 def _load_reuse(r: _Reader) -> Reuse:
@@ -521,6 +536,17 @@ def check_offsets(report: StoryReport) -> list[str]:
                 problems.append(f"{where}: links names unknown quote {other!r}")
     for i, ls in enumerate(report.language):
         span(f"language[{i}]", ls.source, ls.start, ls.end, ls.text)
+    for i, src in enumerate(report.sources):
+        for j, ls in enumerate(src.title_language):  # these point into the title, not the text
+            where = f"sources[{i}].title_language[{j}]"
+            if ls.source != src.id:
+                problems.append(f"{where}: names source {ls.source!r}, not its own {src.id!r}")
+            if not 0 <= ls.start <= ls.end <= len(src.title):
+                problems.append(
+                    f"{where}: [{ls.start}:{ls.end}] is outside {src.id}'s title (length {len(src.title)})"
+                )
+            elif (got := src.title[ls.start : ls.end]) != ls.text:
+                problems.append(f"{where}: {ls.text!r} != {src.id}.title[{ls.start}:{ls.end}] {got!r}")
     for i, ru in enumerate(report.reuse):
         for j, p in enumerate(ru.passages):
             span(f"reuse[{i}].passages[{j}]", p.source, p.start, p.end, p.text)

@@ -79,6 +79,18 @@ class _Writer:
             ]
             self.add("| " + " | ".join(cells) + " |")
         self.add("")
+        titled = [src for src in self.r.sources if src.title_language]
+        if titled:
+            self.add("Loaded words in titles (not counted in loadedness):", "")
+        for src in titled:
+            terms = [
+                f"**{md(ls.text)}** ({ls.voice}, {md(ls.category)}, {ls.score:.2f}"
+                + (f", neutral: {md(ls.neutral)})" if ls.neutral else ")")
+                for ls in src.title_language
+            ]
+            self.add(f"- _{self.name(src.id)}_: " + "; ".join(terms))
+        if titled:
+            self.add("")
 
     def claims(self) -> None:
         self.add("## Claims", "")
