@@ -25,7 +25,6 @@ from newsprism.lenses._views import (
     SentenceView,
     _words,
 )
-from newsprism.lenses.attribution import wordset
 from newsprism.lenses.dates import DateMention, same_time
 from newsprism.lenses.quantities import (
     Quantity,
@@ -70,12 +69,6 @@ _MEASURE_OF = {  # one measure, several words: "sales of $4.7 billion" / "revenu
     **dict.fromkeys(("last quarter",), "previous quarter"),
     **{f"{n}{sep}quarter": f"{n} quarter" for n in ("first", "second", "third", "fourth") for sep in "- "},
 }
-# only words that name a person's post: "state" or "foreign" also name bodies ("the state Legislature")
-_PERSON_TITLES = wordset(
-    """president minister chancellor secretary senator sen rep governor mayor general judge king queen pope
-    dr mr mrs ms professor spokesman spokeswoman spokesperson chairman chairwoman ceo director ambassador
-    commissioner premier executive officer founder analyst lawyer economist"""
-)
 _SNAPSHOT = re.compile(
     r"\b(?:as of|so far|at one point|at last count|intraday|latest (?:available )?data"
     r"|(?:early|late|morning|midday|afternoon|mid-?morning|mid-?afternoon|late-morning|early-afternoon"
@@ -433,7 +426,6 @@ def _swapped(
     a: SentenceView, b: SentenceView,
 ) -> bool:  # fmt: skip
     """Two unexplained names in the same slot; who said something only counts between two people."""
-    x, y = _titled(x, a.text), _titled(y, b.text)
     speech = x.role[-1] in _SPEECH or y.role[-1] in _SPEECH
     if speech and not x.label == y.label == "PERSON":
         return False
@@ -448,15 +440,6 @@ def _swapped(
     medium = x.role[0] == "prep" and (x.role[-1] in _SPEECH or y.role[-1] in _SPEECH)
     strict = x.label == y.label and x.label in ("PERSON", "GPE") and x.role[0] == y.role[0] and not medium
     return strict and sum(n.label == x.label for n in free_a) == 1 == sum(n.label == y.label for n in free_b)
-
-
-def _titled(n: NameMention, text: str) -> NameMention:
-    """A name right after a person's title is a person's, whatever the small tagger said ("chief executive
-    Magnus Thorsby" tagged as an organisation)."""
-    before = _words(text[: n.start])[-1:]
-    if n.label != "PERSON" and before and before[0].lower() in _PERSON_TITLES:
-        return replace(n, label="PERSON")
-    return n
 
 
 def _same_slot(x: NameMention, y: NameMention, a: SentenceView, b: SentenceView) -> bool:

@@ -22,6 +22,14 @@ _PLACE = {"GPE", "LOC", "FAC"}
 _PLACE_NOUNS = {"town", "city", "village", "region", "province", "district", "country", "state", "capital",
                 "port", "county", "island", "municipality", "suburb", "area", "valley", "oblast"}  # fmt: skip
 _NAME_LABELS = _PLACE | {"PERSON", "ORG", "NORP"}
+# words that name a person's post: a name right after one is a person's, whatever the small tagger says
+# ("chief executive Magnus Thorsby" tagged as an organisation); not "state" or "foreign", which also name
+# bodies ("the state Legislature")
+_POSTS = set(
+    """president minister chancellor secretary senator sen rep governor mayor general judge king queen pope
+    dr mr mrs ms professor spokesman spokeswoman spokesperson chairman chairwoman ceo director ambassador
+    commissioner premier executive officer founder analyst lawyer economist""".split()  # noqa: SIM905
+)
 _LIGHT_VERBS = {"be", "have", "do", "get", "make", "go", "take", "come", "can", "will"}
 _NEG_IMPLICATIVE = {"refuse", "fail", "decline", "neglect", "avoid", "cease", "stop", "deny"}
 _SPEECH = {"say", "tell", "report", "announce", "add", "state", "accord", "quote", "note", "claim", "write",
@@ -136,6 +144,9 @@ def _names(source: Source, tokens: list[Token], start: int, end: int) -> list[Na
         role = _role(source.tokens, head, person=label in ("PERSON", "NAME"))
         listed = any(t.head == head.i and t.dep == "conj" for t in tokens)
         if role and not listed:  # the head of a list ("Utah, Wyoming and Nevada") fills no single slot
+            before = _words(source.text[max(start, s - 40) : s])[-1:]
+            if before and before[0].lower() in _POSTS:
+                label = "PERSON"
             out.append(NameMention(s - start, e - start, source.text[s:e], label, role))
     return out
 
