@@ -22,6 +22,7 @@ upper bound for diagnosis, never a system.
 
     nice python benchmarks/summary_neus.py --split val --limit 307 --words 60
     nice python benchmarks/summary_neus.py --split train --limit 300 --words 60 --ceiling
+    nice python benchmarks/summary_neus.py --split train --offset 300 --limit 300 --words 60
 """
 
 from __future__ import annotations
@@ -55,12 +56,13 @@ class RegexTokenizer:
         return _WORDS.findall(sentence)
 
 
-def read_clusters(split: str, limit: int | None) -> list[tuple[list[tuple[str, str]], str]]:
+def read_clusters(split: str, limit: int | None, offset: int = 0) -> list[tuple[list[tuple[str, str]], str]]:
     folder = DATA / "neus_allsides"
     sources = (folder / f"{split}.source").read_text(encoding="utf-8").splitlines()
     targets = (folder / f"{split}.target").read_text(encoding="utf-8").splitlines()
     out = []
-    for line, target in list(zip(sources, targets, strict=True))[:limit]:
+    pairs = list(zip(sources, targets, strict=True))[offset:]
+    for line, target in pairs[:limit]:
         docs = []
         for part in line.split(" [SEP] "):
             title, _, body = part.partition("ARTICLE=>")
@@ -191,6 +193,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--split", default="val")
     ap.add_argument("--limit", type=int, default=200, help="first N clusters (default 200)")
+    ap.add_argument(
+        "--offset", type=int, default=0, help="skip the first N clusters (a held-out slice for tuning)"
+    )
     ap.add_argument("--words", type=int, default=60, help="word budget of every system")
     ap.add_argument("--out", type=Path, default=None, help="write per-system results as JSON here")
     ap.add_argument(
@@ -231,7 +236,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeLsum"], use_stemmer=True)
     vad = load_vad()
 
-    clusters = read_clusters(args.split, args.limit)
+    clusters = read_clusters(args.split, args.limit, args.offset)
     systems: dict[str, Callable[[list[list[str]], Any], list[str]]] = {
         "newsprism": lambda docs, report: [s.text for s in report.summary],
         "lead": lambda docs, report: fill(docs[0], args.words),
@@ -293,6 +298,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     result: dict[str, Any] = {
         "split": args.split,
+        "offset": args.offset,
         "clusters": len(clusters),
         "words": args.words,
         "lenses_missing": notes,
