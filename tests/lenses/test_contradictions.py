@@ -340,6 +340,87 @@ def test_article_without_date_compares_weekdays_by_name(sources: list[Source]) -
         ),
         # the injured and those sent to the scene are two counts
         ("Two firefighters suffered burns at the warehouse.", "About 45 firefighters fought the blaze.", []),
+        # two readings of a moving market are two moments, and so are the moves that led to them
+        (
+            "The Brenholm index edged down 28.08 points, or 0.3 percent, at 7,412.85.",
+            "The Brenholm index closed down 18.06, or 0.2 per cent, at 7,425.91.",
+            [],
+        ),
+        ("Torvik shares rose 4 percent to $38.28.", "Torvik shares rose almost 4 percent to $38.30.", []),
+        (
+            "Torvik shares rose 4 percent to $38.28.",
+            "Torvik shares rose 11 percent to $38.28.",
+            ["number"],
+        ),
+        ("The krone traded at 10.42 to the euro.", "The krone traded at 16.90 to the euro.", ["number"]),
+        # a part of a group is not the whole group; both parts are still compared
+        (
+            "The minister will meet the three unions separately on Monday.",
+            "The minister will meet the other two unions separately on Monday.",
+            [],
+        ),
+        (
+            "The other 18 people in the building escaped unharmed.",
+            "The other four people in the building escaped unharmed.",
+            ["number"],
+        ),
+        # each one's weight is not the weight of all of them
+        (
+            "When the crew found them, the four calves weighed 136 kilograms combined.",
+            "Each calf weighed less than 50 kilograms when the crew found them.",
+            [],
+        ),
+        # the same figure, written as an ordinal, or without its scale or unit
+        (
+            "The governor said the target would be met on Friday, 58 days into her term.",
+            "The governor said her first-100-days target would be met on Friday, the 58th day of her term.",
+            [],
+        ),
+        (
+            "The film beat the previous record of $54.9-million.",
+            "It beat the previous record of $54.9 set in 2019.",
+            [],
+        ),
+        (
+            "The new shipment brings this year's total aid to 100,000 tonnes.",
+            "The shipment of 60,000 tonnes brings this year's total to 100,000.",
+            [],
+        ),
+        # figures of two periods: "over the past year" and "in May"; "annually" is "each year"
+        (
+            "Prices rose 0.9% from May and 5.4% over the past year.",
+            "Prices rose 0.9% in June, faster than the 0.6% increase in May.",
+            [],
+        ),
+        ("Members pay a $275 deductible each year.", "Members pay a $250 deductible annually.", ["number"]),
+        (
+            "The economy added 480,000 jobs last month, the ministry said.",
+            "The economy added 1.3 million jobs in June, the ministry said.",
+            ["number"],
+        ),
+        # students alone, and students and staff together, are two counts
+        (
+            "About 20 students from Lindqvist High staged a walk-out on Tuesday.",
+            "The gunman killed 17 students and staff members at the school.",
+            [],
+        ),
+        (
+            "A gunman killed eight people and wounded several others at the depot.",
+            "A gunman killed three people and then turned the weapon on himself at the depot.",
+            ["number"],
+        ),
+        # "By Tuesday, ..." is a running count; "by Friday ... will" is a deadline
+        (
+            "By Tuesday, 37.3% of adults in Norvia were fully vaccinated.",
+            "In all, 39% of adults in Norvia have been fully vaccinated, the ministry said.",
+            [],
+        ),
+        # "nearly two years" is as loose as "nearly 2 years": 18 months fits
+        (
+            "The deal ends nearly two years of rising tariffs.",
+            "The deal ends an 18-month tariff war between the two countries.",
+            [],
+        ),
     ],
 )
 def test_sentence_pairs(segmenter: Segmenter, a: str, b: str, kinds: list[str]) -> None:

@@ -106,6 +106,18 @@ def test_range_contains_a_point_and_about_allows_its_slack() -> None:
     assert compatible(one("The virus killed 296 people."), one("The virus killed 300 people."))
 
 
+def test_dollar_with_country_prefix() -> None:
+    q = one("Shares closed at C$16.90 in Toronto.")
+    assert (q.unit, q.value, q.approx) == ("CAD", 16.9, False)  # not "c." (circa) and US dollars
+    assert one("The fare is A$4.56.").unit == "AUD"
+
+
+def test_spelled_figures_round_like_digits() -> None:
+    assert compatible(one("after nearly two years of talks"), one("after nearly 2 years of talks"))
+    assert compatible(one("after nearly two years of talks"), one("an 18-month standoff"))
+    assert not compatible(one("after nearly two years of talks"), one("a 14-month standoff"))
+
+
 def test_two_floors_are_two_figures() -> None:
     floor = one("The line will stay closed for at least nine days.")
     assert not compatible(floor, one("The line will stay closed for at least ten days."))

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import replace
 
-from newsprism.lenses._numbers import _MONTHS, _SCALES, _VAGUE
+from newsprism.lenses._numbers import _MONTHS, _SCALES, _TENS_WORDS, _UNITS_WORDS, _VAGUE
 from newsprism.lenses._views import (
     _PLACE,
     _SPEECH,
@@ -77,6 +77,31 @@ _SNAPSHOT = re.compile(
     r"|(?:by|at|as at) (?:\d{1,2}:\d{2}|\d{3,4} ?(?:GMT|BST|UTC|CET|EST|EDT|ET)))\b",  # "by 1018 GMT"
     re.I,
 )  # fmt: skip
+_MARKET = re.compile(
+    r"\b(?:shares?|stocks?|index|dow|nasdaq|s&p|ftse|nikkei|dax|yen|euro|dollar|sterling|currency|points?"
+    r"|traded|trading|closed|barrel|ounce|yield)\b",
+    re.I,
+)  # fmt: skip
+# "By Tuesday, 37.3% of adults were fully vaccinated": a running count; with "will", a deadline
+_BY_DAY = re.compile(
+    r"(?:^|[,;]\s+)by (?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|tonight|noon|midnight)\b", re.I
+)
+_FUTURE = re.compile(r"\b(?:will|would|is to|are to)\b")
+_PART_BEFORE = {"other", "another", "remaining", "additional", "further", "extra"}
+_PART_AFTER = {"other", "more", "additional", "extra"}
+_EACH = re.compile(r"\b(?:each|apiece|per (?:person|head|capita))\b")
+_ALL = re.compile(r"\b(?:combined|total|altogether|in all|together)\b")
+_PERIODS_OF = {**{w: w for w in ("year", "quarter", "month", "week", "decade", "day")},
+               **dict.fromkeys(("annual", "annually", "yearly"), "year"), "monthly": "month",
+               "weekly": "week", "daily": "day"}  # fmt: skip
+# "17 students and staff members": a second kind of thing counted; not "and then", "and tests a ..."
+_AND_NOUN = re.compile(
+    r"\s+(?:and|or|&)\s+(?:other\s+)?([a-z]{3,}(?<!ed)(?<!ing))\b"
+    r"(?!\s+(?:\d|one|two|three|a|an|the|his|her|its|their|to|that|this)\b)"
+)
+_GROUPS = {"staff", "crew", "police", "personnel", "faculty", "family", "clergy", "livestock", "cattle"}
+_NUMBER_WORDS = {*_UNITS_WORDS, *_TENS_WORDS, "dozen", "hundred", "thousand", "several", "many", "few"}
+_DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _NEGATION = re.compile(r"\b(?:not|never|no|neither|nor|cannot)\b|n[’']t\b", re.I)
 _LOCATIVE = {"in", "near", "at", "outside", "from", "into", "inside"}
 _ALIASES = [{"us", "u.s.", "usa", "united states", "america", "united states of america", "washington"},
@@ -157,15 +182,17 @@ def _numbers(a: SentenceView, b: SentenceView) -> list[Finding]:
     the close, last year's rent rise and this year's), not one disputed fact, and nothing is flagged: a
     contradiction is a figure that differs where the rest agrees or is absent.
     """
-    if _SNAPSHOT.search(a.text) or _SNAPSHOT.search(b.text):
-        return []  # "in morning trading", "as of 9:33 a.m.", "so far": the outlet says it is a moment's value
+    if any(_SNAPSHOT.search(t) or (_BY_DAY.search(t) and not _FUTURE.search(t)) for t in (a.text, b.text)):
+        return []  # "in morning trading", "as of 9:33 a.m.", "so far", "By Tuesday, ...": a moment's value
     if _other_slots(a.text, b.text):
         return []  # "2027 revenue" / "2026 revenue", "revenue" / "net profit": figures of two things
+    if _market_moments(a, b):
+        return []  # "closed at 9,266.51" / "edged down to 9,256.49": two readings of a moving market
     settled = a.published is None or b.published is None or a.published == b.published
     qa = [q for q in a.quantities if _checkable(a, q) and (settled or _fixed(q))]
     qb = [q for q in b.quantities if _checkable(b, q) and (settled or _fixed(q))]
-    free_a = [q for q in qa if not any(_agrees(q, o) for o in qb)]
-    free_b = [q for q in qb if not any(_agrees(q, o) for o in qa)]
+    free_a = [q for q in qa if not any(_agrees(q, o) for o in qb) and not _written_in(q, b)]
+    free_b = [q for q in qb if not any(_agrees(q, o) for o in qa) and not _written_in(q, a)]
     out: list[Finding] = []
     used: set[int] = set()
     # the one unexplained count on each side fills the same slot whatever it counts ("14 reports of
@@ -196,6 +223,15 @@ def _numbers(a: SentenceView, b: SentenceView) -> list[Finding]:
             continue
         if not unique and score < 2:
             continue
+        sx, sy = _scope(a, x), _scope(b, y)
+        if sx and sy and not sx & sy:
+            continue  # "5.4% over the past year" / "the 0.6% increase in May": figures of two periods
+        if _mixed(a.text, x) != _mixed(b.text, y):
+            continue  # "17 students and staff members were killed" / "20 students staged a walk-out"
+        if _part_count(a.text, x) != _part_count(b.text, y):
+            return []  # "meet the three unions" / "meet the other two unions": the whole and a part
+        if {_share(a.text, x), _share(b.text, y)} == {"each", "all"}:
+            return []  # "136 pounds combined" / "each boy weighed less than 50 pounds"
         if compatible(x, y):
             continue
         used.add(i)
@@ -203,6 +239,82 @@ def _numbers(a: SentenceView, b: SentenceView) -> list[Finding]:
                            f"{a.outlet} says {x.text!r} where {b.outlet} says {y.text!r}; "
                            f"{_slack(x, y)}"))  # fmt: skip
     return out if len(out) < 2 else []
+
+
+def _market_moments(a: SentenceView, b: SentenceView) -> bool:
+    """Two market reports whose precise readings (an index level, a share price, an exchange rate) are
+    close but not equal: prices move all day, so the outlets wrote at different moments, and the moves
+    they give ("down 0.3%" / "down 0.2%") belong to those moments too. Equal readings, or readings far
+    apart, say nothing about the moment and leave the figures to be compared."""
+    if not (_MARKET.search(a.text) and _MARKET.search(b.text)):
+        return False
+    ra = [q for q in a.quantities if _reading(q)]
+    rb = [q for q in b.quantities if _reading(q)]
+    pairs = [(x.value, y.value) for x in ra for y in rb if same_unit(x, y)]
+    return not any(x == y for x, y in pairs) and any(abs(x - y) <= 0.03 * max(x, y) for x, y in pairs)
+
+
+def _reading(q: Quantity) -> bool:
+    """A figure written to the cent or to four significant digits, with no scale word: "9,256.49",
+    "$38.28", "136.94 yen", "1,121" (not "$4.7 billion", not "2,000")."""
+    m = _DIGITS.search(q.text)
+    if m is None or q.change or q.approx or q.kind == "percent":
+        return False
+    if any(w.lower() in _SCALES for w in _words(q.text[m.end() :])):
+        return False
+    whole, _, decimals = m.group().replace(",", "").partition(".")
+    return len(decimals) == 2 or (not decimals and len(whole) >= 4 and not whole.endswith("00"))
+
+
+def _written_in(q: Quantity, other: SentenceView) -> bool:
+    """The other sentence gives the same digits as an ordinal ("58 days into his presidency" / "the 58th
+    day of his term"), without the unit ("to 100,000 tonnes" / "to 100,000") or without the scale word
+    ("$54.9-million" / "$54.9")."""
+    m = _DIGITS.search(q.text)
+    if m is None:
+        return False
+    text = other.text
+    if len(m.group().replace(",", "")) >= 3 and any(
+        o.unit == "count" and o.text == m.group() for o in other.quantities
+    ):
+        return True
+    digits = re.escape(m.group())
+    if re.search(rf"(?<![\d.,]){digits}(?:st|nd|rd|th)\b", text):
+        return True
+    symbol = q.text[: m.start()].strip()
+    if not symbol or "." not in digits or not any(w.lower() in _SCALES for w in _words(q.text[m.end() :])):
+        return False
+    scale = "|".join(_SCALES)
+    return re.search(rf"{re.escape(symbol)}{digits}(?![\d.,]*\d)(?!\s*-?\s*(?:{scale})\b)", text) is not None
+
+
+def _share(text: str, q: Quantity) -> str:
+    """ "each" for a figure per person or thing ("each boy weighed 50 pounds", "$5 apiece"), "all" for
+    a sum ("136 pounds combined", "a total of 40"), else ""."""
+    near = " ".join(_words(text[max(0, q.start - 40) : q.start])[-4:] + _words(text[q.end :])[:3]).lower()
+    if _EACH.search(near):
+        return "each"
+    return "all" if _ALL.search(near) else ""
+
+
+def _scope(v: SentenceView, q: Quantity) -> set[str]:
+    """The period a figure is of, from the words after it up to the next figure of its unit or a clause
+    break: "5.4% over the past year" -> {"year"}, "the 0.6% increase in May" -> {"may", "month"}."""
+    nxt = min((o.start for o in v.quantities if o.start >= q.end and same_unit(o, q)), default=len(v.text))
+    tail = re.split(r"[;:—–(]|\.(?!\d)", v.text[q.end : min(nxt, q.end + 60)], maxsplit=1)[0]
+    words = _words(tail)
+    # a month is also a month ("last month" may be June); not "may", "march"
+    months = {w.lower() for w in words if w[0].isupper() and w.lower() in _MONTHS}
+    periods = (_PERIODS_OF.get(singular(t)) for t in words[:4])  # lower case: not "Independence Day"
+    return (months | {"month"} if months else set()) | {p for p in periods if p}
+
+
+def _mixed(text: str, q: Quantity) -> bool:
+    """A count of two kinds of things at once: "17 students and staff members" is not "20 students"."""
+    m = _AND_NOUN.match(text, q.end)  # "four sections and tests a student's knowledge": a verb
+    word = m.group(1).lower() if m else ""
+    plural = (word.endswith("s") and not word.endswith(("ss", "us", "is"))) or word in _GROUPS
+    return q.kind == "count" and bool(q.noun) and plural and word not in _STOP and word not in _NUMBER_WORDS
 
 
 def _counted(text: str, q: Quantity) -> set[str]:
@@ -250,6 +362,15 @@ def _checkable(v: SentenceView, q: Quantity) -> bool:
     if q.kind == "duration" and _in_offset_date(q, v.dates):
         return False  # "three days after the vote" is the date check's business
     return not _counts_sources(v.text, q)
+
+
+def _part_count(text: str, q: Quantity) -> bool:
+    """A count of some of them: "the other two unions", "another 40 troops", "12 more people"."""
+    if q.kind != "count":
+        return False
+    before = _words(text[max(0, q.start - 30) : q.start])[-1:]
+    inside = [w.lower() for w in _words(q.text)[1:2] + _words(text[q.end :])[:1]]
+    return (bool(before) and before[0].lower() in _PART_BEFORE) or bool(set(inside) & _PART_AFTER)
 
 
 def _agrees(x: Quantity, y: Quantity) -> bool:

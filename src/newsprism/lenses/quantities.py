@@ -162,7 +162,7 @@ def _number_at(toks: list[_Tok], i: int) -> tuple[float, float, float, int, bool
         value, j = sp
         if toks[i].low == "one" and j == i + 1:
             return None  # "one of", "no one", "one day": too ambiguous alone
-        return value, 0.0, 1.0, j, False
+        return value, _HALF, 1.0, j, False  # "two years" is as rounded as "2 years"
     return None
 
 
@@ -184,6 +184,8 @@ def extract_quantities(text: str) -> list[Quantity]:
 def _quantity_at(text: str, toks: list[_Tok], i: int) -> tuple[Quantity | None, int]:
     start_i = i
     prefix, i = _prefix_at(toks, i)
+    if prefix and i == start_i + 1 and _glued_currency(toks, start_i):
+        prefix, i = "", start_i  # "C$16.90" is Canadian dollars, not "c." (circa) and US dollars
     if prefix == "upto" and start_i > 0 and toks[start_i - 1].low in _REACH and toks[start_i].low == "up":
         prefix, start_i = "", i  # "the rate will go up to 15%": the level it reaches
     second, k = _prefix_at(toks, i)  # "as much as about 16%": the bound wins over the approximation
@@ -197,12 +199,7 @@ def _quantity_at(text: str, toks: list[_Tok], i: int) -> tuple[Quantity | None, 
     if toks[i].text in _CURRENCY_SYMBOLS:
         currency = _CURRENCY_SYMBOLS[toks[i].text]
         i += 1
-    elif (
-        i + 1 < len(toks)
-        and toks[i].low in _CURRENCY_PREFIXES
-        and toks[i + 1].text == "$"
-        and toks[i + 1].start == toks[i].end
-    ):
+    elif _glued_currency(toks, i):
         currency = _CURRENCY_PREFIXES[toks[i].low]
         i += 2
     if i >= len(toks):
@@ -623,6 +620,16 @@ _SUBUNITS = {"USD-cent": ("USD", 0.01), "GBP-penny": ("GBP", 0.01)}  # "87 cents
 def same_unit(a: Quantity, b: Quantity) -> bool:
     """Same unit once cents and pence are read as fractions of their currency."""
     return _SUBUNITS.get(a.unit, (a.unit,))[0] == _SUBUNITS.get(b.unit, (b.unit,))[0]
+
+
+def _glued_currency(toks: list[_Tok], i: int) -> bool:
+    """A country prefix written against a dollar sign: "C$", "A$", "HK$"."""
+    return (
+        i + 1 < len(toks)
+        and toks[i].low in _CURRENCY_PREFIXES
+        and toks[i + 1].text == "$"
+        and toks[i + 1].start == toks[i].end
+    )
 
 
 def _in_base(q: Quantity) -> tuple[float, float]:
