@@ -1,4 +1,4 @@
-"""One pair of sentences: do they disagree on a number, a date, a name or polarity?
+"""One pair of sentences: do they disagree on a number, a date, a name or polarity? (Figures: _figures.)
 
 The contradictions lens decides which sentences to compare (one claim group, or close sentences of two);
 this module compares one pair, value by value, and says why in a Finding. A value only counts as
@@ -11,97 +11,24 @@ leaves a detail out from clashing with one that gives it.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import replace
 
-from newsprism.lenses._numbers import _MONTHS, _SCALES, _TENS_WORDS, _UNITS_WORDS, _VAGUE
+from newsprism.lenses._figures import _around, _numbers, _other_slots
+from newsprism.lenses._numbers import _MONTHS
 from newsprism.lenses._views import (
     _PLACE,
     _SPEECH,
-    _STOP,
     SAY,
     Finding,
     NameMention,
     SentenceView,
-    _words,
 )
 from newsprism.lenses.dates import DateMention, same_time
-from newsprism.lenses.quantities import (
-    Quantity,
-    comparable,
-    compatible,
-    outcome,
-    same_unit,
-    singular,
-)
 from newsprism.lenses.speakers import TITLES
 from newsprism.model import Passage
 
 __all__ = ["compare_views"]
 
-_SOURCE_COUNT = re.compile(
-    r"\S+(?:\s+[\w.\-]+){0,3}?\s+(?:officials?|sources?|people|persons|aides?|diplomats?|lawmakers|insiders)"
-    r"\s+(?:said|say|says|told|familiar|briefed|with\s+knowledge|close\s+to|speaking|who\s+spoke|"
-    r"who\s+asked|who\s+requested|who\s+declined)\b",
-    re.I,
-)  # fmt: skip
-# a score on the way to the result: "led 14-10 at half-time" is not a second final score
-_INTERIM = re.compile(r"\b(?:half-?time|at the break|(?:first|second) half|quarter|period|inning|innings"
-                      r"|led|leading|trailed|trailing|lead)\b", re.I)  # fmt: skip
-_YEARS = re.compile(r"\b(?:19|20)\d\d\b")
-_PERIODS = re.compile(
-    r"\b(?:(?:first|second|third|fourth)[- ]quarter|quarter-on-quarter|year-on-year|nine-month"
-    r"|half-year|full-year|annual|a year earlier|a year ago|previous quarter|last quarter|monthly|weekly)\b",
-    re.I,
-)  # fmt: skip
-_MEASURES = re.compile(
-    r"\b(?:revenue|sales|turnover|(?:net |operating |pre-tax )?(?:profit|loss)|earnings|ebitda|income|"
-    r"dividend|savings|costs?|debt|deficit|surplus|budget|spending|market value|valuation)\b",
-    re.I,
-)  # fmt: skip
-_MEASURE_OF = {  # one measure, several words: "sales of $4.7 billion" / "revenue of $4.62 billion"
-    **dict.fromkeys(("sales", "turnover"), "revenue"),
-    **dict.fromkeys(("earnings", "income", "net profit", "operating profit", "pre-tax profit"), "profit"),
-    **dict.fromkeys(("net loss", "operating loss", "pre-tax loss"), "loss"),
-    **dict.fromkeys(("costs",), "cost"),
-    **dict.fromkeys(("valuation",), "market value"),
-    **dict.fromkeys(("a year ago", "a year earlier"), "year-on-year"),
-    **dict.fromkeys(("last quarter",), "previous quarter"),
-    **{f"{n}{sep}quarter": f"{n} quarter" for n in ("first", "second", "third", "fourth") for sep in "- "},
-}
-_SNAPSHOT = re.compile(
-    r"\b(?:as of|so far|at one point|at last count|intraday|latest (?:available )?data"
-    r"|(?:early|late|morning|midday|afternoon|mid-?morning|mid-?afternoon|late-morning|early-afternoon"
-    r"|late-afternoon|overnight|after-hours|pre-market|premarket)(?: [a-z]+)? trading"
-    r"|in (?:early|late) (?:morning|afternoon)"
-    r"|(?:by|at|as at) (?:\d{1,2}:\d{2}|\d{3,4} ?(?:GMT|BST|UTC|CET|EST|EDT|ET)))\b",  # "by 1018 GMT"
-    re.I,
-)  # fmt: skip
-_MARKET = re.compile(
-    r"\b(?:shares?|stocks?|index|dow|nasdaq|s&p|ftse|nikkei|dax|yen|euro|dollar|sterling|currency|points?"
-    r"|traded|trading|closed|barrel|ounce|yield)\b",
-    re.I,
-)  # fmt: skip
-# "By Tuesday, 37.3% of adults were fully vaccinated": a running count; with "will", a deadline
-_BY_DAY = re.compile(
-    r"(?:^|[,;]\s+)by (?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|tonight|noon|midnight)\b", re.I
-)
-_FUTURE = re.compile(r"\b(?:will|would|is to|are to)\b")
-_PART_BEFORE = {"other", "another", "remaining", "additional", "further", "extra"}
-_PART_AFTER = {"other", "more", "additional", "extra"}
-_EACH = re.compile(r"\b(?:each|apiece|per (?:person|head|capita))\b")
-_ALL = re.compile(r"\b(?:combined|total|altogether|in all|together)\b")
-_PERIODS_OF = {**{w: w for w in ("year", "quarter", "month", "week", "decade", "day")},
-               **dict.fromkeys(("annual", "annually", "yearly"), "year"), "monthly": "month",
-               "weekly": "week", "daily": "day"}  # fmt: skip
-# "17 students and staff members": a second kind of thing counted; not "and then", "and tests a ..."
-_AND_NOUN = re.compile(
-    r"\s+(?:and|or|&)\s+(?:other\s+)?([a-z]{3,}(?<!ed)(?<!ing))\b"
-    r"(?!\s+(?:\d|one|two|three|a|an|the|his|her|its|their|to|that|this)\b)"
-)
-_GROUPS = {"staff", "crew", "police", "personnel", "faculty", "family", "clergy", "livestock", "cattle"}
-_NUMBER_WORDS = {*_UNITS_WORDS, *_TENS_WORDS, "dozen", "hundred", "thousand", "several", "many", "few"}
-_DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _NEGATION = re.compile(r"\b(?:not|never|no|neither|nor|cannot)\b|n[’']t\b", re.I)
 _LOCATIVE = {"in", "near", "at", "outside", "from", "into", "inside"}
 _ALIASES = [{"us", "u.s.", "usa", "united states", "america", "united states of america", "washington"},
@@ -159,262 +86,6 @@ _ANTONYMS = [
 def compare_views(a: SentenceView, b: SentenceView) -> list[Finding]:
     """Every disagreement between two views of the same fact: numbers, dates, names, polarity."""
     return [*_numbers(a, b), *_dates(a, b), *_entities(a, b), *_negations(a, b)]
-
-
-def _in_offset_date(q: Quantity, dates: Iterable[DateMention]) -> bool:
-    return any(d.offset and q.start < d.end and d.start < q.end for d in dates)
-
-
-def _counts_sources(text: str, q: Quantity) -> bool:
-    """'four U.S. officials familiar with the matter said': how many told the outlet, not a story fact."""
-    if q.kind != "count":
-        return False
-    return _SOURCE_COUNT.match(text, q.start) is not None or text[: q.start].rstrip().endswith("according to")
-
-
-def _numbers(a: SentenceView, b: SentenceView) -> list[Finding]:
-    """Figures of one slot that cannot be the same value.
-
-    A sentence that says its figures are a reading at one moment ("in afternoon trading", "as of noon",
-    "so far") is not compared, nor are counts and estimates of articles of different days: another
-    outlet's reading at another moment differs without contradicting it. When two or more figures
-    disagree at once, the sentences describe different moments or scopes (a share price at 10 a.m. and at
-    the close, last year's rent rise and this year's), not one disputed fact, and nothing is flagged: a
-    contradiction is a figure that differs where the rest agrees or is absent.
-    """
-    if any(_SNAPSHOT.search(t) or (_BY_DAY.search(t) and not _FUTURE.search(t)) for t in (a.text, b.text)):
-        return []  # "in morning trading", "as of 9:33 a.m.", "so far", "By Tuesday, ...": a moment's value
-    if _other_slots(a.text, b.text):
-        return []  # "2027 revenue" / "2026 revenue", "revenue" / "net profit": figures of two things
-    if _market_moments(a, b):
-        return []  # "closed at 9,266.51" / "edged down to 9,256.49": two readings of a moving market
-    settled = a.published is None or b.published is None or a.published == b.published
-    qa = [q for q in a.quantities if _checkable(a, q) and (settled or _fixed(q))]
-    qb = [q for q in b.quantities if _checkable(b, q) and (settled or _fixed(q))]
-    free_a = [q for q in qa if not any(_agrees(q, o) for o in qb) and not _written_in(q, b)]
-    free_b = [q for q in qb if not any(_agrees(q, o) for o in qa) and not _written_in(q, a)]
-    out: list[Finding] = []
-    used: set[int] = set()
-    # the one unexplained count on each side fills the same slot whatever it counts ("14 reports of
-    # overheating" / "16 overheating incidents")
-    lone = [q for q in free_a if q.kind == "count"], [q for q in free_b if q.kind == "count"]
-    lone_pair = (
-        len(lone[0]) == len(lone[1]) == 1
-        and all(q.noun for q in (*lone[0], *lone[1]))
-        and bool(_counted(a.text, lone[0][0]) & _counted(b.text, lone[1][0]))
-    )
-    for x in free_a:
-        cands = [
-            (i, y)
-            for i, y in enumerate(free_b)
-            if i not in used
-            and (comparable(x, y) or (lone_pair and x is lone[0][0] and y is lone[1][0]))
-            and not _outcomes_differ(a.text, x, b.text, y)
-        ]
-        if not cands:
-            continue
-        scored = sorted(((_context(a, x, b, y), i, y) for i, y in cands), key=lambda c: (-c[0], c[1]))
-        score, i, y = scored[0]
-        # the only unexplained value of its kind on each side fills the same slot
-        unique = (sum(comparable(q, y) for q in free_a) == 1 or lone_pair) and len(cands) == 1
-        if x.kind == "count" and not (x.noun and y.noun) and not _same_neighbour(a.text, x, b.text, y):
-            continue  # a bare number needs the same word beside it ("killed 12" / "killed 15")
-        if x.kind == "score" and bool(_INTERIM.search(a.text)) != bool(_INTERIM.search(b.text)):
-            continue
-        if not unique and score < 2:
-            continue
-        sx, sy = _scope(a, x), _scope(b, y)
-        if sx and sy and not sx & sy:
-            continue  # "5.4% over the past year" / "the 0.6% increase in May": figures of two periods
-        if _mixed(a.text, x) != _mixed(b.text, y):
-            continue  # "17 students and staff members were killed" / "20 students staged a walk-out"
-        if _part_count(a.text, x) != _part_count(b.text, y):
-            return []  # "meet the three unions" / "meet the other two unions": the whole and a part
-        if {_share(a.text, x), _share(b.text, y)} == {"each", "all"}:
-            return []  # "136 pounds combined" / "each boy weighed less than 50 pounds"
-        if compatible(x, y):
-            continue
-        used.add(i)
-        out.append(Finding("number", (a.passage(x.start, x.end), b.passage(y.start, y.end)),
-                           f"{a.outlet} says {x.text!r} where {b.outlet} says {y.text!r}; "
-                           f"{_slack(x, y)}"))  # fmt: skip
-    return out if len(out) < 2 else []
-
-
-def _market_moments(a: SentenceView, b: SentenceView) -> bool:
-    """Two market reports whose precise readings (an index level, a share price, an exchange rate) are
-    close but not equal: prices move all day, so the outlets wrote at different moments, and the moves
-    they give ("down 0.3%" / "down 0.2%") belong to those moments too. Equal readings, or readings far
-    apart, say nothing about the moment and leave the figures to be compared."""
-    if not (_MARKET.search(a.text) and _MARKET.search(b.text)):
-        return False
-    ra = [q for q in a.quantities if _reading(q)]
-    rb = [q for q in b.quantities if _reading(q)]
-    pairs = [(x.value, y.value) for x in ra for y in rb if same_unit(x, y)]
-    return not any(x == y for x, y in pairs) and any(abs(x - y) <= 0.03 * max(x, y) for x, y in pairs)
-
-
-def _reading(q: Quantity) -> bool:
-    """A figure written to the cent or to four significant digits, with no scale word: "9,256.49",
-    "$38.28", "136.94 yen", "1,121" (not "$4.7 billion", not "2,000")."""
-    m = _DIGITS.search(q.text)
-    if m is None or q.change or q.approx or q.kind == "percent":
-        return False
-    if any(w.lower() in _SCALES for w in _words(q.text[m.end() :])):
-        return False
-    whole, _, decimals = m.group().replace(",", "").partition(".")
-    return len(decimals) == 2 or (not decimals and len(whole) >= 4 and not whole.endswith("00"))
-
-
-def _written_in(q: Quantity, other: SentenceView) -> bool:
-    """The other sentence gives the same digits as an ordinal ("58 days into his presidency" / "the 58th
-    day of his term"), without the unit ("to 100,000 tonnes" / "to 100,000") or without the scale word
-    ("$54.9-million" / "$54.9")."""
-    m = _DIGITS.search(q.text)
-    if m is None:
-        return False
-    text = other.text
-    if len(m.group().replace(",", "")) >= 3 and any(
-        o.unit == "count" and o.text == m.group() for o in other.quantities
-    ):
-        return True
-    digits = re.escape(m.group())
-    if re.search(rf"(?<![\d.,]){digits}(?:st|nd|rd|th)\b", text):
-        return True
-    symbol = q.text[: m.start()].strip()
-    if not symbol or "." not in digits or not any(w.lower() in _SCALES for w in _words(q.text[m.end() :])):
-        return False
-    scale = "|".join(_SCALES)
-    return re.search(rf"{re.escape(symbol)}{digits}(?![\d.,]*\d)(?!\s*-?\s*(?:{scale})\b)", text) is not None
-
-
-def _share(text: str, q: Quantity) -> str:
-    """ "each" for a figure per person or thing ("each boy weighed 50 pounds", "$5 apiece"), "all" for
-    a sum ("136 pounds combined", "a total of 40"), else ""."""
-    near = " ".join(_words(text[max(0, q.start - 40) : q.start])[-4:] + _words(text[q.end :])[:3]).lower()
-    if _EACH.search(near):
-        return "each"
-    return "all" if _ALL.search(near) else ""
-
-
-def _scope(v: SentenceView, q: Quantity) -> set[str]:
-    """The period a figure is of, from the words after it up to the next figure of its unit or a clause
-    break: "5.4% over the past year" -> {"year"}, "the 0.6% increase in May" -> {"may", "month"}."""
-    nxt = min((o.start for o in v.quantities if o.start >= q.end and same_unit(o, q)), default=len(v.text))
-    tail = re.split(r"[;:—–(]|\.(?!\d)", v.text[q.end : min(nxt, q.end + 60)], maxsplit=1)[0]
-    words = _words(tail)
-    # a month is also a month ("last month" may be June); not "may", "march"
-    months = {w.lower() for w in words if w[0].isupper() and w.lower() in _MONTHS}
-    periods = (_PERIODS_OF.get(singular(t)) for t in words[:4])  # lower case: not "Independence Day"
-    return (months | {"month"} if months else set()) | {p for p in periods if p}
-
-
-def _mixed(text: str, q: Quantity) -> bool:
-    """A count of two kinds of things at once: "17 students and staff members" is not "20 students"."""
-    m = _AND_NOUN.match(text, q.end)  # "four sections and tests a student's knowledge": a verb
-    word = m.group(1).lower() if m else ""
-    plural = (word.endswith("s") and not word.endswith(("ss", "us", "is"))) or word in _GROUPS
-    return q.kind == "count" and bool(q.noun) and plural and word not in _STOP and word not in _NUMBER_WORDS
-
-
-def _counted(text: str, q: Quantity) -> set[str]:
-    """The words of what a count counts, with the two words after it: "reports of overheating"."""
-    words = _words(q.text + " " + q.whole) + _words(text[q.end :])[:2]
-    return {
-        singular(w.lower())
-        for w in words
-        if w.lower() not in _STOP
-        and w.lower() not in _SCALES
-        and w.lower() not in _VAGUE
-        and len(w) > 2
-        and w.isalpha()
-    }
-
-
-def _other_slots(ta: str, tb: str) -> bool:
-    """Two sentences whose figures belong to different years, periods or measures: each names some, and
-    none of one's are the other's ("expects 2027 revenue" / "2026 revenue", "fell 6% from a year
-    earlier" / "rose 2% from the previous quarter", "quarterly revenue" / "quarterly net profit")."""
-    for pattern in (_YEARS, _PERIODS, _MEASURES):
-        x = {_MEASURE_OF.get(m.group().lower(), m.group().lower()) for m in pattern.finditer(ta)}
-        y = {_MEASURE_OF.get(m.group().lower(), m.group().lower()) for m in pattern.finditer(tb)}
-        if x and y and not x & y:
-            return True
-    return False
-
-
-def _fixed(q: Quantity) -> bool:
-    """A figure that does not move as a story develops: an exact fine, sentence, share or score, unlike
-    a toll, a count of evacuees or an estimate, which a day later may be an update, not a dispute."""
-    return q.kind != "count" and not q.approx and not q.change
-
-
-def _agreeing_figures(a: SentenceView, b: SentenceView) -> list[tuple[Passage, Passage]]:
-    """Figures of two sentences of one claim group that give the same value ("12 people" / "Twelve")."""
-    return [
-        (a.passage(x.start, x.end), b.passage(y.start, y.end))
-        for x in a.quantities if _checkable(a, x)
-        for y in b.quantities if _checkable(b, y) and comparable(x, y) and _agrees(x, y)
-    ]  # fmt: skip
-
-
-def _checkable(v: SentenceView, q: Quantity) -> bool:
-    if q.kind == "duration" and _in_offset_date(q, v.dates):
-        return False  # "three days after the vote" is the date check's business
-    return not _counts_sources(v.text, q)
-
-
-def _part_count(text: str, q: Quantity) -> bool:
-    """A count of some of them: "the other two unions", "another 40 troops", "12 more people"."""
-    if q.kind != "count":
-        return False
-    before = _words(text[max(0, q.start - 30) : q.start])[-1:]
-    inside = [w.lower() for w in _words(q.text)[1:2] + _words(text[q.end :])[:1]]
-    return (bool(before) and before[0].lower() in _PART_BEFORE) or bool(set(inside) & _PART_AFTER)
-
-
-def _agrees(x: Quantity, y: Quantity) -> bool:
-    """An explanation for a value: the other side has one it can be (any whole: '32% of the market')."""
-    if same_unit(x, y) and compatible(x, y):
-        return True
-    # "four regions" and "the four territories": same count of differently named things
-    return x.kind == y.kind == "count" and x.value == y.value and not x.approx and not y.approx
-
-
-def _outcomes_differ(ta: str, x: Quantity, tb: str, y: Quantity) -> bool:
-    """Two counts of one noun that say different things happened ("Fourteen passengers were injured" /
-    "carrying 212 passengers", "killed 3" / "injured 14"): two facts, not one disputed figure. A count
-    with no such word beside it may be either, and is still compared."""
-    ox, oy = outcome(ta, x), outcome(tb, y)
-    return bool(ox and oy and not ox & oy)
-
-
-def _same_neighbour(ta: str, x: Quantity, tb: str, y: Quantity) -> bool:
-    """The nearest content word before or after both numbers is the same ("killed 12" / "killed 15")."""
-
-    def near(words: list[str]) -> str:
-        return next((w.lower() for w in words[:3] if w.lower() not in _STOP), "")
-
-    before = near(_words(ta[: x.start])[::-1]), near(_words(tb[: y.start])[::-1])
-    after = near(_words(ta[x.end :])), near(_words(tb[y.end :]))
-    return (before[0] != "" and before[0] == before[1]) or (after[0] != "" and after[0] == after[1])
-
-
-def _slack(x: Quantity, y: Quantity) -> str:
-    if x.approx or y.approx:
-        return "the figures differ by more than their approximation allows"
-    return "the figures differ"
-
-
-def _context(a: SentenceView, x: Quantity, b: SentenceView, y: Quantity) -> int:
-    """Content words shared by the neighbourhoods of two values: do they fill the same slot?"""
-    return len(_around(a.text, x.start, x.end) & _around(b.text, y.start, y.end))
-
-
-def _around(text: str, start: int, end: int, width: int = 4) -> set[str]:
-    before = [w.lower() for w in _words(text[:start])][-width:]
-    after = [w.lower() for w in _words(text[end:])][:width]
-    return {w for w in before + after if w not in _STOP and len(w) > 2}
 
 
 def _dates(a: SentenceView, b: SentenceView) -> list[Finding]:

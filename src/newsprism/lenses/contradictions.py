@@ -16,7 +16,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from newsprism.lenses._compare import _agreeing_figures, _whole, compare_views
+from newsprism.lenses._compare import _whole, compare_views
+from newsprism.lenses._figures import _agreeing_figures
 from newsprism.lenses._views import Finding, SentenceView, view_of
 from newsprism.lenses.nli import ContradictionJudge
 from newsprism.lenses.quantities import extract_quantities, outcome
