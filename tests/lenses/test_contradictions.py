@@ -415,6 +415,17 @@ def test_article_without_date_compares_weekdays_by_name(sources: list[Source]) -
             "In all, 39% of adults in Norvia have been fully vaccinated, the ministry said.",
             [],
         ),
+        # a figure the sentence says was the first one given, since revised, is another version
+        (
+            "Port officials initially said 12 people had died in the fire.",
+            "Port officials said 15 people had died in the fire.",
+            [],
+        ),
+        (
+            "Port officials said 12 people had died in the fire.",
+            "Port officials said 15 people had died in the fire.",
+            ["number"],
+        ),
         # "nearly two years" is as loose as "nearly 2 years": 18 months fits
         (
             "The deal ends nearly two years of rising tariffs.",

@@ -70,6 +70,11 @@ _MARKET = re.compile(
 _BY_DAY = re.compile(
     r"(?:^|[,;]\s+)by (?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|tonight|noon|midnight)\b", re.I
 )
+_EARLIER = re.compile(
+    r"\b(?:initially|originally|at first) (?:said|reported|estimated|predicted|forecast|put|gave|announced"
+    r"|expected|projected|counted)\b",
+    re.I,
+)
 _FUTURE = re.compile(r"\b(?:will|would|is to|are to)\b")
 _PART_BEFORE = {"other", "another", "remaining", "additional", "further", "extra"}
 _PART_AFTER = {"other", "more", "additional", "extra"}
@@ -113,6 +118,8 @@ def _numbers(a: SentenceView, b: SentenceView) -> list[Finding]:
         return []  # "in morning trading", "as of 9:33 a.m.", "so far", "By Tuesday, ...": a moment's value
     if _other_slots(a.text, b.text):
         return []  # "2027 revenue" / "2026 revenue", "revenue" / "net profit": figures of two things
+    if bool(_EARLIER.search(a.text)) != bool(_EARLIER.search(b.text)):
+        return []  # "officials initially said 12 died" / "15 died": an earlier figure, since revised
     if _market_moments(a, b):
         return []  # "closed at 9,266.51" / "edged down to 9,256.49": two readings of a moving market
     settled = a.published is None or b.published is None or a.published == b.published
