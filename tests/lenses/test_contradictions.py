@@ -415,6 +415,22 @@ def test_article_without_date_compares_weekdays_by_name(sources: list[Source]) -
             "In all, 39% of adults in Norvia have been fully vaccinated, the ministry said.",
             [],
         ),
+        # a term in office is a period; an average is another measure than one day's figure
+        (
+            "Reported thefts rose 2.7% last year, the agency says.",
+            "Reported thefts have risen nearly 20 percent during the governor's term, the agency says.",
+            [],
+        ),
+        (
+            "On Thursday 1.3 million residents were vaccinated, the ministry said.",
+            "The ministry said it is vaccinating 1.5 million residents a day on average.",
+            [],
+        ),
+        (
+            "On Thursday 1.3 million residents were vaccinated, the ministry said.",
+            "On Thursday 2.1 million residents were vaccinated, the ministry said.",
+            ["number"],
+        ),
         # a figure the sentence says was the first one given, since revised, is another version
         (
             "Port officials initially said 12 people had died in the fire.",
@@ -425,12 +441,6 @@ def test_article_without_date_compares_weekdays_by_name(sources: list[Source]) -
             "Port officials said 12 people had died in the fire.",
             "Port officials said 15 people had died in the fire.",
             ["number"],
-        ),
-        # "nearly two years" is as loose as "nearly 2 years": 18 months fits
-        (
-            "The deal ends nearly two years of rising tariffs.",
-            "The deal ends an 18-month tariff war between the two countries.",
-            [],
         ),
     ],
 )

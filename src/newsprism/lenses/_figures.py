@@ -82,7 +82,8 @@ _EACH = re.compile(r"\b(?:each|apiece|per (?:person|head|capita))\b")
 _ALL = re.compile(r"\b(?:combined|total|altogether|in all|together)\b")
 _PERIODS_OF = {**{w: w for w in ("year", "quarter", "month", "week", "decade", "day")},
                **dict.fromkeys(("annual", "annually", "yearly"), "year"), "monthly": "month",
-               "weekly": "week", "daily": "day"}  # fmt: skip
+               "weekly": "week", "daily": "day",
+               **dict.fromkeys(("administration", "presidency", "tenure", "term"), "office")}  # fmt: skip
 # "17 students and staff members": a second kind of thing counted; not "and then", "and tests a ..."
 _AND_NOUN = re.compile(
     r"\s+(?:and|or|&)\s+(?:other\s+)?([a-z]{3,}(?<!ed)(?<!ing))\b"
@@ -157,9 +158,10 @@ def _numbers(a: SentenceView, b: SentenceView) -> list[Finding]:
             continue
         if not unique and score < 2:
             continue
-        sx, sy = _scope(a, x), _scope(b, y)
-        if sx and sy and not sx & sy:
+        if _periods_differ(_scope(a, x), _scope(b, y)):
             continue  # "5.4% over the past year" / "the 0.6% increase in May": figures of two periods
+        if _averaged(a.text, x) != _averaged(b.text, y):
+            continue  # "1.3 million people vaccinated on Thursday" / "1.5 million a day on average"
         if _mixed(a.text, x) != _mixed(b.text, y):
             continue  # "17 students and staff members were killed" / "20 students staged a walk-out"
         if _part_count(a.text, x) != _part_count(b.text, y):
@@ -233,14 +235,27 @@ def _share(text: str, q: Quantity) -> str:
 
 def _scope(v: SentenceView, q: Quantity) -> set[str]:
     """The period a figure is of, from the words after it up to the next figure of its unit or a clause
-    break: "5.4% over the past year" -> {"year"}, "the 0.6% increase in May" -> {"may", "month"}."""
+    break: "5.4% over the past year" -> {"year"}, "the 0.6% increase in May" -> {"may"}."""
     nxt = min((o.start for o in v.quantities if o.start >= q.end and same_unit(o, q)), default=len(v.text))
     tail = re.split(r"[;:—–(]|\.(?!\d)", v.text[q.end : min(nxt, q.end + 60)], maxsplit=1)[0]
     words = _words(tail)
-    # a month is also a month ("last month" may be June); not "may", "march"
-    months = {w.lower() for w in words if w[0].isupper() and w.lower() in _MONTHS}
+    months = {w.lower() for w in words if w[0].isupper() and w.lower() in _MONTHS}  # not "may", "march"
     periods = (_PERIODS_OF.get(singular(t)) for t in words[:4])  # lower case: not "Independence Day"
-    return (months | {"month"} if months else set()) | {p for p in periods if p}
+    return months | {p for p in periods if p}
+
+
+def _periods_differ(sx: set[str], sy: set[str]) -> bool:
+    """Both figures name their period and none is shared. A month is also "month": "last month" may be
+    June, and "0.9% from May" is the change in June."""
+    if not sx or not sy:
+        return False
+    return not {"month" if p in _MONTHS else p for p in sx} & {"month" if p in _MONTHS else p for p in sy}
+
+
+def _averaged(text: str, q: Quantity) -> bool:
+    """An average ("averaged $19,710", "1.5 million a day on average") is another measure than one value."""
+    near = _words(text[max(0, q.start - 40) : q.start])[-3:] + _words(text[q.end :])[:5]
+    return any(w.lower().startswith("averag") for w in near)
 
 
 def _mixed(text: str, q: Quantity) -> bool:

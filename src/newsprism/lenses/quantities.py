@@ -162,7 +162,7 @@ def _number_at(toks: list[_Tok], i: int) -> tuple[float, float, float, int, bool
         value, j = sp
         if toks[i].low == "one" and j == i + 1:
             return None  # "one of", "no one", "one day": too ambiguous alone
-        return value, _HALF, 1.0, j, False  # "two years" is as rounded as "2 years"
+        return value, 0.0, 1.0, j, False
     return None
 
 
