@@ -431,6 +431,8 @@ def test_article_without_date_compares_weekdays_by_name(sources: list[Source]) -
             "On Thursday 2.1 million residents were vaccinated, the ministry said.",
             ["number"],
         ),
+        # the total of a part is a figure too
+        ("Nine of the 11 judges agreed.", "Nine of the 12 judges agreed.", ["number"]),
         # a figure the sentence says was the first one given, since revised, is another version
         (
             "Port officials initially said 12 people had died in the fire.",

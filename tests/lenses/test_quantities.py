@@ -226,13 +226,9 @@ def test_small_counts_are_exact_and_foreign_currencies_are_money() -> None:
 
 
 def test_a_part_takes_the_noun_of_its_whole() -> None:
-    part = one("The party won 31 of the 51 seats in the assembly.")
-    assert (part.text, part.unit, part.value, part.whole) == (
-        "31 of the 51 seats",
-        "count:seat",
-        31,
-        "51 seats",
-    )
+    part, total = extract_quantities("The party won 31 of the 51 seats in the assembly.")
+    assert (part.text, part.unit, part.value, part.whole) == ("31", "count:seat", 31, "51 seats")
+    assert (total.text, total.unit, total.value) == ("51 seats", "count:seat", 51)
     assert not compatible(part, one("The party won 30 seats."))
 
 

@@ -290,10 +290,9 @@ def _quantity_at(text: str, toks: list[_Tok], i: int) -> tuple[Quantity | None, 
         value, j = _compound_duration(toks, j, value, _MEASURES[unit][1])  # "three years and four months"
     whole, end = _whole(toks, j) if kind in ("percent", "count") else ("", j)
     if unit == "count" and not whole:
-        part = _part_of(text, toks, j)  # "31 of the 51 seats": 31 seats, out of 51
+        part = _part_of(text, toks, j)  # "31 of the 51 seats": 31 seats, out of 51 (read next, a count too)
         if part is not None:
             unit, noun, whole = part.unit, part.noun, part.text.lower()
-            end = j = _index_after(toks, part.end)
     factor = 1.0
     if kind in ("length", "mass", "area", "duration", "age"):
         factor = _MEASURES.get(unit, ("", 1.0))[1] if kind != "area" else _area_factor(unit)
