@@ -431,6 +431,33 @@ def test_article_without_date_compares_weekdays_by_name(sources: list[Source]) -
             "On Thursday 2.1 million residents were vaccinated, the ministry said.",
             ["number"],
         ),
+        # an effective date or a deadline is not the day of the act; two deadlines are compared, and an
+        # act dated after a deadline contradicts it
+        (
+            "Mayor Lund announced his resignation, effective Friday.",
+            "Mayor Lund announced his resignation on Tuesday.",
+            [],
+        ),
+        (
+            "The court barred officials from certifying the results before Friday.",
+            "The court ruled on Monday that officials must review the ballots.",
+            [],
+        ),
+        (
+            "The council must approve the plan by June 3.",
+            "The council must approve the plan by June 4.",
+            ["date"],
+        ),
+        (
+            "The agency must publish the figures by March 3, 2026.",
+            "The agency published the figures on March 9, 2026.",
+            ["date"],
+        ),
+        (
+            "The agency must publish the figures by March 9, 2026.",
+            "The agency published the figures on March 3, 2026.",
+            [],
+        ),
         # the total of a part is a figure too
         ("Nine of the 11 judges agreed.", "Nine of the 12 judges agreed.", ["number"]),
         # a figure the sentence says was the first one given, since revised, is another version
