@@ -1,11 +1,11 @@
-"""One pair of sentences: do they disagree on a number, a date, a name or polarity? (Figures: _figures.)
+"""One pair of sentences: do they disagree on a number, a date, a name or polarity?
 
 The contradictions lens decides which sentences to compare (one claim group, or close sentences of two);
-this module compares one pair, value by value, and says why in a Finding. A value only counts as
-contradicted when it has no compatible partner on the other side *and* the other side has an
-incompatible value in the same slot (same unit and whole, same role of a name, same verb). That second
-condition is what keeps "60% of Donetsk" from clashing with "15% of Ukraine", and a sentence that simply
-leaves a detail out from clashing with one that gives it.
+this module compares one pair, value by value (figures in ``_figures``), and says why in a Finding. A
+value only counts as contradicted when it has no compatible partner on the other side *and* the other
+side has an incompatible value in the same slot (same unit and whole, same role of a name, same verb).
+That second condition is what keeps "60% of Donetsk" from clashing with "15% of Ukraine", and a sentence
+that simply leaves a detail out from clashing with one that gives it.
 """
 
 from __future__ import annotations

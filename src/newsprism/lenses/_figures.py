@@ -113,7 +113,10 @@ def _numbers(a: SentenceView, b: SentenceView) -> list[Finding]:
     outlet's reading at another moment differs without contradicting it. When two or more figures
     disagree at once, the sentences describe different moments or scopes (a share price at 10 a.m. and at
     the close, last year's rent rise and this year's), not one disputed fact, and nothing is flagged: a
-    contradiction is a figure that differs where the rest agrees or is absent.
+    contradiction is a figure that differs where the rest agrees or is absent. Nor are two figures one
+    slot when their words say they are of two periods, an average against one value, a mixed group
+    against one kind, a part against its whole, a figure per head against a sum, or a first figure
+    against a revised one.
     """
     if any(_SNAPSHOT.search(t) or (_BY_DAY.search(t) and not _FUTURE.search(t)) for t in (a.text, b.text)):
         return []  # "in morning trading", "as of 9:33 a.m.", "so far", "By Tuesday, ...": a moment's value
