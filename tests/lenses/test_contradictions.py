@@ -353,6 +353,24 @@ def test_article_without_date_compares_weekdays_by_name(sources: list[Source]) -
             ["number"],
         ),
         ("The krone traded at 10.42 to the euro.", "The krone traded at 16.90 to the euro.", ["number"]),
+        # both give the close: one moment, so a close that differs by little is still a disagreement
+        (
+            "Velmora shares closed at 412.85 on Wednesday, down 6.1 percent.",
+            "Velmora shares closed at 421.85 on Wednesday, down 6.1 percent.",
+            ["number"],
+        ),
+        # the year's profit and the quarter's are two figures
+        (
+            "Net profit rose 11 percent over the year, to EUR 190 million.",
+            "Net profit rose 4 percent in the fourth quarter, to EUR 48 million.",
+            [],
+        ),
+        # one toll of the hurt, whatever the outlets call the hurt
+        (
+            "The fire injured 12 people at the plant.",
+            "The fire left 15 workers injured at the plant.",
+            ["number"],
+        ),
         # a part of a group is not the whole group; both parts are still compared
         (
             "The minister will meet the three unions separately on Monday.",

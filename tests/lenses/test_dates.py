@@ -111,6 +111,10 @@ def test_a_future_act_on_a_bare_weekday_is_the_coming_one() -> None:
     assert will.low == due.low == date(2026, 3, 4) and did.low == date(2026, 2, 25)
     (said,) = extract_dates("Officials said Wednesday that the vote will be held later.", tuesday)
     assert said.low == date(2026, 2, 25)  # the future is after the date, not before it
+    # a deadline is ahead too
+    (by,) = extract_dates("The firm must file its report by Monday.", tuesday)
+    (before,) = extract_dates("The board will not meet before Friday.", tuesday)
+    assert by.low == date(2026, 3, 9) and before.low == date(2026, 3, 6)
 
 
 def test_next_years_budget_is_no_date_of_the_vote() -> None:

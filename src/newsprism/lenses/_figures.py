@@ -35,7 +35,8 @@ _INTERIM = re.compile(r"\b(?:half-?time|at the break|(?:first|second) half|quart
 _YEARS = re.compile(r"\b(?:19|20)\d\d\b")
 _PERIODS = re.compile(
     r"\b(?:(?:first|second|third|fourth)[- ]quarter|quarter-on-quarter|year-on-year|nine-month"
-    r"|half-year|full-year|annual|a year earlier|a year ago|previous quarter|last quarter|monthly|weekly)\b",
+    r"|half-year|full[- ]year|(?:over|for) the (?:full |whole )?year|annual|a year earlier|a year ago"
+    r"|previous quarter|last quarter|monthly|weekly)\b",
     re.I,
 )  # fmt: skip
 _MEASURES = re.compile(
@@ -51,6 +52,8 @@ _MEASURE_OF = {  # one measure, several words: "sales of $4.7 billion" / "revenu
     **dict.fromkeys(("valuation",), "market value"),
     **dict.fromkeys(("a year ago", "a year earlier"), "year-on-year"),
     **dict.fromkeys(("last quarter",), "previous quarter"),
+    **{f"{p} the {w}year": "full-year" for p in ("over", "for") for w in ("", "full ", "whole ")},
+    "full year": "full-year",
     **{f"{n}{sep}quarter": f"{n} quarter" for n in ("first", "second", "third", "fourth") for sep in "- "},
 }
 _SNAPSHOT = re.compile(
@@ -66,6 +69,7 @@ _MARKET = re.compile(
     r"|traded|trading|closed|barrel|ounce|yield)\b",
     re.I,
 )  # fmt: skip
+_CLOSE = re.compile(r"\b(?:closed|closing|close|settled|finished)\b", re.I)
 # "By Tuesday, 37.3% of adults were fully vaccinated": a running count; with "will", a deadline
 _BY_DAY = re.compile(
     r"(?:^|[,;]\s+)by (?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|tonight|noon|midnight)\b", re.I
@@ -133,13 +137,17 @@ def _numbers(a: SentenceView, b: SentenceView) -> list[Finding]:
     free_b = [q for q in qb if not any(_agrees(q, o) for o in qa) and not _written_in(q, a)]
     out: list[Finding] = []
     used: set[int] = set()
-    # the one unexplained count on each side fills the same slot whatever it counts ("14 reports of
-    # overheating" / "16 overheating incidents")
+    # the one unexplained count on each side fills the same slot whatever it counts, when the words of
+    # what they count meet ("14 reports of overheating" / "16 overheating incidents") or both say the
+    # same thing happened to them ("injured 12 people" / "left 15 workers injured")
     lone = [q for q in free_a if q.kind == "count"], [q for q in free_b if q.kind == "count"]
     lone_pair = (
         len(lone[0]) == len(lone[1]) == 1
         and all(q.noun for q in (*lone[0], *lone[1]))
-        and bool(_counted(a.text, lone[0][0]) & _counted(b.text, lone[1][0]))
+        and bool(
+            _counted(a.text, lone[0][0]) & _counted(b.text, lone[1][0])
+            or outcome(a.text, lone[0][0]) & outcome(b.text, lone[1][0])
+        )
     )
     for x in free_a:
         cands = [
@@ -182,11 +190,13 @@ def _numbers(a: SentenceView, b: SentenceView) -> list[Finding]:
 
 def _market_moments(a: SentenceView, b: SentenceView) -> bool:
     """Two market reports whose precise readings (an index level, a share price, an exchange rate) are
-    close but not equal: prices move all day, so the outlets wrote at different moments, and the moves
-    they give ("down 0.3%" / "down 0.2%") belong to those moments too. Equal readings, or readings far
-    apart, say nothing about the moment and leave the figures to be compared."""
+    close but not equal, and not both the close: prices move all day, so the outlets wrote at different
+    moments, and the moves they give ("down 0.3%" / "down 0.2%") belong to those moments too. Equal
+    readings, or readings far apart, say nothing about the moment and leave the figures to be compared."""
     if not (_MARKET.search(a.text) and _MARKET.search(b.text)):
         return False
+    if _CLOSE.search(a.text) and _CLOSE.search(b.text):
+        return False  # both give the close: one moment, so "closed at 412.85" / "closed at 421.85" disagree
     ra = [q for q in a.quantities if _reading(q)]
     rb = [q for q in b.quantities if _reading(q)]
     pairs = [(x.value, y.value) for x in ra for y in rb if same_unit(x, y)]

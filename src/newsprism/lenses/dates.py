@@ -116,7 +116,8 @@ _POSSESSIVE = re.compile(r"['’]s\b")
 # a future act: a bare weekday after these in its clause is the coming one, not the last
 _FUTURE = re.compile(
     r"\b(?:will|won't|shall|is|are)\s+(?:\w+\s+)?(?:to|due|expected|set|scheduled|planned)\b"
-    r"|\b(?:will|won't|shall|'ll|plans? to|intends? to|scheduled|upcoming)\b",
+    r"|\b(?:will|won't|shall|'ll|plans? to|intends? to|scheduled|upcoming|must|has to|have to|needs? to)\b"
+    r"|\b(?:by|before)\s*$",  # "file by Friday": a deadline is ahead
     re.I,
 )
 _BRIDGE = re.compile(r"\s*(?:the\s+)?")  # "two days before [the] March 3 vote"
@@ -186,7 +187,8 @@ def _mention(kind: str, m: re.Match[str], pub: date | None) -> DateMention | Non
             text = g["wd"]
         if not rel or rel == "on":
             clause = _CLAUSE_BREAK.split(m.string[max(0, m.start() - 80) : m.start()])[-1]
-            rel = "ahead" if _FUTURE.search(clause) else rel  # "will vote on Wednesday": the one ahead
+            # "will vote on Wednesday", "must file by Friday": the one ahead
+            rel = "ahead" if _FUTURE.search(clause) else rel
         d = _resolve_weekday(wd, rel, pub) if pub else None
         return DateMention(start, end, text, "day", d, d, wd, d.month if d else None, d.day if d else None)
     if kind == "ago":
