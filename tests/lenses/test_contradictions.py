@@ -498,6 +498,21 @@ def test_sentence_pairs(segmenter: Segmenter, a: str, b: str, kinds: list[str]) 
     assert sorted(f.kind for f in found) == kinds, found
 
 
+def test_a_firm_named_alone_is_no_person(segmenter: Segmenter) -> None:
+    """ "Velmora said ..." where the article also names "Velmora Instruments": the firm, not a person, so
+    a union official saying the same sentence elsewhere is no name swap."""
+    a = (
+        "Velmora Instruments halted its Kestrel Bay plant after the fire. Velmora said each of the 600 "
+        "workers at the plant will receive EUR 2,000 while production is halted."
+    )
+    b = "Each of the 600 workers will get EUR 2,000 while the plant is shut - a pittance, Dario Menck said."
+    sa, sb = segmenter.pipe(
+        [(Article(id="a", text=a, outlet="A"), "a"), (Article(id="b", text=b, outlet="B"), "b")]
+    )
+    start = a.index("Velmora said")
+    assert compare_views(view_of(sa, start, len(a)), view_of(sb, 0, len(b))) == []
+
+
 def test_pipeline_marks_contested_claims(pipeline: object, sources: list[Source]) -> None:
     from newsprism.pipeline import Pipeline
 

@@ -135,8 +135,11 @@ def _names(source: Source, tokens: list[Token], start: int, end: int) -> list[Na
         if run:
             spans.append((run[0].start, run[-1].end, _unlabelled(source.tokens, run[0])))
             run = []
+    firms = _firm_words(source)
     out = []
     for s, e, label in sorted(spans):
+        if label == "PERSON" and source.text[s:e] in firms:
+            label = "ORG"  # "Velmora said ..." where the article also names "Velmora Instruments"
         inside = [t for t in tokens if s <= t.start < e]
         if not inside:
             continue
@@ -149,6 +152,12 @@ def _names(source: Source, tokens: list[Token], start: int, end: int) -> list[Na
                 label = "PERSON"
             out.append(NameMention(s - start, e - start, source.text[s:e], label, role))
     return out
+
+
+def _firm_words(source: Source) -> set[str]:
+    """First words of the organisations a source names in full: "Velmora" of "Velmora Instruments"."""
+    names = (source.text[e.start : e.end].split() for e in source.entities if e.label == "ORG")
+    return {words[0] for words in names if len(words) > 1 and words[0][:1].isupper()}
 
 
 def _unlabelled(all_tokens: Sequence[Token], first: Token) -> str:
