@@ -29,7 +29,6 @@ from newsprism.model import Passage
 
 __all__ = ["compare_views"]
 
-_BY_WORDS = {"before", "until", "till", "by"}
 _NEGATION = re.compile(r"\b(?:not|never|no|neither|nor|cannot)\b|n[’']t\b", re.I)
 _LOCATIVE = {"in", "near", "at", "outside", "from", "into", "inside"}
 _ALIASES = [{"us", "u.s.", "usa", "united states", "america", "united states of america", "washington"},
@@ -110,11 +109,7 @@ def _dates(a: SentenceView, b: SentenceView) -> list[Finding]:
         if any(_adjacent(x, f.values[0], a.start) for f in out):
             continue  # "on Monday, March 9": one date, written twice
         for i, y in enumerate(free_b):
-            if (
-                i in used
-                or same_time(x, y) is not False
-                or not _same_role(_role(a.text, x), x, _role(b.text, y), y)
-            ):
+            if i in used or same_time(x, y) is not False or not _same_role(x, y):
                 continue
             unique = (
                 sum(same_time(q, y) is not None for q in free_a) == 1
@@ -135,24 +130,14 @@ def _adjacent(d: DateMention, p: Passage, offset: int) -> bool:
     return p.start - offset - 2 <= d.end and d.start <= p.end - offset + 2
 
 
-def _role(text: str, d: DateMention) -> str:
-    """ "bound" for a date something must happen by ("by Friday", "before Friday", "a Tuesday deadline"),
-    "effective" for the day a decision takes effect ("resign effective Friday"), else ""."""
-    before = text[max(0, d.start - 20) : d.start].lower().split()[-1:]
-    if before == ["effective"]:
-        return "effective"
-    deadline = text[d.end : d.end + 10].lower().lstrip().startswith("deadline")
-    return "bound" if deadline or set(before) & _BY_WORDS else ""
-
-
-def _same_role(rx: str, x: DateMention, ry: str, y: DateMention) -> bool:
+def _same_role(x: DateMention, y: DateMention) -> bool:
     """Dates of one role are compared; an act dated after another outlet's deadline contradicts it (when
     both are on the calendar); an effective date is another day than the decision's."""
-    if rx == ry:
+    if x.role == y.role:
         return True
-    if {rx, ry} != {"bound", ""} or not (x.resolved and y.resolved):
+    if {x.role, y.role} != {"bound", ""} or not (x.resolved and y.resolved):
         return False
-    bound, act = (x, y) if rx == "bound" else (y, x)
+    bound, act = (x, y) if x.role == "bound" else (y, x)
     return bool(act.low and bound.high and act.low > bound.high)
 
 

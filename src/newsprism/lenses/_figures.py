@@ -122,14 +122,8 @@ def _numbers(a: SentenceView, b: SentenceView) -> list[Finding]:
     against one kind, a part against its whole, a figure per head against a sum, or a first figure
     against a revised one.
     """
-    if any(_SNAPSHOT.search(t) or (_BY_DAY.search(t) and not _FUTURE.search(t)) for t in (a.text, b.text)):
-        return []  # "in morning trading", "as of 9:33 a.m.", "so far", "By Tuesday, ...": a moment's value
-    if _other_slots(a.text, b.text):
-        return []  # "2027 revenue" / "2026 revenue", "revenue" / "net profit": figures of two things
-    if bool(_EARLIER.search(a.text)) != bool(_EARLIER.search(b.text)):
-        return []  # "officials initially said 12 died" / "15 died": an earlier figure, since revised
-    if _market_moments(a, b):
-        return []  # "closed at 9,266.51" / "edged down to 9,256.49": two readings of a moving market
+    if _other_moments(a, b) or _other_slots(a.text, b.text):
+        return []
     settled = a.published is None or b.published is None or a.published == b.published
     qa = [q for q in a.quantities if _checkable(a, q) and (settled or _fixed(q))]
     qb = [q for q in b.quantities if _checkable(b, q) and (settled or _fixed(q))]
@@ -188,6 +182,15 @@ def _numbers(a: SentenceView, b: SentenceView) -> list[Finding]:
     return out if len(out) < 2 else []
 
 
+def _other_moments(a: SentenceView, b: SentenceView) -> bool:
+    """The sentences give figures of different moments, so none of them are compared."""
+    if any(_SNAPSHOT.search(t) or (_BY_DAY.search(t) and not _FUTURE.search(t)) for t in (a.text, b.text)):
+        return True  # "in morning trading", "as of 9:33 a.m.", "so far", "By Tuesday, ...": a moment's value
+    if bool(_EARLIER.search(a.text)) != bool(_EARLIER.search(b.text)):
+        return True  # "officials initially said 12 died" / "15 died": an earlier figure, since revised
+    return _market_moments(a, b)  # "closed at 9,266.51" / "edged down to 9,256.49"
+
+
 def _market_moments(a: SentenceView, b: SentenceView) -> bool:
     """Two market reports whose precise readings (an index level, a share price, an exchange rate) are
     close but not equal, and not both the close: prices move all day, so the outlets wrote at different
@@ -237,10 +240,16 @@ def _written_in(q: Quantity, other: SentenceView) -> bool:
     return re.search(rf"{re.escape(symbol)}{digits}(?![\d.,]*\d)(?!\s*-?\s*(?:{scale})\b)", text) is not None
 
 
+def _near(text: str, q: Quantity, before: int, after: int) -> list[str]:
+    """The words (lower case) just before and after a figure, within 40 characters before it."""
+    ahead = _words(text[max(0, q.start - 40) : q.start])[-before:] if before else []
+    return [w.lower() for w in ahead + _words(text[q.end :])[:after]]
+
+
 def _share(text: str, q: Quantity) -> str:
     """ "each" for a figure per person or thing ("each boy weighed 50 pounds", "$5 apiece"), "all" for
     a sum ("136 pounds combined", "a total of 40"), else ""."""
-    near = " ".join(_words(text[max(0, q.start - 40) : q.start])[-4:] + _words(text[q.end :])[:3]).lower()
+    near = " ".join(_near(text, q, 4, 3))
     if _EACH.search(near):
         return "each"
     return "all" if _ALL.search(near) else ""
@@ -267,8 +276,7 @@ def _periods_differ(sx: set[str], sy: set[str]) -> bool:
 
 def _averaged(text: str, q: Quantity) -> bool:
     """An average ("averaged $19,710", "1.5 million a day on average") is another measure than one value."""
-    near = _words(text[max(0, q.start - 40) : q.start])[-3:] + _words(text[q.end :])[:5]
-    return any(w.lower().startswith("averag") for w in near)
+    return any(w.startswith("averag") for w in _near(text, q, 3, 5))
 
 
 def _mixed(text: str, q: Quantity) -> bool:
@@ -330,9 +338,8 @@ def _part_count(text: str, q: Quantity) -> bool:
     """A count of some of them: "the other two unions", "another 40 troops", "12 more people"."""
     if q.kind != "count":
         return False
-    before = _words(text[max(0, q.start - 30) : q.start])[-1:]
-    inside = [w.lower() for w in _words(q.text)[1:2] + _words(text[q.end :])[:1]]
-    return (bool(before) and before[0].lower() in _PART_BEFORE) or bool(set(inside) & _PART_AFTER)
+    after = {w.lower() for w in _words(q.text)[1:2]} | set(_near(text, q, 0, 1))
+    return bool(set(_near(text, q, 1, 0)) & _PART_BEFORE) or bool(after & _PART_AFTER)
 
 
 def _agrees(x: Quantity, y: Quantity) -> bool:

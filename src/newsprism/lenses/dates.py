@@ -9,7 +9,7 @@ and is compared on that alone. Regular expressions over the string: predictable 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
 __all__ = ["DateMention", "extract_dates", "parse_published", "same_time"]
@@ -72,6 +72,9 @@ class DateMention:
     year: int | None = None
     offset: bool = False  # "three days after": relative to another event, not to the article
     reporting: bool = False  # "officials said Monday": when a source spoke, compared only with its like
+    # "bound" for a date something must happen by ("by Friday", "before Friday", "a Tuesday deadline"),
+    # "effective" for the day a decision takes effect ("resign effective Friday"), else ""
+    role: str = ""
 
     @property
     def resolved(self) -> bool:
@@ -109,7 +112,15 @@ def extract_dates(text: str, published: date | None = None) -> list[DateMention]
                 found.append(mention)
                 taken.append((mention.start, mention.end))
     found.sort(key=lambda d: d.start)
-    return [_anchored(d, found, text) if d.offset else d for d in found]
+    return [_anchored(d, found, text) if d.offset else replace(d, role=_role(text, d)) for d in found]
+
+
+def _role(text: str, d: DateMention) -> str:
+    before = text[max(0, d.start - 20) : d.start].lower().split()[-1:]
+    if before == ["effective"]:
+        return "effective"
+    deadline = text[d.end : d.end + 10].lower().lstrip().startswith("deadline")
+    return "bound" if deadline or set(before) & {"before", "until", "till", "by"} else ""
 
 
 _POSSESSIVE = re.compile(r"['’]s\b")

@@ -314,13 +314,13 @@ def _load_source(r: _Reader) -> SourceReport:
         warnings=r.strs("warnings"),
         biased_sentences=r.number("biased_sentences"),
         author=r.text("author"),
-        title_language=r.items("title_language", lambda x: _load_title_span(x, r.text("id"))),
+        title_language=r.items("title_language", lambda x: _load_span(x, r.text("id"))),
     )
 
 
-def _load_title_span(r: _Reader, source: str) -> LanguageSpan:
-    """A ``sources[].title_language`` item, a language span without ``source`` (it is its source's);
-    ``language`` items read the same way, with their ``source``."""
+def _load_span(r: _Reader, source: str) -> LanguageSpan:
+    """A language span of ``source``: a ``language`` item names it, a ``sources[].title_language`` item
+    is its source's."""
     return LanguageSpan(
         source=source,
         start=r.integer("start"),
@@ -391,7 +391,7 @@ def _load_links(r: _Reader) -> tuple[tuple[str, str], ...]:
 
 
 def _load_language(r: _Reader) -> LanguageSpan:
-    return _load_title_span(r, r.text("source", required=True))
+    return _load_span(r, r.text("source", required=True))
 
 
 def _load_reuse(r: _Reader) -> Reuse:
