@@ -185,6 +185,35 @@ def test_a_contested_toll_is_given_with_both_values_and_their_outlets() -> None:
     assert toll.claims == ("c1",) and toll.sources == ("s1", "s2")
 
 
+def test_every_outlet_giving_a_disputed_toll_is_named_and_a_third_value_is_never_told_alone() -> None:
+    # the lens compared the wire and the tabloid; the Courier gives the wire's toll in a sentence of
+    # its own (another claim group) and the radio a third value, which is no safer to state alone
+    courier = "Twelve people died when fire swept the ferry's car deck, the coast guard said."
+    radio = "About 15 people died in the ferry fire, harbour staff said."
+    srcs = [
+        source("s1", "Northwire", [TOLL_A, LEAD]),
+        source("s2", "The Daily Blaze", [TOLL_B]),
+        source("s3", "Valley Courier", [courier]),
+        source("s4", "Harbour Radio", [radio]),
+    ]
+    st = story(
+        srcs,
+        claim("c1", srcs, ("s1", 0), ("s2", 0)),
+        claim("c2", srcs, ("s1", 1)),
+        claim("c3", srcs, ("s3", 0)),
+        claim("c4", srcs, ("s4", 0)),
+    )
+    sentences = Summariser(SummarySettings(sentences=5))(
+        st, Findings(contradictions=(_toll_contradiction(st),))
+    )
+    (told,) = [s for s in sentences.sentences if "12 people" in s.text]
+    assert "Valley Courier also gives twelve people, and The Daily Blaze gives the figure as at least 20" in (
+        told.text
+    )
+    assert told.claims == ("c1", "c3") and told.sources == ("s1", "s2", "s3")
+    assert not any("15 people" in s.text for s in sentences.sentences)
+
+
 def test_a_contested_toll_without_the_contradictions_lens_is_still_never_one_sided() -> None:
     srcs = [source("s1", "Northwire", [TOLL_A]), source("s2", "The Daily Blaze", [TOLL_B])]
     st = story(srcs, claim("c1", srcs, ("s1", 0)), claim("c2", srcs, ("s2", 0)))  # alignment kept them apart
@@ -438,9 +467,12 @@ def test_a_disputed_claim_is_attributed_only_to_outlets_that_said_it_so() -> Non
     k = Contradiction(claims=("c1",), kind="date", values=values, explanation="")
     bias = _lens([], {"s1": (0.1,), "s2": (0.5,), "s3": (0.5,)}).language  # the journal's wording is shown
     told = Summariser()(st, Findings(contradictions=(k,), language=bias)).sentences[0].text
-    # the wire gives the same date, but not the journal's clause about the analysts: not named before it
+    # the wire gives the same date, but not the journal's clause about the analysts: not named before it,
+    # named after it, so the reader sees two outlets give Tuesday and one Wednesday
     assert told.startswith("According to Business Journal, the council passed"), told
-    assert told.endswith("; Valley Courier gives the date as Wednesday.")
+    assert told.endswith(
+        "; Coastal Press Agency also gives Tuesday, and Valley Courier gives the date as Wednesday."
+    ), told
 
 
 def test_an_opinion_column_never_gives_the_wording_and_adds_no_origin() -> None:

@@ -25,6 +25,7 @@ from newsprism.summarise._select import (
     candidates,
     disputed_facts,
     fact_support,
+    is_toll,
     rank,
     redundant,
     term_weights,
@@ -77,6 +78,9 @@ class Summariser:
         }
         values = [(v.source, v.start, v.end) for k in contradictions for v in k.values]
         contested_facts = disputed_facts(story, contradictions)
+        # a toll outlets dispute is told with every value or not at all, so a third value ("about 13"
+        # beside a disputed 12 and 15) is never stated alone either
+        tolls = {f[:2] for f in contested_facts if is_toll(f)}
         disputed_values = [v.text for k in contradictions for v in k.values]
         check = DisputeCheck(story)
         chosen: list[Candidate] = []
@@ -94,7 +98,10 @@ class Summariser:
                 if len(sentence_of(c, story).text.split()) > room:
                     continue  # cheap bound: a disputed version would only be longer
             lens_found = (
-                c.claim.id in contested or _holds_disputed_value(c, values) or bool(c.facts & contested_facts)
+                c.claim.id in contested
+                or _holds_disputed_value(c, values)
+                or bool(c.facts & contested_facts)
+                or any(f[:2] in tolls for f in c.facts)
             )
             found = None if lens_found else check(c)
             if found is not None:

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
-from newsprism.model import Contradiction, Passage, Story, SummarySentence
+from newsprism.model import Contradiction, Passage, Story, SummarySentence, at
 from newsprism.summarise._lexicon import LOADED, NEUTRAL, STOP
-from newsprism.summarise._select import Candidate, commentary, content_words
+from newsprism.summarise._select import Candidate, commentary, content_words, figures, is_toll
 from newsprism.summarise._wording import Neutrality, Wording, literal_use
 
 _SITE_SUFFIX = re.compile(r"\s+[|–—-]\s+[^|–—-]{2,40}$")
@@ -55,34 +56,30 @@ def disputed(
     found = [k for k in contradictions if c.claim.id in k.claims]
     if not 1 <= len(found) <= 2 or any(k.kind not in ("number", "date", "entity") for k in found):
         return None  # a polarity flip, or more disputes than one sentence can state fairly
-    best: tuple[tuple[int, int], str, list[str], list[str]] | None = None
+    best: tuple[tuple[int, int], Wording, list[_Told]] | None = None
     for w in (c.wording, *c.others):
-        said: set[str] | None = None  # outlets giving these very words for every disputed value
-        backed: set[str] | None = None  # ... or a figure that agrees ("about 25" with "23")
-        tails: list[str] = []
-        backing = 0
-        for k in found:
-            told = _other_values(w, k, story)
-            if told is None:
-                break
-            same, agreeing, tail = told
-            said = same if said is None else said & same
-            backed = agreeing if backed is None else backed & agreeing
-            backing += len(agreeing)
-            tails.append(tail)
-        else:
-            body = _lower_first(w).rstrip()
-            body = body[:-1] if _END.search(body) and body[-1] in ".!?" else body
-            key = (len(backed or ()), backing)  # outlets sharing every value, then each value's outlets
-            if best is None or key > best[0]:
-                saying = _saying(c, w, said or set())
-                best = (key, body, [src.id for src in story.sources if src.id in saying], tails)
+        told = [_other_values(w, k, story) for k in found]
+        if any(t is None for t in told):
+            continue
+        values = [t for t in told if t is not None]
+        backed = set.intersection(*(t.agreeing for t in values))  # outlets sharing every value
+        key = (len(backed), sum(len(t.agreeing) for t in values))  # then each value's outlets
+        if best is None or key > best[0]:
+            best = (key, w, values)
     if best is None:
         return None
-    _, body, ids, tails = best
-    text = _terminated(f"According to {outlet_names(story, ids)}, {body}; " + ", and ".join(tails))
+    _, w, values = best
+    said = set.intersection(*(t.same for t in values))
+    named = [src.id for src in story.sources if src.id in _saying(c, w, said)]
+    body = _lower_first(w).rstrip()
+    body = body[:-1] if _END.search(body) and body[-1] in ".!?" else body
+    tails = ", and ".join(filter(None, [_also(story, values, set(named)), *(t.tail(story) for t in values)]))
+    text = _terminated(f"According to {outlet_names(story, named)}, {body}; {tails}")
     claims = tuple(
-        dict.fromkeys(cid for k in found for cid in k.claims if any(cl.id == cid for cl in story.claims))
+        dict.fromkeys(
+            [cid for k in found for cid in k.claims if any(cl.id == cid for cl in story.claims)]
+            + [cid for t in values for cid in t.claims]
+        )
     )
     return SummarySentence(text=text, sources=_sources_of(story, claims), claims=claims), claims
 
@@ -90,7 +87,8 @@ def disputed(
 def _saying(c: Candidate, w: Wording, said: set[str]) -> set[str]:
     """Of the outlets giving the shown values in the same words, those whose sentence says what the shown
     one says (reprints, light edits): the rest gave the values in sentences of their own, so naming them
-    before this wording would put its other words in their mouth."""
+    before this wording would put its other words in their mouth (they are named after it, "X also
+    gives ...")."""
     shown = content_words(w.text)
     near = {
         p.source
@@ -104,9 +102,55 @@ def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / len(a | b) if a | b else 0.0
 
 
-def _other_values(w: Wording, k: Contradiction, story: Story) -> tuple[set[str], set[str], str] | None:
-    """The outlets giving this wording's value in its words, those whose figure agrees with it, and
-    "the Clarion gives the figure as at least 30 people" for the rest."""
+@dataclass(frozen=True)
+class _Told:
+    """One disputed value as a wording gives it: who gives the same value, and who gives another."""
+
+    kind: str
+    same: set[str]  # outlets giving the shown value in the same words
+    agreeing: set[str]  # ... or in other words ("twelve people", "about 13" beside "12 people")
+    also: dict[str, list[str]]  # the shown value as each agreeing outlet words it -> those outlets
+    others: dict[str, list[str]]  # each other value -> the outlets giving it
+    claims: tuple[str, ...]  # claim groups beyond the dispute's that give the shown value
+
+    def tail(self, story: Story) -> str:
+        """ "the Clarion gives the figure as at least 30 people", for every other value."""
+        lead_in = {"number": "the figure as ", "date": "the date as ", "entity": ""}[self.kind]
+        first = next(iter(self.others.values()))
+        verb = ("name" if self.kind == "entity" else "give") + ("s" if len(set(first)) == 1 else "")
+        parts = [
+            f"{outlet_names(story, srcs)} {'as ' if lead_in else ''}{v}" for v, srcs in self.others.items()
+        ]
+        parts[0] = f"{outlet_names(story, first)} {verb} {lead_in}{next(iter(self.others))}"
+        tail = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+        return tail + (" instead" if self.kind == "entity" else "")
+
+
+def _also(story: Story, values: Sequence[_Told], named: set[str]) -> str:
+    """ "Valley Courier also gives twelve people and Tuesday": the outlets behind the shown values that
+    the sentence does not open with (they word it otherwise), each value in their words, so the reader
+    sees how many outlets stand behind each side."""
+    said: dict[str, list[str]] = {}
+    for t in values:
+        if t.kind == "entity":
+            continue
+        for text, srcs in t.also.items():
+            for sid in srcs:
+                if sid not in named:
+                    said.setdefault(sid, []).append(text)
+    by_values: dict[tuple[str, ...], list[str]] = {}
+    for src in story.sources:
+        if src.id in said:
+            by_values.setdefault(tuple(said[src.id]), []).append(src.id)
+    return ", ".join(
+        f"{outlet_names(story, srcs)} also give{'s' if len(srcs) == 1 else ''} {' and '.join(texts)}"
+        for texts, srcs in by_values.items()
+    )
+
+
+def _other_values(w: Wording, k: Contradiction, story: Story) -> _Told | None:
+    """Who gives this wording's disputed value (in its words or others) and who gives another; None when
+    the wording does not give one of the dispute's values, or every outlet agrees with it."""
     base = w.source.id
     s = w.sentence
     own = [v for v in k.values if v.source == base and s.start <= v.start and v.end <= s.end]
@@ -122,32 +166,48 @@ def _other_values(w: Wording, k: Contradiction, story: Story) -> tuple[set[str],
     }
     starts = {(src.id, x.start) for src in story.sources for x in src.sentences}
     others: dict[str, list[str]] = {}
-    for v in k.values:
-        if v.source not in agreeing:
-            text = v.text[:1].lower() + v.text[1:] if (v.source, v.start) in starts else v.text
-            others.setdefault(text, []).append(v.source)
-    if not others:
-        return None
-    lead_in = {"number": "the figure as ", "date": "the date as ", "entity": ""}[k.kind]
-    first = next(iter(others.values()))
-    verb = ("name" if k.kind == "entity" else "give") + ("s" if len(set(first)) == 1 else "")
-    parts = [f"{outlet_names(story, srcs)} {'as ' if lead_in else ''}{v}" for v, srcs in others.items()]
-    parts[0] = f"{outlet_names(story, first)} {verb} {lead_in}{next(iter(others))}"
-    tail = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
-    tail += " instead" if k.kind == "entity" else ""
-    # outlets giving this value in other words ("12 people" beside the Ledger's "Twelve people") are
-    # cited; name them, so the reader sees how many outlets stand behind each value
     also: dict[str, list[str]] = {}
     for v in k.values:
-        if k.kind == "number" and v.source in agreeing - same:
-            also.setdefault(v.text[:1].lower() + v.text[1:], []).append(v.source)
-    if also:
-        told = [
-            f"{outlet_names(story, srcs)} also give{'s' if len(set(srcs)) == 1 else ''} {v}"
-            for v, srcs in also.items()
-        ]
-        tail = ", ".join(told) + ", and " + tail
-    return same, agreeing, tail
+        text = v.text[:1].lower() + v.text[1:] if (v.source, v.start) in starts else v.text
+        if v.source not in agreeing:
+            others.setdefault(text, []).append(v.source)
+        elif v.source != base:
+            also.setdefault(text, []).append(v.source)
+    if not others:
+        return None
+    claims: list[str] = []
+    if k.kind == "number":  # outlets the lens did not compare that give the toll too, in other sentences
+        known = agreeing | {x for srcs in others.values() for x in srcs}
+        for cid, src, text in _same_toll_elsewhere(story, own[0], known):
+            also.setdefault(text, []).append(src)
+            agreeing.add(src)
+            claims.append(cid)
+    return _Told(k.kind, same, agreeing, also, others, tuple(dict.fromkeys(claims)))
+
+
+def _same_toll_elsewhere(story: Story, value: Passage, known: set[str]) -> list[tuple[str, str, str]]:
+    """(claim id, source, figure's text) for other outlets' sentences giving the same toll as ``value``
+    ("left 12 people injured" beside the wire's disputed "injured 12 people"): the same count of the
+    same outcome in one story is the same figure."""
+    src = story.source(value.source)
+    sent = at(src.sentences, value.start)
+    if sent is None:
+        return []
+    a, b = value.start - sent.start, value.end - sent.start
+    keys = {f for x, y, f in figures(sent.text) if x < b and a < y and is_toll(f)}
+    if not keys:
+        return []
+    out: list[tuple[str, str, str]] = []
+    for claim in story.claims:
+        for p in claim.sentences:
+            if p.source in known or any(p.source == o for _, o, _ in out):
+                continue
+            for x, y, f in figures(p.text):
+                if f in keys:
+                    text = p.text[x:y]
+                    out.append((claim.id, p.source, text[:1].lower() + text[1:] if x == 0 else text))
+                    break
+    return out
 
 
 def _same_day(story: Story, x: Passage, y: Passage) -> bool:

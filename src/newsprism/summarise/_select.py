@@ -47,6 +47,7 @@ _NEAR_SAME = 0.8  # word-set Jaccard at which two wordings count as one origin (
 _TITLE_WEIGHT = 2.0  # tuned on NeuS train clusters 0-119 (benchmarks/summary_neus.py --split train)
 _IMPORTANCE_WEIGHT = 1.0
 _MAX_ORIGINS = 3  # beyond three independent origins a claim is simply well established
+_TOLLS = {"dead", "hurt", "missing"}  # outcomes of a toll (lenses.quantities.outcome)
 _SAME_FIGURE = 0.02  # relative difference within which two figures are one (rounding)
 
 
@@ -180,6 +181,11 @@ def figures(text: str) -> list[tuple[int, int, Fact]]:
         else:
             out.append((q.start, q.end, (q.kind, q.unit, round(q.value, 3))))
     return out
+
+
+def is_toll(f: Fact) -> bool:
+    """A count of the dead, hurt or missing: in one story, one such count is one figure, however worded."""
+    return f[0] == "count" and bool(set(f[1].split("|")) & _TOLLS)
 
 
 def disputed_facts(story: Story, contradictions: Sequence[Contradiction]) -> set[Fact]:
