@@ -562,6 +562,42 @@ def test_tolls_told_in_unlike_sentences_are_compared_but_not_their_dates(pipelin
     assert {v.text for v in report.contradictions[0].values} == {"14 people", "16 people"}
 
 
+@pytest.mark.slow
+def test_one_vote_told_two_ways_in_unlike_sentences_is_compared(pipeline: object) -> None:
+    from newsprism.pipeline import Pipeline
+
+    assert isinstance(pipeline, Pipeline)
+    texts = {
+        "Norvik Press Agency": (
+            "The Stavring approved the pension reform by 212 votes to 198 after a nine-hour debate, "
+            "according to the official tally. The finance committee had backed the bill by 12 votes to 9."
+        ),
+        "The Kessel Courier": (
+            "Workers will wait two more years for their pension after lawmakers passed the bill by 212 votes "
+            "to 198, with the Farmers' League supplying the votes the government lacked."
+        ),
+        "The Daily Blare": (
+            "The government succeeded in ramming through its pension overhaul on Tuesday as the Stavring "
+            "voted 212 to 189 in favour of the bill."
+        ),
+    }
+    report = pipeline.analyse(
+        [
+            Article(id=f"a{i}", text=t, outlet=o, published="2026-06-10")
+            for i, (o, t) in enumerate(texts.items())
+        ]
+    )
+    (found,) = report.contradictions  # the committee's 12-9 shares no side with the chamber's vote
+    assert found.kind == "number"
+    outlets = {s.id: s.outlet for s in report.sources}
+    by_value = {(outlets[v.source], v.text) for v in found.values}
+    assert by_value == {
+        ("Norvik Press Agency", "212 votes to 198"),
+        ("The Kessel Courier", "212 votes to 198"),
+        ("The Daily Blare", "212 to 189"),
+    }
+
+
 def test_three_figures_are_told_as_three(sources: list[Source]) -> None:
     from newsprism.lenses._views import Finding
     from newsprism.lenses.contradictions import _group_explanation

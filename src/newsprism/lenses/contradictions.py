@@ -20,7 +20,7 @@ from newsprism.lenses._compare import _whole, compare_views
 from newsprism.lenses._figures import _agreeing_figures
 from newsprism.lenses._views import Finding, SentenceView, view_of
 from newsprism.lenses.nli import ContradictionJudge
-from newsprism.lenses.quantities import extract_quantities, outcome
+from newsprism.lenses.quantities import Quantity, extract_quantities, outcome
 from newsprism.model import Claim, Contradiction, Passage, Source, Story, at
 from newsprism.settings import ContradictionSettings
 
@@ -69,12 +69,17 @@ class ContradictionLens:
         seen: set[tuple[str, tuple[Passage, ...]]] = set()
         quiet: list[tuple[SentenceView, SentenceView]] = []
         agree: dict[Passage, set[Passage]] = {}
-        for va, vb, toll_only in self._pairs(story, views):
+        for va, vb, why in self._pairs(story, views):
             findings = compare_views(va, vb)
-            if toll_only:  # paired for their tolls alone: their dates may be two moments of the story
+            if why == "toll":  # paired for their tolls alone: their dates may be two moments of the story
                 findings = [f for f in findings if f.kind == "number"]
-            if va.claim == vb.claim:
+            tallies = _tally_passages(va, vb) if why == "tally" else None
+            if tallies is not None:  # ... or for a vote tally alone: only the tallies are compared
+                findings = [f for f in findings if f.kind == "number" and set(f.values) <= tallies]
+            if va.claim == vb.claim or tallies is not None:
                 for x, y in _agreeing_figures(va, vb):
+                    if tallies is not None and not {x, y} <= tallies:
+                        continue
                     agree.setdefault(x, set()).add(y)
                     agree.setdefault(y, set()).add(x)
             if self.judge is not None and not findings and va.claim == vb.claim:
@@ -106,15 +111,16 @@ class ContradictionLens:
 
     def _pairs(
         self, story: Story, views: dict[str, list[tuple[SentenceView, int]]]
-    ) -> list[tuple[SentenceView, SentenceView, bool]]:
-        """Sentence pairs to compare, each marked when only their tolls brought them together."""
-        pairs: list[tuple[SentenceView, SentenceView, bool]] = []
+    ) -> list[tuple[SentenceView, SentenceView, str]]:
+        """Sentence pairs to compare, each with why it is compared: "group" (one claim group), "close",
+        or "toll" / "tally" when only their tolls or vote tallies brought them together."""
+        pairs: list[tuple[SentenceView, SentenceView, str]] = []
         flat: list[tuple[SentenceView, int]] = []
         for claim_views in views.values():
             for i, (va, _) in enumerate(claim_views):
                 for vb, _ in claim_views[i + 1 :]:
                     if va.source != vb.source:
-                        pairs.append((va, vb, False))
+                        pairs.append((va, vb, "group"))
             flat.extend(claim_views)
         vectors = {s.id: s.vectors for s in story.sources}
         for i, (va, ia) in enumerate(flat):
@@ -123,7 +129,7 @@ class ContradictionLens:
                     continue
                 close = self._close(va, ia, vb, ib, vectors)
                 if close is not None:
-                    pairs.append((va, vb, close == "toll"))
+                    pairs.append((va, vb, close))
         return pairs
 
     def _close(
@@ -135,14 +141,18 @@ class ContradictionLens:
         vectors: dict[str, np.ndarray | None],
     ) -> str | None:
         """ "close" when two sentences of different claim groups read alike, "toll" when they read apart
-        but count people by one outcome ("12 people were killed" / "leaving 16 dead"), else None."""
+        but count people by one outcome ("12 people were killed" / "leaving 16 dead"), "tally" when they
+        give vote tallies with a side in common ("by 212 votes to 198" / "voted 212 to 189": one vote,
+        told two ways; a committee's 12-9 and the chamber's 212-198 share no side), else None."""
         xa, xb = vectors.get(va.source), vectors.get(vb.source)
         overlap = len(va.words & vb.words) / max(1, min(len(va.words), len(vb.words)))
         if xa is not None and xb is not None and ia < len(xa) and ib < len(xb):
             cosine = float(xa[ia] @ xb[ib])
             if cosine >= self.cross_threshold and overlap >= 0.3:
                 return "close"
-            return "toll" if cosine >= _TOLL_COSINE and _tolls(va) & _tolls(vb) else None
+            if cosine < _TOLL_COSINE:
+                return None
+            return "toll" if _tolls(va) & _tolls(vb) else "tally" if _same_vote(va, vb) else None
         return "close" if overlap >= self.cross_overlap else None
 
 
@@ -150,6 +160,22 @@ def _tolls(v: SentenceView) -> set[str]:
     """The outcomes a sentence counts people by ("dead", "hurt", "missing", "rescued"): two outlets'
     tolls of one story are worth comparing however differently the sentences around them read."""
     return {o for q in v.quantities for o in outcome(v.text, q)} - {"total"}
+
+
+def _tally_passages(a: SentenceView, b: SentenceView) -> set[Passage]:
+    return {v.passage(q.start, q.end) for v in (a, b) if (q := _tally(v)) is not None}
+
+
+def _tally(v: SentenceView) -> Quantity | None:
+    """The sentence's one vote tally or score, if it gives exactly one."""
+    found = [q for q in v.quantities if q.kind == "score"]
+    return found[0] if len(found) == 1 else None
+
+
+def _same_vote(a: SentenceView, b: SentenceView) -> bool:
+    """Two tallies with a side in common: one vote, told alike or two ways."""
+    x, y = _tally(a), _tally(b)
+    return x is not None and y is not None and (x.value == y.value or x.against == y.against)
 
 
 def _with_agreeing(c: Contradiction, agree: dict[Passage, set[Passage]]) -> Contradiction:
