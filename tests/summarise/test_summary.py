@@ -385,6 +385,28 @@ def test_the_headline_is_never_shouted_quoted_or_in_words_the_lens_found_loaded(
     assert Summariser()(both, flagged).headline.endswith(union.rstrip(".")[4:])  # no title left: the lead
 
 
+def test_without_titles_the_headline_is_a_statement_never_a_quotation() -> None:
+    quote = 'County emergency chief Halima Oduya said: "We will not stop searching until every family knows."'
+    fact = "Four people were killed when the spillway of the Kestrel Hollow Dam gave way on Saturday."
+    srcs = [source("s1", "Meridian Press", [quote, fact]), source("s2", "Valley Courier", [quote, fact])]
+    st = story(srcs, claim("c1", srcs, ("s1", 0), ("s2", 0)), claim("c2", srcs, ("s1", 1), ("s2", 1)))
+    summary = Summariser()(st, Findings())
+    assert summary.sentences[0].text == quote  # the order is the summary's business; the headline is not
+    assert summary.headline == fact.rstrip(".")
+
+
+def test_a_shouted_value_is_told_in_plain_case() -> None:
+    wire = "Four people were killed when the spillway of the dam gave way on Saturday, officials said."
+    blaze = "SIX people were killed when the shambolic dam burst on Saturday."
+    srcs = [source("s1", "Meridian Press", [wire]), source("s2", "The Daily Blaze", [blaze])]
+    st = story(srcs, claim("c1", srcs, ("s1", 0), ("s2", 0)))
+    k = Contradiction(
+        ("c1",), "number", (passage_of(st, "s1", "Four people"), passage_of(st, "s2", "SIX people")), ""
+    )
+    (told,) = Summariser()(st, Findings(contradictions=(k,))).sentences
+    assert told.text.endswith("; The Daily Blaze gives the figure as six people."), told.text
+
+
 def test_a_toll_most_outlets_give_in_their_own_words_leads_and_is_told_once() -> None:
     lead = "A rockslide blocked the Vestby rail tunnel on Tuesday, injuring 14 people, officials said."
     hurt = "Fourteen passengers were hurt when rock fell onto the line at the Vestby tunnel mouth."

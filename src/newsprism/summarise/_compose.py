@@ -168,7 +168,7 @@ def _other_values(w: Wording, k: Contradiction, story: Story) -> _Told | None:
     others: dict[str, list[str]] = {}
     also: dict[str, list[str]] = {}
     for v in k.values:
-        text = v.text[:1].lower() + v.text[1:] if (v.source, v.start) in starts else v.text
+        text = _inside(v.text) if k.kind != "entity" and (v.source, v.start) in starts else v.text
         if v.source not in agreeing:
             others.setdefault(text, []).append(v.source)
         elif v.source != base:
@@ -204,10 +204,17 @@ def _same_toll_elsewhere(story: Story, value: Passage, known: set[str]) -> list[
                 continue
             for x, y, f in figures(p.text):
                 if f in keys:
-                    text = p.text[x:y]
-                    out.append((claim.id, p.source, text[:1].lower() + text[1:] if x == 0 else text))
+                    out.append((claim.id, p.source, _inside(p.text[x:y]) if x == 0 else p.text[x:y]))
                     break
     return out
+
+
+def _inside(value: str) -> str:
+    """A value that opened its sentence, as it reads inside ours: "Twelve people" -> "twelve people",
+    a tabloid's "SIX people" -> "six people"."""
+    first, _, rest = value.partition(" ")
+    first = first.lower() if first.isupper() else first[:1].lower() + first[1:]
+    return f"{first} {rest}" if rest else first
 
 
 def _same_day(story: Story, x: Passage, y: Passage) -> bool:
@@ -283,8 +290,10 @@ def headline(
             best = (score, title)
     if best is not None:
         return best[1].rstrip(".")
-    if summary and len(summary[0].text.split()) <= 25:
-        return summary[0].text.rstrip(".")
+    # else the first short summary sentence that states rather than quotes (a speaker's words name no event)
+    stated = (x.text for x in summary if len(x.text.split()) <= 25 and not _QUOTING.search(x.text))
+    if (lead_in := next(stated, None)) is not None:
+        return lead_in.rstrip(".")
     # a short title ("Weird date") still names the story better than nothing
     short = (neutral_title(_SITE_SUFFIX.sub("", s.article.title.strip()).strip()) for s in story.sources)
     return next((t.rstrip(".") for t in short if t and not unsure(t)), "")
