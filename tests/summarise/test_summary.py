@@ -389,10 +389,19 @@ def test_without_titles_the_headline_is_a_statement_never_a_quotation() -> None:
     quote = 'County emergency chief Halima Oduya said: "We will not stop searching until every family knows."'
     fact = "Four people were killed when the spillway of the Kestrel Hollow Dam gave way on Saturday."
     srcs = [source("s1", "Meridian Press", [quote, fact]), source("s2", "Valley Courier", [quote, fact])]
-    st = story(srcs, claim("c1", srcs, ("s1", 0), ("s2", 0)), claim("c2", srcs, ("s1", 1), ("s2", 1)))
+    three = claim("c1", srcs, ("s1", 0), ("s2", 0), origins=3)  # a quotation more outlets carry leads
+    st = story(srcs, three, claim("c2", srcs, ("s1", 1), ("s2", 1)))
     summary = Summariser()(st, Findings())
     assert summary.sentences[0].text == quote  # the order is the summary's business; the headline is not
     assert summary.headline == fact.rstrip(".")
+
+
+def test_at_one_level_what_happened_comes_before_what_someone_said() -> None:
+    quote = 'County emergency chief Halima Oduya said: "We will not stop searching until every family knows."'
+    fact = "Four people were killed when the spillway of the Kestrel Hollow Dam gave way on Saturday."
+    srcs = [source("s1", "Meridian Press", [quote, fact]), source("s2", "Valley Courier", [quote, fact])]
+    st = story(srcs, claim("c1", srcs, ("s1", 0), ("s2", 0)), claim("c2", srcs, ("s1", 1), ("s2", 1)))
+    assert [s.text for s in Summariser()(st, Findings()).sentences] == [fact, quote]
 
 
 def test_a_shouted_value_is_told_in_plain_case() -> None:

@@ -12,6 +12,7 @@ from newsprism.pipeline import Pipeline
 from newsprism.report.json import check_offsets
 from newsprism.settings import SummarySettings
 from newsprism.summarise import Summariser
+from newsprism.summarise._lexicon import STOP
 from newsprism.summarise._wording import Neutrality, neutralise
 
 if TYPE_CHECKING:
@@ -65,8 +66,10 @@ def test_one_outlet_facts_are_attributed(ferry_report: StoryReport) -> None:
     for s in ferry_report.summary:
         if len(s.sources) == 1:
             assert s.text.startswith(f"According to {outlets[s.sources[0]]}, ")
-            first = s.text[len(f"According to {outlets[s.sources[0]]}, ")]
-            assert first.islower() or first in '"“'  # "the", not "The"; a quotation stays as it opens
+            rest = s.text[len(f"According to {outlets[s.sources[0]]}, ") :]
+            word = rest.split()[0]
+            # "the", not "The"; a quotation stays as it opens, and so does a name ("Kelmar General Hospital")
+            assert rest[0].islower() or rest[0] in '"“' or word.lower() not in STOP, s.text
 
 
 @pytest.mark.parametrize("settings", [SummarySettings(sentences=50), SummarySettings(words=45)])

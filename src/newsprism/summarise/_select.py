@@ -281,15 +281,16 @@ def rank(
     covered: set[str] = set()
     told: set[Fact] = set()
 
-    def key(c: Candidate, i: int) -> tuple[int, int, int, float, int]:
-        """Level (origins, or those behind a figure it gives, up to three); then those origins uncapped
-        (a figure five outlets give before one three give); then its own origins (two outlets' account
-        of the signing before one outlet's aside that mentions it); then coverage."""
+    def key(c: Candidate, i: int) -> tuple[int, bool, int, int, float, int]:
+        """Level (origins, or those behind a figure it gives, up to three); then what happened before
+        what someone said about it (a quotation is a speaker's words, not the event); then those origins
+        uncapped (a figure five outlets give before one three give); then its own origins (two outlets'
+        account of the signing before one outlet's aside that mentions it); then coverage."""
         backing = c.facts - told if c.claim.id in contested else c.facts - told - unsettled
         behind = max(c.origins, max((support.get(f, 0) for f in backing), default=0))
         gain = sum(weights.get(w, 0.0) for w in c.terms - covered) / math.sqrt(max(1, len(c.terms)))
         score = gain + _IMPORTANCE_WEIGHT * c.importance
-        return -min(behind, _MAX_ORIGINS), -behind, -c.origins, -score, i
+        return -min(behind, _MAX_ORIGINS), quoting(c.wording.text), -behind, -c.origins, -score, i
 
     heap = [key(c, i) for i, c in enumerate(cands)]
     heapq.heapify(heap)
@@ -302,6 +303,12 @@ def rank(
         covered |= cands[i].terms
         told |= cands[i].facts
         yield cands[i]
+
+
+def quoting(text: str) -> bool:
+    """Mostly a direct quotation: half its words or more inside quotation marks."""
+    inside = sum(len(m.group().split()) for m in _QUOTED.finditer(text))
+    return inside > 0 and 2 * inside >= len(text.split())
 
 
 def _stem(word: str) -> str:
