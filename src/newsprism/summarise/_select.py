@@ -48,6 +48,9 @@ _TITLE_WEIGHT = 2.0  # tuned on NeuS train clusters 0-119 (benchmarks/summary_ne
 _IMPORTANCE_WEIGHT = 1.0
 _MAX_ORIGINS = 3  # beyond three independent origins a claim is simply well established
 _TOLLS = {"dead", "hurt", "missing"}  # outcomes of a toll (lenses.quantities.outcome)
+# nouns that count people at large: "1,200 residents" and "some 1,200 people" are one figure
+_PEOPLE = {"person", "people", "resident", "inhabitant", "villager", "local", "citizen", "individual"}
+_OTHER_FACT = 3.0  # a figure this many times another of the same key counts something else (5 and 1,200)
 _SAME_FIGURE = 0.02  # relative difference within which two figures are one (rounding)
 
 
@@ -173,7 +176,7 @@ def figures(text: str) -> list[tuple[int, int, Fact]]:
         if q.change or q.kind in ("duration", "age"):
             continue
         if q.kind == "count":
-            what = "|".join(sorted(outcome(text, q))) or q.noun
+            what = "|".join(sorted(outcome(text, q))) or ("person" if q.noun in _PEOPLE else q.noun)
             if what and q.value >= 2:
                 out.append((q.start, q.end, ("count", what, round(q.value, 3))))
         elif q.kind == "score":  # one key for the pair: "31-20" and "31-21" are two scores
@@ -212,7 +215,8 @@ def fact_support(story: Story) -> tuple[dict[Fact, int], frozenset[Fact]]:
     origins for every figure it gives, summed over the groups that give it. Alignment groups paraphrases,
     so the wire's lead and six outlets' own sentences on the same toll are seven groups that share one
     fact. Also returns the figures that are not settled: some outlet gives another value for the same
-    outcome or noun (12 dead and 20 dead)."""
+    outcome or noun, close enough to be the same count told otherwise (12 dead and 20 dead, not five
+    people missing and 1,200 people evacuated)."""
     support: dict[Fact, int] = {}
     comment = {src.id for src in story.sources if commentary(src.article)}
     for claim in story.claims:
@@ -228,7 +232,11 @@ def fact_support(story: Story) -> tuple[dict[Fact, int], frozenset[Fact]]:
     unsettled = frozenset(
         f
         for f in support
-        if any(abs(v - f[2]) > slack.get(f[0], _SAME_FIGURE) * max(v, f[2]) for v in values[f[0], f[1]])
+        if any(
+            slack.get(f[0], _SAME_FIGURE) * max(v, f[2]) < abs(v - f[2])
+            and max(v, f[2]) < _OTHER_FACT * min(v, f[2])
+            for v in values[f[0], f[1]]
+        )
     )
     return support, unsettled
 
