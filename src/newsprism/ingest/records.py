@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from newsprism.errors import InputError
 from newsprism.model import Skipped
 from newsprism.normalise.html import fragment_text, html_charset, looks_like_fragment, looks_like_html
+from newsprism.segment._rules import DATELINE_START
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,7 +33,8 @@ class Draft:
     warnings: tuple[str, ...] = ()
     lines_are_paragraphs: bool | None = None
     # An outlet name to use when neither ``outlet`` nor the page's declared site name gives one, before
-    # the URL's host: a feed's channel title for the page an entry links to.
+    # the URL's host: a feed's channel title for the page an entry links to, the outlet a text's byline
+    # ("By Ines Holm, Lamm Press") or outlet line under its headline names.
     fallback_outlet: str = ""
     # The name of the file it came from, the outlet's name when nothing else gives one (not its host).
     file_outlet: str = ""
@@ -153,8 +155,16 @@ def parse_text(text: str, origin: str, *, markdown: bool = False, warnings: tupl
     if markdown:
         body, title = _strip_markdown(body, title)
     body, byline, byline_outlet = _drop_byline(body)
+    line_outlet = ""
     if not title:
-        body, title = _first_line_title(body)
+        body, title, line_outlet = _first_line_title(body)
+        if title and not byline:  # a byline right under the headline stands alone once that is out
+            body, byline, byline_outlet = _drop_byline(body, within=1)
+    author = byline
+    if byline_outlet and "," in byline and not fields.get("outlet"):
+        # "By Ines Holm, Lamm Press": the outlet is the article's; with an Outlet: line naming another the
+        # byline stays whole, so a wire credit in it ("By Jo Lund, Associated Press") is not lost
+        author = byline.rpartition(",")[0].strip()
     return Draft(
         origin=origin,
         text=body,
@@ -163,8 +173,8 @@ def parse_text(text: str, origin: str, *, markdown: bool = False, warnings: tupl
         url=fields.get("url") or None,
         published=fields.get("published") or None,
         warnings=warnings,
-        fallback_outlet=byline_outlet,
-        author=fields.get("author") or byline,
+        fallback_outlet=byline_outlet or line_outlet,
+        author=fields.get("author") or author,
     )
 
 
@@ -178,53 +188,123 @@ _NEWSROOM = re.compile(
 )
 
 
-def _drop_byline(body: str) -> tuple[str, str, str]:
-    """The body without a byline (a line of its own among its first three), the byline's name (the
-    article's author: "By AP" -> "AP"), and the outlet the byline names if it is a newsroom's ("By Valley
-    Radio newsroom" -> "Valley Radio"); a person's names none."""
+# What follows the comma of "By Ines Holm, Staff Writer": a role, not an outlet.
+_ROLE = re.compile(
+    r"\b(?:writer|reporter|correspondent|editor|columnist|contributor|chief|producer|journalist|analyst|"
+    r"photographer|critic|commentator|presenter|intern|staff|freelancer?)s?$",
+    re.I,
+)
+
+
+def _byline_name(line: str) -> str:
+    """The name of a byline line ("By Ines Holm" -> "Ines Holm"), "" when the line is none."""
+    m = _BYLINE.match(line)
+    if m is None or len(m[1].split()) > 10 or not re.sub(r"^the\s+", "", m[1], flags=re.I)[:1].isupper():
+        return ""
+    return m[1].strip()
+
+
+def _byline_outlet(name: str) -> str:
+    """The outlet a byline's name gives: a newsroom's ("Valley Radio newsroom" -> "Valley Radio") or the
+    capitalised words after a person's comma ("Ines Holm, Lamm Press" -> "Lamm Press", not a role such as
+    "Staff Writer"); "" for a person alone."""
+    person, comma, after = name.rpartition(",")
+    after = after.strip()
+    if not comma:
+        newsroom = _NEWSROOM.match(name)
+        return newsroom[1] if newsroom else ""
+    return after if person.strip() and _outlet_words(after, most=8) and not _ROLE.search(after) else ""
+
+
+def _outlet_words(line: str, *, most: int) -> bool:
+    """Up to ``most`` capitalised words without digits or sentence punctuation ("Lamm FM News"), not a
+    day or month ("Saturday", "June")."""
+    words = line.split()
+    return (
+        0 < len(words) <= most
+        and all(w[:1].isupper() or w == "&" for w in words)
+        and not any(c.isdigit() or c in '.,;:!?"()\u201c\u201d' for c in line)
+        and not any(_CALENDAR.match(w) for w in words)
+    )
+
+
+_CALENDAR = re.compile(
+    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|may|june|july|august|"
+    r"september|october|november|december|today|yesterday|tonight)$",
+    re.I,
+)
+
+
+def _drop_byline(body: str, *, within: int = 3) -> tuple[str, str, str]:
+    """The body without a byline (a line of its own among its first ``within``), the byline's name (the
+    article's author: "By AP" -> "AP"), and the outlet the byline names (see :func:`_byline_outlet`)."""
     lines = body.split("\n")
     seen = 0
     for i, line in enumerate(lines):
         if not line.strip():
             continue
         seen += 1
-        if seen > 3:
+        if seen > within:
             break
         alone = (i == 0 or not lines[i - 1].strip()) and (i + 1 == len(lines) or not lines[i + 1].strip())
-        m = _BYLINE.match(line) if alone else None  # a line of its own, not a wrapped sentence's start
-        if m is None or len(m[1].split()) > 10 or not re.sub(r"^the\s+", "", m[1], flags=re.I)[:1].isupper():
-            continue
-        newsroom = _NEWSROOM.match(m[1].strip())
-        return "\n".join(lines[:i] + lines[i + 1 :]), m[1].strip(), newsroom[1] if newsroom else ""
+        name = _byline_name(line) if alone else ""  # a line of its own, not a wrapped sentence's start
+        if name:
+            return "\n".join(lines[:i] + lines[i + 1 :]), name, _byline_outlet(name)
     return body, "", ""
 
 
 _TITLE_MAX_WORDS = 16
 
 
-def _first_line_title(body: str) -> tuple[str, str]:
-    """A short first line standing alone (a blank line after it, no sentence end) is the headline:
-    ("Mill fire in Varnholt" above the story), taken out of the body; otherwise no title."""
+def _first_line_title(body: str) -> tuple[str, str, str]:
+    """The body without its headline, the headline, and the outlet an outlet line under it names.
+
+    A short first line with no sentence end is the headline ("Mill fire in Varnholt") when a blank line
+    follows it, or when the next line is a byline standing alone, opens with a wire dateline ("VARNHOLT
+    (Lamm Press) - ...") or is an unwrapped paragraph (over 100 characters); or when one short outlet line
+    ("Varnholt FM News") and a blank line follow it, which leaves the body too. A first line above a
+    shorter line of prose is a hard-wrapped paragraph's: no title.
+    """
     lines = body.split("\n")
     at = next((i for i, line in enumerate(lines) if line.strip()), None)
-    if at is None or at + 2 >= len(lines) or lines[at + 1].strip():
-        return body, ""
-    line = lines[at].strip()
-    rest = "\n".join(lines[at + 2 :])
+    if at is None or at + 1 >= len(lines) or not _headline_shape(lines[at].strip()):
+        return body, "", ""
+    line, after = lines[at].strip(), lines[at + 1].strip()
+    blank_after = at + 2 >= len(lines) or not lines[at + 2].strip()
+    outlet = ""
+    if not after:
+        rest = lines[at + 2 :]
+    elif _outlet_words(after, most=5) and blank_after and not _byline_name(after):
+        rest, outlet = lines[at + 3 :], after
+    elif (
+        (_byline_name(after) and blank_after)
+        or DATELINE_START.match(after)
+        or (len(after) > 100 and (after[0].isupper() or after[0].isdigit() or after[0] in "\"'\u2018\u201c"))
+    ):
+        rest = lines[at + 1 :]
+    else:
+        return body, "", ""
+    if not "\n".join(rest).strip():
+        return body, "", ""
+    return "\n".join(rest), line, outlet
+
+
+def _headline_shape(line: str) -> bool:
+    """Short, no sentence end, a capital, digit or quotation mark first, not a date, byline or header line
+    ("Date: the union set it for Friday" running into prose)."""
     if (
-        not rest.strip()
-        or len(line.split()) > _TITLE_MAX_WORDS
+        len(line.split()) > _TITLE_MAX_WORDS
         or len(line) > 150
         or line[-1] in ".,;:!?\u2014-"
         or (line[-1] in "\"'\u201d\u2019" and line[-2:-1] in (".", ",", "!", "?"))
         or not (line[0].isupper() or line[0].isdigit() or line[0] in "\"'\u2018\u201c")
+        or _byline_name(line)
+        or _HEADER.match(line)
     ):
-        return body, ""
+        return False
     from newsprism.normalise.meta import normalise_date
 
-    if normalise_date(line):  # a date line above the story is no headline
-        return body, ""
-    return rest, line
+    return not normalise_date(line)  # a date line above the story is no headline
 
 
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")
