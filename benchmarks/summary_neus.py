@@ -16,7 +16,8 @@ list), and the share of summary sentences with correct citations.
 
 ``--ceiling`` also measures what the issue's rules cost (TextRank's own order kept to the sentences each
 rule allows: usable statements, free of loaded words, one wording per claim, attributed) and how far any
-choice of sentences could go: the best ROUGE-1 of a set of at most four sentences within the budget, from
+choice of sentences could go: the summary newsprism makes when a perfect scorer ranks its candidates (their
+true ROUGE-1 F1), and the best ROUGE-1 of a set of at most four sentences within the budget, from
 (a) newsprism's candidate sentences as the summary words them (with "According to <outlet>," on one-outlet
 facts), (b) the same sentences without the attribution, and (c) every sentence of the three articles (the
 pool the baselines pick from). It reads the references, so it is an
@@ -43,6 +44,7 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = Path(os.environ.get("NEWSPRISM_SHARED_DATA", ROOT.parent / "shared" / "data"))
+_ORACLE = "newsprism's rules, candidates ranked by their true ROUGE-1 F1"
 _WORDS = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?")
 
 
@@ -214,6 +216,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from newsprism.model import Article
     from newsprism.pipeline import Pipeline
     from newsprism.settings import Settings, SummarySettings
+    from newsprism.summarise import Summariser
     from newsprism.summarise._compose import sentence_of
     from newsprism.summarise._select import candidates
     from newsprism.summarise._wording import Neutrality, subjectivity_lexicon
@@ -230,6 +233,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         pipeline.summariser = keeping
     lexicon = subjectivity_lexicon() if args.ceiling else {}
+    ns_summariser = Summariser(settings.summary)
     ceilings: dict[str, list[float]] = {}
     under_rules: dict[str, list[float]] = {}
     notes: list[str] = []
@@ -285,6 +289,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             for key, texts in pools.items():
                 if texts:
                     ceilings.setdefault(key, []).append(best_subset(texts, reference, args.words, scorer))
+            told = oracle_scored(ns_summariser, story, seen["findings"], reference, scorer)
+            oracle = (
+                100 * scorer.score(reference, "\n".join(x.text for x in told.sentences))["rouge1"].fmeasure
+            )
+            ceilings.setdefault("newsprism's rules, candidates ranked by their true ROUGE-1 F1", []).append(
+                oracle
+            )
             ranked = sumy_ranking(textrank, [s for d in sents for s in d])
             for key, texts in rules_cost(
                 ranked, story, neutrality, pool, settings.summary.max_sentence_words
@@ -330,6 +341,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.out:
         args.out.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     return 0
+
+
+def oracle_scored(summariser: Any, story: Any, findings: Any, reference: str, scorer: Any) -> Any:
+    """The summary newsprism makes, every rule and the budget kept, when it ranks its candidates by their
+    true ROUGE-1 F1 against the reference: what a perfect sentence scorer could reach (diagnosis only)."""
+    from unittest import mock
+
+    from newsprism.summarise._compose import sentence_of
+
+    def by_reference(pool: Sequence[Any], *_: Any) -> Any:
+        f1 = {id(c): scorer.score(reference, sentence_of(c, story).text)["rouge1"].fmeasure for c in pool}
+        return iter(sorted(pool, key=lambda c: -f1[id(c)]))
+
+    with mock.patch("newsprism.summarise.rank", by_reference):
+        return summariser(story, findings)
 
 
 def rules_cost(
