@@ -141,7 +141,16 @@ def test_summary_links_to_claims_and_sources(sample_report: StoryReport) -> None
     for s in sample_report.summary:
         for c in s.claims:
             assert f'<a class="cid" href="#claim-{c}">{c}</a>' in html
-    assert html.count('href="#text-s3"') >= len([s for s in sample_report.summary if "s3" in s.sources])
+    # each outlet's chip opens that outlet's own sentence of the cited claims: the evidence, in its text
+    anchors = {a["id"] for a in parse(html).with_class("sent") if a.get("id")}
+    section = html[html.index('<section id="summary">') :]
+    section = section[: section.index("</section>")]
+    claims = {c.id: c for c in sample_report.claims}
+    for s in sample_report.summary:
+        for sid in s.sources:
+            own = next(p for c in s.claims for p in claims[c].sentences if p.source == sid)
+            assert f"t-{sid}-{own.start}" in anchors
+            assert f'href="#t-{sid}-{own.start}">' in section
 
 
 def test_side_by_side_columns_and_sections(sample_report: StoryReport) -> None:

@@ -78,9 +78,11 @@ def test_wide_report_fits_and_stays_offline(page: Any, wide_html: Path, width: i
 def test_links_open_what_they_point_at(page: Any, wide_html: Path) -> None:
     page.goto(wide_html.as_uri())
     assert page.evaluate("document.getElementById('text-s2').open") is False
-    page.locator("#summary a.chip[href='#text-s2']").first.click()
+    chip = page.locator("#summary a.chip[href^='#t-s2-']").first
+    target = chip.get_attribute("href")[1:]
+    chip.click()
     page.wait_for_function("document.getElementById('text-s2').open")  # the chip opens the source text
-    page.locator("#text-s2 .fulltext").wait_for(state="visible")
+    page.locator(f"#{target}").wait_for(state="visible")  # ... at the outlet's sentence of the claim
     assert page.evaluate("document.getElementById('group-single').open") is False
     page.locator("#summary a.cid[href='#claim-c40']").click()
     page.wait_for_function("document.getElementById('group-single').open")  # its collapsed group opens

@@ -173,10 +173,18 @@ class _View:
         }
 
     def summary(self) -> list[dict[str, Any]]:
-        return [
-            {"text": s.text, "sources": [self.src(i) for i in s.sources], "claims": list(s.claims)}
-            for s in self.r.summary
-        ]
+        """Each summary sentence with its citations; an outlet's chip opens that outlet's own sentence of
+        the cited claims in its full text (the evidence), not the top of the article."""
+        claims = {c.id: c for c in self.r.claims}
+        out = []
+        for s in self.r.summary:
+            held = [p for cid in s.claims if cid in claims for p in claims[cid].sentences]
+            cites = []
+            for sid in s.sources:
+                own = next((p for p in held if p.source == sid), None)
+                cites.append((self.src(sid), _sentence_anchor(own) if own else f"text-{sid}"))
+            out.append({"text": s.text, "cites": cites, "claims": list(s.claims)})
+        return out
 
     def sentence(self, p: Passage, marks: list[Mark]) -> Markup:
         """A claim sentence with the disputed values marked; its own text if the offsets do not hold."""
