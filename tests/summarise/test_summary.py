@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pytest
 from summary_builders import cited_correctly, claim, passage_of, source, story
 
 from newsprism.errors import UsageError
 from newsprism.model import (
+    Article,
     Contradiction,
     LanguageFindings,
     LanguageSpan,
@@ -14,11 +17,15 @@ from newsprism.model import (
     Source,
     SourceLanguage,
     Story,
+    SummarySentence,
 )
 from newsprism.pipeline import Findings
 from newsprism.settings import SummarySettings
 from newsprism.summarise import Summariser, length_settings, summarise
-from newsprism.summarise._wording import strip_dateline
+from newsprism.summarise._wording import Neutrality, strip_dateline
+
+if TYPE_CHECKING:
+    from newsprism.segment import Segmenter
 
 LEAD = "Fire broke out on the ferry Aurelia Star in Kelmar port on Tuesday morning, officials said."
 INSPECTION = "The ferry had passed a full safety inspection in January, maritime agency records show."
@@ -424,6 +431,37 @@ def test_at_one_level_what_happened_comes_before_what_someone_said() -> None:
     srcs = [source("s1", "Meridian Press", [quote, fact]), source("s2", "Valley Courier", [quote, fact])]
     st = story(srcs, claim("c1", srcs, ("s1", 0), ("s2", 0)), claim("c2", srcs, ("s1", 1), ("s2", 1)))
     assert [s.text for s in Summariser()(st, Findings()).sentences] == [fact, quote]
+
+
+def test_a_person_the_summary_names_first_by_surname_gets_the_full_name() -> None:
+    from newsprism.summarise._compose import introduce
+
+    names = {"Brennick": "Halvard Brennick", "Marten": "Ilse Marten"}
+    met: set[str] = set()
+    first = SummarySentence('"It secures pensions," Brennick told lawmakers.', ("s1",), ("c1",))
+    told, new = introduce(first, met, names)
+    assert told.text == '"It secures pensions," Halvard Brennick told lawmakers.'
+    met |= new
+    again = SummarySentence("Brennick's government had made the reform its centrepiece.", ("s1",), ("c2",))
+    assert introduce(again, met, names)[0] == again  # met already: the surname will do
+    quoted = SummarySentence('Marten said: "Brennick has betrayed pensioners."', ("s2",), ("c3",))
+    told, new = introduce(quoted, set(), names)
+    assert told.text == 'Ilse Marten said: "Brennick has betrayed pensioners."'  # a quotation is as spoken
+    assert new == {"Marten", "Brennick"}
+
+
+@pytest.mark.slow
+def test_full_names_leave_out_a_surname_two_people_share(segmenter: Segmenter) -> None:
+    texts = [
+        "Premier Tomas Brakke conceded defeat on Sunday. Brakke said he accepted the verdict of the voters.",
+        "His sister Ilse Brakke, a councillor, kept her seat. Finance minister Oda Lindqvist lost hers.",
+    ]
+    srcs = segmenter.pipe(
+        [(Article(id=f"a{i}", text=t, outlet=f"Outlet {i}"), f"s{i}") for i, t in enumerate(texts, start=1)]
+    )
+    names = Neutrality(None).full_names(srcs)
+    assert "Brakke" not in names
+    assert names.get("Lindqvist") == "Oda Lindqvist"
 
 
 def test_a_shouted_value_is_told_in_plain_case() -> None:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from newsprism.errors import UsageError
 from newsprism.model import Contradiction, Story, Summary, SummarySentence
 from newsprism.settings import SummarySettings
-from newsprism.summarise._compose import disputed, headline, neutral_title, sentence_of
+from newsprism.summarise._compose import disputed, headline, introduce, neutral_title, sentence_of
 from newsprism.summarise._disputes import DisputeCheck
 from newsprism.summarise._rewrite import faithful, rewrite
 from newsprism.summarise._select import (
@@ -86,6 +86,8 @@ class Summariser:
         chosen: list[Candidate] = []
         out: list[SummarySentence] = []
         covered: set[str] = set()
+        names = neutrality.full_names(story.sources)
+        met: set[str] = set()  # surnames the summary has introduced by full name
         words = 0
         first_fit: SummarySentence | None = None
         for c in rank(pool, term_weights(story), fact_support(story), frozenset(contested)):
@@ -116,11 +118,13 @@ class Summariser:
                 sentence, ids = made
             else:
                 sentence, ids = sentence_of(c, story), (c.claim.id,)
+            sentence, introduced = introduce(sentence, met, names)
             n = len(sentence.text.split())
             if s.words is not None and words + n > s.words:
                 first_fit = first_fit or sentence
                 continue
             out.append(sentence)
+            met |= introduced
             chosen.append(c)
             covered.update(ids)
             words += n

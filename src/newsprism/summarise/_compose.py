@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from newsprism.model import Contradiction, Passage, Story, SummarySentence, at
 from newsprism.summarise._lexicon import LOADED, NEUTRAL, STOP
-from newsprism.summarise._select import Candidate, commentary, content_words, figures, is_toll
+from newsprism.summarise._select import QUOTED, Candidate, commentary, content_words, figures, is_toll
 from newsprism.summarise._wording import Neutrality, Wording, literal_use
 
 _SITE_SUFFIX = re.compile(r"\s+[|–—-]\s+[^|–—-]{2,40}$")
@@ -207,6 +207,29 @@ def _same_toll_elsewhere(story: Story, value: Passage, known: set[str]) -> list[
                     out.append((claim.id, p.source, _inside(p.text[x:y]) if x == 0 else p.text[x:y]))
                     break
     return out
+
+
+def introduce(
+    sentence: SummarySentence, met: set[str], names: dict[str, str]
+) -> tuple[SummarySentence, set[str]]:
+    """The first time the summary names a person by surname alone, the full name the outlets give
+    ("Brennick told lawmakers" -> "Halvard Brennick told lawmakers"): the reader has not met them yet.
+    Returns the sentence and the surnames it introduces (``met``: those the summary already has); words
+    inside a quotation stay as spoken."""
+    text = sentence.text
+    new: set[str] = set()
+    for surname, full in names.items():
+        if surname in met or not re.search(rf"\b{re.escape(surname)}\b", text):
+            continue
+        new.add(surname)
+        if full in text:
+            continue
+        quoted = [m.span() for m in QUOTED.finditer(text)]
+        for m in re.finditer(rf"\b{re.escape(surname)}\b", text):
+            if not any(a <= m.start() < b for a, b in quoted):
+                text = text[: m.start()] + full + text[m.end() :]
+                break
+    return (sentence if text == sentence.text else replace(sentence, text=text)), new
 
 
 def _inside(value: str) -> str:

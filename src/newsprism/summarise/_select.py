@@ -30,7 +30,7 @@ _BOILERPLATE = re.compile(
     re.IGNORECASE,
 )
 _FIRST_PERSON = re.compile(r"\b(I|I'm|I've|we|We|our|Our|my|My|me|us)\b")  # "us" lower-case: not "US"
-_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
+QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 _QUOTE_OPEN = ("“", '"', "‘", "'")
 # a duration is a figure of the story when it is a prison term
 _PRISON = re.compile(
@@ -88,7 +88,7 @@ def usable(sentence: Sentence, max_words: int) -> bool:
         return False
     if text.count('"') % 2 or text.count("“") != text.count("”"):
         return False  # a quotation the sentence splitter cut: it opens here and closes elsewhere
-    outside = _QUOTED.sub(" ", text)
+    outside = QUOTED.sub(" ", text)
     if text.startswith(_QUOTE_OPEN) and len(outside.split()) < 5:
         return False  # a bare quotation: whose words, and what happened, the reader cannot tell
     return not _FIRST_PERSON.search(outside)
@@ -315,7 +315,7 @@ def rank(
 
 def quoting(text: str) -> bool:
     """Mostly a direct quotation: half its words or more inside quotation marks."""
-    inside = sum(len(m.group().split()) for m in _QUOTED.finditer(text))
+    inside = sum(len(m.group().split()) for m in QUOTED.finditer(text))
     return inside > 0 and 2 * inside >= len(text.split())
 
 

@@ -209,14 +209,33 @@ class Neutrality:
             return text
         if any(t.pos == "PROPN" for t in every if t.i < tokens[0].i):
             return text  # "Judge Rondberg said as she read the verdict": the sentence names her itself
+        name = self._speakers(source).person_for(tokens[0].i)
+        if not name or name.isupper():
+            return text  # unsure, or a dateline's place the tagger took for a person ("LENZ")
+        return text[: m.start()] + name.split()[-1] + text[m.end() :]
+
+    def full_names(self, sources: Sequence[Source]) -> dict[str, str]:
+        """Surname -> the full name the outlets give that person ("Brennick" -> "Halvard Brennick"), the
+        form most of them use; a surname two people share ("Ilse" and "Tomas Brakke") is left out."""
+        forms: dict[str, dict[str, int]] = {}
+        for source in sources:
+            for person in self._speakers(source).people:
+                words = person.name.split()
+                if len(words) >= 2 and not person.name.isupper():
+                    counts = forms.setdefault(words[-1], {})
+                    counts[person.name] = counts.get(person.name, 0) + 1
+        return {
+            surname: max(counts, key=lambda n: (counts[n], len(n)))
+            for surname, counts in forms.items()
+            if len({n.split()[0] for n in counts}) == 1
+        }
+
+    def _speakers(self, source: Source) -> ArticleSpeakers:
         if source.id not in self._people:
             from newsprism.lenses.speakers import ArticleSpeakers
 
             self._people[source.id] = ArticleSpeakers(source)
-        name = self._people[source.id].person_for(tokens[0].i)
-        if not name or name.isupper():
-            return text  # unsure, or a dateline's place the tagger took for a person ("LENZ")
-        return text[: m.start()] + name.split()[-1] + text[m.end() :]
+        return self._people[source.id]
 
     def _quoted(self, source: Source, sentence: Sentence) -> list[tuple[int, int]]:
         spans = [
