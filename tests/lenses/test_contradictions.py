@@ -621,6 +621,19 @@ def test_three_figures_are_told_as_three(sources: list[Source]) -> None:
     )
 
 
+def test_a_count_of_what_did_not_happen_is_no_toll(segmenter: Segmenter) -> None:
+    from newsprism.lenses.quantities import extract_quantities, outcome
+
+    board = "The district health board said its two hospitals had not yet treated any patients for it."
+    cases = "Officials said 37 cases of liver injury had been reported to them since the start of the year."
+    (q,) = extract_quantities(board)
+    assert "hurt" not in outcome(board, q)  # nothing was treated: the count is of hospitals, not of the hurt
+    sa, sb = segmenter.pipe(
+        [(Article(id="a", text=board, outlet="A"), "a"), (Article(id="b", text=cases, outlet="B"), "b")]
+    )
+    assert compare_views(view_of(sa, 0, len(board)), view_of(sb, 0, len(cases))) == []
+
+
 def test_figures_of_articles_a_day_apart_are_updates_not_disputes(segmenter: Segmenter) -> None:
     first = "About 2,000 residents were evacuated below the dam, officials said."
     next_day = "About 4,500 residents were evacuated below the dam, officials said."

@@ -673,6 +673,7 @@ _OUTCOMES = {
     "deployed": ("deploy", "sent", "dispatch", "fought", "fighting", "battl", "scene", "respond"),
 }
 _LETTERS = re.compile(r"[A-Za-z]+")
+_NEGATIONS = {"not", "no", "never", "t"}  # "t": the end of "hadn't" split from its verb
 
 
 def outcome(text: str, q: Quantity) -> set[str]:
@@ -682,5 +683,8 @@ def outcome(text: str, q: Quantity) -> set[str]:
     are two facts, not one figure."""
     if q.kind != "count":
         return set()
-    near = [w.lower() for w in _LETTERS.findall(text[: q.start])[-3:] + _LETTERS.findall(text[q.end :])[:4]]
+    after = [w.lower() for w in _LETTERS.findall(text[q.end :])[:4]]
+    if negated := next((i for i, w in enumerate(after) if w in _NEGATIONS), None):
+        after = after[:negated]  # "its two hospitals had not yet treated any patients": nothing happened
+    near = [w.lower() for w in _LETTERS.findall(text[: q.start])[-3:]] + after
     return {kind for kind, stems in _OUTCOMES.items() if any(w.startswith(stems) for w in near)}
