@@ -162,3 +162,16 @@ def test_a_wrapped_sentence_starting_with_by_under_a_headline_is_no_byline(tmp_p
     text = f"Cable car back after overhaul\n{wrapped}\n\n{MORE}\n"
     a = _one(_write(tmp_path, text, "lamm.txt"))
     assert (a.title, a.author) == ("", "")
+
+
+def test_a_headline_above_header_lines_is_the_title_and_the_headers_are_read(tmp_path: Path) -> None:
+    text = f"Cable car back after overhaul\nOutlet: Lamm Radio\nDate: 2026-06-14\n\n{BODY}\n"
+    a = _one(_write(tmp_path, text))
+    assert (a.title, a.outlet, a.published) == ("Cable car back after overhaul", "Lamm Radio", "2026-06-14")
+    assert a.text == BODY  # neither the headline nor the header lines are article text
+
+
+def test_a_title_header_under_a_first_line_leaves_that_line_in_the_body(tmp_path: Path) -> None:
+    text = f"Osterby\nTitle: Cable car back after overhaul\nOutlet: Lamm Radio\n\n{BODY}\n"
+    a = _one(_write(tmp_path, text))
+    assert a.title == "" and a.text.startswith("Osterby Title: ")  # no guessing between two titles

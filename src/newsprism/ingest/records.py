@@ -136,22 +136,18 @@ def parse_text(text: str, origin: str, *, markdown: bool = False, warnings: tupl
     start = 0
     while start < len(lines) and not lines[start].strip():
         start += 1
-    fields: dict[str, str] = {}
-    at = start
-    while at < len(lines) and (m := _HEADER.match(lines[at])):
-        key = _HEADER_FIELD[m[1].lower()]
-        if key in fields:
-            break
-        fields[key] = m[2]
-        at += 1
-    # Header lines count only at the very top, and only when a blank line ends them or there are two or
-    # more (a single "Date: ..." line running into prose may be the prose itself).
-    if fields and (at == len(lines) or not lines[at].strip() or len(fields) >= 2):
-        body_lines = lines[at:]
-    else:
-        fields, body_lines = {}, lines[start:]
+    fields, at = _headers(lines, start)
+    headline = ""
+    if not fields and start + 1 < len(lines):
+        # the headline on the first line, the header lines under it ("Outlet: ...", "Date: ...")
+        fields, at = _headers(lines, start + 1)
+        if fields and "title" not in fields and _headline_shape(lines[start].strip()):
+            headline = lines[start].strip()
+        else:
+            fields, at = {}, start
+    body_lines = lines[at:] if fields else lines[start:]
     body = "\n".join(body_lines)
-    title = fields.get("title", "")
+    title = fields.get("title", "") or headline
     if markdown:
         body, title = _strip_markdown(body, title)
     body, byline, byline_outlet = _drop_byline(body)
@@ -176,6 +172,22 @@ def parse_text(text: str, origin: str, *, markdown: bool = False, warnings: tupl
         fallback_outlet=byline_outlet or line_outlet,
         author=fields.get("author") or author,
     )
+
+
+def _headers(lines: list[str], at: int) -> tuple[dict[str, str], int]:
+    """The header lines from ``at`` on and where the body starts; none unless a blank line ends them or
+    there are two or more (a single "Date: ..." line running into prose may be the prose itself)."""
+    start = at
+    fields: dict[str, str] = {}
+    while at < len(lines) and (m := _HEADER.match(lines[at])):
+        key = _HEADER_FIELD[m[1].lower()]
+        if key in fields:
+            break
+        fields[key] = m[2]
+        at += 1
+    if fields and (at == len(lines) or not lines[at].strip() or len(fields) >= 2):
+        return fields, at
+    return {}, start
 
 
 # A byline line at the top of the body ("By Mara Quill", "*By Valley Radio newsroom*"): not article text.
