@@ -634,6 +634,15 @@ def test_a_count_of_what_did_not_happen_is_no_toll(segmenter: Segmenter) -> None
     assert compare_views(view_of(sa, 0, len(board)), view_of(sb, 0, len(cases))) == []
 
 
+def test_counts_that_share_only_their_number_word_are_two_facts(segmenter: Segmenter) -> None:
+    users = "Around two million Velorians were prescribed Paxolen last year, the insurance fund said."
+    board = "The district health board said its two hospitals would review every patient taking Paxolen."
+    sa, sb = segmenter.pipe(
+        [(Article(id="a", text=users, outlet="A"), "a"), (Article(id="b", text=board, outlet="B"), "b")]
+    )
+    assert compare_views(view_of(sa, 0, len(users)), view_of(sb, 0, len(board))) == []  # "two" is no noun
+
+
 def test_figures_of_articles_a_day_apart_are_updates_not_disputes(segmenter: Segmenter) -> None:
     first = "About 2,000 residents were evacuated below the dam, officials said."
     next_day = "About 4,500 residents were evacuated below the dam, officials said."

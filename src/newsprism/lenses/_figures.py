@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from newsprism.lenses._numbers import _MONTHS, _SCALES, _TENS_WORDS, _UNITS_WORDS, _VAGUE
+from newsprism.lenses._numbers import _MONTHS, _PREFIXES, _SCALES, _TENS_WORDS, _UNITS_WORDS, _VAGUE
 from newsprism.lenses._views import _STOP, Finding, SentenceView, _words
 from newsprism.lenses.dates import DateMention
 from newsprism.lenses.quantities import (
@@ -95,6 +95,8 @@ _AND_NOUN = re.compile(
 )
 _GROUPS = {"staff", "crew", "police", "personnel", "faculty", "family", "clergy", "livestock", "cattle"}
 _NUMBER_WORDS = {*_UNITS_WORDS, *_TENS_WORDS, "dozen", "hundred", "thousand", "several", "many", "few"}
+# a number's own words, and the hedges before it: never what a count counts
+_NOT_COUNTED = {*_NUMBER_WORDS, *(w for words, _ in _PREFIXES for w in words), "not"}
 _DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
 
 
@@ -296,6 +298,7 @@ def _counted(text: str, q: Quantity) -> set[str]:
         if w.lower() not in _STOP
         and w.lower() not in _SCALES
         and w.lower() not in _VAGUE
+        and w.lower() not in _NOT_COUNTED  # the number itself ("two hospitals" / "around two million")
         and len(w) > 2
         and w.isalpha()
     }
