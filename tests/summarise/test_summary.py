@@ -464,6 +464,36 @@ def test_full_names_leave_out_a_surname_two_people_share(segmenter: Segmenter) -
     assert names.get("Lindqvist") == "Oda Lindqvist"
 
 
+def test_an_outlet_s_short_name_for_itself_becomes_its_name() -> None:
+    from newsprism.summarise._wording import own_name
+
+    said = "Brantwick Pharma did not reply when the Blaze asked for comment."
+    assert own_name("The Daily Blaze", said) == (
+        "Brantwick Pharma did not reply when The Daily Blaze asked for comment."
+    )
+    assert own_name("Riverside Gazette", "The Gazette understands the board will meet.") == (
+        "Riverside Gazette understands the board will meet."
+    )
+    assert (
+        own_name("Haldon Evening Post", "He told the Post Office staff.") == "He told the Post Office staff."
+    )
+    assert own_name("Reuters", "The minister told Reuters.") == "The minister told Reuters."
+
+
+def test_a_loaded_outlet_s_plain_looking_wording_loses_to_a_clean_outlet_s() -> None:
+    tabloid = "Paxolen was handed out to about two million Velorians last year, so every family knows it."
+    paper = "Around two million Velorians were prescribed Paxolen last year, the insurance fund said."
+    srcs = [source("s1", "The Daily Blaze", [tabloid]), source("s2", "The Velorian Tribune", [paper])]
+    st = story(srcs, claim("c1", srcs, ("s1", 0), ("s2", 0)))
+    per_source = {
+        "s1": SourceLanguage(loadedness=0.43, sentence_bias=(0.30,)),
+        "s2": SourceLanguage(loadedness=0.0, sentence_bias=(0.35,)),
+    }
+    findings = Findings(language=LanguageFindings(per_source=per_source))
+    (told,) = Summariser()(st, findings).sentences
+    assert told.text == paper
+
+
 def test_a_shouted_value_is_told_in_plain_case() -> None:
     wire = "Four people were killed when the spillway of the dam gave way on Saturday, officials said."
     blaze = "SIX people were killed when the shambolic dam burst on Saturday."

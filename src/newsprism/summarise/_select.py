@@ -46,6 +46,7 @@ _SHORTEST = 6
 _NEAR_SAME = 0.8  # word-set Jaccard at which two wordings count as one origin (reprints, light edits)
 _TITLE_WEIGHT = 2.0  # tuned on NeuS train clusters 0-119 (benchmarks/summary_neus.py --split train)
 _IMPORTANCE_WEIGHT = 1.0
+_OUTLET_TONE = 0.5  # bias points a wording loses per unit of its outlet's loadedness
 _MAX_ORIGINS = 3  # beyond three independent origins a claim is simply well established
 _TOLLS = {"dead", "hurt", "missing"}  # outcomes of a toll (lenses.quantities.outcome)
 # nouns that count people at large: "1,200 residents" and "some 1,200 people" are one figure
@@ -132,7 +133,7 @@ def candidates(story: Story, neutrality: Neutrality, max_words: int) -> list[Can
         several = len(members) > 1
         wordings = sorted(
             (neutrality.wording(src, s, judge_bias=several) for src, s in members),
-            key=lambda w: _wording_key(w, rare),
+            key=lambda w: _wording_key(w, rare, neutrality.loadedness.get(w.source.id, 0.0)),
         )
         best = wordings[0]
         if best.loaded:
@@ -363,13 +364,18 @@ def minority_spellings(story: Story) -> frozenset[str]:
     return frozenset(rare)
 
 
-def _wording_key(w: Wording, rare: frozenset[str] = frozenset()) -> tuple[int, int, float]:
+def _wording_key(
+    w: Wording, rare: frozenset[str] = frozenset(), outlet_loadedness: float = 0.0
+) -> tuple[int, int, float]:
     """Fewest loaded spans, then fewest likely misspelt names, then lowest bias; a wording that opens on
     a quotation or needed word swaps loses a little, since the reader gets the outlet's own plain
     statement less directly, and one that opens on a pronoun loses more: out of its article, "Her" or
-    "They" points at no one; "today" or "yesterday" lose a little too (whose today?)."""
+    "They" points at no one; "today" or "yesterday" lose a little too (whose today?). An outlet that
+    writes loaded words elsewhere loses in proportion: its plain-looking sentence still carries its tone
+    ("Paxolen was handed out to ... so almost every family knows someone who has taken it")."""
     penalty = (
-        (0.3 if w.text.startswith(_QUOTE_OPEN) else 0.0)
+        _OUTLET_TONE * outlet_loadedness
+        + (0.3 if w.text.startswith(_QUOTE_OPEN) else 0.0)
         + (0.5 if _PRONOUN_OPEN.match(w.text) else 0.0)
         + (0.2 if _RELATIVE_DAY.search(w.text) else 0.0)
         + (0.05 if w.replaced else 0.0)

@@ -126,6 +126,7 @@ class Neutrality:
         self._quotes: dict[str, list[tuple[int, int]]] = {}
         self._flagged: set[str] = set()
         self._people: dict[str, ArticleSpeakers] = {}  # per source, built when a pronoun needs a name
+        self.loadedness: dict[str, float] = {}  # per source, the language lens's share of loaded words
         if findings is None:
             return
         for span in findings.language.spans:
@@ -136,6 +137,7 @@ class Neutrality:
                 if words := _WORD.findall(span.text.lower().replace("’", "'")):
                     self._flagged.add(" ".join(words))
         self._bias = {sid: lang.sentence_bias for sid, lang in findings.language.per_source.items()}
+        self.loadedness = {sid: lang.loadedness for sid, lang in findings.language.per_source.items()}
         for q in findings.quotes.quotes:
             if q.kind != "indirect":
                 self._quotes.setdefault(q.source, []).append((q.start, q.end))
@@ -189,7 +191,7 @@ class Neutrality:
             fixed = neutralise(source, sentence, spans)
             if fixed is not None:
                 text, left, replaced = fixed, 0, True
-        text = standalone(strip_dateline(text).strip())
+        text = own_name(source.outlet, standalone(strip_dateline(text).strip()))
         return Wording(source, sentence, self._named(source, sentence, text), left, bias, replaced)
 
     def _named(self, source: Source, sentence: Sentence, text: str) -> str:
@@ -245,6 +247,16 @@ class Neutrality:
             (sentence.start + m.start(), sentence.start + m.end()) for m in _QUOTED.finditer(sentence.text)
         ]
         return spans
+
+
+def own_name(outlet: str, text: str) -> str:
+    """ "... did not reply when the Blaze asked for comment" as "... when The Daily Blaze asked": out of its
+    article, an outlet's short name for itself points at no one the reader has met."""
+    words = outlet.split()
+    if len(words) < 2 or len(words[-1]) < 3 or not words[-1][:1].isupper() or outlet in text:
+        return text
+    short = re.compile(rf"\b[Tt]he {re.escape(words[-1])}\b(?!\s+[A-Z])")
+    return short.sub(lambda _: outlet, text, count=1)
 
 
 def neutralise(source: Source, sentence: Sentence, spans: Sequence[Loaded]) -> str | None:
