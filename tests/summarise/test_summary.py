@@ -494,6 +494,27 @@ def test_a_loaded_outlet_s_plain_looking_wording_loses_to_a_clean_outlet_s() -> 
     assert told.text == paper
 
 
+def test_a_quotation_whose_speaker_is_only_he_or_she_is_told_in_the_words_that_name_the_speaker() -> None:
+    unnamed = '"This was a political trial from start to finish," he said, adding that he would appeal.'
+    named = '"This was a political trial from start to finish," defence lawyer Piet Vandrell said.'
+    srcs = [source("s1", "Liberty Beacon", [unnamed]), source("s2", "Estmark Press Agency", [named])]
+    st = story(srcs, claim("c1", srcs, ("s1", 0), ("s2", 0)))
+    bias = _lens([], {"s1": (0.1,), "s2": (0.4,)})  # the Beacon's wording is the less biased one
+    assert [s.text for s in Summariser()(st, bias).sentences] == [named]
+    alone = story(srcs[:1], claim("c1", srcs[:1], ("s1", 0)))
+    assert Summariser()(alone, Findings()).sentences == ()  # no one named: no one is speaking
+
+
+def test_the_same_event_in_other_words_is_told_once() -> None:
+    appeal = (
+        "Arvid Tollmann's lawyer, Piet Vandrell, said the defence would appeal and called the case unfair."
+    )
+    again = "Defence lawyer Piet Vandrell said his client would appeal."
+    srcs = [source("s1", "The Korvala Ledger", [appeal]), source("s2", "Estmark Press Agency", [again])]
+    st = story(srcs, claim("c1", srcs, ("s1", 0)), claim("c2", srcs, ("s2", 0)))
+    assert len(Summariser(SummarySettings(sentences=5))(st, Findings()).sentences) == 1
+
+
 def test_a_shouted_value_is_told_in_plain_case() -> None:
     wire = "Four people were killed when the spillway of the dam gave way on Saturday, officials said."
     blaze = "SIX people were killed when the shambolic dam burst on Saturday."

@@ -39,6 +39,11 @@ _PRISON = re.compile(
 _COMMENT_TITLE = re.compile(r"(opinion|comment|editorial|column|op-ed|view(point)?|letters?)\s*[:|—-]", re.I)
 _COMMENT_PATHS = {"opinion", "opinions", "comment", "commentisfree", "editorial", "editorials", "column",
                   "columns", "columnists", "op-ed", "oped", "op-eds", "letters"}  # fmt: skip
+_PRONOUN_SAYS = re.compile(
+    r"\b(he|she|they)\s+(said|says|added|told|wrote|continued|warned|insisted)\b|"
+    r"\b(said|says|added|told)\s+(he|she)\b",
+    re.I,
+)
 _PRONOUN_OPEN = re.compile(r"(He|She|It|They|His|Her|Its|Their|Them|Him)\b")
 _RELATIVE_DAY = re.compile(r"\b(today|yesterday|tomorrow|tonight|this morning|last night)\b", re.I)
 _NAME = re.compile(r"\b[A-Z][a-zà-ÿ'’-]{4,}\b")
@@ -132,11 +137,14 @@ def candidates(story: Story, neutrality: Neutrality, max_words: int) -> list[Can
             continue
         several = len(members) > 1
         wordings = sorted(
-            (neutrality.wording(src, s, judge_bias=several) for src, s in members),
+            (
+                w
+                for src, s in members
+                if not speaker_unknown((w := neutrality.wording(src, s, judge_bias=several)).text)
+            ),
             key=lambda w: _wording_key(w, rare, neutrality.loadedness.get(w.source.id, 0.0)),
         )
-        best = wordings[0]
-        if best.loaded:
+        if not wordings or (best := wordings[0]).loaded:
             continue
         vector = _vector(best.source, best.sentence)
         origins = claim.origins if claim.origins else fallback_origins(claim.sentences)
@@ -314,6 +322,12 @@ def rank(
         yield cands[i]
 
 
+def speaker_unknown(text: str) -> bool:
+    """A quotation whose speaker the sentence names only as "he" or "she" ("'... a show trial,' he
+    said"): out of its article no one is speaking, and the words read as the summary's."""
+    return bool(QUOTED.search(text)) and bool(_PRONOUN_SAYS.search(QUOTED.sub(" ", text)))
+
+
 def quoting(text: str) -> bool:
     """Mostly a direct quotation: half its words or more inside quotation marks."""
     inside = sum(len(m.group().split()) for m in QUOTED.finditer(text))
@@ -333,7 +347,7 @@ def redundant(c: Candidate, chosen: Sequence[Candidate], threshold: float) -> bo
         if both and float(np.dot(c.vector, other.vector)) >= threshold:  # type: ignore[arg-type]
             return True
         shared = len(c.words & other.words)
-        if shared >= 6 and shared >= 0.5 * min(len(c.words), len(other.words)):
+        if shared >= 5 and shared >= 0.5 * min(len(c.words), len(other.words)):
             return True  # the same event told in other words (names and numbers carry it)
     return False
 
