@@ -164,6 +164,9 @@ def test_phrases_match_inflected_words(lens: LanguageLens, segmenter: Segmenter)
     assert found["land grabs"].neutral == "annexation"
     cats = _by_text(_spans(lens, segmenter, "The fat cats at the water company took home bonuses."))
     assert cats["fat cats"].neutral == "wealthy executives"
+    trial = _by_text(_spans(lens, segmenter, "He was convicted after a five-week show trial in Korvala."))
+    assert trial["show trial"].neutral == "trial" and trial["show trial"].voice == "authorial"
+    assert _spans(lens, segmenter, "The show opened after the trial run of the new stage.") == []
 
 
 @pytest.mark.slow

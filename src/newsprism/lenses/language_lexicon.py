@@ -787,6 +787,11 @@ OTHER_PHRASES = _table(
     showed the door = dismissed
     city slicker = financier
     city slickers = financiers
+    show trial = trial
+    show trials = trials
+    kangaroo court = court
+    kangaroo courts = courts
+    witch hunts = investigations
     """,
 )
 # People treated as worthless ("they treat us like dirt", "treated like animals"), not "it looks like dirt".
