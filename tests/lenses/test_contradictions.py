@@ -598,6 +598,39 @@ def test_one_vote_told_two_ways_in_unlike_sentences_is_compared(pipeline: object
     }
 
 
+@pytest.mark.slow
+def test_one_loss_told_two_ways_in_unlike_sentences_is_compared(pipeline: object) -> None:
+    from newsprism.pipeline import Pipeline
+
+    assert isinstance(pipeline, Pipeline)
+    texts = {
+        "Estmark Press Agency": (
+            "A jury convicted Arvid Tollmann of fraud on Thursday. Prosecutors said customers lost about "
+            "$1.2 billion when Lumera Lend froze withdrawals and filed for insolvency in March."
+        ),
+        "KVT 7 News": (
+            "The founder of Lumera Lend was found guilty on Thursday. Prosecutors say customers of the "
+            "crypto-lending company lost $2.1 billion when it collapsed last year."
+        ),
+        "The Korvala Ledger": (
+            "Tollmann's lawyers said he would appeal. The firm's assets are worth about $300 million, "
+            "administrators said."
+        ),
+    }
+    report = pipeline.analyse(
+        [
+            Article(id=f"a{i}", text=t, outlet=o, published="2031-05-02")
+            for i, (o, t) in enumerate(texts.items())
+        ]
+    )
+    (found,) = report.contradictions  # the assets are another sum, told of something else
+    outlets = {s.id: s.outlet for s in report.sources}
+    assert {(outlets[v.source], v.text) for v in found.values} == {
+        ("Estmark Press Agency", "about $1.2 billion"),
+        ("KVT 7 News", "$2.1 billion"),
+    }
+
+
 def test_three_figures_are_told_as_three(sources: list[Source]) -> None:
     from newsprism.lenses._views import Finding
     from newsprism.lenses.contradictions import _group_explanation

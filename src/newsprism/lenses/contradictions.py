@@ -38,6 +38,12 @@ __all__ = [
 ]
 
 _TOLL_COSINE = 0.3  # two sentences giving a toll of one outcome are compared from this (same-story) cosine
+# two sentences each giving one sum of one currency and size are compared from this cosine: alignment
+# splits "customers lost $2.1 billion when it collapsed" from "... lost about $1.2 billion when it froze
+# withdrawals", the story's one loss told two ways
+_SUM_COSINE = 0.5
+_SUM_RATIO = 10.0
+_LONE_KINDS = {"tally": "score", "sum": "money"}  # what a pair brought together by one figure compares
 
 
 # --------------------------------------------------------------------------- the lens
@@ -73,8 +79,9 @@ class ContradictionLens:
             findings = compare_views(va, vb)
             if why == "toll":  # paired for their tolls alone: their dates may be two moments of the story
                 findings = [f for f in findings if f.kind == "number"]
-            tallies = _tally_passages(va, vb) if why == "tally" else None
-            if tallies is not None:  # ... or for a vote tally alone: only the tallies are compared
+            kind = _LONE_KINDS.get(why)
+            tallies = _lone_passages(va, vb, kind) if kind else None
+            if tallies is not None:  # ... or for a vote tally or a sum alone: only those are compared
                 findings = [f for f in findings if f.kind == "number" and set(f.values) <= tallies]
             if va.claim == vb.claim or tallies is not None:
                 for x, y in _agreeing_figures(va, vb):
@@ -113,7 +120,7 @@ class ContradictionLens:
         self, story: Story, views: dict[str, list[tuple[SentenceView, int]]]
     ) -> list[tuple[SentenceView, SentenceView, str]]:
         """Sentence pairs to compare, each with why it is compared: "group" (one claim group), "close",
-        or "toll" / "tally" when only their tolls or vote tallies brought them together."""
+        or "toll" / "tally" / "sum" when only their tolls, vote tallies or sums brought them together."""
         pairs: list[tuple[SentenceView, SentenceView, str]] = []
         flat: list[tuple[SentenceView, int]] = []
         for claim_views in views.values():
@@ -152,7 +159,11 @@ class ContradictionLens:
                 return "close"
             if cosine < _TOLL_COSINE:
                 return None
-            return "toll" if _tolls(va) & _tolls(vb) else "tally" if _same_vote(va, vb) else None
+            if _tolls(va) & _tolls(vb):
+                return "toll"
+            if _same_vote(va, vb):
+                return "tally"
+            return "sum" if cosine >= _SUM_COSINE and _same_sum(va, vb) else None
         return "close" if overlap >= self.cross_overlap else None
 
 
@@ -162,20 +173,28 @@ def _tolls(v: SentenceView) -> set[str]:
     return {o for q in v.quantities for o in outcome(v.text, q)} - {"total"}
 
 
-def _tally_passages(a: SentenceView, b: SentenceView) -> set[Passage]:
-    return {v.passage(q.start, q.end) for v in (a, b) if (q := _tally(v)) is not None}
+def _lone_passages(a: SentenceView, b: SentenceView, kind: str) -> set[Passage]:
+    return {v.passage(q.start, q.end) for v in (a, b) if (q := _lone(v, kind)) is not None}
 
 
-def _tally(v: SentenceView) -> Quantity | None:
-    """The sentence's one vote tally or score, if it gives exactly one."""
-    found = [q for q in v.quantities if q.kind == "score"]
+def _lone(v: SentenceView, kind: str) -> Quantity | None:
+    """The sentence's one figure of ``kind`` (a vote tally or score, a sum of money), if it gives one."""
+    found = [q for q in v.quantities if q.kind == kind]
     return found[0] if len(found) == 1 else None
 
 
 def _same_vote(a: SentenceView, b: SentenceView) -> bool:
     """Two tallies with a side in common: one vote, told alike or two ways."""
-    x, y = _tally(a), _tally(b)
+    x, y = _lone(a, "score"), _lone(b, "score")
     return x is not None and y is not None and (x.value == y.value or x.against == y.against)
+
+
+def _same_sum(a: SentenceView, b: SentenceView) -> bool:
+    """One sum of the same currency and order of size in each ("lost $1.2 billion" / "lost $2.1 billion")."""
+    x, y = _lone(a, "money"), _lone(b, "money")
+    if x is None or y is None or x.unit != y.unit or min(x.value, y.value) <= 0:
+        return False
+    return max(x.value, y.value) < _SUM_RATIO * min(x.value, y.value)
 
 
 def _with_agreeing(c: Contradiction, agree: dict[Passage, set[Passage]]) -> Contradiction:
