@@ -219,16 +219,18 @@ def introduce(
     text = sentence.text
     new: set[str] = set()
     for surname, full in names.items():
-        if surname in met or not re.search(rf"\b{re.escape(surname)}\b", text):
-            continue
-        new.add(surname)
-        if full in text:
+        if surname in met:
             continue
         quoted = [m.span() for m in QUOTED.finditer(text)]
-        for m in re.finditer(rf"\b{re.escape(surname)}\b", text):
-            if not any(a <= m.start() < b for a, b in quoted):
-                text = text[: m.start()] + full + text[m.end() :]
-                break
+        said = [
+            m
+            for m in re.finditer(rf"\b{re.escape(surname)}\b", text)
+            if not any(a <= m.start() < b for a, b in quoted)
+        ]
+        if said:
+            new.add(surname)
+            if full not in text:
+                text = text[: said[0].start()] + full + text[said[0].end() :]
     return (sentence if text == sentence.text else replace(sentence, text=text)), new
 
 
