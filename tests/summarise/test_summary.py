@@ -448,6 +448,8 @@ def test_a_person_the_summary_names_first_by_surname_gets_the_full_name() -> Non
     told, new = introduce(quoted, set(), names)
     assert told.text == 'Ilse Marten said: "Brennick has betrayed pensioners."'  # a quotation is as spoken
     assert new == {"Marten"}  # Brennick is not yet introduced in the summary's own words
+    index = SummarySentence("The Kestrel All-Share index closed at 7,204.30.", ("s1",), ("c4",))
+    assert introduce(index, set(), {"Share": "Kestrel Share", "All": "Kestrel All"})[0] == index  # no names
 
 
 @pytest.mark.slow
@@ -462,6 +464,7 @@ def test_full_names_leave_out_a_surname_two_people_share(segmenter: Segmenter) -
     names = Neutrality(None).full_names(srcs)
     assert "Brakke" not in names
     assert names.get("Lindqvist") == "Oda Lindqvist"
+    assert all(" - " not in full for full in names.values())  # a tagger's "Kestrel All - Share" is no person
 
 
 def test_an_outlet_s_short_name_for_itself_becomes_its_name() -> None:

@@ -224,7 +224,7 @@ def introduce(
         quoted = [m.span() for m in QUOTED.finditer(text)]
         said = [
             m
-            for m in re.finditer(rf"\b{re.escape(surname)}\b", text)
+            for m in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", text)
             if not any(a <= m.start() < b for a, b in quoted)
         ]
         if said:

@@ -16,13 +16,15 @@ from typing import TYPE_CHECKING
 
 from newsprism.model import Sentence, Source, Token
 from newsprism.segment._rules import CAPITALS
-from newsprism.summarise._lexicon import LITERAL_NEAR_FORCE, LOADED, NEUTRAL, SPEECH_VERBS
+from newsprism.summarise._lexicon import LITERAL_NEAR_FORCE, LOADED, NEUTRAL, SPEECH_VERBS, STOP
 
 if TYPE_CHECKING:
     from newsprism.lenses.speakers import ArticleSpeakers
     from newsprism.pipeline import Findings
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+# a word of a person's name: "Halvard", "McDonald", "O'Brien", "Saint-Clair"; not "-" or "ALL"
+_NAME_WORD = re.compile(r"[A-Z][a-zà-ÿ]*(?:['’]?[A-Z]?[a-zà-ÿ]+)*(?:-[A-Z][a-zà-ÿ]+)?")
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|‘[^’]{12,}’")
 # "DREL, Nov 13 (Reuters) - " / "PORT ASTER - " / "WASHINGTON (AP) —": wire datelines before the news.
 # "KYIV (Reuters) - ", "LONDON, March 3 (Reuters) - ", "SELMARK, Norvia (AP) — ", "WASHINGTON — "
@@ -223,7 +225,11 @@ class Neutrality:
         for source in sources:
             for person in self._speakers(source).people:
                 words = person.name.split()
-                if len(words) >= 2 and not person.name.isupper():
+                if (
+                    len(words) >= 2
+                    and all(_NAME_WORD.fullmatch(w) for w in words)
+                    and words[-1].lower() not in STOP
+                ):
                     counts = forms.setdefault(words[-1], {})
                     counts[person.name] = counts.get(person.name, 0) + 1
         return {
