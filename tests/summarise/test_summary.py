@@ -457,6 +457,7 @@ def test_full_names_leave_out_a_surname_two_people_share(segmenter: Segmenter) -
     texts = [
         "Premier Tomas Brakke conceded defeat on Sunday. Brakke said he accepted the verdict of the voters.",
         "His sister Ilse Brakke, a councillor, kept her seat. Finance minister Oda Lindqvist lost hers.",
+        "The benchmark Kestrel All-Share index closed at 7,204.30, analyst Henrike Solvang said.",
     ]
     srcs = segmenter.pipe(
         [(Article(id=f"a{i}", text=t, outlet=f"Outlet {i}"), f"s{i}") for i, t in enumerate(texts, start=1)]
@@ -464,7 +465,7 @@ def test_full_names_leave_out_a_surname_two_people_share(segmenter: Segmenter) -
     names = Neutrality(None).full_names(srcs)
     assert "Brakke" not in names
     assert names.get("Lindqvist") == "Oda Lindqvist"
-    assert all(" - " not in full for full in names.values())  # a tagger's "Kestrel All - Share" is no person
+    assert "Share" not in names and "All" not in names  # a tagger's "Kestrel All - Share" is no person
 
 
 def test_an_outlet_s_short_name_for_itself_becomes_its_name() -> None:
