@@ -425,6 +425,19 @@ def test_a_head_count_outlets_give_with_other_people_words_raises_its_claim() ->
     assert cites(st, SummarySettings(sentences=2))[0] in ("c1", "c2")
 
 
+def test_a_one_outlet_wording_of_a_figure_others_give_names_them_and_cites_them() -> None:
+    fled = "Around 1,200 people fled their homes near the river overnight, the county said."
+    moved = "Some 1,200 residents were moved out of low-lying streets before the water arrived."
+    srcs = [source("s1", "The Daily Blaze", [fled]), source("s2", "Riverton FM News", [moved])]
+    st = story(srcs, claim("c1", srcs, ("s1", 0)), claim("c2", srcs, ("s2", 0)))
+    (told,) = Summariser(SummarySettings(sentences=5))(st, Findings()).sentences  # one figure, told once
+    assert told.text.endswith("; The Daily Blaze also gives around 1,200 people.") or told.text.endswith(
+        "; Riverton FM News also gives some 1,200 residents."
+    ), told.text
+    assert told.text.startswith("According to ") and set(told.claims) == {"c1", "c2"}
+    assert told.sources == ("s1", "s2")
+
+
 def test_at_one_level_what_happened_comes_before_what_someone_said() -> None:
     quote = 'County emergency chief Halima Oduya said: "We will not stop searching until every family knows."'
     fact = "Four people were killed when the spillway of the Kestrel Hollow Dam gave way on Saturday."

@@ -16,7 +16,14 @@ from typing import TYPE_CHECKING
 from newsprism.errors import UsageError
 from newsprism.model import Contradiction, Story, Summary, SummarySentence
 from newsprism.settings import SummarySettings
-from newsprism.summarise._compose import disputed, headline, introduce, neutral_title, sentence_of
+from newsprism.summarise._compose import (
+    corroborated,
+    disputed,
+    headline,
+    introduce,
+    neutral_title,
+    sentence_of,
+)
 from newsprism.summarise._disputes import DisputeCheck
 from newsprism.summarise._rewrite import faithful, rewrite
 from newsprism.summarise._select import (
@@ -90,7 +97,8 @@ class Summariser:
         met: set[str] = set()  # surnames the summary has introduced by full name
         words = 0
         first_fit: SummarySentence | None = None
-        for c in rank(pool, term_weights(story), fact_support(story), frozenset(contested)):
+        support = fact_support(story)
+        for c in rank(pool, term_weights(story), support, frozenset(contested)):
             if c.claim.id in covered or redundant(c, chosen, s.redundancy):
                 continue
             if s.words is not None and (out or first_fit is not None):
@@ -117,7 +125,7 @@ class Summariser:
                     continue  # never state one side of a dispute as fact
                 sentence, ids = made
             else:
-                sentence, ids = sentence_of(c, story), (c.claim.id,)
+                sentence, ids = corroborated(c, story, support[1]) or (sentence_of(c, story), (c.claim.id,))
             sentence, introduced = introduce(sentence, met, names)
             n = len(sentence.text.split())
             if s.words is not None and words + n > s.words:

@@ -13,7 +13,15 @@ from dataclasses import dataclass, replace
 
 from newsprism.model import Contradiction, Passage, Story, SummarySentence, at
 from newsprism.summarise._lexicon import LOADED, NEUTRAL, STOP
-from newsprism.summarise._select import QUOTED, Candidate, commentary, content_words, figures, is_toll
+from newsprism.summarise._select import (
+    QUOTED,
+    Candidate,
+    Fact,
+    commentary,
+    content_words,
+    figures,
+    is_toll,
+)
 from newsprism.summarise._wording import Neutrality, Wording, literal_use
 
 _SITE_SUFFIX = re.compile(r"\s+[|–—-]\s+[^|–—-]{2,40}$")
@@ -41,6 +49,32 @@ def sentence_of(c: Candidate, story: Story) -> SummarySentence:
         text = f"According to {outlet_names(story, c.claim.sources)}, {_lower_first(c.wording)}"
         text = _terminated(text)
     return SummarySentence(text=text, sources=c.claim.sources, claims=(c.claim.id,))
+
+
+def corroborated(
+    c: Candidate, story: Story, unsettled: frozenset[Fact]
+) -> tuple[SummarySentence, tuple[str, ...]] | None:
+    """A one-outlet wording of a figure other outlets give in sentences of their own, told with them
+    named ("According to The Daily Blaze, around 1,200 people were forced to flee ...; Riverton FM News
+    also gives some 1,200 people") and their claims cited, or None when no other outlet gives it. Only
+    settled figures: one some outlet gives otherwise is a dispute, told by :func:`disputed`."""
+    if len(c.claim.sources) != 1:
+        return None
+    sent = c.wording.sentence
+    keys = {f for _, _, f in figures(sent.text)} - unsettled
+    found = _same_figure_elsewhere(story, keys, set(c.claim.sources)) if keys else []
+    if not found:
+        return None
+    also: dict[str, list[str]] = {}
+    for _, src, text in found:
+        also.setdefault(text, []).append(src)
+    base = sentence_of(c, story)
+    claims = (c.claim.id, *dict.fromkeys(cid for cid, _, _ in found))
+    text = base.text[:-1] if base.text[-1] in ".!?" else base.text
+    parts = _also(story, [also], set(c.claim.sources))
+    told = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + ", and " + parts[-1]
+    text = _terminated(f"{text}; {told}")
+    return SummarySentence(text=text, sources=_sources_of(story, claims), claims=claims), claims
 
 
 def disputed(
@@ -73,7 +107,8 @@ def disputed(
     named = [src.id for src in story.sources if src.id in _saying(c, w, said)]
     body = _lower_first(w).rstrip()
     body = body[:-1] if _END.search(body) and body[-1] in ".!?" else body
-    tails = ", and ".join(filter(None, [_also(story, values, set(named)), *(t.tail(story) for t in values)]))
+    also = ", ".join(_also(story, [t.also for t in values if t.kind != "entity"], set(named)))
+    tails = ", and ".join(filter(None, [also, *(t.tail(story) for t in values)]))
     text = _terminated(f"According to {outlet_names(story, named)}, {body}; {tails}")
     claims = tuple(
         dict.fromkeys(
@@ -126,15 +161,13 @@ class _Told:
         return tail + (" instead" if self.kind == "entity" else "")
 
 
-def _also(story: Story, values: Sequence[_Told], named: set[str]) -> str:
-    """ "Valley Courier also gives twelve people and Tuesday": the outlets behind the shown values that
-    the sentence does not open with (they word it otherwise), each value in their words, so the reader
-    sees how many outlets stand behind each side."""
+def _also(story: Story, values: Sequence[dict[str, list[str]]], named: set[str]) -> list[str]:
+    """ "Valley Courier also gives twelve people and Tuesday": the outlets behind the shown values (each
+    a map of a value as an outlet words it -> those outlets) that the sentence does not open with (they
+    word it otherwise), each value in their words, so the reader sees how many stand behind each."""
     said: dict[str, list[str]] = {}
-    for t in values:
-        if t.kind == "entity":
-            continue
-        for text, srcs in t.also.items():
+    for also in values:
+        for text, srcs in also.items():
             for sid in srcs:
                 if sid not in named:
                     said.setdefault(sid, []).append(text)
@@ -142,10 +175,10 @@ def _also(story: Story, values: Sequence[_Told], named: set[str]) -> str:
     for src in story.sources:
         if src.id in said:
             by_values.setdefault(tuple(said[src.id]), []).append(src.id)
-    return ", ".join(
+    return [
         f"{outlet_names(story, srcs)} also give{'s' if len(srcs) == 1 else ''} {' and '.join(texts)}"
         for texts, srcs in by_values.items()
-    )
+    ]
 
 
 def _other_values(w: Wording, k: Contradiction, story: Story) -> _Told | None:
@@ -186,17 +219,21 @@ def _other_values(w: Wording, k: Contradiction, story: Story) -> _Told | None:
 
 
 def _same_toll_elsewhere(story: Story, value: Passage, known: set[str]) -> list[tuple[str, str, str]]:
-    """(claim id, source, figure's text) for other outlets' sentences giving the same toll as ``value``
-    ("left 12 people injured" beside the wire's disputed "injured 12 people"): the same count of the
-    same outcome in one story is the same figure."""
+    """Other outlets' sentences giving the same toll as ``value`` ("left 12 people injured" beside the
+    wire's disputed "injured 12 people"): the same count of the same outcome in one story is the same
+    figure."""
     src = story.source(value.source)
     sent = at(src.sentences, value.start)
     if sent is None:
         return []
     a, b = value.start - sent.start, value.end - sent.start
     keys = {f for x, y, f in figures(sent.text) if x < b and a < y and is_toll(f)}
-    if not keys:
-        return []
+    return _same_figure_elsewhere(story, keys, known) if keys else []
+
+
+def _same_figure_elsewhere(story: Story, keys: set[Fact], known: set[str]) -> list[tuple[str, str, str]]:
+    """(claim id, source, the figure as it is worded) for a sentence of each outlet not in ``known`` that
+    gives one of the figures ``keys``."""
     out: list[tuple[str, str, str]] = []
     for claim in story.claims:
         for p in claim.sentences:
