@@ -438,6 +438,17 @@ def test_a_one_outlet_wording_of_a_figure_others_give_names_them_and_cites_them(
     assert told.sources == ("s1", "s2")
 
 
+def test_an_outlet_whose_figure_comes_in_loaded_words_is_not_named_beside_it() -> None:
+    fled = "Around 1,200 people fled their homes near the river overnight, the county said."
+    loaded = "Some 1,200 terrified residents were moved out of low-lying streets in the dark."
+    srcs = [source("s1", "Riverton FM News", [fled]), source("s2", "The Daily Blaze", [loaded])]
+    st = story(srcs, claim("c1", srcs, ("s1", 0)), claim("c2", srcs, ("s2", 0)))
+    findings = _lens([_span(srcs[1], 0, "terrified")])
+    told = Summariser(SummarySettings(sentences=5))(st, findings).sentences
+    assert len(told) == 1 and told[0].text.startswith("According to Riverton FM News, ")
+    assert "also gives" not in told[0].text and told[0].claims == ("c1",)
+
+
 def test_at_one_level_what_happened_comes_before_what_someone_said() -> None:
     quote = 'County emergency chief Halima Oduya said: "We will not stop searching until every family knows."'
     fact = "Four people were killed when the spillway of the Kestrel Hollow Dam gave way on Saturday."

@@ -120,12 +120,13 @@ class Summariser:
                     continue  # a figure another outlet may dispute, or may give for another fact
             hidden = found.dispute if found is not None else None
             if lens_found or hidden is not None:
-                made = disputed(c, contradictions if hidden is None else (hidden,), story)
+                made = disputed(c, contradictions if hidden is None else (hidden,), story, neutrality)
                 if made is None:
                     continue  # never state one side of a dispute as fact
                 sentence, ids = made
             else:
-                sentence, ids = corroborated(c, story, support[1]) or (sentence_of(c, story), (c.claim.id,))
+                told = corroborated(c, story, support[1], neutrality)
+                sentence, ids = told or (sentence_of(c, story), (c.claim.id,))
             sentence, introduced = introduce(sentence, met, names)
             n = len(sentence.text.split())
             if s.words is not None and words + n > s.words:

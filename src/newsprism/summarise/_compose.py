@@ -21,6 +21,7 @@ from newsprism.summarise._select import (
     content_words,
     figures,
     is_toll,
+    sentence_index,
 )
 from newsprism.summarise._wording import Neutrality, Wording, literal_use
 
@@ -52,7 +53,7 @@ def sentence_of(c: Candidate, story: Story) -> SummarySentence:
 
 
 def corroborated(
-    c: Candidate, story: Story, unsettled: frozenset[Fact]
+    c: Candidate, story: Story, unsettled: frozenset[Fact], neutrality: Neutrality
 ) -> tuple[SummarySentence, tuple[str, ...]] | None:
     """A one-outlet wording of a figure other outlets give in sentences of their own, told with them
     named ("According to The Daily Blaze, around 1,200 people were forced to flee ...; Riverton FM News
@@ -62,7 +63,9 @@ def corroborated(
         return None
     sent = c.wording.sentence
     keys = {f for _, _, f in figures(sent.text)} - unsettled
-    found = _same_figure_elsewhere(story, keys, set(c.claim.sources)) if keys else []
+    found = (
+        _same_figure_elsewhere(story, keys, set(c.claim.sources), neutrality, c.wording.text) if keys else []
+    )
     if not found:
         return None
     also: dict[str, list[str]] = {}
@@ -78,7 +81,7 @@ def corroborated(
 
 
 def disputed(
-    c: Candidate, contradictions: Sequence[Contradiction], story: Story
+    c: Candidate, contradictions: Sequence[Contradiction], story: Story, neutrality: Neutrality
 ) -> tuple[SummarySentence, tuple[str, ...]] | None:
     """A disputed claim stated with every value and its outlets, or None when that cannot be said well.
 
@@ -92,7 +95,7 @@ def disputed(
         return None  # a polarity flip, or more disputes than one sentence can state fairly
     best: tuple[tuple[int, int], Wording, list[_Told]] | None = None
     for w in (c.wording, *c.others):
-        told = [_other_values(w, k, story) for k in found]
+        told = [_other_values(w, k, story, neutrality) for k in found]
         if any(t is None for t in told):
             continue
         values = [t for t in told if t is not None]
@@ -181,7 +184,7 @@ def _also(story: Story, values: Sequence[dict[str, list[str]]], named: set[str])
     ]
 
 
-def _other_values(w: Wording, k: Contradiction, story: Story) -> _Told | None:
+def _other_values(w: Wording, k: Contradiction, story: Story, neutrality: Neutrality) -> _Told | None:
     """Who gives this wording's disputed value (in its words or others) and who gives another; None when
     the wording does not give one of the dispute's values, or every outlet agrees with it."""
     base = w.source.id
@@ -211,14 +214,16 @@ def _other_values(w: Wording, k: Contradiction, story: Story) -> _Told | None:
     claims: list[str] = []
     if k.kind == "number":  # outlets the lens did not compare that give the toll too, in other sentences
         known = agreeing | {x for srcs in others.values() for x in srcs}
-        for cid, src, text in _same_toll_elsewhere(story, own[0], known):
+        for cid, src, text in _same_toll_elsewhere(story, own[0], known, neutrality, w.text):
             also.setdefault(text, []).append(src)
             agreeing.add(src)
             claims.append(cid)
     return _Told(k.kind, same, agreeing, also, others, tuple(dict.fromkeys(claims)))
 
 
-def _same_toll_elsewhere(story: Story, value: Passage, known: set[str]) -> list[tuple[str, str, str]]:
+def _same_toll_elsewhere(
+    story: Story, value: Passage, known: set[str], neutrality: Neutrality, shown: str
+) -> list[tuple[str, str, str]]:
     """Other outlets' sentences giving the same toll as ``value`` ("left 12 people injured" beside the
     wire's disputed "injured 12 people"): the same count of the same outcome in one story is the same
     figure."""
@@ -228,21 +233,38 @@ def _same_toll_elsewhere(story: Story, value: Passage, known: set[str]) -> list[
         return []
     a, b = value.start - sent.start, value.end - sent.start
     keys = {f for x, y, f in figures(sent.text) if x < b and a < y and is_toll(f)}
-    return _same_figure_elsewhere(story, keys, known) if keys else []
+    return _same_figure_elsewhere(story, keys, known, neutrality, shown) if keys else []
 
 
-def _same_figure_elsewhere(story: Story, keys: set[Fact], known: set[str]) -> list[tuple[str, str, str]]:
+def _same_figure_elsewhere(
+    story: Story, keys: set[Fact], known: set[str], neutrality: Neutrality, shown: str
+) -> list[tuple[str, str, str]]:
     """(claim id, source, the figure as it is worded) for a sentence of each outlet not in ``known`` that
-    gives one of the figures ``keys``."""
+    gives one of the figures ``keys``. A sentence with a word the outlet used loaded, in the figure's
+    words ("more than 8,000 fraudulent applications") or in the ``shown`` sentence's, is not cited: the
+    summary would carry that outlet's loaded word."""
+    index = sentence_index(story)
+    shown_words = {w.lower() for w in _WORD.findall(shown)}
     out: list[tuple[str, str, str]] = []
     for claim in story.claims:
         for p in claim.sentences:
-            if p.source in known or any(p.source == o for _, o, _ in out):
+            if (
+                p.source in known
+                or any(p.source == o for _, o, _ in out)
+                or (p.source, p.start, p.end) not in index
+            ):
                 continue
             for x, y, f in figures(p.text):
-                if f in keys:
+                if f not in keys:
+                    continue
+                src, sent = index[p.source, p.start, p.end]
+                loaded = neutrality.loaded_spans(src, sent)
+                at_figure = any(s.start < p.start + y and p.start + x < s.end for s in loaded)
+                if not at_figure and not any(
+                    w.lower() in shown_words for s in loaded for w in _WORD.findall(s.text)
+                ):
                     out.append((claim.id, p.source, _inside(p.text[x:y]) if x == 0 else p.text[x:y]))
-                    break
+                break
     return out
 
 
