@@ -562,11 +562,22 @@ def test_tolls_told_in_unlike_sentences_are_compared_but_not_their_dates(pipelin
     assert {v.text for v in report.contradictions[0].values} == {"14 people", "16 people"}
 
 
-@pytest.mark.slow
-def test_one_vote_told_two_ways_in_unlike_sentences_is_compared(pipeline: object) -> None:
+def _one_dispute(pipeline: object, texts: dict[str, str], published: str) -> tuple[str, set[tuple[str, str]]]:
+    """The story's one disagreement: its kind, and each value with the outlet giving it."""
     from newsprism.pipeline import Pipeline
 
     assert isinstance(pipeline, Pipeline)
+    articles = [
+        Article(id=f"a{i}", text=t, outlet=o, published=published) for i, (o, t) in enumerate(texts.items())
+    ]
+    report = pipeline.analyse(articles)
+    (found,) = report.contradictions
+    outlets = {s.id: s.outlet for s in report.sources}
+    return found.kind, {(outlets[v.source], v.text) for v in found.values}
+
+
+@pytest.mark.slow
+def test_one_vote_told_two_ways_in_unlike_sentences_is_compared(pipeline: object) -> None:
     texts = {
         "Norvik Press Agency": (
             "The Stavring approved the pension reform by 212 votes to 198 after a nine-hour debate, "
@@ -581,28 +592,19 @@ def test_one_vote_told_two_ways_in_unlike_sentences_is_compared(pipeline: object
             "voted 212 to 189 in favour of the bill."
         ),
     }
-    report = pipeline.analyse(
-        [
-            Article(id=f"a{i}", text=t, outlet=o, published="2026-06-10")
-            for i, (o, t) in enumerate(texts.items())
-        ]
+    # one disagreement: the committee's 12-9 shares no side with the chamber's vote
+    assert _one_dispute(pipeline, texts, "2026-06-10") == (
+        "number",
+        {
+            ("Norvik Press Agency", "212 votes to 198"),
+            ("The Kessel Courier", "212 votes to 198"),
+            ("The Daily Blare", "212 to 189"),
+        },
     )
-    (found,) = report.contradictions  # the committee's 12-9 shares no side with the chamber's vote
-    assert found.kind == "number"
-    outlets = {s.id: s.outlet for s in report.sources}
-    by_value = {(outlets[v.source], v.text) for v in found.values}
-    assert by_value == {
-        ("Norvik Press Agency", "212 votes to 198"),
-        ("The Kessel Courier", "212 votes to 198"),
-        ("The Daily Blare", "212 to 189"),
-    }
 
 
 @pytest.mark.slow
 def test_one_loss_told_two_ways_in_unlike_sentences_is_compared(pipeline: object) -> None:
-    from newsprism.pipeline import Pipeline
-
-    assert isinstance(pipeline, Pipeline)
     texts = {
         "Estmark Press Agency": (
             "A jury convicted Arvid Tollmann of fraud on Thursday. Prosecutors said customers lost about "
@@ -617,18 +619,11 @@ def test_one_loss_told_two_ways_in_unlike_sentences_is_compared(pipeline: object
             "administrators said."
         ),
     }
-    report = pipeline.analyse(
-        [
-            Article(id=f"a{i}", text=t, outlet=o, published="2031-05-02")
-            for i, (o, t) in enumerate(texts.items())
-        ]
+    # one disagreement: the assets are another sum, told of something else
+    assert _one_dispute(pipeline, texts, "2031-05-02") == (
+        "number",
+        {("Estmark Press Agency", "about $1.2 billion"), ("KVT 7 News", "$2.1 billion")},
     )
-    (found,) = report.contradictions  # the assets are another sum, told of something else
-    outlets = {s.id: s.outlet for s in report.sources}
-    assert {(outlets[v.source], v.text) for v in found.values} == {
-        ("Estmark Press Agency", "about $1.2 billion"),
-        ("KVT 7 News", "$2.1 billion"),
-    }
 
 
 def test_three_figures_are_told_as_three(sources: list[Source]) -> None:
