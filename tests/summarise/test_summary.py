@@ -392,6 +392,32 @@ def test_the_headline_is_never_shouted_quoted_or_in_words_the_lens_found_loaded(
     assert Summariser()(both, flagged).headline.endswith(union.rstrip(".")[4:])  # no title left: the lead
 
 
+def test_the_headline_takes_no_side_on_a_disputed_count_and_a_charge_is_no_loaded_word() -> None:
+    seven = "A jury found Arvid Tollmann guilty on seven of the eight counts against him on Thursday."
+    eight = "A jury found Arvid Tollmann guilty on all eight counts against him on Thursday."
+    srcs = [
+        source(
+            "s1", "Estmark Press Agency", [seven], title="Lumera Lend founder Tollmann convicted of fraud"
+        ),
+        source(
+            "s2",
+            "The Korvala Ledger",
+            [eight],
+            title="Jury finds Lumera Lend's Tollmann guilty on all counts",
+        ),
+    ]
+    st = story(srcs, claim("c1", srcs, ("s1", 0), ("s2", 0)))
+    counts = Contradiction(
+        ("c1",),
+        "number",
+        (passage_of(st, "s1", "seven of the eight counts"), passage_of(st, "s2", "eight counts")),
+        "",
+    )
+    assert Summariser()(st, Findings(contradictions=(counts,))).headline == (
+        "Lumera Lend founder Tollmann convicted of fraud"
+    )
+
+
 def test_without_titles_the_headline_is_a_statement_never_a_quotation() -> None:
     quote = 'County emergency chief Halima Oduya said: "We will not stop searching until every family knows."'
     fact = "Four people were killed when the spillway of the Kestrel Hollow Dam gave way on Saturday."

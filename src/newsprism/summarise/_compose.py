@@ -334,10 +334,13 @@ def headline(
     Titles are where outlets editorialise most, so an opinion piece's title, or a title with a
     fallback-list word that has no neutral swap, is never used, and subjective titles and titles of
     loaded outlets lose points. A figure in a title must be one at least two outlets' texts give and no
-    dispute involves: a headline is read as fact, without the summary's attribution.
+    dispute involves, nor name what a disputed figure counts ("guilty on all counts" beside seven counts
+    and eight): a headline is read as fact, without the summary's attribution.
     """
     lead = content_words(" ".join(s.text for s in summary[:2]))
     figures = {f for v in disputed for f in _FIGURES.findall(v.lower())}
+    # ... and what a disputed figure counts ("seven counts": a title's "guilty on all counts" takes a side)
+    figures |= {v.split()[-1].lower() for v in disputed if _FIGURES.search(v.lower())} - STOP
     seen: dict[str, int] = {}
     for src in story.sources:
         for f in set(_FIGURES.findall(src.text.lower())):
@@ -353,7 +356,8 @@ def headline(
 
     def unsure(part: str) -> bool:  # a headline states no disputed figure, and only figures two outlets give
         stated = set(_FIGURES.findall(part.lower()))
-        return bool(stated & figures) or any(seen.get(f, 0) < 2 for f in stated)
+        named = {w.lower() for w in _WORD.findall(part)}
+        return bool((stated | named) & figures) or any(seen.get(f, 0) < 2 for f in stated)
 
     for src in story.sources:
         raw = _SITE_SUFFIX.sub("", src.article.title.strip()).strip()

@@ -85,14 +85,21 @@ def subjectivity_lexicon() -> dict[str, float]:
 
 def literal_use(text: str) -> frozenset[str]:
     """The list's words that ``text`` uses literally: all of ``LITERAL_NEAR_FORCE`` when it names a fire,
-    storm or blast, else none."""
+    storm or blast; "fraud" when it names a charge or a verdict ("convicted of fraud")."""
     from newsprism.lenses.language_lexicon import FORCES
     from newsprism.lenses.quantities import singular
 
     words = {singular(w.removesuffix("es") if w.endswith("oes") else w) for w in _WORD.findall(text)}
-    return LITERAL_NEAR_FORCE if words & FORCES else frozenset()
+    forced = LITERAL_NEAR_FORCE if words & FORCES else frozenset()
+    return forced | _CHARGES if _IN_COURT.search(text) else forced
 
 
+_IN_COURT = re.compile(
+    r"\b(?:convicted|convicts?|charged|charges?|accused|guilty|indicted|indictment|acquitted|sentenced|"
+    r"jury|prosecutors?|trial|counts? of)\b",
+    re.I,
+)
+_CHARGES = frozenset({"fraud"})  # the name of a crime in a court story, not a judgement of someone
 _SUBJECT_PRONOUN = re.compile(r"\b(he|she|He|She)\b")
 _ALSO = re.compile(
     r"^(Also|Yet|But|And|However|Meanwhile),?\s+|^(So|Still),\s+|(?<=\w )also (?!known\b)", re.I
