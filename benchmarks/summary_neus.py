@@ -20,8 +20,8 @@ choice of sentences could go: the summary newsprism makes when a perfect scorer 
 true ROUGE-1 F1), and the best ROUGE-1 of a set of at most four sentences within the budget, from
 (a) newsprism's candidate sentences as the summary words them (with "According to <outlet>," on one-outlet
 facts), (b) the same sentences without the attribution, and (c) every sentence of the three articles (the
-pool the baselines pick from). It reads the references, so it is an
-upper bound for diagnosis, never a system.
+pool the baselines pick from). It reads the references, so it is an upper bound for diagnosis, never a
+system.
 
     nice python benchmarks/summary_neus.py --split val --limit 307 --words 60
     nice python benchmarks/summary_neus.py --split train --limit 300 --words 60 --ceiling
@@ -293,9 +293,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             oracle = (
                 100 * scorer.score(reference, "\n".join(x.text for x in told.sentences))["rouge1"].fmeasure
             )
-            ceilings.setdefault("newsprism's rules, candidates ranked by their true ROUGE-1 F1", []).append(
-                oracle
-            )
+            ceilings.setdefault(_ORACLE, []).append(oracle)
             ranked = sumy_ranking(textrank, [s for d in sents for s in d])
             for key, texts in rules_cost(
                 ranked, story, neutrality, pool, settings.summary.max_sentence_words

@@ -150,7 +150,8 @@ class ContradictionLens:
         """ "close" when two sentences of different claim groups read alike, "toll" when they read apart
         but count people by one outcome ("12 people were killed" / "leaving 16 dead"), "tally" when they
         give vote tallies with a side in common ("by 212 votes to 198" / "voted 212 to 189": one vote,
-        told two ways; a committee's 12-9 and the chamber's 212-198 share no side), else None."""
+        told two ways; a committee's 12-9 and the chamber's 212-198 share no side), "sum" when each gives
+        one sum of one currency and size and they read somewhat alike, else None."""
         xa, xb = vectors.get(va.source), vectors.get(vb.source)
         overlap = len(va.words & vb.words) / max(1, min(len(va.words), len(vb.words)))
         if xa is not None and xb is not None and ia < len(xa) and ib < len(xb):
