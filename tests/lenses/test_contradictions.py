@@ -656,6 +656,8 @@ def test_a_count_of_what_did_not_happen_is_no_toll(segmenter: Segmenter) -> None
     cases = "Officials said 37 cases of liver injury had been reported to them since the start of the year."
     (q,) = extract_quantities(board)
     assert "hurt" not in outcome(board, q)  # nothing was treated: the count is of hospitals, not of the hurt
+    spared = "Another 12 people not hurt in the crash were taken home."
+    assert outcome(spared, extract_quantities(spared)[0]) == set()  # a negation right after the count too
     sa, sb = segmenter.pipe(
         [(Article(id="a", text=board, outlet="A"), "a"), (Article(id="b", text=cases, outlet="B"), "b")]
     )

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from itertools import takewhile
 
 from newsprism.lenses._numbers import (
     _BIG_SCALES,
@@ -683,8 +684,10 @@ def outcome(text: str, q: Quantity) -> set[str]:
     are two facts, not one figure."""
     if q.kind != "count":
         return set()
-    after = [w.lower() for w in _LETTERS.findall(text[q.end :])[:4]]
-    if negated := next((i for i, w in enumerate(after) if w in _NEGATIONS), None):
-        after = after[:negated]  # "its two hospitals had not yet treated any patients": nothing happened
+    # the words after it up to a negation: "its two hospitals had not yet treated any patients" says
+    # nothing happened to the hospitals
+    after = list(
+        takewhile(lambda w: w not in _NEGATIONS, (w.lower() for w in _LETTERS.findall(text[q.end :])[:4]))
+    )
     near = [w.lower() for w in _LETTERS.findall(text[: q.start])[-3:]] + after
     return {kind for kind, stems in _OUTCOMES.items() if any(w.startswith(stems) for w in near)}
