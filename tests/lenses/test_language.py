@@ -253,6 +253,8 @@ def test_neutral_form_keeps_tense() -> None:
     assert neutral_form(SPEECH_VERBS["hiss"], "hiss") == "say"
     lexicon = Lexicon(word_scores={})
     assert neutral_form(lexicon.verbs["pocket"], "pocketed") == "received"
+    assert neutral_form(lexicon.verbs["ram"], "rams") == "pushes"
+    assert neutral_form(lexicon.verbs["harangue"], "harangues") == "addresses"
 
 
 def test_lexicon_accepts_given_word_scores() -> None:

@@ -822,11 +822,13 @@ _IRREGULAR = {
 def _inflect(verb: str, suffix: str) -> str:
     if verb in _IRREGULAR:
         return _IRREGULAR[verb][suffix]
-    if suffix == "ed":
-        return verb + ("d" if verb.endswith("e") else "ed")
     if suffix == "ing":
         return (verb[:-1] if verb.endswith("e") else verb) + "ing"
-    return verb + "s"
+    if verb.endswith("y") and verb[-2:-1] not in ("a", "e", "o", "u"):
+        return verb[:-1] + ("ied" if suffix == "ed" else "ies")
+    if suffix == "ed":
+        return verb + ("d" if verb.endswith("e") else "ed")
+    return verb + ("es" if verb.endswith(("s", "sh", "ch", "x", "z")) else "s")
 
 
 def neutral_form(entry: Entry, word: str) -> str | None:
