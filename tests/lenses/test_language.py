@@ -521,6 +521,22 @@ def test_verdict_words_stay_unflagged_in_literal_uses(
 
 
 @pytest.mark.slow
+def test_disaster_tabloid_intensifiers_count_before_a_noun_only(
+    lens: LanguageLens, segmenter: Segmenter
+) -> None:
+    text = (
+        "A hellish inferno tore across Grelby Ridge, and terrified families ran as the monster blaze "
+        "spread toward Ostvik after the horror quake."
+    )
+    found = _by_text(_spans(lens, segmenter, text))
+    for word in ("hellish", "terrified", "monster", "horror"):
+        assert found[word].voice == "authorial", word
+    assert found["monster"].neutral == "large"
+    plain = "Residents of Ostvik said they were terrified when the ground shook."
+    assert "terrified" not in _by_text(_spans(lens, segmenter, plain))
+
+
+@pytest.mark.slow
 def test_title_spans_point_into_the_title_and_quoted_headline_words_are_someones(
     lens: LanguageLens, pipeline: Pipeline
 ) -> None:

@@ -347,6 +347,19 @@ MODIFIER_ADJECTIVES = _table(
     """,
     MODIFIER,
 )
+# Disaster-tabloid intensifiers, only before a noun: "a hellish inferno", "the monster blaze", "horror
+# quake", "terrified families" (not "residents said they were terrified", which reports a feeling).
+SENSATIONAL = _table(
+    ADJECTIVE,
+    0.75,
+    """
+    hellish
+    monster = large
+    horror
+    terrified
+    """,
+    MODIFIER,
+)
 # Adjectives loaded only of words, promises or gestures ("empty promises"; "empty hospitals" are empty).
 SPOKEN_ADJECTIVES = _table(
     ADJECTIVE,
@@ -880,6 +893,7 @@ class Lexicon:
             EXCUSES,
             ROT,
             MODIFIER_ADJECTIVES,
+            SENSATIONAL,
             SPOKEN_ADJECTIVES,
             PERSON_ADJECTIVES,
             MOOD_ADJECTIVES,

@@ -368,8 +368,8 @@ class _Parse:
             return self.of_person(tok)
         if use == DONE_TO_PERSON:
             return self.done_to_person(tok)
-        if use == MODIFIER:
-            return tok.pos == "ADJ" or tok.dep == "amod"
+        if use == MODIFIER:  # a noun before a noun too ("the monster blaze")
+            return tok.pos == "ADJ" or tok.dep in ("amod", "compound")
         if use == SPOKEN:
             return self.of_words(tok)
         if use == POSSESSED:
