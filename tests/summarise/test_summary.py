@@ -464,6 +464,37 @@ def test_a_one_outlet_wording_of_a_figure_others_give_names_them_and_cites_them(
     assert told.sources == ("s1", "s2")
 
 
+def test_evacuees_and_a_head_count_of_people_are_one_figure() -> None:
+    from newsprism.summarise._select import figure_facts
+
+    assert figure_facts("The fire forced 3,500 residents to evacuate, officials said.") == figure_facts(
+        "Some 3,500 people were ordered out of Ashgrove on Tuesday night."
+    )
+    pulled = figure_facts("Rescuers pulled 14 people from the rubble.")
+    assert pulled != figure_facts("14 people were killed.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She said about 400 firefighters were assigned to the blaze.",
+        "The county would pay for the repairs, he added.",
+        '"We are not giving up," she said.',
+    ],
+)
+def test_words_whose_speaker_is_only_a_pronoun_are_not_told(text: str) -> None:
+    from newsprism.summarise._select import speaker_unknown
+
+    assert speaker_unknown(text)
+
+
+def test_a_named_speaker_talking_of_himself_is_told() -> None:
+    from newsprism.summarise._select import speaker_unknown
+
+    assert not speaker_unknown("Mayor Ilse Dunn said she would ask for federal help.")
+    assert not speaker_unknown("Dunn said he was not planning to resign.")
+
+
 def test_an_outlet_whose_figure_comes_in_loaded_words_is_not_named_beside_it() -> None:
     fled = "Around 1,200 people fled their homes near the river overnight, the county said."
     loaded = "Some 1,200 terrified residents were moved out of low-lying streets in the dark."

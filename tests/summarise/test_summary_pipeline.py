@@ -186,3 +186,32 @@ def test_a_subject_pronoun_out_of_its_article_is_named(segmenter: Segmenter) -> 
     two = "Teodor Malvik and his deputy Pavel Orsk left the court on Tuesday. He said nothing to reporters."
     (both,) = segmenter.pipe([(Article(id="b", text=two, outlet="Court Press"), "s2")])
     assert neutrality.wording(both, both.sentences[1]).text.startswith("He said")  # which of the two?
+
+
+def test_a_pronoun_after_a_titled_speaker_of_an_agency_is_named(segmenter: Segmenter) -> None:
+    from newsprism.model import Article
+    from newsprism.summarise._wording import Neutrality
+
+    text = (
+        '"We have boats on every street," said Flood Chief Marit Oyen of the Dunmore County Water Board. '
+        "She said about 300 volunteers were helping."
+    )
+    (src,) = segmenter.pipe([(Article(id="a", text=text, outlet="Valley Courier"), "s1")])
+    said = Neutrality(None).wording(src, src.sentences[1]).text
+    assert said.startswith("Oyen said about 300 volunteers"), said
+
+
+def test_a_common_noun_the_article_writes_in_lower_case_is_lowered_after_according_to(
+    segmenter: Segmenter,
+) -> None:
+    from newsprism.model import Article
+    from newsprism.summarise._compose import _lower_first
+
+    text = (
+        "The river rose overnight in Dunmore County, county officials said.\n\n"
+        "County officials said 12 homes had been destroyed along Mill Road. No deaths have been reported."
+    )
+    src = segmenter(Article(id="a", text=text, outlet="Ledger"), "s1")
+    assert src.sentence_tokens(src.sentences[1])[0].pos == "PROPN"  # what the tagger makes of it
+    wording = Neutrality(None).wording(src, src.sentences[1])
+    assert _lower_first(wording).startswith("county officials said 12 homes")

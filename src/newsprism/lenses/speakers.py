@@ -64,6 +64,8 @@ _ORG_WORDS = wordset(
     company firm bank union federation authority authorities coalition un nato eu
     ag plc inc ltd gmbh llc corp"""
 )
+# words only an organisation's name holds ("Tarrow County Fire District", "Kessel Institute of Geology")
+_BODY_WORDS = _ORG_WORDS | wordset("district service institute university hospital board school")
 _LEGAL = wordset("ag plc inc ltd gmbh llc corp sa nv asa ab")
 _ORG_LABELS = frozenset({"ORG", "GPE", "NORP"})
 # adjectives that do not pick out one body: "the other union", "the same company", "the new authority"
@@ -385,9 +387,32 @@ class ArticleSpeakers:
         others = (
             t
             for t in self.tokens[:i]
-            if sent - t.sent <= _WINDOW and t.pos == "PROPN" and t.ent_type not in _PLACE_LABELS
+            if sent - t.sent <= _WINDOW
+            and t.pos == "PROPN"
+            and t.ent_type not in _PLACE_LABELS
+            and not self._in_name(t, words)
+            and not self._in_body(t)
         )
         return None if any(t.text not in words and not self._quoted(t.i) for t in others) else name
+
+    def _in_name(self, t: Token, words: set[str]) -> bool:
+        """A title or given name compounded onto the name: "Fire Chief Renata Solberg"."""
+        while t.dep == "compound" and t.head != t.i:
+            t = self.tokens[t.head]
+            if t.text in words:
+                return True
+        return False
+
+    def _in_body(self, t: Token) -> bool:
+        """A word of an organisation's name that says it is one: "the Tarrow County Fire District"."""
+        if t.ent_type != "ORG":
+            return False
+        a = b = t.i
+        while a > 0 and self.tokens[a].ent_iob == "I":
+            a -= 1
+        while b + 1 < len(self.tokens) and self.tokens[b + 1].ent_iob == "I":
+            b += 1
+        return any(self.tokens[k].text.lower() in _BODY_WORDS for k in range(a, b + 1))
 
     def _quoted(self, i: int) -> bool:
         start = self.tokens[i].start

@@ -442,6 +442,10 @@ def _lower_first(w: Wording) -> str:
     # a plural the small tagger calls proper at a sentence's start ("Records seen by ...") is a name only
     # if the NER agrees ("Democrats")
     plural = bool(tokens) and tokens[0].tag == "NNPS" and not tokens[0].ent_type
+    # "County officials said", where the article also writes "county officials"
+    lowered = re.search(rf"[a-z,;] {re.escape(word.lower())}\b", w.source.text)
+    if tokens and not tokens[0].ent_type and lowered:
+        return text[:1].lower() + text[1:]
     if (
         tokens
         and not plural

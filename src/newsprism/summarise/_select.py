@@ -44,6 +44,12 @@ _PRONOUN_SAYS = re.compile(
     r"\b(said|says|added|told)\s+(he|she)\b",
     re.I,
 )
+# "He said ...", "..., she added": the pronoun itself speaks (not "Trump said he would run")
+_PRONOUN_SPEAKS = re.compile(
+    r"(^|[,;:]\s*)(he|she)\s+(said|says|added|told|wrote|continued|warned|insisted)\b|"
+    r"\b(said|says|added|told)\s+(he|she)\s*([.,;]|$)",
+    re.I,
+)
 _PRONOUN_OPEN = re.compile(r"(He|She|It|They|His|Her|Its|Their|Them|Him)\b")
 _RELATIVE_DAY = re.compile(r"\b(today|yesterday|tomorrow|tonight|this morning|last night)\b", re.I)
 _NAME = re.compile(r"\b[A-Z][a-zà-ÿ'’-]{4,}\b")
@@ -185,7 +191,10 @@ def figures(text: str) -> list[tuple[int, int, Fact]]:
         if q.change or q.kind in ("duration", "age"):
             continue
         if q.kind == "count":
-            what = "|".join(sorted(outcome(text, q))) or ("person" if q.noun in _PEOPLE else q.noun)
+            told = outcome(text, q)
+            if told == {"rescued"} and q.noun in _PEOPLE:  # evacuees are a head count of people:
+                told = set()  # "forcing 3,500 residents to evacuate", "some 3,500 people were ordered out"
+            what = "|".join(sorted(told)) or ("person" if q.noun in _PEOPLE else q.noun)
             if what and q.value >= 2:
                 out.append((q.start, q.end, ("count", what, round(q.value, 3))))
         elif q.kind == "score":  # one key for the pair: "31-20" and "31-21" are two scores
@@ -323,9 +332,11 @@ def rank(
 
 
 def speaker_unknown(text: str) -> bool:
-    """A quotation whose speaker the sentence names only as "he" or "she" ("'... a show trial,' he
-    said"): out of its article no one is speaking, and the words read as the summary's."""
-    return bool(QUOTED.search(text)) and bool(_PRONOUN_SAYS.search(QUOTED.sub(" ", text)))
+    """Words whose speaker the sentence names only as "he" or "she" ("'... a show trial,' he said", "She
+    said about 400 firefighters were sent"): out of its article no one is speaking, and a quotation reads
+    as the summary's own words."""
+    outside = QUOTED.sub(" ", text)
+    return bool(_PRONOUN_SPEAKS.search(outside)) or (outside != text and bool(_PRONOUN_SAYS.search(outside)))
 
 
 def quoting(text: str) -> bool:
