@@ -626,6 +626,42 @@ def test_one_loss_told_two_ways_in_unlike_sentences_is_compared(pipeline: object
     )
 
 
+@pytest.mark.slow
+def test_one_burnt_area_told_by_the_same_day_in_unlike_sentences_is_compared(pipeline: object) -> None:
+    texts = {
+        "Pinecrest Wire": (
+            "A wildfire that broke out on Tuesday afternoon on Grelby Ridge had burned 8,400 acres by "
+            "Wednesday morning, forcing 3,500 residents to evacuate, county officials said."
+        ),
+        "Halvern Valley Herald": (
+            "Some 3,500 people were ordered out of Ostvik on Tuesday night. By Wednesday the fire had burned "
+            "4,800 acres, the Herald was told."
+        ),
+        "Coldwater Public Radio": (
+            "The fire has burned about 8,400 acres since it started on Tuesday afternoon, and crews had it "
+            "10 percent contained on Wednesday morning."
+        ),
+    }
+    # "By Wednesday" is a moment's reading, and the others give theirs on Wednesday too
+    kind, values = _one_dispute(pipeline, texts, "2026-08-19")
+    assert kind == "number"
+    assert ("Halvern Valley Herald", "4,800 acres") in values
+    assert {o for o, v in values if "8,400" in v} == {"Pinecrest Wire", "Coldwater Public Radio"}
+
+
+def test_a_reading_by_a_day_the_other_sentence_does_not_name_is_another_moment() -> None:
+    from newsprism.lenses._figures import _other_moments
+
+    class View:
+        def __init__(self, text: str) -> None:
+            self.text = text
+            self.quantities = ()
+
+    late = View("By Wednesday the fire had burned 4,800 acres.")
+    assert not _other_moments(late, View("The fire had burned 8,400 acres on Wednesday morning."))  # type: ignore[arg-type]
+    assert _other_moments(late, View("The fire had burned 2,000 acres on Tuesday."))  # type: ignore[arg-type]
+
+
 def test_three_figures_are_told_as_three(sources: list[Source]) -> None:
     from newsprism.lenses._views import Finding
     from newsprism.lenses.contradictions import _group_explanation

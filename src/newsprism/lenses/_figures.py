@@ -186,8 +186,17 @@ def _numbers(a: SentenceView, b: SentenceView) -> list[Finding]:
 
 def _other_moments(a: SentenceView, b: SentenceView) -> bool:
     """The sentences give figures of different moments, so none of them are compared."""
-    if any(_SNAPSHOT.search(t) or (_BY_DAY.search(t) and not _FUTURE.search(t)) for t in (a.text, b.text)):
-        return True  # "in morning trading", "as of 9:33 a.m.", "so far", "By Tuesday, ...": a moment's value
+    if any(_SNAPSHOT.search(t) for t in (a.text, b.text)):
+        return True  # "in morning trading", "as of 9:33 a.m.", "so far": a moment's value
+    # "By Tuesday, ...": a moment's value, unless the other sentence gives its value on that day too
+    # ("By Wednesday the fire had burned 4,800 acres" / "... 8,400 acres by Wednesday morning")
+    days = {
+        m.group().split()[-1].lower()
+        for t in (a.text, b.text)
+        if (m := _BY_DAY.search(t)) and not _FUTURE.search(t)
+    }
+    if any(not re.search(rf"\b{day}\b", t, re.I) for day in days for t in (a.text, b.text)):
+        return True
     if bool(_EARLIER.search(a.text)) != bool(_EARLIER.search(b.text)):
         return True  # "officials initially said 12 died" / "15 died": an earlier figure, since revised
     return _market_moments(a, b)  # "closed at 9,266.51" / "edged down to 9,256.49"

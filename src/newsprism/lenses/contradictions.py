@@ -38,12 +38,14 @@ __all__ = [
 ]
 
 _TOLL_COSINE = 0.3  # two sentences giving a toll of one outcome are compared from this (same-story) cosine
-# two sentences each giving one sum of one currency and size are compared from this cosine: alignment
-# splits "customers lost $2.1 billion when it collapsed" from "... lost about $1.2 billion when it froze
-# withdrawals", the story's one loss told two ways
+# two sentences each giving one sum of one currency and size (or one area) are compared from this cosine:
+# alignment splits "customers lost $2.1 billion when it collapsed" from "... lost about $1.2 billion when
+# it froze withdrawals", the story's one loss told two ways; "had burned 8,400 acres by Wednesday morning"
+# from "By Wednesday the fire had burned 4,800 acres, the Herald was told"
 _SUM_COSINE = 0.5
 _SUM_RATIO = 10.0
-_LONE_KINDS = {"tally": "score", "sum": "money"}  # what a pair brought together by one figure compares
+# what a pair brought together by one figure compares
+_LONE_KINDS = {"tally": "score", "sum": "money", "area": "area"}
 
 
 # --------------------------------------------------------------------------- the lens
@@ -151,7 +153,8 @@ class ContradictionLens:
         but count people by one outcome ("12 people were killed" / "leaving 16 dead"), "tally" when they
         give vote tallies with a side in common ("by 212 votes to 198" / "voted 212 to 189": one vote,
         told two ways; a committee's 12-9 and the chamber's 212-198 share no side), "sum" when each gives
-        one sum of one currency and size and they read somewhat alike, else None."""
+        one sum of one currency and size and they read somewhat alike, "area" the same for one area, else
+        None."""
         xa, xb = vectors.get(va.source), vectors.get(vb.source)
         overlap = len(va.words & vb.words) / max(1, min(len(va.words), len(vb.words)))
         if xa is not None and xb is not None and ia < len(xa) and ib < len(xb):
@@ -164,7 +167,9 @@ class ContradictionLens:
                 return "toll"
             if _same_vote(va, vb):
                 return "tally"
-            return "sum" if cosine >= _SUM_COSINE and _same_sum(va, vb) else None
+            if cosine < _SUM_COSINE:
+                return None
+            return next((why for why in ("sum", "area") if _same_sum(va, vb, _LONE_KINDS[why])), None)
         return "close" if overlap >= self.cross_overlap else None
 
 
@@ -190,9 +195,10 @@ def _same_vote(a: SentenceView, b: SentenceView) -> bool:
     return x is not None and y is not None and (x.value == y.value or x.against == y.against)
 
 
-def _same_sum(a: SentenceView, b: SentenceView) -> bool:
-    """One sum of the same currency and order of size in each ("lost $1.2 billion" / "lost $2.1 billion")."""
-    x, y = _lone(a, "money"), _lone(b, "money")
+def _same_sum(a: SentenceView, b: SentenceView, kind: str) -> bool:
+    """One sum of the same currency and order of size in each ("lost $1.2 billion" / "lost $2.1 billion"),
+    or one area ("4,800 acres" / "8,400 acres")."""
+    x, y = _lone(a, kind), _lone(b, kind)
     if x is None or y is None or x.unit != y.unit or min(x.value, y.value) <= 0:
         return False
     return max(x.value, y.value) < _SUM_RATIO * min(x.value, y.value)
