@@ -215,3 +215,50 @@ def test_a_common_noun_the_article_writes_in_lower_case_is_lowered_after_accordi
     assert src.sentence_tokens(src.sentences[1])[0].pos == "PROPN"  # what the tagger makes of it
     wording = Neutrality(None).wording(src, src.sentences[1])
     assert _lower_first(wording).startswith("county officials said 12 homes")
+
+
+WILDFIRE = {
+    "Pinecrest Wire": (
+        "Grelby Ridge wildfire forces 3,500 from homes",
+        "A wildfire that broke out on Tuesday afternoon on Grelby Ridge had burned 8,400 acres by Wednesday "
+        "morning, forcing 3,500 residents to evacuate, county officials said.\n\n"
+        "County officials said 12 homes had been destroyed along Quarry Road.",
+    ),
+    "Halvern Valley Herald": (
+        "Ostvik empties as Grelby Ridge fire grows",
+        "Some 3,500 people were ordered out of Ostvik and Feller's Creek on Tuesday night as the Grelby "
+        "Ridge fire spread east.\n\nBy Wednesday the fire had burned 4,800 acres, the Herald was told.",
+    ),
+    "Coldwater Public Radio": (
+        "Grelby Ridge fire: what we know",
+        "The fire has burned about 8,400 acres since it started on Tuesday afternoon, and crews had it "
+        "10 percent contained on Wednesday morning.\n\nA Red Cross shelter is open at the Ostvik High "
+        "School gym.",
+    ),
+    "The Daily Torch": (
+        "MONSTER BLAZE ROARS TOWARD TOWN",
+        "A hellish inferno tore across Grelby Ridge yesterday, torching 8,400 acres as bungling county "
+        "officials scrambled to catch up.\n\nTerrified families ran as the monster blaze roared toward "
+        "Ostvik.",
+    ),
+}
+
+
+def test_a_disputed_area_names_and_cites_every_outlet_and_its_figure_is_told_once(pipeline: Pipeline) -> None:
+    from newsprism.model import Article
+
+    articles = [
+        Article(id=f"a{i}", title=title, text=text, outlet=outlet, published="2026-08-19")
+        for i, (outlet, (title, text)) in enumerate(WILDFIRE.items())
+    ]
+    report = analyse(pipeline, articles)
+    outlets = {s.id: s.outlet for s in report.sources}
+    told = [s for s in report.summary if "acres" in s.text]
+    assert len(told) == 1 and "4,800 acres" in told[0].text and "8,400 acres" in told[0].text
+    for s in report.summary:
+        named = {o for o in outlets.values() if o in s.text}
+        assert named <= {outlets[x] for x in s.sources}, s.text  # every outlet named is cited
+    assert sum("3,500" in s.text for s in report.summary) == 1  # the evacuation is told once
+    text = " ".join(s.text for s in report.summary)
+    for word in ("hellish", "monster", "Terrified", "bungling"):
+        assert word not in text

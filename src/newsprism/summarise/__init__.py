@@ -32,6 +32,7 @@ from newsprism.summarise._select import (
     candidates,
     disputed_facts,
     fact_support,
+    figure_facts,
     is_toll,
     rank,
     redundant,
@@ -126,6 +127,10 @@ class Summariser:
                 sentence, ids = made
             else:
                 told = corroborated(c, story, support[1], neutrality)
+                if told is not None and figure_facts(c.wording.text) <= {
+                    f for x in out for f in figure_facts(x.text)
+                }:
+                    continue  # its figures are told already, in the words of another outlet
                 sentence, ids = told or (sentence_of(c, story), (c.claim.id,))
             sentence, introduced = introduce(sentence, met, names)
             n = len(sentence.text.split())

@@ -113,9 +113,20 @@ def disputed(
     also = ", ".join(_also(story, [t.also for t in values if t.kind != "entity"], set(named)))
     tails = ", and ".join(filter(None, [also, *(t.tail(story) for t in values)]))
     text = _terminated(f"According to {outlet_names(story, named)}, {body}; {tails}")
+    # every outlet the sentence names is cited: the lens also lists outlets agreeing with a compared
+    # value ("The Daily Torch also gives 8,400 acres") whose claim groups it did not compare
+    holding = {(p.source, p.start): cl.id for cl in story.claims for p in cl.sentences}
+    index = {src.id: src for src in story.sources}
+    valued = [
+        holding.get((v.source, sent.start))
+        for k in found
+        for v in k.values
+        if (sent := at(index[v.source].sentences, v.start)) is not None
+    ]
     claims = tuple(
         dict.fromkeys(
             [cid for k in found for cid in k.claims if any(cl.id == cid for cl in story.claims)]
+            + [cid for cid in valued if cid is not None]
             + [cid for t in values for cid in t.claims]
         )
     )
