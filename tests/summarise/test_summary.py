@@ -93,6 +93,14 @@ def test_one_outlet_facts_are_attributed_and_shared_ones_are_not() -> None:
     assert not texts["c1"].startswith("According to")
 
 
+def test_a_wire_story_and_its_reprints_are_one_origin_and_attributed() -> None:
+    st = ferry({"c1": 1, "c3": 2})  # the reuse lens found the wire's lead reprinted verbatim twice
+    told = {s.claims[0]: s for s in Summariser(SummarySettings(sentences=10))(st, Findings()).sentences}
+    assert told["c1"].text.startswith("According to Northwire, The Daily Blaze and Valley Courier, ")
+    assert set(told["c1"].sources) == {"s1", "s2", "s3"}
+    assert not told["c3"].text.startswith("According to")  # two outlets in their own words
+
+
 def test_one_claim_is_said_once() -> None:
     srcs = [
         source("s1", "Northwire", [LEAD]),
@@ -390,6 +398,17 @@ def test_the_headline_is_never_shouted_quoted_or_in_words_the_lens_found_loaded(
     flagged = _lens([LanguageSpan("s9", 0, 8, "bungling", "authorial", "loaded", 0.9)])  # found elsewhere
     assert "Bungling" in Summariser()(both, Findings()).headline
     assert Summariser()(both, flagged).headline.endswith(union.rstrip(".")[4:])  # no title left: the lead
+
+
+def test_a_short_title_the_lens_found_loaded_is_no_headline_either() -> None:
+    quote = 'Union leader Zoe Marchetti said: "They ignored every warning we gave them about the slope."'
+    srcs = [
+        source("s1", "The Daily Blare", [quote], title="Bungling bosses"),
+        source("s2", "Valley Courier", [quote], title="Tunnel closed"),
+    ]
+    st = story(srcs, claim("c1", srcs, ("s1", 0), ("s2", 0)))
+    flagged = _lens([LanguageSpan("s9", 0, 8, "bungling", "authorial", "loaded", 0.9)])  # found elsewhere
+    assert Summariser()(st, flagged).headline == "Tunnel closed"
 
 
 def test_the_headline_takes_no_side_on_a_disputed_count_and_a_charge_is_no_loaded_word() -> None:

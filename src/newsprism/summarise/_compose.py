@@ -45,8 +45,11 @@ def outlet_names(story: Story, ids: Sequence[str]) -> str:
 
 
 def sentence_of(c: Candidate, story: Story) -> SummarySentence:
+    """The claim in its chosen wording, attributed when one origin stands behind it: one outlet, or a
+    wire story and the reprints the reuse lens found ("According to Kestrel Press and The Varno Courier,
+    ...")."""
     text = _terminated(c.wording.text)
-    if len(c.claim.sources) == 1:
+    if len(c.claim.sources) == 1 or c.claim.origins == 1:
         text = f"According to {outlet_names(story, c.claim.sources)}, {_lower_first(c.wording)}"
         text = _terminated(text)
     return SummarySentence(text=text, sources=c.claim.sources, claims=(c.claim.id,))
@@ -395,7 +398,7 @@ def headline(
         return lead_in.rstrip(".")
     # a short title ("Weird date") still names the story better than nothing
     short = (neutral_title(_SITE_SUFFIX.sub("", s.article.title.strip()).strip()) for s in story.sources)
-    return next((t.rstrip(".") for t in short if t and not unsure(t)), "")
+    return next((t.rstrip(".") for t in short if t and not unsure(t) and not neutrality.flagged(t)), "")
 
 
 def neutral_title(title: str) -> str | None:
