@@ -400,6 +400,20 @@ def test_the_headline_is_never_shouted_quoted_or_in_words_the_lens_found_loaded(
     assert Summariser()(both, flagged).headline.endswith(union.rstrip(".")[4:])  # no title left: the lead
 
 
+def test_a_title_clause_only_its_outlet_reports_is_cut_from_the_headline() -> None:
+    srcs = [
+        source(
+            "s1",
+            "Veldoria Public Radio",
+            ["An earthquake hit the Tarsk Highlands on Saturday.", "A village school fell down in Ostrel."],
+            title="Earthquake hits Tarsk Highlands; village school collapses in Ostrel",
+        ),
+        source("s2", "Kestrel Press", ["The earthquake hit the Tarsk Highlands before dawn on Saturday."]),
+    ]
+    st = story(srcs, claim("c1", srcs, ("s1", 0), ("s2", 0)), claim("c2", srcs, ("s1", 1)))
+    assert Summariser()(st, Findings()).headline == "Earthquake hits Tarsk Highlands"
+
+
 def test_a_short_title_the_lens_found_loaded_is_no_headline_either() -> None:
     quote = 'Union leader Zoe Marchetti said: "They ignored every warning we gave them about the slope."'
     srcs = [

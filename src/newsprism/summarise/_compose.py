@@ -384,9 +384,14 @@ def headline(
             if len(parts) != 1 or len(parts[0].split()) < 3:
                 continue  # "port officials say" is left when "Fire kills 12" goes: no headline
             title = parts[0].strip()
+        # "Earthquake hits Tarsk Highlands; village school collapses in Ostrel": a clause in words no other
+        # outlet uses is one outlet's news, not the story's
+        parts = [p for p in _TITLE_PARTS.split(title) if _shared(p, vocab, shared_by) >= 0.5]
+        if len(parts) == 1 and parts[0] != title and len(parts[0].split()) >= 3:
+            title = parts[0].strip()
         words = content_words(title)
         overlap = len(words & lead) / len(words) if words else 0.0
-        shared = sum(vocab.get(w, 0) >= shared_by for w in words) / len(words) if words else 0.0
+        shared = _shared(title, vocab, shared_by)
         score = overlap + shared - 0.5 * neutrality.subjectivity(title) - loadedness.get(src.id, 0.0)
         if best is None or score > best[0]:
             best = (score, title)
@@ -399,6 +404,12 @@ def headline(
     # a short title ("Weird date") still names the story better than nothing
     short = (neutral_title(_SITE_SUFFIX.sub("", s.article.title.strip()).strip()) for s in story.sources)
     return next((t.rstrip(".") for t in short if t and not unsure(t) and not neutrality.flagged(t)), "")
+
+
+def _shared(text: str, vocab: dict[str, int], by: int) -> float:
+    """The share of the text's content words that at least ``by`` outlets use."""
+    words = content_words(text)
+    return sum(vocab.get(w, 0) >= by for w in words) / len(words) if words else 0.0
 
 
 def neutral_title(title: str) -> str | None:
