@@ -484,6 +484,26 @@ def test_a_head_count_outlets_give_with_other_people_words_raises_its_claim() ->
     assert cites(st, SummarySettings(sentences=2))[0] in ("c1", "c2")
 
 
+def test_rates_of_different_things_do_not_unsettle_each_other() -> None:
+    srcs = [
+        source("s1", "Calder Press", ["The key rate in Kestria is now 4.25%, the highest since 2014."]),
+        source("s2", "Northport Observer", ["Borrowing costs in Kestria now stand at 4.25% after the move."]),
+        source(
+            "s3", "Eastbridge Herald", ["Kestria's central bank took its main rate up to 4.25% this week."]
+        ),
+        source(
+            "s4", "Business Daily", ["Inflation in Kestria was 6.4% in June.", "Bank shares fell on Friday."]
+        ),
+        source(
+            "s5", "Tribune", ["Prices in Kestria rose 6.4% in June.", "Shares of lenders dropped on Friday."]
+        ),
+    ]
+    shares = claim("c6", srcs, ("s4", 1), ("s5", 1))  # two outlets in their own words
+    st = story(srcs, *(claim(f"c{i}", srcs, (f"s{i}", 0)) for i in range(1, 6)), shares)
+    # three outlets give the 4.25% rate: inflation's 6.4% is another figure, not a dispute of it
+    assert cites(st, SummarySettings(sentences=1))[0] in ("c1", "c2", "c3")
+
+
 def test_a_one_outlet_wording_of_a_figure_others_give_names_them_and_cites_them() -> None:
     fled = "Around 1,200 people fled their homes near the river overnight, the county said."
     moved = "Some 1,200 residents were moved out of low-lying streets before the water arrived."

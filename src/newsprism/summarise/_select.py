@@ -250,7 +250,8 @@ def fact_support(story: Story) -> tuple[dict[Fact, int], frozenset[Fact]]:
     unsettled = frozenset(
         f
         for f in support
-        if any(
+        if f[0] != "percent"  # a story's rates are of many things (4.25% the rate, 6.4% inflation)
+        and any(
             slack.get(f[0], _SAME_FIGURE) * max(v, f[2]) < abs(v - f[2])
             and max(v, f[2]) < _OTHER_FACT * min(v, f[2])
             for v in values[f[0], f[1]]
