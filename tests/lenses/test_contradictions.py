@@ -604,6 +604,26 @@ def test_one_vote_told_two_ways_in_unlike_sentences_is_compared(pipeline: object
 
 
 @pytest.mark.slow
+def test_one_committee_vote_with_no_side_in_common_is_compared_by_its_members(pipeline: object) -> None:
+    texts = {
+        "Calder Press Agency": (
+            "The Bank of Kestria raised its key rate to 4.25% on Thursday. The bank's monetary policy "
+            "committee voted 7-2 for the increase."
+        ),
+        "Workers' Tribune": (
+            "Households face higher bills again. The bank's rate committee split 6-3 on the move, a sign "
+            "that some of its own members doubt the wisdom of it."
+        ),
+        "Northport Observer": "The decision was taken by a 7-2 vote of the monetary policy committee.",
+    }
+    # nine members either way: one vote, told two ways
+    assert _one_dispute(pipeline, texts, "2025-07-10") == (
+        "number",
+        {("Calder Press Agency", "7-2"), ("Workers' Tribune", "6-3"), ("Northport Observer", "7-2")},
+    )
+
+
+@pytest.mark.slow
 def test_one_loss_told_two_ways_in_unlike_sentences_is_compared(pipeline: object) -> None:
     texts = {
         "Estmark Press Agency": (

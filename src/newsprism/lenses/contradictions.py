@@ -151,10 +151,10 @@ class ContradictionLens:
     ) -> str | None:
         """ "close" when two sentences of different claim groups read alike, "toll" when they read apart
         but count people by one outcome ("12 people were killed" / "leaving 16 dead"), "tally" when they
-        give vote tallies with a side in common ("by 212 votes to 198" / "voted 212 to 189": one vote,
-        told two ways; a committee's 12-9 and the chamber's 212-198 share no side), "sum" when each gives
-        one sum of one currency and size and they read somewhat alike, "area" the same for one area, else
-        None."""
+        give vote tallies with a side or the total in common ("by 212 votes to 198" / "voted 212 to 189":
+        one vote, told two ways; a committee's 12-9 and the chamber's 212-198 share neither), "sum" when
+        each gives one sum of one currency and size and they read somewhat alike, "area" the same for one
+        area, else None."""
         xa, xb = vectors.get(va.source), vectors.get(vb.source)
         overlap = len(va.words & vb.words) / max(1, min(len(va.words), len(vb.words)))
         if xa is not None and xb is not None and ia < len(xa) and ib < len(xb):
@@ -190,9 +190,12 @@ def _lone(v: SentenceView, kind: str) -> Quantity | None:
 
 
 def _same_vote(a: SentenceView, b: SentenceView) -> bool:
-    """Two tallies with a side in common: one vote, told alike or two ways."""
+    """Two tallies with a side in common, or of one body's members ("7-2" / "6-3" of nine): one vote,
+    told alike or two ways."""
     x, y = _lone(a, "score"), _lone(b, "score")
-    return x is not None and y is not None and (x.value == y.value or x.against == y.against)
+    if x is None or y is None:
+        return False
+    return x.value == y.value or x.against == y.against or x.value + x.against == y.value + y.against
 
 
 def _same_sum(a: SentenceView, b: SentenceView, kind: str) -> bool:
