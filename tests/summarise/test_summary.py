@@ -326,8 +326,10 @@ def test_a_toll_and_a_date_disputed_in_one_sentence_are_both_told_in_the_majorit
     # the Courier's "twelve people" agrees with the wire's "12 people": named beside it, not against it
     assert sentence.text.startswith("According to Northwire, ")
     assert "Valley Courier also gives twelve people" in sentence.text
-    assert "The Daily Blaze gives the date as Wednesday" in sentence.text
-    assert "The Daily Blaze gives the figure as at least 20 people" in sentence.text
+    assert sentence.text.endswith(
+        "Valley Courier also gives twelve people and Tuesday, and The Daily Blaze gives the figure as at "
+        "least 20 people and the date as Wednesday."
+    )  # one outlet's two values in one clause
     assert sentence.sources == ("s1", "s2", "s3")
 
 
@@ -729,6 +731,28 @@ def test_a_wording_that_opens_on_a_pronoun_loses_to_one_that_names_the_speaker()
     st = story(srcs, claim("c1", srcs, ("s1", 0), ("s2", 0)))
     shown = Summariser()(st, _lens([], {"s1": (0.3,), "s2": (0.2,)})).sentences[0]
     assert shown.text == quote
+
+
+def test_two_disputes_of_other_outlets_are_told_in_clauses_of_their_own() -> None:
+    texts = {
+        "Northwire": "Port officials said 12 people were killed in the fire on Tuesday.",
+        "Valley Courier": "Port officials said twelve people died in the fire on Tuesday.",
+        "The Daily Blaze": "Port officials said at least 20 people were killed in the fire on Tuesday.",
+        "Harbour Radio": "Port officials said 12 people were killed in the fire on Wednesday.",
+    }
+    srcs = [source(f"s{i + 1}", name, [t]) for i, (name, t) in enumerate(texts.items())]
+    st = story(srcs, claim("c1", srcs, *((s.id, 0) for s in srcs)))
+
+    def values(kind: str, *words: str) -> Contradiction:
+        out = tuple(passage_of(st, src.id, w) for src, w in zip(srcs, words, strict=True))
+        return Contradiction(claims=("c1",), kind=kind, values=out, explanation="")  # type: ignore[arg-type]
+
+    toll = values("number", "12 people", "twelve people", "at least 20 people", "12 people")
+    day = values("date", "Tuesday", "Tuesday", "Tuesday", "Wednesday")
+    (sentence,) = Summariser()(st, Findings(contradictions=(toll, day))).sentences
+    assert "; The Daily Blaze gives the figure as at least 20 people; Harbour Radio gives the date as" in (
+        sentence.text
+    ), sentence.text
 
 
 def test_a_disputed_claim_is_attributed_only_to_outlets_that_said_it_so() -> None:

@@ -114,7 +114,8 @@ def disputed(
     body = _lower_first(w).rstrip()
     body = body[:-1] if _END.search(body) and body[-1] in ".!?" else body
     also = ", ".join(_also(story, [t.also for t in values if t.kind != "entity"], set(named)))
-    tails = ", and ".join(filter(None, [also, *(t.tail(story) for t in values)]))
+    parts = [p for p in (also, *_joined([t.tail(story) for t in values])) if p]
+    tails = (", and " if len(parts) <= 2 else "; ").join(parts)  # two disputes: no "and ... and ..."
     text = _terminated(f"According to {outlet_names(story, named)}, {body}; {tails}")
     # every outlet the sentence names is cited: the lens also lists outlets agreeing with a compared
     # value ("The Daily Torch also gives 8,400 acres") whose claim groups it did not compare
@@ -176,6 +177,17 @@ class _Told:
         parts[0] = f"{outlet_names(story, first)} {verb} {lead_in}{next(iter(self.others))}"
         tail = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
         return tail + (" instead" if self.kind == "entity" else "")
+
+
+def _joined(tails: list[str]) -> list[str]:
+    """Two tails of the same outlets as one: "The Daily Blaze gives the figure as at least 20 people and
+    the date as Wednesday"."""
+    split = [re.split(r" (gives?|names?) ", t, maxsplit=1) for t in tails]
+    if len(split) == 2 and all(len(p) == 3 for p in split):
+        (a, verb, x), (b, _, y) = split
+        if a == b and " and " not in x:
+            return [f"{a} {verb} {x} and {y}"]
+    return tails
 
 
 def _also(story: Story, values: Sequence[dict[str, list[str]]], named: set[str]) -> list[str]:
