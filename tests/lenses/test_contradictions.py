@@ -489,6 +489,18 @@ def test_article_without_date_compares_weekdays_by_name(sources: list[Source]) -
             "Port officials said 15 people had died in the fire.",
             ["number"],
         ),
+        # a tabloid's two tolls of one event both differ from the wire's: both are flagged ...
+        (
+            "The quake killed 23 people and injured 140, the ministry said.",
+            "At least 30 people were killed when the quake struck, with more than 200 injured.",
+            ["number", "number"],
+        ),
+        # ... but not a latest toll against an earlier one
+        (
+            "State radio said at least 70 were dead and over 500 injured.",
+            "The latest toll given by officials was 64 dead and over 460 injured.",
+            [],
+        ),
     ],
 )
 def test_sentence_pairs(segmenter: Segmenter, a: str, b: str, kinds: list[str]) -> None:

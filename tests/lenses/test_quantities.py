@@ -239,6 +239,14 @@ def test_hospital_tolls_are_hurt() -> None:
         assert outcome(text, extract_quantities(text)[0]) == {"hurt"}
 
 
+def test_the_counted_word_can_say_the_toll() -> None:
+    from newsprism.lenses.quantities import outcome
+
+    text = "Officials counted more than 200 injured by Saturday."
+    injured = extract_quantities(text)[-1]
+    assert outcome(text, injured) == {"hurt"}
+
+
 def test_initialisms_years_and_misspelt_scales() -> None:
     assert one("They withdrew the remaining 2,500 U.S. troops.").unit == "count:troop"
     grew = [q.text for q in extract_quantities("Crimes rose from 6,121 in 2016 to 7,314 in 2019.")]

@@ -58,6 +58,7 @@ _MEASURE_OF = {  # one measure, several words: "sales of $4.7 billion" / "revenu
 }
 _SNAPSHOT = re.compile(
     r"\b(?:as of|so far|at one point|at last count|intraday|latest (?:available )?data"
+    r"|latest (?:official )?(?:toll|figures?|count|tally)"
     r"|(?:early|late|morning|midday|afternoon|mid-?morning|mid-?afternoon|late-morning|early-afternoon"
     r"|late-afternoon|overnight|after-hours|pre-market|premarket)(?: [a-z]+)? trading"
     r"|in (?:early|late) (?:morning|afternoon)"
@@ -97,6 +98,7 @@ _GROUPS = {"staff", "crew", "police", "personnel", "faculty", "family", "clergy"
 _NUMBER_WORDS = {*_UNITS_WORDS, *_TENS_WORDS, "dozen", "hundred", "thousand", "several", "many", "few"}
 # a number's own words, and the hedges before it: never what a count counts
 _NOT_COUNTED = {*_NUMBER_WORDS, *(w for words, _ in _PREFIXES for w in words), "not"}
+_TOLLS = {"dead", "hurt", "missing"}  # outcomes of a toll (quantities.outcome)
 _DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
 
 
@@ -132,6 +134,7 @@ def _numbers(a: SentenceView, b: SentenceView) -> list[Finding]:
     free_a = [q for q in qa if not any(_agrees(q, o) for o in qb) and not _written_in(q, b)]
     free_b = [q for q in qb if not any(_agrees(q, o) for o in qa) and not _written_in(q, a)]
     out: list[Finding] = []
+    compared: list[tuple[Quantity, Quantity]] = []
     used: set[int] = set()
     # the one unexplained count on each side fills the same slot whatever it counts, when the words of
     # what they count meet ("14 reports of overheating" / "16 overheating incidents") or both say the
@@ -150,7 +153,16 @@ def _numbers(a: SentenceView, b: SentenceView) -> list[Finding]:
             (i, y)
             for i, y in enumerate(free_b)
             if i not in used
-            and (comparable(x, y) or (lone_pair and x is lone[0][0] and y is lone[1][0]))
+            and (
+                comparable(x, y)
+                or (lone_pair and x is lone[0][0] and y is lone[1][0])
+                or (
+                    x.kind == y.kind == "count"
+                    and not x.change
+                    and not y.change
+                    and _one_toll(a.text, x, b.text, y)
+                )
+            )
             and not _outcomes_differ(a.text, x, b.text, y)
         ]
         if not cands:
@@ -158,9 +170,17 @@ def _numbers(a: SentenceView, b: SentenceView) -> list[Finding]:
         scored = sorted(((_context(a, x, b, y), i, y) for i, y in cands), key=lambda c: (-c[0], c[1]))
         score, i, y = scored[0]
         # the only unexplained value of its kind on each side fills the same slot
-        unique = (sum(comparable(q, y) for q in free_a) == 1 or lone_pair) and len(cands) == 1
-        if x.kind == "count" and not (x.noun and y.noun) and not _same_neighbour(a.text, x, b.text, y):
-            continue  # a bare number needs the same word beside it ("killed 12" / "killed 15")
+        one_toll = sum(_one_toll(a.text, q, b.text, y) for q in free_a) == 1 and _one_toll(
+            a.text, x, b.text, y
+        )
+        unique = (sum(comparable(q, y) for q in free_a) == 1 or lone_pair or one_toll) and len(cands) == 1
+        if (
+            x.kind == "count"
+            and not (x.noun and y.noun)
+            and not _same_neighbour(a.text, x, b.text, y)
+            and not _one_toll(a.text, x, b.text, y)
+        ):
+            continue  # a bare number needs the same word beside it ("killed 12" / "killed 15"), or one toll
         if x.kind == "score" and bool(_INTERIM.search(a.text)) != bool(_INTERIM.search(b.text)):
             continue
         if not unique and score < 2:
@@ -178,10 +198,14 @@ def _numbers(a: SentenceView, b: SentenceView) -> list[Finding]:
         if compatible(x, y):
             continue
         used.add(i)
+        compared.append((x, y))
         out.append(Finding("number", (a.passage(x.start, x.end), b.passage(y.start, y.end)),
                            f"{a.outlet} says {x.text!r} where {b.outlet} says {y.text!r}; "
                            f"{_slack(x, y)}"))  # fmt: skip
-    return out if len(out) < 2 else []
+    # a tabloid's toll of the dead and of the hurt may both differ from the wire's ("at least 30 killed
+    # ... more than 200 injured" / "killing 23 people and injuring 140"): two tolls of one event
+    tolls = all(outcome(a.text, x) & _TOLLS and outcome(b.text, y) & _TOLLS for x, y in compared)
+    return out if len(out) < 2 or tolls else []
 
 
 def _other_moments(a: SentenceView, b: SentenceView) -> bool:
@@ -360,6 +384,12 @@ def _agrees(x: Quantity, y: Quantity) -> bool:
         return True
     # "four regions" and "the four territories": same count of differently named things
     return x.kind == y.kind == "count" and x.value == y.value and not x.approx and not y.approx
+
+
+def _one_toll(ta: str, x: Quantity, tb: str, y: Quantity) -> bool:
+    """Both count one and the same toll ("injuring 140" / "with more than 200 injured")."""
+    ox, oy = outcome(ta, x) & _TOLLS, outcome(tb, y) & _TOLLS
+    return len(ox) == 1 and ox == oy
 
 
 def _outcomes_differ(ta: str, x: Quantity, tb: str, y: Quantity) -> bool:

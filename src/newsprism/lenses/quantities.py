@@ -690,4 +690,6 @@ def outcome(text: str, q: Quantity) -> set[str]:
         takewhile(lambda w: w not in _NEGATIONS, (w.lower() for w in _LETTERS.findall(text[q.end :])[:4]))
     )
     near = [w.lower() for w in _LETTERS.findall(text[: q.start])[-3:]] + after
+    if q.noun.endswith("ed") or q.noun in ("dead", "hurt", "missing"):
+        near.append(q.noun)  # "more than 200 injured": the counted word says it (not "two hospitals")
     return {kind for kind, stems in _OUTCOMES.items() if any(w.startswith(stems) for w in near)}
