@@ -486,6 +486,39 @@ def test_a_head_count_outlets_give_with_other_people_words_raises_its_claim() ->
     assert cites(st, SummarySettings(sentences=2))[0] in ("c1", "c2")
 
 
+def test_a_bare_count_and_the_same_count_of_others_are_one_figure() -> None:
+    from newsprism.summarise._compose import _same_figure
+
+    assert _same_figure("140", "140 others")
+    assert _same_figure("12 people", "twelve people")
+    assert not _same_figure("140", "about 90")
+    assert not _same_figure("12 people", "12 boats")
+
+
+def test_a_candidate_the_summary_skips_tells_no_figure() -> None:
+    from newsprism.summarise._select import candidates, fact_support, rank
+
+    texts = [
+        "Fourteen people were hurt in the fire, the port said.",
+        "The blaze left 14 people hurt, officials said.",
+        "14 people were hurt in the ferry fire on Tuesday.",
+        "Divers searched the harbour on Wednesday.",
+        "Police boats combed the water near the quay for hours.",
+    ]
+    srcs = [source(f"s{i}", f"Outlet {i}", [t]) for i, t in enumerate(texts, start=1)]
+    claims = [claim(f"c{i}", srcs, (f"s{i}", 0)) for i in (1, 2, 3)]
+    st = story(srcs, *claims, claim("c4", srcs, ("s4", 0), ("s5", 0)))
+    pool = candidates(st, Neutrality(None), 60)
+    taken: list[object] = []
+    ranked = rank(pool, None, fact_support(st), taken=taken)  # type: ignore[arg-type]
+    first, second = next(ranked), next(ranked)
+    # the first toll sentence was not taken (say, over the budget): the next one still has three origins
+    # behind its figure, where the divers' two would otherwise lead
+    assert {first.claim.id, second.claim.id} <= {"c1", "c2", "c3"}
+    taken.append(second)
+    assert next(ranked).claim.id == "c4"  # once one is told, the figure raises no other
+
+
 def test_rates_of_different_things_do_not_unsettle_each_other() -> None:
     srcs = [
         source("s1", "Calder Press", ["The key rate in Kestria is now 4.25%, the highest since 2014."]),

@@ -99,7 +99,7 @@ class Summariser:
         words = 0
         first_fit: SummarySentence | None = None
         support = fact_support(story)
-        for c in rank(pool, term_weights(story), support, frozenset(contested)):
+        for c in rank(pool, term_weights(story), support, frozenset(contested), taken=chosen):
             if c.claim.id in covered or redundant(c, chosen, s.redundancy):
                 continue
             if s.words is not None and (out or first_fit is not None):

@@ -340,11 +340,16 @@ def _same_day(story: Story, x: Passage, y: Passage) -> bool:
 
 
 def _same_figure(x: str, y: str) -> bool:
-    """ "12 people" and "Twelve people", "23 people" and "about 25 people": one value in other words."""
+    """ "12 people" and "Twelve people", "23 people" and "about 25 people", "140" and "140 others": one
+    value in other words (a bare count meets any count)."""
     from newsprism.lenses.quantities import compatible, extract_quantities, same_unit
 
     qx, qy = extract_quantities(x), extract_quantities(y)
-    return len(qx) == len(qy) == 1 and same_unit(qx[0], qy[0]) and compatible(qx[0], qy[0])
+    if not len(qx) == len(qy) == 1:
+        return False
+    a, b = qx[0], qy[0]
+    bare = a.kind == b.kind == "count" and not (a.noun and b.noun)
+    return (bare or same_unit(a, b)) and compatible(a, b)
 
 
 def headline(

@@ -287,6 +287,7 @@ def rank(
     weights: dict[str, float] | None = None,
     facts: tuple[dict[Fact, int], frozenset[Fact]] | None = None,
     contested: frozenset[str] = frozenset(),
+    taken: list[Candidate] | None = None,
 ) -> Iterator[Candidate]:
     """More independent origins first; among equals, the one that adds most uncovered story words.
 
@@ -301,12 +302,24 @@ def rank(
     smaller second term; ties by claim order, so the result is deterministic. A pick only ever lowers
     the others' scores, so the greedy is evaluated lazily (a heap of stale upper bounds, re-scored when
     they reach the top): the same order as the plain greedy, without its quadratic cost on big stories.
-    Yields lazily, so a caller that stops after five sentences never ranks the rest.
+    Yields lazily, so a caller that stops after five sentences never ranks the rest. What counts as said
+    is what the caller took (``taken``, which it appends to): a candidate it skips (a dispute it cannot
+    state fairly, a sentence over the budget) neither covers words nor tells a figure. Without ``taken``,
+    every candidate yielded counts as taken.
     """
     weights = weights or {}
     support, unsettled = facts or ({}, frozenset())
     covered: set[str] = set()
     told: set[Fact] = set()
+    said: list[Candidate] = [] if taken is None else taken
+    synced = 0
+
+    def sync() -> None:
+        nonlocal synced
+        for c in said[synced:]:
+            covered.update(c.terms)
+            told.update(c.facts)
+        synced = len(said)
 
     def key(c: Candidate, i: int) -> tuple[int, bool, int, int, float, int]:
         """Level (origins, or those behind a figure it gives, up to three); then what happened before
@@ -323,12 +336,13 @@ def rank(
     heapq.heapify(heap)
     while heap:
         *_, i = heapq.heappop(heap)
+        sync()
         fresh = key(cands[i], i)
         if heap and fresh > heap[0]:
             heapq.heappush(heap, fresh)  # its level or score dropped below the next bound: look again
             continue
-        covered |= cands[i].terms
-        told |= cands[i].facts
+        if taken is None:
+            said.append(cands[i])
         yield cands[i]
 
 
