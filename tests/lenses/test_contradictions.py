@@ -681,6 +681,24 @@ def test_one_burnt_area_told_by_the_same_day_in_unlike_sentences_is_compared(pip
     assert {o for o, v in values if "8,400" in v} == {"Pinecrest Wire", "Coldwater Public Radio"}
 
 
+@pytest.mark.slow
+def test_one_quake_magnitude_told_in_unlike_sentences_is_compared(pipeline: object) -> None:
+    texts = {
+        "Veldoria Public Radio": (
+            "An earthquake has struck the Tarsk Highlands. The Halden Institute of Seismology put the "
+            "preliminary magnitude at 6.1."
+        ),
+        "Tarsk Valley Herald": (
+            "Brenmoor is counting its dead. The Halden Institute of Seismology measured the quake at "
+            "magnitude 6.4, with its centre a few kilometres northeast of the town."
+        ),
+    }
+    assert _one_dispute(pipeline, texts, "2026-10-03") == (
+        "number",
+        {("Veldoria Public Radio", "6.1"), ("Tarsk Valley Herald", "6.4")},
+    )
+
+
 def test_a_reading_by_a_day_the_other_sentence_does_not_name_is_another_moment() -> None:
     from newsprism.lenses._figures import _other_moments
 

@@ -247,6 +247,13 @@ def test_the_counted_word_can_say_the_toll() -> None:
     assert outcome(text, injured) == {"hurt"}
 
 
+def test_a_quakes_magnitude_is_a_reading_not_a_count() -> None:
+    (q,) = [q for q in extract_quantities("A magnitude 6.4 earthquake struck Ostvik, killing 23 people.")][:1]
+    assert (q.text, q.kind, q.value) == ("6.4", "magnitude", 6.4)
+    later = one("The institute put the preliminary magnitude at 6.1.")
+    assert (later.kind, later.value) == ("magnitude", 6.1)
+
+
 def test_initialisms_years_and_misspelt_scales() -> None:
     assert one("They withdrew the remaining 2,500 U.S. troops.").unit == "count:troop"
     grew = [q.text for q in extract_quantities("Crimes rose from 6,121 in 2016 to 7,314 in 2019.")]

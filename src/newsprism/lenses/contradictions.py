@@ -38,14 +38,14 @@ __all__ = [
 ]
 
 _TOLL_COSINE = 0.3  # two sentences giving a toll of one outcome are compared from this (same-story) cosine
-# two sentences each giving one sum of one currency and size (or one area) are compared from this cosine:
-# alignment splits "customers lost $2.1 billion when it collapsed" from "... lost about $1.2 billion when
-# it froze withdrawals", the story's one loss told two ways; "had burned 8,400 acres by Wednesday morning"
-# from "By Wednesday the fire had burned 4,800 acres, the Herald was told"
+# two sentences each giving one sum of one currency and size (or one area, or one quake's magnitude) are
+# compared from this cosine: alignment splits "customers lost $2.1 billion when it collapsed" from "...
+# lost about $1.2 billion when it froze withdrawals", the story's one loss told two ways; "had burned 8,400
+# acres by Wednesday morning" from "By Wednesday the fire had burned 4,800 acres, the Herald was told"
 _SUM_COSINE = 0.5
 _SUM_RATIO = 10.0
 # what a pair brought together by one figure compares
-_LONE_KINDS = {"tally": "score", "sum": "money", "area": "area"}
+_LONE_KINDS = {"tally": "score", "sum": "money", "area": "area", "magnitude": "magnitude"}
 
 
 # --------------------------------------------------------------------------- the lens
@@ -153,8 +153,8 @@ class ContradictionLens:
         but count people by one outcome ("12 people were killed" / "leaving 16 dead"), "tally" when they
         give vote tallies with a side or the total in common ("by 212 votes to 198" / "voted 212 to 189":
         one vote, told two ways; a committee's 12-9 and the chamber's 212-198 share neither), "sum" when
-        each gives one sum of one currency and size and they read somewhat alike, "area" the same for one
-        area, else None."""
+        each gives one sum of one currency and size and they read somewhat alike, "area" and "magnitude"
+        the same for one area or one quake's magnitude, else None."""
         xa, xb = vectors.get(va.source), vectors.get(vb.source)
         overlap = len(va.words & vb.words) / max(1, min(len(va.words), len(vb.words)))
         if xa is not None and xb is not None and ia < len(xa) and ib < len(xb):
@@ -169,7 +169,9 @@ class ContradictionLens:
                 return "tally"
             if cosine < _SUM_COSINE:
                 return None
-            return next((why for why in ("sum", "area") if _same_sum(va, vb, _LONE_KINDS[why])), None)
+            return next(
+                (why for why in ("sum", "area", "magnitude") if _same_sum(va, vb, _LONE_KINDS[why])), None
+            )
         return "close" if overlap >= self.cross_overlap else None
 
 

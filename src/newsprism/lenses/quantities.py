@@ -268,7 +268,19 @@ def _quantity_at(text: str, toks: list[_Tok], i: int) -> tuple[Quantity | None, 
                 high_value = v2  # the wording states both ends: no rounding slack
                 half = 0.0
                 j = k2
+    after_number = j
     unit, kind, noun, j = _unit(toks, j, currency, vague)
+    reading = i > 0 and (
+        toks[i - 1].low in _MAGNITUDE
+        or (i > 1 and toks[i - 1].low in ("at", "of") and toks[i - 2].low in _MAGNITUDE)
+    )
+    if kind == "count" and not prefix and not currency and reading:
+        unit, kind, noun, j = (
+            "magnitude",
+            "magnitude",
+            "",
+            after_number,
+        )  # "a magnitude 6.4 quake", "magnitude at 6.1"
     if kind == "":
         return None, j if j > i else start_i + 1
     if prefix in ("from", "between") and high_value is None:
@@ -664,6 +676,7 @@ def compatible(a: Quantity, b: Quantity) -> bool:
     return alow <= bhigh * (1 + 1e-9) and blow <= ahigh * (1 + 1e-9)
 
 
+_MAGNITUDE = {"magnitude", "richter"}  # a quake's reading, not a count of what follows
 # what a count of people says happened to them: a toll of the dead, of the hurt, ... or everyone there
 _OUTCOMES = {
     "dead": ("kill", "dead", "die", "died", "death", "fatal"),
