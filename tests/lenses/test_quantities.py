@@ -252,6 +252,8 @@ def test_a_quakes_magnitude_is_a_reading_not_a_count() -> None:
     assert (q.text, q.kind, q.value) == ("6.4", "magnitude", 6.4)
     later = one("The institute put the preliminary magnitude at 6.1.")
     assert (later.kind, later.value) == ("magnitude", 6.1)
+    hyphen = one("The 6.4-magnitude quake struck at 04:12.")
+    assert (hyphen.text, hyphen.kind) == ("6.4-magnitude", "magnitude")
 
 
 def test_initialisms_years_and_misspelt_scales() -> None:

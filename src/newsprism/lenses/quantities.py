@@ -270,17 +270,9 @@ def _quantity_at(text: str, toks: list[_Tok], i: int) -> tuple[Quantity | None, 
                 j = k2
     after_number = j
     unit, kind, noun, j = _unit(toks, j, currency, vague)
-    reading = i > 0 and (
-        toks[i - 1].low in _MAGNITUDE
-        or (i > 1 and toks[i - 1].low in ("at", "of") and toks[i - 2].low in _MAGNITUDE)
-    )
-    if kind == "count" and not prefix and not currency and reading:
-        unit, kind, noun, j = (
-            "magnitude",
-            "magnitude",
-            "",
-            after_number,
-        )  # "a magnitude 6.4 quake", "magnitude at 6.1"
+    reading = _magnitude_end(toks, i, after_number)
+    if kind == "count" and not prefix and not currency and reading is not None:
+        unit, kind, noun, j = "magnitude", "magnitude", "", reading
     if kind == "":
         return None, j if j > i else start_i + 1
     if prefix in ("from", "between") and high_value is None:
@@ -677,6 +669,19 @@ def compatible(a: Quantity, b: Quantity) -> bool:
 
 
 _MAGNITUDE = {"magnitude", "richter"}  # a quake's reading, not a count of what follows
+
+
+def _magnitude_end(toks: list[_Tok], i: int, after: int) -> int | None:
+    """Where a quake's magnitude ends when the number at ``i`` is one ("a magnitude 6.4 quake", "put the
+    magnitude at 6.1", "the 6.4-magnitude quake"), else None."""
+    k = after + int(after < len(toks) and toks[after].text in ("-", "–"))
+    if k < len(toks) and toks[k].low in _MAGNITUDE:
+        return k + 1
+    one = toks[i - 1].low if i > 0 else ""
+    two = toks[i - 2].low if i > 1 else ""
+    return after if one in _MAGNITUDE or (one in ("at", "of") and two in _MAGNITUDE) else None
+
+
 # what a count of people says happened to them: a toll of the dead, of the hurt, ... or everyone there
 _OUTCOMES = {
     "dead": ("kill", "dead", "die", "died", "death", "fatal"),
