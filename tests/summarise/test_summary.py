@@ -917,6 +917,17 @@ def test_an_attributed_sentence_opening_on_a_contraction_reads_on() -> None:
     )
 
 
+def test_among_well_established_claims_what_outlets_lead_with_comes_first() -> None:
+    lead = "The spillway of the Kestrel Hollow Dam gave way on Saturday, flooding the lower town."
+    evacuated = "Residents of the lower town were moved to the school gym overnight."
+    srcs = [source(f"s{i}", f"Outlet {i}", [lead, evacuated]) for i in (1, 2, 3)]
+    srcs.append(source("s4", "Outlet 4", ["Roads into Riverton stayed shut on Sunday.", evacuated]))
+    failure = claim("c1", srcs, ("s1", 0), ("s2", 0), ("s3", 0), origins=3)
+    moved = claim("c2", srcs, *((f"s{i}", 1) for i in (1, 2, 3, 4)), origins=4)  # one more outlet
+    st = story(srcs, failure, moved, claim("c3", srcs, ("s4", 0)))
+    assert cites(st, SummarySettings(sentences=2)) == ["c1", "c2"]
+
+
 def test_two_outlets_account_of_a_fact_leads_one_outlets_aside_that_mentions_it() -> None:
     signed = "Valcescu signed treaties annexing four regions on Friday."
     signed_b = "Valcescu signed the treaties annexing four regions on Friday."

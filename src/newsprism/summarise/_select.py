@@ -82,6 +82,7 @@ class Candidate:
     terms: frozenset[str] = frozenset()
     others: tuple[Wording, ...] = ()  # the claim's other unloaded wordings, most neutral first
     facts: frozenset[Fact] = frozenset()  # the figures its sentences give (see figure_facts)
+    leads: int = 0  # outlets whose first sentence is one of the claim's: what they lead with
 
 
 def content_words(text: str) -> frozenset[str]:
@@ -135,6 +136,7 @@ def candidates(story: Story, neutrality: Neutrality, max_words: int) -> list[Can
     centre = _centres(story)
     rare = minority_spellings(story)
     comment = {src.id for src in story.sources if commentary(src.article)}
+    firsts = {(src.id, src.sentences[0].start) for src in story.sources if src.sentences}
     out: list[Candidate] = []
     for claim in story.claims:
         members = [index[k] for p in claim.sentences if (k := (p.source, p.start, p.end)) in index]
@@ -167,6 +169,7 @@ def candidates(story: Story, neutrality: Neutrality, max_words: int) -> list[Can
                 terms=terms(best.text),
                 others=tuple(w for w in wordings[1:] if not w.loaded),
                 facts=frozenset(f for p in claim.sentences for f in figure_facts(p.text)),
+                leads=len({p.source for p in claim.sentences if (p.source, p.start) in firsts}),
             )
         )
     return out
@@ -321,16 +324,20 @@ def rank(
             told.update(c.facts)
         synced = len(said)
 
-    def key(c: Candidate, i: int) -> tuple[int, bool, int, int, float, int]:
+    def key(c: Candidate, i: int) -> tuple[int, bool, int, int, int, float, int]:
         """Level (origins, or those behind a figure it gives, up to three); then what happened before
-        what someone said about it (a quotation is a speaker's words, not the event); then those origins
+        what someone said about it (a quotation is a speaker's words, not the event); at the top level,
+        the claim more outlets open their articles with (the dam failure's toll before the evacuation
+        figure one more outlet gives); then those origins
         uncapped (a figure five outlets give before one three give); then its own origins (two outlets'
         account of the signing before one outlet's aside that mentions it); then coverage."""
         backing = c.facts - told if c.claim.id in contested else c.facts - told - unsettled
         behind = max(c.origins, max((support.get(f, 0) for f in backing), default=0))
         gain = sum(weights.get(w, 0.0) for w in c.terms - covered) / math.sqrt(max(1, len(c.terms)))
         score = gain + _IMPORTANCE_WEIGHT * c.importance
-        return -min(behind, _MAX_ORIGINS), quoting(c.wording.text), -behind, -c.origins, -score, i
+        level = min(behind, _MAX_ORIGINS)
+        leads = c.leads if level == _MAX_ORIGINS else 0  # among the well established: what outlets lead with
+        return -level, quoting(c.wording.text), -leads, -behind, -c.origins, -score, i
 
     heap = [key(c, i) for i, c in enumerate(cands)]
     heapq.heapify(heap)
