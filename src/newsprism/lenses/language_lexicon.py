@@ -36,7 +36,9 @@ in every use, "bitter" and "lazy" of a person (:data:`PERSON`), "gloomy" of peop
 (:data:`MOOD`), "wasted" time or money (:data:`SQUANDERED`, not wasted votes), "biased" not of a sample
 or an estimate (:data:`NOT_STATISTICAL`), "woke" not as the past of wake (:data:`NOT_VERB`); "admit",
 "concede" and "confess" only introducing what was said (:data:`SAYING`), and "insist" no longer (see
-:data:`ATTRIBUTION_VERBS`). The learned word scores (package data, see
+:data:`ATTRIBUTION_VERBS`). A fifth round (2026-11-24, after a fictional wildfire told by a tabloid) added
+disaster-tabloid intensifiers before a noun (:data:`SENSATIONAL`: "hellish", "monster blaze", "horror
+quake", "terrified families"). The learned word scores (package data, see
 ``data/language/README.md``) catch the long tail the hand lists miss; they carry no neutral alternative.
 """
 
