@@ -120,3 +120,10 @@ def test_a_future_act_on_a_bare_weekday_is_the_coming_one() -> None:
 def test_next_years_budget_is_no_date_of_the_vote() -> None:
     found = extract_dates("The council approved next year's budget on Tuesday night.", date(2026, 3, 11))
     assert [d.text for d in found] == ["Tuesday"]
+
+
+def test_a_month_name_ending_the_sentence_leaves_its_period() -> None:
+    from newsprism.lenses.dates import extract_dates
+
+    assert [d.text for d in extract_dates("The committee meets again on 18 September.")] == ["18 September"]
+    assert [d.text for d in extract_dates("Sentencing is set for Sept. 14.")] == ["Sept. 14"]

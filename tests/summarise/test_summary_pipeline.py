@@ -262,3 +262,24 @@ def test_a_disputed_area_names_and_cites_every_outlet_and_its_figure_is_told_onc
     text = " ".join(s.text for s in report.summary)
     for word in ("hellish", "monster", "Terrified", "bungling"):
         assert word not in text
+
+
+def test_a_scheduled_date_another_outlet_gives_otherwise_is_not_stated_one_sided(pipeline: Pipeline) -> None:
+    from newsprism.model import Article
+
+    texts = {
+        "Calder Press": "The Bank of Kestria raised its key rate to 4.25% on Thursday. The bank's next rate "
+        "decision is due on 18 September.",
+        "Northport Observer": "Kestria's central bank lifted its main rate to 4.25% on Thursday. The next "
+        "decision on rates is due on 18 September.",
+        "Business Daily": "The central bank raised rates to 4.25% again. Investors now look to 25 September, "
+        "when the rate committee next decides.",
+    }
+    articles = [
+        Article(id=f"a{i}", text=text, outlet=outlet, published="2025-07-10")
+        for i, (outlet, text) in enumerate(texts.items())
+    ]
+    report = analyse(pipeline, articles)
+    assert not report.contradictions  # the lens does not pair these sentences; the summary's check does
+    told = [s.text for s in report.summary if "September" in s.text]
+    assert len(told) == 1 and "18 September" in told[0] and "25 September" in told[0], told

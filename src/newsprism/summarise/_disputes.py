@@ -6,21 +6,28 @@ different words ("12 people were killed" / "at least 20 people died in the blaze
 can sit in a claim the lens never flagged. Before the summary states a number or a date, its sentence is
 compared (with the lens's own value comparison) against every sentence of the other outlets that talks
 about the same thing; a disagreement makes the claim disputed. The test of "the same thing" is loose on
-purpose, so only a count of one named thing ("214 passengers" / "240 passengers") is then told with every
-figure and its outlets; a duration, a sum or a share may be two facts ("reached the ferry within eleven
-minutes" / "smoke was seen about 20 minutes after it left port"), and such a claim is left out rather
-than told with a dispute that may not exist.
+purpose, so only a count of one named thing ("214 passengers" / "240 passengers") or a date both outlets
+schedule ahead ("the next rate decision is due on 18 September" / "... 25 September, when the rate committee
+next decides") is then told with every value and its outlets; a duration, a sum or a share may be two
+facts ("reached the ferry within eleven minutes" / "smoke was seen about 20 minutes after it left port"),
+and such a claim is left out rather than told with a dispute that may not exist. Past dates are not
+compared here: two outlets often date different moments of one story.
 """
 
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from datetime import date
+from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
 
+from newsprism.lenses.dates import parse_published
 from newsprism.lenses.quantities import Quantity, comparable, compatible, extract_quantities
 from newsprism.model import Contradiction, Passage, Source, Story
+
+if TYPE_CHECKING:
+    from newsprism.lenses._views import SentenceView
 from newsprism.summarise._select import Candidate, content_words
 
 _FIGURE = re.compile(
@@ -35,6 +42,23 @@ _TOPICAL_COSINE = (
 _TOPICAL_OVERLAP = 0.4
 
 
+def _ahead(view: SentenceView, value: Passage, story_day: date | None) -> bool:
+    """The date at ``value`` lies after its article's day (the story's latest, for an undated article): a
+    schedule ("the next decision is due on 18 September" / "meets again on 25 September"), which two
+    outlets give for one event, where past dates often mark two moments of the story."""
+    day = view.published or story_day
+    if day is None:
+        return False
+    for d in view.dates:
+        if view.start + d.start != value.start:
+            continue
+        if d.low is not None:
+            return d.low > day
+        if d.month and d.day:
+            return date(day.year, d.month, d.day) > day
+    return False
+
+
 class Hidden(NamedTuple):
     dispute: Contradiction
     statable: bool  # a count of one named thing on both sides: safe to tell with both figures
@@ -47,6 +71,8 @@ class DisputeCheck:
         self.story = story
         self.claim_of = {(p.source, p.start, p.end): c.id for c in story.claims for p in c.sentences}
         self._figures: dict[str, list[Quantity]] = {}
+        days = [d for src in story.sources if (d := parse_published(src.article.published)) is not None]
+        self.day = max(days, default=None)
 
     def __call__(self, c: Candidate) -> Hidden | None:
         """A dispute over a figure of ``c``'s chosen sentence that the lens did not report, if any."""
@@ -60,6 +86,7 @@ class DisputeCheck:
             return None
         by_value: dict[tuple[int, int], list[Passage]] = {}
         claims: dict[tuple[int, int], list[str]] = {}
+        kinds: dict[tuple[int, int], str] = {}
         for other in self.story.sources:
             if other.id == src.id:
                 continue
@@ -72,15 +99,20 @@ class DisputeCheck:
                     or not self._topical(c, other, t.index, t.text)
                 ):
                     continue
-                for f in compare_views(mine, view_of(other, t.start, t.end, claim)):
-                    if f.kind != "number":
-                        continue  # dates: two outlets often date different moments of one story
+                theirs_view = view_of(other, t.start, t.end, claim)
+                for f in compare_views(mine, theirs_view):
+                    ahead = _ahead(mine, f.values[0], self.day) and _ahead(theirs_view, f.values[1], self.day)
+                    if f.kind == "date" and not ahead:
+                        continue  # past dates: two outlets often date different moments of one story
+                    if f.kind not in ("number", "date"):
+                        continue
                     own, theirs = f.values
                     if self._also_gives(other, own.text):
                         continue  # an outlet that gives this figure too gives its other one for another fact
                     slot = (own.start, own.end)
                     by_value.setdefault(slot, [own]).append(theirs)
                     claims.setdefault(slot, [c.claim.id]).append(claim)
+                    kinds[slot] = f.kind
         if not by_value:
             return None
         slot = min(by_value)  # the first disputed figure of the sentence
@@ -92,12 +124,14 @@ class DisputeCheck:
         ]
         dispute = Contradiction(
             claims=tuple(dict.fromkeys(claims[slot])),
-            kind="number",
+            kind="date" if kinds[slot] == "date" else "number",
             values=tuple(dict.fromkeys([own, *same, *by_value[slot][1:]])),
             explanation="",
         )
         mine_q = [q for q in mine.quantities if q.text == dispute.values[0].text]
-        return Hidden(dispute, statable=bool(mine_q) and mine_q[0].unit.startswith("count:"))
+        # a count of one named thing, or a date both outlets schedule ahead, is safe to tell with both values
+        statable = dispute.kind == "date" or (bool(mine_q) and mine_q[0].unit.startswith("count:"))
+        return Hidden(dispute, statable=statable)
 
     def _also_gives(self, other: Source, figure: str) -> bool:
         """The wire's "31 of the 51 seats" and its "the League won the remaining 20 seats": one outlet
