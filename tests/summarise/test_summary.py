@@ -576,6 +576,34 @@ def test_words_whose_speaker_is_only_a_pronoun_are_not_told(text: str) -> None:
     assert speaker_unknown(text)
 
 
+def test_a_live_blogs_time_stamp_is_cut_like_a_dateline() -> None:
+    assert strip_dateline("22:14 — The Renewal Party has won 38.2 per cent of the vote.").startswith(
+        "The Renewal"
+    )
+    assert (
+        strip_dateline("23:05 Ilona Marek takes the stage in Brennholm.")
+        == "Ilona Marek takes the stage in Brennholm."
+    )
+    kept = "12.50 per cent of voters stayed home, officials said."
+    assert strip_dateline(kept) == kept
+
+
+def test_a_present_tense_pronoun_speaker_is_unknown_too() -> None:
+    from newsprism.summarise._select import speaker_unknown
+
+    assert speaker_unknown('"The voters have spoken," he tells reporters at party headquarters.')
+
+
+def test_two_articles_of_one_outlet_give_in_the_singular() -> None:
+    from newsprism.summarise._compose import _also
+
+    srcs = [source("s1", "Northgate Herald", ["a"]), source("s2", "Northgate Herald", ["b"])]
+    srcs.append(source("s3", "Radio Tessel", ["c"]))
+    assert _also(story(srcs), [{"38.2 per cent": ["s1", "s2"]}], {"s3"}) == [
+        "Northgate Herald also gives 38.2 per cent"
+    ]
+
+
 def test_a_named_speaker_talking_of_himself_is_told() -> None:
     from newsprism.summarise._select import speaker_unknown
 

@@ -38,6 +38,11 @@ _QUOTING = re.compile(r"[“”\"]|(^|\s)[‘']\w")  # an opening single quote, 
 _NAMES = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE"}
 
 
+def _one_outlet(story: Story, ids: Sequence[str]) -> bool:
+    """One outlet behind these sources (two articles of one paper read "Northgate Herald gives")."""
+    return len({story.source(i).outlet for i in ids}) == 1
+
+
 def outlet_names(story: Story, ids: Sequence[str]) -> str:
     """ "Reuters", "Reuters and the Ledger", "A, B and C" in the order given."""
     names = list(dict.fromkeys(story.source(i).outlet for i in ids))
@@ -170,7 +175,7 @@ class _Told:
         """ "the Clarion gives the figure as at least 30 people", for every other value."""
         lead_in = {"number": "the figure as ", "date": "the date as ", "entity": ""}[self.kind]
         first = next(iter(self.others.values()))
-        verb = ("name" if self.kind == "entity" else "give") + ("s" if len(set(first)) == 1 else "")
+        verb = ("name" if self.kind == "entity" else "give") + ("s" if _one_outlet(story, first) else "")
         parts = [
             f"{outlet_names(story, srcs)} {'as ' if lead_in else ''}{v}" for v, srcs in self.others.items()
         ]
@@ -204,8 +209,9 @@ def _also(story: Story, values: Sequence[dict[str, list[str]]], named: set[str])
     for src in story.sources:
         if src.id in said:
             by_values.setdefault(tuple(said[src.id]), []).append(src.id)
+    verb = {True: "gives", False: "give"}
     return [
-        f"{outlet_names(story, srcs)} also give{'s' if len(srcs) == 1 else ''} {' and '.join(texts)}"
+        f"{outlet_names(story, srcs)} also {verb[_one_outlet(story, srcs)]} {' and '.join(texts)}"
         for texts, srcs in by_values.items()
     ]
 

@@ -39,16 +39,11 @@ _PRISON = re.compile(
 _COMMENT_TITLE = re.compile(r"(opinion|comment|editorial|column|op-ed|view(point)?|letters?)\s*[:|—-]", re.I)
 _COMMENT_PATHS = {"opinion", "opinions", "comment", "commentisfree", "editorial", "editorials", "column",
                   "columns", "columnists", "op-ed", "oped", "op-eds", "letters"}  # fmt: skip
-_PRONOUN_SAYS = re.compile(
-    r"\b(he|she|they)\s+(said|says|added|told|wrote|continued|warned|insisted)\b|"
-    r"\b(said|says|added|told)\s+(he|she)\b",
-    re.I,
-)
+_SPEAKS = r"(said|says|added|adds|told|tells|wrote|writes|continued|warned|warns|insisted|insists)"
+_PRONOUN_SAYS = re.compile(rf"\b(he|she|they)\s+{_SPEAKS}\b|\b(said|says|added|told)\s+(he|she)\b", re.I)
 # "He said ...", "..., she added": the pronoun itself speaks (not "Trump said he would run")
 _PRONOUN_SPEAKS = re.compile(
-    r"(^|[,;:]\s*)(he|she)\s+(said|says|added|told|wrote|continued|warned|insisted)\b|"
-    r"\b(said|says|added|told)\s+(he|she)\s*([.,;]|$)",
-    re.I,
+    rf"(^|[,;:]\s*)(he|she)\s+{_SPEAKS}\b|\b(said|says|added|told)\s+(he|she)\s*([.,;]|$)", re.I
 )
 _PRONOUN_OPEN = re.compile(r"(He|She|It|They|His|Her|Its|Their|Them|Him)\b")
 _RELATIVE_DAY = re.compile(r"\b(today|yesterday|tomorrow|tonight|this morning|last night)\b", re.I)

@@ -34,6 +34,7 @@ _DATELINE = re.compile(
     r"(,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"  # a date
     r"\s*(\([A-Za-z .]{2,30}\))?\s*[-–—:]{1,2}\s+"
 )
+_TIMESTAMP = re.compile(r"^\s*\d{1,2}[:.]\d{2}(\s*[aApP]\.?[mM]\.?)?(\s*[-–—|]{1,2}\s*|\s+(?=[A-Z]))")
 _LEXICON_ENTRY = re.compile(r'<word form="([^"]+)"[^>]*?subjectivity="([0-9.]+)"')
 _MODIFIER_DEPS = {"amod", "advmod", "npadvmod"}
 _MODIFIER_POS = {"ADJ", "ADV"}
@@ -107,8 +108,9 @@ _ALSO = re.compile(
 
 
 def strip_dateline(text: str) -> str:
-    """The sentence without a wire dateline; unchanged when what follows would not be a sentence."""
-    m = _DATELINE.match(text)
+    """The sentence without a wire dateline or a live blog's time stamp ("22:14 — "); unchanged when what
+    follows would not be a sentence."""
+    m = _DATELINE.match(text) or _TIMESTAMP.match(text)
     if not m:
         return text
     rest = text[m.end() :]
