@@ -431,3 +431,129 @@ def test_near_duplicate_index_matches_copies_and_forgets_by_day() -> None:
     assert not same_text(shingles(WIRE), shingles(INDEPENDENT), 0.8)
     assert index.drop_before(11) == 1
     assert "wire" not in index and index.candidates(index.signature(shingles(near))) == []
+
+
+ORRIN = """Selkmark raises fuel duty by 3.5% to fund coastal roads
+By Vera Lund, Orrin Press Agency
+
+MARSK (Orrin Press) — Selkmark's parliament voted on Wednesday to raise the duty on road fuel by 3.5% \
+from January, the first increase in six years, to pay for repairs to the coastal highway.
+
+The measure passed 61-40 after a four-hour debate. Two members of the governing bloc, Ansel Brandt and \
+Hilde Marr, voted against it and asked for a smaller rise of 1.75 points.
+
+"Every krona of this goes into asphalt, not into the treasury," Transport Minister Kaja Holm told \
+reporters outside the chamber.
+
+Haulage firms said the increase would add about 40 krona to the cost of an average delivery, and the \
+national motorists' club called the vote a tax on rural families.
+
+The finance committee will set the exact timetable for the first repair contracts in March."""
+
+SELK_COURIER = """MARSK (Orrin Press) — Selkmark's parliament voted on Wednesday to raise the duty on road \
+fuel by 3.5% from January, the first increase in six years, to pay for repairs to the coastal highway.
+
+The measure passed 61-40 after a four-hour debate.
+
+"Every krona of this goes into asphalt, not into the treasury," Transport Minister Kaja Holm told \
+reporters outside the chamber.
+
+Haulage firms said the increase would add about 40 krona to the cost of an average delivery, and the \
+national motorists' club called the vote a tax on rural families.
+
+In Vessby, where the coastal highway lost a lane to a landslide in April, the harbour master welcomed the \
+money.
+
+The finance committee will set the exact timetable for the first repair contracts in March."""
+
+
+def test_a_dateline_naming_the_agency_makes_it_the_origin() -> None:
+    # the agency's file has no time, its reprint does; the reprint's "(Orrin Press)" dateline decides
+    agency = _source("s1", ORRIN, "Orrin Press Agency")
+    courier = _source("s2", SELK_COURIER, "Selk Courier", "2026-09-02T18:00+02:00")
+    found = ReuseLens()(Story((courier, agency)))
+    assert found.reuse and all(r.sources == ("s1", "s2") and r.origin == "s1" for r in found.reuse)
+    assert found.reused_share["s1"] == 0.0 and found.reused_share["s2"] > 0.6
+    assert found.wire == {"s1": ("Orrin Press Agency",), "s2": ("Orrin Press Agency",)}
+    notes = [c for r in found.reuse for c in r.changes]
+    # the copy's edits against the agency, and "1.75" is one number, not "1" and "75 points"
+    dropped = 'dropped "Two members of the governing bloc, Ansel Brandt and Hilde Marr, voted against it and '
+    assert dropped + 'asked for a smaller rise of 1.75 points"' in notes
+    assert any(c.startswith('added "In Vessby') for c in notes)
+
+
+def test_numbers_are_not_split_at_their_decimal_point_in_edit_notes() -> None:
+    a = "The board met on Monday and agreed a rise of 0.25 points for shops. Then it closed."
+    b = "The board met on Monday. Critics wanted 1.5 points. It agreed a rise of 0.25 points for shops."
+    found = ReuseLens()(Story((_source("s1", a, "Halde Post"), _source("s2", b, "Selk Courier"))))
+    notes = [c for r in found.reuse for c in r.changes]
+    assert 'added "Critics wanted 1.5 points"' in notes
+    assert not any(c.startswith('added "5 points') for c in notes)
+
+
+BOARD_WIRE = """HALDE (Orrin Press) — The Halde port board approved a 12-year lease of the north quay to a \
+Danish shipping group on Friday, ending months of uncertainty for about 300 dock workers.
+
+Harbour Minister Leif Sand said the government welcomed the deal. "This keeps the cranes moving and the \
+jobs in Halde, and we will watch the investment closely," he said.
+
+The Halde krone rose 0.4% against the euro after the announcement, while the port's shares closed 2.1% \
+higher, lifted by the news.
+
+The board said the first ships under the lease would dock in May."""
+
+BOARD_PARAPHRASE = """Halde's port board on Friday signed away the north quay for 12 years to a Danish \
+shipping group, a deal that union leaders called a quiet privatisation.
+
+Harbour Minister Leif Sand said the government welcomed the deal but that the state would watch the \
+investment closely, and promised that the jobs would stay in Halde.
+
+Markets cheered. The Halde krone rose 0.4% against the euro, which traders said reflected relief, and \
+the port's shares closed 2.1% higher.
+
+Dock worker Ola Frey, 54, said nobody had asked the people who load the ships."""
+
+
+def test_a_paraphrase_of_a_statement_and_a_market_close_inherits_no_wire_credit() -> None:
+    wire = _source("s1", BOARD_WIRE, "Orrin Press Agency")
+    other = _source("s2", BOARD_PARAPHRASE, "Halde Evening Post")
+    found = ReuseLens()(Story((wire, other)))
+    assert found.wire["s2"] == ()  # no credit of its own, and no verbatim narration of the wire's
+
+
+FLOOD_WIRE = """GRENNA (Orrin Press) — Floods swept through three villages of the Varde valley on Sunday, \
+killing nine people and forcing 2,000 from their homes, the regional government said.
+
+"We have boats on every street that is still above water, and we will keep going through the night," \
+said Siri Aalto, chief of the valley fire brigade.
+
+Regional governor Emil Strand said the government had released 15 million krona in emergency aid and \
+sent 200 soldiers to the valley. "Nobody in Varde will face this alone," Strand said.
+
+The river crested at 6.2 metres, its highest since 1971."""
+
+FLOOD_LOCAL = """The regional government confirmed on Sunday that nine people died when the Varde river \
+burst its banks in the early hours.
+
+At Grenna school, teachers handed out blankets to families who had left everything behind. Head teacher \
+Lena Moss said the gym would stay open as a shelter for at least a week.
+
+"We have boats on every street that is still above water, and we will keep going through the night," \
+said Siri Aalto, chief of the valley fire brigade, speaking at the town hall.
+
+Regional governor Emil Strand said the government had set aside 15 million krona in emergency aid and \
+that 200 soldiers were on their way.
+
+Farmers on the lower slopes said they had moved their herds to higher ground on Saturday evening."""
+
+
+def test_a_shared_direct_quote_and_a_paraphrased_statement_are_not_reuse() -> None:
+    wire = _source("s1", FLOOD_WIRE, "Orrin Press Agency")
+    local = _source("s2", FLOOD_LOCAL, "Varde Valley Herald")
+    found = ReuseLens()(Story((wire, local)))
+    assert found.reuse == ()
+    assert found.wire["s2"] == () and found.reused_share["s2"] == 0.0
+    # a quote inside copied narration is still copy
+    reprint = _source("s3", FLOOD_WIRE.replace("released", "freed"), "Grenna Post")
+    copied = ReuseLens()(Story((wire, reprint)))
+    assert copied.wire["s3"] == ("Orrin Press Agency",) and copied.reused_share["s3"] > 0.9

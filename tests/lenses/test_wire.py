@@ -140,3 +140,13 @@ def test_the_author_field_can_name_the_agency() -> None:
         "Lindqvist Press",
     )
     assert wire_agencies("The strike ended on Monday.", author="Ella Brandt") == ()
+
+
+def test_a_dateline_may_shorten_the_agency_name() -> None:
+    # "(Orrin Press)" in a reprint credits the story's "Orrin Press Agency", and the agency's own dateline too
+    text = "MARSK (Orrin Press) — The ferry strike ended on Monday."
+    assert wire_agencies(text, outlet="Selk Courier", outlets=("Orrin Press Agency",)) == (
+        "Orrin Press Agency",
+    )
+    assert wire_agencies(text, outlet="Orrin Press Agency") == ("Orrin Press Agency",)
+    assert wire_agencies("MARSK (Orrin) — The strike ended.", outlets=("Orrin Agency",)) == ()

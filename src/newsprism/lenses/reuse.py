@@ -8,6 +8,7 @@ in :mod:`newsprism.lenses._duplicates`; both are re-exported here, the lens's pu
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
@@ -23,6 +24,7 @@ from newsprism.lenses._passages import (
     Edit,
     SharedSpan,
     TextIndex,
+    _Doc,
     align_all,
     changes,
     diff,
@@ -74,7 +76,8 @@ class ReuseLens:
         }
         agency = _agencies(sources, own)
         rank = _originality(sources, own, agency)
-        spans = align_all(index, sorted(range(len(sources)), key=rank.__getitem__))
+        aligned = align_all(index, sorted(range(len(sources)), key=rank.__getitem__))
+        spans = [t for sp in aligned if (t := _without_edge_quotes(index, sp)) is not None]
         origin = {(sp.a, sp.b): _origin(sources, own, agency, sp.a, sp.b) for sp in spans}
         shares = _reused_shares(index, sources, spans, origin)
         wire = _inherit_wire(index, sources, spans, own, self.settings.wire_share, origin)
@@ -98,9 +101,98 @@ def _reuse(
         first, second, ca, cb = second, first, cb, ca
     pa = Passage(first.id, ca[0], ca[1], first.text[ca[0] : ca[1]])
     pb = Passage(second.id, cb[0], cb[1], second.text[cb[0] : cb[1]])
-    edits = diff(first.text, ca, second.text, cb, index)
+    edits = _whole_numbers(diff(first.text, ca, second.text, cb, index), first.text, second.text)
     known = first.id if origin is not None else None
     return Reuse((first.id, second.id), span.similarity, (pa, pb), changes(edits), origin=known)
+
+
+_NUMBER_CUT = re.compile(r"\d[.,]\d")
+
+
+def _whole_numbers(edits: list[Edit], text_a: str, text_b: str) -> list[Edit]:
+    """Join two edits that a number's decimal point or thousands comma split ("0" / "25" of "0.25").
+
+    The diff cuts a run of edits at sentence starts, and the word after "0." looks like one; an edit
+    note must not read 'added "... a rise of 0"' then 'added "25 points"'.
+    """
+
+    def cut(text: str, last: tuple[int, int], this: tuple[int, int]) -> bool:
+        if last[0] == last[1] or this[0] == this[1]:  # nothing on this side: both at one place
+            return last[0] == last[1] == this[0] == this[1]
+        return this[0] - last[1] == 1 and bool(_NUMBER_CUT.fullmatch(text[last[1] - 1 : this[0] + 1]))
+
+    out: list[Edit] = []
+    for e in edits:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and e.op == last.op != "equal"
+            and (last.a_end < e.a_start or last.b_end < e.b_start)
+            and cut(text_a, (last.a_start, last.a_end), (e.a_start, e.a_end))
+            and cut(text_b, (last.b_start, last.b_end), (e.b_start, e.b_end))
+        ):
+            a0, a1, b0, b1 = last.a_start, e.a_end, last.b_start, e.b_end
+            out[-1] = Edit(e.op, a0, a1, b0, b1, text_a[a0:a1], text_b[b0:b1])
+            continue
+        out.append(e)
+    return out
+
+
+def _quote_sentence(doc: _Doc, lo: int, hi: int) -> bool:
+    """Most of the words ``[lo, hi)`` are inside quotation marks: a quote and its attribution."""
+    return hi > lo and 2 * sum(doc.quoted[lo:hi]) > hi - lo
+
+
+def _edge_sentences(doc: _Doc, lo: int, hi: int) -> tuple[int, int]:
+    """Where the first sentence of words ``[lo, hi)`` ends and the last one starts."""
+    first = next((x for x in range(lo + 1, hi) if doc.opens[x]), hi)
+    last = next((x for x in range(hi - 1, lo, -1) if doc.opens[x]), lo)
+    return first, last
+
+
+# a short stretch of narration left beside a shared quote counts as copy only when this alike
+QUOTE_SIDE_SIMILARITY = 0.8
+
+
+def _without_edge_quotes(index: TextIndex, sp: SharedSpan) -> SharedSpan | None:
+    """None when the passage is a quotation both sides print plus a sentence or two told alike.
+
+    Every outlet prints a speaker's words and name verbatim, so a quote at a passage's edge shows only
+    that both heard (or read) the same statement, and next to it the same statement is often retold in
+    reported speech ('Droun said the government had released / set aside 40 million crowns ...'). So
+    when the narration left after the edge quotes is short (under ``short_words`` on a side), its whole
+    sentences must be near-verbatim (:data:`QUOTE_SIDE_SIMILARITY`) for the passage to stay. A passage
+    that stays is kept whole: a quote inside or beside copied narration was copied with it.
+    """
+    from rapidfuzz.distance import Indel
+
+    s = index.settings
+    da, db = index.docs[sp.a], index.docs[sp.b]
+    (a0, a1), (b0, b1) = sp.words_a, sp.words_b
+    trimmed = False
+    while a0 < a1 and b0 < b1:
+        (fa, la), (fb, lb) = _edge_sentences(da, a0, a1), _edge_sentences(db, b0, b1)
+        if _quote_sentence(da, a0, fa) and _quote_sentence(db, b0, fb):
+            a0, b0, trimmed = fa, fb, True
+        elif _quote_sentence(da, la, a1) and _quote_sentence(db, lb, b1):
+            a1, b1, trimmed = la, lb, True
+        else:
+            break
+    if not trimmed or not s.min_words <= min(a1 - a0, b1 - b0) < s.short_words:
+        return sp  # a quote with a few words of narration is _passages' call (quoted words count half)
+    a0, a1 = _whole_sentences(da, a0, a1)
+    b0, b1 = _whole_sentences(db, b0, b1)
+    sim = Indel.normalized_similarity(da.keys[a0:a1], db.keys[b0:b1])
+    return sp if sim >= QUOTE_SIDE_SIMILARITY else None
+
+
+def _whole_sentences(doc: _Doc, lo: int, hi: int) -> tuple[int, int]:
+    """Words ``[lo, hi)`` widened to the sentences they touch."""
+    while lo > 0 and not doc.opens[lo]:
+        lo -= 1
+    while hi < len(doc.keys) and not doc.opens[hi]:
+        hi += 1
+    return lo, hi
 
 
 def _names(src: Source) -> set[str]:
@@ -205,6 +297,8 @@ def _inherit_wire(
     """Credits found in the text, plus the agencies of wire sources a source copied enough words from.
 
     Only the copy inherits when the pair has a known origin; an agency does not take its reprint's credits.
+    Being an agency's customer needs more than passages alike: verbatim narration (:func:`_verbatim`),
+    since outlets that paraphrase one minister and one market close share a third of their words too.
     """
     wire = dict(own)
     by_pair: dict[tuple[int, int], list[SharedSpan]] = defaultdict(list)
@@ -216,10 +310,41 @@ def _inherit_wire(
                 continue
             agencies = own[sources[m].id]
             total = len(index.docs[n].keys)
-            if agencies and total and _covered(index, n, shared) / total >= min_share:
+            if (
+                agencies
+                and total
+                and _covered(index, n, shared) / total >= min_share
+                and _verbatim(index, shared) >= index.settings.short_words
+            ):
                 mine = wire[sources[n].id]
                 wire[sources[n].id] = mine + tuple(x for x in agencies if x not in mine)
     return wire
+
+
+# words alike in a row, outside quotation marks, that count as verbatim copy (a clause, not a name)
+VERBATIM_RUN = 8
+
+
+def _verbatim(index: TextIndex, spans: Iterable[SharedSpan]) -> int:
+    """Words of ``spans`` in runs of at least :data:`VERBATIM_RUN` equal words quoted on neither side."""
+    from rapidfuzz.distance import Indel
+
+    total = 0
+    for sp in spans:
+        da, db = index.docs[sp.a], index.docs[sp.b]
+        (a0, a1), (b0, b1) = sp.words_a, sp.words_b
+        for op in Indel.opcodes(da.keys[a0:a1], db.keys[b0:b1]):
+            if op.tag != "equal":
+                continue
+            run = 0
+            for k in range(op.src_end - op.src_start + 1):
+                x, y = a0 + op.src_start + k, b0 + op.dest_start + k
+                if k < op.src_end - op.src_start and not da.quoted[x] and not db.quoted[y]:
+                    run += 1
+                    continue
+                total += run if run >= VERBATIM_RUN else 0
+                run = 0
+    return total
 
 
 def _origins(claim: Claim, spans: Sequence[SharedSpan], sources: Sequence[Source]) -> int:

@@ -258,9 +258,30 @@ def _agency_name(raw: str, outlets: tuple[str, ...], *, abbreviations: bool = Tr
     for outlet in outlets:
         if key in _outlet_keys(outlet) and (key == _norm(outlet) or _is_abbreviation(name)):
             return outlet.strip()
+    for outlet in outlets:
+        if _same_agency(name, outlet):
+            return outlet.strip()
     if (abbreviations and _is_abbreviation(name) and name not in _NOT_AGENCIES) or _AGENCY_WORDS.search(name):
         return name
     return None
+
+
+# words an agency's name may carry or drop: "(Calder Press) —" in the copy of "Calder Press Agency"
+_NAME_SUFFIX = re.compile(r"\s+(?:news\s+agency|agency|news\s+service|service)$")
+
+
+def _same_agency(name: str, outlet: str) -> bool:
+    """``Calder Press`` and ``Calder Press Agency`` are one agency: the names differ by a generic suffix.
+
+    Datelines shorten the agency's name, so without this the reprint's dateline credits an agency the
+    story does not seem to hold and the copy direction is lost. The shared part must still read as an
+    agency's name (``... Press``) or have two words, so ``(Calder)`` alone names nobody.
+    """
+    a, b = _norm(name), _norm(outlet)
+    core_a, core_b = _NAME_SUFFIX.sub("", a), _NAME_SUFFIX.sub("", b)
+    if a == b or core_a != core_b or (core_a == a and core_b == b):
+        return False
+    return bool(_AGENCY_WORDS.search(core_a.title())) or len(core_a.split()) >= 2
 
 
 def _defines_abbreviation(text: str, m: re.Match[str]) -> bool:
