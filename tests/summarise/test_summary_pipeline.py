@@ -283,3 +283,23 @@ def test_a_scheduled_date_another_outlet_gives_otherwise_is_not_stated_one_sided
     assert not report.contradictions  # the lens does not pair these sentences; the summary's check does
     told = [s.text for s in report.summary if "September" in s.text]
     assert len(told) == 1 and "18 September" in told[0] and "25 September" in told[0], told
+
+
+def test_what_one_outlet_affirms_and_another_denies_is_stated_by_no_one(pipeline: Pipeline) -> None:
+    from newsprism.model import Article
+
+    texts = {
+        "Radio Tessel": "The Renewal Party won the Lower Tessel election on Sunday with 41 of the 90 seats. "
+        "NUA leader Teodor Brannic concedes.",
+        "The Corvanian Standard": "The Renewal Party won the Lower Tessel vote on Sunday, taking 41 of 90 "
+        "seats. Teodor Brannic has not conceded.",
+        "Northgate Herald": "The Renewal Party won Sunday's election in Lower Tessel. Teodor Brannic, whose "
+        "alliance finished second, conceded shortly before midnight.",
+    }
+    articles = [
+        Article(id=f"a{i}", text=text, outlet=outlet, published="2026-06-14")
+        for i, (outlet, text) in enumerate(texts.items())
+    ]
+    report = analyse(pipeline, articles)
+    assert [k.kind for k in report.contradictions] == ["negation"]
+    assert not any("conced" in s.text for s in report.summary), [s.text for s in report.summary]

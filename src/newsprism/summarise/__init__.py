@@ -90,7 +90,7 @@ class Summariser:
         # beside a disputed 12 and 15) is never stated alone either
         tolls = {f[:2] for f in contested_facts if is_toll(f)}
         disputed_values = [v.text for k in contradictions for v in k.values]
-        check = DisputeCheck(story)
+        check = DisputeCheck(story, contradictions)
         chosen: list[Candidate] = []
         out: list[SummarySentence] = []
         covered: set[str] = set()
@@ -100,7 +100,7 @@ class Summariser:
         first_fit: SummarySentence | None = None
         support = fact_support(story)
         for c in rank(pool, term_weights(story), support, frozenset(contested), taken=chosen):
-            if c.claim.id in covered or redundant(c, chosen, s.redundancy):
+            if c.claim.id in covered or redundant(c, chosen, s.redundancy) or check.denied(c):
                 continue
             if s.words is not None and (out or first_fit is not None):
                 room = s.words - words

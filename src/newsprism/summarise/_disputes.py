@@ -17,6 +17,7 @@ compared here: two outlets often date different moments of one story.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -40,6 +41,24 @@ _TOPICAL_COSINE = (
     0.5  # looser than the lens's cross-group gate on purpose: a miss here states a dispute as fact
 )
 _TOPICAL_OVERLAP = 0.4
+
+
+def _flipped(story: Story, contradictions: Sequence[Contradiction]) -> list[tuple[str, set[str]]]:
+    """Each predicate a polarity dispute is about, with the name words of its sentences."""
+    from newsprism.lenses.contradictions import view_of
+
+    out: list[tuple[str, set[str]]] = []
+    for k in contradictions:
+        if k.kind != "negation":
+            continue
+        views = [view_of(story.source(v.source), v.start, v.end) for v in k.values]
+        said: dict[str, set[bool]] = {}
+        for view in views:
+            for lemma, signs in view.polarity.items():
+                said.setdefault(lemma, set()).update(signs)
+        names = {w for view in views for n in view.names for w in n.text.split()}
+        out += [(lemma, names) for lemma, signs in said.items() if len(signs) == 2]
+    return out
 
 
 def _ahead(view: SentenceView, value: Passage, story_day: date | None) -> bool:
@@ -67,8 +86,9 @@ class Hidden(NamedTuple):
 class DisputeCheck:
     """Per story: which claim each sentence belongs to, so a disagreement can be cited."""
 
-    def __init__(self, story: Story) -> None:
+    def __init__(self, story: Story, contradictions: Sequence[Contradiction] = ()) -> None:
         self.story = story
+        self._flipped = _flipped(story, contradictions)
         self.claim_of = {(p.source, p.start, p.end): c.id for c in story.claims for p in c.sentences}
         self._figures: dict[str, list[Quantity]] = {}
         days = [d for src in story.sources if (d := parse_published(src.article.published)) is not None]
@@ -132,6 +152,21 @@ class DisputeCheck:
         # a count of one named thing, or a date both outlets schedule ahead, is safe to tell with both values
         statable = dispute.kind == "date" or (bool(mine_q) and mine_q[0].unit.startswith("count:"))
         return Hidden(dispute, statable=statable)
+
+    def denied(self, c: Candidate) -> bool:
+        """``c`` states, of someone the outlets name there, what the lens found one outlet affirms and
+        another denies ("Brannic conceded shortly before 23:00" beside "has not conceded" / "concedes" in
+        other claim groups): a polarity dispute cannot be told with both sides, so neither is stated."""
+        if not self._flipped:
+            return False
+        from newsprism.lenses.contradictions import view_of
+
+        src, sent = c.wording.source, c.wording.sentence
+        view = view_of(src, sent.start, sent.end, c.claim.id)
+        tokens = src.sentence_tokens(sent)
+        names = {w for n in view.names for w in n.text.split()} | {t.text for t in tokens if t.pos == "PROPN"}
+        verbs = {t.lemma.lower() for t in tokens if t.pos == "VERB"} | set(view.polarity)
+        return any(lemma in verbs and names & who for lemma, who in self._flipped)
 
     def _also_gives(self, other: Source, figure: str) -> bool:
         """The wire's "31 of the 51 seats" and its "the League won the remaining 20 seats": one outlet
