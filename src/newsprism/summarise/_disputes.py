@@ -25,11 +25,11 @@ import numpy as np
 
 from newsprism.lenses.dates import parse_published
 from newsprism.lenses.quantities import Quantity, comparable, compatible, extract_quantities
-from newsprism.model import Contradiction, Passage, Source, Story
+from newsprism.model import Contradiction, Passage, Sentence, Source, Story, at
+from newsprism.summarise._select import Candidate, content_words
 
 if TYPE_CHECKING:
     from newsprism.lenses._views import SentenceView
-from newsprism.summarise._select import Candidate, content_words
 
 _FIGURE = re.compile(
     r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
@@ -51,14 +51,25 @@ def _flipped(story: Story, contradictions: Sequence[Contradiction]) -> list[tupl
     for k in contradictions:
         if k.kind != "negation":
             continue
-        views = [view_of(story.source(v.source), v.start, v.end) for v in k.values]
         said: dict[str, set[bool]] = {}
-        for view in views:
+        names: set[str] = set()
+        for v in k.values:
+            src = story.source(v.source)
+            if (sent := at(src.sentences, v.start)) is None:
+                continue
+            view = view_of(src, sent.start, sent.end)
             for lemma, signs in view.polarity.items():
                 said.setdefault(lemma, set()).update(signs)
-        names = {w for view in views for n in view.names for w in n.text.split()}
+            names |= _names(src, sent, view)
         out += [(lemma, names) for lemma, signs in said.items() if len(signs) == 2]
     return out
+
+
+def _names(src: Source, sent: Sentence, view: SentenceView) -> set[str]:
+    """The words of the names a sentence gives (the lens's, and proper nouns its tagger missed)."""
+    return {w for n in view.names for w in n.text.split()} | {
+        t.text for t in src.sentence_tokens(sent) if t.pos == "PROPN"
+    }
 
 
 def _ahead(view: SentenceView, value: Passage, story_day: date | None) -> bool:
@@ -121,8 +132,9 @@ class DisputeCheck:
                     continue
                 theirs_view = view_of(other, t.start, t.end, claim)
                 for f in compare_views(mine, theirs_view):
-                    ahead = _ahead(mine, f.values[0], self.day) and _ahead(theirs_view, f.values[1], self.day)
-                    if f.kind == "date" and not ahead:
+                    if f.kind == "date" and not (
+                        _ahead(mine, f.values[0], self.day) and _ahead(theirs_view, f.values[1], self.day)
+                    ):
                         continue  # past dates: two outlets often date different moments of one story
                     if f.kind not in ("number", "date"):
                         continue
@@ -163,9 +175,8 @@ class DisputeCheck:
 
         src, sent = c.wording.source, c.wording.sentence
         view = view_of(src, sent.start, sent.end, c.claim.id)
-        tokens = src.sentence_tokens(sent)
-        names = {w for n in view.names for w in n.text.split()} | {t.text for t in tokens if t.pos == "PROPN"}
-        verbs = {t.lemma.lower() for t in tokens if t.pos == "VERB"} | set(view.polarity)
+        names = _names(src, sent, view)
+        verbs = {t.lemma.lower() for t in src.sentence_tokens(sent) if t.pos == "VERB"} | set(view.polarity)
         return any(lemma in verbs and names & who for lemma, who in self._flipped)
 
     def _also_gives(self, other: Source, figure: str) -> bool:
