@@ -201,8 +201,8 @@ def _same_vote(a: SentenceView, b: SentenceView) -> bool:
 
 
 def _same_sum(a: SentenceView, b: SentenceView, kind: str) -> bool:
-    """One sum of the same currency and order of size in each ("lost $1.2 billion" / "lost $2.1 billion"),
-    or one area ("4,800 acres" / "8,400 acres")."""
+    """One figure of ``kind`` of the same unit and order of size in each: a sum ("lost $1.2 billion" /
+    "lost $2.1 billion"), an area ("4,800 acres" / "8,400 acres"), a quake's magnitude."""
     x, y = _lone(a, kind), _lone(b, kind)
     if x is None or y is None or x.unit != y.unit or min(x.value, y.value) <= 0:
         return False
