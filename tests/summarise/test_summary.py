@@ -416,6 +416,16 @@ def test_a_title_clause_only_its_outlet_reports_is_cut_from_the_headline() -> No
     assert Summariser()(st, Findings()).headline == "Earthquake hits Tarsk Highlands"
 
 
+def test_a_label_before_a_colon_is_no_clause_to_keep() -> None:
+    lead = "The Renewal Party won the Lower Tessel election on Sunday but fell short of a majority."
+    srcs = [
+        source("s1", "Radio Tessel", [lead], title="Lower Tessel election night: live updates"),
+        source("s2", "Press Agency", [lead], title="Renewal Party wins Lower Tessel election, falls short"),
+    ]
+    st = story(srcs, claim("c1", srcs, ("s1", 0), ("s2", 0)))
+    assert Summariser()(st, Findings()).headline == "Renewal Party wins Lower Tessel election, falls short"
+
+
 def test_a_short_title_the_lens_found_loaded_is_no_headline_either() -> None:
     quote = 'Union leader Zoe Marchetti said: "They ignored every warning we gave them about the slope."'
     srcs = [

@@ -34,6 +34,7 @@ _FIGURES = re.compile(
 _SAME_WORDING = 0.8  # word-set Jaccard from which two outlets' sentences say the same thing (reprints)
 _SOURCE_TAIL = re.compile(r"^\s*(\w+\s+){0,4}(say|says|said|report|reports|claim|claims)\W*$", re.I)
 _TITLE_PARTS = re.compile(r"\s*[,;:]\s+|\s+[–—-]\s+")
+_CLAUSES = re.compile(r"\s*[,;]\s+|\s+[–—-]\s+")  # a title's clauses (a colon ends a label instead)
 _QUOTING = re.compile(r"[“”\"]|(^|\s)[‘']\w")  # an opening single quote, not "workers' union"
 _NAMES = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE"}
 
@@ -408,8 +409,9 @@ def headline(
                 continue  # "port officials say" is left when "Fire kills 12" goes: no headline
             title = parts[0].strip()
         # "Earthquake hits Tarsk Highlands; village school collapses in Ostrel": a clause in words no other
-        # outlet uses is one outlet's news, not the story's
-        parts = [p for p in _TITLE_PARTS.split(title) if _shared(p, vocab, shared_by) >= 0.5]
+        # outlet uses is one outlet's news, not the story's (before a colon stands a label, not a clause:
+        # "Lower Tessel election night: live updates")
+        parts = [p for p in _CLAUSES.split(title) if _shared(p, vocab, shared_by) >= 0.5]
         if len(parts) == 1 and parts[0] != title and len(parts[0].split()) >= 3:
             title = parts[0].strip()
         words = content_words(title)
