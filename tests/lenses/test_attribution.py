@@ -374,3 +374,18 @@ def test_what_follows_according_to_with_so_is_the_writers_own(segmenter: Segment
     )
     att = _one(find_attributions(_parse(segmenter, text)), "Traders", text)
     assert [text[s:e] for s, e in att.pieces] == ["Traders had expected 300 to 500 cuts"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "She did not explain how a coat of paint would hold up the deck.",
+        "The mayor never said the bridge was safe.",
+        "Brandt didn't claim that the repairs were finished.",
+    ],
+)
+def test_a_negated_cue_is_marked_as_such(segmenter: Segmenter, sentence: str) -> None:
+    text = f"Mayor Ottilie Brandt opened the bridge on Monday. {sentence} She said the toll would stay."
+    atts = find_attributions(_parse(segmenter, text))
+    assert [a.negated for a in atts] == [True, False]  # PolNeAR counts it; the quotes lens shows none

@@ -7,7 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from newsprism.lenses.quotes import QuoteLens, find_quotes, format_quotes, link_quotes, quotes_json
+from newsprism.lenses.quotes import (
+    QuoteLens,
+    article_quotes,
+    find_quotes,
+    format_quotes,
+    link_quotes,
+    quotes_json,
+)
 from newsprism.model import Article, Quote, QuoteFindings, Source, Story
 from newsprism.segment import Segmenter
 
@@ -293,3 +300,13 @@ def test_a_cue_the_parser_joined_to_a_vows_content_is_no_second_statement(segmen
     assert [(q.text, _name(found, q.speaker)) for q in found.quotes] == [
         ("that his members would not give up and warned of strikes at the yard before Easter", "Sven Orlo")
     ]
+
+
+@pytest.mark.slow
+def test_a_negated_cue_is_no_statement_of_its_speaker(segmenter: Segmenter) -> None:
+    text = (
+        "Mayor Ottilie Brandt insisted the bridge was safe. "
+        "She did not explain how a coat of paint would hold up the deck."
+    )
+    found = article_quotes(segmenter(Article("s1", text), "s1"))
+    assert [a.quotes[0].text for a in found] == ["the bridge was safe"]

@@ -426,3 +426,42 @@ def test_a_bare_name_another_outlet_shows_to_be_a_firm_is_that_firm() -> None:
         ("Brisen Tollak AG", "organisation"),
         ("Brisen Tollak", "person"),
     ]
+
+
+@pytest.mark.slow
+def test_a_pronoun_after_a_name_the_parser_left_without_a_verb_is_that_name_not_an_older_speaker(
+    segmenter: Segmenter,
+) -> None:
+    # the small parser makes "Aune" the sentence's root and "called" a modifier of it
+    text = (
+        "Mayor Ottilie Brandt insisted the bridge was safe. She did not explain how paint would hold up "
+        "the deck. Sigrid Aune, head of the Tolvik Union of Teachers, called for an immediate pay freeze. "
+        '"Every winter the cracks get wider. Families are crossing a bridge nobody checked," she said.'
+    )
+    got = _resolved(segmenter, text)
+    assert got['"Every winter the cracks get wider. Families are crossing a bridge nobody checked,"'] == (
+        "Sigrid Aune"
+    )
+    assert got["for an immediate pay freeze"] == "Sigrid Aune"
+
+
+@pytest.mark.slow
+def test_a_cue_coordinated_with_or_hung_on_a_reported_clause_takes_the_reporters_speaker(
+    segmenter: Segmenter,
+) -> None:
+    text = (
+        "Harbour Minister Elsa Marlow said the council respected the port's autonomy but that fishermen "
+        "would feel the change, and promised to look at new moorings in the spring plan. "
+        "Mayor Jonas Ek said the board respected the wishes of the island, while acknowledging that "
+        "ferries would feel the delay."
+    )
+    got = _resolved(segmenter, text)
+    assert got["to look at new moorings in the spring plan"] == "Elsa Marlow"
+    assert got["that ferries would feel the delay"] == "Jonas Ek"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", ["Lidia Varga", "Nina Farkas"])
+def test_an_mp_is_a_person_and_mp_no_part_of_the_name(segmenter: Segmenter, name: str) -> None:
+    text = f'Critics slammed the slow repairs. Opposition MP {name} said: "The dam was never safe."'
+    assert _speakers(segmenter, text)['"The dam was never safe."'] == (name, "person")

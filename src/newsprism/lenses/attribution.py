@@ -94,6 +94,9 @@ class Attribution:
     sentence: int = 0
     inherits: int | None = None
     speech: bool = True  # False for cues of belief, evidence or stance ("believes", "polls show", "backed")
+    # a cue said not to have been used ("She did not explain how ...", "never said"): PolNeAR counts it, but
+    # it reports no statement of its speaker, so the quotes lens shows none; its speaker is still salient
+    negated: bool = False
 
     @property
     def start(self) -> int:
@@ -324,9 +327,10 @@ def _verb_attribution(
         return None
     if subj is None and not parse.kids(verb.i, {"nsubjpass"}):
         subj = _titled_name_before(parse, verb)
-    if subj is not None and _inside_report(parse, verb, subj):
+    reporter = _inside_report(parse, verb, subj) if subj is not None else None
+    if reporter is not None:
         # "Morrow vowed that his members would not go quietly and warned of strikes": Morrow warned
-        subj = parse.subject(parse.tokens[verb.head].head)
+        subj = parse.subject(reporter)
     if subj is not None and parse.tokens[subj].lemma.lower() in _NERVE:
         # "Vasshaug had the gall to call the cuts ...": the one who had the gall
         have = parse.tokens[verb.head] if verb.dep in ("ccomp", "xcomp") else None
@@ -342,6 +346,7 @@ def _verb_attribution(
         speaker_head=subj,
         sentence=verb.sent,
         speech=lemma in SPEECH_VERBS or lemma in OBJECT_CUE_VERBS or lemma in OBJECT_SPEECH_VERBS,
+        negated=bool(parse.kids(verb.i, {"neg"})),
     )
 
 
@@ -382,17 +387,35 @@ def _titled_name_before(parse: Parse, verb: Token) -> int | None:
 _NERVE = wordset("gall nerve audacity cheek temerity effrontery chutzpah impudence")
 
 
-def _inside_report(parse: Parse, verb: Token, subj: int) -> bool:
+def _inside_report(parse: Parse, verb: Token, subj: int) -> int | None:
     """A cue the parser joined to a reported clause whose subject it borrows: in "Morrow vowed that his
-    members would not go quietly and warned of strikes", "warned" is coordinate with "vowed"."""
-    if verb.dep != "conj" or parse.kids(verb.i, SUBJECT_DEPS):
-        return False
+    members would not go quietly and warned of strikes", "warned" is coordinate with "vowed"; so is a
+    cue after a second, coordinated clause ("said the council agreed but that fishermen would suffer,
+    and promised ..."), and a participle hung on the reported clause after a comma ("said the board
+    respected the island's wishes, while acknowledging that ..."): the speaker's, not the clause's. The
+    reporting verb, if so."""
+    if parse.kids(verb.i, SUBJECT_DEPS):
+        return None
+    if verb.dep == "advcl":
+        before = parse.tokens[verb.i - 1] if verb.i > 0 else None
+        marks = parse.kids(verb.i, {"mark"})
+        if before is not None and marks and marks[0] == before.i and before.i > 0:
+            before = parse.tokens[before.i - 1]
+        if verb.tag != "VBG" or before is None or before.text != ",":
+            return None
+    elif verb.dep != "conj":
+        return None
     head = parse.tokens[verb.head]
-    return (
-        parse.tokens[subj].head == head.i
+    chain = {head.i}
+    while head.dep == "conj" and head.head != head.i:
+        head = parse.tokens[head.head]
+        chain.add(head.i)
+    reports = (
+        parse.tokens[subj].head in chain
         and head.dep in _CONTENT_DEPS
         and parse.tokens[head.head].lemma.lower() in SPEECH_VERBS
     )
+    return head.head if reports else None
 
 
 def _after_mark(parse: Parse, clause: int) -> set[int]:
@@ -536,6 +559,7 @@ def _learned_attribution(
         speaker_head=subj,
         sentence=cue.sent,
         speech=False,
+        negated=bool(parse.kids(cue.i, {"neg"})),
     )
 
 

@@ -89,6 +89,9 @@ class Parse:
     def phrase(self, i: int) -> set[int]:
         """A speaker's noun phrase (PolNeAR keeps appositions and clauses), without a glued dateline."""
         out = self.subtree(i)
+        for c in self.kids(i, {"acl"}):
+            if self.rootless_subject(c):  # "Sigrid Aune, head of the union, called for": not "called for"
+                out = {j for j in out if j < c}
         # "New York (AFP) – Vice President Joe Biden"
         dash = [j for j in range(min(out), i) if self._dash(j)]
         if dash:
@@ -118,6 +121,16 @@ class Parse:
             and self.text[tok.end : tok.end + 1] == " "
         )
 
+    def rootless_subject(self, i: int) -> bool:
+        """Verb ``i`` is the finite verb of a sentence the parser rooted in its subject: in "Sigrid Aune,
+        head of the union, called for a freeze" the small model may make "Aune" the root and "called" a
+        clause modifying it, leaving the sentence with no verb of its own."""
+        verb = self.tokens[i]
+        if verb.dep != "acl" or verb.tag != "VBD" or verb.head == i:
+            return False
+        head = self.tokens[verb.head]
+        return head.head == head.i and head.pos in ("PROPN", "NOUN") and head.i < i
+
     def cue_phrase(self, i: int, kind: str = "") -> tuple[int, int]:
         """The cue as annotators mark it: "has also said", "did not suggest", "called for", "talked up"."""
         first = last = i
@@ -137,6 +150,8 @@ class Parse:
             subj = self.kids(i, SUBJECT_DEPS)
             if subj:  # with two (a parse error inside a quote), the one next to the verb
                 return min(subj, key=lambda c: abs(c - i))
+            if self.rootless_subject(i):
+                return self.tokens[i].head
             if self.kids(i, {"nsubjpass"}) or self.tokens[i].dep not in _INHERIT_SUBJECT_DEPS:
                 return None
             i = self.tokens[i].head

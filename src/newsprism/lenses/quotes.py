@@ -62,6 +62,8 @@ def article_quotes(
         # words in quotation marks are a quote whatever the cue; stance cues only when asked for
         if not (a.speech or a.kind != "indirect" or settings.beliefs):
             continue
+        if a.negated and a.kind == "indirect":
+            continue  # "She did not explain how ...": nobody said what follows
         if a.kind == "indirect" and _SAME.match(source.text, a.start):
             continue  # "They said the same about every case": no statement of its own to show or compare
         pieces = tuple(

@@ -40,7 +40,8 @@ TITLES = wordset(
     princess pope dr doctor professor prof mr mrs ms miss sir dame lord lady spokesman spokeswoman
     spokesperson chairman chairwoman chair ceo director leader deputy foreign defence defense interior
     finance vice former acting state chief minister's ambassador commissioner councillor councilor
-    inspector sheriff premier"""
+    inspector sheriff premier mp mep msp mla congressman congresswoman assemblyman assemblywoman
+    alderman councilman councilwoman"""
 )
 # what an apposition calls a person ("Sterling Hove, the harbour director"), beside the titles
 _PERSON_ROLES = TITLES | wordset(
@@ -426,6 +427,8 @@ class ArticleSpeakers:
         tok = self.tokens[root]
         if tok.dep == "appos":  # "Their leader, Dara Kellin, is right when she says": the subject's name
             tok = self.tokens[tok.head]
+        if tok.dep == "ROOT" and any(self.parse.rootless_subject(c) for c in self.children[tok.i]):
+            return 0  # "Sigrid Aune, head of the union, visited ...", the parser rooted in the name
         if tok.dep not in ("nsubj", "nsubjpass"):
             return 2
         verb = self.tokens[tok.head]
