@@ -348,7 +348,7 @@ def oracle_scored(summariser: Any, story: Any, findings: Any, reference: str, sc
 
     from newsprism.summarise._compose import sentence_of
 
-    def by_reference(pool: Sequence[Any], *_: Any) -> Any:
+    def by_reference(pool: Sequence[Any], *_: Any, **__: Any) -> Any:
         f1 = {id(c): scorer.score(reference, sentence_of(c, story).text)["rouge1"].fmeasure for c in pool}
         return iter(sorted(pool, key=lambda c: -f1[id(c)]))
 
