@@ -500,6 +500,7 @@ def test_a_bare_count_and_the_same_count_of_others_are_one_figure() -> None:
     from newsprism.summarise._compose import _same_figure
 
     assert _same_figure("140", "140 others")
+    assert _same_figure("6.4", "6.4-magnitude")
     assert _same_figure("12 people", "twelve people")
     assert not _same_figure("140", "about 90")
     assert not _same_figure("12 people", "12 boats")

@@ -347,16 +347,17 @@ def _same_day(story: Story, x: Passage, y: Passage) -> bool:
 
 
 def _same_figure(x: str, y: str) -> bool:
-    """ "12 people" and "Twelve people", "23 people" and "about 25 people", "140" and "140 others": one
-    value in other words (a bare count meets any count)."""
+    """ "12 people" and "Twelve people", "23 people" and "about 25 people", "140" and "140 others", "6.4"
+    and "6.4-magnitude": one value in other words (a bare number meets any figure of its value)."""
     from newsprism.lenses.quantities import compatible, extract_quantities, same_unit
 
     qx, qy = extract_quantities(x), extract_quantities(y)
     if not len(qx) == len(qy) == 1:
         return False
     a, b = qx[0], qy[0]
-    bare = a.kind == b.kind == "count" and not (a.noun and b.noun)
-    return (bare or same_unit(a, b)) and compatible(a, b)
+    if a.unit == "count" or b.unit == "count":  # a bare number, as a value passage often is: "140", "6.4"
+        return compatible(replace(a, unit="count", kind="count"), replace(b, unit="count", kind="count"))
+    return same_unit(a, b) and compatible(a, b)
 
 
 def headline(
