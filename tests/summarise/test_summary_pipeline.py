@@ -217,6 +217,22 @@ def test_a_common_noun_the_article_writes_in_lower_case_is_lowered_after_accordi
     assert _lower_first(wording).startswith("county officials said 12 homes")
 
 
+def _outlets_report(
+    pipeline: Pipeline, texts: dict[str, str], published: str, titles: dict[str, str] | None = None
+) -> StoryReport:
+    """The report of one story told by the outlets ``texts`` names (outlet -> article text)."""
+    from newsprism.model import Article
+
+    titles = titles or {}
+    return analyse(
+        pipeline,
+        [
+            Article(id=f"a{i}", text=text, outlet=outlet, title=titles.get(outlet, ""), published=published)
+            for i, (outlet, text) in enumerate(texts.items())
+        ],
+    )
+
+
 WILDFIRE = {
     "Pinecrest Wire": (
         "Grelby Ridge wildfire forces 3,500 from homes",
@@ -245,13 +261,9 @@ WILDFIRE = {
 
 
 def test_a_disputed_area_names_and_cites_every_outlet_and_its_figure_is_told_once(pipeline: Pipeline) -> None:
-    from newsprism.model import Article
-
-    articles = [
-        Article(id=f"a{i}", title=title, text=text, outlet=outlet, published="2026-08-19")
-        for i, (outlet, (title, text)) in enumerate(WILDFIRE.items())
-    ]
-    report = analyse(pipeline, articles)
+    texts = {outlet: text for outlet, (_, text) in WILDFIRE.items()}
+    titles = {outlet: title for outlet, (title, _) in WILDFIRE.items()}
+    report = _outlets_report(pipeline, texts, "2026-08-19", titles)
     outlets = {s.id: s.outlet for s in report.sources}
     told = [s for s in report.summary if "acres" in s.text]
     assert len(told) == 1 and "4,800 acres" in told[0].text and "8,400 acres" in told[0].text
@@ -265,8 +277,6 @@ def test_a_disputed_area_names_and_cites_every_outlet_and_its_figure_is_told_onc
 
 
 def test_a_scheduled_date_another_outlet_gives_otherwise_is_not_stated_one_sided(pipeline: Pipeline) -> None:
-    from newsprism.model import Article
-
     texts = {
         "Calder Press": "The Bank of Kestria raised its key rate to 4.25% on Thursday. The bank's next rate "
         "decision is due on 18 September.",
@@ -275,19 +285,13 @@ def test_a_scheduled_date_another_outlet_gives_otherwise_is_not_stated_one_sided
         "Business Daily": "The central bank raised rates to 4.25% again. Investors now look to 25 September, "
         "when the rate committee next decides.",
     }
-    articles = [
-        Article(id=f"a{i}", text=text, outlet=outlet, published="2025-07-10")
-        for i, (outlet, text) in enumerate(texts.items())
-    ]
-    report = analyse(pipeline, articles)
+    report = _outlets_report(pipeline, texts, "2025-07-10")
     assert not report.contradictions  # the lens does not pair these sentences; the summary's check does
     told = [s.text for s in report.summary if "September" in s.text]
     assert len(told) == 1 and "18 September" in told[0] and "25 September" in told[0], told
 
 
 def test_what_one_outlet_affirms_and_another_denies_is_stated_by_no_one(pipeline: Pipeline) -> None:
-    from newsprism.model import Article
-
     texts = {
         "Radio Tessel": "The Renewal Party won the Lower Tessel election on Sunday with 41 of the 90 seats. "
         "NUA leader Teodor Brannic concedes.",
@@ -296,10 +300,6 @@ def test_what_one_outlet_affirms_and_another_denies_is_stated_by_no_one(pipeline
         "Northgate Herald": "The Renewal Party won Sunday's election in Lower Tessel. Teodor Brannic, whose "
         "alliance finished second, conceded shortly before midnight.",
     }
-    articles = [
-        Article(id=f"a{i}", text=text, outlet=outlet, published="2026-06-14")
-        for i, (outlet, text) in enumerate(texts.items())
-    ]
-    report = analyse(pipeline, articles)
+    report = _outlets_report(pipeline, texts, "2026-06-14")
     assert [k.kind for k in report.contradictions] == ["negation"]
     assert not any("conced" in s.text for s in report.summary), [s.text for s in report.summary]
