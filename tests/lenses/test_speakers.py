@@ -72,6 +72,12 @@ def test_pronoun_two_sentences_after_the_name(segmenter: Segmenter) -> None:
 
 
 @pytest.mark.slow
+def test_a_hyphenated_name_keeps_its_spelling(segmenter: Segmenter) -> None:
+    text = 'Party leader Ilona Marek-Vasse spoke in Brennholm. "Tonight we start work," she said.'
+    assert _resolved(segmenter, text)['"Tonight we start work,"'] == "Ilona Marek-Vasse"
+
+
+@pytest.mark.slow
 def test_pronoun_without_an_antecedent_stays_unresolved(segmenter: Segmenter) -> None:
     text = 'The quay flooded again on Monday. "We have never seen a tide like this," he said.'
     assert _resolved(segmenter, text)['"We have never seen a tide like this,"'] is None

@@ -146,7 +146,7 @@ class ArticleSpeakers:
         full: dict[str, str] = {}
         spans = [(_skip_common(self.tokens, a, b), b) for a, b in spans]
         for a, b in spans:
-            name = _clean_name(" ".join(t.text for t in self.tokens[a:b]))
+            name = _clean_name(_joined(self.tokens, a, b))
             if not name:
                 continue
             key = fold(name.split()[-1])
@@ -154,7 +154,7 @@ class ArticleSpeakers:
                 full[key] = name
         people = []
         for a, b in spans:
-            name = _clean_name(" ".join(t.text for t in self.tokens[a:b]))
+            name = _clean_name(_joined(self.tokens, a, b))
             if not name:
                 continue
             person = _Person(full[fold(name.split()[-1])], a, b, self.tokens[a].sent)
@@ -302,7 +302,7 @@ class ArticleSpeakers:
             a = h
             while a > 0 and self.tokens[a - 1].pos == "PROPN" and self.tokens[a - 1].dep == "compound":
                 a -= 1
-            name = _clean_name(" ".join(t.text for t in self.tokens[a : h + 1]))
+            name = _clean_name(_joined(self.tokens, a, h + 1))
             if not name:
                 continue
             name = surnames.get(fold(name.split()[-1]), name)
@@ -499,7 +499,7 @@ class ArticleSpeakers:
             a = i
             while a > 0 and self.tokens[a - 1].pos == "PROPN" and self.tokens[a - 1].dep == "compound":
                 a -= 1
-            return " ".join(x.text for x in self.tokens[a : i + 1]) if a < i else None
+            return _joined(self.tokens, a, i + 1) if a < i else None
         if not self._described_body(i):
             return None
         kids = self.children[i]
@@ -691,6 +691,15 @@ def _strip_det(text: str) -> str:
     text = re.sub(r"^(the|a|an)\s+", "", text.strip(), flags=re.IGNORECASE)
     text = re.sub(r",?\s+(himself|herself|itself|themselves)$", "", text)  # "Malvik himself"
     return re.sub(r"(’s|'s)$", "", text)
+
+
+def _joined(tokens: Sequence[Token], a: int, b: int) -> str:
+    """The words of tokens ``a``..``b`` as the text spaces them ("Marek-Vasse", not "Marek - Vasse")."""
+    out = ""
+    for k in range(a, b):
+        gap = k > a and tokens[k].start > tokens[k - 1].end
+        out += (" " if gap else "") + tokens[k].text
+    return out
 
 
 def _clean_name(text: str) -> str:
