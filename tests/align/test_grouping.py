@@ -76,6 +76,8 @@ def test_merge_keeps_unmatched_sentences_as_their_own_groups() -> None:
         "Copyright 2031 The Ostvik Ledger. All rights reserved.",
         "Read more: how the harbour strike began",
         "Sign up for our morning briefing on the Ostvik strike",
+        "23:48 — That's it from us tonight.",
+        "Thanks for following, and join us tomorrow for full analysis.",
     ],
 )
 def test_bylines_and_credits_are_trivial(text: str) -> None:
@@ -91,6 +93,7 @@ def test_bylines_and_credits_are_trivial(text: str) -> None:
         "The court said the copyright claim against the Ostvik Ledger was unfounded.",
         "Related talks between the unions and the port will resume on Monday.",
         "The harbour authority reopened two docks on Tuesday.",
+        "That's it for the harbour board, which voted 9-2 to close the docks.",
         "The report, written by two former judges, found that the council had broken procurement rules "
         "on at least eleven occasions between 2027 and 2030, and that officials ignored repeated warnings.",
     ],

@@ -32,18 +32,26 @@ _CREDIT = re.compile(
     r"|^\W*(sign up|subscribe to|follow us|click here|share this)\b",
     re.IGNORECASE,
 )
+# a live blog's sign-off, after its time stamp or not ("23:48 — That's it from us tonight.", "Thanks for
+# following, and join us tomorrow")
+_SIGN_OFF = re.compile(
+    r"^\W*(\d{1,2}[:.]\d{2}\W*)?(that's (it|all) (from|for) (us|me|now|today|tonight)"
+    r"|thanks? (you )?for (following|reading|joining)|(please )?join us (again )?(tomorrow|later|next)"
+    r"|we'll be back|this (live )?blog (is|has) (now )?closed)",
+    re.IGNORECASE,
+)
 # A credit or byline line is short; a long sentence is content whatever it starts with.
 _MAX_BOILERPLATE_WORDS = 25
 _MAX_BYLINE_WORDS = 10
 
 
 def is_trivial(text: str, words: int, min_words: int) -> bool:
-    """Too short to state a fact, or a byline / credit / site chrome line rather than reporting."""
+    """Too short to state a fact, or a byline / credit / site chrome / sign-off line rather than reporting."""
     if words < min_words:
         return True
     if words > _MAX_BOILERPLATE_WORDS:
         return False
-    return _is_byline(text) or bool(_CREDIT.search(text))
+    return _is_byline(text) or bool(_CREDIT.search(text)) or bool(_SIGN_OFF.match(text))
 
 
 def _is_byline(text: str) -> bool:
