@@ -119,7 +119,7 @@ def test_html_file() -> None:
     assert a.title == "Kessla port strike ends with pay deal"
     assert a.outlet == "The Harbour Ledger"  # the name the page declares beats its host name
     assert a.url == "https://harbourledger.example/business/kessla-strike-deal"
-    assert a.published == "2025-04-17"
+    assert a.published == "2025-04-17T14:05:00+00:00"  # article:published_time, with its time
     assert a.text.count("\n\n") == 3
     assert "All rights reserved" not in a.text
 

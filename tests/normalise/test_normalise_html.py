@@ -13,7 +13,7 @@ def test_article_page_text_and_metadata() -> None:
     page = (FIXTURES / "ledger.html").read_text(encoding="utf-8")
     out = extract_html(page)
     assert out.title == "Kessla port strike ends with pay deal"
-    assert out.published == "2025-04-17"
+    assert out.published == "2025-04-17T14:05:00+00:00"  # article:published_time, with its time
     assert out.site_name == "The Harbour Ledger"
     assert out.url == "https://harbourledger.example/business/kessla-strike-deal"
     paragraphs = out.text.split("\n\n")
@@ -76,3 +76,12 @@ def test_sniffing() -> None:
     assert looks_like_html("\n\n<html lang='en'>")
     assert not looks_like_html("The council said the <b> tag was banned.")
     assert not looks_like_html("Title: x\n\nbody")
+
+
+def test_a_published_time_is_read_whatever_the_attribute_order() -> None:
+    page = (
+        '<html><head><meta content="2025-04-17T09:30:00+02:00" property="article:published_time">'
+        "</head><body><article><p>Dock workers at the Port of Kessla returned to work on Thursday after "
+        "a deal, the port authority said in a statement.</p></article></body></html>"
+    )
+    assert extract_html(page).published == "2025-04-17T09:30:00+02:00"

@@ -25,6 +25,9 @@ META_CHARS = 150_000
 # Dates come from the page's markup (meta tags, JSON-LD, <time>, the URL); htmldate's extensive search
 # also guesses from free text, which on real pages returns copyright years and archive dates.
 _DATE_PARAMS = {"extensive_search": False, "original_date": True}
+_META_TAG = re.compile(r"<meta\b[^>]*>", re.I)
+_ATTR = re.compile(r"([\w:-]+)\s*=\s*[\"']([^\"']*)[\"']")
+_TIME_KEYS = {"article:published_time", "og:article:published_time", "datepublished", "pubdate"}
 
 _DROP_TAGS = ("script", "style", "noscript", "svg", "template", "iframe", "object")
 _DROP_OPEN = re.compile(r"<(?:!--|(" + "|".join(_DROP_TAGS) + r")(?=[\s/>]))", re.I)
@@ -255,7 +258,7 @@ def extract_html(markup: str, *, url: str | None = None, max_parse_chars: int = 
     return Extracted(
         text=text,
         title=title,
-        published=normalise_date(_field(meta, "date")),
+        published=_published(cleaned[:META_CHARS], normalise_date(_field(meta, "date"))),
         site_name=normalise_line(_field(meta, "sitename")),
         url=_field(meta, "url") or None,
         warnings=tuple(warnings),
@@ -288,6 +291,19 @@ def _live_times(markup: str) -> str:
         return markup
     found = _CLOCK_TIME.findall(markup)
     return _CLOCK_TIME.sub(r"<p>\1</p>", markup) if len(found) >= 2 else markup
+
+
+def _published(head: str, day: str | None) -> str | None:
+    """The page's publication time when its meta tags give one for the day found (trafilatura gives the
+    day only): "2026-06-14T23:55:00+02:00" from ``article:published_time``, so an HTML page's time sorts
+    with the times a feed or JSON input gives."""
+    for tag in _META_TAG.findall(head):
+        attrs = {k.lower(): v for k, v in _ATTR.findall(tag)}
+        if (attrs.get("property") or attrs.get("name") or attrs.get("itemprop", "")).lower() in _TIME_KEYS:
+            stamp = normalise_date(attrs.get("content"))
+            if stamp and len(stamp) > 10 and (day is None or stamp.startswith(day)):
+                return stamp
+    return day
 
 
 def _field(doc: object, name: str) -> str:
