@@ -52,7 +52,6 @@ _SHORTEST = 6
 _NEAR_SAME = 0.8  # word-set Jaccard at which two wordings count as one origin (reprints, light edits)
 _TITLE_WEIGHT = 2.0  # tuned on NeuS train clusters 0-119 (benchmarks/summary_neus.py --split train)
 _IMPORTANCE_WEIGHT = 1.0
-_OWN_DETAIL = 0.3  # bias points a wording loses per share of words no other outlet of its claim has
 _OUTLET_TONE = 0.5  # bias points a wording loses per unit of its outlet's loadedness
 _MAX_ORIGINS = 3  # beyond three independent origins a claim is simply well established
 _TOLLS = {"dead", "hurt", "missing"}  # outcomes of a toll (lenses.quantities.outcome)
@@ -146,9 +145,7 @@ def candidates(story: Story, neutrality: Neutrality, max_words: int) -> list[Can
                 for src, s in members
                 if not speaker_unknown((w := neutrality.wording(src, s, judge_bias=several)).text)
             ),
-            key=lambda w: _wording_key(
-                w, rare, neutrality.loadedness.get(w.source.id, 0.0), _own_detail(w, claim.sentences)
-            ),
+            key=lambda w: _wording_key(w, rare, neutrality.loadedness.get(w.source.id, 0.0)),
         )
         if not wordings or (best := wordings[0]).loaded:
             continue
@@ -409,18 +406,8 @@ def minority_spellings(story: Story) -> frozenset[str]:
     return frozenset(rare)
 
 
-def _own_detail(w: Wording, members: Sequence[Passage]) -> float:
-    """The share of the wording's content words no other outlet's sentence of the claim has: details only
-    it gives ("the highest since 2010"), which the claim's other outlets, cited with it, do not say."""
-    others = [content_words(p.text) for p in members if p.source != w.source.id]
-    if not others:
-        return 0.0
-    mine = content_words(w.text)
-    return len(mine - frozenset().union(*others)) / len(mine) if mine else 0.0
-
-
 def _wording_key(
-    w: Wording, rare: frozenset[str] = frozenset(), outlet_loadedness: float = 0.0, own_detail: float = 0.0
+    w: Wording, rare: frozenset[str] = frozenset(), outlet_loadedness: float = 0.0
 ) -> tuple[int, int, float]:
     """Fewest loaded spans, then fewest likely misspelt names, then lowest bias; a wording that opens on
     a quotation or needed word swaps loses a little, since the reader gets the outlet's own plain
@@ -434,7 +421,6 @@ def _wording_key(
         + (0.5 if _PRONOUN_OPEN.match(w.text) else 0.0)
         + (0.2 if _RELATIVE_DAY.search(w.text) else 0.0)
         + (0.05 if w.replaced else 0.0)
-        + _OWN_DETAIL * own_detail
     )
     misspelt = sum(m.group() in rare for m in _NAME.finditer(w.text)) if rare else 0
     return (w.loaded, misspelt, round(w.bias + penalty, 6))
