@@ -416,6 +416,30 @@ def test_a_title_clause_only_its_outlet_reports_is_cut_from_the_headline() -> No
     assert Summariser()(st, Findings()).headline == "Earthquake hits Tarsk Highlands"
 
 
+def test_a_title_figure_another_outlet_gives_otherwise_is_no_headline() -> None:
+    wire = "Kestrel Telecom said on Tuesday that the details of 4.2 million customers had been exposed."
+    tabloid = "Hackers took the details of 2.4 million Kestrel Telecom customers, the Clarion can reveal."
+    breach = [
+        "Customer records were exposed in a breach at Kestrel Telecom, the company said.",
+        "Kestrel Telecom confirmed that customer records had been exposed in the breach.",
+        "A breach at Kestrel Telecom exposed customer records, the operator confirmed.",
+    ]
+    srcs = [
+        source(
+            "s1", "Meridian Wire", [wire], title="Kestrel Telecom says 4.2 million customer records exposed"
+        ),
+        source("s2", "The Daily Clarion", [tabloid, breach[0]]),
+        source("s3", "Harbour Gazette", [wire, breach[1]]),
+        source("s4", "ByteLedger", [breach[2]]),
+    ]
+    told = claim("c3", srcs, ("s2", 1), ("s3", 1), ("s4", 0))
+    st = story(srcs, claim("c1", srcs, ("s1", 0), ("s3", 0)), claim("c2", srcs, ("s2", 0)), told)
+    # one sentence: the disputed count is never told, so only the story's own figures can warn the headline
+    summary = Summariser(SummarySettings(sentences=1))(st, Findings())
+    assert summary.sentences[0].claims == ("c3",)
+    assert "4.2" not in summary.headline, summary.headline
+
+
 def test_a_label_before_a_colon_is_no_clause_to_keep() -> None:
     lead = "The Renewal Party won the Lower Tessel election on Sunday but fell short of a majority."
     srcs = [

@@ -29,6 +29,7 @@ from newsprism.summarise._rewrite import faithful, rewrite
 from newsprism.summarise._select import (
     _SHORTEST,
     Candidate,
+    Fact,
     candidates,
     disputed_facts,
     fact_support,
@@ -64,7 +65,7 @@ class Summariser:
     def __call__(self, story: Story, findings: Findings | None = None) -> Summary:
         neutrality = Neutrality(findings, self._lexicon)
         contradictions = findings.contradictions if findings is not None else ()
-        sentences, disputed_values = self._select(story, neutrality, contradictions)
+        sentences, disputed_values, unsettled = self._select(story, neutrality, contradictions)
         if self.settings.rewrite_url:
             sentences = list(rewrite(sentences, story, self.settings, transport=self.transport))
         loadedness = (
@@ -72,13 +73,14 @@ class Summariser:
         )
         return Summary(
             sentences=tuple(sentences),
-            headline=headline(story, sentences, loadedness, neutrality, disputed_values),
+            headline=headline(story, sentences, loadedness, neutrality, disputed_values, unsettled),
         )
 
     def _select(
         self, story: Story, neutrality: Neutrality, contradictions: tuple[Contradiction, ...]
-    ) -> tuple[list[SummarySentence], list[str]]:
-        """The chosen sentences, and the texts of every disputed value met (the headline avoids them)."""
+    ) -> tuple[list[SummarySentence], list[str], frozenset[Fact]]:
+        """The chosen sentences, the texts of every disputed value met and the figures some outlet gives
+        otherwise (the headline avoids both)."""
         s = self.settings
         pool = candidates(story, neutrality, s.max_sentence_words)
         contested = {c.id for c in story.claims if c.contested} | {
@@ -146,7 +148,7 @@ class Summariser:
                 break
         if not out and first_fit is not None:
             out.append(first_fit)  # a word budget below the shortest sentence still gets one sentence
-        return out, disputed_values
+        return out, disputed_values, support[1]
 
 
 def summarise(

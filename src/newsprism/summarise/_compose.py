@@ -366,6 +366,7 @@ def headline(
     loadedness: dict[str, float],
     neutrality: Neutrality,
     disputed: Sequence[str] = (),
+    unsettled: frozenset[Fact] = frozenset(),
 ) -> str:
     """The article title closest to the summary's lead, in words other outlets share, least loaded; else
     the lead if it is short.
@@ -377,9 +378,10 @@ def headline(
     and eight): a headline is read as fact, without the summary's attribution.
     """
     lead = content_words(" ".join(s.text for s in summary[:2]))
-    figures = {f for v in disputed for f in _FIGURES.findall(v.lower())}
+    sided = {f for v in disputed for f in _FIGURES.findall(v.lower())}
+    unsettled_values = {f[2] for f in unsettled}
     # ... and what a disputed figure counts ("seven counts": a title's "guilty on all counts" takes a side)
-    figures |= {v.split()[-1].lower() for v in disputed if _FIGURES.search(v.lower())} - STOP
+    sided |= {v.split()[-1].lower() for v in disputed if _FIGURES.search(v.lower())} - STOP
     seen: dict[str, int] = {}
     for src in story.sources:
         for f in set(_FIGURES.findall(src.text.lower())):
@@ -396,7 +398,11 @@ def headline(
     def unsure(part: str) -> bool:  # a headline states no disputed figure, and only figures two outlets give
         stated = set(_FIGURES.findall(part.lower()))
         named = {w.lower() for w in _WORD.findall(part)}
-        return bool((stated | named) & figures) or any(seen.get(f, 0) < 2 for f in stated)
+        if bool((stated | named) & sided) or any(seen.get(f, 0) < 2 for f in stated):
+            return True
+        # a figure some outlet gives otherwise, whatever the words around it ("4.2 million customer
+        # records" in a title, "2.4 million customers" in another outlet's text)
+        return any(f[2] in unsettled_values for _, _, f in figures(part))
 
     for src in story.sources:
         raw = _SITE_SUFFIX.sub("", src.article.title.strip()).strip()
