@@ -40,7 +40,7 @@ def test_json_ld_metadata_survives_script_stripping() -> None:
     )
     assert "ld+json" in strip_heavy_markup(page) and "var x" not in strip_heavy_markup(page)
     out = extract_html(page)
-    assert out.published == "2025-04-17"
+    assert out.published == "2025-04-17T09:00:00+00:00"
     assert out.site_name == "Kessla Post"
 
 

@@ -28,6 +28,7 @@ _DATE_PARAMS = {"extensive_search": False, "original_date": True}
 _META_TAG = re.compile(r"<meta\b[^>]*>", re.I)
 _ATTR = re.compile(r"([\w:-]+)\s*=\s*[\"']([^\"']*)[\"']")
 _TIME_KEYS = {"article:published_time", "og:article:published_time", "datepublished", "pubdate"}
+_LD_PUBLISHED = re.compile(r'"datePublished"\s*:\s*"([^"]+)"')
 
 _DROP_TAGS = ("script", "style", "noscript", "svg", "template", "iframe", "object")
 _DROP_OPEN = re.compile(r"<(?:!--|(" + "|".join(_DROP_TAGS) + r")(?=[\s/>]))", re.I)
@@ -294,15 +295,18 @@ def _live_times(markup: str) -> str:
 
 
 def _published(head: str, day: str | None) -> str | None:
-    """The page's publication time when its meta tags give one for the day found (trafilatura gives the
-    day only): "2026-06-14T23:55:00+02:00" from ``article:published_time``, so an HTML page's time sorts
-    with the times a feed or JSON input gives."""
-    for tag in _META_TAG.findall(head):
-        attrs = {k.lower(): v for k, v in _ATTR.findall(tag)}
-        if (attrs.get("property") or attrs.get("name") or attrs.get("itemprop", "")).lower() in _TIME_KEYS:
-            stamp = normalise_date(attrs.get("content"))
-            if stamp and len(stamp) > 10 and (day is None or stamp.startswith(day)):
-                return stamp
+    """The page's publication time when its meta tags or JSON-LD give one for the day found (trafilatura
+    gives the day only): "2026-06-14T23:55:00+02:00" from ``article:published_time``, so an HTML page's
+    time sorts with the times a feed or JSON input gives."""
+    stamps = [
+        attrs.get("content")
+        for attrs in ({k.lower(): v for k, v in _ATTR.findall(tag)} for tag in _META_TAG.findall(head))
+        if (attrs.get("property") or attrs.get("name") or attrs.get("itemprop", "")).lower() in _TIME_KEYS
+    ] + _LD_PUBLISHED.findall(head)
+    for raw in stamps:
+        stamp = normalise_date(raw)
+        if stamp and len(stamp) > 10 and (day is None or stamp.startswith(day)):
+            return stamp
     return day
 
 
