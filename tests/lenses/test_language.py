@@ -453,6 +453,7 @@ def test_words_inside_official_names_are_not_loaded(lens: LanguageLens, pipeline
     # the same label as a title given to a person, or as a noun of the writer's, still counts
     found = _by_text(_spans(lens, pipeline.segmenter, "Crook Ansel Varro was jailed on Monday."))
     assert found["crook"].category == "insult or label"
+    assert found["crook"].neutral is None  # a crook is no "official": hackers are called crooks too
     criminals = _by_text(_spans(lens, pipeline.segmenter, "The criminals who run the port must go."))
     assert criminals["criminals"].voice == "authorial"
     plain = _spans(lens, pipeline.segmenter, "Prosecutors opened a criminal investigation into the port.")

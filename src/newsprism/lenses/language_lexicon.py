@@ -171,8 +171,8 @@ LABELS = _table(
     fool
     liar
     liars
-    crook = official
-    crooks = officials
+    crook
+    crooks
     traitor
     traitors
     terrorist
