@@ -38,6 +38,12 @@ _WORD = re.compile(r"\w+(?:(?:['’]|-\s*\n\s*|-|\u00ad)\w+)*")
 _JOINERS = re.compile(r"['’\-\s\u00ad]")
 _QUOTES = re.compile(r"[\"“”«»„]")
 _STOP_MARK = re.compile(r"[.!?;:]")
+
+
+def _in_number(text: str, end: int, start: int) -> bool:
+    """The mark between two words is a number's decimal point or separator ("0.25", "12:30"), not a
+    sentence end."""
+    return start - end == 1 and text[end - 1 : end].isdigit() and text[start : start + 1].isdigit()
 _STOP = frozenset({
     "a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "for", "from", "by", "with", "as",
     "is", "are", "was", "were", "be", "been", "has", "have", "had", "it", "its", "this", "that", "these",
@@ -168,7 +174,8 @@ class TextIndex:
                         quoted[segment:] = [True] * (len(keys) - segment)
                     inside = mark in "“«„" or (mark == '"' and not inside)
                     segment = len(keys)
-                opens.append(not keys or "\n" in between or bool(_STOP_MARK.search(between)))
+                stop = bool(_STOP_MARK.search(between)) and not _in_number(text, last, m.start())
+                opens.append(not keys or "\n" in between or stop)
             last = m.end()
             word = m.group()
             ident = words.get(word)

@@ -8,7 +8,6 @@ in :mod:`newsprism.lenses._duplicates`; both are re-exported here, the lens's pu
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
@@ -101,41 +100,9 @@ def _reuse(
         first, second, ca, cb = second, first, cb, ca
     pa = Passage(first.id, ca[0], ca[1], first.text[ca[0] : ca[1]])
     pb = Passage(second.id, cb[0], cb[1], second.text[cb[0] : cb[1]])
-    edits = _whole_numbers(diff(first.text, ca, second.text, cb, index), first.text, second.text)
+    edits = diff(first.text, ca, second.text, cb, index)
     known = first.id if origin is not None else None
     return Reuse((first.id, second.id), span.similarity, (pa, pb), changes(edits), origin=known)
-
-
-_NUMBER_CUT = re.compile(r"\d[.,]\d")
-
-
-def _whole_numbers(edits: list[Edit], text_a: str, text_b: str) -> list[Edit]:
-    """Join two edits that a number's decimal point or thousands comma split ("0" / "25" of "0.25").
-
-    The diff cuts a run of edits at sentence starts, and the word after "0." looks like one; an edit
-    note must not read 'added "... a rise of 0"' then 'added "25 points"'.
-    """
-
-    def cut(text: str, last: tuple[int, int], this: tuple[int, int]) -> bool:
-        if last[0] == last[1] or this[0] == this[1]:  # nothing on this side: both at one place
-            return last[0] == last[1] == this[0] == this[1]
-        return this[0] - last[1] == 1 and bool(_NUMBER_CUT.fullmatch(text[last[1] - 1 : this[0] + 1]))
-
-    out: list[Edit] = []
-    for e in edits:
-        last = out[-1] if out else None
-        if (
-            last is not None
-            and e.op == last.op != "equal"
-            and (last.a_end < e.a_start or last.b_end < e.b_start)
-            and cut(text_a, (last.a_start, last.a_end), (e.a_start, e.a_end))
-            and cut(text_b, (last.b_start, last.b_end), (e.b_start, e.b_end))
-        ):
-            a0, a1, b0, b1 = last.a_start, e.a_end, last.b_start, e.b_end
-            out[-1] = Edit(e.op, a0, a1, b0, b1, text_a[a0:a1], text_b[b0:b1])
-            continue
-        out.append(e)
-    return out
 
 
 def _quote_sentence(doc: _Doc, lo: int, hi: int) -> bool:
@@ -336,14 +303,14 @@ def _verbatim(index: TextIndex, spans: Iterable[SharedSpan]) -> int:
         for op in Indel.opcodes(da.keys[a0:a1], db.keys[b0:b1]):
             if op.tag != "equal":
                 continue
-            run = 0
-            for k in range(op.src_end - op.src_start + 1):
-                x, y = a0 + op.src_start + k, b0 + op.dest_start + k
-                if k < op.src_end - op.src_start and not da.quoted[x] and not db.quoted[y]:
+            runs, run = [], 0
+            for k in range(op.src_end - op.src_start):
+                if da.quoted[a0 + op.src_start + k] or db.quoted[b0 + op.dest_start + k]:
+                    runs.append(run)
+                    run = 0
+                else:
                     run += 1
-                    continue
-                total += run if run >= VERBATIM_RUN else 0
-                run = 0
+            total += sum(r for r in [*runs, run] if r >= VERBATIM_RUN)
     return total
 
 
