@@ -44,6 +44,8 @@ def _in_number(text: str, end: int, start: int) -> bool:
     """The mark between two words is a number's decimal point or separator ("0.25", "12:30"), not a
     sentence end."""
     return start - end == 1 and text[end - 1 : end].isdigit() and text[start : start + 1].isdigit()
+
+
 _STOP = frozenset({
     "a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "for", "from", "by", "with", "as",
     "is", "are", "was", "were", "be", "been", "has", "have", "had", "it", "its", "this", "that", "these",
