@@ -68,12 +68,9 @@ class Summariser:
         sentences, disputed_values, unsettled = self._select(story, neutrality, contradictions)
         if self.settings.rewrite_url:
             sentences = list(rewrite(sentences, story, self.settings, transport=self.transport))
-        loadedness = (
-            {sid: lang.loadedness for sid, lang in findings.language.per_source.items()} if findings else {}
-        )
         return Summary(
             sentences=tuple(sentences),
-            headline=headline(story, sentences, loadedness, neutrality, disputed_values, unsettled),
+            headline=headline(story, sentences, neutrality, disputed_values, unsettled),
         )
 
     def _select(

@@ -363,7 +363,6 @@ def _same_figure(x: str, y: str) -> bool:
 def headline(
     story: Story,
     summary: Sequence[SummarySentence],
-    loadedness: dict[str, float],
     neutrality: Neutrality,
     disputed: Sequence[str] = (),
     unsettled: frozenset[Fact] = frozenset(),
@@ -424,7 +423,9 @@ def headline(
         words = content_words(title)
         overlap = len(words & lead) / len(words) if words else 0.0
         shared = _shared(title, vocab, shared_by)
-        score = overlap + shared - 0.5 * neutrality.subjectivity(title) - loadedness.get(src.id, 0.0)
+        score = (
+            overlap + shared - 0.5 * neutrality.subjectivity(title) - neutrality.loadedness.get(src.id, 0.0)
+        )
         if best is None or score > best[0]:
             best = (score, title)
     if best is not None:
