@@ -93,6 +93,34 @@ def test_one_outlet_facts_are_attributed_and_shared_ones_are_not() -> None:
     assert not texts["c1"].startswith("According to")
 
 
+def test_an_outlet_telling_its_own_statement_is_not_named_twice() -> None:
+    srcs = [
+        source("s1", "Northwire", [LEAD]),
+        source(
+            "s2", "Kelmar Gazette", ["A fire broke out on the Aurelia Star ferry in Kelmar port on Tuesday."]
+        ),
+        source(
+            "s3",
+            "Westline Ferries",
+            [
+                "Westline Ferries said it had grounded its two other ships for inspection.",
+                "Westline Ferries shares fell 12 percent on Tuesday.",
+            ],
+        ),
+    ]
+    st = story(
+        srcs,
+        claim("c1", srcs, ("s1", 0), ("s2", 0)),
+        claim("c2", srcs, ("s3", 0)),
+        claim("c3", srcs, ("s3", 1)),
+    )
+    texts = {s.claims[0]: s.text for s in summarise(st).sentences}
+    # the company's own statement already names who says it
+    assert texts["c2"] == "Westline Ferries said it had grounded its two other ships for inspection."
+    # but a fact it states in its own voice is still its word alone
+    assert texts["c3"].startswith("According to Westline Ferries, ")
+
+
 def test_a_wire_story_and_its_reprints_are_one_origin_and_attributed() -> None:
     st = ferry({"c1": 1, "c3": 2})  # the reuse lens found the wire's lead reprinted verbatim twice
     told = {s.claims[0]: s for s in Summariser(SummarySettings(sentences=10))(st, Findings()).sentences}

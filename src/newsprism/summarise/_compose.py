@@ -36,6 +36,9 @@ _SOURCE_TAIL = re.compile(r"^\s*(\w+\s+){0,4}(say|says|said|report|reports|claim
 _TITLE_PARTS = re.compile(r"\s*[,;:]\s+|\s+[–—-]\s+")
 _CLAUSES = re.compile(r"\s*[,;]\s+|\s+[–—-]\s+")  # a title's clauses (a colon ends a label instead)
 _QUOTING = re.compile(r"[“”\"]|(^|\s)[‘']\w")  # an opening single quote, not "workers' union"
+_OWN_VERBS = (
+    r"(?:said|says|say|reported|reports|announced|announces|confirmed|confirms|stated|states|told|wrote)"
+)
 _NAMES = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE"}
 
 
@@ -55,10 +58,21 @@ def sentence_of(c: Candidate, story: Story) -> SummarySentence:
     wire story and the reprints the reuse lens found ("According to Kestrel Press and The Varno Courier,
     ...")."""
     text = _terminated(c.wording.text)
-    if len(c.claim.sources) == 1 or c.claim.origins == 1:
+    if (len(c.claim.sources) == 1 or c.claim.origins == 1) and not _self_told(
+        c.wording.text, story, c.claim.sources
+    ):
         text = f"According to {outlet_names(story, c.claim.sources)}, {_lower_first(c.wording)}"
         text = _terminated(text)
     return SummarySentence(text=text, sources=c.claim.sources, claims=(c.claim.id,))
+
+
+def _self_told(text: str, story: Story, ids: Sequence[str]) -> bool:
+    """The one outlet tells this in its own name ("Kestrel Telecom said ..." in Kestrel Telecom's own
+    statement), so "According to Kestrel Telecom, Kestrel Telecom said" would say it twice."""
+    if not _one_outlet(story, ids):
+        return False
+    name = re.sub(r"^the\s+", "", story.source(ids[0]).outlet.strip(), flags=re.I)
+    return bool(re.match(rf"(?:the\s+)?{re.escape(name)}\s+(?:has\s+|had\s+)?{_OWN_VERBS}\b", text, re.I))
 
 
 def corroborated(
@@ -122,7 +136,11 @@ def disputed(
     also = ", ".join(_also(story, [t.also for t in values if t.kind != "entity"], set(named)))
     parts = [p for p in (also, *_joined([t.tail(story) for t in values])) if p]
     tails = (", and " if len(parts) <= 2 else "; ").join(parts)  # two disputes: no "and ... and ..."
-    text = _terminated(f"According to {outlet_names(story, named)}, {body}; {tails}")
+    if _self_told(w.text, story, named):
+        body = w.text[:1] + body[1:]
+    else:
+        body = f"According to {outlet_names(story, named)}, {body}"
+    text = _terminated(f"{body}; {tails}")
     # every outlet the sentence names is cited: the lens also lists outlets agreeing with a compared
     # value ("The Daily Torch also gives 8,400 acres") whose claim groups it did not compare
     holding = {(p.source, p.start): cl.id for cl in story.claims for p in cl.sentences}
