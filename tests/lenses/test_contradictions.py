@@ -588,6 +588,18 @@ def _one_dispute(pipeline: object, texts: dict[str, str], published: str) -> tup
     return found.kind, {(outlets[v.source], v.text) for v in found.values}
 
 
+def test_a_toll_told_as_a_bare_number_is_compared(pipeline: object) -> None:
+    kind, values = _one_dispute(
+        pipeline,
+        {
+            "Kestrel Press": "The death toll from floods in the Corvala valley rose to 43 on Friday.",
+            "The Tarne Herald": "The death toll from the Corvala valley floods stands at 38, officials said.",
+        },
+        "2026-05-08",
+    )
+    assert (kind, values) == ("number", {("Kestrel Press", "43"), ("The Tarne Herald", "38")})
+
+
 @pytest.mark.slow
 def test_one_vote_told_two_ways_in_unlike_sentences_is_compared(pipeline: object) -> None:
     texts = {

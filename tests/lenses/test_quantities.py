@@ -247,6 +247,19 @@ def test_the_counted_word_can_say_the_toll() -> None:
     assert outcome(text, injured) == {"hurt"}
 
 
+def test_a_bare_number_the_death_toll_reaches_is_the_toll() -> None:
+    from newsprism.lenses.quantities import outcome
+
+    for text in (
+        "The death toll from the floods in the Corvala valley rose to 43 on Friday.",
+        "The death toll stands at 38, the emergency office said.",
+    ):
+        assert outcome(text, extract_quantities(text)[0]) == {"dead"}
+    # only in the toll's own clause
+    text = "The death toll rose on Friday, and 40 homes were lost."
+    assert outcome(text, extract_quantities(text)[0]) == set()
+
+
 def test_a_quakes_magnitude_is_a_reading_not_a_count() -> None:
     (q,) = [q for q in extract_quantities("A magnitude 6.4 earthquake struck Ostvik, killing 23 people.")][:1]
     assert (q.text, q.kind, q.value) == ("6.4", "magnitude", 6.4)

@@ -257,6 +257,21 @@ def test_every_outlet_giving_a_disputed_toll_is_named_and_a_third_value_is_never
     assert not any("15 people" in s.text for s in sentences.sentences)
 
 
+def test_a_bare_number_of_a_disputed_toll_is_told_as_the_toll() -> None:
+    blaze = "The death toll from the ferry fire rose to 20 on Tuesday, port officials said."
+    srcs = [source("s1", "Northwire", [TOLL_A]), source("s2", "The Daily Blaze", [blaze])]
+    st = story(srcs, claim("c1", srcs, ("s1", 0), ("s2", 0)))
+    a, b = st.source("s1").sentences[0], st.source("s2").sentences[0]
+    values = (
+        Passage("s1", a.start + a.text.index("12"), a.start + a.text.index("12") + 9, "12 people"),
+        Passage("s2", b.start + b.text.index("20"), b.start + b.text.index("20") + 2, "20"),
+    )
+    found = Contradiction(claims=("c1",), kind="number", values=values, explanation="")
+    (told,) = Summariser()(st, Findings(contradictions=(found,))).sentences
+    # "gives the figure as 20" would not say 20 of what
+    assert told.text.endswith("; The Daily Blaze gives the toll as 20."), told.text
+
+
 def test_a_contested_toll_without_the_contradictions_lens_is_still_never_one_sided() -> None:
     srcs = [source("s1", "Northwire", [TOLL_A]), source("s2", "The Daily Blaze", [TOLL_B])]
     st = story(srcs, claim("c1", srcs, ("s1", 0)), claim("c2", srcs, ("s2", 0)))  # alignment kept them apart

@@ -24,7 +24,7 @@ from newsprism.lenses.quantities import (
 from newsprism.model import Passage
 
 _SOURCE_COUNT = re.compile(
-    r"\S+(?:\s+[\w.\-]+){0,3}?\s+(?:officials?|sources?|people|persons|aides?|diplomats?|lawmakers|insiders)"
+    r"\S*[^\s,;:](?:\s+[\w.\-]+){0,3}?\s+(?:officials?|sources?|people|persons|aides?|diplomats?|lawmakers|insiders)"
     r"\s+(?:said|say|says|told|familiar|briefed|with\s+knowledge|close\s+to|speaking|who\s+spoke|"
     r"who\s+asked|who\s+requested|who\s+declined)\b",
     re.I,

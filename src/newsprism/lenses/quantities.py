@@ -692,6 +692,8 @@ _OUTCOMES = {
     "deployed": ("deploy", "sent", "dispatch", "fought", "fighting", "battl", "scene", "respond"),
 }
 _LETTERS = re.compile(r"[A-Za-z]+")
+# a clause whose subject is the toll, up to the bare number it gives ("rose to", "stands at")
+_TOLL_SUBJECT = re.compile(r"\b(?:death|casualty|fatality) tolls?\b[^,;:.!?]{0,60}$", re.I)
 _NEGATIONS = {"not", "no", "never", "t"}  # "t": the end of "hadn't" split from its verb
 
 
@@ -710,4 +712,6 @@ def outcome(text: str, q: Quantity) -> set[str]:
     near = [w.lower() for w in _LETTERS.findall(text[: q.start])[-3:]] + after
     if q.noun.endswith("ed") or q.noun in ("dead", "hurt", "missing"):
         near.append(q.noun)  # "more than 200 injured": the counted word says it (not "two hospitals")
+    if not q.noun and _TOLL_SUBJECT.search(text[: q.start]):
+        near.append("dead")  # "The death toll from the floods rose to 43": the bare number is the toll
     return {kind for kind, stems in _OUTCOMES.items() if any(w.startswith(stems) for w in near)}

@@ -189,10 +189,13 @@ class _Told:
     also: dict[str, list[str]]  # the shown value as each agreeing outlet words it -> those outlets
     others: dict[str, list[str]]  # each other value -> the outlets giving it
     claims: tuple[str, ...]  # claim groups beyond the dispute's that give the shown value
+    toll: bool = False  # the disputed figure is a toll of the dead, hurt or missing
 
     def tail(self, story: Story) -> str:
-        """ "the Clarion gives the figure as at least 30 people", for every other value."""
-        lead_in = {"number": "the figure as ", "date": "the date as ", "entity": ""}[self.kind]
+        """ "the Clarion gives the figure as at least 30 people", for every other value ("the toll as 38"
+        when a toll's value is a bare number)."""
+        figure = "the toll as " if self.toll else "the figure as "
+        lead_in = {"number": figure, "date": "the date as ", "entity": ""}[self.kind]
         first = next(iter(self.others.values()))
         verb = ("name" if self.kind == "entity" else "give") + ("s" if _one_outlet(story, first) else "")
         parts = [
@@ -269,7 +272,18 @@ def _other_values(w: Wording, k: Contradiction, story: Story, neutrality: Neutra
             also.setdefault(text, []).append(src)
             agreeing.add(src)
             claims.append(cid)
-    return _Told(k.kind, same, agreeing, also, others, tuple(dict.fromkeys(claims)))
+    bare = any(not re.search(r"[A-Za-z]", v) for v in others)
+    toll = k.kind == "number" and bare and bool(_tolls_at(story, own[0]))
+    return _Told(k.kind, same, agreeing, also, others, tuple(dict.fromkeys(claims)), toll)
+
+
+def _tolls_at(story: Story, value: Passage) -> set[Fact]:
+    """The tolls (of the dead, hurt or missing) a disputed value gives, as figure keys."""
+    sent = at(story.source(value.source).sentences, value.start)
+    if sent is None:
+        return set()
+    a, b = value.start - sent.start, value.end - sent.start
+    return {f for x, y, f in figures(sent.text) if x < b and a < y and is_toll(f)}
 
 
 def _same_toll_elsewhere(
@@ -278,12 +292,7 @@ def _same_toll_elsewhere(
     """Other outlets' sentences giving the same toll as ``value`` ("left 12 people injured" beside the
     wire's disputed "injured 12 people"): the same count of the same outcome in one story is the same
     figure."""
-    src = story.source(value.source)
-    sent = at(src.sentences, value.start)
-    if sent is None:
-        return []
-    a, b = value.start - sent.start, value.end - sent.start
-    keys = {f for x, y, f in figures(sent.text) if x < b and a < y and is_toll(f)}
+    keys = _tolls_at(story, value)
     return _same_figure_elsewhere(story, keys, known, neutrality, shown) if keys else []
 
 
