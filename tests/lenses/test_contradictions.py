@@ -600,6 +600,33 @@ def test_a_toll_told_as_a_bare_number_is_compared(pipeline: object) -> None:
     assert (kind, values) == ("number", {("Kestrel Press", "43"), ("The Tarne Herald", "38")})
 
 
+def test_a_ban_for_years_after_a_test_is_a_length_not_a_date(pipeline: object) -> None:
+    kind, values = _one_dispute(
+        pipeline,
+        {
+            "Calder Press": "The federation banned Lysa Marquand for four years after she failed a test.",
+            "Northport Gazette": "The federation banned Lysa Marquand for two years after she failed a test.",
+        },
+        "2026-05-12",
+    )
+    assert (kind, values) == ("number", {("Calder Press", "four years"), ("Northport Gazette", "two years")})
+
+
+def test_a_date_in_an_after_clause_dates_another_event(pipeline: object) -> None:
+    from newsprism.pipeline import Pipeline
+
+    assert isinstance(pipeline, Pipeline)
+    wire = "The federation on Tuesday banned sprinter Lysa Marquand after she failed a doping test."
+    herald = "The federation has banned Lysa Marquand after a sample she gave at the indoor meet on 3 March."
+    report = pipeline.analyse(
+        [
+            Article(id="w", text=wire, outlet="Calder Press", published="2026-05-12"),
+            Article(id="h", text=herald, outlet="Valmora Herald", published="2026-05-12"),
+        ]
+    )
+    assert not [c for c in report.contradictions if c.kind == "date"], report.contradictions
+
+
 @pytest.mark.slow
 def test_one_vote_told_two_ways_in_unlike_sentences_is_compared(pipeline: object) -> None:
     texts = {

@@ -30,6 +30,7 @@ from newsprism.model import Passage
 __all__ = ["compare_views"]
 
 _NEGATION = re.compile(r"\b(?:not|never|no|neither|nor|cannot)\b|n[’']t\b", re.I)
+_SUBORDINATE = re.compile(r"\b(?:after|before|since|until)\b", re.I)  # a clause dating another event
 _LOCATIVE = {"in", "near", "at", "outside", "from", "into", "inside"}
 _ALIASES = [{"us", "u.s.", "usa", "united states", "america", "united states of america", "washington"},
             {"uk", "u.k.", "britain", "great britain", "united kingdom", "england", "london"},
@@ -111,6 +112,8 @@ def _dates(a: SentenceView, b: SentenceView) -> list[Finding]:
         for i, y in enumerate(free_b):
             if i in used or same_time(x, y) is not False or not _same_role(x, y):
                 continue
+            if _subordinate(a.text, x) != _subordinate(b.text, y):
+                continue  # "on Tuesday banned her ... after a sample she gave on 3 March": two events
             unique = (
                 sum(same_time(q, y) is not None for q in free_a) == 1
                 and sum(same_time(x, q) is not None for q in free_b) == 1
@@ -123,6 +126,13 @@ def _dates(a: SentenceView, b: SentenceView) -> list[Finding]:
                                (_when(x), _when(y))))  # fmt: skip
             break
     return out
+
+
+def _subordinate(text: str, d: DateMention) -> bool:
+    """The date is in a clause opened by "after", "before", "since" or "until": it dates that earlier or
+    later event, not what the sentence reports."""
+    clause = re.split(r"[,;:()—–]", text[: d.start])[-1]
+    return _SUBORDINATE.search(clause) is not None
 
 
 def _adjacent(d: DateMention, p: Passage, offset: int) -> bool:

@@ -209,6 +209,8 @@ def _mention(kind: str, m: re.Match[str], pub: date | None) -> DateMention | Non
             return None
         unit = g["unit"].lower()
         direction = g["dir"].lower()
+        if re.search(r"\bfor\s+$", m.string[max(0, m.start() - 8) : m.start()], re.I):
+            return None  # "banned for four years after she tested positive": a length, not a date
         if direction in ("before", "after", "later", "earlier") and direction != "ago":
             # "three days after the vote": an offset from another event, kept for the number check
             return DateMention(start, end, text, unit, offset=True)
