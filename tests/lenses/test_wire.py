@@ -46,6 +46,13 @@ def test_mentions_are_not_credits(text: str) -> None:
     assert wire_agencies(text) == ()
 
 
+def test_a_footer_in_reuters_style_is_another_named_agencys_own() -> None:
+    footer = "\n\n(Reporting by Anja Felder; Editing by Marcus Dole)"
+    text = "OSKVIK, March 10 (Kestrel Press) — A train derailed." + footer
+    assert wire_agencies(text, outlet="Dunmere Herald") == ("Kestrel Press",)
+    assert wire_agencies("A train derailed." + footer) == ("Reuters",)
+
+
 def test_weak_phrases_are_kept_as_evidence() -> None:
     credits = detect_wire("The senator told the AP that he would not run again.")
     assert [(c.agency, c.kind, c.strong) for c in credits] == [("AP", "phrase", False)]

@@ -70,6 +70,7 @@ class WireCredit:
     end: int
     text: str
     strong: bool
+    named: bool = True  # False for a house style that does not name its agency (Reuters' footer)
 
 
 def _alias_group(names: tuple[str, ...] | None = None) -> str:
@@ -352,7 +353,7 @@ def detect_wire(text: str, *, outlets: tuple[str, ...] = ()) -> tuple[WireCredit
                 found[key] = WireCredit(agency, kind, m.start(), m.end(), m.group(0), strong)
     for agency, kind, pattern in _house_styles():
         for m in pattern.finditer(text):
-            credit = WireCredit(agency, kind, m.start(), m.end(), m.group(0), True)
+            credit = WireCredit(agency, kind, m.start(), m.end(), m.group(0), True, named=False)
             found[(m.start(), m.end(), agency)] = credit
     for credit in _generic_credits(text, outlets):
         if not any(c.agency == credit.agency and _meets(c, credit) for c in found.values()):
@@ -392,7 +393,11 @@ def wire_agencies(
         agencies.append(own)
     mine = _outlet_keys(outlet, url)
     names = tuple(dict.fromkeys((*outlets, outlet) if outlet.strip() else outlets))
-    credits = [(c.agency, c.kind) for c in detect_wire(text, outlets=names) if c.strong]
+    strong = [c for c in detect_wire(text, outlets=names) if c.strong]
+    # a footer in one agency's house style is that agency's only when no other agency is named: other
+    # agencies end their copy with "(Reporting by ...; Editing by ...)" too
+    named = {c.agency for c in strong if c.named}
+    credits = [(c.agency, c.kind) for c in strong if c.named or not named]
     by = author_credit(author, names)
     if by:
         credits.insert(0, (by, "byline"))
