@@ -627,6 +627,40 @@ def test_a_date_in_an_after_clause_dates_another_event(pipeline: object) -> None
     assert not [c for c in report.contradictions if c.kind == "date"], report.contradictions
 
 
+def _kinds(pipeline: object, texts: dict[str, str], published: str | None = "2026-03-11") -> list[str]:
+    from newsprism.pipeline import Pipeline
+
+    assert isinstance(pipeline, Pipeline)
+    articles = [
+        Article(id=f"a{i}", text=t, outlet=o, published=published) for i, (o, t) in enumerate(texts.items())
+    ]
+    return sorted(c.kind for c in pipeline.analyse(articles).contradictions)
+
+
+def test_a_datelines_day_is_the_filing_day_not_the_events(pipeline: object) -> None:
+    wire = (
+        "OSKVIK, Lurevia, March 11 (Kestrel Press) — A passenger train derailed near Oskvik, officials said."
+    )
+    star = "A passenger train derailed near Oskvik on Tuesday evening, officials said."
+    assert _kinds(pipeline, {"Kestrel Press": wire, "Oskvik Evening Star": star}) == []
+
+
+def test_parts_of_one_group_of_which_different_things_are_said_are_not_one_figure(pipeline: object) -> None:
+    texts = {
+        "Kestrel Press": "Eleven of the injured were in a serious condition, a hospital spokeswoman said.",
+        "Oskvik Evening Star": "Two of the injured died overnight, a hospital spokeswoman said.",
+    }
+    assert _kinds(pipeline, texts) == []
+
+
+def test_an_earlier_events_toll_is_not_this_storys(pipeline: object) -> None:
+    texts = {
+        "Kestrel Press": "It is the worst crash since 2011, when 14 people died in a collision near Calvara.",
+        "The Lurevian Chronicle": "Seven people died when the express left the rails outside Oskvik.",
+    }
+    assert _kinds(pipeline, texts) == []
+
+
 @pytest.mark.slow
 def test_one_vote_told_two_ways_in_unlike_sentences_is_compared(pipeline: object) -> None:
     texts = {

@@ -26,6 +26,7 @@ from newsprism.lenses._views import (
 from newsprism.lenses.dates import DateMention, same_time
 from newsprism.lenses.speakers import TITLES
 from newsprism.model import Passage
+from newsprism.segment._rules import DATELINE_START
 
 __all__ = ["compare_views"]
 
@@ -98,8 +99,12 @@ def _dates(a: SentenceView, b: SentenceView) -> list[Finding]:
     deadline ("by Friday") or effective date ("resign effective Friday") is compared with its like; an act
     dated after another outlet's deadline is a disagreement too.
     """
-    da = [d for d in a.dates if not d.offset and not _spoken_relative(a.text, d)]
-    db = [d for d in b.dates if not d.offset and not _spoken_relative(b.text, d)]
+    da = [
+        d for d in a.dates if not d.offset and not _spoken_relative(a.text, d) and not _in_dateline(a.text, d)
+    ]
+    db = [
+        d for d in b.dates if not d.offset and not _spoken_relative(b.text, d) and not _in_dateline(b.text, d)
+    ]
     if len(da) == 1 and len(db) == 1 and da[0].reporting != db[0].reporting:
         da, db = [replace(da[0], reporting=False)], [replace(db[0], reporting=False)]
     free_a = [d for d in da if not any(same_time(d, o) for o in db)]
@@ -126,6 +131,12 @@ def _dates(a: SentenceView, b: SentenceView) -> list[Finding]:
                                (_when(x), _when(y))))  # fmt: skip
             break
     return out
+
+
+def _in_dateline(text: str, d: DateMention) -> bool:
+    """ "OSKVIK, Lurevia, March 10 (Kestrel Press) — ": the day the copy was filed, not the event's."""
+    m = DATELINE_START.match(text)
+    return m is not None and d.end <= m.end()
 
 
 def _subordinate(text: str, d: DateMention) -> bool:

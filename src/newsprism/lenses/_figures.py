@@ -83,6 +83,8 @@ _EARLIER = re.compile(
 _FUTURE = re.compile(r"\b(?:will|would|is to|are to)\b")
 _PART_BEFORE = {"other", "another", "remaining", "additional", "further", "extra"}
 _PART_AFTER = {"other", "more", "additional", "extra"}
+_NOT_SAID = {"were", "was", "are", "is", "had", "have", "has", "been", "in", "a", "the", "on", "at", "of"}
+_OF_THEM = re.compile(r"\s+of\s+(?:the|those|them|these|its|their)\b", re.I)  # a part of a group
 _EACH = re.compile(r"\b(?:each|apiece|per (?:person|head|capita))\b")
 _ALL = re.compile(r"\b(?:combined|total|altogether|in all|together)\b")
 _PERIODS_OF = {**{w: w for w in ("year", "quarter", "month", "week", "decade", "day")},
@@ -193,6 +195,8 @@ def _numbers(a: SentenceView, b: SentenceView) -> list[Finding]:
             continue  # "17 students and staff members were killed" / "20 students staged a walk-out"
         if _part_count(a.text, x) != _part_count(b.text, y):
             return []  # "meet the three unions" / "meet the other two unions": the whole and a part
+        if _other_parts(a.text, x, b.text, y):
+            continue  # "Eleven of the injured were in a serious condition" / "Two of the injured died"
         if {_share(a.text, x), _share(b.text, y)} == {"each", "all"}:
             return []  # "136 pounds combined" / "each boy weighed less than 50 pounds"
         if compatible(x, y):
@@ -375,7 +379,18 @@ def _part_count(text: str, q: Quantity) -> bool:
     if q.kind != "count":
         return False
     after = {w.lower() for w in _words(q.text)[1:2]} | set(_near(text, q, 0, 1))
+    if not q.noun and _OF_THEM.match(text, q.end):
+        return True  # "Eleven of the injured were in a serious condition"
     return bool(set(_near(text, q, 1, 0)) & _PART_BEFORE) or bool(after & _PART_AFTER)
+
+
+def _other_parts(ta: str, x: Quantity, tb: str, y: Quantity) -> bool:
+    """Two parts of one group of which different things are said: different people, not one figure."""
+    ma, mb = _OF_THEM.match(ta, x.end), _OF_THEM.match(tb, y.end)
+    if x.noun or y.noun or ma is None or mb is None:
+        return False
+    said = [{w.lower() for w in _words(t[m.end() :])[1:5]} - _NOT_SAID for t, m in ((ta, ma), (tb, mb))]
+    return not said[0] & said[1]
 
 
 def _agrees(x: Quantity, y: Quantity) -> bool:

@@ -685,13 +685,14 @@ def _magnitude_end(toks: list[_Tok], i: int, after: int) -> int | None:
 # what a count of people says happened to them: a toll of the dead, of the hurt, ... or everyone there
 _OUTCOMES = {
     "dead": ("kill", "dead", "die", "died", "death", "fatal"),
-    "hurt": ("injur", "wound", "hurt", "burn", "suffer", "hospital", "treated"),
+    "hurt": ("injur", "wound", "hurt", "burn", "suffer", "hospital", "treated", "condition"),
     "missing": ("missing",),
     "rescued": ("rescu", "evacuat"),
     "total": ("carry", "carri", "aboard", "onboard", "board"),
     "deployed": ("deploy", "sent", "dispatch", "fought", "fighting", "battl", "scene", "respond"),
 }
 _LETTERS = re.compile(r"[A-Za-z]+")
+_OF_GROUP = re.compile(r"\s+of\s+(?:the|those|these|its|their)\s+[A-Za-z]+")
 # a clause whose subject is the toll, up to the bare number it gives ("rose to", "stands at")
 _TOLL_SUBJECT = re.compile(r"\b(?:death|casualty|fatality) tolls?\b[^,;:.!?]{0,60}$", re.I)
 _NEGATIONS = {"not", "no", "never", "t"}  # "t": the end of "hadn't" split from its verb
@@ -706,9 +707,11 @@ def outcome(text: str, q: Quantity) -> set[str]:
         return set()
     # the words after it up to a negation: "its two hospitals had not yet treated any patients" says
     # nothing happened to the hospitals
-    after = list(
-        takewhile(lambda w: w not in _NEGATIONS, (w.lower() for w in _LETTERS.findall(text[q.end :])[:4]))
-    )
+    rest = text[q.end :]
+    group = None if q.noun else _OF_GROUP.match(rest)
+    if group:  # "Two of the injured died overnight": what happened to the two, not to the group
+        rest = rest[group.end() :]
+    after = list(takewhile(lambda w: w not in _NEGATIONS, (w.lower() for w in _LETTERS.findall(rest)[:4])))
     near = [w.lower() for w in _LETTERS.findall(text[: q.start])[-3:]] + after
     if q.noun.endswith("ed") or q.noun in ("dead", "hurt", "missing"):
         near.append(q.noun)  # "more than 200 injured": the counted word says it (not "two hospitals")
