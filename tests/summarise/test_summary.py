@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 import pytest
@@ -270,6 +271,33 @@ def test_a_bare_number_of_a_disputed_toll_is_told_as_the_toll() -> None:
     (told,) = Summariser()(st, Findings(contradictions=(found,))).sentences
     # "gives the figure as 20" would not say 20 of what
     assert told.text.endswith("; The Daily Blaze gives the toll as 20."), told.text
+
+
+def test_an_outlet_giving_a_disputed_toll_in_other_words_agrees_without_its_adjectives() -> None:
+    radio = "Twelve frightened passengers were killed in the blaze, harbour staff said."
+    srcs = [
+        source("s1", "Northwire", [TOLL_A]),
+        source("s2", "The Daily Blaze", [TOLL_B]),
+        source("s3", "Harbour Radio", [radio]),
+    ]
+    st = story(srcs, claim("c1", srcs, ("s1", 0), ("s2", 0), ("s3", 0)))
+    k = _toll_contradiction(st)
+    r = st.source("s3").sentences[0]
+    k = replace(k, values=(*k.values, Passage("s3", r.start, r.start + 25, "Twelve frightened passengers")))
+    (told,) = Summariser()(st, Findings(contradictions=(k,))).sentences
+    # the same toll of the dead, though it counts passengers, not people; and told without "frightened"
+    assert "Harbour Radio also gives twelve passengers" in told.text, told.text
+    assert "The Daily Blaze gives the figure as at least 20 people" in told.text, told.text
+
+
+def test_a_title_counting_a_disputed_toll_keeps_the_event_it_counts() -> None:
+    srcs = [
+        source("s1", "Northwire", [TOLL_A, LEAD], title="Twelve killed as fire sweeps ferry in Kelmar port"),
+        source("s2", "The Daily Blaze", [TOLL_B, LEAD]),
+    ]
+    st = story(srcs, claim("c1", srcs, ("s1", 0), ("s2", 0)), claim("c2", srcs, ("s1", 1), ("s2", 1)))
+    headline = Summariser()(st, Findings(contradictions=(_toll_contradiction(st),))).headline
+    assert headline == "Fire sweeps ferry in Kelmar port"
 
 
 def test_a_contested_toll_without_the_contradictions_lens_is_still_never_one_sided() -> None:

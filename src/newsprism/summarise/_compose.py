@@ -31,10 +31,17 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _FIGURES = re.compile(
     r"\d+(?:[.,]\d+)*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|\w+ty)\b"
 )
+_SCALE_WORDS = {"hundred", "thousand", "million", "billion", "trillion", "percent"}
 _SAME_WORDING = 0.8  # word-set Jaccard from which two outlets' sentences say the same thing (reprints)
 _SOURCE_TAIL = re.compile(r"^\s*(\w+\s+){0,4}(say|says|said|report|reports|claim|claims)\W*$", re.I)
 _TITLE_PARTS = re.compile(r"\s*[,;:]\s+|\s+[–—-]\s+")
 _CLAUSES = re.compile(r"\s*[,;]\s+|\s+[–—-]\s+")  # a title's clauses (a colon ends a label instead)
+# a title's toll clause before the event it counts: "Seven killed as ...", "12 dead after ..."
+_TOLL_LEAD = re.compile(
+    r"^(?:at least |more than |up to )?[\w,.-]+\s+(?:people\s+)?(?:killed|dead|die|died|hurt|injured|missing)"
+    r"\s+(?:as|after|when|in)\s+(?=\S+\s+\S+\s+\S)",
+    re.I,
+)
 _QUOTING = re.compile(r"[“”\"]|(^|\s)[‘']\w")  # an opening single quote, not "workers' union"
 _OWN_VERBS = (
     r"(?:said|says|say|reported|reports|announced|announces|confirmed|confirms|stated|states|told|wrote)"
@@ -248,17 +255,27 @@ def _other_values(w: Wording, k: Contradiction, story: Story, neutrality: Neutra
         return None
     mine = _norm(own[0].text)
     same = {v.source for v in k.values if _norm(v.text) == mine} | {base}
+    tolls = _tolls_at(story, own[0]) if k.kind == "number" else set()
     agreeing = same | {
         v.source
         for v in k.values
-        if (k.kind == "number" and _same_figure(own[0].text, v.text))
+        if (
+            k.kind == "number"
+            and (_same_figure(own[0].text, v.text) or _one_toll(tolls, _tolls_at(story, v)))
+        )
         or (k.kind == "date" and _same_day(story, own[0], v))
     }
     starts = {(src.id, x.start) for src in story.sources for x in src.sentences}
     others: dict[str, list[str]] = {}
     also: dict[str, list[str]] = {}
     for v in k.values:
-        text = _inside(v.text) if k.kind != "entity" and (v.source, v.start) in starts else v.text
+        text = v.text
+        if (
+            k.kind == "number"
+        ):  # "OSKVIK — Nine people", "Seven innocent passengers": "nine people", "seven passengers"
+            text = _plain(_inside(text) if text[:1].isalpha() else text)
+        elif k.kind == "date" and (v.source, v.start) in starts:
+            text = _inside(text)
         if v.source not in agreeing:
             others.setdefault(text, []).append(v.source)
         elif v.source != base:
@@ -284,6 +301,12 @@ def _tolls_at(story: Story, value: Passage) -> set[Fact]:
         return set()
     a, b = value.start - sent.start, value.end - sent.start
     return {f for x, y, f in figures(sent.text) if x < b and a < y and is_toll(f)}
+
+
+def _one_toll(xs: set[Fact], ys: set[Fact]) -> bool:
+    """A toll of the same value and outcome ("killing seven people and injuring 42" / "Seven passengers
+    were killed")."""
+    return any(x[2] == y[2] and set(str(x[1]).split("|")) & set(str(y[1]).split("|")) for x in xs for y in ys)
 
 
 def _same_toll_elsewhere(
@@ -361,6 +384,17 @@ def _inside(value: str) -> str:
     return f"{first} {rest}" if rest else first
 
 
+def _plain(value: str) -> str:
+    """A count without the words between its number and what it counts ("seven innocent passengers" ->
+    "seven passengers"): how another outlet words a value is told, not its adjectives."""
+    words = value.split()
+    at = next((i for i, w in enumerate(words) if _FIGURES.fullmatch(w.lower().strip(",."))), None)
+    if at is None or len(words) - at < 3 or {w.lower() for w in words[at + 1 :]} & {"a", "an", "per"}:
+        return value  # "seven people a day" is a rate, worded as it is
+    keep = [w for w in words[at + 1 : -1] if w.lower() in _SCALE_WORDS or not w.islower()]
+    return " ".join([*words[: at + 1], *keep, words[-1]])
+
+
 def _same_day(story: Story, x: Passage, y: Passage) -> bool:
     """ "today" in a Tuesday paper and "on Tuesday" in another: one date in other words."""
     from newsprism.lenses.dates import extract_dates, parse_published
@@ -435,6 +469,9 @@ def headline(
         title = neutral_title(raw) if len(raw.split()) >= 3 and not commentary(src.article) else None
         if title is None or neutrality.flagged(title):
             continue  # the language lens flagged one of its words where the outlet used it
+        toll_lead = _TOLL_LEAD.match(title)
+        if unsure(title) and toll_lead and not unsure(rest := title[toll_lead.end() :]):
+            title = rest[:1].upper() + rest[1:]  # "Seven killed as train derails near Oskvik": the event
         if unsure(title):
             # "Rockslide shuts Vestby rail tunnel, 14 hurt" with the toll disputed: keep the sure clause
             parts = [p for p in _TITLE_PARTS.split(title) if not unsure(p) and not _SOURCE_TAIL.match(p)]
