@@ -117,7 +117,7 @@ def _dates(a: SentenceView, b: SentenceView) -> list[Finding]:
         for i, y in enumerate(free_b):
             if i in used or same_time(x, y) is not False or not _same_role(x, y):
                 continue
-            if _subordinate(a.text, x) != _subordinate(b.text, y):
+            if _apart(a.text, x, b.text, y):
                 continue  # "on Tuesday banned her ... after a sample she gave on 3 March": two events
             unique = (
                 sum(same_time(q, y) is not None for q in free_a) == 1
@@ -139,11 +139,23 @@ def _in_dateline(text: str, d: DateMention) -> bool:
     return m is not None and d.end <= m.end()
 
 
-def _subordinate(text: str, d: DateMention) -> bool:
-    """The date is in a clause opened by "after", "before", "since" or "until": it dates that earlier or
-    later event, not what the sentence reports."""
-    clause = re.split(r"[,;:()—–]", text[: d.start])[-1]
-    return _SUBORDINATE.search(clause) is not None
+def _apart(ta: str, x: DateMention, tb: str, y: DateMention) -> bool:
+    """Both sentences tell an earlier or later event in an "after", "before", "since" or "until" clause,
+    and one dates that event while the other dates what it reports ("on Tuesday banned her for four years
+    after she tested positive" / "banned her ... after a sample she gave on 3 March")."""
+    wa, wb = _clause_word(ta, x.start), _clause_word(tb, y.start)
+    if (wa is None) == (wb is None):
+        return False
+    word = wa or wb
+    other, d = (ta, x) if wa is None else (tb, y)
+    return re.search(rf"\b{word}\b", other[d.end :], re.I) is not None
+
+
+def _clause_word(text: str, at: int) -> str | None:
+    """The subordinating word of the clause ``at`` is in ("after"), if any ("after U.S. review, on Friday"
+    dates the main clause)."""
+    found = _SUBORDINATE.findall(re.split(r"[,;:()—–]", text[:at])[-1])
+    return found[-1].lower() if found else None
 
 
 def _adjacent(d: DateMention, p: Passage, offset: int) -> bool:

@@ -84,7 +84,12 @@ _FUTURE = re.compile(r"\b(?:will|would|is to|are to)\b")
 _PART_BEFORE = {"other", "another", "remaining", "additional", "further", "extra"}
 _PART_AFTER = {"other", "more", "additional", "extra"}
 _NOT_SAID = {"were", "was", "are", "is", "had", "have", "has", "been", "in", "a", "the", "on", "at", "of"}
-_OF_THEM = re.compile(r"\s+of\s+(?:the|those|them|these|its|their)\b", re.I)  # a part of a group
+# a part of a group named by a word, not a number ("Eleven of the injured", not "Seven of the nine")
+_OF_THEM = re.compile(
+    r"\s+of\s+(?:the|those|them|these|its|their)\b(?!\s+(?:\d|(?:[a-z]+(?:teen|ty)|one|two|three|four|five"
+    r"|six|seven|eight|nine|ten|eleven|twelve)\b))",
+    re.I,
+)
 _EACH = re.compile(r"\b(?:each|apiece|per (?:person|head|capita))\b")
 _ALL = re.compile(r"\b(?:combined|total|altogether|in all|together)\b")
 _PERIODS_OF = {**{w: w for w in ("year", "quarter", "month", "week", "decade", "day")},
@@ -387,7 +392,7 @@ def _part_count(text: str, q: Quantity) -> bool:
 def _other_parts(ta: str, x: Quantity, tb: str, y: Quantity) -> bool:
     """Two parts of one group of which different things are said: different people, not one figure."""
     ma, mb = _OF_THEM.match(ta, x.end), _OF_THEM.match(tb, y.end)
-    if x.noun or y.noun or ma is None or mb is None:
+    if x.kind != "count" or x.noun or y.noun or ma is None or mb is None:
         return False
     said = [{w.lower() for w in _words(t[m.end() :])[1:5]} - _NOT_SAID for t, m in ((ta, ma), (tb, mb))]
     return not said[0] & said[1]
