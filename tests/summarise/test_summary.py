@@ -900,6 +900,20 @@ def test_a_wording_that_opens_on_a_pronoun_loses_to_one_that_names_the_speaker()
     assert shown.text == quote
 
 
+def test_a_wording_naming_a_day_no_other_cited_outlet_gives_loses() -> None:
+    wire = '"We will find out what happened on that bridge," Minister Pieter Halvorsen said at the scene.'
+    chronicle = (
+        'Minister Pieter Halvorsen, who visited the site late on Tuesday, said: "We will find out '
+        'what happened on that bridge."'
+    )
+    srcs = [source("s1", "Kestrel Press", [wire]), source("s2", "The Lurevian Chronicle", [chronicle])]
+    st = story(srcs, claim("c1", srcs, ("s1", 0), ("s2", 0)))
+    # both are cited: the Chronicle's day would be put in the wire's mouth (and another outlet may date
+    # the visit otherwise)
+    shown = Summariser()(st, _lens([], {"s1": (0.3,), "s2": (0.2,)})).sentences[0]
+    assert shown.text == wire
+
+
 def test_two_disputes_of_other_outlets_are_told_in_clauses_of_their_own() -> None:
     texts = {
         "Northwire": "Port officials said 12 people were killed in the fire on Tuesday.",

@@ -145,7 +145,9 @@ def candidates(story: Story, neutrality: Neutrality, max_words: int) -> list[Can
                 for src, s in members
                 if not speaker_unknown((w := neutrality.wording(src, s, judge_bias=several)).text)
             ),
-            key=lambda w: _wording_key(w, rare, neutrality.loadedness.get(w.source.id, 0.0)),
+            key=lambda w: _wording_key(
+                w, rare, neutrality.loadedness.get(w.source.id, 0.0), _lone_details(w, members)
+            ),
         )
         if not wordings or (best := wordings[0]).loaded:
             continue
@@ -406,24 +408,42 @@ def minority_spellings(story: Story) -> frozenset[str]:
     return frozenset(rare)
 
 
+def _lone_details(w: Wording, members: Sequence[tuple[Source, Sentence]]) -> int:
+    """How many days the wording names that no other sentence of its claim does: the summary
+    cites every outlet of the claim for the wording, so "the minister, who visited the site late on
+    Tuesday, said ..." would put one outlet's (perhaps disputed) day in the others' mouths."""
+    others = [s.text for src, s in members if src.id != w.source.id]
+    if not others:
+        return 0
+    told = {d for text in others for d in _DETAIL.findall(text.lower())}
+    return len(set(_DETAIL.findall(w.text.lower())) - told)
+
+
 def _wording_key(
-    w: Wording, rare: frozenset[str] = frozenset(), outlet_loadedness: float = 0.0
-) -> tuple[int, int, float]:
-    """Fewest loaded spans, then fewest likely misspelt names, then lowest bias; a wording that opens on
-    a quotation or needed word swaps loses a little, since the reader gets the outlet's own plain
-    statement less directly, and one that opens on a pronoun loses more: out of its article, "Her" or
-    "They" points at no one; "today" or "yesterday" lose a little too (whose today?). An outlet that
+    w: Wording, rare: frozenset[str] = frozenset(), outlet_loadedness: float = 0.0, lone: int = 0
+) -> tuple[int, int, int, int, float]:
+    """Fewest loaded spans, then fewest likely misspelt names, then not opening on a pronoun (out of its
+    article, "Her" or "They" points at no one), then fewest days only this wording names
+    (:func:`_lone_details`), then lowest bias; a wording that opens on a quotation or needed word swaps
+    loses a little, since the reader gets the outlet's own plain statement less directly; "today" or
+    "yesterday" lose a little too (whose today?). An outlet that
     writes loaded words elsewhere loses in proportion: its plain-looking sentence still carries its tone
     ("Paxolen was handed out to ... so almost every family knows someone who has taken it")."""
     penalty = (
         _OUTLET_TONE * outlet_loadedness
         + (0.3 if w.text.startswith(_QUOTE_OPEN) else 0.0)
-        + (0.5 if _PRONOUN_OPEN.match(w.text) else 0.0)
         + (0.2 if _RELATIVE_DAY.search(w.text) else 0.0)
         + (0.05 if w.replaced else 0.0)
     )
+    pronoun = int(bool(_PRONOUN_OPEN.match(w.text)))
     misspelt = sum(m.group() in rare for m in _NAME.finditer(w.text)) if rare else 0
-    return (w.loaded, misspelt, round(w.bias + penalty, 6))
+    return (w.loaded, misspelt, pronoun, lone, round(w.bias + penalty, 6))
+
+
+_DETAIL = re.compile(
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march"
+    r"|april|june|july|august|september|october|november|december)\b"
+)
 
 
 def _vector(src: Source, sent: Sentence) -> np.ndarray | None:
