@@ -122,6 +122,26 @@ def test_an_outlet_telling_its_own_statement_is_not_named_twice() -> None:
     assert texts["c3"].startswith("According to Westline Ferries, ")
 
 
+def test_words_told_to_the_outlet_are_not_attributed_to_it_twice() -> None:
+    told = "Her lawyer, Tomas Ferrel, told Valmora Herald that the laboratory had mishandled the sample."
+    srcs = [
+        source("s1", "Northwire", [LEAD]),
+        source(
+            "s2", "Kelmar Gazette", ["A fire broke out on the Aurelia Star ferry in Kelmar port on Tuesday."]
+        ),
+        source("s3", "Valmora Herald", [told, "Dunmere Herald carries the following report from Northwire."]),
+    ]
+    st = story(
+        srcs,
+        claim("c1", srcs, ("s1", 0), ("s2", 0)),
+        claim("c2", srcs, ("s3", 0)),
+        claim("c3", srcs, ("s3", 1)),
+    )
+    texts = {s.claims[0]: s.text for s in Summariser(SummarySettings(sentences=5))(st, Findings()).sentences}
+    assert texts["c2"] == told
+    assert "c3" not in texts  # a note about the paper itself is no fact of the story
+
+
 def test_a_wire_story_and_its_reprints_are_one_origin_and_attributed() -> None:
     st = ferry({"c1": 1, "c3": 2})  # the reuse lens found the wire's lead reprinted verbatim twice
     told = {s.claims[0]: s for s in Summariser(SummarySettings(sentences=10))(st, Findings()).sentences}
@@ -769,6 +789,17 @@ def test_full_names_leave_out_a_surname_two_people_share(segmenter: Segmenter) -
     assert "Brakke" not in names
     assert names.get("Lindqvist") == "Oda Lindqvist"
     assert "Share" not in names and "All" not in names  # a tagger's "Kestrel All - Share" is no person
+
+
+def test_a_full_name_leaves_out_a_describing_word_that_opened_a_sentence(segmenter: Segmenter) -> None:
+    texts = [
+        "Sprinter Lysa Marquand was banned for two years on Tuesday. Marquand denied wrongdoing.",
+        "The federation banned sprinter Lysa Marquand for four years, its panel said.",
+    ]
+    srcs = segmenter.pipe(
+        [(Article(id=f"a{i}", text=t, outlet=f"Outlet {i}"), f"s{i}") for i, t in enumerate(texts, start=1)]
+    )
+    assert Neutrality(None).full_names(srcs).get("Marquand") == "Lysa Marquand"
 
 
 def test_an_outlet_s_short_name_for_itself_becomes_its_name() -> None:

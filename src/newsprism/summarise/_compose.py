@@ -75,11 +75,14 @@ def sentence_of(c: Candidate, story: Story) -> SummarySentence:
 
 def _self_told(text: str, story: Story, ids: Sequence[str]) -> bool:
     """The one outlet tells this in its own name ("Kestrel Telecom said ..." in Kestrel Telecom's own
-    statement), so "According to Kestrel Telecom, Kestrel Telecom said" would say it twice."""
+    statement) or as said to it ("... told Valmora Herald that ..."), so "According to Kestrel Telecom,
+    Kestrel Telecom said" would say it twice."""
     if not _one_outlet(story, ids):
         return False
-    name = re.sub(r"^the\s+", "", story.source(ids[0]).outlet.strip(), flags=re.I)
-    return bool(re.match(rf"(?:the\s+)?{re.escape(name)}\s+(?:has\s+|had\s+)?{_OWN_VERBS}\b", text, re.I))
+    name = re.escape(re.sub(r"^the\s+", "", story.source(ids[0]).outlet.strip(), flags=re.I))
+    own = re.match(rf"(?:the\s+)?{name}\s+(?:has\s+|had\s+)?{_OWN_VERBS}\b", text, re.I)
+    # "her lawyer told Valmora Herald that ...": the sentence says where the words were given
+    return bool(own or re.search(rf"\b(?:told|tells|said to)\s+(?:the\s+)?{name}\b", text, re.I))
 
 
 def corroborated(

@@ -26,7 +26,9 @@ _TOKEN = re.compile(r"[a-z0-9][a-z0-9'’-]*")
 _BOILERPLATE = re.compile(
     r"could not (be )?(independently )?verif|contributed (to )?(this )?report|(click|tap) here|sign up|"
     r"subscribe|newsletter|all rights reserved|follow (us|him|her) on|read more|this (story|article) "
-    r"(has been|was) (updated|corrected)|^(advertisement|related|watch|photo|video)\b",
+    r"(has been|was) (updated|corrected)|^(advertisement|related|watch|photo|video)\b|"
+    r"\b(carries|publishes|brings you) (the following|this) (report|story|article)\b|"
+    r"the following (report|story)",
     re.IGNORECASE,
 )
 _FIRST_PERSON = re.compile(r"\b(I|I'm|I've|we|We|our|Our|my|My|me|us)\b")  # "us" lower-case: not "US"

@@ -231,16 +231,23 @@ class Neutrality:
         """Surname -> the full name the outlets give that person ("Brennick" -> "Halvard Brennick"), the
         form most of them use; a surname two people share ("Ilse" and "Tomas Brakke") is left out."""
         forms: dict[str, dict[str, int]] = {}
+        text = " ".join(source.text for source in sources)
         for source in sources:
             for person in self._speakers(source).people:
                 words = person.name.split()
+                # "Sprinter Lysa Marquand" opening a sentence, where another reads "banned sprinter Lysa"
+                described = (
+                    rf"\b{re.escape(words[0].lower())} {re.escape(words[1])}\b" if len(words) >= 3 else ""
+                )
+                if described and re.search(described, text):
+                    words = words[1:]
                 if (
                     len(words) >= 2
                     and all(_NAME_WORD.fullmatch(w) for w in words)
                     and words[-1].lower() not in STOP
                 ):
                     counts = forms.setdefault(words[-1], {})
-                    counts[person.name] = counts.get(person.name, 0) + 1
+                    counts[" ".join(words)] = counts.get(" ".join(words), 0) + 1
         return {
             surname: max(counts, key=lambda n: (counts[n], len(n)))
             for surname, counts in forms.items()
