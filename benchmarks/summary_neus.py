@@ -221,6 +221,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     from newsprism.summarise._select import candidates
     from newsprism.summarise._wording import Neutrality, subjectivity_lexicon
 
+    if not (DATA / "neus_allsides").is_dir() or not (DATA / "nrc_vad_lexicon").is_dir():
+        print(f"no NeuS or NRC-VAD data under {DATA}: set NEWSPRISM_SHARED_DATA to the shared data folder")
+        return 2
     settings = Settings(summary=SummarySettings(words=args.words))
     pipeline = Pipeline(settings)
     seen: dict[str, Any] = {}
