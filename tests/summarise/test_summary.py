@@ -320,6 +320,28 @@ def test_a_title_counting_a_disputed_toll_keeps_the_event_it_counts() -> None:
     assert headline == "Fire sweeps ferry in Kelmar port"
 
 
+def test_a_disputed_length_is_cut_from_a_title_that_reads_whole_without_it() -> None:
+    four = "The federation banned sprinter Lysa Marquand for four years on Tuesday."
+    two = "The federation banned sprinter Lysa Marquand for two years on Tuesday."
+    srcs = [
+        source(
+            "s1", "Calder Press", [four], title="Sprinter Marquand banned for four years after doping test"
+        ),
+        source("s2", "Northport Gazette", [two], title="Marquand handed two-year ban"),
+    ]
+    st = story(srcs, claim("c1", srcs, ("s1", 0), ("s2", 0)))
+    k = Contradiction(
+        claims=("c1",),
+        kind="number",
+        values=(passage_of(st, "s1", "four years"), passage_of(st, "s2", "two years")),
+        explanation="",
+    )
+    assert (
+        Summariser()(st, Findings(contradictions=(k,))).headline
+        == "Sprinter Marquand banned after doping test"
+    )
+
+
 def test_a_contested_toll_without_the_contradictions_lens_is_still_never_one_sided() -> None:
     srcs = [source("s1", "Northwire", [TOLL_A]), source("s2", "The Daily Blaze", [TOLL_B])]
     st = story(srcs, claim("c1", srcs, ("s1", 0)), claim("c2", srcs, ("s2", 0)))  # alignment kept them apart

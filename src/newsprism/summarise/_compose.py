@@ -42,6 +42,7 @@ _TOLL_LEAD = re.compile(
     r"\s+(?:as|after|when|in)\s+(?=\S+\s+\S+\s+\S)",
     re.I,
 )
+_DURATION = re.compile(r"^(?:\S+\s+){0,2}\S+\s+(?:years?|months?|weeks?|days?)$", re.I)
 _QUOTING = re.compile(r"[“”\"]|(^|\s)[‘']\w")  # an opening single quote, not "workers' union"
 _OWN_VERBS = (
     r"(?:said|says|say|reported|reports|announced|announces|confirmed|confirms|stated|states|told|wrote)"
@@ -467,6 +468,8 @@ def headline(
         # records" in a title, "2.4 million customers" in another outlet's text)
         return any(f[2] in unsettled_values for _, _, f in figures(part))
 
+    # a disputed length ("four years" / "two years") can go from a title and leave it whole
+    spans = [v for v in disputed if _DURATION.search(v)]
     for src in story.sources:
         raw = _SITE_SUFFIX.sub("", src.article.title.strip()).strip()
         title = neutral_title(raw) if len(raw.split()) >= 3 and not commentary(src.article) else None
@@ -475,6 +478,10 @@ def headline(
         toll_lead = _TOLL_LEAD.match(title)
         if unsure(title) and toll_lead and not unsure(rest := title[toll_lead.end() :]):
             title = rest[:1].upper() + rest[1:]  # "Seven killed as train derails near Oskvik": the event
+        for length in spans:  # "Marquand banned for four years after failed test": "banned after ..."
+            cut = re.sub(rf"\s+(?:for\s+)?{re.escape(length)}\b", "", title, flags=re.I)
+            if cut != title and unsure(title) and not unsure(cut):
+                title = cut
         if unsure(title):
             # "Rockslide shuts Vestby rail tunnel, 14 hurt" with the toll disputed: keep the sure clause
             parts = [p for p in _TITLE_PARTS.split(title) if not unsure(p) and not _SOURCE_TAIL.match(p)]
