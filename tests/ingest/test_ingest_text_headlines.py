@@ -35,7 +35,8 @@ def _write(tmp_path: Path, text: str, name: str = "2_lamm_radio.txt") -> Path:
 def test_a_headline_right_above_a_wire_dateline_is_the_title(tmp_path: Path) -> None:
     lead = f"OSTERBY, June 14 (Lamm Press) \u2014 {LEAD}"
     a = _one(_write(tmp_path, f"Cable car back after overhaul\n{lead}\n\n{MORE}\n", "1_lamm_wire.txt"))
-    assert (a.title, a.outlet, a.author) == ("Cable car back after overhaul", "1_lamm_wire", "")
+    # no outlet line: the dateline's agency names it, not the file ("1_lamm_wire")
+    assert (a.title, a.outlet, a.author) == ("Cable car back after overhaul", "Lamm Press", "")
     assert a.text == f"{lead}\n\n{MORE}"  # the dateline stays: the summary and the lenses read it
 
 

@@ -169,9 +169,23 @@ def parse_text(text: str, origin: str, *, markdown: bool = False, warnings: tupl
         url=fields.get("url") or None,
         published=fields.get("published") or None,
         warnings=warnings,
-        fallback_outlet=byline_outlet or line_outlet,
+        fallback_outlet=byline_outlet or line_outlet or _dateline_agency(body),
         author=fields.get("author") or author,
     )
+
+
+# "OSKVIK, Lurevia, March 10 (Kestrel Press) — ": an agency's own copy, saved to a file with no outlet line
+_DATELINE_AGENCY = re.compile(
+    r"^[^\n(]{2,80}\(((?:[A-Z][\w&.'’-]*\s+){0,4}(?:Press(?:\s+Agency)?|Agency|Wire|Newswire|News\s+Service)"
+    r"|Reuters|AP|AFP|UPI|Xinhua|DPA|dpa)\)\s*[-–—]"
+)
+
+
+def _dateline_agency(body: str) -> str:
+    """The agency a text's opening dateline credits, the outlet's name when nothing else gives one: a file
+    named "kestrel_press.txt" reads better as "Kestrel Press" (a reprint names its own paper otherwise)."""
+    m = _DATELINE_AGENCY.match(body.lstrip())
+    return m.group(1).strip() if m and DATELINE_START.match(body.lstrip()) else ""
 
 
 def _headers(lines: list[str], at: int) -> tuple[dict[str, str], int]:
