@@ -115,6 +115,9 @@ def test_a_future_act_on_a_bare_weekday_is_the_coming_one() -> None:
     (by,) = extract_dates("The firm must file its report by Monday.", tuesday)
     (before,) = extract_dates("The board will not meet before Friday.", tuesday)
     assert by.low == date(2026, 3, 9) and before.low == date(2026, 3, 6)
+    # a deal that "takes effect" on a weekday names the coming one
+    (effect,) = extract_dates("Under the deal, the ceasefire takes effect at midnight on Friday.", tuesday)
+    assert effect.low == date(2026, 3, 6)
 
 
 def test_next_years_budget_is_no_date_of_the_vote() -> None:

@@ -122,6 +122,16 @@ def test_an_outlet_telling_its_own_statement_is_not_named_twice() -> None:
     assert texts["c3"].startswith("According to Westline Ferries, ")
 
 
+def test_a_sentence_pointing_back_at_its_articles_last_is_no_statement() -> None:
+    srcs = [
+        source("s1", "Business Daily", ["That is equal to about 3% of last year's operating profit."]),
+        source("s2", "Drive Watch", ["Drive Watch advises owners to stop driving the car at once."]),
+    ]
+    st = story(srcs, claim("c1", srcs, ("s1", 0)), claim("c2", srcs, ("s2", 0)))
+    texts = [s.text for s in summarise(st).sentences]
+    assert texts == ["Drive Watch advises owners to stop driving the car at once."]
+
+
 def test_words_told_to_the_outlet_are_not_attributed_to_it_twice() -> None:
     told = "Her lawyer, Tomas Ferrel, told Valmora Herald that the laboratory had mishandled the sample."
     srcs = [
@@ -206,6 +216,11 @@ def test_wire_dateline_is_cut() -> None:
     )
     assert strip_dateline("PORT ASTER - Dozens of families arrived.") == "Dozens of families arrived."
     assert strip_dateline("UN - a body") == "UN - a body"
+    # a live blog's time stamp before a quotation
+    assert (
+        strip_dateline('18:50 — "This is a first step," Marrow said.')
+        == '"This is a first step," Marrow said.'
+    )
     # a region or country after the city, the way AP writes it
     assert (
         strip_dateline("SELMARK, Norvia (AP) — A fire broke out on a ferry.")

@@ -129,6 +129,7 @@ _POSSESSIVE = re.compile(r"['’]s\b")
 _FUTURE = re.compile(
     r"\b(?:will|won't|shall|is|are)\s+(?:\w+\s+)?(?:to|due|expected|set|scheduled|planned)\b"
     r"|\b(?:will|won't|shall|'ll|plans? to|intends? to|scheduled|upcoming|must|has to|have to|needs? to)\b"
+    r"|\b(?:takes|take) effect\b|\bcomes? into (?:force|effect)\b"  # "the ceasefire takes effect on Friday"
     r"|\b(?:by|before)\s*$",  # "file by Friday": a deadline is ahead
     re.I,
 )

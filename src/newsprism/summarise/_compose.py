@@ -45,7 +45,8 @@ _TOLL_LEAD = re.compile(
 _DURATION = re.compile(r"^(?:\S+\s+){0,2}\S+\s+(?:years?|months?|weeks?|days?)$", re.I)
 _QUOTING = re.compile(r"[“”\"]|(^|\s)[‘']\w")  # an opening single quote, not "workers' union"
 _OWN_VERBS = (
-    r"(?:said|says|say|reported|reports|announced|announces|confirmed|confirms|stated|states|told|wrote)"
+    r"(?:said|says|say|reported|reports|announced|announces|confirmed|confirms|stated|states|told|wrote"
+    r"|advises|advised|warns|warned|urges|urged|recommends|recommended)"
 )
 _NAMES = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE"}
 

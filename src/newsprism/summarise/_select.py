@@ -47,7 +47,9 @@ _PRONOUN_SAYS = re.compile(rf"\b(he|she|they)\s+{_SPEAKS}\b|\b(said|says|added|t
 _PRONOUN_SPEAKS = re.compile(
     rf"(^|[,;:]\s*)(he|she)\s+{_SPEAKS}\b|\b(said|says|added|told)\s+(he|she)\s*([.,;]|$)", re.I
 )
-_PRONOUN_OPEN = re.compile(r"(He|She|It|They|His|Her|Its|Their|Them|Him)\b")
+_PRONOUN_OPEN = re.compile(r"(He|She|It|They|His|Her|Its|Their|Them|Him|These|Those)\b")
+# a sentence that only points back at its article's previous one: "That is equal to about 3% of ..."
+_ANAPHORIC = re.compile(r"^(That|This|These|Those)(?:'s| is| was| are| were| means| meant)\b")
 _RELATIVE_DAY = re.compile(r"\b(today|yesterday|tomorrow|tonight|this morning|last night)\b", re.I)
 _NAME = re.compile(r"\b[A-Z][a-zà-ÿ'’-]{4,}\b")
 _SHORTEST = 6
@@ -95,6 +97,8 @@ def usable(sentence: Sentence, max_words: int) -> bool:
     text = sentence.text.strip()
     words = len(text.split())
     if words < _SHORTEST or words > max_words or text.endswith("?") or _BOILERPLATE.search(text):
+        return False
+    if _ANAPHORIC.match(text):
         return False
     if text.count('"') % 2 or text.count("“") != text.count("”"):
         return False  # a quotation the sentence splitter cut: it opens here and closes elsewhere

@@ -114,7 +114,7 @@ def strip_dateline(text: str) -> str:
     if not m:
         return text
     rest = text[m.end() :]
-    return rest if len(rest.split()) >= 4 and rest[:1].isupper() else text
+    return rest if len(rest.split()) >= 4 and (rest[:1].isupper() or rest[:1] in "\"“‘'") else text
 
 
 def standalone(text: str) -> str:
