@@ -974,12 +974,28 @@ def test_a_wording_naming_a_day_no_other_cited_outlet_gives_loses() -> None:
         'Minister Pieter Halvorsen, who visited the site late on Tuesday, said: "We will find out '
         'what happened on that bridge."'
     )
-    srcs = [source("s1", "Kestrel Press", [wire]), source("s2", "The Lurevian Chronicle", [chronicle])]
-    st = story(srcs, claim("c1", srcs, ("s1", 0), ("s2", 0)))
-    # both are cited: the Chronicle's day would be put in the wire's mouth (and another outlet may date
-    # the visit otherwise)
-    shown = Summariser()(st, _lens([], {"s1": (0.3,), "s2": (0.2,)})).sentences[0]
-    assert shown.text == wire
+    star = "Minister Pieter Halvorsen visited the site on Monday night."
+    srcs = [
+        source("s1", "Kestrel Press", [wire]),
+        source("s2", "The Lurevian Chronicle", [chronicle]),
+        source("s3", "Oskvik Evening Star", [star]),
+    ]
+    st = story(srcs, claim("c1", srcs, ("s1", 0), ("s2", 0)), claim("c2", srcs, ("s3", 0)))
+    lens = _lens([], {"s1": (0.3,), "s2": (0.2,), "s3": (0.2,)})
+    assert Summariser()(st, lens).sentences[0].text == chronicle  # no one dates the visit otherwise
+    # both are cited: the Chronicle's day would be put in the wire's mouth, and the Star, in a claim of
+    # its own, dates the visit Monday against another Chronicle sentence
+    st = story(
+        [*srcs[:2], source("s3", "Oskvik Evening Star", [star, "Rescue teams arrived late on Monday."])],
+        *st.claims,
+    )
+    day = Contradiction(
+        claims=("c2",),
+        kind="date",
+        values=(passage_of(st, "s2", "Tuesday"), passage_of(st, "s3", "Monday")),
+        explanation="",
+    )
+    assert Summariser()(st, replace(lens, contradictions=(day,))).sentences[0].text == wire
 
 
 def test_two_disputes_of_other_outlets_are_told_in_clauses_of_their_own() -> None:

@@ -31,6 +31,7 @@ from newsprism.summarise._select import (
     Candidate,
     Fact,
     candidates,
+    day_names,
     disputed_facts,
     fact_support,
     figure_facts,
@@ -79,7 +80,10 @@ class Summariser:
         """The chosen sentences, the texts of every disputed value met and the figures some outlet gives
         otherwise (the headline avoids both)."""
         s = self.settings
-        pool = candidates(story, neutrality, s.max_sentence_words)
+        days = frozenset(
+            d for k in contradictions if k.kind == "date" for v in k.values for d in day_names(v.text)
+        )
+        pool = candidates(story, neutrality, s.max_sentence_words, days)
         contested = {c.id for c in story.claims if c.contested} | {
             cid for k in contradictions for cid in k.claims
         }

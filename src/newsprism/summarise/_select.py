@@ -127,11 +127,14 @@ def fallback_origins(passages: Sequence[Passage]) -> int:
     return max(1, len(reps))
 
 
-def candidates(story: Story, neutrality: Neutrality, max_words: int) -> list[Candidate]:
+def candidates(
+    story: Story, neutrality: Neutrality, max_words: int, disputed_days: frozenset[str] = frozenset()
+) -> list[Candidate]:
     """Every claim with a usable wording free of authorial loaded language (after safe replacements).
 
     A claim whose every wording stays loaded is not a candidate: the summary says it in no one's voice
-    rather than in a loaded one.
+    rather than in a loaded one. ``disputed_days`` are the day and month names of the story's date
+    disputes (see :func:`_lone_details`).
     """
     index = sentence_index(story)
     centre = _centres(story)
@@ -152,7 +155,7 @@ def candidates(story: Story, neutrality: Neutrality, max_words: int) -> list[Can
                 if not speaker_unknown((w := neutrality.wording(src, s, judge_bias=several)).text)
             ),
             key=lambda w: _wording_key(
-                w, rare, neutrality.loadedness.get(w.source.id, 0.0), _lone_details(w, members)
+                w, rare, neutrality.loadedness.get(w.source.id, 0.0), _lone_details(w, members, disputed_days)
             ),
         )
         if not wordings or (best := wordings[0]).loaded:
@@ -414,15 +417,21 @@ def minority_spellings(story: Story) -> frozenset[str]:
     return frozenset(rare)
 
 
-def _lone_details(w: Wording, members: Sequence[tuple[Source, Sentence]]) -> int:
-    """How many days the wording names that no other sentence of its claim does: the summary
+def day_names(text: str) -> set[str]:
+    """The weekday and month names a text gives, lower-cased."""
+    return set(_DETAIL.findall(text.lower()))
+
+
+def _lone_details(w: Wording, members: Sequence[tuple[Source, Sentence]], disputed: frozenset[str]) -> int:
+    """How many disputed days the wording names that no other sentence of its claim does: the summary
     cites every outlet of the claim for the wording, so "the minister, who visited the site late on
-    Tuesday, said ..." would put one outlet's (perhaps disputed) day in the others' mouths."""
+    Tuesday, said ..." would put one outlet's day in the mouths of others, one of which dates it Monday.
+    (Undisputed days are left alone: a wording giving one is often just the fuller report.)"""
+    mine = day_names(w.text) & disputed
     others = [s.text for src, s in members if src.id != w.source.id]
-    if not others:
+    if not mine or not others:
         return 0
-    told = {d for text in others for d in _DETAIL.findall(text.lower())}
-    return len(set(_DETAIL.findall(w.text.lower())) - told)
+    return len(mine - {d for text in others for d in day_names(text)})
 
 
 def _wording_key(
