@@ -661,6 +661,14 @@ def test_an_earlier_events_toll_is_not_this_storys(pipeline: object) -> None:
     assert _kinds(pipeline, texts) == []
 
 
+def test_durations_far_apart_measure_two_things(pipeline: object) -> None:
+    texts = {
+        "Meridian Wire": "The two countries agreed a ceasefire on Thursday, ending eight months of fighting.",
+        "Global Dispatch": "The two countries agreed a ceasefire on Thursday, after talks lasting 11 hours.",
+    }
+    assert _kinds(pipeline, texts) == []
+
+
 @pytest.mark.slow
 def test_one_vote_told_two_ways_in_unlike_sentences_is_compared(pipeline: object) -> None:
     texts = {

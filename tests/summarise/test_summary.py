@@ -216,6 +216,10 @@ def test_wire_dateline_is_cut() -> None:
     )
     assert strip_dateline("PORT ASTER - Dozens of families arrived.") == "Dozens of families arrived."
     assert strip_dateline("UN - a body") == "UN - a body"
+    # a press release's dateline with a full date
+    assert strip_dateline("ORVENNA, 16 February 2027 - Moravan Motors said it is recalling cars.") == (
+        "Moravan Motors said it is recalling cars."
+    )
     # a live blog's time stamp before a quotation
     assert (
         strip_dateline('18:50 — "This is a first step," Marrow said.')
@@ -837,6 +841,28 @@ def test_a_full_name_leaves_out_a_describing_word_that_opened_a_sentence(segment
         [(Article(id=f"a{i}", text=t, outlet=f"Outlet {i}"), f"s{i}") for i, t in enumerate(texts, start=1)]
     )
     assert Neutrality(None).full_names(srcs).get("Marquand") == "Lysa Marquand"
+
+
+def test_a_figure_of_what_else_happened_is_no_side_of_the_summarys_own_dispute(segmenter: Segmenter) -> None:
+    texts = {
+        "Tessaly News Agency": "Moravan Motors is recalling 48,000 Arlo SUVs, the carmaker said.",
+        "Moravan Motors": "Moravan Motors said it is recalling 48,000 Arlo sport utility vehicles.",
+        "Business Daily": "Moravan sold 410,000 vehicles last year. It would recall 84,000 Arlo SUVs.",
+    }
+    srcs = segmenter.pipe(
+        [(Article(id=f"a{i}", text=t, outlet=o), f"s{i}") for i, (o, t) in enumerate(texts.items(), start=1)]
+    )
+    st = story(
+        srcs,
+        claim("c1", srcs, ("s1", 0), ("s2", 0)),
+        claim("c2", srcs, ("s3", 0)),
+        claim("c3", srcs, ("s3", 1)),
+    )
+    told, sales = Summariser()(st, Findings()).sentences
+    # every outlet giving 48,000, in whatever words, is named beside the other recall count
+    assert "Moravan Motors also gives 48,000" in told.text and "84,000" in told.text, told.text
+    # and the sales figure is no side of the recall count's dispute
+    assert sales.text == "According to Business Daily, Moravan sold 410,000 vehicles last year.", sales.text
 
 
 def test_an_outlet_s_short_name_for_itself_becomes_its_name() -> None:

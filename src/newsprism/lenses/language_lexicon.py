@@ -226,13 +226,19 @@ LABELS = _table(
     """,
 )
 # "criminal" judges only as a noun for a person ("the criminals in the ministry"): the "Criminal Code", a
-# "criminal investigation" and the "Criminal Division" of a court name things.
+# "criminal investigation" and the "Criminal Division" of a court name things; "cheat" only as a noun ("the
+# drugs cheat", not "cheat the system"), "aggressor" too (2026-11-24, from team stories: a doping ban, a
+# ceasefire).
 CRIMINALS = _table(
     LABEL,
     0.9,
     """
     criminal
     criminals
+    cheat
+    cheats
+    aggressor
+    aggressors
     """,
     NOUN,
 )
@@ -298,6 +304,8 @@ FRAMING_NOUNS = _table(
     splurges = spending
     bloodbath
     bloodbaths
+    cover-up
+    cover-ups
     """,
     NOUN,
 )

@@ -62,7 +62,7 @@ _OPENERS = {"the", "all", "another", "only", "just", "these", "those", "its", "h
             "each", "both", "of", "at", "by", "in", "on", "to", "for", "with", "and", "but", "or", "then",
             "now", "still", "some", "any", "no", "top", "first", "last", "next", "every", "my",
             "your"}  # fmt: skip
-_MEASURE_KINDS = {"length", "mass", "area"}
+_MEASURE_KINDS = {"length", "mass", "area", "duration"}  # "eight months of fighting" / "talks of 11 hours"
 _SCALE_APART = 10.0  # two measures this far apart are of two things, not two readings of one
 _APPROX_REL = 0.1  # "about 15%" covers 13.5-16.5
 _COARSE_DURATIONS = {"decade", "decades"}

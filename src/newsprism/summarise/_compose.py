@@ -414,16 +414,29 @@ def _same_day(story: Story, x: Passage, y: Passage) -> bool:
 
 def _same_figure(x: str, y: str) -> bool:
     """ "12 people" and "Twelve people", "23 people" and "about 25 people", "140" and "140 others", "6.4"
-    and "6.4-magnitude": one value in other words (a bare number meets any figure of its value)."""
+    and "6.4-magnitude": one value in other words (a bare number meets any figure of its value, and in one
+    a count meets one of its value in words naming the same thing)."""
     from newsprism.lenses.quantities import compatible, extract_quantities, same_unit
 
     qx, qy = extract_quantities(x), extract_quantities(y)
     if not len(qx) == len(qy) == 1:
         return False
     a, b = qx[0], qy[0]
-    if a.unit == "count" or b.unit == "count":  # a bare number, as a value passage often is: "140", "6.4"
+    # a bare number, as a value passage often is ("140", "6.4"), or one count in other words that name the
+    # same thing ("48,000 Arlo SUVs" / "48,000 Arlo sport utility vehicles"; not "12 people" / "12 boats")
+    named = a.kind == b.kind == "count" and bool(_value_words(x) & _value_words(y))
+    if a.unit == "count" or b.unit == "count" or named:
         return compatible(replace(a, unit="count", kind="count"), replace(b, unit="count", kind="count"))
     return same_unit(a, b) and compatible(a, b)
+
+
+def _value_words(value: str) -> set[str]:
+    return (
+        {w.lower() for w in _WORD.findall(value)}
+        - STOP
+        - _SCALE_WORDS
+        - {"about", "around", "some", "nearly"}
+    )
 
 
 def headline(

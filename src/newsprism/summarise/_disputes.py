@@ -89,6 +89,43 @@ def _ahead(view: SentenceView, value: Passage, story_day: date | None) -> bool:
     return False
 
 
+_NOT_HAPPENINGS = {"say", "be", "have", "do", "tell", "report", "add"}
+
+
+def _same_happening(
+    src: Source, sent: Sentence, own: Passage, other: Source, t: Sentence, theirs: Passage
+) -> bool:
+    """Two counts say the same thing happened: a verb in common ("recalling" / "would recall"), or the
+    same outcome ("12 people were killed" / "at least 20 people died"). The topical test is loose, so a
+    count of what a company sold last year must not meet the count it recalls."""
+    from newsprism.lenses.quantities import outcome
+
+    def verbs(s: Source, x: Sentence) -> set[str]:
+        return {tok.lemma.lower() for tok in s.sentence_tokens(x) if tok.pos == "VERB"} - _NOT_HAPPENINGS
+
+    def told(x: Sentence, p: Passage) -> set[str]:
+        found = [q for q in extract_quantities(x.text) if x.start + q.start == p.start]
+        return outcome(x.text, found[0]) if found else set()
+
+    mine, its = verbs(src, sent), verbs(other, t)
+    if not src.sentence_tokens(sent) or not other.sentence_tokens(t):
+        return True  # no parse to tell: the loose test stands
+    return bool(mine & its) or bool(told(sent, own) & told(t, theirs))
+
+
+def _same_value(p: Passage, own: Passage) -> Passage | None:
+    """Where passage ``p`` gives ``own``'s figure, in its words or others of the same value."""
+    if m := re.search(re.escape(own.text), p.text):
+        return Passage(p.source, p.start + m.start(), p.start + m.end(), own.text)
+    mine = extract_quantities(own.text)
+    if len(mine) != 1:
+        return None
+    for q in extract_quantities(p.text):
+        if q.kind == mine[0].kind and q.value == mine[0].value and not q.approx and not mine[0].approx:
+            return Passage(p.source, p.start + q.start, p.start + q.end, q.text)
+    return None
+
+
 class Hidden(NamedTuple):
     dispute: Contradiction
     statable: bool  # a count of one named thing on both sides: safe to tell with both figures
@@ -141,6 +178,8 @@ class DisputeCheck:
                     own, theirs = f.values
                     if self._also_gives(other, own.text):
                         continue  # an outlet that gives this figure too gives its other one for another fact
+                    if f.kind == "number" and not _same_happening(src, sent, own, other, t, theirs):
+                        continue  # "recalling 48,000 vehicles" / "sold 410,000 vehicles last year"
                     slot = (own.start, own.end)
                     by_value.setdefault(slot, [own]).append(theirs)
                     claims.setdefault(slot, [c.claim.id]).append(claim)
@@ -149,11 +188,9 @@ class DisputeCheck:
             return None
         slot = min(by_value)  # the first disputed figure of the sentence
         own = by_value[slot][0]
-        same = [  # the claim's other outlets giving the figure in the same words (the wire behind a reprint)
-            Passage(p.source, p.start + m.start(), p.start + m.end(), own.text)
-            for p in c.claim.sentences
-            if p.source != src.id and (m := re.search(re.escape(own.text), p.text))
-        ]
+        # the claim's other outlets giving the figure, in the same words (the wire behind a reprint) or in
+        # others ("48,000 Arlo sport utility vehicles" beside "48,000 Arlo SUVs"), so each is named
+        same = [x for p in c.claim.sentences if p.source != src.id and (x := _same_value(p, own)) is not None]
         dispute = Contradiction(
             claims=tuple(dict.fromkeys(claims[slot])),
             kind="date" if kinds[slot] == "date" else "number",

@@ -31,7 +31,8 @@ _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|‘[^’]{12,}’")
 _DATELINE = re.compile(
     rf"^\s*[{CAPITALS}][{CAPITALS} .'’-]{{1,40}}"  # "GRIMSØY"
     r"(,\s*[A-Z][A-Za-z.’'-]{1,20}(\s+[A-Z][A-Za-z.’'-]{1,20})?)?"  # a region or country
-    r"(,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"  # a date
+    # a date: "March 3", "March 3, 2026", "16 February 2027"
+    r"(,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,?\s+\d{4})?|\d{1,2}\s+[A-Z][a-z]{2,8}\.?(?:\s+\d{4})?))?"
     r"\s*(\([A-Za-z .]{2,30}\))?\s*[-–—:]{1,2}\s+"
 )
 _TIMESTAMP = re.compile(r"^\s*\d{1,2}[:.]\d{2}(\s*[aApP]\.?[mM]\.?)?(\s*[-–—|]{1,2}\s*|\s+(?=[A-Z]))")
