@@ -132,6 +132,23 @@ def test_a_sentence_pointing_back_at_its_articles_last_is_no_statement() -> None
     assert texts == ["Drive Watch advises owners to stop driving the car at once."]
 
 
+def test_a_date_already_told_of_the_same_thing_is_not_told_again() -> None:
+    srcs = [
+        source(
+            "s1",
+            "Tessaly News Agency",
+            ["The company said repairs will begin on 3 March at all 140 dealers."],
+        ),
+        source(
+            "s2", "Moravan Motors", ["Moravan Motors said repairs will begin on 3 March at its 140 dealers."]
+        ),
+        source("s3", "Business Daily", ["Repairs start on 3 March, the company said."]),
+        source("s4", "Drive Watch", ["Repairs start on 3 March, the carmaker said in a statement."]),
+    ]
+    st = story(srcs, claim("c1", srcs, ("s1", 0), ("s2", 0)), claim("c2", srcs, ("s3", 0), ("s4", 0)))
+    assert [s.claims for s in summarise(st).sentences] == [("c1",)]
+
+
 def test_words_told_to_the_outlet_are_not_attributed_to_it_twice() -> None:
     told = "Her lawyer, Tomas Ferrel, told Valmora Herald that the laboratory had mishandled the sample."
     srcs = [

@@ -388,6 +388,13 @@ def redundant(c: Candidate, chosen: Sequence[Candidate], threshold: float) -> bo
         shared = len(c.words & other.words)
         if shared >= 5 and shared >= 0.5 * min(len(c.words), len(other.words)):
             return True  # the same event told in other words (names and numbers carry it)
+        days = _DAY_OF_MONTH.findall(c.wording.text.lower())
+        if (
+            days
+            and set(days) <= set(_DAY_OF_MONTH.findall(other.wording.text.lower()))
+            and c.terms & other.terms
+        ):
+            return True  # "Repairs start on 3 March" after "repairs will begin on 3 March 2027 at all ..."
     return False
 
 
@@ -455,6 +462,8 @@ def _wording_key(
     return (w.loaded, misspelt, pronoun, lone, round(w.bias + penalty, 6))
 
 
+_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
+_DAY_OF_MONTH = re.compile(rf"\b(\d{{1,2}} (?:{_MONTHS})|(?:{_MONTHS}) \d{{1,2}})\b")
 _DETAIL = re.compile(
     r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march"
     r"|april|june|july|august|september|october|november|december)\b"
