@@ -776,6 +776,9 @@ def test_a_present_tense_pronoun_speaker_is_unknown_too() -> None:
     from newsprism.summarise._select import speaker_unknown
 
     assert speaker_unknown('"The voters have spoken," he tells reporters at party headquarters.')
+    # other verbs of saying: who calls on the regulator, out of the article?
+    assert speaker_unknown("She called on the regulator to fine the company.")
+    assert not speaker_unknown("Campaigner Nadia Oyelaran called on the regulator to fine the company.")
 
 
 def test_two_articles_of_one_outlet_give_in_the_singular() -> None:

@@ -41,7 +41,11 @@ _PRISON = re.compile(
 _COMMENT_TITLE = re.compile(r"(opinion|comment|editorial|column|op-ed|view(point)?|letters?)\s*[:|—-]", re.I)
 _COMMENT_PATHS = {"opinion", "opinions", "comment", "commentisfree", "editorial", "editorials", "column",
                   "columns", "columnists", "op-ed", "oped", "op-eds", "letters"}  # fmt: skip
-_SPEAKS = r"(said|says|added|adds|told|tells|wrote|writes|continued|warned|warns|insisted|insists)"
+_SPEAKS = (
+    r"(said|says|added|adds|told|tells|wrote|writes|continued|warned|warns|insisted|insists|called on"
+    r"|calls on|called for|calls for|urged|urges|argued|argues|claimed|claims|stressed|vowed|vows|promised"
+    r"|demanded|demands|denied|denies|admitted|admits|explained|noted)"
+)
 _PRONOUN_SAYS = re.compile(rf"\b(he|she|they)\s+{_SPEAKS}\b|\b(said|says|added|told)\s+(he|she)\b", re.I)
 # "He said ...", "..., she added": the pronoun itself speaks (not "Trump said he would run")
 _PRONOUN_SPEAKS = re.compile(
