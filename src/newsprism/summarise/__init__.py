@@ -124,9 +124,12 @@ class Summariser:
                     continue  # a figure another outlet may dispute, or may give for another fact
             hidden = found.dispute if found is not None else None
             if lens_found or hidden is not None:
-                made = disputed(c, contradictions if hidden is None else (hidden,), story, neutrality)
+                against = contradictions if hidden is None else (hidden,)
+                made = disputed(c, against, story, neutrality)
                 if made is None:
                     continue  # never state one side of a dispute as fact
+                if s.words is not None and words + len(made[0].text.split()) > s.words:
+                    made = disputed(c, against, story, neutrality, compact=True) or made
                 sentence, ids = made
             else:
                 told = corroborated(c, story, support[1], neutrality)

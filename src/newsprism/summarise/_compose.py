@@ -116,14 +116,21 @@ def corroborated(
 
 
 def disputed(
-    c: Candidate, contradictions: Sequence[Contradiction], story: Story, neutrality: Neutrality
+    c: Candidate,
+    contradictions: Sequence[Contradiction],
+    story: Story,
+    neutrality: Neutrality,
+    *,
+    compact: bool = False,
 ) -> tuple[SummarySentence, tuple[str, ...]] | None:
     """A disputed claim stated with every value and its outlets, or None when that cannot be said well.
 
     Up to two disputes (a toll and a date) are told in one sentence; a polarity flip is not. The claim is
     told in the words of the outlet whose values most others share (the most neutral such wording), and
     the rest are named with theirs. Returns the sentence and the claim ids it covers (a dispute can join
-    two claim groups).
+    two claim groups). ``compact`` leaves out who else gives the shown values ("X also gives ..."; they
+    are still cited), for a word budget the full sentence does not fit: the story's main fact with both
+    values beats leaving it out.
     """
     found = [k for k in contradictions if c.claim.id in k.claims]
     if not 1 <= len(found) <= 2 or any(k.kind not in ("number", "date", "entity") for k in found):
@@ -145,7 +152,9 @@ def disputed(
     named = [src.id for src in story.sources if src.id in _saying(c, w, said)]
     body = _lower_first(w).rstrip()
     body = body[:-1] if _END.search(body) and body[-1] in ".!?" else body
-    also = ", ".join(_also(story, [t.also for t in values if t.kind != "entity"], set(named)))
+    also = (
+        "" if compact else ", ".join(_also(story, [t.also for t in values if t.kind != "entity"], set(named)))
+    )
     parts = [p for p in (also, *_joined([t.tail(story) for t in values])) if p]
     tails = (", and " if len(parts) <= 2 else "; ").join(parts)  # two disputes: no "and ... and ..."
     if _self_told(w.text, story, named):
