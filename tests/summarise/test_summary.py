@@ -400,21 +400,6 @@ def test_a_dispute_too_long_for_the_budget_is_told_without_who_else_agrees() -> 
     assert short.sources == full.sources
 
 
-def test_what_three_outlets_open_with_leads_even_when_they_reprint_one_wire() -> None:
-    lead = "The two countries agreed a ceasefire on Thursday after talks in Brennhaven."
-    swap = "The two sides will exchange 200 prisoners under the deal, officials said."
-    srcs = [source(f"s{i}", f"Outlet {i}", [lead, swap]) for i in range(1, 4)]
-    st = story(
-        srcs,
-        claim("c1", srcs, ("s1", 0), ("s2", 0), ("s3", 0), origins=1),
-        claim("c2", srcs, ("s1", 1), ("s2", 1), ("s3", 1), origins=3),
-    )
-    assert [s.claims[0] for s in Summariser(SummarySettings(sentences=2))(st, Findings()).sentences] == [
-        "c1",
-        "c2",
-    ]
-
-
 def test_a_contested_toll_without_the_contradictions_lens_is_still_never_one_sided() -> None:
     srcs = [source("s1", "Northwire", [TOLL_A]), source("s2", "The Daily Blaze", [TOLL_B])]
     st = story(srcs, claim("c1", srcs, ("s1", 0)), claim("c2", srcs, ("s2", 0)))  # alignment kept them apart

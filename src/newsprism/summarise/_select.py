@@ -343,8 +343,6 @@ def rank(
         account of the signing before one outlet's aside that mentions it); then coverage."""
         backing = c.facts - told if c.claim.id in contested else c.facts - told - unsettled
         behind = max(c.origins, max((support.get(f, 0) for f in backing), default=0))
-        if c.leads >= _MAX_ORIGINS:
-            behind = max(behind, _MAX_ORIGINS)  # what three outlets or more open with is the story's news
         gain = sum(weights.get(w, 0.0) for w in c.terms - covered) / math.sqrt(max(1, len(c.terms)))
         score = gain + _IMPORTANCE_WEIGHT * c.importance
         level = min(behind, _MAX_ORIGINS)
