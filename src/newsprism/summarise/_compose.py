@@ -607,8 +607,8 @@ def _lower_first(w: Wording) -> str:
         and (tokens[0].pos == "PROPN" or tokens[0].tag in ("NNP", "NNPS") or tokens[0].ent_type in _NAMES)
     ):
         return text
-    if re.search(rf"[a-z,;] {re.escape(word)}\b", w.source.text):
-        return text  # capitalised inside sentences too: a name or a proper adjective
+    if re.search(rf"(?:\b[a-z][a-z'’-]*[,;]?|[,;]) {re.escape(word)}\b", w.source.text):
+        return text  # capitalised after a lower-case word too (not only in "Tessel Power"): a name
     if not tokens:
         return text  # no parse to tell a name from a common word: leave it as written
     return text[:1].lower() + text[1:]
