@@ -907,6 +907,14 @@ def test_a_figure_of_what_else_happened_is_no_side_of_the_summarys_own_dispute(s
     assert sales.text == "According to Business Daily, Moravan sold 410,000 vehicles last year.", sales.text
 
 
+def test_a_first_word_a_company_name_ends_in_is_lowered_after_the_attribution(segmenter: Segmenter) -> None:
+    text = "Tessel Power said crews worked through the night. Power was restored to most homes by 11 p.m."
+    srcs = segmenter.pipe([(Article(id="a1", text=text, outlet="Ostral Press"), "s1")])
+    st = story(srcs, claim("c1", srcs, ("s1", 1)))
+    (told,) = summarise(st).sentences
+    assert told.text == "According to Ostral Press, power was restored to most homes by 11 p.m.", told.text
+
+
 def test_an_outlet_s_short_name_for_itself_becomes_its_name() -> None:
     from newsprism.summarise._wording import own_name
 
