@@ -149,6 +149,26 @@ def test_a_date_already_told_of_the_same_thing_is_not_told_again() -> None:
     assert [s.claims for s in summarise(st).sentences] == [("c1",)]
 
 
+def test_a_column_quoting_what_the_news_outlets_quote_takes_only_its_own_origin_away() -> None:
+    quote = (
+        '"No one should have to choose between a cool home and a fridge," Energy Minister Ilse Karrow said.'
+    )
+    fact = "The grid authority said demand peaked at 9,800 megawatts in the afternoon."
+    srcs = [
+        source("s1", "Ostral Press", [quote, fact]),
+        source("s2", "Dravna FM", [quote]),
+        source("s3", "The Valdorian Herald", [quote, fact]),
+        source("s4", "The Morning Sentinel", [quote], title="Opinion: A fiasco foretold"),
+    ]
+    st = story(
+        srcs,
+        claim("c1", srcs, ("s1", 0), ("s2", 0), ("s3", 0), ("s4", 0), origins=4),
+        claim("c2", srcs, ("s1", 1), ("s3", 1), origins=2),
+    )
+    # the three news outlets' quote keeps their three origins, ahead of a fact two outlets give
+    assert [s.claims[0] for s in summarise(st).sentences] == ["c1", "c2"]
+
+
 def test_words_told_to_the_outlet_are_not_attributed_to_it_twice() -> None:
     told = "Her lawyer, Tomas Ferrel, told Valmora Herald that the laboratory had mishandled the sample."
     srcs = [

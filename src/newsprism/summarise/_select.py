@@ -167,7 +167,10 @@ def candidates(
         vector = _vector(best.source, best.sentence)
         origins = claim.origins if claim.origins else fallback_origins(claim.sentences)
         if comment & set(claim.sources):  # a column agreeing with the news is no further origin of it
-            origins = min(origins, fallback_origins([p for p in claim.sentences if p.source not in comment]))
+            news = fallback_origins([p for p in claim.sentences if p.source not in comment])
+            # ... but its outlets' own origins stay: a quote five outlets carry word for word is not one
+            # wording's worth once a column quotes it too
+            origins = min(origins, max(news, origins - len(comment & set(claim.sources))))
         out.append(
             Candidate(
                 claim=claim,
