@@ -420,6 +420,27 @@ def test_a_dispute_too_long_for_the_budget_is_told_without_who_else_agrees() -> 
     assert short.sources == full.sources
 
 
+def test_a_title_naming_what_a_disputed_count_counts_but_no_number_is_a_headline() -> None:
+    a = "Moravan Motors is recalling 48,000 Arlo SUVs over a brake fault."
+    b = "Moravan Motors is recalling 84,000 Arlo SUVs over a brake fault."
+    srcs = [
+        source("s1", "Tessaly News Agency", [a], title="Moravan Motors recalls Arlo SUVs over brake fault"),
+        source("s2", "Business Daily", [b], title="Moravan recalls all Arlo SUVs"),
+    ]
+    st = story(srcs, claim("c1", srcs, ("s1", 0), ("s2", 0)))
+    k = Contradiction(
+        claims=("c1",),
+        kind="number",
+        values=(passage_of(st, "s1", "48,000 Arlo SUVs"), passage_of(st, "s2", "84,000 Arlo SUVs")),
+        explanation="",
+    )
+    # "all Arlo SUVs" takes a side on how many; "recalls Arlo SUVs" does not
+    assert (
+        Summariser()(st, Findings(contradictions=(k,))).headline
+        == "Moravan Motors recalls Arlo SUVs over brake fault"
+    )
+
+
 def test_a_contested_toll_without_the_contradictions_lens_is_still_never_one_sided() -> None:
     srcs = [source("s1", "Northwire", [TOLL_A]), source("s2", "The Daily Blaze", [TOLL_B])]
     st = story(srcs, claim("c1", srcs, ("s1", 0)), claim("c2", srcs, ("s2", 0)))  # alignment kept them apart

@@ -42,6 +42,9 @@ _TOLL_LEAD = re.compile(
     r"\s+(?:as|after|when|in)\s+(?=\S+\s+\S+\s+\S)",
     re.I,
 )
+_WHOLE = re.compile(
+    r"\b(?:all|every|both|each|entire)\s+(?:\w+\s+)?(\w+)"
+)  # "all counts", "all eight counts"
 _DURATION = re.compile(r"^(?:\S+\s+){0,2}\S+\s+(?:years?|months?|weeks?|days?)$", re.I)
 _QUOTING = re.compile(r"[“”\"]|(^|\s)[‘']\w")  # an opening single quote, not "workers' union"
 _OWN_VERBS = (
@@ -467,8 +470,9 @@ def headline(
     lead = content_words(" ".join(s.text for s in summary[:2]))
     sided = {f for v in disputed for f in _FIGURES.findall(v.lower())}
     unsettled_values = {f[2] for f in unsettled}
-    # ... and what a disputed figure counts ("seven counts": a title's "guilty on all counts" takes a side)
-    sided |= {v.split()[-1].lower() for v in disputed if _FIGURES.search(v.lower())} - STOP
+    # ... and all of what a disputed figure counts ("seven counts": a title's "guilty on all counts" takes
+    # a side; "recalls Arlo SUVs" beside 48,000 and 84,000 of them states no number)
+    counted = {v.split()[-1].lower() for v in disputed if _FIGURES.search(v.lower())} - STOP
     seen: dict[str, int] = {}
     for src in story.sources:
         for f in set(_FIGURES.findall(src.text.lower())):
@@ -484,8 +488,8 @@ def headline(
 
     def unsure(part: str) -> bool:  # a headline states no disputed figure, and only figures two outlets give
         stated = set(_FIGURES.findall(part.lower()))
-        named = {w.lower() for w in _WORD.findall(part)}
-        if bool((stated | named) & sided) or any(seen.get(f, 0) < 2 for f in stated):
+        named = {m.group(1) for m in _WHOLE.finditer(part.lower())}
+        if bool(stated & sided or named & counted) or any(seen.get(f, 0) < 2 for f in stated):
             return True
         # a figure some outlet gives otherwise, whatever the words around it ("4.2 million customer
         # records" in a title, "2.4 million customers" in another outlet's text)
