@@ -169,6 +169,27 @@ def test_a_column_quoting_what_the_news_outlets_quote_takes_only_its_own_origin_
     assert [s.claims[0] for s in summarise(st).sentences] == ["c1", "c2"]
 
 
+def test_a_heavily_loaded_outlet_alone_vouches_for_nothing() -> None:
+    srcs = [
+        source("s1", "Northwire", [LEAD]),
+        source(
+            "s2", "Kelmar Gazette", ["A fire broke out on the Aurelia Star ferry in Kelmar port on Tuesday."]
+        ),
+        source("s3", "The Daily Trumpet", ["Fans of the ferry line will not forget this day."]),
+        source("s4", "Valley Courier", ["Divers searched the engine room of the ferry late into the night."]),
+    ]
+    st = story(
+        srcs,
+        claim("c1", srcs, ("s1", 0), ("s2", 0)),
+        claim("c2", srcs, ("s3", 0)),
+        claim("c3", srcs, ("s4", 0)),
+    )
+    per_source = {"s3": SourceLanguage(loadedness=0.87), "s4": SourceLanguage(loadedness=0.1)}
+    findings = Findings(language=LanguageFindings(per_source=per_source))
+    told = [s.claims[0] for s in Summariser(SummarySettings(sentences=5))(st, findings).sentences]
+    assert told == ["c1", "c3"]  # the tabloid's plain-looking aside is its word alone, in its tone
+
+
 def test_words_told_to_the_outlet_are_not_attributed_to_it_twice() -> None:
     told = "Her lawyer, Tomas Ferrel, told Valmora Herald that the laboratory had mishandled the sample."
     srcs = [

@@ -306,6 +306,7 @@ FRAMING_NOUNS = _table(
     bloodbaths
     cover-up
     cover-ups
+    betrayal
     """,
     NOUN,
 )
