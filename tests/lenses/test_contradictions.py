@@ -669,6 +669,16 @@ def test_durations_far_apart_measure_two_things(pipeline: object) -> None:
     assert _kinds(pipeline, texts) == []
 
 
+def test_nurses_at_hospitals_are_not_hurt_and_a_crowd_is_no_total(pipeline: object) -> None:
+    union = "More than 30,000 nurses at public hospitals across Ostrevia began a 48-hour strike on Tuesday."
+    courier = "Nurses began a 48-hour strike on Tuesday, forcing hospitals to postpone 4,200 operations."
+    gate = (
+        "Nurses began a 48-hour strike on Tuesday; around 200 nurses gathered at the main gate of St Brannoc."
+    )
+    assert _kinds(pipeline, {"Nurses' Federation": union, "Kavel Courier": courier}) == []
+    assert _kinds(pipeline, {"Nurses' Federation": union, "Kavel Courier": gate}) == []
+
+
 @pytest.mark.slow
 def test_one_vote_told_two_ways_in_unlike_sentences_is_compared(pipeline: object) -> None:
     texts = {

@@ -118,6 +118,10 @@ def test_an_outlet_telling_its_own_statement_is_not_named_twice() -> None:
     texts = {s.claims[0]: s.text for s in summarise(st).sentences}
     # the company's own statement already names who says it
     assert texts["c2"] == "Westline Ferries said it had grounded its two other ships for inspection."
+    closing = "Its two other ships were grounded for inspection, the Westline Ferries said."
+    srcs = [*srcs[:2], source("s3", "Westline Ferries", [closing])]
+    st = story(srcs, claim("c1", srcs, ("s1", 0), ("s2", 0)), claim("c2", srcs, ("s3", 0)))
+    assert {s.claims[0]: s.text for s in summarise(st).sentences}["c2"] == closing
     # but a fact it states in its own voice is still its word alone
     assert texts["c3"].startswith("According to Westline Ferries, ")
 
@@ -975,6 +979,21 @@ def test_a_first_word_a_company_name_ends_in_is_lowered_after_the_attribution(se
     st = story(srcs, claim("c1", srcs, ("s1", 1)))
     (told,) = summarise(st).sentences
     assert told.text == "According to Ostral Press, power was restored to most homes by 11 p.m.", told.text
+
+
+def test_one_group_counted_with_other_verbs_is_still_a_dispute(segmenter: Segmenter) -> None:
+    texts = {
+        "Lamm Press": "More than 30,000 nurses began a 48-hour strike on Tuesday, the union said.",
+        "Tolvik Post": "More than 30,000 nurses began a 48-hour strike on Tuesday, their union said.",
+        "Kavel Courier": "The health ministry said 13,000 nurses had joined the strike on Tuesday.",
+    }
+    srcs = segmenter.pipe(
+        [(Article(id=f"a{i}", text=t, outlet=o), f"s{i}") for i, (o, t) in enumerate(texts.items(), start=1)]
+    )
+    st = story(srcs, claim("c1", srcs, ("s1", 0), ("s2", 0)), claim("c2", srcs, ("s3", 0)))
+    told = Summariser()(st, Findings()).sentences[0]
+    # "began" and "joined" share no verb, but they count the same nurses: never 30,000 as fact
+    assert "13,000 nurses" in told.text, told.text
 
 
 def test_an_outlet_s_short_name_for_itself_becomes_its_name() -> None:

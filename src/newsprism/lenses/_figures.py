@@ -17,6 +17,7 @@ from newsprism.lenses.quantities import (
     Quantity,
     comparable,
     compatible,
+    far_apart,
     outcome,
     same_unit,
     singular,
@@ -171,6 +172,7 @@ def _numbers(a: SentenceView, b: SentenceView) -> list[Finding]:
                 )
             )
             and not _outcomes_differ(a.text, x, b.text, y)
+            and not far_apart(x, y)
         ]
         if not cands:
             continue

@@ -63,6 +63,7 @@ _OPENERS = {"the", "all", "another", "only", "just", "these", "those", "its", "h
             "now", "still", "some", "any", "no", "top", "first", "last", "next", "every", "my",
             "your"}  # fmt: skip
 _MEASURE_KINDS = {"length", "mass", "area", "duration"}  # "eight months of fighting" / "talks of 11 hours"
+_COUNT_APART = 20.0  # counts this far apart count two groups (a crowd at one site, a nationwide total)
 _SCALE_APART = 10.0  # two measures this far apart are of two things, not two readings of one
 _APPROX_REL = 0.1  # "about 15%" covers 13.5-16.5
 _COARSE_DURATIONS = {"decade", "decades"}
@@ -647,7 +648,14 @@ def comparable(a: Quantity, b: Quantity) -> bool:
         return False
     if a.kind in _MEASURE_KINDS and min(a.value, b.value) * _SCALE_APART < max(a.value, b.value):
         return False  # "a 9-foot surge" and "a 150-mile stretch": a unit is chosen to fit what it measures
+    if far_apart(a, b):
+        return False  # "around 200 nurses gathered at the gate" / "30,000 nurses began a strike": a part
     return not (a.whole and b.whole and not _same_whole(a.whole, b.whole))
+
+
+def far_apart(a: Quantity, b: Quantity) -> bool:
+    """Two counts so far apart that they count two groups, not one disputed figure."""
+    return a.kind == b.kind == "count" and min(a.value, b.value) * _COUNT_APART < max(a.value, b.value)
 
 
 def _same_whole(a: str, b: str) -> bool:
@@ -685,13 +693,14 @@ def _magnitude_end(toks: list[_Tok], i: int, after: int) -> int | None:
 # what a count of people says happened to them: a toll of the dead, of the hurt, ... or everyone there
 _OUTCOMES = {
     "dead": ("kill", "dead", "die", "died", "death", "fatal"),
-    "hurt": ("injur", "wound", "hurt", "burn", "suffer", "hospital", "treated", "condition"),
+    "hurt": ("injur", "wound", "hurt", "burn", "suffer", "hospitalis", "hospitaliz", "treated", "condition"),
     "missing": ("missing",),
     "rescued": ("rescu", "evacuat"),
     "total": ("carry", "carri", "aboard", "onboard", "board"),
     "deployed": ("deploy", "sent", "dispatch", "fought", "fighting", "battl", "scene", "respond"),
 }
 _LETTERS = re.compile(r"[A-Za-z]+")
+_IN_HOSPITAL = re.compile(r"\b(?:to|in|into)\s+(?:a\s+|the\s+)?hospital\b", re.I)
 _OF_GROUP = re.compile(r"\s+of\s+(?:the|those|these|its|their)\s+[A-Za-z]+")
 # a clause whose subject is the toll, up to the bare number it gives ("rose to", "stands at")
 _TOLL_SUBJECT = re.compile(r"\b(?:death|casualty|fatality) tolls?\b[^,;:.!?]{0,60}$", re.I)
@@ -717,4 +726,7 @@ def outcome(text: str, q: Quantity) -> set[str]:
         near.append(q.noun)  # "more than 200 injured": the counted word says it (not "two hospitals")
     if not q.noun and _TOLL_SUBJECT.search(text[: q.start]):
         near.append("dead")  # "The death toll from the floods rose to 43": the bare number is the toll
-    return {kind for kind, stems in _OUTCOMES.items() if any(w.startswith(stems) for w in near)}
+    found = {kind for kind, stems in _OUTCOMES.items() if any(w.startswith(stems) for w in near)}
+    # taken to or treated in hospital, not nurses "at public hospitals" or a hospital's operations
+    window = " ".join(_LETTERS.findall(text[max(0, q.start - 30) : q.start])[-3:] + after)
+    return found | ({"hurt"} if _IN_HOSPITAL.search(window) else set())

@@ -86,8 +86,10 @@ def _self_told(text: str, story: Story, ids: Sequence[str]) -> bool:
         return False
     name = re.escape(re.sub(r"^the\s+", "", story.source(ids[0]).outlet.strip(), flags=re.I))
     own = re.match(rf"(?:the\s+)?{name}\s+(?:has\s+|had\s+)?{_OWN_VERBS}\b", text, re.I)
-    # "her lawyer told Valmora Herald that ...": the sentence says where the words were given
-    return bool(own or re.search(rf"\b(?:told|tells|said to)\s+(?:the\s+)?{name}\b", text, re.I))
+    # "..., the Ostrevian Nurses' Federation said." closing its own statement; "her lawyer told Valmora
+    # Herald that ...": the sentence says where the words were given
+    tail = re.search(rf",\s+(?:the\s+)?{name}\s+{_OWN_VERBS}\W*$", text, re.I)
+    return bool(own or tail or re.search(rf"\b(?:told|tells|said to)\s+(?:the\s+)?{name}\b", text, re.I))
 
 
 def corroborated(

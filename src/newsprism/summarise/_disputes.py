@@ -89,28 +89,33 @@ def _ahead(view: SentenceView, value: Passage, story_day: date | None) -> bool:
     return False
 
 
+_OTHER_FACT = 3.0  # two counts of one thing this far apart count different groups
 _NOT_HAPPENINGS = {"say", "be", "have", "do", "tell", "report", "add"}
 
 
 def _same_happening(
     src: Source, sent: Sentence, own: Passage, other: Source, t: Sentence, theirs: Passage
 ) -> bool:
-    """Two counts say the same thing happened: a verb in common ("recalling" / "would recall"), or the
-    same outcome ("12 people were killed" / "at least 20 people died"). The topical test is loose, so a
-    count of what a company sold last year must not meet the count it recalls."""
+    """Two counts say the same thing happened: a verb in common ("recalling" / "would recall"), the same
+    outcome ("12 people were killed" / "at least 20 people died"), or the same counted thing within a
+    factor of three. The topical test is loose, so a count of what a company sold last year must not meet
+    the count it recalls."""
     from newsprism.lenses.quantities import outcome
 
     def verbs(s: Source, x: Sentence) -> set[str]:
         return {tok.lemma.lower() for tok in s.sentence_tokens(x) if tok.pos == "VERB"} - _NOT_HAPPENINGS
 
-    def told(x: Sentence, p: Passage) -> set[str]:
-        found = [q for q in extract_quantities(x.text) if x.start + q.start == p.start]
-        return outcome(x.text, found[0]) if found else set()
+    def count(x: Sentence, p: Passage) -> Quantity | None:
+        return next((q for q in extract_quantities(x.text) if x.start + q.start == p.start), None)
 
-    mine, its = verbs(src, sent), verbs(other, t)
-    if not src.sentence_tokens(sent) or not other.sentence_tokens(t):
-        return True  # no parse to tell: the loose test stands
-    return bool(mine & its) or bool(told(sent, own) & told(t, theirs))
+    a, b = count(sent, own), count(t, theirs)
+    if a is None or b is None or not src.sentence_tokens(sent) or not other.sentence_tokens(t):
+        return True  # no parse or no count to tell: the loose test stands
+    # the same counted thing and not far apart ("30,000 nurses began a strike" / "13,000 nurses joined")
+    close = a.unit == b.unit and max(a.value, b.value) < _OTHER_FACT * min(a.value, b.value)
+    return (
+        close or bool(verbs(src, sent) & verbs(other, t)) or bool(outcome(sent.text, a) & outcome(t.text, b))
+    )
 
 
 def _same_value(p: Passage, own: Passage) -> Passage | None:
