@@ -767,6 +767,14 @@ def test_a_bare_count_and_the_same_count_of_others_are_one_figure() -> None:
     assert not _same_figure("12 people", "12 boats")
 
 
+def test_a_value_names_its_whole_group() -> None:
+    from newsprism.summarise._compose import _rest_of_group
+
+    text = "Six drivers and passengers were hurt in the crashes."
+    assert _rest_of_group(text, len("Six drivers")) == " and passengers"
+    assert _rest_of_group("Six drivers and officials said so.", len("Six drivers")) == ""
+
+
 def test_a_candidate_the_summary_skips_tells_no_figure() -> None:
     from newsprism.summarise._select import candidates, fact_support, rank
 

@@ -45,6 +45,7 @@ _TOLL_LEAD = re.compile(
 _WHOLE = re.compile(
     r"\b(?:all|every|both|each|entire)\s+(?:\w+\s+)?(\w+)"
 )  # "all counts", "all eight counts"
+_AND_GROUP = re.compile(r"\s+and\s+[a-z]+s\b(?=\s+(?:were|are|was|had|have|who|in|on)\b)")
 _DURATION = re.compile(r"^(?:\S+\s+){0,2}\S+\s+(?:years?|months?|weeks?|days?)$", re.I)
 _QUOTING = re.compile(r"[“”\"]|(^|\s)[‘']\w")  # an opening single quote, not "workers' union"
 _OWN_VERBS = (
@@ -289,10 +290,9 @@ def _other_values(w: Wording, k: Contradiction, story: Story, neutrality: Neutra
     also: dict[str, list[str]] = {}
     for v in k.values:
         text = v.text
-        if (
-            k.kind == "number"
-        ):  # "OSKVIK — Nine people", "Seven innocent passengers": "nine people", "seven passengers"
+        if k.kind == "number":  # "OSKVIK — Nine people", "Seven innocent passengers": "nine people", ...
             text = _plain(_inside(text) if text[:1].isalpha() else text)
+            text += _rest_of_group(story.source(v.source).text, v.end)
         elif k.kind == "date" and (v.source, v.start) in starts:
             text = _inside(text)
         if v.source not in agreeing:
@@ -365,7 +365,8 @@ def _same_figure_elsewhere(
                 if not at_figure and not any(
                     w.lower() in shown_words for s in loaded for w in _WORD.findall(s.text)
                 ):
-                    out.append((claim.id, p.source, _inside(p.text[x:y]) if x == 0 else p.text[x:y]))
+                    told = (_inside(p.text[x:y]) if x == 0 else p.text[x:y]) + _rest_of_group(p.text, y)
+                    out.append((claim.id, p.source, told))
                 break
     return out
 
@@ -401,6 +402,12 @@ def _inside(value: str) -> str:
     first, _, rest = value.partition(" ")
     first = first.lower() if first.isupper() else first[:1].lower() + first[1:]
     return f"{first} {rest}" if rest else first
+
+
+def _rest_of_group(text: str, end: int) -> str:
+    """ "and passengers" after "Six drivers" in "Six drivers and passengers were hurt": the whole group."""
+    m = _AND_GROUP.match(text, end)
+    return m.group() if m else ""
 
 
 def _plain(value: str) -> str:
