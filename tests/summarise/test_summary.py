@@ -976,7 +976,8 @@ def test_a_figure_of_what_else_happened_is_no_side_of_the_summarys_own_dispute(s
     )
     told, sales = Summariser()(st, Findings()).sentences
     # every outlet giving 48,000, in whatever words, is named beside the other recall count
-    assert "Moravan Motors also gives 48,000" in told.text and "84,000" in told.text, told.text
+    named = ("Moravan Motors also gives 48,000", "Tessaly News Agency also gives 48,000")
+    assert any(n in told.text for n in named) and "84,000" in told.text, told.text
     # and the sales figure is no side of the recall count's dispute
     assert sales.text == "According to Business Daily, Moravan sold 410,000 vehicles last year.", sales.text
 
@@ -1161,6 +1162,20 @@ def test_a_wording_naming_a_day_no_other_cited_outlet_gives_loses() -> None:
         explanation="",
     )
     assert Summariser()(st, replace(lens, contradictions=(day,))).sentences[0].text == wire
+
+
+def test_a_wording_naming_a_source_no_other_outlet_names_loses() -> None:
+    wire = "Emergency units were staffed throughout the strike, hospital managers said."
+    union = "The Nurses' Federation said emergency units were staffed throughout the strike."
+    srcs = [
+        source("s1", "Lamm Press", [wire]),
+        source("s2", "Tolvik Post", [wire]),
+        source("s3", "Nurses' Federation", [union]),
+    ]
+    st = story(srcs, claim("c1", srcs, ("s1", 0), ("s2", 0), ("s3", 0)))
+    # the union's wording is a little less biased, but would put its claim in the papers' mouths
+    shown = Summariser()(st, _lens([], {"s1": (0.3,), "s2": (0.3,), "s3": (0.2,)})).sentences[0]
+    assert shown.text == wire
 
 
 def test_two_disputes_of_other_outlets_are_told_in_clauses_of_their_own() -> None:

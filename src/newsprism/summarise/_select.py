@@ -160,7 +160,11 @@ def candidates(
                 if not speaker_unknown((w := neutrality.wording(src, s, judge_bias=several)).text)
             ),
             key=lambda w: _wording_key(
-                w, rare, neutrality.loadedness.get(w.source.id, 0.0), _lone_details(w, members, disputed_days)
+                w,
+                rare,
+                neutrality.loadedness.get(w.source.id, 0.0),
+                _lone_details(w, members, disputed_days),
+                _lone_source(w, members),
             ),
         )
         if not wordings or (best := wordings[0]).loaded:
@@ -439,6 +443,13 @@ def minority_spellings(story: Story) -> frozenset[str]:
     return frozenset(rare)
 
 
+_LONE_SOURCE = 0.3  # bias points lost by a wording naming a source no other wording of its claim names
+_SAID_OPEN = re.compile(
+    r"^((?:The\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)\s+(?:said|says|told|announced)\b"
+)
+_SAID_CLOSE = re.compile(r",\s+([\w'’ .-]{3,60}?)\s+(?:said|says|found|reported)\W*$")
+
+
 def day_names(text: str) -> set[str]:
     """The weekday and month names a text gives, lower-cased."""
     return set(_DETAIL.findall(text.lower()))
@@ -456,14 +467,38 @@ def _lone_details(w: Wording, members: Sequence[tuple[Source, Sentence]], disput
     return len(mine - {d for text in others for d in day_names(text)})
 
 
+def _lone_source(w: Wording, members: Sequence[tuple[Source, Sentence]]) -> bool:
+    """The wording says who said it, other sentences of its claim name a source too, and none of them this
+    one: "The Ostrevian Nurses' Federation said ..." cited to outlets whose sentence says "hospital
+    managers said" would put the union's claim in their mouths."""
+    who = _source_named(w.text)
+    others = [s.text for src, s in members if src.id != w.source.id]
+    # only against a wording naming a source of its own: one that names none is no safer
+    return (
+        bool(who)
+        and any(_source_named(t) for t in others)
+        and not any(who & content_words(t) for t in others)
+    )
+
+
+def _source_named(text: str) -> frozenset[str]:
+    said = _SAID_OPEN.match(text) or _SAID_CLOSE.search(text)
+    return content_words(said.group(1)) if said else frozenset()
+
+
 def _wording_key(
-    w: Wording, rare: frozenset[str] = frozenset(), outlet_loadedness: float = 0.0, lone: int = 0
+    w: Wording,
+    rare: frozenset[str] = frozenset(),
+    outlet_loadedness: float = 0.0,
+    lone: int = 0,
+    lone_source: bool = False,
 ) -> tuple[int, int, int, int, float]:
     """Fewest loaded spans, then fewest likely misspelt names, then not opening on a pronoun (out of its
     article, "Her" or "They" points at no one), then fewest days only this wording names
     (:func:`_lone_details`), then lowest bias; a wording that opens on a quotation or needed word swaps
     loses a little, since the reader gets the outlet's own plain statement less directly; "today" or
-    "yesterday" lose a little too (whose today?). An outlet that
+    "yesterday" lose a little too (whose today?), and so does one naming a source no other sentence of
+    the claim names (:func:`_lone_source`). An outlet that
     writes loaded words elsewhere loses in proportion: its plain-looking sentence still carries its tone
     ("Paxolen was handed out to ... so almost every family knows someone who has taken it")."""
     penalty = (
@@ -471,6 +506,7 @@ def _wording_key(
         + (0.3 if w.text.startswith(_QUOTE_OPEN) else 0.0)
         + (0.2 if _RELATIVE_DAY.search(w.text) else 0.0)
         + (0.05 if w.replaced else 0.0)
+        + (_LONE_SOURCE if lone_source else 0.0)
     )
     pronoun = int(bool(_PRONOUN_OPEN.match(w.text)))
     misspelt = sum(m.group() in rare for m in _NAME.finditer(w.text)) if rare else 0
