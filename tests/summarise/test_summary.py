@@ -466,6 +466,21 @@ def test_a_title_naming_what_a_disputed_count_counts_but_no_number_is_a_headline
     )
 
 
+def test_a_disputed_weekday_is_told_with_its_date() -> None:
+    a = "Talks between the union and the ministry will resume on Thursday, March 5, the ministry said."
+    b = "The federation said talks with the ministry will resume on Monday, March 9."
+    srcs = [source("s1", "Lamm Press", [a]), source("s2", "Nurses' Federation", [b])]
+    st = story(srcs, claim("c1", srcs, ("s1", 0), ("s2", 0)))
+    k = Contradiction(
+        claims=("c1",),
+        kind="date",
+        values=(passage_of(st, "s1", "Thursday"), passage_of(st, "s2", "Monday")),
+        explanation="",
+    )
+    (told,) = Summariser()(st, Findings(contradictions=(k,))).sentences
+    assert told.text.endswith("gives the date as Monday, March 9."), told.text
+
+
 def test_a_contested_toll_without_the_contradictions_lens_is_still_never_one_sided() -> None:
     srcs = [source("s1", "Northwire", [TOLL_A]), source("s2", "The Daily Blaze", [TOLL_B])]
     st = story(srcs, claim("c1", srcs, ("s1", 0)), claim("c2", srcs, ("s2", 0)))  # alignment kept them apart

@@ -45,6 +45,11 @@ _TOLL_LEAD = re.compile(
 _WHOLE = re.compile(
     r"\b(?:all|every|both|each|entire)\s+(?:\w+\s+)?(\w+)"
 )  # "all counts", "all eight counts"
+_DAY_AFTER = re.compile(
+    r",?\s+(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"\s+\d{1,2}|\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December))\b"
+)
 _AND_GROUP = re.compile(r"\s+and\s+[a-z]+s\b(?=\s+(?:were|are|was|had|have|who|in|on)\b)")
 _DURATION = re.compile(r"^(?:\S+\s+){0,2}\S+\s+(?:years?|months?|weeks?|days?)$", re.I)
 _QUOTING = re.compile(r"[“”\"]|(^|\s)[‘']\w")  # an opening single quote, not "workers' union"
@@ -293,8 +298,10 @@ def _other_values(w: Wording, k: Contradiction, story: Story, neutrality: Neutra
         if k.kind == "number":  # "OSKVIK — Nine people", "Seven innocent passengers": "nine people", ...
             text = _plain(_inside(text) if text[:1].isalpha() else text)
             text += _rest_of_group(story.source(v.source).text, v.end)
-        elif k.kind == "date" and (v.source, v.start) in starts:
-            text = _inside(text)
+        elif k.kind == "date":
+            text = _inside(text) if (v.source, v.start) in starts else text
+            if m := _DAY_AFTER.match(story.source(v.source).text, v.end):
+                text += m.group()  # "Monday, March 9", not the bare weekday
         if v.source not in agreeing:
             others.setdefault(text, []).append(v.source)
         elif v.source != base:
