@@ -613,18 +613,9 @@ def test_a_ban_for_years_after_a_test_is_a_length_not_a_date(pipeline: object) -
 
 
 def test_a_date_in_an_after_clause_dates_another_event(pipeline: object) -> None:
-    from newsprism.pipeline import Pipeline
-
-    assert isinstance(pipeline, Pipeline)
     wire = "The federation on Tuesday banned sprinter Lysa Marquand after she failed a doping test."
     herald = "The federation has banned Lysa Marquand after a sample she gave at the indoor meet on 3 March."
-    report = pipeline.analyse(
-        [
-            Article(id="w", text=wire, outlet="Calder Press", published="2026-05-12"),
-            Article(id="h", text=herald, outlet="Valmora Herald", published="2026-05-12"),
-        ]
-    )
-    assert not [c for c in report.contradictions if c.kind == "date"], report.contradictions
+    assert "date" not in _kinds(pipeline, {"Calder Press": wire, "Valmora Herald": herald}, "2026-05-12")
 
 
 def _kinds(pipeline: object, texts: dict[str, str], published: str | None = "2026-03-11") -> list[str]:

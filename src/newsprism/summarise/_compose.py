@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from newsprism.model import Contradiction, Passage, Story, SummarySentence, at
 from newsprism.summarise._lexicon import LOADED, NEUTRAL, STOP
 from newsprism.summarise._select import (
+    MONTHS,
     QUOTED,
     Candidate,
     Fact,
@@ -42,14 +43,9 @@ _TOLL_LEAD = re.compile(
     r"\s+(?:as|after|when|in)\s+(?=\S+\s+\S+\s+\S)",
     re.I,
 )
-_WHOLE = re.compile(
-    r"\b(?:all|every|both|each|entire)\s+(?:\w+\s+)?(\w+)"
-)  # "all counts", "all eight counts"
-_DAY_AFTER = re.compile(
-    r",?\s+(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-    r"\s+\d{1,2}|\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November"
-    r"|December))\b"
-)
+# a word for the whole of what is counted: "all counts", "all eight counts"
+_WHOLE = re.compile(r"\b(?:all|every|both|each|entire)\s+(?:\w+\s+)?(\w+)")
+_DAY_AFTER = re.compile(rf",?\s+(?:(?:{MONTHS})\s+\d{{1,2}}|\d{{1,2}}\s+(?:{MONTHS}))\b", re.I)  # ", March 9"
 _AND_GROUP = re.compile(r"\s+and\s+[a-z]+s\b(?=\s+(?:were|are|was|had|have|who|in|on)\b)")
 _DURATION = re.compile(r"^(?:\S+\s+){0,2}\S+\s+(?:years?|months?|weeks?|days?)$", re.I)
 _QUOTING = re.compile(r"[“”\"]|(^|\s)[‘']\w")  # an opening single quote, not "workers' union"
@@ -442,8 +438,8 @@ def _same_day(story: Story, x: Passage, y: Passage) -> bool:
 
 def _same_figure(x: str, y: str) -> bool:
     """ "12 people" and "Twelve people", "23 people" and "about 25 people", "140" and "140 others", "6.4"
-    and "6.4-magnitude": one value in other words (a bare number meets any figure of its value, and in one
-    a count meets one of its value in words naming the same thing)."""
+    and "6.4-magnitude": one value in other words (a bare number meets any figure of its value, and a count
+    meets one of its value in words naming the same thing)."""
     from newsprism.lenses.quantities import compatible, extract_quantities, same_unit
 
     qx, qy = extract_quantities(x), extract_quantities(y)

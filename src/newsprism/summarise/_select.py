@@ -66,6 +66,17 @@ _TOLLS = {"dead", "hurt", "missing"}  # outcomes of a toll (lenses.quantities.ou
 # nouns that count people at large: "1,200 residents" and "some 1,200 people" are one figure
 _PEOPLE = {"person", "people", "resident", "inhabitant", "villager", "local", "citizen", "individual"}
 _TABLOID = 0.7  # an outlet's loadedness from which it alone vouches for nothing (NeuS val: no ROUGE change)
+_LONE_SOURCE = 0.3  # bias points lost by a wording naming a source no other wording of its claim names
+_SAID_OPEN = re.compile(
+    r"^((?:The\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)\s+(?:said|says|told|announced)\b"
+)
+_SAID_CLOSE = re.compile(r",\s+([\w'’ .-]{3,60}?)\s+(?:said|says|found|reported)\W*$")
+MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
+_DAY_OF_MONTH = re.compile(rf"\b(\d{{1,2}} (?:{MONTHS})|(?:{MONTHS}) \d{{1,2}})\b")
+# day and month names a wording gives ("may" left out: far more often the verb)
+_DETAIL = re.compile(
+    rf"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|{MONTHS.replace('|may', '')})\b"
+)
 _OTHER_FACT = 3.0  # a figure this many times another of the same key counts something else (5 and 1,200)
 _SAME_FIGURE = 0.02  # relative difference within which two figures are one (rounding)
 
@@ -443,13 +454,6 @@ def minority_spellings(story: Story) -> frozenset[str]:
     return frozenset(rare)
 
 
-_LONE_SOURCE = 0.3  # bias points lost by a wording naming a source no other wording of its claim names
-_SAID_OPEN = re.compile(
-    r"^((?:The\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)\s+(?:said|says|told|announced)\b"
-)
-_SAID_CLOSE = re.compile(r",\s+([\w'’ .-]{3,60}?)\s+(?:said|says|found|reported)\W*$")
-
-
 def day_names(text: str) -> set[str]:
     """The weekday and month names a text gives, lower-cased."""
     return set(_DETAIL.findall(text.lower()))
@@ -498,8 +502,8 @@ def _wording_key(
     (:func:`_lone_details`), then lowest bias; a wording that opens on a quotation or needed word swaps
     loses a little, since the reader gets the outlet's own plain statement less directly; "today" or
     "yesterday" lose a little too (whose today?), and so does one naming a source no other sentence of
-    the claim names (:func:`_lone_source`). An outlet that
-    writes loaded words elsewhere loses in proportion: its plain-looking sentence still carries its tone
+    the claim names (:func:`_lone_source`). An outlet that writes loaded words elsewhere loses in
+    proportion: its plain-looking sentence still carries its tone
     ("Paxolen was handed out to ... so almost every family knows someone who has taken it")."""
     penalty = (
         _OUTLET_TONE * outlet_loadedness
@@ -511,14 +515,6 @@ def _wording_key(
     pronoun = int(bool(_PRONOUN_OPEN.match(w.text)))
     misspelt = sum(m.group() in rare for m in _NAME.finditer(w.text)) if rare else 0
     return (w.loaded, misspelt, pronoun, lone, round(w.bias + penalty, 6))
-
-
-_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
-_DAY_OF_MONTH = re.compile(rf"\b(\d{{1,2}} (?:{_MONTHS})|(?:{_MONTHS}) \d{{1,2}})\b")
-_DETAIL = re.compile(
-    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march"
-    r"|april|june|july|august|september|october|november|december)\b"
-)
 
 
 def _vector(src: Source, sent: Sentence) -> np.ndarray | None:
