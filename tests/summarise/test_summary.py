@@ -95,6 +95,8 @@ def test_one_outlet_facts_are_attributed_and_shared_ones_are_not() -> None:
 
 
 def test_an_outlet_telling_its_own_statement_is_not_named_twice() -> None:
+    from newsprism.summarise._compose import outlet_names
+
     srcs = [
         source("s1", "Northwire", [LEAD]),
         source(
@@ -119,6 +121,9 @@ def test_an_outlet_telling_its_own_statement_is_not_named_twice() -> None:
     # the company's own statement already names who says it
     assert texts["c2"] == "Westline Ferries said it had grounded its two other ships for inspection."
     closing = "Its two other ships were grounded for inspection, the Westline Ferries said."
+    # an outlet its own text calls "the Westline Ferries" is named so
+    desk = story([*srcs[:2], source("s3", "Westline Ferries", ["At the Westline Ferries desk."])])
+    assert outlet_names(desk, ["s3"]) == "the Westline Ferries"
     srcs = [*srcs[:2], source("s3", "Westline Ferries", [closing])]
     st = story(srcs, claim("c1", srcs, ("s1", 0), ("s2", 0)), claim("c2", srcs, ("s3", 0)))
     assert {s.claims[0]: s.text for s in summarise(st).sentences}["c2"] == closing

@@ -307,6 +307,7 @@ FRAMING_NOUNS = _table(
     cover-up
     cover-ups
     betrayal
+    whitewash
     """,
     NOUN,
 )
@@ -503,6 +504,8 @@ ADJECTIVES = _table(
     shambolic = disorganised
     bungling
     blundering
+    inept
+    incompetent
     greedy
     smug
     clueless

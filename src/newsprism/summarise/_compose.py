@@ -62,9 +62,17 @@ def _one_outlet(story: Story, ids: Sequence[str]) -> bool:
 
 
 def outlet_names(story: Story, ids: Sequence[str]) -> str:
-    """ "Reuters", "Reuters and the Ledger", "A, B and C" in the order given."""
-    names = list(dict.fromkeys(story.source(i).outlet for i in ids))
+    """ "Reuters", "Reuters and the Ledger", "A, B and C" in the order given; "the Ostrevian Nurses'
+    Federation" where its own text writes it so."""
+    names = list(dict.fromkeys(_with_article(story, story.source(i).outlet) for i in ids))
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _with_article(story: Story, outlet: str) -> str:
+    if outlet[:4].lower() == "the " or not outlet:
+        return outlet
+    own = [src.text for src in story.sources if src.outlet == outlet]
+    return f"the {outlet}" if any(re.search(rf"\bthe {re.escape(outlet)}\b", t) for t in own) else outlet
 
 
 def sentence_of(c: Candidate, story: Story) -> SummarySentence:
