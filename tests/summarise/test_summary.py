@@ -1025,6 +1025,21 @@ def test_one_group_counted_with_other_verbs_is_still_a_dispute(segmenter: Segmen
     assert "13,000 nurses" in told.text, told.text
 
 
+def test_an_acronym_is_spelt_out_where_the_summary_uses_it_first() -> None:
+    from newsprism.summarise._compose import acronyms
+
+    restored = "Power was restored to most homes by 11 p.m. on Tuesday, the VGA said."
+    began = "The outage began at 2:40 p.m., the Valdorian Grid Authority (VGA) said."
+    srcs = [source("s1", "Ostral Press", [restored, began]), source("s2", "Lusk Post", [restored])]
+    st = story(srcs, claim("c1", srcs, ("s1", 0), ("s2", 0)), claim("c2", srcs, ("s1", 1)))
+    assert acronyms(st) == {"VGA": "Valdorian Grid Authority"}
+    texts = [s.text for s in Summariser(SummarySettings(sentences=2))(st, Findings()).sentences]
+    assert "the Valdorian Grid Authority said" in texts[0] and "(VGA)" in texts[1], texts
+    # the article's own "The Ostrevian Nurses Federation (ONF)" spells it without its article
+    union = story([source("s1", "X", ["The Ostrevian Nurses Federation (ONF) said so."])])
+    assert acronyms(union) == {"ONF": "Ostrevian Nurses Federation"}
+
+
 def test_an_outlet_s_short_name_for_itself_becomes_its_name() -> None:
     from newsprism.summarise._wording import own_name
 

@@ -17,6 +17,7 @@ from newsprism.errors import UsageError
 from newsprism.model import Contradiction, Story, Summary, SummarySentence
 from newsprism.settings import SummarySettings
 from newsprism.summarise._compose import (
+    acronyms,
     corroborated,
     disputed,
     headline,
@@ -97,7 +98,7 @@ class Summariser:
         chosen: list[Candidate] = []
         out: list[SummarySentence] = []
         covered: set[str] = set()
-        names = neutrality.full_names(story.sources)
+        names = {**acronyms(story), **neutrality.full_names(story.sources)}
         met: set[str] = set()  # surnames the summary has introduced by full name
         words = 0
         first_fit: SummarySentence | None = None

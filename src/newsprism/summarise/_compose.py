@@ -47,6 +47,8 @@ _TOLL_LEAD = re.compile(
 _WHOLE = re.compile(r"\b(?:all|every|both|each|entire)\s+(?:\w+\s+)?(\w+)")
 _DAY_AFTER = re.compile(rf",?\s+(?:(?:{MONTHS})\s+\d{{1,2}}|\d{{1,2}}\s+(?:{MONTHS}))\b", re.I)  # ", March 9"
 _AND_GROUP = re.compile(r"\s+and\s+[a-z]+s\b(?=\s+(?:were|are|was|had|have|who|in|on)\b)")
+_DEFINED = re.compile(r"((?:[A-Z][\w'’-]*\s+(?:(?:of|and|for|the)\s+)?){1,6})\(([A-Z]{2,6})\)")
+_SMALL = {"of", "and", "for", "the"}
 _DURATION = re.compile(r"^(?:\S+\s+){0,2}\S+\s+(?:years?|months?|weeks?|days?)$", re.I)
 _QUOTING = re.compile(r"[“”\"]|(^|\s)[‘']\w")  # an opening single quote, not "workers' union"
 _OWN_VERBS = (
@@ -405,6 +407,24 @@ def introduce(
             if full not in text:
                 text = text[: said[0].start()] + full + text[said[0].end() :]
     return (sentence if text == sentence.text else replace(sentence, text=text)), new
+
+
+def acronyms(story: Story) -> dict[str, str]:
+    """Each acronym an outlet defines ("the Valdorian Grid Authority (VGA) said") -> its full name, for
+    :func:`introduce` to spell out where the summary would use it first ("the VGA said")."""
+    out: dict[str, str] = {}
+    for src in story.sources:
+        for m in _DEFINED.finditer(src.text):
+            words = m.group(1).split()
+            for n in range(1, len(words) + 1):  # the shortest tail of capitalised words that spells it
+                tail = words[-n:]
+                if (
+                    "".join(w[0] for w in tail if w.lower() not in _SMALL) == m.group(2)
+                    and tail[0][0].isupper()
+                ):
+                    out.setdefault(m.group(2), " ".join(tail))
+                    break
+    return out
 
 
 def _inside(value: str) -> str:
