@@ -588,28 +588,35 @@ def _one_dispute(pipeline: object, texts: dict[str, str], published: str) -> tup
     return found.kind, {(outlets[v.source], v.text) for v in found.values}
 
 
-def test_a_toll_told_as_a_bare_number_is_compared(pipeline: object) -> None:
-    kind, values = _one_dispute(
-        pipeline,
-        {
-            "Kestrel Press": "The death toll from floods in the Corvala valley rose to 43 on Friday.",
-            "The Tarne Herald": "The death toll from the Corvala valley floods stands at 38, officials said.",
-        },
-        "2026-05-08",
-    )
-    assert (kind, values) == ("number", {("Kestrel Press", "43"), ("The Tarne Herald", "38")})
-
-
-def test_a_ban_for_years_after_a_test_is_a_length_not_a_date(pipeline: object) -> None:
-    kind, values = _one_dispute(
-        pipeline,
-        {
-            "Calder Press": "The federation banned Lysa Marquand for four years after she failed a test.",
-            "Northport Gazette": "The federation banned Lysa Marquand for two years after she failed a test.",
-        },
-        "2026-05-12",
-    )
-    assert (kind, values) == ("number", {("Calder Press", "four years"), ("Northport Gazette", "two years")})
+@pytest.mark.parametrize(
+    ("texts", "published", "expected"),
+    [
+        (  # the bare number the death toll reaches is the toll
+            {
+                "Kestrel Press": "The death toll from floods in the Corvala valley rose to 43 on Friday.",
+                "The Tarne Herald": "The death toll from the Corvala valley floods stands at 38, "
+                "officials said.",
+            },
+            "2026-05-08",
+            {("Kestrel Press", "43"), ("The Tarne Herald", "38")},
+        ),
+        (  # "for four years after she failed a test" is a length, not an offset date
+            {
+                "Calder Press": "The federation banned Lysa Marquand for four years after she failed a test.",
+                "Northport Gazette": "The federation banned Lysa Marquand for two years after she failed "
+                "a test.",
+            },
+            "2026-05-12",
+            {("Calder Press", "four years"), ("Northport Gazette", "two years")},
+        ),
+    ],
+    ids=["bare-toll", "ban-length"],
+)
+def test_a_figure_read_off_its_words_is_compared(
+    pipeline: object, texts: dict[str, str], published: str, expected: set[tuple[str, str]]
+) -> None:
+    kind, values = _one_dispute(pipeline, texts, published)
+    assert (kind, values) == ("number", expected)
 
 
 def test_a_date_in_an_after_clause_dates_another_event(pipeline: object) -> None:

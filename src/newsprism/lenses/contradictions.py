@@ -11,14 +11,13 @@ values it shows.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from newsprism.lenses._compare import _whole, compare_views
-from newsprism.lenses._figures import _agreeing_figures
+from newsprism.lenses._figures import _YEARS, _agreeing_figures
 from newsprism.lenses._views import Finding, SentenceView, view_of
 from newsprism.lenses.nli import ContradictionJudge
 from newsprism.lenses.quantities import Quantity, extract_quantities, outcome
@@ -176,15 +175,11 @@ class ContradictionLens:
         return "close" if overlap >= self.cross_overlap else None
 
 
-# a year just before a count: "since 2011, when 14 people died" is the toll of another event
-_PAST_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-
-
 def _tolls(v: SentenceView) -> set[str]:
     """The outcomes a sentence counts people by ("dead", "hurt", "missing", "rescued"): two outlets'
     tolls of one story are worth comparing however differently the sentences around them read. A count
     just after a year ("since 2011, when 14 people died") is another event's."""
-    now = [q for q in v.quantities if not _PAST_YEAR.search(v.text, max(0, q.start - 40), q.start)]
+    now = [q for q in v.quantities if not _YEARS.search(v.text, max(0, q.start - 40), q.start)]
     return {o for q in now for o in outcome(v.text, q)} - {"total"}
 
 

@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from newsprism.lenses.wire import initials
 from newsprism.model import Contradiction, Passage, Story, SummarySentence, at
 from newsprism.summarise._lexicon import LOADED, NEUTRAL, STOP
 from newsprism.summarise._select import (
@@ -48,7 +49,6 @@ _WHOLE = re.compile(r"\b(?:all|every|both|each|entire)\s+(?:\w+\s+)?(\w+)")
 _DAY_AFTER = re.compile(rf",?\s+(?:(?:{MONTHS})\s+\d{{1,2}}|\d{{1,2}}\s+(?:{MONTHS}))\b", re.I)  # ", March 9"
 _AND_GROUP = re.compile(r"\s+and\s+[a-z]+s\b(?=\s+(?:were|are|was|had|have|who|in|on)\b)")
 _DEFINED = re.compile(r"((?:[A-Z][\w'’-]*\s+(?:(?:of|and|for|the)\s+)?){1,6})\(([A-Z]{2,6})\)")
-_SMALL = {"of", "and", "for", "the"}
 _DURATION = re.compile(r"^(?:\S+\s+){0,2}\S+\s+(?:years?|months?|weeks?|days?)$", re.I)
 _QUOTING = re.compile(r"[“”\"]|(^|\s)[‘']\w")  # an opening single quote, not "workers' union"
 _OWN_VERBS = (
@@ -418,10 +418,7 @@ def acronyms(story: Story) -> dict[str, str]:
             words = m.group(1).split()
             for n in range(1, len(words) + 1):  # the shortest tail of capitalised words that spells it
                 tail = words[-n:]
-                if (
-                    "".join(w[0] for w in tail if w.lower() not in _SMALL) == m.group(2)
-                    and tail[0][0].isupper()
-                ):
+                if initials(" ".join(tail)) == m.group(2) and tail[0][0].isupper():
                     out.setdefault(m.group(2), " ".join(tail))
                     break
     return out

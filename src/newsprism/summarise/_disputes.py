@@ -26,7 +26,7 @@ import numpy as np
 from newsprism.lenses.dates import parse_published
 from newsprism.lenses.quantities import Quantity, comparable, compatible, extract_quantities
 from newsprism.model import Contradiction, Passage, Sentence, Source, Story, at
-from newsprism.summarise._select import Candidate, content_words
+from newsprism.summarise._select import _OTHER_FACT, Candidate, content_words
 
 if TYPE_CHECKING:
     from newsprism.lenses._views import SentenceView
@@ -89,33 +89,39 @@ def _ahead(view: SentenceView, value: Passage, story_day: date | None) -> bool:
     return False
 
 
-_OTHER_FACT = 3.0  # two counts of one thing this far apart count different groups
 _NOT_HAPPENINGS = {"say", "be", "have", "do", "tell", "report", "add"}
 
 
+def _verbs(src: Source, sent: Sentence) -> set[str]:
+    return {t.lemma.lower() for t in src.sentence_tokens(sent) if t.pos == "VERB"}
+
+
+def _verb_in_common(src: Source, sent: Sentence, other: Source, t: Sentence) -> bool:
+    """A verb in common, or no parse on one side to tell (then the loose test stands)."""
+    if not src.sentence_tokens(sent) or not other.sentence_tokens(t):
+        return True
+    return bool((_verbs(src, sent) & _verbs(other, t)) - _NOT_HAPPENINGS)
+
+
 def _same_happening(
-    src: Source, sent: Sentence, own: Passage, other: Source, t: Sentence, theirs: Passage
+    mine: SentenceView, own: Passage, theirs: SentenceView, value: Passage, verbs: bool
 ) -> bool:
-    """Two counts say the same thing happened: a verb in common ("recalling" / "would recall"), the same
-    outcome ("12 people were killed" / "at least 20 people died"), or the same counted thing within a
-    factor of three. The topical test is loose, so a count of what a company sold last year must not meet
-    the count it recalls."""
+    """Two counts say the same thing happened: a verb in common ("recalling" / "would recall"; ``verbs``),
+    the same outcome ("12 people were killed" / "at least 20 people died"), or the same counted thing
+    within a factor of three. The topical test is loose, so a count of what a company sold last year must
+    not meet the count it recalls."""
     from newsprism.lenses.quantities import outcome
 
-    def verbs(s: Source, x: Sentence) -> set[str]:
-        return {tok.lemma.lower() for tok in s.sentence_tokens(x) if tok.pos == "VERB"} - _NOT_HAPPENINGS
-
-    def count(x: Sentence, p: Passage) -> Quantity | None:
-        return next((q for q in extract_quantities(x.text) if x.start + q.start == p.start), None)
-
-    a, b = count(sent, own), count(t, theirs)
-    if a is None or b is None or not src.sentence_tokens(sent) or not other.sentence_tokens(t):
-        return True  # no parse or no count to tell: the loose test stands
+    a, b = _count_at(mine, own), _count_at(theirs, value)
+    if a is None or b is None:
+        return True  # no count to tell: the loose test stands
     # the same counted thing and not far apart ("30,000 nurses began a strike" / "13,000 nurses joined")
     close = a.unit == b.unit and max(a.value, b.value) < _OTHER_FACT * min(a.value, b.value)
-    return (
-        close or bool(verbs(src, sent) & verbs(other, t)) or bool(outcome(sent.text, a) & outcome(t.text, b))
-    )
+    return close or verbs or bool(outcome(mine.text, a) & outcome(theirs.text, b))
+
+
+def _count_at(view: SentenceView, p: Passage) -> Quantity | None:
+    return next((q for q in view.quantities if view.start + q.start == p.start), None)
 
 
 def _same_value(p: Passage, own: Passage) -> Passage | None:
@@ -183,7 +189,9 @@ class DisputeCheck:
                     own, theirs = f.values
                     if self._also_gives(other, own.text):
                         continue  # an outlet that gives this figure too gives its other one for another fact
-                    if f.kind == "number" and not _same_happening(src, sent, own, other, t, theirs):
+                    if f.kind == "number" and not _same_happening(
+                        mine, own, theirs_view, theirs, _verb_in_common(src, sent, other, t)
+                    ):
                         continue  # "recalling 48,000 vehicles" / "sold 410,000 vehicles last year"
                     slot = (own.start, own.end)
                     by_value.setdefault(slot, [own]).append(theirs)
@@ -218,7 +226,7 @@ class DisputeCheck:
         src, sent = c.wording.source, c.wording.sentence
         view = view_of(src, sent.start, sent.end, c.claim.id)
         names = _names(src, sent, view)
-        verbs = {t.lemma.lower() for t in src.sentence_tokens(sent) if t.pos == "VERB"} | set(view.polarity)
+        verbs = _verbs(src, sent) | set(view.polarity)
         return any(lemma in verbs and names & who for lemma, who in self._flipped)
 
     def _also_gives(self, other: Source, figure: str) -> bool:
