@@ -884,3 +884,37 @@ def test_a_relative_date_inside_a_quote_is_not_redated_by_a_reprint(segmenter: S
     ]
     sa, sb = segmenter.pipe(pair)
     assert compare_views(view_of(sa, 0, len(quote)), view_of(sb, 0, len(quote))) == []
+
+
+@pytest.mark.slow
+def test_one_temperature_reading_told_in_unlike_sentences_is_compared(pipeline: object) -> None:
+    texts = {
+        "Brenholt Press": (
+            "A heatwave closed schools across the Ardel valley on Monday. Temperatures in Karsby reached "
+            "44C, the highest ever recorded in the town."
+        ),
+        "Ardel Valley Radio": "Schools shut. The thermometer in Karsby peaked at 41C (106F) at noon.",
+        "The Orlen Times": "It hit 44 degrees in Karsby, a town record, as schools closed.",
+    }
+    assert _one_dispute(pipeline, texts, "2026-07-14") == (
+        "number",
+        {("Brenholt Press", "44C"), ("Ardel Valley Radio", "41C (106F)"), ("The Orlen Times", "44 degrees")},
+    )
+
+
+@pytest.mark.slow
+def test_temperatures_of_two_places_or_a_forecast_are_not_one_reading(pipeline: object) -> None:
+    from newsprism.pipeline import Pipeline
+
+    assert isinstance(pipeline, Pipeline)
+    texts = {
+        "Brenholt Press": "Temperatures in Karsby reached 44C on Monday, the highest ever recorded there.",
+        "Ardel Valley Radio": "Temperatures in Velden reached 41C on Monday, the highest in a decade.",
+        "The Orlen Times": "Temperatures in Karsby could reach 47C on Wednesday, forecasters said.",
+    }
+    articles = [
+        Article(id=f"a{i}", text=t, outlet=o, published="2026-07-14")
+        for i, (o, t) in enumerate(texts.items())
+    ]
+    report = pipeline.analyse(articles)
+    assert not [c for c in report.contradictions if c.kind == "number"]

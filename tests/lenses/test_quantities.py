@@ -274,3 +274,32 @@ def test_initialisms_years_and_misspelt_scales() -> None:
     grew = [q.text for q in extract_quantities("Crimes rose from 6,121 in 2016 to 7,314 in 2019.")]
     assert grew == ["6,121", "7,314"]  # a year then a figure is no range
     assert one("South Asia follows, with 1.1 millions youths infected.").value == 1.1e6
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "unit"),
+    [
+        ("Temperatures in Harlow reached 44C on Monday.", "44C", 44, "°C"),
+        ("The mercury peaked at 41C (106F) before noon.", "41C (106F)", 41, "°C"),
+        ("Forecasters expect a high of 104°F in Dunmore.", "104°F", 104, "°F"),
+        ("It was about 40 degrees Celsius in the shade.", "about 40 degrees Celsius", 40, "°C"),
+        ("Lows of minus 5°C are expected overnight.", "minus 5°C", -5, "°C"),
+        ("Roads froze at -3C on the pass.", "-3C", -3, "°C"),
+        ("It hit 44 degrees in Harlow, a city record.", "44 degrees", 44, "°"),
+    ],
+)
+def test_temperatures(text: str, span: str, value: float, unit: str) -> None:
+    q = one(text)
+    assert (q.text, q.value, q.unit, q.kind) == (span, value, unit, "temperature")
+
+
+def test_degrees_of_a_turn_and_a_grade_letter_are_no_temperatures() -> None:
+    assert one("The ship turned 90 degrees to port.").kind != "temperature"
+    assert one("Its screen swivels around 180 degrees.").kind != "temperature"
+    assert one("Only 5 C grades were given this year.").kind != "temperature"
+
+
+def test_a_temperature_without_its_scale_meets_either_scale() -> None:
+    bare, told = one("It hit 44 degrees in Harlow."), one("Harlow reached 41C.")
+    assert comparable(bare, told) and not compatible(bare, told)
+    assert not comparable(one("It reached 41C."), one("It reached 106F."))

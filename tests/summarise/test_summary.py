@@ -785,6 +785,8 @@ def test_a_bare_count_and_the_same_count_of_others_are_one_figure() -> None:
     assert _same_figure("12 people", "twelve people")
     assert not _same_figure("140", "about 90")
     assert not _same_figure("12 people", "12 boats")
+    assert _same_figure("44 degrees", "44C")  # a bare degree's sentence said it was a temperature
+    assert not _same_figure("44 degrees", "41C (106F)")
 
 
 def test_a_value_names_its_whole_group() -> None:

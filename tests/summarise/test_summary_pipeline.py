@@ -305,3 +305,20 @@ def test_what_one_outlet_affirms_and_another_denies_is_stated_by_no_one(pipeline
     report = _outlets_report(pipeline, texts, "2026-06-14")
     assert [k.kind for k in report.contradictions] == ["negation"]
     assert not any("conced" in s.text for s in report.summary), [s.text for s in report.summary]
+
+
+def test_a_disputed_temperature_is_told_with_both_readings_and_a_bare_degree_agrees(
+    pipeline: Pipeline,
+) -> None:
+    texts = {
+        "Brenholt Press": "A heatwave closed schools across the Ardel valley on Monday. Temperatures in "
+        "Karsby reached 44C, the highest ever recorded in the town.",
+        "Ardel Valley Radio": "Schools shut across the valley. The thermometer in Karsby peaked at 41C "
+        "(106F) at noon.",
+        "The Orlen Times": "It hit 44 degrees in Karsby, a town record, as schools closed.",
+    }
+    report = _outlets_report(pipeline, texts, "2026-07-14")
+    told = [s.text for s in report.summary if re.search(r"\b4[14]", s.text)]
+    assert len(told) == 1 and "41C" in told[0], told
+    assert "Ardel Valley Radio gives the figure as 41C" in told[0], told
+    assert "give the figure as 44" not in told[0]  # "44 degrees" and "44C" are one reading

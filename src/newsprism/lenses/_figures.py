@@ -192,6 +192,8 @@ def _numbers(a: SentenceView, b: SentenceView) -> list[Finding]:
             continue  # a bare number needs the same word beside it ("killed 12" / "killed 15"), or one toll
         if x.kind == "score" and bool(_INTERIM.search(a.text)) != bool(_INTERIM.search(b.text)):
             continue
+        if x.kind == "temperature" and not one_reading(a, b):
+            continue
         if not unique and score < 2:
             continue
         if _periods_differ(_scope(a, x), _scope(b, y)):
@@ -217,6 +219,22 @@ def _numbers(a: SentenceView, b: SentenceView) -> list[Finding]:
     # ... more than 200 injured" / "killing 23 people and injuring 140"): two tolls of one event
     tolls = all(outcome(a.text, x) & _TOLLS and outcome(b.text, y) & _TOLLS for x, y in compared)
     return out if len(out) < 2 or tolls else []
+
+
+_FORECAST = re.compile(r"\b(?:forecasts?|expected|predicted|could|will|may|might|would)\b", re.IGNORECASE)
+
+
+def one_reading(a: SentenceView, b: SentenceView) -> bool:
+    """Two temperatures are one reading only at one named place, on one day when both name a day, and
+    both measured or both forecast: a heatwave story gives many ("44C in Dravna on Tuesday", "46C
+    expected on Thursday")."""
+    if not {n.text for n in a.names} & {n.text for n in b.names}:
+        return False
+    if bool(_FORECAST.search(a.text)) != bool(_FORECAST.search(b.text)):
+        return False
+    days_a = {(d.low, d.high) for d in a.dates if d.low is not None and not d.offset}
+    days_b = {(d.low, d.high) for d in b.dates if d.low is not None and not d.offset}
+    return not (days_a and days_b and not days_a & days_b)
 
 
 def _other_moments(a: SentenceView, b: SentenceView) -> bool:

@@ -17,10 +17,10 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from newsprism.lenses._compare import _whole, compare_views
-from newsprism.lenses._figures import _YEARS, _agreeing_figures
+from newsprism.lenses._figures import _YEARS, _agreeing_figures, one_reading
 from newsprism.lenses._views import Finding, SentenceView, view_of
 from newsprism.lenses.nli import ContradictionJudge
-from newsprism.lenses.quantities import Quantity, extract_quantities, outcome
+from newsprism.lenses.quantities import Quantity, extract_quantities, outcome, same_unit
 from newsprism.model import Claim, Contradiction, Passage, Source, Story, at
 from newsprism.settings import ContradictionSettings
 
@@ -45,7 +45,9 @@ _TOLL_COSINE = 0.3  # two sentences giving a toll of one outcome are compared fr
 _SUM_COSINE = 0.5
 _SUM_RATIO = 10.0
 # what a pair brought together by one figure compares
-_LONE_KINDS = {"tally": "score", "sum": "money", "area": "area", "magnitude": "magnitude"}
+_LONE_KINDS = {
+    "tally": "score", "sum": "money", "area": "area", "magnitude": "magnitude", "temperature": "temperature"
+}  # fmt: skip
 
 
 # --------------------------------------------------------------------------- the lens
@@ -169,9 +171,8 @@ class ContradictionLens:
                 return "tally"
             if cosine < _SUM_COSINE:
                 return None
-            return next(
-                (why for why in ("sum", "area", "magnitude") if _same_sum(va, vb, _LONE_KINDS[why])), None
-            )
+            alone = ("sum", "area", "magnitude", "temperature")
+            return next((why for why in alone if _same_sum(va, vb, _LONE_KINDS[why])), None)
         return "close" if overlap >= self.cross_overlap else None
 
 
@@ -206,7 +207,9 @@ def _same_sum(a: SentenceView, b: SentenceView, kind: str) -> bool:
     """One figure of ``kind`` of the same unit and order of size in each: a sum ("lost $1.2 billion" /
     "lost $2.1 billion"), an area ("4,800 acres" / "8,400 acres"), a quake's magnitude."""
     x, y = _lone(a, kind), _lone(b, kind)
-    if x is None or y is None or x.unit != y.unit or min(x.value, y.value) <= 0:
+    if x is None or y is None or not same_unit(x, y) or min(x.value, y.value) <= 0:
+        return False
+    if kind == "temperature" and not one_reading(a, b):
         return False
     return max(x.value, y.value) < _SUM_RATIO * min(x.value, y.value)
 
@@ -322,7 +325,10 @@ def _value_key(p: Passage, label: str | None) -> object:
     if label:
         return label.split("(")[-1]  # "'Friday' (2026-03-13)": the resolved date
     found = extract_quantities(p.text)
-    return (found[0].unit, round(found[0].value, 3)) if len(found) == 1 else p.text.lower()
+    if len(found) != 1:
+        return p.text.lower()
+    unit = "°" if found[0].kind == "temperature" else found[0].unit  # "44 degrees" beside "44C"
+    return (unit, round(found[0].value, 3))
 
 
 def _claim_views(story: Story) -> dict[str, list[tuple[SentenceView, int]]]:

@@ -335,6 +335,8 @@ def _quantity_at(text: str, toks: list[_Tok], i: int) -> tuple[Quantity | None, 
     if currency and not prefix:
         sym_start = _currency_start(toks, i)
         q = replace(q, start=sym_start)
+    if kind == "temperature" and i > 0 and (toks[i - 1].low == "minus" or _glued_minus(toks, i)):
+        q = replace(q, start=toks[i - 1].start, value=-q.value, low=-q.high, high=-q.low)
     return _with_text(text, replace(q, change=moved)), end if whole else j
 
 
@@ -507,6 +509,9 @@ def _unit(toks: list[_Tok], j: int, currency: str, vague: bool) -> tuple[str, st
         return currency, "money", "", j
     if nxt == "%" or nxt in _PERCENT_WORDS:
         return "%", "percent", "", j + 1
+    if (scale := _temperature_scale(toks, j)) is not None:
+        unit, k = scale
+        return unit, "temperature", "", _conversion_end(toks, k)
     if nxt == "per" and j + 1 < n and toks[j + 1].low == "cent":
         return "%", "percent", "", j + 2
     if nxt in ("percentage",) and j + 1 < n and toks[j + 1].low == "points":
@@ -547,6 +552,58 @@ def _unit(toks: list[_Tok], j: int, currency: str, vague: bool) -> tuple[str, st
     if noun in _NOT_HEADS:
         return "", "", "", j
     return (f"count:{noun}" if noun else "count"), "count", noun, end
+
+
+def _glued_minus(toks: list[_Tok], i: int) -> bool:
+    """ "-5C": a sign, not a range's dash ("3-5C") or a hyphen."""
+    sign = toks[i - 1]
+    return sign.text in ("-", "−") and sign.end == toks[i].start and (i < 2 or toks[i - 2].end < sign.start)
+
+
+# "degrees" alone is a temperature only beside a word of weather or a level reached just before it: a
+# screen "swivels 180 degrees", a road "turns 90 degrees"
+_WEATHER = {"temperature", "temperatures", "thermometer", "thermometers", "mercury", "heat", "heatwave",
+            "hot", "hotter", "hottest", "cold", "colder", "coldest", "warm", "warmer", "warmest", "freezing",
+            "frost", "weather", "forecasters", "climate", "chill", "sweltering", "high", "highs", "low",
+            "lows"}  # fmt: skip
+_REACHED = {"hit", "hits", "reached", "reach", "reaches", "peaked", "topped", "tops", "soared", "climbed",
+            "plunged", "plummeted", "touched", "exceeded"}  # fmt: skip
+
+
+def _weather(toks: list[_Tok], j: int) -> bool:
+    before = toks[j - 2].low if j >= 2 else ""
+    return before in _REACHED or any(t.low in _WEATHER for t in toks)
+
+
+_TEMPERATURE_SCALES = {"c": "°C", "celsius": "°C", "centigrade": "°C", "f": "°F", "fahrenheit": "°F"}
+
+
+def _temperature_scale(toks: list[_Tok], j: int) -> tuple[str, int] | None:
+    """The scale and the next index of a temperature written "44C", "44°C", "104 °F" or "44 degrees
+    Celsius"; "44 degrees" alone may be an angle, and "44 C" apart a grade or a clause."""
+    n = len(toks)
+    if j >= n:
+        return None
+    k = j + int(toks[j].text == "°")
+    glued = toks[k - 1].end == toks[k].start if k < n else False
+    if k < n and toks[k].low in ("c", "f") and (glued or k > j) and toks[k].text.isupper():
+        return _TEMPERATURE_SCALES[toks[k].low], k + 1
+    if toks[j].low in ("degree", "degrees") and j + 1 < n and toks[j + 1].low in _TEMPERATURE_SCALES:
+        return _TEMPERATURE_SCALES[toks[j + 1].low], j + 2
+    if toks[j].low == "degrees" and _weather(toks, j):
+        return "°", j + 1  # "It hit 44 degrees in Dravna": a scale the story's other figures give
+    return None
+
+
+def _conversion_end(toks: list[_Tok], k: int) -> int:
+    """Past a temperature's conversion in brackets ("41C (106F)"): one reading, told in two scales."""
+    if k < len(toks) and toks[k].text == "(":
+        end = next((m for m in range(k + 1, min(k + 6, len(toks))) if toks[m].text == ")"), None)
+        if end is not None and _number_at(toks, k + 1) is not None:
+            after = _number_at(toks, k + 1)
+            if after is not None and _temperature_scale(toks, after[3]) is not None:
+                return end + 1
+    return k
 
 
 def _next_is_mass(toks: list[_Tok], j: int) -> bool:
@@ -623,7 +680,10 @@ _SUBUNITS = {"USD-cent": ("USD", 0.01), "GBP-penny": ("GBP", 0.01)}  # "87 cents
 
 
 def same_unit(a: Quantity, b: Quantity) -> bool:
-    """Same unit once cents and pence are read as fractions of their currency."""
+    """Same unit once cents and pence are read as fractions of their currency; "44 degrees" is in the
+    scale of whatever temperature it meets."""
+    if a.kind == b.kind == "temperature" and "°" in (a.unit, b.unit):
+        return True
     return _SUBUNITS.get(a.unit, (a.unit,))[0] == _SUBUNITS.get(b.unit, (b.unit,))[0]
 
 

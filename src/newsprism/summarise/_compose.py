@@ -463,14 +463,17 @@ def _same_day(story: Story, x: Passage, y: Passage) -> bool:
 
 def _same_figure(x: str, y: str) -> bool:
     """ "12 people" and "Twelve people", "23 people" and "about 25 people", "140" and "140 others", "6.4"
-    and "6.4-magnitude": one value in other words (a bare number meets any figure of its value, and a count
-    meets one of its value in words naming the same thing)."""
+    and "6.4-magnitude", "44 degrees" (its sentence said a temperature) and "44C": one value in other words (a
+    bare number meets any figure of its value, and a count meets one of its value in words naming the same
+    thing)."""
     from newsprism.lenses.quantities import compatible, extract_quantities, same_unit
 
     qx, qy = extract_quantities(x), extract_quantities(y)
     if not len(qx) == len(qy) == 1:
         return False
     a, b = qx[0], qy[0]
+    if {a.kind, b.kind} == {"temperature", "count"} and "count:degree" in (a.unit, b.unit):
+        a, b = (replace(q, kind="temperature", unit="°") if q.kind == "count" else q for q in (a, b))
     # a bare number, as a value passage often is ("140", "6.4"), or one count in other words that name the
     # same thing ("48,000 Arlo SUVs" / "48,000 Arlo sport utility vehicles"; not "12 people" / "12 boats")
     named = a.kind == b.kind == "count" and bool(_value_words(x) & _value_words(y))

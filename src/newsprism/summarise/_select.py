@@ -238,8 +238,9 @@ def figures(text: str) -> list[tuple[int, int, Fact]]:
                 out.append((q.start, q.end, ("count", what, round(q.value, 3))))
         elif q.kind == "score":  # one key for the pair: "31-20" and "31-21" are two scores
             out.append((q.start, q.end, ("score", "", q.value * 1000 + q.against)))
-        else:
-            out.append((q.start, q.end, (q.kind, q.unit, round(q.value, 3))))
+        else:  # "44 degrees" is the story's 44C: a temperature's scale is the story's
+            unit = "" if q.kind == "temperature" else q.unit
+            out.append((q.start, q.end, (q.kind, unit, round(q.value, 3))))
     return out
 
 
