@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from newsprism.lenses.contradictions import ContradictionLens, compare_views, view_of
+from newsprism.lenses.quantities import extract_quantities
 from newsprism.model import Article, Claim, Contradiction, Passage, Source, Story
 
 if TYPE_CHECKING:
@@ -918,3 +919,48 @@ def test_temperatures_of_two_places_or_a_forecast_are_not_one_reading(pipeline: 
     ]
     report = pipeline.analyse(articles)
     assert not [c for c in report.contradictions if c.kind == "number"]
+
+
+@pytest.mark.slow
+def test_one_share_of_one_named_thing_told_in_unlike_sentences_is_compared(pipeline: object) -> None:
+    texts = {
+        "Selvik Harbour Wire": (
+            "Dock workers at the port of Selvik walked out on Monday. Around 2,000 members of the dockers' "
+            "union joined the stoppage, which rejected the port authority's offer of a 3% pay rise and is "
+            "demanding 8%."
+        ),
+        "Cargo Weekly": (
+            "Cargo piled up at Selvik as dockers struck on Monday. The union said the port authority's offer "
+            "of 5% still fell short of inflation."
+        ),
+        "Selvik Evening News": "Selvik's dockers stopped work. The earlier offer of 2% was withdrawn.",
+    }
+    # the earlier offer is another offer; the 8% is the union's demand, not the offer
+    assert _one_dispute(pipeline, texts, "2026-05-11") == (
+        "number",
+        {("Selvik Harbour Wire", "3%"), ("Cargo Weekly", "5%")},
+    )
+
+
+@pytest.mark.slow
+def test_shares_of_one_kind_on_two_things_are_not_compared(pipeline: object) -> None:
+    from newsprism.pipeline import Pipeline
+
+    assert isinstance(pipeline, Pipeline)
+    texts = {
+        "Calder Press": "Ostrevia will impose a 25% tariff on steel from May, the trade ministry said.",
+        "Northport Observer": "The trade ministry also announced a 10% tariff on aluminium imports.",
+    }
+    articles = [
+        Article(id=f"a{i}", text=t, outlet=o, published="2026-05-11")
+        for i, (o, t) in enumerate(texts.items())
+    ]
+    assert not [c for c in pipeline.analyse(articles).contradictions if c.kind == "number"]
+    from newsprism.lenses.contradictions import _one_share
+
+    class View:
+        def __init__(self, text: str) -> None:
+            self.text, self.quantities = text, tuple(extract_quantities(text))
+
+    assert _one_share(View(texts["Calder Press"]), View(texts["Northport Observer"])) is None  # type: ignore[arg-type]
+    assert _one_share(View("a 25% tariff on steel"), View("a 10% tariff"))  # type: ignore[arg-type]

@@ -11,6 +11,7 @@ values it shows.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
@@ -18,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from newsprism.lenses._compare import _whole, compare_views
 from newsprism.lenses._figures import _YEARS, _agreeing_figures, one_reading
+from newsprism.lenses._views import _STOP as _STOPS
 from newsprism.lenses._views import Finding, SentenceView, view_of
 from newsprism.lenses.nli import ContradictionJudge
 from newsprism.lenses.quantities import Quantity, extract_quantities, outcome, same_unit
@@ -46,7 +48,8 @@ _SUM_COSINE = 0.5
 _SUM_RATIO = 10.0
 # what a pair brought together by one figure compares
 _LONE_KINDS = {
-    "tally": "score", "sum": "money", "area": "area", "magnitude": "magnitude", "temperature": "temperature"
+    "tally": "score", "sum": "money", "area": "area", "magnitude": "magnitude", "temperature": "temperature",
+    "share": "percent",
 }  # fmt: skip
 
 
@@ -80,6 +83,11 @@ class ContradictionLens:
         quiet: list[tuple[SentenceView, SentenceView]] = []
         agree: dict[Passage, set[Passage]] = {}
         for va, vb, why in self._pairs(story, views):
+            if why == "share" and (pair := _one_share(va, vb)) is not None:
+                va, vb = (
+                    replace(va, quantities=pair[:1]),
+                    replace(vb, quantities=pair[1:]),
+                )  # that share alone
             findings = compare_views(va, vb)
             if why == "toll":  # paired for their tolls alone: their dates may be two moments of the story
                 findings = [f for f in findings if f.kind == "number"]
@@ -169,6 +177,8 @@ class ContradictionLens:
                 return "toll"
             if _same_vote(va, vb):
                 return "tally"
+            if _one_share(va, vb) is not None:
+                return "share"
             if cosine < _SUM_COSINE:
                 return None
             alone = ("sum", "area", "magnitude", "temperature")
@@ -186,6 +196,62 @@ def _tolls(v: SentenceView) -> set[str]:
 
 def _lone_passages(a: SentenceView, b: SentenceView, kind: str) -> set[Passage]:
     return {v.passage(q.start, q.end) for v in (a, b) if (q := _lone(v, kind)) is not None}
+
+
+# the words before a share that name which of several it is: "the earlier offer of 3%" is not "the offer"
+_WHICH = {"previous", "earlier", "new", "revised", "improved", "final", "initial", "first", "latest",
+          "original", "counter", "last", "current", "second", "third", "old", "better", "higher",
+          "lower"}  # fmt: skip
+_GENERIC = {"percent", "point", "points", "year", "years", "month", "months", "cent", "total", "share"}
+_SHARE_BEFORE = re.compile(
+    r"([A-Za-z][\w'-]*) (?:of|at|was|is|were|are|stood at|stands at) (?:a |an |the |just |about )?$"
+)
+
+
+def _one_share(a: SentenceView, b: SentenceView) -> tuple[Quantity, Quantity] | None:
+    """The one percentage each sentence gives of the same named thing ("the government's offer of a 4% pay
+    rise" / "the government's offer of 3.5%"; "turnout was 61%" / "a turnout of 64%"): alignment splits
+    such sentences when the rest of them differ, and a story's other rates are of other things."""
+    pairs = [
+        (x, y)
+        for x in a.quantities
+        if x.kind == "percent" and not x.change
+        for y in b.quantities
+        if y.kind == "percent" and not y.change and _share_of(a.text, x) & _share_of(b.text, y)
+    ]
+    if len(pairs) != 1:
+        return None
+    x, y = pairs[0]
+    which = _near_words(a.text, x) & _WHICH, _near_words(b.text, y) & _WHICH
+    of = _complement(a.text, x), _complement(b.text, y)
+    if which[0] != which[1] or (all(of) and of[0] != of[1]):
+        return None  # "the earlier offer of 2%"; "a 25% tariff on steel" / "a 10% tariff on aluminium"
+    return pairs[0]
+
+
+def _complement(text: str, q: Quantity) -> str:
+    """What the share is of or on, when the words after it say: "tariff on steel" -> "steel"."""
+    m = re.match(r"(?:\s+[A-Za-z-]+){0,2}?\s+(?:on|for|of|in)\s+(?:the\s+)?([A-Za-z][\w-]*)", text[q.end :])
+    return m.group(1).lower() if m else ""
+
+
+def _share_of(text: str, q: Quantity) -> set[str]:
+    """What a percentage is of: the words just after it ("4% pay rise") and the noun it is given as
+    ("offer of 3.5%", "turnout was 61%")."""
+    after = []
+    for word in re.findall(r"[A-Za-z][\w'-]*|\S", text[q.end : q.end + 40]):
+        if not word[0].isalpha() or word.lower() in _STOPS:
+            break
+        after.append(word.lower())
+        if len(after) == 2:
+            break
+    before = _SHARE_BEFORE.search(text[max(0, q.start - 40) : q.start])
+    named = {*after, *([before.group(1).lower()] if before else [])}
+    return {w for w in named if w not in _GENERIC and w not in _STOPS}
+
+
+def _near_words(text: str, q: Quantity) -> set[str]:
+    return {w.lower() for w in re.findall(r"[A-Za-z]+", text[max(0, q.start - 30) : q.end + 30])}
 
 
 def _lone(v: SentenceView, kind: str) -> Quantity | None:
