@@ -964,3 +964,32 @@ def test_shares_of_one_kind_on_two_things_are_not_compared(pipeline: object) -> 
 
     assert _one_share(View(texts["Calder Press"]), View(texts["Northport Observer"])) is None  # type: ignore[arg-type]
     assert _one_share(View("a 25% tariff on steel"), View("a 10% tariff"))  # type: ignore[arg-type]
+
+
+def test_a_clock_time_of_another_happening_is_no_reading_of_the_figure() -> None:
+    from newsprism.lenses._figures import _snapshot
+
+    assert not _snapshot("About 90,000 homes lost power when a substation failed at 3:10 p.m. on Sunday.")
+    assert _snapshot("At 15:10, about 90,000 homes were still without power.")
+    assert _snapshot("About 90,000 homes were without power at 15:10, the utility said.")
+    assert _snapshot("Shares fell 3% as of 9:33 a.m. after the results.")
+
+
+@pytest.mark.slow
+def test_a_disputed_count_names_the_outlets_giving_one_side_in_sentences_kept_apart(pipeline: object) -> None:
+    texts = {
+        "Norvik Press Agency": "A blackout triggered by record heat cut electricity to about 1.2 million "
+        "households across the Ostrel region on Tuesday, the grid operator said.",
+        "Ostrel FM": "Power is back. About 1.2 million households lost electricity when the grid failed at "
+        "2:40 p.m.",
+        "The Ostrel Herald": "About 2.1 million households in the Ostrel region lost electricity on Tuesday "
+        "afternoon after the grid failed during a heatwave.",
+    }
+    assert _one_dispute(pipeline, texts, "2026-07-14") == (
+        "number",
+        {
+            ("Norvik Press Agency", "about 1.2 million households"),
+            ("Ostrel FM", "About 1.2 million households"),
+            ("The Ostrel Herald", "About 2.1 million households"),
+        },
+    )

@@ -303,3 +303,7 @@ def test_a_temperature_without_its_scale_meets_either_scale() -> None:
     bare, told = one("It hit 44 degrees in Harlow."), one("Harlow reached 41C.")
     assert comparable(bare, told) and not compatible(bare, told)
     assert not comparable(one("It reached 41C."), one("It reached 106F."))
+
+
+def test_homes_and_households_are_one_counted_thing() -> None:
+    assert one("About 40,000 homes lost power.").unit == one("Some 40,000 households lost power.").unit

@@ -322,3 +322,22 @@ def test_a_disputed_temperature_is_told_with_both_readings_and_a_bare_degree_agr
     assert len(told) == 1 and "41C" in told[0], told
     assert "Ardel Valley Radio gives the figure as 41C" in told[0], told
     assert "give the figure as 44" not in told[0]  # "44 degrees" and "44C" are one reading
+
+
+def test_a_happening_most_outlets_tell_with_two_counts_leads_a_side_fact(pipeline: Pipeline) -> None:
+    texts = {
+        "Kestrel Wire": "A storm cut power to about 40,000 homes in the Brask valley on Sunday, the grid "
+        "operator said. The inquiry into the substation failure is due to report by October 12.",
+        "Brask Courier": "About 90,000 homes in the Brask valley lost power when a substation failed at 3:10 "
+        "p.m. on Sunday. The inquiry into the substation failure is due to report by October 12.",
+        "Valley Radio": "Some 40,000 households across the Brask valley were left without electricity on "
+        "Sunday. Crews worked through the night.",
+        "Harbour Post": "Ferries to Brask ran late on Monday. The inquiry into the substation failure is due "
+        "to report by October 12.",
+    }
+    # the clock time is the failure's, not the count's; homes and households are one count; three outlets
+    # tell the outage, so it leads the inquiry, with both counts
+    report = _outlets_report(pipeline, texts, "2026-10-05")
+    first = report.summary[0].text
+    assert "40,000" in first and "90,000" in first, [s.text for s in report.summary]
+    assert not [s.text for s in report.summary[1:] if "40,000" in s.text or "90,000" in s.text]

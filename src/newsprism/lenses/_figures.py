@@ -237,9 +237,21 @@ def one_reading(a: SentenceView, b: SentenceView) -> bool:
     return not (days_a and days_b and not days_a & days_b)
 
 
+# a clock time in a clause of its own times another happening ("lost power when the grid failed at 2:40
+# p.m."), not the reading of the figure
+_TIMES_AN_EVENT = re.compile(r"\b(?:when|after|before|since|until|as soon as)\b[^,;]*$", re.I)
+
+
+def _snapshot(text: str) -> bool:
+    return any(
+        not (m.group().lower().startswith("at ") and _TIMES_AN_EVENT.search(text, 0, m.start()))
+        for m in _SNAPSHOT.finditer(text)
+    )
+
+
 def _other_moments(a: SentenceView, b: SentenceView) -> bool:
     """The sentences give figures of different moments, so none of them are compared."""
-    if any(_SNAPSHOT.search(t) for t in (a.text, b.text)):
+    if any(_snapshot(t) for t in (a.text, b.text)):
         return True  # "in morning trading", "as of 9:33 a.m.", "so far": a moment's value
     # "By Tuesday, ...": a moment's value, unless the other sentence gives its value on that day too
     # ("By Wednesday the fire had burned 4,800 acres" / "... 8,400 acres by Wednesday morning")

@@ -22,7 +22,7 @@ from newsprism.lenses._figures import _YEARS, _agreeing_figures, one_reading
 from newsprism.lenses._views import _STOP as _STOPS
 from newsprism.lenses._views import Finding, SentenceView, view_of
 from newsprism.lenses.nli import ContradictionJudge
-from newsprism.lenses.quantities import Quantity, extract_quantities, outcome, same_unit
+from newsprism.lenses.quantities import Quantity, compatible, extract_quantities, outcome, same_unit
 from newsprism.model import Claim, Contradiction, Passage, Source, Story, at
 from newsprism.settings import ContradictionSettings
 
@@ -111,7 +111,9 @@ class ContradictionLens:
         if quiet:
             found += self._judged(quiet)
         outlets = {s.id: s.outlet for s in story.sources}
-        return tuple(_with_agreeing(c, agree) for c in _merged(found, outlets))
+        flat = [v for claim_views in views.values() for v, _ in claim_views]
+        merged = _merged(found, outlets)
+        return tuple(_with_told_elsewhere(_with_agreeing(c, agree), flat, outlets) for c in merged)
 
     def _judged(
         self, pairs: list[tuple[SentenceView, SentenceView]]
@@ -291,6 +293,42 @@ def _with_agreeing(c: Contradiction, agree: dict[Passage, set[Passage]]) -> Cont
     return replace(c, values=tuple(sorted((*c.values, *kept.values()), key=_order))) if kept else c
 
 
+def _with_told_elsewhere(
+    c: Contradiction, views: Sequence[SentenceView], outlets: dict[str, str]
+) -> Contradiction:
+    """A disputed count of a named thing shown with the outlets that give one side of it in sentences
+    alignment kept apart from those compared: the wire's "cut electricity to about 1.2 million
+    households" beside the radio's "About 1.2 million households lost electricity", against the paper's
+    2.1 million. Only a count of the same thing, agreeing with one side and not the other."""
+    if c.kind != "number":
+        return c
+    counted = [(p, q) for p in c.values if len(qs := extract_quantities(p.text)) == 1 and (q := qs[0]).noun]
+    if len(counted) != len(c.values) or len({q.unit for _, q in counted}) != 1:
+        return c
+    have = {p.source for p in c.values}
+    extra: dict[str, tuple[Passage, str]] = {}
+    for v in views:
+        if v.source in have or v.source in extra:
+            continue
+        for q in v.quantities:
+            sides = {_value_key(p, None) for p, x in counted if same_unit(q, x) and compatible(q, x)}
+            if len(sides) == 1 and not q.change:
+                extra[v.source] = (v.passage(q.start, q.end), v.claim)
+                break
+    if not extra:
+        return c
+    values = tuple(sorted((*c.values, *(p for p, _ in extra.values())), key=_order))
+    claims = tuple(sorted({*c.claims, *(cid for _, cid in extra.values() if cid)}))
+    keys = {p: _value_key(p, None) for p in values}
+    pairs = [
+        Finding("number", (x, y), "")
+        for i, x in enumerate(values)
+        for y in values[i + 1 :]
+        if keys[x] != keys[y]
+    ]
+    return replace(c, values=values, claims=claims, explanation=_group_explanation(pairs, outlets))
+
+
 def contradictions_json(sources: Sequence[Source], found: Sequence[Contradiction]) -> dict[str, object]:
     """The ``contradictions`` section of report schema v1, with each source's normalised text."""
     from newsprism.report.json import contradiction_to_dict, lens_sections
@@ -393,8 +431,9 @@ def _value_key(p: Passage, label: str | None) -> object:
     found = extract_quantities(p.text)
     if len(found) != 1:
         return p.text.lower()
-    unit = "°" if found[0].kind == "temperature" else found[0].unit  # "44 degrees" beside "44C"
-    return (unit, round(found[0].value, 3))
+    q = found[0]
+    unit = "°" if q.kind == "temperature" or q.unit == "count:degree" else q.unit  # "44 degrees" beside "44C"
+    return (unit, round(q.value, 3))
 
 
 def _claim_views(story: Story) -> dict[str, list[tuple[SentenceView, int]]]:

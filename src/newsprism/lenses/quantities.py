@@ -645,7 +645,11 @@ def _head_noun(toks: list[_Tok], k: int) -> tuple[str, int]:
     head = words[-1].low
     if len(words) == 1 and head.endswith(("ly",)):
         return "", k - 1
-    return singular(head), k
+    return _COUNTED_ALIKE.get(singular(head), singular(head)), k
+
+
+# nouns outlets use for one counted thing: "40,000 homes" and "40,000 households" lost power
+_COUNTED_ALIKE = {"household": "home", "dwelling": "home"}
 
 
 def _plural(word: str) -> bool:

@@ -103,7 +103,14 @@ class Summariser:
         words = 0
         first_fit: SummarySentence | None = None
         support = fact_support(story)
-        for c in rank(pool, term_weights(story), support, frozenset(contested), taken=chosen):
+        # a figure another outlet gives otherwise, which the summary's own check finds: the claim is told
+        # with every value, so it ranks as the lens's disputes do
+        hidden_disputes = {
+            c.claim.id for c in pool if c.facts & support[1] and (h := check(c)) is not None and h.statable
+        }
+        for c in rank(
+            pool, term_weights(story), support, frozenset(contested | hidden_disputes), taken=chosen
+        ):
             if c.claim.id in covered or redundant(c, chosen, s.redundancy) or check.denied(c):
                 continue
             if s.words is not None and (out or first_fit is not None):
