@@ -15,7 +15,7 @@ from newsprism.model import Article, Skipped
 from newsprism.settings import Settings
 
 from .build import build_article, reprint_id
-from .fetch import Fetcher
+from .fetch import Fetched, Fetcher
 from .records import Draft, Parsed, charset_for_html, check_text, decode, parse_content
 
 if TYPE_CHECKING:
@@ -56,7 +56,11 @@ def read_articles(
                 if isinstance(item, Skipped):
                     skipped.append(item)
                     continue
-                built = _guarded(item.origin, partial(_build_one, item, settings))[0]
+                built = (
+                    item
+                    if isinstance(item, Article)  # a feed URL's entry, read from its page when a teaser
+                    else _guarded(item.origin, partial(_build_one, item, settings))[0]
+                )
                 if isinstance(built, Skipped):
                     skipped.append(built)
                     continue
@@ -114,7 +118,11 @@ def _with_warning(article: Article, note: str) -> Article:
     return dataclasses.replace(article, warnings=(*article.warnings, note))
 
 
-def _parse_input(name: str, settings: Settings, fetcher: Fetcher, stdin: str | None) -> Parsed:
+# What one input gives: drafts to build, or articles already built (a feed URL's entries), or why not.
+Read = list[Draft | Article | Skipped]
+
+
+def _parse_input(name: str, settings: Settings, fetcher: Fetcher, stdin: str | None) -> Read:
     try:
         if name == "-":
             notes: tuple[str, ...] = ()
@@ -125,19 +133,21 @@ def _parse_input(name: str, settings: Settings, fetcher: Fetcher, stdin: str | N
                 text = check_text(stdin, "-")  # callers may pass undecodable bytes as surrogates
             if not text.strip():
                 return [Skipped("-", "standard input is empty; pipe an article into it")]
-            return parse_content(text, "-", warnings=notes)
+            return [*parse_content(text, "-", warnings=notes)]
         if name.lower().startswith(("http://", "https://")):
-            return _read_url(name, fetcher)
+            return _read_url(name, fetcher, settings)
         path = local_path(name)
-        return _read_path(path, settings, origin=name if path != name else None)
+        return [*_read_path(path, settings, origin=name if path != name else None)]
     except InputError as exc:
         return [Skipped(name, exc.reason)]
     except OSError as exc:  # e.g. standard input closed or not readable
         return [Skipped(name, f"cannot read it ({exc}); check the input")]
 
 
-def _read_url(url: str, fetcher: Fetcher) -> Parsed:
+def _read_url(url: str, fetcher: Fetcher, settings: Settings) -> Read:
     fetched = fetcher.fetch(url)
+    if fetched.kind in ("feed", "xml") or (fetched.kind != "json" and _feed_kind(fetched.data)):
+        return _read_feed_url(url, fetched, fetcher, settings)
     declared = fetched.charset
     if fetched.kind in ("html", "unknown") and declared is None:
         declared = charset_for_html(fetched.data)
@@ -146,7 +156,40 @@ def _read_url(url: str, fetcher: Fetcher) -> Parsed:
         return [Skipped(url, "the server sent an empty page; check the URL")]
     final = fetched.url
     notes = notes if final == url else (*notes, f"redirected to {final}")
-    return parse_content(text, url, hint=fetched.kind, default_url=final, warnings=notes)
+    return [*parse_content(text, url, hint=fetched.kind, default_url=final, warnings=notes)]
+
+
+def _feed_kind(data: bytes) -> str | None:
+    from .feeds import looks_like_feed
+
+    return looks_like_feed(data)
+
+
+def _read_feed_url(url: str, fetched: Fetched, fetcher: Fetcher, settings: Settings) -> Read:
+    """A feed's entries, read as ``newsprism ingest`` reads a feed URL: a teaser entry from the page it
+    links to (the user asked for the network), pages of one host fetched no faster than one per
+    :data:`~newsprism.ingest.feeds.HOST_INTERVAL` seconds."""
+    from .feeds import Paced, feed_entries
+
+    kind = _feed_kind(fetched.data)
+    if kind == "opml":
+        return [Skipped(url, OPML_URL)]
+    if kind is None and fetched.kind != "feed":
+        return [Skipped(url, NOT_A_FEED)]
+    paced = Paced(fetcher.fetch)
+    paced.hit(fetched.url)
+    entries: Read = [*feed_entries(fetched.data, url, settings, fetch_page=paced)]
+    return entries or [Skipped(url, "the feed holds no entries; nothing to read")]
+
+
+OPML_URL = (
+    "an OPML list of feeds, not an article or a feed: save it as a file and pass it to "
+    "`newsprism ingest FILE`, which fetches the feeds it lists, or pass the feeds' URLs"
+)
+NOT_A_FEED = (
+    "XML but not an RSS/Atom feed; newsprism reads web pages, plain text, JSON and RSS/Atom feeds: "
+    "pass the URL of the article's page or of the feed, or save the article text as a .txt file"
+)
 
 
 def _read_path(name: str, settings: Settings, *, origin: str | None = None) -> Parsed:
