@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from newsprism.errors import InputError
 from newsprism.model import Article, Skipped
+from newsprism.normalise.text import normalise_line
 from newsprism.settings import Settings
 
 from .build import build_article, reprint_id
@@ -41,14 +42,16 @@ def read_articles(
     """Read and normalise every input, in order; bad inputs become ``Skipped`` entries, never exceptions.
 
     ``transport`` replaces the network for URLs (tests pass ``httpx.MockTransport``); ``stdin`` is the
-    text for the ``-`` input (``sys.stdin`` is read when it is None). An input with exactly the text and
-    outlet of an earlier one is read once, with a warning on the first; ``keep_copies`` returns it as
-    well instead (the story service counts copies itself and keeps each copy's URL). The same text from
-    another outlet is a verbatim reprint and is kept (see :func:`distinct`).
+    text for the ``-`` input (``sys.stdin`` is read when it is None). An input with exactly the text of
+    an earlier one, when both name the same outlet or neither names one (a file known only by its file
+    name), is read once, with a warning on the first naming the copy; ``keep_copies`` returns it as well
+    instead, under the first one's outlet when it names none (the story service counts copies itself and
+    keeps each copy's URL). The same text from another named outlet is a verbatim reprint and is kept (see
+    :func:`distinct`), and so is a copy naming no outlet beside one that names its outlet.
     """
     articles: list[Article] = []
     skipped: list[Skipped] = []
-    first_by_text: dict[tuple[str, str], int] = {}
+    first_by_text: dict[tuple[str, str | None], int] = {}
     texts: set[str] = set()
     with Fetcher(settings.fetch, transport) as fetcher:
         for name in inputs:
@@ -64,8 +67,14 @@ def read_articles(
                 if isinstance(built, Skipped):
                     skipped.append(built)
                     continue
-                seen = None if keep_copies else first_by_text.get((built.text, built.outlet))
-                if seen is not None:
+                named = bool(built.outlet)
+                if not named and isinstance(item, Draft) and item.file_outlet:
+                    built = replace(built, outlet=normalise_line(item.file_outlet))
+                key = (built.text, built.outlet if named else None)
+                seen = first_by_text.get(key)
+                if seen is not None and keep_copies:
+                    built = replace(built, outlet=articles[seen].outlet)  # one outlet's copy, not a reprint
+                elif seen is not None:
                     kept = articles[seen]
                     note = (
                         f"{built.origin} appears twice (named twice, or repeated in its input); read once"
@@ -74,7 +83,8 @@ def read_articles(
                     )
                     articles[seen] = _with_warning(kept, note)
                     continue
-                first_by_text[(built.text, built.outlet)] = len(articles)
+                else:
+                    first_by_text[key] = len(articles)
                 articles.append(built if keep_copies else distinct(built, texts))
                 texts.add(built.text)
     return articles, skipped
@@ -109,7 +119,9 @@ def _guarded(origin: str, work: Callable[[], list[T]]) -> list[T | Skipped]:
 
 
 def _build_one(draft: Draft, settings: Settings) -> list[Article | Skipped]:
-    return [build_article(draft, settings.ingest)]
+    """The article without the file name as its outlet: an empty outlet tells the caller the input named
+    none, so that two copies of one unnamed article are not taken for two outlets' reprints."""
+    return [build_article(replace(draft, file_outlet=""), settings.ingest)]
 
 
 def _with_warning(article: Article, note: str) -> Article:
