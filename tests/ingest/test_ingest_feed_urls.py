@@ -105,6 +105,8 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             body, ctype = _OPML.encode(), "text/x-opml"
         elif path == "/opml-xml":
             body, ctype = _OPML.encode(), "application/xml"
+        elif path == "/xhtml":  # a page some servers send as XML
+            body, ctype = b'<?xml version="1.0" encoding="utf-8"?>\n' + _PAGE.encode(), "application/xml"
         elif path == "/report.pdf":
             body, ctype = b"%PDF-1.7 not really", "application/pdf"
         else:
@@ -167,6 +169,13 @@ def test_a_feed_urls_summary_entry_is_read_from_the_page_it_links_to(port: int) 
         ("Fleet back at sea", "Tolvik Herald", PAGE_BODY)
     ]
     assert articles[0].origin == articles[0].url == f"http://127.0.0.1:{port}/fleet"
+
+
+def test_an_xhtml_page_sent_as_xml_is_read_as_the_page(port: int) -> None:
+    articles, skipped = read_articles([f"http://127.0.0.1:{port}/xhtml"], LOCAL)
+    assert skipped == [] and [(a.title, a.outlet, a.text) for a in articles] == [
+        ("Fleet back at sea", "Tolvik Herald", PAGE_BODY)
+    ]
 
 
 def test_what_is_no_feed_is_refused_with_what_to_do(port: int) -> None:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from newsprism.errors import InputError
 from newsprism.model import Article, Skipped
+from newsprism.normalise.html import looks_like_html
 from newsprism.normalise.text import normalise_line
 from newsprism.settings import Settings
 
@@ -158,17 +159,25 @@ def _parse_input(name: str, settings: Settings, fetcher: Fetcher, stdin: str | N
 
 def _read_url(url: str, fetcher: Fetcher, settings: Settings) -> Read:
     fetched = fetcher.fetch(url)
-    if fetched.kind in ("feed", "xml") or (fetched.kind != "json" and _feed_kind(fetched.data)):
+    sniffed = None if fetched.kind == "json" else _feed_kind(fetched.data)
+    if sniffed == "opml":
+        return [Skipped(url, OPML_URL)]
+    if sniffed == "feed" or fetched.kind == "feed":
         return _read_feed_url(url, fetched, fetcher, settings)
     declared = fetched.charset
-    if fetched.kind in ("html", "unknown") and declared is None:
+    if fetched.kind in ("html", "xml", "unknown") and declared is None:
         declared = charset_for_html(fetched.data)
     text, notes = decode(fetched.data, url, declared=declared)
     if not text.strip():
         return [Skipped(url, "the server sent an empty page; check the URL")]
+    hint: str = fetched.kind
+    if fetched.kind == "xml":  # an XHTML page some servers send as XML is read as the page it is
+        if not looks_like_html(text):
+            return [Skipped(url, NOT_A_FEED)]
+        hint = "html"
     final = fetched.url
     notes = notes if final == url else (*notes, f"redirected to {final}")
-    return [*parse_content(text, url, hint=fetched.kind, default_url=final, warnings=notes)]
+    return [*parse_content(text, url, hint=hint, default_url=final, warnings=notes)]
 
 
 def _feed_kind(data: bytes) -> str | None:
@@ -183,11 +192,6 @@ def _read_feed_url(url: str, fetched: Fetched, fetcher: Fetcher, settings: Setti
     :data:`~newsprism.ingest.feeds.HOST_INTERVAL` seconds."""
     from .feeds import Paced, feed_entries
 
-    kind = _feed_kind(fetched.data)
-    if kind == "opml":
-        return [Skipped(url, OPML_URL)]
-    if kind is None and fetched.kind != "feed":
-        return [Skipped(url, NOT_A_FEED)]
     paced = Paced(fetcher.fetch)
     paced.hit(fetched.url)
     entries: Read = [*feed_entries(fetched.data, url, settings, fetch_page=paced)]
