@@ -212,3 +212,21 @@ def test_several_stories_are_warned_of_but_a_lone_local_angle_is_not(
     _warn_several_stories(arts, [[0, 1, 2], [3, 4], [5]])
     err = capsys.readouterr().err
     assert "6 articles look like 3 different stories" in err and "'title 3' (Outlet 3)" in err
+
+
+def test_identical_files_naming_no_outlet_are_one_source_with_a_warning(tmp_path: Path) -> None:
+    """Two saved copies of one article, each known only by its file name, were two outlets."""
+    body = (
+        "The Tolvik harbour ferry resumed its crossings to Brannholm on Monday after a storm kept it in "
+        "port for three days, the harbour office said. The first boat left at 06:40 with 112 passengers.\n\n"
+        "Harbour master Edda Lunn said the breakwater lights had been repaired overnight and that the "
+        "timetable would be back to normal by Wednesday."
+    )
+    first, second = tmp_path / "harbour_story.txt", tmp_path / "harbour_story_copy.txt"
+    first.write_text(body, encoding="utf-8")
+    second.write_text(body, encoding="utf-8")
+    result = run("compare", str(first), str(second), "--format", "json")
+    assert result.returncode == 0, result.stderr
+    assert [s["outlet"] for s in json.loads(result.stdout)["sources"]] == ["harbour_story"]
+    warning = f"newsprism: {first}: {second} has exactly the same text; it was read once, as this article"
+    assert "".join(warning.split()) in "".join(result.stderr.split())  # rich wraps long paths anywhere

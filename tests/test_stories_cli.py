@@ -100,6 +100,22 @@ def test_story_settings_from_the_settings_file_reach_ingest(tmp_path: Path) -> N
     assert len(stories) == sum(len(items) for items in EVENTS.values())
 
 
+def test_identical_files_naming_no_outlet_are_stored_once(tmp_path: Path) -> None:
+    """Each copy was known by its file name, so the second was stored as another outlet's reprint."""
+    _title, text = EVENTS[next(iter(EVENTS))][0][2:]
+    for name in ("ferry.txt", "ferry (2).txt"):
+        (tmp_path / name).write_text(f"{text}\n", encoding="utf-8")
+    store = str(tmp_path / "s.sqlite")
+    runner, app = CliRunner(), _app()
+    done = runner.invoke(
+        app, ["ingest", str(tmp_path / "ferry.txt"), str(tmp_path / "ferry (2).txt"), "--store", store]
+    )
+    assert done.exit_code == 0, done.output
+    assert "1 new article, 1 exact copy" in " ".join(done.output.split())
+    stories = json.loads(runner.invoke(app, ["stories", "--store", store, "--format", "json"]).stdout)
+    assert [a["outlet"] for s in stories for a in s["articles"]] == ["ferry"]
+
+
 class _FeedHandler(http.server.BaseHTTPRequestHandler):
     def do_GET(self) -> None:
         if self.path == "/chess.rss":

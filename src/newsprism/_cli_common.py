@@ -33,8 +33,8 @@ Inputs = Annotated[
     list[str],
     typer.Argument(
         help="Files (.txt .md .html .json .jsonl; file:// URLs too), folders (their article files and those "
-        "of every subfolder, by path; hidden ones, README and LICENSE skipped), http(s) URLs, "
-        "or - for standard input."
+        "of every subfolder, by path; hidden ones, README and LICENSE skipped), http(s) URLs of pages "
+        "or RSS/Atom feeds, or - for standard input."
     ),
 ]
 ConfigOpt = Annotated[

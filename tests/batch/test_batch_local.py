@@ -109,6 +109,27 @@ def test_tables_and_reports(local_out: Path) -> None:
             assert articles[aid][start:end] == text
 
 
+def test_quote_rows_carry_the_reports_links(local_out: Path) -> None:
+    """The quotes table had ``shared_with`` but not the labelled ``links`` the JSON report gives."""
+    from newsprism.batch.rows import quote_schema
+
+    rows = [
+        r
+        for part in sorted((local_out / "quotes").glob("*.parquet"))
+        for r in pq.read_table(part).to_pylist()
+    ]
+    assert all(
+        pq.read_schema(p).remove_metadata() == quote_schema()
+        for p in (local_out / "quotes").glob("*.parquet")
+    )
+    reports = {
+        p.stem: json.loads(p.read_text(encoding="utf-8")) for p in (local_out / "reports").glob("*.json")
+    }
+    expected = {(story, q["id"]): q["links"] for story, r in reports.items() for q in r["quotes"]}
+    assert {(r["story"], r["quote"]): r["links"] for r in rows} == expected
+    assert any(expected.values())  # the team's archive has quotes that other outlets share
+
+
 def test_rerun_skips_written_shards_and_groups(archive: Path, local_out: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     shutil.copytree(local_out, out)

@@ -366,6 +366,31 @@ def test_exact_duplicates_keep_the_first_with_a_warning(tmp_path: Path) -> None:
     assert [a.warnings for a in articles] == [(twice_note,)]
 
 
+def test_identical_files_that_name_no_outlet_are_one_article_not_two_outlets(tmp_path: Path) -> None:
+    """Two saved copies of one article (no outlet named: each would be known by its file name) counted
+    as two outlets, so the report showed every fact as shared by two sources."""
+    (tmp_path / "kessla_strike.txt").write_text(f"{BODY}\n")
+    (tmp_path / "kessla_strike (1).txt").write_text(f"\n{BODY}  \n")  # the same text once normalised
+    articles, skipped = read(tmp_path / "kessla_strike.txt", tmp_path / "kessla_strike (1).txt")
+    assert skipped == [] and [a.outlet for a in articles] == ["kessla_strike"]
+    assert articles[0].warnings == (
+        f"{tmp_path / 'kessla_strike (1).txt'} has exactly the same text; it was read once, as this article",
+    )
+    # in a folder too
+    articles, _ = read(tmp_path)
+    assert len(articles) == 1
+
+
+def test_the_same_text_with_an_outlet_named_once_is_kept_twice(tmp_path: Path) -> None:
+    """Only copies that name no outlet, or the same one, are one article: a file naming its outlet beside
+    an unnamed copy may be that outlet's text and another's reprint of it, which the reuse lens shows."""
+    (tmp_path / "copy.txt").write_text(BODY)
+    (tmp_path / "wire.txt").write_text(f"Outlet: Meridian Press Agency\n\n{BODY}")
+    articles, skipped = read(tmp_path / "copy.txt", tmp_path / "wire.txt")
+    assert skipped == [] and [a.outlet for a in articles] == ["copy", "Meridian Press Agency"]
+    assert articles[0].id != articles[1].id and articles[0].warnings == articles[1].warnings == ()
+
+
 def test_the_same_text_from_another_outlet_is_a_reprint_kept_as_its_own_source(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text(f"Outlet: Northwire\n\n{BODY}")
     (tmp_path / "b.txt").write_text(f"Outlet: Valley Courier\n\n{BODY}")

@@ -60,11 +60,15 @@ def test_compare_two_pasted_articles(page: Any, live_server: Any) -> None:
         "Transport chief Mara Lindqvist said the line connects the east side at last.\n\n"
         "Work begins in May."
     )
+    page.get_by_label("Author").nth(1).fill("Jonas Berg")
+    page.get_by_role("button", name="Add another text").click()
+    assert page.get_by_label("Author").count() == 3 and page.get_by_label("Author").nth(2).input_value() == ""
     page.get_by_role("button", name="Compare").click()
     page.wait_for_selector("#np-bar", timeout=REPORT_WAIT_MS)
     assert "/jobs/" in page.url
     body = page.locator("body").inner_text()
     assert "Riverside Times" in body and "East End Echo" in body
+    assert page.locator("#sources .by").all_inner_texts() == ["by Jonas Berg"]  # beside its title
     assert "Neutral summary" in body
 
 

@@ -366,6 +366,67 @@ def test_refused_compare_form_keeps_what_was_typed(client: Any) -> None:
     assert empty.text.count('name="text"') == 2  # still a usable form
 
 
+def _job_report(client: Any, location: str) -> dict[str, Any]:
+    job = location.rsplit("/", 1)[-1]
+    deadline = time.monotonic() + 20
+    while client.get(f"/api/jobs/{job}").json()["status"] in ("queued", "running"):
+        assert time.monotonic() < deadline
+        time.sleep(0.02)
+    return dict(client.get(f"/api/jobs/{job}/report").json())
+
+
+def test_the_compare_form_takes_each_articles_author(client: Any) -> None:
+    """The model keeps an article's author, but the form had no field for it."""
+    form = client.get("/compare").text
+    assert form.count('name="author"') == 2 and form.count('name="text"') == 2
+    data = {
+        "text": [
+            "Title: Quay closes\n\nThe old quay at Pellin closed on Friday for repairs, the port said.",
+            "By Tove Rask\n\nPellin's old quay shut on Friday so that engineers can repair its wall.",
+            "Title: Quay work\nAuthor: Lars Pell\n\nRepairs to the old Pellin quay began on Friday.",
+        ],
+        "outlet": ["Port News", "Coast Weekly", "Pellin Radio"],
+        "author": ["  Mara   Quill ", "", "Ines Carver"],  # the form's author wins over the text's own
+    }
+    r = client.post("/compare", headers=SAME, data=data, follow_redirects=False)
+    assert r.status_code == 303, r.text
+    report = _job_report(client, r.headers["location"])
+    assert [(s["outlet"], s.get("author")) for s in report["sources"]] == [
+        ("Port News", "Mara Quill"),
+        ("Coast Weekly", "Tove Rask"),
+        ("Pellin Radio", "Ines Carver"),
+    ]
+    page = client.get(r.headers["location"]).text  # shown beside the title, as the report shows it
+    assert '<div class="by">by Mara Quill</div>' in page and '<div class="by">by Ines Carver</div>' in page
+    # a refused request gives the form back with the authors typed
+    data = {
+        "text": ["Some words about the quay here.", ""],
+        "author": ["Åsa <Ødegård>", ""],
+        "urls": "http://10.0.0.1/a",
+    }
+    again = client.post("/compare", headers=SAME, data=data)
+    assert again.status_code == 400 and 'value="Åsa &lt;Ødegård&gt;"' in again.text
+
+
+def test_the_compare_api_takes_an_author(client: Any) -> None:
+    body = {
+        "articles": [
+            {
+                "text": "The old quay at Pellin closed on Friday for repairs, the port said.",
+                "author": "Mara Quill",
+            },
+            {
+                "html": "<html><body><article><h1>Pellin quay shut</h1><p>Pellin's old quay shut on Friday "
+                "so that engineers can repair its wall, port officials said.</p></article></body></html>",
+            },
+        ]
+    }
+    r = client.post("/api/compare", json=body)
+    assert r.status_code == 200, r.text
+    assert [s.get("author") for s in r.json()["sources"]] == ["Mara Quill", None]
+    assert "author" in client.get("/openapi.json").json()["components"]["schemas"]["ArticleIn"]["properties"]
+
+
 def test_api_says_what_a_bad_body_should_be(client: Any) -> None:
     for body, said in ((b"", "has no body"), (b"notjson", "not valid JSON")):
         r = client.post("/api/compare", content=body, headers={"content-type": "application/json"})

@@ -159,6 +159,7 @@ class FakePipeline:
                     published=a.published,
                     language=a.language,
                     words=a.words,
+                    author=a.author,
                     text=a.text,
                     loadedness=min(1.0, 0.3 * len(spans)),
                     wire=("Wirex",) if "(Wirex)" in a.text else (),

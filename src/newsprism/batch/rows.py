@@ -322,6 +322,7 @@ def story_rows(
             "text": q.text,
             "cue": q.cue,
             "shared_with": list(q.shared_with),
+            "links": [{"quote": qid, "match": match} for qid, match in q.links],
         }
         for q in report.quotes
     ]
@@ -387,6 +388,31 @@ def story_rows(
             )
         )
     return {"stories": stories, "claims": claims, "quotes": quotes, "findings": findings}
+
+
+def quote_schema() -> pa.Schema:
+    """The quotes table. Fixed rather than inferred: a group whose quotes link to none would otherwise
+    write ``links`` as a list of nulls, and parts of one table must agree for readers that take the
+    first part's schema. ``links`` is the JSON report's: each quote of another source of the story it
+    relates to (story-local ids, as ``shared_with``) and how ("same-words", "paraphrase",
+    "other-speaker", "same-speech")."""
+    import pyarrow as pa
+
+    return pa.schema(
+        [
+            ("story", pa.string()),
+            ("quote", pa.string()),
+            ("article", pa.string()),
+            ("speaker", pa.string()),
+            ("kind", pa.string()),
+            ("start", pa.int64()),
+            ("end", pa.int64()),
+            ("text", pa.string()),
+            ("cue", pa.string()),
+            ("shared_with", pa.list_(pa.string())),
+            ("links", pa.list_(pa.struct([("quote", pa.string()), ("match", pa.string())]))),
+        ]
+    )
 
 
 def _fallback_headline(report: StoryReport) -> str:

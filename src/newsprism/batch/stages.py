@@ -37,6 +37,7 @@ from newsprism.batch.io import (
 )
 from newsprism.batch.rows import (
     article_schema,
+    quote_schema,
     skipped_row,
     skipped_schema,
     source_from_row,
@@ -509,8 +510,9 @@ class StoryWorker:
             for table, new in story_rows(story["story"], report, ids, rel).items():
                 tables[table].extend(new)
             write.lap("write", clock, 0)
+        schemas = {"quotes": quote_schema()}
         for table in ("claims", "quotes", "findings", "stories"):  # stories last: the done marker
-            write_table_atomic(part_path(self.out, table, key), tables[table], None)
+            write_table_atomic(part_path(self.out, table, key), tables[table], schemas.get(table))
         write.lap("write", clock, 0)
         for stage, part in (("analyse", analyse), ("write", write)):
             stats.add(stage, part.seconds.get(stage, 0.0), n_articles, part.cpu.get(stage, 0.0))

@@ -14,6 +14,8 @@ What ``read_articles`` accepts, in the order given (bad inputs become ``Skipped`
   ``file://`` URLs as local paths; any other scheme is skipped with a reason naming it;
 - RSS/Atom feed files (recognised by content), named or in a folder: each entry is an article; an OPML
   list in a folder is skipped with a reason (only a named one is fetched, by ``newsprism ingest``);
+- RSS/Atom feed URLs (a feed content type, or XML or any text that sniffs as a feed): each entry is an
+  article, a summary-only entry read from the page it links to;
 - ``-`` for standard input, and directories (their article files and those of every subfolder, sorted
   by path; hidden files and folders and links to folders are left out).
 """

@@ -38,9 +38,11 @@ if TYPE_CHECKING:
 
 __all__ = [
     "FeedPoller",
+    "Paced",
     "PollResult",
     "feed_articles",
     "feed_drafts",
+    "feed_entries",
     "full_entry",
     "is_teaser",
     "looks_like_feed",
@@ -242,32 +244,74 @@ def feed_articles(
     fetch_page: Callable[[str], Fetched] | None = None,
     have_full: Callable[[Sequence[str]], set[str]] | None = None,
 ) -> tuple[list[Article], list[Skipped]]:
-    """The entries of an RSS/Atom document as articles; a malformed feed raises :class:`InputError`.
+    """The entries of an RSS/Atom document as articles, and those that cannot be read; see
+    :func:`feed_entries`."""
+    entries = feed_entries(data, origin, settings, fetch_page=fetch_page, have_full=have_full)
+    return [e for e in entries if isinstance(e, Article)], [e for e in entries if isinstance(e, Skipped)]
+
+
+def feed_entries(
+    data: bytes,
+    origin: str,
+    settings: Settings,
+    *,
+    fetch_page: Callable[[str], Fetched] | None = None,
+    have_full: Callable[[Sequence[str]], set[str]] | None = None,
+) -> list[Article | Skipped]:
+    """The entries of an RSS/Atom document in feed order, each an article or why it cannot be read; a
+    malformed feed raises :class:`InputError`.
 
     With ``fetch_page``, a teaser entry is read from the page it links to (see :func:`full_entry`),
     except for the links ``have_full`` says are already held in full; without it, teasers are kept
     with a warning.
     """
-    articles: list[Article] = []
-    skipped: list[Skipped] = []
+    out: list[Article | Skipped] = []
     drafts = feed_drafts(data, origin)
     teasers = [d.url for d in drafts if d.url and is_teaser(d)]
     held = have_full(teasers) if have_full is not None and teasers else set()
     for draft in drafts:
-        where = draft.origin
         try:
             if fetch_page is None:
-                built = build_article(local_teaser(draft), settings.ingest)
+                out.append(build_article(local_teaser(draft), settings.ingest))
             elif is_teaser(draft) and draft.url not in held:
-                built = full_entry(draft, fetch_page, settings)
+                out.append(full_entry(draft, fetch_page, settings))
             else:
-                built = build_article(draft, settings.ingest)
+                out.append(build_article(draft, settings.ingest))
         except Exception as exc:  # one bad entry never loses the rest of the feed
-            built = Skipped(
-                where, f"unexpected {type(exc).__name__} while reading it ({exc}); please report this"
+            out.append(
+                Skipped(
+                    draft.origin,
+                    f"unexpected {type(exc).__name__} while reading it ({exc}); please report this",
+                )
             )
-        (skipped if isinstance(built, Skipped) else articles).append(built)  # type: ignore[arg-type]
-    return articles, skipped
+    return out
+
+
+#: Seconds between two requests to one host when a feed's teasers are read from their pages.
+HOST_INTERVAL = 2.0
+
+
+@dataclass
+class Paced:
+    """``fetch`` no sooner than ``interval`` seconds after the last request to the same host: a feed
+    read once (named to ``compare``) may link dozens of pages on one site, which must not be hammered."""
+
+    fetch: Callable[[str], Fetched]
+    interval: float = HOST_INTERVAL
+    clock: Callable[[], float] = time.monotonic
+    sleep: Callable[[float], None] = time.sleep
+    _last_hit: dict[str, float] = field(default_factory=dict)
+
+    def hit(self, url: str) -> None:
+        """Note a request made elsewhere (the feed itself) to ``url``'s host."""
+        self._last_hit[urlsplit(url).hostname or ""] = self.clock()
+
+    def __call__(self, url: str) -> Fetched:
+        last = self._last_hit.get(urlsplit(url).hostname or "")
+        if last is not None and (wait := last + self.interval - self.clock()) > 0:
+            self.sleep(wait)
+        self.hit(url)
+        return self.fetch(url)
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,7 +21,8 @@ from newsprism.settings import FetchSettings
 if TYPE_CHECKING:
     import httpx
 
-Kind = Literal["html", "text", "json", "jsonl", "unknown"]
+# "feed" is a declared RSS/Atom type; "xml" is XML that is read as a feed only if it sniffs as one.
+Kind = Literal["html", "text", "json", "jsonl", "feed", "xml", "unknown"]
 
 _KINDS: dict[str, Kind] = {
     "text/html": "html",
@@ -34,11 +35,29 @@ _KINDS: dict[str, Kind] = {
     "application/ndjson": "jsonl",
     "application/jsonl": "jsonl",
     "application/x-jsonlines": "jsonl",
+    "application/rss+xml": "feed",
+    "application/x-rss+xml": "feed",
+    "application/atom+xml": "feed",
+    "application/rdf+xml": "feed",
+    "text/rss+xml": "feed",
+    "text/xml": "xml",
+    "application/xml": "xml",
+    "text/x-opml": "xml",
     "application/octet-stream": "unknown",
     "binary/octet-stream": "unknown",
     "": "unknown",
 }
+# Structured-syntax suffixes (RFC 6839): "application/vnd.x+json" is JSON, "application/x-opml+xml" XML.
+_SUFFIX_KINDS: dict[str, Kind] = {"json": "json", "xml": "xml"}
 _REDIRECTS = {301, 302, 303, 307, 308}
+
+
+def unsupported_type(mime: str) -> str:
+    """Why a response of content type ``mime`` is not read, and what to do instead."""
+    return (
+        f"content type {mime} is not supported (newsprism reads web pages, plain text, JSON and RSS/Atom "
+        "feeds); if it holds an article, save the article text as a .txt file and pass that instead"
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +90,11 @@ class Fetcher:
     @property
     def client(self) -> httpx.Client:
         if self._client is None:
-            self._client = new_client(self.settings, self._transport, "text/html,text/plain,*/*;q=0.5")
+            self._client = new_client(
+                self.settings,
+                self._transport,
+                "text/html,text/plain,application/json,application/rss+xml,application/atom+xml,*/*;q=0.5",
+            )
         return self._client
 
     def fetch(self, url: str) -> Fetched:
@@ -114,13 +137,9 @@ class Fetcher:
         if resp.status_code >= 300:
             raise FetchError(origin, f"HTTP {resp.status_code} without a usable redirect; pass the final URL")
         mime = resp.headers.get("content-type", "").split(";")[0].strip().lower()
-        kind = _KINDS.get(mime) or ("json" if mime.endswith("+json") else None)
+        kind = _KINDS.get(mime) or _SUFFIX_KINDS.get(mime.rpartition("+")[2] if "+" in mime else "")
         if kind is None:
-            raise FetchError(
-                origin,
-                f"content type {mime} is not supported (newsprism reads HTML, plain text and JSON); "
-                "save the article text as a .txt file and pass that instead",
-            )
+            raise FetchError(origin, unsupported_type(mime))
         limit = self.settings.max_bytes
         declared = resp.headers.get("content-length", "")
         if declared.isdigit() and int(declared) > limit:

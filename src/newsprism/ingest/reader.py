@@ -12,10 +12,12 @@ from typing import TYPE_CHECKING, TypeVar
 
 from newsprism.errors import InputError
 from newsprism.model import Article, Skipped
+from newsprism.normalise.html import looks_like_html
+from newsprism.normalise.text import normalise_line
 from newsprism.settings import Settings
 
 from .build import build_article, reprint_id
-from .fetch import Fetcher
+from .fetch import Fetched, Fetcher
 from .records import Draft, Parsed, charset_for_html, check_text, decode, parse_content
 
 if TYPE_CHECKING:
@@ -41,14 +43,16 @@ def read_articles(
     """Read and normalise every input, in order; bad inputs become ``Skipped`` entries, never exceptions.
 
     ``transport`` replaces the network for URLs (tests pass ``httpx.MockTransport``); ``stdin`` is the
-    text for the ``-`` input (``sys.stdin`` is read when it is None). An input with exactly the text and
-    outlet of an earlier one is read once, with a warning on the first; ``keep_copies`` returns it as
-    well instead (the story service counts copies itself and keeps each copy's URL). The same text from
-    another outlet is a verbatim reprint and is kept (see :func:`distinct`).
+    text for the ``-`` input (``sys.stdin`` is read when it is None). An input with exactly the text of
+    an earlier one, when both name the same outlet or neither names one (a file known only by its file
+    name), is read once, with a warning on the first naming the copy; ``keep_copies`` returns it as well
+    instead, under the first one's outlet when it names none (the story service counts copies itself and
+    keeps each copy's URL). The same text from another named outlet is a verbatim reprint and is kept (see
+    :func:`distinct`), and so is a copy naming no outlet beside one that names its outlet.
     """
     articles: list[Article] = []
     skipped: list[Skipped] = []
-    first_by_text: dict[tuple[str, str], int] = {}
+    first_by_text: dict[tuple[str, str | None], int] = {}
     texts: set[str] = set()
     with Fetcher(settings.fetch, transport) as fetcher:
         for name in inputs:
@@ -56,12 +60,22 @@ def read_articles(
                 if isinstance(item, Skipped):
                     skipped.append(item)
                     continue
-                built = _guarded(item.origin, partial(_build_one, item, settings))[0]
+                built = (
+                    item
+                    if isinstance(item, Article)  # a feed URL's entry, read from its page when a teaser
+                    else _guarded(item.origin, partial(_build_one, item, settings))[0]
+                )
                 if isinstance(built, Skipped):
                     skipped.append(built)
                     continue
-                seen = None if keep_copies else first_by_text.get((built.text, built.outlet))
-                if seen is not None:
+                named = bool(built.outlet)
+                if not named and isinstance(item, Draft) and item.file_outlet:
+                    built = replace(built, outlet=normalise_line(item.file_outlet))
+                key = (built.text, built.outlet if named else None)
+                seen = first_by_text.get(key)
+                if seen is not None and keep_copies:
+                    built = replace(built, outlet=articles[seen].outlet)  # one outlet's copy, not a reprint
+                elif seen is not None:
                     kept = articles[seen]
                     note = (
                         f"{built.origin} appears twice (named twice, or repeated in its input); read once"
@@ -70,7 +84,8 @@ def read_articles(
                     )
                     articles[seen] = _with_warning(kept, note)
                     continue
-                first_by_text[(built.text, built.outlet)] = len(articles)
+                else:
+                    first_by_text[key] = len(articles)
                 articles.append(built if keep_copies else distinct(built, texts))
                 texts.add(built.text)
     return articles, skipped
@@ -105,7 +120,9 @@ def _guarded(origin: str, work: Callable[[], list[T]]) -> list[T | Skipped]:
 
 
 def _build_one(draft: Draft, settings: Settings) -> list[Article | Skipped]:
-    return [build_article(draft, settings.ingest)]
+    """The article without the file name as its outlet: an empty outlet tells the caller the input named
+    none, so that two copies of one unnamed article are not taken for two outlets' reprints."""
+    return [build_article(replace(draft, file_outlet=""), settings.ingest)]
 
 
 def _with_warning(article: Article, note: str) -> Article:
@@ -114,7 +131,11 @@ def _with_warning(article: Article, note: str) -> Article:
     return dataclasses.replace(article, warnings=(*article.warnings, note))
 
 
-def _parse_input(name: str, settings: Settings, fetcher: Fetcher, stdin: str | None) -> Parsed:
+# What one input gives: drafts to build, or articles already built (a feed URL's entries), or why not.
+Read = list[Draft | Article | Skipped]
+
+
+def _parse_input(name: str, settings: Settings, fetcher: Fetcher, stdin: str | None) -> Read:
     try:
         if name == "-":
             notes: tuple[str, ...] = ()
@@ -125,28 +146,66 @@ def _parse_input(name: str, settings: Settings, fetcher: Fetcher, stdin: str | N
                 text = check_text(stdin, "-")  # callers may pass undecodable bytes as surrogates
             if not text.strip():
                 return [Skipped("-", "standard input is empty; pipe an article into it")]
-            return parse_content(text, "-", warnings=notes)
+            return [*parse_content(text, "-", warnings=notes)]
         if name.lower().startswith(("http://", "https://")):
-            return _read_url(name, fetcher)
+            return _read_url(name, fetcher, settings)
         path = local_path(name)
-        return _read_path(path, settings, origin=name if path != name else None)
+        return [*_read_path(path, settings, origin=name if path != name else None)]
     except InputError as exc:
         return [Skipped(name, exc.reason)]
     except OSError as exc:  # e.g. standard input closed or not readable
         return [Skipped(name, f"cannot read it ({exc}); check the input")]
 
 
-def _read_url(url: str, fetcher: Fetcher) -> Parsed:
+def _read_url(url: str, fetcher: Fetcher, settings: Settings) -> Read:
     fetched = fetcher.fetch(url)
+    sniffed = None if fetched.kind == "json" else _feed_kind(fetched.data)
+    if sniffed == "opml":
+        return [Skipped(url, OPML_URL)]
+    if sniffed == "feed" or fetched.kind == "feed":
+        return _read_feed_url(url, fetched, fetcher, settings)
     declared = fetched.charset
-    if fetched.kind in ("html", "unknown") and declared is None:
+    if fetched.kind in ("html", "xml", "unknown") and declared is None:
         declared = charset_for_html(fetched.data)
     text, notes = decode(fetched.data, url, declared=declared)
     if not text.strip():
         return [Skipped(url, "the server sent an empty page; check the URL")]
+    hint: str = fetched.kind
+    if fetched.kind == "xml":  # an XHTML page some servers send as XML is read as the page it is
+        if not looks_like_html(text):
+            return [Skipped(url, NOT_A_FEED)]
+        hint = "html"
     final = fetched.url
     notes = notes if final == url else (*notes, f"redirected to {final}")
-    return parse_content(text, url, hint=fetched.kind, default_url=final, warnings=notes)
+    return [*parse_content(text, url, hint=hint, default_url=final, warnings=notes)]
+
+
+def _feed_kind(data: bytes) -> str | None:
+    from .feeds import looks_like_feed
+
+    return looks_like_feed(data)
+
+
+def _read_feed_url(url: str, fetched: Fetched, fetcher: Fetcher, settings: Settings) -> Read:
+    """A feed's entries, read as ``newsprism ingest`` reads a feed URL: a teaser entry from the page it
+    links to (the user asked for the network), pages of one host fetched no faster than one per
+    :data:`~newsprism.ingest.feeds.HOST_INTERVAL` seconds."""
+    from .feeds import Paced, feed_entries
+
+    paced = Paced(fetcher.fetch)
+    paced.hit(fetched.url)
+    entries: Read = [*feed_entries(fetched.data, url, settings, fetch_page=paced)]
+    return entries or [Skipped(url, "the feed holds no entries; nothing to read")]
+
+
+OPML_URL = (
+    "an OPML list of feeds, not an article or a feed: save it as a file and pass it to "
+    "`newsprism ingest FILE`, which fetches the feeds it lists, or pass the feeds' URLs"
+)
+NOT_A_FEED = (
+    "XML but not an RSS/Atom feed; newsprism reads web pages, plain text, JSON and RSS/Atom feeds: "
+    "pass the URL of the article's page or of the feed, or save the article text as a .txt file"
+)
 
 
 def _read_path(name: str, settings: Settings, *, origin: str | None = None) -> Parsed:

@@ -33,6 +33,7 @@ class ArticleIn(BaseModel):
     title: str = ""
     outlet: str = ""
     published: str | None = None
+    author: str = Field("", description="who wrote it (wins over a byline the article has)")
 
     @model_validator(mode="after")
     def _one_body(self) -> ArticleIn:
@@ -153,7 +154,15 @@ def install(app: FastAPI, state: WebState) -> None:
             content = a.url or a.html or a.text or ""
             origin = a.url if a.url else f"article {i}"
             items.append(
-                Submitted(origin, kind, content, title=a.title, outlet=a.outlet, published=a.published)
+                Submitted(
+                    origin,
+                    kind,
+                    content,
+                    title=a.title,
+                    outlet=a.outlet,
+                    published=a.published,
+                    author=a.author,
+                )
             )
         job = state.compare(items)
         if not body.wait:

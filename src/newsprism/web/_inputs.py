@@ -18,6 +18,7 @@ from newsprism.ingest import Draft, address_problem, build_article, parse_conten
 from newsprism.ingest.reader import distinct
 from newsprism.ingest.records import charset_for_html, decode
 from newsprism.model import Article, Skipped
+from newsprism.normalise.meta import normalise_author
 from newsprism.settings import Settings
 
 if TYPE_CHECKING:
@@ -45,6 +46,7 @@ class Submitted:
     title: str = ""
     outlet: str = ""
     published: str | None = None
+    author: str = ""  # who wrote it, as the form or API gives it; wins over the byline the input has
 
 
 class RequestError(Exception):
@@ -178,6 +180,7 @@ def _draft_override(d: Draft, item: Submitted) -> Draft:
         title=item.title or d.title,
         outlet=item.outlet or d.outlet,
         published=item.published or d.published,
+        author=item.author or d.author,
     )
 
 
@@ -187,6 +190,7 @@ def _override(a: Article, item: Submitted) -> Article:
         title=item.title or a.title,
         outlet=item.outlet or a.outlet,
         published=item.published or a.published,
+        author=normalise_author(item.author) or a.author,
     )
 
 

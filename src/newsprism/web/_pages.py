@@ -105,12 +105,18 @@ def install(app: FastAPI, state: WebState) -> None:
         ) as form:
             texts = [str(t) for t in form.getlist("text")]
             outlets = [str(o) for o in form.getlist("outlet")]
+            authors = [str(a) for a in form.getlist("author")]
             items: list[Submitted] = []
             for i, text in enumerate(texts):
                 if text.strip():
-                    outlet = outlets[i].strip() if i < len(outlets) else ""
                     items.append(
-                        Submitted(origin=f"pasted text {i + 1}", kind="text", content=text, outlet=outlet)
+                        Submitted(
+                            origin=f"pasted text {i + 1}",
+                            kind="text",
+                            content=text,
+                            outlet=_nth(outlets, i).strip(),
+                            author=_nth(authors, i).strip(),
+                        )
                     )
             urls = str(form.get("urls") or "")
             for line in urls.splitlines():
@@ -122,7 +128,7 @@ def install(app: FastAPI, state: WebState) -> None:
             except RequestError as exc:
                 # The form again, with the message and everything that was typed (a refused URL or an
                 # oversize file must not cost the user the articles pasted beside it).
-                kept = {"texts": texts, "outlets": outlets, "urls": urls}
+                kept = {"texts": texts, "outlets": outlets, "authors": authors, "urls": urls}
                 return _compare_form(state, status=exc.status, error=exc.message, kept=kept)
         return RedirectResponse(f"/jobs/{job.id}", status_code=303)
 
@@ -156,8 +162,9 @@ def _compare_form(
     kept = kept or {}
     texts = list(kept.get("texts") or [])
     outlets = list(kept.get("outlets") or [])
+    authors = list(kept.get("authors") or [])
     boxes = [
-        {"text": texts[i] if i < len(texts) else "", "outlet": outlets[i] if i < len(outlets) else ""}
+        {"text": _nth(texts, i), "outlet": _nth(outlets, i), "author": _nth(authors, i)}
         for i in range(max(2, len(texts)))
     ]
     return state.render(
@@ -170,6 +177,11 @@ def _compare_form(
         boxes=boxes,
         urls=kept.get("urls", ""),
     )
+
+
+def _nth(values: list[str], i: int) -> str:
+    """The ``i``-th of a form's repeated fields; "" when a box sent none (a script may leave some out)."""
+    return values[i] if i < len(values) else ""
 
 
 def _progress(state: WebState, job: Job, *, back: str) -> Response:
