@@ -62,7 +62,7 @@ Debug = Annotated[bool, typer.Option("--debug", help="Show tracebacks for bug re
 def stderr_console() -> Any:
     from rich.console import Console
 
-    return Console(stderr=True, highlight=False)
+    return Console(stderr=True, highlight=False, soft_wrap=True)  # a warning names a path: never cut it
 
 
 @contextmanager
