@@ -471,3 +471,55 @@ def test_a_cue_coordinated_with_or_hung_on_a_reported_clause_takes_the_reporters
 def test_an_mp_is_a_person_and_mp_no_part_of_the_name(segmenter: Segmenter, name: str) -> None:
     text = f'Critics slammed the slow repairs. Opposition MP {name} said: "The dam was never safe."'
     assert _speakers(segmenter, text)['"The dam was never safe."'] == (name, "person")
+
+
+@pytest.mark.slow
+def test_a_pronoun_after_an_unnamed_person_is_not_an_earlier_named_speaker(segmenter: Segmenter) -> None:
+    # the closer candidate is "a Holm baker", whom the text never names: the quote stays unnamed
+    text = (
+        '"The river will not wait for us," Harbour Minister Ida Brenne said on Friday.\n\n'
+        "A Holm baker lost a month of flour. "
+        '"Nothing in the cellar could be saved," he said.'
+    )
+    assert _resolved(segmenter, text)['"Nothing in the cellar could be saved,"'] is None
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "intro",
+    [
+        "Harbour spokeswoman Ida Brenne said the quay would reopen.",
+        "Ida Brenne, a local businesswoman, said the quay would reopen.",
+        "Ms Ida Brenne said the quay would reopen.",
+        'Ida Brenne said the quay would reopen. "We will not give up," she said.',
+    ],
+)
+def test_a_pronoun_of_the_other_gender_is_never_that_person(segmenter: Segmenter, intro: str) -> None:
+    text = f'{intro} The water rose again overnight. "The cellar flooded twice," he said.'
+    assert _resolved(segmenter, text)['"The cellar flooded twice,"'] is None
+
+
+@pytest.mark.slow
+def test_a_closer_person_of_the_pronouns_gender_wins_over_one_of_unknown_gender(
+    segmenter: Segmenter,
+) -> None:
+    text = (
+        "Harbour Minister Ida Brenne met fisherman Olav Lind, a father of three, on the quay. "
+        '"We lost every net," he said.'
+    )
+    assert _resolved(segmenter, text)['"We lost every net,"'] == "Olav Lind"
+
+
+@pytest.mark.slow
+def test_person_for_names_no_one_when_an_unnamed_person_is_nearer(segmenter: Segmenter) -> None:
+    text = (
+        '"The river will not wait for us," Harbour Minister Ida Brenne said on Friday.\n\n'
+        "A local baker lost a month of flour. "
+        '"Nothing in the cellar could be saved," he said.'
+    )
+    src = segmenter(Article("s1", text), "s1")
+    he = next(t.i for t in src.tokens if t.text == "he")
+    assert ArticleSpeakers(src).person_for(he) is None
+    alone = segmenter(Article("s2", 'Ida Brenne toured the quay. "It held," she said.'), "s2")
+    she = next(t.i for t in alone.tokens if t.text == "she")
+    assert ArticleSpeakers(alone).person_for(she) == "Ida Brenne"
