@@ -523,3 +523,21 @@ def test_person_for_names_no_one_when_an_unnamed_person_is_nearer(segmenter: Seg
     alone = segmenter(Article("s2", 'Ida Brenne toured the quay. "It held," she said.'), "s2")
     she = next(t.i for t in alone.tokens if t.text == "she")
     assert ArticleSpeakers(alone).person_for(she) == "Ida Brenne"
+
+
+@pytest.mark.slow
+def test_according_to_the_union_is_the_union_the_story_names(segmenter: Segmenter) -> None:
+    text = (
+        "Dock workers at Brenhaven stopped work on Monday, the Coastal Dockers' Federation said. "
+        "About 4,000 workers joined the stoppage, according to the union, which wants a 7% rise. "
+        "The union said talks would resume on Friday."
+    )
+    got = _speakers(segmenter, text)
+    federation = ("Coastal Dockers' Federation", "organisation")
+    assert got["About 4,000 workers joined the stoppage"] == federation
+    assert got["talks would resume on Friday"] == federation
+    two = (
+        "The Coastal Dockers' Federation and the Harbour Pilots' Guild walked out on Monday. "
+        "About 4,000 workers joined the stoppage, according to the union."
+    )
+    assert _speakers(segmenter, two)["About 4,000 workers joined the stoppage"] is None

@@ -97,6 +97,8 @@ _ORG_WORDS = wordset(
 _BODY_WORDS = _ORG_WORDS | wordset("district service institute university hospital board school")
 _LEGAL = wordset("ag plc inc ltd gmbh llc corp sa nv asa ab")
 _ORG_LABELS = frozenset({"ORG", "GPE", "NORP"})
+# the head words of names a bare "the union" may stand for ("the Ostrevian Nurses' Federation")
+_BODY_KINDS = {"union": wordset("union federation association confederation guild syndicate brotherhood")}
 # adjectives that do not pick out one body: "the other union", "the same company", "the new authority"
 _VAGUE = wordset("other same such former new own similar rival")
 _WINDOW = 3  # sentences a pronoun may look back
@@ -570,21 +572,41 @@ class ArticleSpeakers:
         return False
 
     def _earlier_body(self, i: int) -> str | None:
-        """The one body a bare "the union" refers back to: every earlier "the rail workers' union" or
-        "Nordvik Union" in the article names the same one (two different unions leave it open)."""
+        """The one body a bare "the union" refers back to: every earlier "the rail workers' union",
+        "Nordvik Union" or named body of that kind ("the Ostrevian Nurses' Federation") in the article
+        names the same one (two different unions leave it open)."""
         head = self.tokens[i]
         before = [self.tokens[c] for c in self.children[i] if c < i]
         if head.tag != "NN" or any(k.dep != "det" or k.text.lower() != "the" for k in before):
             return None
+        low = head.text.lower()
         names = [
+            name for j in self._by_word.get(low, ()) if j < i and (name := self._body_name(j)) is not None
+        ]
+        names += [
             name
-            for j in self._by_word.get(head.text.lower(), ())
-            if j < i and (name := self._body_name(j)) is not None
+            for word in _BODY_KINDS.get(low, frozenset()) - {low}
+            for j in self._by_word.get(word, ())
+            if j < i and (name := self._org_entity(j)) is not None
         ]
         longest = max(names, key=len, default=None)
         if longest is None or not all(fold(longest).endswith(fold(n)) for n in names):
             return None
         return longest
+
+    def _org_entity(self, i: int) -> str | None:
+        """The proper name that ends in token ``i`` ("Ostrevian Nurses' Federation" for "Federation"; the
+        small tagger may call it anything, even a law), as :meth:`_organisation` spells it."""
+        if self.tokens[i].pos != "PROPN":
+            return None
+        a = i
+        while (
+            a > 0
+            and self.tokens[a - 1].sent == self.tokens[i].sent
+            and (self.tokens[a - 1].pos == "PROPN" or self.tokens[a - 1].tag == "POS")
+        ):
+            a -= 1
+        return _strip_det(self.source.text[self.tokens[a].start : self.tokens[i].end]) if a < i else None
 
     def _body_name(self, i: int) -> str | None:
         """The name of the body whose head word is token ``i``: "rail workers' union", "Nordvik Union"."""
