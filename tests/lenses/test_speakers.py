@@ -541,3 +541,31 @@ def test_according_to_the_union_is_the_union_the_story_names(segmenter: Segmente
         "About 4,000 workers joined the stoppage, according to the union."
     )
     assert _speakers(segmenter, two)["About 4,000 workers joined the stoppage"] is None
+
+
+@pytest.mark.slow
+def test_an_acronym_the_article_defines_is_the_organisation_it_stands_for(segmenter: Segmenter) -> None:
+    text = (
+        "Taps ran dry across Holmvik on Monday, the Northern Water Board (NWB) said. "
+        "Supplies were restored by noon, the NWB said."
+    )
+    got = _speakers(segmenter, text)
+    board = ("Northern Water Board", "organisation")
+    assert got["Taps ran dry across Holmvik on Monday"] == board
+    assert got["Supplies were restored by noon"] == board
+
+
+def test_an_acronym_merges_with_the_organisation_it_stands_for_across_outlets() -> None:
+    mentions = [
+        ("s1", Mention("Northern Water Board", "organisation", "the Northern Water Board")),
+        ("s1", Mention("Northern Water Board", "organisation", "NWB")),  # s1 defined it
+        ("s2", Mention("NWB", "organisation", "the NWB")),
+        ("s3", Mention("Kessel Ore Mining", "organisation", "Kessel Ore Mining")),
+        ("s4", Mention("KOM", "organisation", "KOM")),  # initials of three words or more
+        ("s4", Mention("Brisk Lines", "organisation", "Brisk Lines")),
+        ("s5", Mention("BL", "organisation", "BL")),  # two letters nobody defined: maybe another body
+    ]
+    speakers, ids = merge_speakers(mentions)
+    assert ids == ["p1", "p1", "p1", "p2", "p2", "p3", "p4"]
+    assert [s.name for s in speakers] == ["Northern Water Board", "Kessel Ore Mining", "Brisk Lines", "BL"]
+    assert "NWB" in speakers[0].aliases

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from newsprism.lenses.attribution import Attribution, quote_spans, wordset
 from newsprism.lenses.attribution_cues import Parse
+from newsprism.lenses.wire import initials
 from newsprism.model import Mention, Source, Speaker, Token, within
 
 _PLACE_LABELS = {"GPE", "LOC", "FAC", "DATE", "TIME", "NORP", "EVENT", "LAW"}
@@ -131,6 +132,7 @@ class ArticleSpeakers:
         self.children = self.parse.children
         self.people = self._people()
         self.quotes = quote_spans(source.text)
+        self.acronyms = defined_acronyms(source.text)
         self.speakers: list[tuple[int, str]] = []  # (token, name) of person speakers resolved so far
         self._speaker_heads: set[int] = set()  # head words of every speaker phrase, resolved or not
         self._by_word: dict[str, list[int]] = {}  # lower-cased word -> its token indices, in order
@@ -273,6 +275,9 @@ class ArticleSpeakers:
                 out.append(out[att.inherits] if att.inherits < len(out) else None)
                 continue
             mention = self.resolve_one(att)
+            if mention is not None and mention.kind == "organisation" and mention.name in self.acronyms:
+                # "the VGA said" after "the Valdorian Grid Authority (VGA) said": one body, one name
+                mention = Mention(self.acronyms[mention.name], "organisation", mention.alias)
             if mention is not None and mention.kind == "person" and att.speaker_head is not None:
                 self.speakers.append((att.speaker_head, mention.name))
                 pronoun = self.tokens[att.speaker_head].text.lower()
@@ -690,6 +695,7 @@ def merge_speakers(mentions: Sequence[tuple[str, Mention]]) -> tuple[list[Speake
         else (source, m)
         for source, m in mentions
     ]
+    mentions = _spell_acronyms(mentions)
     for source, m in mentions:
         g = _find_group(groups, m, source)
         if g is None:
@@ -721,6 +727,49 @@ def merge_speakers(mentions: Sequence[tuple[str, Mention]]) -> tuple[list[Speake
             )
         )
     return speakers, [f"p{g + 1}" for g in assigned]
+
+
+def _spell_acronyms(mentions: Sequence[tuple[str, Mention]]) -> list[tuple[str, Mention]]:
+    """Organisations named by an acronym ("VGA") under the one name it stands for in the story: the name
+    an outlet defined it as (its mention then carries the acronym as alias), else the one body of three
+    words or more whose initials it is ("Kessel Ore Mining"). Two candidates leave it as it is."""
+    orgs = [m for _, m in mentions if m.kind == "organisation" and not _is_acronym(m.name)]
+    defined: defaultdict[str, set[str]] = defaultdict(set)
+    guessed: defaultdict[str, set[str]] = defaultdict(set)
+    for m in orgs:
+        alias = _strip_det(m.alias)
+        if _is_acronym(alias):
+            defined[alias].add(m.name)
+        if len(initials(m.name)) >= 3:
+            guessed[initials(m.name)].add(m.name)
+    out = []
+    for source, m in mentions:
+        names = defined.get(m.name) or guessed.get(m.name, set())
+        if m.kind == "organisation" and _is_acronym(m.name) and len(names) == 1:
+            m = Mention(next(iter(names)), "organisation", m.alias)
+        out.append((source, m))
+    return out
+
+
+def defined_acronyms(text: str) -> dict[str, str]:
+    """Each acronym the text defines ("the Valdorian Grid Authority (VGA)") -> the name it stands for, the
+    shortest run of capitalised words before it whose initials spell it."""
+    out: dict[str, str] = {}
+    for m in _DEFINED.finditer(text):
+        words = m.group(1).split()
+        for n in range(1, len(words) + 1):
+            tail = words[-n:]
+            if tail[0][0].isupper() and initials(" ".join(tail)) == m.group(2):
+                out.setdefault(m.group(2), " ".join(tail))
+                break
+    return out
+
+
+_DEFINED = re.compile(r"((?:[A-Z][\w'’-]*\s+(?:(?:of|and|for|the)\s+)?){1,6})\(([A-Z]{2,6})\)")
+
+
+def _is_acronym(name: str) -> bool:
+    return 2 <= len(name) <= 6 and name.isalpha() and name.isupper()
 
 
 def same_person(a: str, b: str) -> bool:
