@@ -389,3 +389,32 @@ def test_a_negated_cue_is_marked_as_such(segmenter: Segmenter, sentence: str) ->
     text = f"Mayor Ottilie Brandt opened the bridge on Monday. {sentence} She said the toll would stay."
     atts = find_attributions(_parse(segmenter, text))
     assert [a.negated for a in atts] == [True, False]  # PolNeAR counts it; the quotes lens shows none
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kessler Motors is recalling 12,000 Tarn vans because of a faulty door latch.",
+        "The ferry crews' union agreed to a two-year pay deal on Friday.",
+        "The two councils agreed on a shared budget and agreed to keep the pier open.",
+    ],
+)
+def test_recalling_goods_and_agreeing_to_a_deal_are_no_statements(segmenter: Segmenter, text: str) -> None:
+    atts = find_attributions(_parse(segmenter, text))
+    assert [a.cue for a in atts if a.speech] == []
+    # agreeing to something is a stance (PolNeAR counts it); recalling goods is no attribution at all
+    assert all("recall" not in a.cue for a in atts)
+
+
+@pytest.mark.slow
+def test_recalled_and_agreed_introducing_what_was_said_are_cues(segmenter: Segmenter) -> None:
+    text = (
+        "Harbour chief Ola Brekk recalled that the pier had flooded twice in one winter. "
+        "The minister agreed that the quay must be rebuilt. "
+        '"We will sign on Monday," the union agreed.'
+    )
+    atts = find_attributions(_parse(segmenter, text))
+    assert _one(atts, "the pier had flooded twice", text).cue == "recalled"
+    assert _one(atts, "the quay must be rebuilt", text).cue == "agreed"
+    assert _one(atts, "We will sign on Monday", text).cue == "agreed"

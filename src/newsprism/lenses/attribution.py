@@ -70,6 +70,12 @@ OBJECT_SPEECH_VERBS: frozenset[str] = wordset(
 )
 
 
+# Speech verbs only when they report a clause or a quote ("recalled that ...", '"Fine," she agreed'). With an
+# object "recall" is no attribution at all ("is recalling 48,000 cars"); "agree" is a stance, which PolNeAR
+# counts but the quotes lens does not show as speech ("agreed to a deal", "agreed to pay")
+_RECALL: frozenset[str] = wordset("recall")
+_STANCE: frozenset[str] = wordset("agree")
+
 # Cue verbs whose content is their object rather than a clause ("called the vote a sham").
 OBJECT_CUE_VERBS: frozenset[str] = wordset("call describe label brand dub denounce")
 
@@ -270,6 +276,7 @@ def _verb_attribution(
         return None  # "the rockslide claimed two lives": claiming a life is taking it, not saying it
     content: set[int] = set()
     kind = ""  # the complement the cue model chose, if it chose one
+    stance = False  # a speech verb used of a deal or a deed ("agreed to a deal"), not of what was said
     aside_content = False  # content around the cue clause, possibly on both sides of it
     subj = parse.subject(verb.i)
     comps = []
@@ -311,6 +318,9 @@ def _verb_attribution(
     if not content and model is not None:
         best = model.best(parse, verb.i, quotes)
         content, kind = (best[2], best[1]) if best else (set(), "")
+        if lemma in _RECALL and kind != "ccomp":
+            content, kind = set(), ""  # "is recalling 48,000 cars": a deed, nothing said or thought
+        stance = lemma in _STANCE and kind != "ccomp"
     if content and not aside_content and _anaphoric(parse, content):
         content = set()  # "They said the same about ...", "the appeal, which his team promises"
     pieces: list[tuple[int, int]] = []
@@ -323,6 +333,7 @@ def _verb_attribution(
         adjacent = _adjacent_quotes(parse, verb, quotes)
         if not pieces or (adjacent and any(p[0] <= verb.start < p[1] for p in pieces)):
             pieces = adjacent or pieces
+            stance = stance and not adjacent  # '"We will sign," the union agreed': what it said
     if not pieces:
         return None
     if subj is None and not parse.kids(verb.i, {"nsubjpass"}):
@@ -345,7 +356,8 @@ def _verb_attribution(
         speaker_span=speaker_span,
         speaker_head=subj,
         sentence=verb.sent,
-        speech=lemma in SPEECH_VERBS or lemma in OBJECT_CUE_VERBS or lemma in OBJECT_SPEECH_VERBS,
+        speech=(lemma in SPEECH_VERBS or lemma in OBJECT_CUE_VERBS or lemma in OBJECT_SPEECH_VERBS)
+        and not stance,
         negated=bool(parse.kids(verb.i, {"neg"})),
     )
 
