@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from newsprism.lenses.attribution_cues import (
     SUBJECT_DEPS,
@@ -27,6 +27,7 @@ from newsprism.lenses.attribution_cues import (
 from newsprism.lenses.language_lexicon import ATTRIBUTION_VERBS
 from newsprism.lenses.language_lexicon import SPEECH_VERBS as LOADED_SPEECH_VERBS
 from newsprism.model import QuoteKind, Source, Token, sentence_of
+from newsprism.segment._rules import CAPITALS, DATELINE_START
 
 
 def wordset(words: str) -> frozenset[str]:
@@ -252,7 +253,39 @@ def find_attributions(
     outlet = _name_words(source.article.outlet)
     found = [a for a in found if not (outlet and _names_outlet(parse.text, a.speaker_span, outlet))]
     found = _attach_quotes(parse, found, quotes)
-    return _dedupe(found)
+    blog = len(_STAMPED.findall(parse.text)) >= 2
+    return [_without_lead(parse.text, a, blog) for a in _dedupe(found)]
+
+
+# what may open a paragraph before its first sentence: a wire dateline ("KAVEL, March 3 (Lamm Press) —",
+# "ORVENNA, 16 February 2027 -") or a live blog's timestamp ("14:05 —", "6:20 p.m. ET")
+_DAY_FIRST_DATELINE = re.compile(
+    rf"[{CAPITALS}][{CAPITALS}.'\- ]{{1,40}},\s*\d{{1,2}}\s+[A-Z][a-z]+\.?(?:\s+\d{{4}})?"
+    r"\s*(?:\([^()\n]{1,40}\))?\s*[-–—―]{1,2}\s"
+)
+_TIMESTAMP = re.compile(
+    r"(?:\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?|\d{1,2}(?:\.\d{2})?\s*[ap]\.?m\.?)"
+    r"(?:\s+(?:ET|EST|EDT|CT|PT|PST|PDT|GMT|BST|UTC|CET|CEST))?\s*([-–—―|:]{1,2}\s*)?(?=[\"“‘'A-Z])"
+)
+_STAMPED = re.compile(r"(?m)^[ \t]*\d{1,2}[:.]\d{2}\b")  # paragraphs a live blog opens with the hour
+
+
+def _without_lead(text: str, att: Attribution, blog: bool) -> Attribution:
+    """The attribution without the dateline or timestamp its paragraph opens with: the agency's place and
+    day, or the hour a live blog posted it, are no part of what the speaker said. A time with no dash
+    after it is a timestamp only in a ``blog`` (other paragraphs open with one): "10 a.m. Monday is the
+    deadline" keeps its time."""
+    pieces = []
+    for start, end in att.pieces:
+        line = text.rfind("\n", 0, start) + 1
+        line += len(text[line:start]) - len(text[line:start].lstrip())
+        lead = DATELINE_START.match(text, line) or _DAY_FIRST_DATELINE.match(text, line)
+        stamp = _TIMESTAMP.match(text, line)
+        lead = lead or (stamp if stamp is not None and (blog or stamp.group(1)) else None)
+        if lead is not None and start < lead.end() < end:  # the piece may start inside it ("2 May 2027 -")
+            start = lead.end()
+        pieces.append((start, end))
+    return att if tuple(pieces) == att.pieces else replace(att, pieces=tuple(pieces))
 
 
 def _name_words(name: str) -> list[str]:
