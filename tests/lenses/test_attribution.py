@@ -389,3 +389,75 @@ def test_a_negated_cue_is_marked_as_such(segmenter: Segmenter, sentence: str) ->
     text = f"Mayor Ottilie Brandt opened the bridge on Monday. {sentence} She said the toll would stay."
     atts = find_attributions(_parse(segmenter, text))
     assert [a.negated for a in atts] == [True, False]  # PolNeAR counts it; the quotes lens shows none
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kessler Motors is recalling 12,000 Tarn vans because of a faulty door latch.",
+        "The ferry crews' union agreed to a two-year pay deal on Friday.",
+        "The two councils agreed on a shared budget and agreed to keep the pier open.",
+    ],
+)
+def test_recalling_goods_and_agreeing_to_a_deal_are_no_statements(segmenter: Segmenter, text: str) -> None:
+    atts = find_attributions(_parse(segmenter, text))
+    assert [a.cue for a in atts if a.speech] == []
+    # agreeing to something is a stance (PolNeAR counts it); recalling goods is no attribution at all
+    assert all("recall" not in a.cue for a in atts)
+
+
+@pytest.mark.slow
+def test_recalled_and_agreed_introducing_what_was_said_are_cues(segmenter: Segmenter) -> None:
+    text = (
+        "Harbour chief Ola Brekk recalled that the pier had flooded twice in one winter. "
+        "The minister agreed that the quay must be rebuilt. "
+        '"We will sign on Monday," the union agreed.'
+    )
+    atts = find_attributions(_parse(segmenter, text))
+    assert _one(atts, "the pier had flooded twice", text).cue == "recalled"
+    assert _one(atts, "the quay must be rebuilt", text).cue == "agreed"
+    assert _one(atts, "We will sign on Monday", text).cue == "agreed"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "HOLMVIK, Estria, May 2 (Nordic Wire) — ",
+        "HOLMVIK, May 2 (Nordic Wire) - ",
+        "HOLMVIK, 2 May 2027 - ",
+        "HOLMVIK — ",
+        "09:40 — ",
+        "9:40 a.m. — ",
+    ],
+)
+def test_a_dateline_or_timestamp_is_no_part_of_what_was_said(segmenter: Segmenter, lead: str) -> None:
+    text = (
+        f"Ice closes the harbour\n\n{lead}Ferries to the islands were cancelled on Friday over pay, the Holm "
+        "Ferry Workers' Federation said.\n\n2.50 metres of ice had formed by noon, the office said."
+    )
+    atts = find_attributions(_parse(segmenter, text))
+    got = {text[a.start : a.end] for a in atts if a.speech}
+    assert got == {
+        "Ferries to the islands were cancelled on Friday over pay",
+        "2.50 metres of ice had formed by noon",
+    }
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("stamp", ["18:20 — ", "18:20 ", "6:20 p.m. — "])
+def test_a_live_blog_timestamp_is_no_part_of_what_was_said(segmenter: Segmenter, stamp: str) -> None:
+    text = (
+        "Live: harbour talks\n\n10:05 — Delegations arrived at the customs house.\n\n"
+        f"{stamp}Holm and Brisk have agreed a truce, the envoy says.\n\n19:10 — More soon."
+    )
+    atts = find_attributions(_parse(segmenter, text))
+    assert [text[a.start : a.end] for a in atts if a.speech] == ["Holm and Brisk have agreed a truce"]
+
+
+@pytest.mark.slow
+def test_a_time_opening_an_ordinary_article_is_what_was_said(segmenter: Segmenter) -> None:
+    text = "Ice closes the harbour\n\n10 a.m. Monday is the last sailing, the harbour office said."
+    atts = find_attributions(_parse(segmenter, text))
+    assert [text[a.start : a.end] for a in atts] == ["10 a.m. Monday is the last sailing"]

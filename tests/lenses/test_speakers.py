@@ -471,3 +471,101 @@ def test_a_cue_coordinated_with_or_hung_on_a_reported_clause_takes_the_reporters
 def test_an_mp_is_a_person_and_mp_no_part_of_the_name(segmenter: Segmenter, name: str) -> None:
     text = f'Critics slammed the slow repairs. Opposition MP {name} said: "The dam was never safe."'
     assert _speakers(segmenter, text)['"The dam was never safe."'] == (name, "person")
+
+
+@pytest.mark.slow
+def test_a_pronoun_after_an_unnamed_person_is_not_an_earlier_named_speaker(segmenter: Segmenter) -> None:
+    # the closer candidate is "a Holm baker", whom the text never names: the quote stays unnamed
+    text = (
+        '"The river will not wait for us," Harbour Minister Ida Brenne said on Friday.\n\n'
+        "A Holm baker lost a month of flour. "
+        '"Nothing in the cellar could be saved," he said.'
+    )
+    assert _resolved(segmenter, text)['"Nothing in the cellar could be saved,"'] is None
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "intro",
+    [
+        "Harbour spokeswoman Ida Brenne said the quay would reopen.",
+        "Ida Brenne, a local businesswoman, said the quay would reopen.",
+        "Ms Ida Brenne said the quay would reopen.",
+        'Ida Brenne said the quay would reopen. "We will not give up," she said.',
+    ],
+)
+def test_a_pronoun_of_the_other_gender_is_never_that_person(segmenter: Segmenter, intro: str) -> None:
+    text = f'{intro} The water rose again overnight. "The cellar flooded twice," he said.'
+    assert _resolved(segmenter, text)['"The cellar flooded twice,"'] is None
+
+
+@pytest.mark.slow
+def test_a_closer_person_of_the_pronouns_gender_wins_over_one_of_unknown_gender(
+    segmenter: Segmenter,
+) -> None:
+    text = (
+        "Harbour Minister Ida Brenne met fisherman Olav Lind, a father of three, on the quay. "
+        '"We lost every net," he said.'
+    )
+    assert _resolved(segmenter, text)['"We lost every net,"'] == "Olav Lind"
+
+
+@pytest.mark.slow
+def test_person_for_names_no_one_when_an_unnamed_person_is_nearer(segmenter: Segmenter) -> None:
+    text = (
+        '"The river will not wait for us," Harbour Minister Ida Brenne said on Friday.\n\n'
+        "A local baker lost a month of flour. "
+        '"Nothing in the cellar could be saved," he said.'
+    )
+    src = segmenter(Article("s1", text), "s1")
+    he = next(t.i for t in src.tokens if t.text == "he")
+    assert ArticleSpeakers(src).person_for(he) is None
+    alone = segmenter(Article("s2", 'Ida Brenne toured the quay. "It held," she said.'), "s2")
+    she = next(t.i for t in alone.tokens if t.text == "she")
+    assert ArticleSpeakers(alone).person_for(she) == "Ida Brenne"
+
+
+@pytest.mark.slow
+def test_according_to_the_union_is_the_union_the_story_names(segmenter: Segmenter) -> None:
+    text = (
+        "Dock workers at Brenhaven stopped work on Monday, the Coastal Dockers' Federation said. "
+        "About 4,000 workers joined the stoppage, according to the union, which wants a 7% rise. "
+        "The union said talks would resume on Friday."
+    )
+    got = _speakers(segmenter, text)
+    federation = ("Coastal Dockers' Federation", "organisation")
+    assert got["About 4,000 workers joined the stoppage"] == federation
+    assert got["talks would resume on Friday"] == federation
+    two = (
+        "The Coastal Dockers' Federation and the Harbour Pilots' Guild walked out on Monday. "
+        "About 4,000 workers joined the stoppage, according to the union."
+    )
+    assert _speakers(segmenter, two)["About 4,000 workers joined the stoppage"] is None
+
+
+@pytest.mark.slow
+def test_an_acronym_the_article_defines_is_the_organisation_it_stands_for(segmenter: Segmenter) -> None:
+    text = (
+        "Taps ran dry across Holmvik on Monday, the Northern Water Board (NWB) said. "
+        "Supplies were restored by noon, the NWB said."
+    )
+    got = _speakers(segmenter, text)
+    board = ("Northern Water Board", "organisation")
+    assert got["Taps ran dry across Holmvik on Monday"] == board
+    assert got["Supplies were restored by noon"] == board
+
+
+def test_an_acronym_merges_with_the_organisation_it_stands_for_across_outlets() -> None:
+    mentions = [
+        ("s1", Mention("Northern Water Board", "organisation", "the Northern Water Board")),
+        ("s1", Mention("Northern Water Board", "organisation", "NWB")),  # s1 defined it
+        ("s2", Mention("NWB", "organisation", "the NWB")),
+        ("s3", Mention("Kessel Ore Mining", "organisation", "Kessel Ore Mining")),
+        ("s4", Mention("KOM", "organisation", "KOM")),  # initials of three words or more
+        ("s4", Mention("Brisk Lines", "organisation", "Brisk Lines")),
+        ("s5", Mention("BL", "organisation", "BL")),  # two letters nobody defined: maybe another body
+    ]
+    speakers, ids = merge_speakers(mentions)
+    assert ids == ["p1", "p1", "p1", "p2", "p2", "p3", "p4"]
+    assert [s.name for s in speakers] == ["Northern Water Board", "Kessel Ore Mining", "Brisk Lines", "BL"]
+    assert "NWB" in speakers[0].aliases

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from newsprism.lenses.attribution_cues import (
     SUBJECT_DEPS,
@@ -27,6 +27,7 @@ from newsprism.lenses.attribution_cues import (
 from newsprism.lenses.language_lexicon import ATTRIBUTION_VERBS
 from newsprism.lenses.language_lexicon import SPEECH_VERBS as LOADED_SPEECH_VERBS
 from newsprism.model import QuoteKind, Source, Token, sentence_of
+from newsprism.segment._rules import CAPITALS, DATELINE_START
 
 
 def wordset(words: str) -> frozenset[str]:
@@ -69,6 +70,12 @@ OBJECT_SPEECH_VERBS: frozenset[str] = wordset(
     "promise vow pledge threaten demand announce deny confirm reject welcome condemn criticize criticise"
 )
 
+
+# Speech verbs only when they report a clause or a quote ("recalled that ...", '"Fine," she agreed'). With an
+# object "recall" is no attribution at all ("is recalling 48,000 cars"); "agree" is a stance, which PolNeAR
+# counts but the quotes lens does not show as speech ("agreed to a deal", "agreed to pay")
+_RECALL: frozenset[str] = wordset("recall")
+_STANCE: frozenset[str] = wordset("agree")
 
 # Cue verbs whose content is their object rather than a clause ("called the vote a sham").
 OBJECT_CUE_VERBS: frozenset[str] = wordset("call describe label brand dub denounce")
@@ -246,7 +253,39 @@ def find_attributions(
     outlet = _name_words(source.article.outlet)
     found = [a for a in found if not (outlet and _names_outlet(parse.text, a.speaker_span, outlet))]
     found = _attach_quotes(parse, found, quotes)
-    return _dedupe(found)
+    blog = len(_STAMPED.findall(parse.text)) >= 2
+    return [_without_lead(parse.text, a, blog) for a in _dedupe(found)]
+
+
+# what may open a paragraph before its first sentence: a wire dateline ("KAVEL, March 3 (Lamm Press) —",
+# "ORVENNA, 16 February 2027 -") or a live blog's timestamp ("14:05 —", "6:20 p.m. ET")
+_DAY_FIRST_DATELINE = re.compile(
+    rf"[{CAPITALS}][{CAPITALS}.'\- ]{{1,40}},\s*\d{{1,2}}\s+[A-Z][a-z]+\.?(?:\s+\d{{4}})?"
+    r"\s*(?:\([^()\n]{1,40}\))?\s*[-–—―]{1,2}\s"
+)
+_TIMESTAMP = re.compile(
+    r"(?:\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?|\d{1,2}(?:\.\d{2})?\s*[ap]\.?m\.?)"
+    r"(?:\s+(?:ET|EST|EDT|CT|PT|PST|PDT|GMT|BST|UTC|CET|CEST))?\s*([-–—―|:]{1,2}\s*)?(?=[\"“‘'A-Z])"
+)
+_STAMPED = re.compile(r"(?m)^[ \t]*\d{1,2}[:.]\d{2}\b")  # paragraphs a live blog opens with the hour
+
+
+def _without_lead(text: str, att: Attribution, blog: bool) -> Attribution:
+    """The attribution without the dateline or timestamp its paragraph opens with: the agency's place and
+    day, or the hour a live blog posted it, are no part of what the speaker said. A time with no dash
+    after it is a timestamp only in a ``blog`` (other paragraphs open with one): "10 a.m. Monday is the
+    deadline" keeps its time."""
+    pieces = []
+    for start, end in att.pieces:
+        line = text.rfind("\n", 0, start) + 1
+        line += len(text[line:start]) - len(text[line:start].lstrip())
+        lead = DATELINE_START.match(text, line) or _DAY_FIRST_DATELINE.match(text, line)
+        stamp = _TIMESTAMP.match(text, line)
+        lead = lead or (stamp if stamp is not None and (blog or stamp.group(1)) else None)
+        if lead is not None and start < lead.end() < end:  # the piece may start inside it ("2 May 2027 -")
+            start = lead.end()
+        pieces.append((start, end))
+    return att if tuple(pieces) == att.pieces else replace(att, pieces=tuple(pieces))
 
 
 def _name_words(name: str) -> list[str]:
@@ -270,6 +309,7 @@ def _verb_attribution(
         return None  # "the rockslide claimed two lives": claiming a life is taking it, not saying it
     content: set[int] = set()
     kind = ""  # the complement the cue model chose, if it chose one
+    stance = False  # a speech verb used of a deal or a deed ("agreed to a deal"), not of what was said
     aside_content = False  # content around the cue clause, possibly on both sides of it
     subj = parse.subject(verb.i)
     comps = []
@@ -311,6 +351,9 @@ def _verb_attribution(
     if not content and model is not None:
         best = model.best(parse, verb.i, quotes)
         content, kind = (best[2], best[1]) if best else (set(), "")
+        if lemma in _RECALL and kind != "ccomp":
+            content, kind = set(), ""  # "is recalling 48,000 cars": a deed, nothing said or thought
+        stance = lemma in _STANCE and kind != "ccomp"
     if content and not aside_content and _anaphoric(parse, content):
         content = set()  # "They said the same about ...", "the appeal, which his team promises"
     pieces: list[tuple[int, int]] = []
@@ -323,6 +366,7 @@ def _verb_attribution(
         adjacent = _adjacent_quotes(parse, verb, quotes)
         if not pieces or (adjacent and any(p[0] <= verb.start < p[1] for p in pieces)):
             pieces = adjacent or pieces
+            stance = stance and not adjacent  # '"We will sign," the union agreed': what it said
     if not pieces:
         return None
     if subj is None and not parse.kids(verb.i, {"nsubjpass"}):
@@ -345,7 +389,8 @@ def _verb_attribution(
         speaker_span=speaker_span,
         speaker_head=subj,
         sentence=verb.sent,
-        speech=lemma in SPEECH_VERBS or lemma in OBJECT_CUE_VERBS or lemma in OBJECT_SPEECH_VERBS,
+        speech=(lemma in SPEECH_VERBS or lemma in OBJECT_CUE_VERBS or lemma in OBJECT_SPEECH_VERBS)
+        and not stance,
         negated=bool(parse.kids(verb.i, {"neg"})),
     )
 

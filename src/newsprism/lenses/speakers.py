@@ -1,7 +1,9 @@
 """Who is speaking: speaker phrases resolved inside one article, then merged into one entity per real speaker.
 
 Inside an article a speaker phrase is a name ("Vladimir Putin"), an organisation ("the Kremlin"), a pronoun
-("he", resolved to the nearest earlier person of matching gender within three sentences) or a description
+("he", resolved to the most salient earlier person within three sentences whose gender is known to match,
+or is unknown while no nearer person is known to match; never to a name when that person is someone the
+text does not name, such as "a Lusk shopkeeper") or a description
 ("the Kremlin spokesman", "Zelenskiy's adviser", resolved only when the article itself ties the description
 to a named person by apposition or title). Anything the text does not settle stays unresolved: guessing a
 speaker is worse than saying we do not know.
@@ -20,6 +22,7 @@ from dataclasses import dataclass, field
 
 from newsprism.lenses.attribution import Attribution, quote_spans, wordset
 from newsprism.lenses.attribution_cues import Parse
+from newsprism.lenses.wire import initials
 from newsprism.model import Mention, Source, Speaker, Token, within
 
 _PLACE_LABELS = {"GPE", "LOC", "FAC", "DATE", "TIME", "NORP", "EVENT", "LAW"}
@@ -34,6 +37,18 @@ _HONORIFICS = {
     "lord": "m",
     "lady": "f",
 }
+# words that give a person's gender when they title or describe them ("spokeswoman Ida Brenne", "Lind, a
+# father of three") or are all the text calls them ("a Holm man")
+_MALE = wordset(
+    """man boy father husband son brother grandfather uncle nephew widower fisherman businessman spokesman
+    chairman congressman assemblyman councilman alderman policeman fireman king prince duke monk"""
+)
+_FEMALE = wordset(
+    """woman girl mother wife daughter sister grandmother aunt niece widow businesswoman spokeswoman
+    chairwoman congresswoman assemblywoman councilwoman policewoman queen princess duchess nun actress
+    waitress"""
+)
+_GENDERED = _HONORIFICS | dict.fromkeys(_MALE, "m") | dict.fromkeys(_FEMALE, "f")
 TITLES = wordset(
     """president prime minister chancellor secretary senator sen rep representative governor gov mayor
     general gen colonel col lieutenant lt captain capt admiral sergeant sgt judge justice king queen prince
@@ -49,6 +64,20 @@ _PERSON_ROLES = TITLES | wordset(
     teacher engineer researcher scientist officer worker expert activist farmer fisherman pilot nurse
     campaigner prosecutor protester candidate lawmaker legislator politician businessman businesswoman
     journalist reporter columnist defendant plaintiff student pastor priest bishop"""
+)
+# what the text may call a person it does not name ("a Lusk shopkeeper"): a "he" after one may be them
+_PERSON_NOUNS = (
+    _PERSON_ROLES
+    - wordset("foreign defence defense interior finance vice former acting state chief minister's mr mrs ms")
+    | wordset(
+        """shopkeeper storekeeper baker butcher grocer driver motorist cyclist resident neighbour neighbor
+        villager local customer shopper passenger commuter traveller traveler tourist visitor patient victim
+        survivor parent child owner homeowner landlord landlady tenant employee miner cashier clerk waiter
+        chef cook trader merchant vendor dealer pupil voter fan supporter onlooker bystander eyewitness
+        pensioner retiree veteran mourner relative friend colleague coroner surgeon paramedic firefighter
+        soldier guard mechanic electrician plumber person"""
+    )
+    | (frozenset(_GENDERED) - frozenset(_HONORIFICS))
 )
 _ORG_ROLES = wordset(
     """operator company firm lender carrier maker manufacturer airline retailer insurer group charity
@@ -69,6 +98,8 @@ _ORG_WORDS = wordset(
 _BODY_WORDS = _ORG_WORDS | wordset("district service institute university hospital board school")
 _LEGAL = wordset("ag plc inc ltd gmbh llc corp sa nv asa ab")
 _ORG_LABELS = frozenset({"ORG", "GPE", "NORP"})
+# the head words of names a bare "the union" may stand for ("the Ostrevian Nurses' Federation")
+_BODY_KINDS = {"union": wordset("union federation association confederation guild syndicate brotherhood")}
 # adjectives that do not pick out one body: "the other union", "the same company", "the new authority"
 _VAGUE = wordset("other same such former new own similar rival")
 _WINDOW = 3  # sentences a pronoun may look back
@@ -101,7 +132,9 @@ class ArticleSpeakers:
         self.children = self.parse.children
         self.people = self._people()
         self.quotes = quote_spans(source.text)
+        self.acronyms = defined_acronyms(source.text)
         self.speakers: list[tuple[int, str]] = []  # (token, name) of person speakers resolved so far
+        self._speaker_heads: set[int] = set()  # head words of every speaker phrase, resolved or not
         self._by_word: dict[str, list[int]] = {}  # lower-cased word -> its token indices, in order
         for t in self.tokens:
             self._by_word.setdefault(t.text.lower(), []).append(t.i)
@@ -159,8 +192,7 @@ class ArticleSpeakers:
                 continue
             person = _Person(full[fold(name.split()[-1])], a, b, self.tokens[a].sent)
             person.descriptors = self._descriptors(a, b)
-            before = self.tokens[a - 1].text.lower().rstrip(".") if a > 0 else ""
-            person.gender = _HONORIFICS.get(before, "")
+            person.gender = self._gender(a, b)
             people.append(person)
         # descriptors and gender known for any mention hold for the person
         by_name: dict[str, set[str]] = defaultdict(set)
@@ -172,6 +204,20 @@ class ArticleSpeakers:
             p.descriptors = by_name[p.name]
             p.gender = gender[p.name]
         return people
+
+    def _gender(self, a: int, b: int) -> str:
+        """The gender the text gives the person named by tokens [a, b), "" when it gives none or two: an
+        honorific or gendered title in or right before the name ("Ms Ida Brenne", "spokeswoman Ida
+        Brenne"), or an apposition ("Lind, a father of three"; "the port's spokeswoman, Ida Brenne")."""
+        first = a - 1 if a > 0 and self.tokens[a - 1].sent == self.tokens[a].sent else a
+        words = {self.tokens[i].text.lower().rstrip(".") for i in range(first, b - 1)}
+        words.add(self._apposition(b - 1))
+        inside = range(a, b)
+        root = self.tokens[next((i for i in inside if self.tokens[i].head not in inside), b - 1)]
+        if root.dep == "appos" and root.head not in inside:
+            words.add(_word(self.tokens[root.head]))
+        found = {_GENDERED[w] for w in words if w in _GENDERED}
+        return found.pop() if len(found) == 1 else ""
 
     def _placed(self, i: int) -> bool:
         """The object of a preposition of place: "in Lenz", "outside Orsa"."""
@@ -222,12 +268,16 @@ class ArticleSpeakers:
 
     def resolve(self, attributions: Sequence[Attribution]) -> list[Mention | None]:
         self._add_named_speakers(attributions)
+        self._speaker_heads = {a.speaker_head for a in attributions if a.speaker_head is not None}
         out: list[Mention | None] = []
         for att in attributions:
             if att.inherits is not None and att.speaker_span is None:
                 out.append(out[att.inherits] if att.inherits < len(out) else None)
                 continue
             mention = self.resolve_one(att)
+            if mention is not None and mention.kind == "organisation" and mention.name in self.acronyms:
+                # "the VGA said" after "the Valdorian Grid Authority (VGA) said": one body, one name
+                mention = Mention(self.acronyms[mention.name], "organisation", mention.alias)
             if mention is not None and mention.kind == "person" and att.speaker_head is not None:
                 self.speakers.append((att.speaker_head, mention.name))
                 pronoun = self.tokens[att.speaker_head].text.lower()
@@ -306,7 +356,11 @@ class ArticleSpeakers:
             if not name:
                 continue
             name = surnames.get(fold(name.split()[-1]), name)
-            self.people.append(_Person(name, a, h + 1, self.tokens[h].sent, self._descriptors(a, h + 1)))
+            person = _Person(name, a, h + 1, self.tokens[h].sent, self._descriptors(a, h + 1))
+            person.gender = self._gender(a, h + 1) or next(
+                (p.gender for p in self.people if p.name == name and p.gender), ""
+            )
+            self.people.append(person)
             known.update(range(a, h + 1))
         self.people.sort(key=lambda p: p.first_token)
 
@@ -345,32 +399,73 @@ class ArticleSpeakers:
         """The person a "he"/"she" most likely is, within three sentences back.
 
         Salient candidates first: earlier speakers and people who are the subject of their sentence's
-        main clause, most recent first; then subjects of other clauses; then any other person named
-        outside quotation marks. Gender, once known from
-        an honorific or an earlier pronoun, must agree.
+        main clause, most recent first; then subjects of other clauses; then any other person mentioned
+        outside quotation marks. A person whose gender is known (an honorific, a gendered title, a pronoun
+        used of them before) must agree; one of unknown gender gives way to a nearer person known to be of
+        the pronoun's gender. When the best candidate is someone the text does not name ("A Lusk
+        shopkeeper lost his stock. '...,' he said") the pronoun stays unresolved: a wrong name is worse
+        than none.
         """
         sent = self.tokens[at].sent
         if gender in ("o", "p"):
             return None  # organisations are resolved through their names only; "they" may be anyone
-        candidates: list[tuple[int, int, str]] = []  # (salience, -position, name)
         genders = {p.name: p.gender for p in self.people}
+        candidates: list[tuple[int, int, str | None, str]] = []  # (salience, -position, name, gender)
         for tok, name in self.speakers:
             if tok < at and sent - self.tokens[tok].sent <= _WINDOW:
-                candidates.append((0, -tok, name))
+                candidates.append((0, -tok, name, genders.get(name, "")))
         for p in self.people:
             if p.first_token >= at or sent - p.sentence > _WINDOW or self._quoted(p.first_token):
                 continue
-            candidates.append((self._salience(p), -p.first_token, p.name))
-        for _, _, name in sorted(candidates):
-            if genders.get(name) and genders[name] != gender:
+            candidates.append((self._salience(p), -p.first_token, p.name, p.gender))
+        candidates += self._unnamed(at, genders)
+        fits = [c for c in sorted(candidates, key=lambda c: c[:2]) if c[3] in ("", gender)]
+        if not fits:
+            return None
+        best = fits[0]
+        if not best[3]:
+            best = next((c for c in fits if c[3] == gender and c[1] < best[1] and c[2] != best[2]), best)
+        return best[2]
+
+    def _unnamed(self, at: int, genders: dict[str, str]) -> list[tuple[int, int, str | None, str]]:
+        """People mentioned by a common noun within the window before token ``at`` ("A Lusk shopkeeper"),
+        as pronoun candidates (salience, -position, name, gender): the name when the article ties the
+        description to one named person ("the minister"), else None."""
+        sent = self.tokens[at].sent
+        named = {i for p in self.people for i in range(p.first_token, p.end_token)}
+        named |= {tok for tok, _ in self.speakers}  # "the minister said" already resolved to a name
+        out: list[tuple[int, int, str | None, str]] = []
+        for t in self.tokens[:at]:
+            if sent - t.sent > _WINDOW or t.pos != "NOUN" or t.tag != "NN" or t.dep == "compound":
                 continue
-            return name
-        return None
+            if t.text.lower() not in _PERSON_NOUNS or self._quoted(t.i) or self._tied_to_name(t, named):
+                continue
+            if self._predicate(t):
+                continue  # "Trump was a bad businessman": what someone is, not someone else
+            left = min(self.parse.subtree(t.i))
+            name = self._described((self.tokens[left].start, t.end), t.i)
+            gender = genders.get(name, "") if name else _GENDERED.get(t.text.lower(), "")
+            salience = 0 if t.i in self._speaker_heads else self._rank(t)
+            out.append((salience, -t.i, name, gender))
+        return out
+
+    def _predicate(self, t: Token) -> bool:
+        """A predicate noun ("was a demagogue and a bad businessman", "named him chairman")."""
+        while t.dep == "conj" and t.head != t.i:
+            t = self.tokens[t.head]
+        return t.dep in ("attr", "oprd")
+
+    def _tied_to_name(self, t: Token, named: set[int]) -> bool:
+        """A common noun that is part of, or in apposition with, a name: "fisherman Olav Lind", "Lind, a
+        father of three", "the port's spokeswoman, Ida Brenne"."""
+        if t.i in named or (t.dep in ("appos", "compound") and t.head in named):
+            return True
+        return any(c in named and self.tokens[c].dep == "appos" for c in self.children[t.i])
 
     def person_for(self, i: int) -> str | None:
         """The person a "he" or "she" at token ``i`` is, for callers that show the sentence out of its
-        article: only when one person of that gender (or of none known) is named within the window, since
-        a wrong name there would be a false statement, where the pronoun is only vague."""
+        article: only when one person of that gender (or of none known) is mentioned within the window,
+        and named, since a wrong name there would be a false statement, where the pronoun is only vague."""
         gender = _PRONOUNS.get(self.tokens[i].text.lower(), "")
         if gender not in ("m", "f"):
             return None
@@ -379,7 +474,10 @@ class ArticleSpeakers:
         near = {name for tok, name in self.speakers if tok < i and sent - self.tokens[tok].sent <= _WINDOW}
         near |= {p.name for p in self.people if p.first_token < i and sent - p.sentence <= _WINDOW}
         fits = {name for name in near if genders.get(name, "") in ("", gender)}
-        if len(fits) != 1:
+        for _, _, name, g in self._unnamed(i, genders):
+            if g in ("", gender):
+                fits.add(name or "")  # someone the text does not name ("a Lusk shopkeeper") may be them
+        if len(fits) != 1 or "" in fits:
             return None
         name = fits.pop()
         # any other proper name nearby may be a person the tagger missed ("Teodor Malvik and his deputy
@@ -424,7 +522,10 @@ class ArticleSpeakers:
         worried that Trump will win": Fox first), 2 for any other mention."""
         inside = range(p.first_token, p.end_token)
         root = next((i for i in inside if self.tokens[i].head not in inside), p.end_token - 1)
-        tok = self.tokens[root]
+        return self._rank(self.tokens[root])
+
+    def _rank(self, tok: Token) -> int:
+        """:meth:`_salience` of the mention whose head word is ``tok``."""
         if tok.dep == "appos":  # "Their leader, Dara Kellin, is right when she says": the subject's name
             tok = self.tokens[tok.head]
         if tok.dep == "ROOT" and any(self.parse.rootless_subject(c) for c in self.children[tok.i]):
@@ -476,21 +577,41 @@ class ArticleSpeakers:
         return False
 
     def _earlier_body(self, i: int) -> str | None:
-        """The one body a bare "the union" refers back to: every earlier "the rail workers' union" or
-        "Nordvik Union" in the article names the same one (two different unions leave it open)."""
+        """The one body a bare "the union" refers back to: every earlier "the rail workers' union",
+        "Nordvik Union" or named body of that kind ("the Ostrevian Nurses' Federation") in the article
+        names the same one (two different unions leave it open)."""
         head = self.tokens[i]
         before = [self.tokens[c] for c in self.children[i] if c < i]
         if head.tag != "NN" or any(k.dep != "det" or k.text.lower() != "the" for k in before):
             return None
+        low = head.text.lower()
         names = [
+            name for j in self._by_word.get(low, ()) if j < i and (name := self._body_name(j)) is not None
+        ]
+        names += [
             name
-            for j in self._by_word.get(head.text.lower(), ())
-            if j < i and (name := self._body_name(j)) is not None
+            for word in _BODY_KINDS.get(low, frozenset()) - {low}
+            for j in self._by_word.get(word, ())
+            if j < i and (name := self._org_entity(j)) is not None
         ]
         longest = max(names, key=len, default=None)
         if longest is None or not all(fold(longest).endswith(fold(n)) for n in names):
             return None
         return longest
+
+    def _org_entity(self, i: int) -> str | None:
+        """The proper name that ends in token ``i`` ("Ostrevian Nurses' Federation" for "Federation"; the
+        small tagger may call it anything, even a law), as :meth:`_organisation` spells it."""
+        if self.tokens[i].pos != "PROPN":
+            return None
+        a = i
+        while (
+            a > 0
+            and self.tokens[a - 1].sent == self.tokens[i].sent
+            and (self.tokens[a - 1].pos == "PROPN" or self.tokens[a - 1].tag == "POS")
+        ):
+            a -= 1
+        return _strip_det(self.source.text[self.tokens[a].start : self.tokens[i].end]) if a < i else None
 
     def _body_name(self, i: int) -> str | None:
         """The name of the body whose head word is token ``i``: "rail workers' union", "Nordvik Union"."""
@@ -574,6 +695,7 @@ def merge_speakers(mentions: Sequence[tuple[str, Mention]]) -> tuple[list[Speake
         else (source, m)
         for source, m in mentions
     ]
+    mentions = _spell_acronyms(mentions)
     for source, m in mentions:
         g = _find_group(groups, m, source)
         if g is None:
@@ -605,6 +727,49 @@ def merge_speakers(mentions: Sequence[tuple[str, Mention]]) -> tuple[list[Speake
             )
         )
     return speakers, [f"p{g + 1}" for g in assigned]
+
+
+def _spell_acronyms(mentions: Sequence[tuple[str, Mention]]) -> list[tuple[str, Mention]]:
+    """Organisations named by an acronym ("VGA") under the one name it stands for in the story: the name
+    an outlet defined it as (its mention then carries the acronym as alias), else the one body of three
+    words or more whose initials it is ("Kessel Ore Mining"). Two candidates leave it as it is."""
+    orgs = [m for _, m in mentions if m.kind == "organisation" and not _is_acronym(m.name)]
+    defined: defaultdict[str, set[str]] = defaultdict(set)
+    guessed: defaultdict[str, set[str]] = defaultdict(set)
+    for m in orgs:
+        alias = _strip_det(m.alias)
+        if _is_acronym(alias):
+            defined[alias].add(m.name)
+        if len(initials(m.name)) >= 3:
+            guessed[initials(m.name)].add(m.name)
+    out = []
+    for source, m in mentions:
+        names = defined.get(m.name) or guessed.get(m.name, set())
+        if m.kind == "organisation" and _is_acronym(m.name) and len(names) == 1:
+            m = Mention(next(iter(names)), "organisation", m.alias)
+        out.append((source, m))
+    return out
+
+
+def defined_acronyms(text: str) -> dict[str, str]:
+    """Each acronym the text defines ("the Valdorian Grid Authority (VGA)") -> the name it stands for, the
+    shortest run of capitalised words before it whose initials spell it."""
+    out: dict[str, str] = {}
+    for m in _DEFINED.finditer(text):
+        words = m.group(1).split()
+        for n in range(1, len(words) + 1):
+            tail = words[-n:]
+            if tail[0][0].isupper() and initials(" ".join(tail)) == m.group(2):
+                out.setdefault(m.group(2), " ".join(tail))
+                break
+    return out
+
+
+_DEFINED = re.compile(r"((?:[A-Z][\w'’-]*\s+(?:(?:of|and|for|the)\s+)?){1,6})\(([A-Z]{2,6})\)")
+
+
+def _is_acronym(name: str) -> bool:
+    return 2 <= len(name) <= 6 and name.isalpha() and name.isupper()
 
 
 def same_person(a: str, b: str) -> bool:
