@@ -221,7 +221,9 @@ def _numbers(a: SentenceView, b: SentenceView) -> list[Finding]:
     return out if len(out) < 2 or tolls else []
 
 
-_FORECAST = re.compile(r"\b(?:forecasts?|expected|predicted|could|will|may|might|would)\b", re.IGNORECASE)
+_FORECAST = re.compile(
+    r"\b(?:[Ff]orecasts?|[Ee]xpected|[Pp]redicted|[Cc]ould|[Ww]ill|may|might|would)\b"
+)  # not "May"
 
 
 def one_reading(a: SentenceView, b: SentenceView) -> bool:

@@ -83,11 +83,8 @@ class ContradictionLens:
         quiet: list[tuple[SentenceView, SentenceView]] = []
         agree: dict[Passage, set[Passage]] = {}
         for va, vb, why in self._pairs(story, views):
-            if why == "share" and (pair := _one_share(va, vb)) is not None:
-                va, vb = (
-                    replace(va, quantities=pair[:1]),
-                    replace(vb, quantities=pair[1:]),
-                )  # that share alone
+            if why == "share" and (pair := _one_share(va, vb)) is not None:  # that share alone
+                va, vb = replace(va, quantities=pair[:1]), replace(vb, quantities=pair[1:])
             findings = compare_views(va, vb)
             if why == "toll":  # paired for their tolls alone: their dates may be two moments of the story
                 findings = [f for f in findings if f.kind == "number"]
@@ -311,8 +308,10 @@ def _with_told_elsewhere(
         if v.source in have or v.source in extra:
             continue
         for q in v.quantities:
+            if q.change or _YEARS.search(v.text, max(0, q.start - 40), q.start):
+                continue  # a movement, or another year's count
             sides = {_value_key(p, None) for p, x in counted if same_unit(q, x) and compatible(q, x)}
-            if len(sides) == 1 and not q.change:
+            if len(sides) == 1:
                 extra[v.source] = (v.passage(q.start, q.end), v.claim)
                 break
     if not extra:
