@@ -834,3 +834,16 @@ def test_layoff_words_in_literal_uses_are_plain(lens: LanguageLens, segmenter: S
 def test_painful_still_judges_what_is_not_a_decision(lens: LanguageLens, segmenter: Segmenter) -> None:
     found = _by_text(_spans(lens, segmenter, "The senator's speech was painful to watch."))
     assert found["painful"].voice == "authorial"
+
+
+@pytest.mark.slow
+def test_a_strike_tabloids_words_are_found(lens: LanguageLens, segmenter: Segmenter) -> None:
+    text = (
+        "The health minister dithered for weeks as wards emptied.\n"
+        "Union bosses ordered another walkout on Friday.\n"
+        "“We were promised a decent raise,” one nurse sobbed outside the hospital."
+    )
+    found = _by_text(_spans(lens, segmenter, text))
+    assert (found["dithered"].voice, found["dithered"].neutral) == ("authorial", "delayed")
+    assert found["union bosses"].neutral == "union leaders"
+    assert (found["sobbed"].category, found["sobbed"].neutral) == ("loaded attribution verb", "said")

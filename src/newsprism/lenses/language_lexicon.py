@@ -564,6 +564,7 @@ ATTRIBUTION_VERBS = _table(
     """
     rant = say
     rave = say
+    sob = say
     brag = say
     gloat = say
     whine = say
@@ -669,6 +670,7 @@ VERBS = _table(
     smear = criticise
     rig = influence
     splurge = spend
+    dither = delay
     """,
 )
 
@@ -743,6 +745,8 @@ PHRASES = _table(
     """
     land grab = annexation
     power grab = move to gain power
+    union bosses = union leaders
+    union boss = union leader
     witch hunt = investigation
     so - called
     fake news = disputed reports
