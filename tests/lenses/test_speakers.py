@@ -569,3 +569,34 @@ def test_an_acronym_merges_with_the_organisation_it_stands_for_across_outlets() 
     assert ids == ["p1", "p1", "p1", "p2", "p2", "p3", "p4"]
     assert [s.name for s in speakers] == ["Northern Water Board", "Kessel Ore Mining", "Brisk Lines", "BL"]
     assert "NWB" in speakers[0].aliases
+
+
+@pytest.mark.slow
+def test_the_company_is_the_one_firm_the_story_names(segmenter: Segmenter) -> None:
+    text = (
+        "Shares in Dunvale Motors fell 3% on Thursday after it recalled 9,000 delivery vans. "
+        "Ivo Marsh, an analyst at Tarrow Bank, said the cost was small. "
+        "The company said repairs would start in May. "
+        "Owners will get letters next week, the carmaker said."
+    )
+    got = _speakers(segmenter, text)
+    firm = ("Dunvale Motors", "organisation")
+    assert got["repairs would start in May"] == firm
+    assert got["Owners will get letters next week"] == firm
+    # a name an apposition calls a firm, whatever the tagger made of it
+    called = "Kessling Arden, the pump maker, cut its forecast. The company said demand had slowed."
+    assert _speakers(segmenter, called)["demand had slowed"] == ("Kessling Arden", "organisation")
+
+
+@pytest.mark.slow
+def test_the_company_stays_open_between_two_firms_or_none(segmenter: Segmenter) -> None:
+    two = (
+        "Dunvale Motors and Harbrook Group agreed to merge on Monday. "
+        "The company said the deal would close in June."
+    )
+    assert _speakers(segmenter, two)["the deal would close in June"] is None
+    # a bank named as a commentator's employer is no evidence of which company; a carmaker is no bank
+    employer = "Ivo Marsh, an analyst at Tarrow Bank, said the cut was expected. The company said sales fell."
+    assert _speakers(segmenter, employer)["sales fell"] is None
+    bank = "Tarrow Bank lent the town 2 million crowns. The carmaker said sales fell."
+    assert _speakers(segmenter, bank)["sales fell"] is None

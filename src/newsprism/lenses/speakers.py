@@ -100,6 +100,20 @@ _LEGAL = wordset("ag plc inc ltd gmbh llc corp sa nv asa ab")
 _ORG_LABELS = frozenset({"ORG", "GPE", "NORP"})
 # the head words of names a bare "the union" may stand for ("the Ostrevian Nurses' Federation")
 _BODY_KINDS = {"union": wordset("union federation association confederation guild syndicate brotherhood")}
+# the last words of names only a company has ("Moravan Motors", "Kessling Arden AG"): what a bare "the
+# company" or "the firm" may stand for; a trade ("the carmaker", "the lender") takes only its own kind
+_FIRM_FORMS = _LEGAL | wordset("group holdings industries corporation company co co. inc. corp. ltd.")
+_FIRM_KINDS = {
+    "carmaker": wordset("motors automotive"),
+    "automaker": wordset("motors automotive"),
+    "lender": wordset("bank"),
+    "bank": wordset("bank"),
+    "airline": wordset("airlines airways"),
+    "carrier": wordset("airlines airways"),
+}
+_FIRM_HEADS = wordset("company firm") | frozenset(_FIRM_KINDS)
+# what an apposition may call a firm ("Kessling Arden, the pump maker") for a bare "the company" to be it
+_FIRM_ROLES = _FIRM_HEADS | wordset("maker manufacturer insurer retailer supplier")
 # adjectives that do not pick out one body: "the other union", "the same company", "the new authority"
 _VAGUE = wordset("other same such former new own similar rival")
 _WINDOW = 3  # sentences a pronoun may look back
@@ -309,7 +323,7 @@ class ArticleSpeakers:
         org = self._organisation(att.speaker_span, att.speaker_head)
         if org is not None:
             return Mention(org, "organisation", alias)
-        if head.pos == "NOUN" and low in _ORG_WORDS:
+        if head.pos == "NOUN" and (low in _ORG_WORDS or low in _FIRM_HEADS):
             # "the authority said": the body named earlier, never a person the body is tied to
             body = self._earlier_body(att.speaker_head)
             return Mention(body, "organisation", alias) if body is not None else None
@@ -588,16 +602,57 @@ class ArticleSpeakers:
         names = [
             name for j in self._by_word.get(low, ()) if j < i and (name := self._body_name(j)) is not None
         ]
+        kinds = _BODY_KINDS.get(low, frozenset()) | self._firm_forms(low)
         names += [
             name
-            for word in _BODY_KINDS.get(low, frozenset()) - {low}
+            for word in kinds - {low}
             for j in self._by_word.get(word, ())
-            if j < i and (name := self._org_entity(j)) is not None
+            if j < i and (name := self._org_entity(j)) is not None and not self._employer(j)
         ]
+        if low in _FIRM_HEADS:
+            names += self._called_firm(i, low)
         longest = max(names, key=len, default=None)
-        if longest is None or not all(fold(longest).endswith(fold(n)) for n in names):
+        if longest is None or not all(
+            fold(longest).endswith(fold(n)) or same_organisation(longest, n) for n in names
+        ):
             return None
         return longest
+
+    @staticmethod
+    def _firm_forms(head: str) -> frozenset[str]:
+        """The last words of the names a bare "the company" (any firm's) or "the carmaker" (a carmaker's
+        or any legal form's) may stand for."""
+        if head in ("company", "firm"):
+            return _FIRM_FORMS.union(*_FIRM_KINDS.values())
+        return _FIRM_FORMS | _FIRM_KINDS[head] if head in _FIRM_KINDS else frozenset()
+
+    def _employer(self, i: int) -> bool:
+        """A firm named only as where a commentator works ("an analyst at Tarrow Bank"): the story's own
+        company may be one the text never marks as a firm, so such a bank is no evidence of which."""
+        t = self.tokens[i]
+        if t.dep != "pobj" or t.head == i:
+            return False
+        noun = self.tokens[self.tokens[t.head].head]
+        return noun.pos == "NOUN" and noun.lemma.lower() in _PERSON_NOUNS
+
+    def _called_firm(self, i: int, head: str) -> list[str]:
+        """The names that an apposition before token ``i`` calls a firm of the kind ``head`` says
+        ("Kessling Arden, the pump maker, said"; "the carmaker, Kessar, said"); "the company" and "the
+        firm" take any firm."""
+        out = []
+        for t in self.tokens[:i]:
+            word = t.text.lower()
+            if t.pos != "NOUN" or word not in _FIRM_ROLES or (head in _FIRM_KINDS and word != head):
+                continue
+            if t.dep == "appos":
+                named = t.head  # "Kessling Arden, the pump maker"
+            else:  # "the carmaker, Kessar,"
+                named = next((c for c in self.children[t.i] if self.tokens[c].dep == "appos"), t.i)
+            if self.tokens[named].pos != "PROPN" or self._named_at(named) is not None:
+                continue  # a person ("Ida Brenne, the company's founder") is no firm
+            name = self._org_entity(named) or self.tokens[named].text
+            out.append(name)
+        return out
 
     def _org_entity(self, i: int) -> str | None:
         """The proper name that ends in token ``i`` ("Ostrevian Nurses' Federation" for "Federation"; the
@@ -621,6 +676,12 @@ class ArticleSpeakers:
             while a > 0 and self.tokens[a - 1].pos == "PROPN" and self.tokens[a - 1].dep == "compound":
                 a -= 1
             return _joined(self.tokens, a, i + 1) if a < i else None
+        if t.dep == "compound" and self.tokens[t.head].pos == "PROPN":
+            # a trade before a name ("carmaker Kessar Motors") is the named body, a title ("union leader
+            # Dara Kellin") no body at all
+            if self._named_at(t.head) is not None:
+                return None
+            return self._org_entity(t.head) or self.tokens[t.head].text
         if not self._described_body(i):
             return None
         kids = self.children[i]
