@@ -600,3 +600,22 @@ def test_the_company_stays_open_between_two_firms_or_none(segmenter: Segmenter) 
     assert _speakers(segmenter, employer)["sales fell"] is None
     bank = "Tarrow Bank lent the town 2 million crowns. The carmaker said sales fell."
     assert _speakers(segmenter, bank)["sales fell"] is None
+
+
+@pytest.mark.slow
+def test_where_a_person_comes_from_is_no_person(segmenter: Segmenter) -> None:
+    text = 'Rescuers reached a businesswoman from Holm on Monday. "We waited two days," she said.'
+    src = segmenter(Article("s1", text), "s1")
+    assert "Holm" not in {p.name for p in ArticleSpeakers(src).people}
+    assert _resolved(segmenter, text)['"We waited two days,"'] is None  # the businesswoman, unnamed
+
+
+@pytest.mark.slow
+def test_a_letter_from_a_person_is_still_from_that_person(segmenter: Segmenter) -> None:
+    one = 'The council received a letter from Okafor on Monday. "Every home deserves an answer," she wrote.'
+    assert _resolved(segmenter, one)['"Every home deserves an answer,"'] == "Okafor"
+    text = (
+        "Energy Minister Ilse Karrow toured Dravna. The council received a letter from Karrow on Monday. "
+        '"Every household deserves an answer," she wrote.'
+    )
+    assert _resolved(segmenter, text)['"Every household deserves an answer,"'] == "Ilse Karrow"

@@ -234,9 +234,16 @@ class ArticleSpeakers:
         return found.pop() if len(found) == 1 else ""
 
     def _placed(self, i: int) -> bool:
-        """The object of a preposition of place: "in Lenz", "outside Orsa"."""
+        """The object of a preposition of place ("in Lenz", "outside Orsa"), or where a person comes from
+        ("a businesswoman from Holm"; "a letter from Karrow" is from a person, so "from" alone is not
+        enough)."""
         t = self.tokens[i]
-        return t.dep == "pobj" and self.tokens[t.head].text.lower() in _PLACE_PREPS
+        if t.dep != "pobj" or t.head == i:
+            return False
+        prep = self.tokens[t.head]
+        if prep.text.lower() in _PLACE_PREPS:
+            return True
+        return prep.text.lower() == "from" and self.tokens[prep.head].lemma.lower() in _PERSON_NOUNS
 
     def _personal(self, i: int) -> bool:
         """A name only a person has: "Malvik, who governed Brenna" (a relative "who"), "Malvik, 61" (an
