@@ -6,7 +6,9 @@ import pytest
 
 from newsprism.lenses.attribution import find_attributions
 from newsprism.lenses.attribution_cues import read_names
-from newsprism.lenses.speakers import ArticleSpeakers, fold, merge_speakers, same_person
+from newsprism.lenses.speakers import ArticleSpeakers
+from newsprism.lenses.speakers_merge import merge_speakers, same_person
+from newsprism.lenses.speakers_words import fold
 from newsprism.model import Article, Mention
 from newsprism.segment import Segmenter
 
@@ -260,7 +262,7 @@ def test_a_bare_the_authority_is_the_body_named_before_not_a_person_tied_to_it(s
 
 
 def test_an_organisation_named_with_fewer_words_is_the_same_body() -> None:
-    from newsprism.lenses.speakers import same_organisation
+    from newsprism.lenses.speakers_merge import same_organisation
 
     assert same_organisation("transport authority", "Grimsøy regional transport authority")
     assert same_organisation("rail workers' union", "Rail Workers' Union")

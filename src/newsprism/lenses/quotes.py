@@ -16,7 +16,8 @@ import numpy as np
 
 from newsprism.lenses.attribution import find_attributions, quote_spans, wordset
 from newsprism.lenses.attribution_cues import CueModel
-from newsprism.lenses.speakers import ArticleSpeakers, merge_speakers
+from newsprism.lenses.speakers import ArticleSpeakers
+from newsprism.lenses.speakers_merge import merge_speakers
 from newsprism.model import ArticleFindings, Attributed, Quote, QuoteFindings, Source, Story, at
 from newsprism.settings import QuoteSettings
 
