@@ -14,8 +14,10 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from newsprism.lenses.attribution import find_attributions, quote_spans, wordset
+from newsprism.lenses.attribution import find_attributions
+from newsprism.lenses.attribution_base import wordset
 from newsprism.lenses.attribution_cues import CueModel
+from newsprism.lenses.attribution_quotes import quote_spans
 from newsprism.lenses.speakers import ArticleSpeakers
 from newsprism.lenses.speakers_merge import merge_speakers
 from newsprism.model import ArticleFindings, Attributed, Quote, QuoteFindings, Source, Story, at

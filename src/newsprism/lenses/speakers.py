@@ -19,8 +19,9 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from newsprism.lenses.attribution import Attribution, quote_spans
+from newsprism.lenses.attribution_base import Attribution
 from newsprism.lenses.attribution_cues import Parse
+from newsprism.lenses.attribution_quotes import quote_spans
 from newsprism.lenses.speakers_merge import defined_acronyms as defined_acronyms
 from newsprism.lenses.speakers_merge import merge_speakers as merge_speakers
 from newsprism.lenses.speakers_merge import same_organisation as same_organisation

@@ -7,7 +7,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
-from newsprism.lenses.attribution import wordset
+from newsprism.lenses.attribution_base import wordset
 from newsprism.model import Token, within
 
 _PLACE_LABELS = {"GPE", "LOC", "FAC", "DATE", "TIME", "NORP", "EVENT", "LAW"}
