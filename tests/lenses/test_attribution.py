@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from newsprism.lenses.attribution import Attribution, find_attributions, quote_spans
+from newsprism.lenses.attribution import find_attributions
+from newsprism.lenses.attribution_base import Attribution
+from newsprism.lenses.attribution_quotes import quote_spans
 from newsprism.model import Article, Source
 from newsprism.segment import Segmenter
 

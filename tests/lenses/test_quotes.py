@@ -310,3 +310,29 @@ def test_a_negated_cue_is_no_statement_of_its_speaker(segmenter: Segmenter) -> N
     )
     found = article_quotes(segmenter(Article("s1", text), "s1"))
     assert [a.quotes[0].text for a in found] == ["the bridge was safe"]
+
+
+@pytest.mark.slow
+def test_two_clauses_of_one_sentence_are_no_paraphrase_of_each_other(segmenter: Segmenter) -> None:
+    import dataclasses
+
+    import numpy as np
+
+    text = (
+        "Dock workers at Brenhaven began a strike on Monday, the Coastal Dockers' Federation said. "
+        "About 4,000 dockers walked out, according to the union, which rejected an offer of 3% "
+        "and is demanding 7%."
+    )
+    wire, reprint = segmenter.pipe([(Article(s, text, outlet=s), s) for s in ("s1", "s2")])
+    # one sentence, one vector in both outlets: its two clauses look alike by it, and nothing else
+    rows = np.eye(len(wire.sentences))
+    story = [dataclasses.replace(src, vectors=rows) for src in (wire, reprint)]
+    found = find_quotes(story)
+    links = {(q.source, q.text): {other for other, _ in q.links} for q in found.quotes}
+    ids = {(q.source, q.text): q.id for q in found.quotes}
+    walked, demand = "About 4,000 dockers walked out", "7%"
+    assert links["s1", walked] == {ids["s2", walked]}
+    assert links["s1", demand] == {ids["s2", demand]}
+    assert links["s1", "Dock workers at Brenhaven began a strike on Monday"] == {
+        ids["s2", "Dock workers at Brenhaven began a strike on Monday"]
+    }

@@ -6,7 +6,9 @@ import pytest
 
 from newsprism.lenses.attribution import find_attributions
 from newsprism.lenses.attribution_cues import read_names
-from newsprism.lenses.speakers import ArticleSpeakers, fold, merge_speakers, same_person
+from newsprism.lenses.speakers import ArticleSpeakers
+from newsprism.lenses.speakers_merge import merge_speakers, same_person
+from newsprism.lenses.speakers_words import fold
 from newsprism.model import Article, Mention
 from newsprism.segment import Segmenter
 
@@ -260,7 +262,7 @@ def test_a_bare_the_authority_is_the_body_named_before_not_a_person_tied_to_it(s
 
 
 def test_an_organisation_named_with_fewer_words_is_the_same_body() -> None:
-    from newsprism.lenses.speakers import same_organisation
+    from newsprism.lenses.speakers_merge import same_organisation
 
     assert same_organisation("transport authority", "Grimsøy regional transport authority")
     assert same_organisation("rail workers' union", "Rail Workers' Union")
@@ -569,3 +571,53 @@ def test_an_acronym_merges_with_the_organisation_it_stands_for_across_outlets() 
     assert ids == ["p1", "p1", "p1", "p2", "p2", "p3", "p4"]
     assert [s.name for s in speakers] == ["Northern Water Board", "Kessel Ore Mining", "Brisk Lines", "BL"]
     assert "NWB" in speakers[0].aliases
+
+
+@pytest.mark.slow
+def test_the_company_is_the_one_firm_the_story_names(segmenter: Segmenter) -> None:
+    text = (
+        "Shares in Dunvale Motors fell 3% on Thursday after it recalled 9,000 delivery vans. "
+        "Ivo Marsh, an analyst at Tarrow Bank, said the cost was small. "
+        "The company said repairs would start in May. "
+        "Owners will get letters next week, the carmaker said."
+    )
+    got = _speakers(segmenter, text)
+    firm = ("Dunvale Motors", "organisation")
+    assert got["repairs would start in May"] == firm
+    assert got["Owners will get letters next week"] == firm
+    # a name an apposition calls a firm, whatever the tagger made of it
+    called = "Kessling Arden, the pump maker, cut its forecast. The company said demand had slowed."
+    assert _speakers(segmenter, called)["demand had slowed"] == ("Kessling Arden", "organisation")
+
+
+@pytest.mark.slow
+def test_the_company_stays_open_between_two_firms_or_none(segmenter: Segmenter) -> None:
+    two = (
+        "Dunvale Motors and Harbrook Group agreed to merge on Monday. "
+        "The company said the deal would close in June."
+    )
+    assert _speakers(segmenter, two)["the deal would close in June"] is None
+    # a bank named as a commentator's employer is no evidence of which company; a carmaker is no bank
+    employer = "Ivo Marsh, an analyst at Tarrow Bank, said the cut was expected. The company said sales fell."
+    assert _speakers(segmenter, employer)["sales fell"] is None
+    bank = "Tarrow Bank lent the town 2 million crowns. The carmaker said sales fell."
+    assert _speakers(segmenter, bank)["sales fell"] is None
+
+
+@pytest.mark.slow
+def test_where_a_person_comes_from_is_no_person(segmenter: Segmenter) -> None:
+    text = 'Rescuers reached a businesswoman from Holm on Monday. "We waited two days," she said.'
+    src = segmenter(Article("s1", text), "s1")
+    assert "Holm" not in {p.name for p in ArticleSpeakers(src).people}
+    assert _resolved(segmenter, text)['"We waited two days,"'] is None  # the businesswoman, unnamed
+
+
+@pytest.mark.slow
+def test_a_letter_from_a_person_is_still_from_that_person(segmenter: Segmenter) -> None:
+    one = 'The council received a letter from Okafor on Monday. "Every home deserves an answer," she wrote.'
+    assert _resolved(segmenter, one)['"Every home deserves an answer,"'] == "Okafor"
+    text = (
+        "Energy Minister Ilse Karrow toured Dravna. The council received a letter from Karrow on Monday. "
+        '"Every household deserves an answer," she wrote.'
+    )
+    assert _resolved(segmenter, text)['"Every household deserves an answer,"'] == "Ilse Karrow"

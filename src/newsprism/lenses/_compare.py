@@ -24,7 +24,7 @@ from newsprism.lenses._views import (
     SentenceView,
 )
 from newsprism.lenses.dates import DateMention, same_time
-from newsprism.lenses.speakers import TITLES
+from newsprism.lenses.speakers_words import TITLES
 from newsprism.model import Passage
 from newsprism.segment._rules import DATELINE_START
 

@@ -226,7 +226,7 @@ class LanguageLens:
         regions = attributed_regions(source, quotes, self.settings.indirect)
         candidates = self._lexical_candidates(source, quotes, sentence_bias)
         if headline:
-            from newsprism.lenses.attribution import quote_spans
+            from newsprism.lenses.attribution_quotes import quote_spans
 
             regions += quote_spans(source.text)
         else:

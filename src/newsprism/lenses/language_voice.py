@@ -40,7 +40,7 @@ def attributed_regions(
     BASIL's annotators judge it the same way (docs/benchmarks.md); ``"all"`` treats every paraphrase as
     attributed, ``"none"`` none.
     """
-    from newsprism.lenses.attribution import quote_spans
+    from newsprism.lenses.attribution_quotes import quote_spans
 
     marks = quote_spans(source.text)
     scare = set(scare_quote_spans(source, quotes))
@@ -61,7 +61,7 @@ def attributed_regions(
 
 def scare_quote_spans(source: Source, quotes: QuoteFindings) -> list[tuple[int, int]]:
     """Short quoted words (one to three, lower case) that no quote with a speaker covers: the writer's."""
-    from newsprism.lenses.attribution import quote_spans
+    from newsprism.lenses.attribution_quotes import quote_spans
 
     spoken = [(q.start, q.end) for q in quotes.quotes if q.source == source.id and q.speaker_span]
     out = []

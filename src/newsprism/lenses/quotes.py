@@ -14,9 +14,12 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from newsprism.lenses.attribution import find_attributions, quote_spans, wordset
+from newsprism.lenses.attribution import find_attributions
+from newsprism.lenses.attribution_base import wordset
 from newsprism.lenses.attribution_cues import CueModel
-from newsprism.lenses.speakers import ArticleSpeakers, merge_speakers
+from newsprism.lenses.attribution_quotes import quote_spans
+from newsprism.lenses.speakers import ArticleSpeakers
+from newsprism.lenses.speakers_merge import merge_speakers
 from newsprism.model import ArticleFindings, Attributed, Quote, QuoteFindings, Source, Story, at
 from newsprism.settings import QuoteSettings
 
@@ -133,20 +136,30 @@ def find_quotes(
     for src, att in found:
         speaker = next(it) if att.speaker is not None else None
         for piece in att.quotes:
-            vectors.append(_sentence_vector(src, piece.start))
+            vectors.append(_sentence_vector(src, piece.start, piece.end))
             quotes.append(replace(piece, id=f"q{len(quotes) + 1}", source=src.id, speaker=speaker))
     return QuoteFindings(speakers=tuple(speakers), quotes=tuple(link_quotes(quotes, settings, vectors)))
 
 
-def _sentence_vector(src: Source, offset: int) -> np.ndarray | None:
-    """The embedding of the sentence a quote starts in, when the pipeline embedded the source."""
+def _sentence_vector(src: Source, start: int, end: int) -> np.ndarray | None:
+    """The embedding of the sentence a quote starts in, when the pipeline embedded the source and the
+    quote is most of that sentence. A clause of it means something else than the whole: "About 30,000
+    nurses walked out, according to the union, which ... is demanding 9%" holds two statements, and in a
+    reprint each would look like a paraphrase of the other's copy."""
     if src.vectors is None:
         return None
-    sent = at(src.sentences, offset)
+    sent = at(src.sentences, start)
     if sent is None or sent.index >= len(src.vectors):
+        return None
+    quoted = len(_words(src.text[start : min(end, sent.end)]))
+    if quoted < _STANDS_FOR * len(_words(sent.text)):
         return None
     row: np.ndarray = src.vectors[sent.index]
     return row
+
+
+# share of its sentence's words a quote must hold for the sentence's vector to stand for the quote
+_STANDS_FOR = 0.5
 
 
 def _cosine(a: np.ndarray | None, b: np.ndarray | None) -> float:
@@ -164,8 +177,10 @@ def link_quotes(
     """Fill ``links``, ``shared_with`` and ``match`` for quotes that relate to quotes of other sources.
 
     Each link has its own label: "same-words" (the same words, one quote maybe trimmed), "other-speaker"
-    (the same words given to a different speaker), "paraphrase" (an indirect quote with the same content
-    words, or with the same meaning by sentence vectors and the same speaker) and "same-speech" (another
+    (the same words given to a different speaker), "paraphrase" (an indirect quote of the same speaker with
+    the same content words, the same words when it has none ("9%"), or the same meaning by ``vectors``;
+    :func:`find_quotes` gives a quote its sentence's vector only when the quote is most of the sentence,
+    so two clauses of one sentence are never alike by it) and "same-speech" (another
     sentence of one speaker, when the two sources demonstrably quote the same speech: they share other
     words of that speaker). ``shared_with`` lists the quotes the first three link to and ``match`` is the
     strongest of them (schema v1's summary of the links). Quotes of one source are never linked.
@@ -240,6 +255,8 @@ def _relation(
         jaccard = len(ca & cb) / len(ca | cb)
         if jaccard >= settings.paraphrase and (same_speaker or a.speaker is None or b.speaker is None):
             return "paraphrase"
+    if same_speaker and wa and wa == wb and not (ca or cb) and "indirect" in (a.kind, b.kind):
+        return "paraphrase"  # "is demanding 9%" in both: no content word to compare, the same words
     if same_speaker and a.kind != "indirect" and b.kind != "indirect":
         return "same-speech"
     return ""

@@ -8,108 +8,60 @@ text does not name, such as "a Lusk shopkeeper") or a description
 to a named person by apposition or title). Anything the text does not settle stays unresolved: guessing a
 speaker is worse than saying we do not know.
 
-Across articles, names merge when their surnames agree after transliteration folding (Zelensky /
-Zelenskiy / Zelenski) and their first names do not conflict.
+Across articles, :mod:`newsprism.lenses.speakers_merge` merges the mentions into one speaker per real
+speaker; its public names are importable from here too.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from newsprism.lenses.attribution import Attribution, quote_spans, wordset
+from newsprism.lenses.attribution_base import Attribution
 from newsprism.lenses.attribution_cues import Parse
-from newsprism.lenses.wire import initials
-from newsprism.model import Mention, Source, Speaker, Token, within
-
-_PLACE_LABELS = {"GPE", "LOC", "FAC", "DATE", "TIME", "NORP", "EVENT", "LAW"}
-_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f", "it": "o", "they": "p"}
-_HONORIFICS = {
-    "mr": "m",
-    "mrs": "f",
-    "ms": "f",
-    "miss": "f",
-    "sir": "m",
-    "dame": "f",
-    "lord": "m",
-    "lady": "f",
-}
-# words that give a person's gender when they title or describe them ("spokeswoman Ida Brenne", "Lind, a
-# father of three") or are all the text calls them ("a Holm man")
-_MALE = wordset(
-    """man boy father husband son brother grandfather uncle nephew widower fisherman businessman spokesman
-    chairman congressman assemblyman councilman alderman policeman fireman king prince duke monk"""
+from newsprism.lenses.attribution_quotes import quote_spans
+from newsprism.lenses.speakers_merge import defined_acronyms as defined_acronyms
+from newsprism.lenses.speakers_merge import merge_speakers as merge_speakers
+from newsprism.lenses.speakers_merge import same_organisation as same_organisation
+from newsprism.lenses.speakers_merge import same_person as same_person
+from newsprism.lenses.speakers_words import (
+    _ANONYMOUS,
+    _ANONYMOUS_HEADS,
+    _BODY_KINDS,
+    _BODY_WORDS,
+    _FIRM_FORMS,
+    _FIRM_HEADS,
+    _FIRM_KINDS,
+    _FIRM_ROLES,
+    _FIRM_TRADES,
+    _GENDERED,
+    _ORG_LABELS,
+    _ORG_ROLES,
+    _ORG_WORDS,
+    _PERSON_NOUNS,
+    _PERSON_ROLES,
+    _PLACE_LABELS,
+    _PLACE_PREPS,
+    _POSTS,
+    _PRONOUNS,
+    _STOP,
+    _VAGUE,
+    _WINDOW,
+    _clean_name,
+    _entity_token_spans,
+    _has_proper,
+    _joined,
+    _matches,
+    _name_words,
+    _skip_common,
+    _strip_det,
+    _word,
 )
-_FEMALE = wordset(
-    """woman girl mother wife daughter sister grandmother aunt niece widow businesswoman spokeswoman
-    chairwoman congresswoman assemblywoman councilwoman policewoman queen princess duchess nun actress
-    waitress"""
-)
-_GENDERED = _HONORIFICS | dict.fromkeys(_MALE, "m") | dict.fromkeys(_FEMALE, "f")
-TITLES = wordset(
-    """president prime minister chancellor secretary senator sen rep representative governor gov mayor
-    general gen colonel col lieutenant lt captain capt admiral sergeant sgt judge justice king queen prince
-    princess pope dr doctor professor prof mr mrs ms miss sir dame lord lady spokesman spokeswoman
-    spokesperson chairman chairwoman chair ceo director leader deputy foreign defence defense interior
-    finance vice former acting state chief minister's ambassador commissioner councillor councilor
-    inspector sheriff premier mp mep msp mla congressman congresswoman assemblyman assemblywoman
-    alderman councilman councilwoman"""
-)
-# what an apposition calls a person ("Sterling Hove, the harbour director"), beside the titles
-_PERSON_ROLES = TITLES | wordset(
-    """adviser advisor official manager owner analyst lawyer attorney economist founder witness resident
-    teacher engineer researcher scientist officer worker expert activist farmer fisherman pilot nurse
-    campaigner prosecutor protester candidate lawmaker legislator politician businessman businesswoman
-    journalist reporter columnist defendant plaintiff student pastor priest bishop"""
-)
-# what the text may call a person it does not name ("a Lusk shopkeeper"): a "he" after one may be them
-_PERSON_NOUNS = (
-    _PERSON_ROLES
-    - wordset("foreign defence defense interior finance vice former acting state chief minister's mr mrs ms")
-    | wordset(
-        """shopkeeper storekeeper baker butcher grocer driver motorist cyclist resident neighbour neighbor
-        villager local customer shopper passenger commuter traveller traveler tourist visitor patient victim
-        survivor parent child owner homeowner landlord landlady tenant employee miner cashier clerk waiter
-        chef cook trader merchant vendor dealer pupil voter fan supporter onlooker bystander eyewitness
-        pensioner retiree veteran mourner relative friend colleague coroner surgeon paramedic firefighter
-        soldier guard mechanic electrician plumber person"""
-    )
-    | (frozenset(_GENDERED) - frozenset(_HONORIFICS))
-)
-_ORG_ROLES = wordset(
-    """operator company firm lender carrier maker manufacturer airline retailer insurer group charity
-    broadcaster newspaper publisher developer builder supplier utility"""
-)
-# the trades before a name only a firm has ("publisher Ivo Kranz" may be a person)
-_FIRM_TRADES = _ORG_ROLES - wordset("operator developer builder publisher broadcaster")
-_POSTS = wordset("executive officer")  # "chief executive Magnus Thorsby", beside the titles
-_LEADER_WORDS = wordset("leader president premier chancellor head chief")
-_SPOKES_WORDS = wordset("spokesman spokeswoman spokesperson")
-_ORG_WORDS = wordset(
-    """kremlin ministry government police army military pentagon commission council committee court
-    agency office department embassy parliament senate congress cabinet administration campaign party
-    company firm bank union federation authority authorities coalition un nato eu
-    ag plc inc ltd gmbh llc corp"""
-)
-# words only an organisation's name holds ("Tarrow County Fire District", "Kessel Institute of Geology")
-_BODY_WORDS = _ORG_WORDS | wordset("district service institute university hospital board school")
-_LEGAL = wordset("ag plc inc ltd gmbh llc corp sa nv asa ab")
-_ORG_LABELS = frozenset({"ORG", "GPE", "NORP"})
-# the head words of names a bare "the union" may stand for ("the Ostrevian Nurses' Federation")
-_BODY_KINDS = {"union": wordset("union federation association confederation guild syndicate brotherhood")}
-# adjectives that do not pick out one body: "the other union", "the same company", "the new authority"
-_VAGUE = wordset("other same such former new own similar rival")
-_WINDOW = 3  # sentences a pronoun may look back
-_ANONYMOUS = re.compile(
-    r"\b(?:anonymity|anonymously|anonymous|unnamed|unidentified|not\s+(?:to\s+)?be\s+(?:named|identified)"
-    r"|not\s+authori[sz]ed\s+to\s+(?:speak|discuss|comment))\b",
-    re.IGNORECASE,
-)
-_ANONYMOUS_HEADS = frozenset({"source", "insider"})
-_PLACE_PREPS = wordset("in at near outside inside across throughout around")
+from newsprism.lenses.speakers_words import TITLES as TITLES
+from newsprism.lenses.speakers_words import fold as fold
+from newsprism.model import Mention, Source, Token
 
 
 @dataclass(slots=True)
@@ -220,9 +172,16 @@ class ArticleSpeakers:
         return found.pop() if len(found) == 1 else ""
 
     def _placed(self, i: int) -> bool:
-        """The object of a preposition of place: "in Lenz", "outside Orsa"."""
+        """The object of a preposition of place ("in Lenz", "outside Orsa"), or where a person comes from
+        ("a businesswoman from Holm"; "a letter from Karrow" is from a person, so "from" alone is not
+        enough)."""
         t = self.tokens[i]
-        return t.dep == "pobj" and self.tokens[t.head].text.lower() in _PLACE_PREPS
+        if t.dep != "pobj" or t.head == i:
+            return False
+        prep = self.tokens[t.head]
+        if prep.text.lower() in _PLACE_PREPS:
+            return True
+        return prep.text.lower() == "from" and self.tokens[prep.head].lemma.lower() in _PERSON_NOUNS
 
     def _personal(self, i: int) -> bool:
         """A name only a person has: "Malvik, who governed Brenna" (a relative "who"), "Malvik, 61" (an
@@ -309,7 +268,7 @@ class ArticleSpeakers:
         org = self._organisation(att.speaker_span, att.speaker_head)
         if org is not None:
             return Mention(org, "organisation", alias)
-        if head.pos == "NOUN" and low in _ORG_WORDS:
+        if head.pos == "NOUN" and (low in _ORG_WORDS or low in _FIRM_HEADS):
             # "the authority said": the body named earlier, never a person the body is tied to
             body = self._earlier_body(att.speaker_head)
             return Mention(body, "organisation", alias) if body is not None else None
@@ -588,16 +547,57 @@ class ArticleSpeakers:
         names = [
             name for j in self._by_word.get(low, ()) if j < i and (name := self._body_name(j)) is not None
         ]
+        kinds = _BODY_KINDS.get(low, frozenset()) | self._firm_forms(low)
         names += [
             name
-            for word in _BODY_KINDS.get(low, frozenset()) - {low}
+            for word in kinds - {low}
             for j in self._by_word.get(word, ())
-            if j < i and (name := self._org_entity(j)) is not None
+            if j < i and (name := self._org_entity(j)) is not None and not self._employer(j)
         ]
+        if low in _FIRM_HEADS:
+            names += self._called_firm(i, low)
         longest = max(names, key=len, default=None)
-        if longest is None or not all(fold(longest).endswith(fold(n)) for n in names):
+        if longest is None or not all(
+            fold(longest).endswith(fold(n)) or same_organisation(longest, n) for n in names
+        ):
             return None
         return longest
+
+    @staticmethod
+    def _firm_forms(head: str) -> frozenset[str]:
+        """The last words of the names a bare "the company" (any firm's) or "the carmaker" (a carmaker's
+        or any legal form's) may stand for."""
+        if head in ("company", "firm"):
+            return _FIRM_FORMS.union(*_FIRM_KINDS.values())
+        return _FIRM_FORMS | _FIRM_KINDS[head] if head in _FIRM_KINDS else frozenset()
+
+    def _employer(self, i: int) -> bool:
+        """A firm named only as where a commentator works ("an analyst at Tarrow Bank"): the story's own
+        company may be one the text never marks as a firm, so such a bank is no evidence of which."""
+        t = self.tokens[i]
+        if t.dep != "pobj" or t.head == i:
+            return False
+        noun = self.tokens[self.tokens[t.head].head]
+        return noun.pos == "NOUN" and noun.lemma.lower() in _PERSON_NOUNS
+
+    def _called_firm(self, i: int, head: str) -> list[str]:
+        """The names that an apposition before token ``i`` calls a firm of the kind ``head`` says
+        ("Kessling Arden, the pump maker, said"; "the carmaker, Kessar, said"); "the company" and "the
+        firm" take any firm."""
+        out = []
+        for t in self.tokens[:i]:
+            word = t.text.lower()
+            if t.pos != "NOUN" or word not in _FIRM_ROLES or (head in _FIRM_KINDS and word != head):
+                continue
+            if t.dep == "appos":
+                named = t.head  # "Kessling Arden, the pump maker"
+            else:  # "the carmaker, Kessar,"
+                named = next((c for c in self.children[t.i] if self.tokens[c].dep == "appos"), t.i)
+            if self.tokens[named].pos != "PROPN" or self._named_at(named) is not None:
+                continue  # a person ("Ida Brenne, the company's founder") is no firm
+            name = self._org_entity(named) or self.tokens[named].text
+            out.append(name)
+        return out
 
     def _org_entity(self, i: int) -> str | None:
         """The proper name that ends in token ``i`` ("Ostrevian Nurses' Federation" for "Federation"; the
@@ -621,6 +621,12 @@ class ArticleSpeakers:
             while a > 0 and self.tokens[a - 1].pos == "PROPN" and self.tokens[a - 1].dep == "compound":
                 a -= 1
             return _joined(self.tokens, a, i + 1) if a < i else None
+        if t.dep == "compound" and self.tokens[t.head].pos == "PROPN":
+            # a trade before a name ("carmaker Kessar Motors") is the named body, a title ("union leader
+            # Dara Kellin") no body at all
+            if self._named_at(t.head) is not None:
+                return None
+            return self._org_entity(t.head) or self.tokens[t.head].text
         if not self._described_body(i):
             return None
         kids = self.children[i]
@@ -653,250 +659,3 @@ class ArticleSpeakers:
         if len(names) == 1:
             return names.pop()
         return None
-
-
-# --------------------------------------------------------------------------- across sources
-
-
-def fold(name: str) -> str:
-    """A transliteration-tolerant key: Zelensky, Zelenskiy, Zelenski and Zelenskyy all give 'zelenski'."""
-    s = unicodedata.normalize("NFKD", name.lower())
-    s = "".join(c for c in s if c.isalpha())
-    s = s.replace("kh", "h").replace("w", "v").replace("ph", "f").replace("qu", "kv").replace("q", "k")
-    s = re.sub(r"c(?![eiy])", "k", s)  # Valcescu ~ Valcesku, Lindquist ~ Lindqvist
-    s = re.sub(r"(.)\1+", r"\1", s)
-    s = re.sub(r"(iy|yi|y|ij)$", "i", s)
-    s = re.sub(r"of$", "ov", s)  # Voronoff ~ Voronov (and Voronow, through w -> v)
-    return s
-
-
-def merge_speakers(mentions: Sequence[tuple[str, Mention]]) -> tuple[list[Speaker], list[str]]:
-    """One Speaker per real speaker from ``(source id, mention)`` pairs; also returns each pair's id."""
-    groups: list[dict[str, object]] = []  # name forms, kind, sources
-    assigned: list[int] = []
-    # a one-word "organisation" that is the surname of a person the story names in full ("Malvik" tagged
-    # ORG in one outlet, "Teodor Malvik" a person in another) is that person
-    full = [m.name.split() for _, m in mentions if m.kind == "person"]
-    surnames = {fold(words[-1]) for words in full if len(words) > 1}
-    mentions = [
-        (source, Mention(m.name, "person", m.alias))
-        if m.kind == "organisation" and len(m.name.split()) == 1 and fold(m.name) in surnames
-        else (source, m)
-        for source, m in mentions
-    ]
-    # a bare full name some outlet's speaker phrase shows to be a firm's ("Kessling Arden, the pump maker,
-    # said" there; "Kessling Arden said", tagged a person, here) is that firm, titled people excepted
-    orgs = [m.name for _, m in mentions if m.kind == "organisation" and len(m.name.split()) >= 2]
-    mentions = [
-        (source, Mention(m.name, "organisation", m.alias))
-        if m.kind == "person"
-        and fold(_strip_det(m.alias)) in (fold(m.name), "")
-        and any(same_organisation(m.name, o) for o in orgs)
-        else (source, m)
-        for source, m in mentions
-    ]
-    mentions = _spell_acronyms(mentions)
-    for source, m in mentions:
-        g = _find_group(groups, m, source)
-        if g is None:
-            groups.append({"names": Counter(), "aliases": set(), "kind": m.kind, "sources": []})
-            g = len(groups) - 1
-        group = groups[g]
-        names: Counter[str] = group["names"]  # type: ignore[assignment]
-        names[m.name] += 1
-        aliases: set[str] = group["aliases"]  # type: ignore[assignment]
-        alias = m.alias.split(",")[0].strip()
-        if alias and alias.lower() not in _PRONOUNS and len(alias.split()) <= 6:
-            aliases.add(alias)
-        srcs: list[str] = group["sources"]  # type: ignore[assignment]
-        if source not in srcs:
-            srcs.append(source)
-        assigned.append(g)
-    speakers = []
-    for n, group in enumerate(groups, start=1):
-        names = group["names"]  # type: ignore[assignment]
-        canonical = max(names, key=lambda s: (len(s.split()), names[s], s))
-        aliases = (set(names) | group["aliases"]) - {canonical}  # type: ignore[operator]
-        speakers.append(
-            Speaker(
-                id=f"p{n}",
-                name=canonical,
-                aliases=tuple(sorted(aliases)),
-                sources=tuple(group["sources"]),  # type: ignore[arg-type]
-                kind=group["kind"],  # type: ignore[arg-type]
-            )
-        )
-    return speakers, [f"p{g + 1}" for g in assigned]
-
-
-def _spell_acronyms(mentions: Sequence[tuple[str, Mention]]) -> list[tuple[str, Mention]]:
-    """Organisations named by an acronym ("VGA") under the one name it stands for in the story: the name
-    an outlet defined it as (its mention then carries the acronym as alias), else the one body of three
-    words or more whose initials it is ("Kessel Ore Mining"). Two candidates leave it as it is."""
-    orgs = [m for _, m in mentions if m.kind == "organisation" and not _is_acronym(m.name)]
-    defined: defaultdict[str, set[str]] = defaultdict(set)
-    guessed: defaultdict[str, set[str]] = defaultdict(set)
-    for m in orgs:
-        alias = _strip_det(m.alias)
-        if _is_acronym(alias):
-            defined[alias].add(m.name)
-        if len(initials(m.name)) >= 3:
-            guessed[initials(m.name)].add(m.name)
-    out = []
-    for source, m in mentions:
-        names = defined.get(m.name) or guessed.get(m.name, set())
-        if m.kind == "organisation" and _is_acronym(m.name) and len(names) == 1:
-            m = Mention(next(iter(names)), "organisation", m.alias)
-        out.append((source, m))
-    return out
-
-
-def defined_acronyms(text: str) -> dict[str, str]:
-    """Each acronym the text defines ("the Valdorian Grid Authority (VGA)") -> the name it stands for, the
-    shortest run of capitalised words before it whose initials spell it."""
-    out: dict[str, str] = {}
-    for m in _DEFINED.finditer(text):
-        words = m.group(1).split()
-        for n in range(1, len(words) + 1):
-            tail = words[-n:]
-            if tail[0][0].isupper() and initials(" ".join(tail)) == m.group(2):
-                out.setdefault(m.group(2), " ".join(tail))
-                break
-    return out
-
-
-_DEFINED = re.compile(r"((?:[A-Z][\w'’-]*\s+(?:(?:of|and|for|the)\s+)?){1,6})\(([A-Z]{2,6})\)")
-
-
-def _is_acronym(name: str) -> bool:
-    return 2 <= len(name) <= 6 and name.isalpha() and name.isupper()
-
-
-def same_person(a: str, b: str) -> bool:
-    """Surnames fold equal and first names (when both given) agree or one is the other's initial; or one
-    first name and surnames one letter apart: an outlet's misspelling ("Ilse Brandvoll" / "Brandvold")."""
-    pa, pb = a.split(), b.split()
-    if not pa or not pb:
-        return False
-    if fold(pa[-1]) != fold(pb[-1]):
-        from rapidfuzz.distance import Levenshtein
-
-        sx, sy = fold(pa[-1]), fold(pb[-1])
-        return (
-            len(pa) > 1 and len(pb) > 1 and fold(pa[0]) == fold(pb[0]) and len(fold(pa[0])) > 1
-            and min(len(sx), len(sy)) >= 5 and Levenshtein.distance(sx, sy) == 1
-        )  # fmt: skip
-    fa, fb = pa[:-1], pb[:-1]
-    if not fa or not fb:
-        return True
-    x, y = fold(fa[0]), fold(fb[0])
-    return x == y or (min(len(x), len(y)) == 1 and x[0] == y[0])
-
-
-def _find_group(groups: list[dict[str, object]], m: Mention, source: str) -> int | None:
-    for g, group in enumerate(groups):
-        if group["kind"] != m.kind:
-            continue
-        if m.kind == "anonymous":  # two outlets' unnamed officials may be two people: never merged
-            if group["sources"] == [source] and m.name in group["names"]:  # type: ignore[operator]
-                return g
-            continue
-        names: Counter[str] = group["names"]  # type: ignore[assignment]
-        if m.kind == "person" and all(same_person(m.name, n) for n in names):
-            return g
-        if m.kind == "organisation" and any(same_organisation(m.name, n) for n in names):
-            return g
-    return None
-
-
-def same_organisation(a: str, b: str) -> bool:
-    """The same name, or one that names the same body with fewer words: "transport authority" and
-    "Grimsøy regional transport authority" (same head word, at least two words). "Lunde transport
-    authority" and "Grimsøy transport authority" stay two."""
-    if fold(a) == fold(b):
-        return True
-    # a legal form adds nothing: "Kessling Arden AG" is "Kessling Arden"
-    wa, wb = ([fold(w) for w in n.split() if w.lower().rstrip(".") not in _LEGAL] for n in (a, b))
-    if len(wa) >= 2 and wa == wb:
-        return True
-    short, long = sorted(([fold(w) for w in a.split()], [fold(w) for w in b.split()]), key=len)
-    return len(short) >= 2 and short[-1] == long[-1] and set(short) <= set(long)
-
-
-# --------------------------------------------------------------------------- small helpers
-
-_STOP = wordset("the a an of to 's ’s for in on at and by from with s")
-
-
-def _word(t: Token) -> str:
-    w = t.text.lower().strip(".’'")
-    return "" if t.pos in ("DET", "PUNCT", "ADP", "PART", "CCONJ") else w
-
-
-def _matches(word: str, descriptors: set[str]) -> bool:
-    if word in descriptors:
-        return True
-    if word in _LEADER_WORDS and descriptors & _LEADER_WORDS:
-        return True
-    if word in _SPOKES_WORDS and descriptors & _SPOKES_WORDS:
-        return True
-    folded = {fold(d) for d in descriptors}
-    # demonyms and possessives: "Russian" ~ "Russia", "Zelenskiy" ~ "Zelensky"
-    fw = fold(word)
-    return fw in folded or any(
-        len(fw) >= 5 and (d.startswith(fw[:5]) and fw.startswith(d[:5])) for d in folded
-    )
-
-
-def _name_words(name: str) -> set[str]:
-    return {w.lower() for w in name.split()}
-
-
-def _strip_det(text: str) -> str:
-    text = re.sub(r"^(the|a|an)\s+", "", text.strip(), flags=re.IGNORECASE)
-    text = re.sub(r",?\s+(himself|herself|itself|themselves)$", "", text)  # "Malvik himself"
-    return re.sub(r"(’s|'s)$", "", text)
-
-
-def _joined(tokens: Sequence[Token], a: int, b: int) -> str:
-    """The words of tokens ``a``..``b`` as the text spaces them ("Marek-Vasse", not "Marek - Vasse")."""
-    out = ""
-    for k in range(a, b):
-        gap = k > a and tokens[k].start > tokens[k - 1].end
-        out += (" " if gap else "") + tokens[k].text
-    return out
-
-
-def _clean_name(text: str) -> str:
-    """The name without its titles or roles and what qualifies them ("Selmark Mayor Ilse Brandvoll",
-    "Campaigner Dara Kellin": a role opening a sentence is capitalised like a name)."""
-    words = re.sub(r"(’s|'s)$", "", text.strip()).split()
-    titled = [i for i, w in enumerate(words[:-1]) if w.lower().rstrip(".") in _PERSON_ROLES]
-    if titled:
-        words = words[titled[-1] + 1 :]
-    return " ".join(w for w in words if w.lower().rstrip(".") not in TITLES)
-
-
-def _skip_common(tokens: Sequence[Token], a: int, b: int) -> int:
-    """Drop leading common nouns the NER put in a name ("Farmer Jonas Petrik")."""
-    while b - a > 1 and tokens[a].pos != "PROPN":
-        a += 1
-    return a
-
-
-def _has_proper(tokens: Sequence[Token], span: tuple[int, int]) -> bool:
-    return any(t.pos == "PROPN" for t in within(tokens, span[0], span[1]))
-
-
-def _entity_token_spans(tokens: Sequence[Token], labels: set[str]) -> list[tuple[int, int]]:
-    spans, start = [], None
-    for t in tokens:
-        inside = t.ent_type in labels and t.ent_iob in ("B", "I")
-        if start is not None and (not inside or t.ent_iob == "B"):
-            spans.append((start, t.i))
-            start = None
-        if inside and start is None:
-            start = t.i
-    if start is not None:
-        spans.append((start, len(tokens)))
-    return spans

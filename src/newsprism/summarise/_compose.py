@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from newsprism.lenses.wire import initials
+from newsprism.lenses.speakers_merge import defined_acronyms
 from newsprism.model import Contradiction, Passage, Story, SummarySentence, at
 from newsprism.summarise._lexicon import LOADED, NEUTRAL, STOP
 from newsprism.summarise._select import (
@@ -48,7 +48,6 @@ _TOLL_LEAD = re.compile(
 _WHOLE = re.compile(r"\b(?:all|every|both|each|entire)\s+(?:\w+\s+)?(\w+)")
 _DAY_AFTER = re.compile(rf",?\s+(?:(?:{MONTHS})\s+\d{{1,2}}|\d{{1,2}}\s+(?:{MONTHS}))\b", re.I)  # ", March 9"
 _AND_GROUP = re.compile(r"\s+and\s+[a-z]+s\b(?=\s+(?:were|are|was|had|have|who|in|on)\b)")
-_DEFINED = re.compile(r"((?:[A-Z][\w'’-]*\s+(?:(?:of|and|for|the)\s+)?){1,6})\(([A-Z]{2,6})\)")
 _DURATION = re.compile(r"^(?:\S+\s+){0,2}\S+\s+(?:years?|months?|weeks?|days?)$", re.I)
 _QUOTING = re.compile(r"[“”\"]|(^|\s)[‘']\w")  # an opening single quote, not "workers' union"
 _OWN_VERBS = (
@@ -413,14 +412,9 @@ def acronyms(story: Story) -> dict[str, str]:
     """Each acronym an outlet defines ("the Valdorian Grid Authority (VGA) said") -> its full name, for
     :func:`introduce` to spell out where the summary would use it first ("the VGA said")."""
     out: dict[str, str] = {}
-    for src in story.sources:
-        for m in _DEFINED.finditer(src.text):
-            words = m.group(1).split()
-            for n in range(1, len(words) + 1):  # the shortest tail of capitalised words that spells it
-                tail = words[-n:]
-                if initials(" ".join(tail)) == m.group(2) and tail[0][0].isupper():
-                    out.setdefault(m.group(2), " ".join(tail))
-                    break
+    for src in story.sources:  # the first outlet to define an acronym names it
+        for short, name in defined_acronyms(src.text).items():
+            out.setdefault(short, name)
     return out
 
 
