@@ -341,3 +341,17 @@ def test_a_happening_most_outlets_tell_with_two_counts_leads_a_side_fact(pipelin
     first = report.summary[0].text
     assert "40,000" in first and "90,000" in first, [s.text for s in report.summary]
     assert not [s.text for s in report.summary[1:] if "40,000" in s.text or "90,000" in s.text]
+
+
+def test_a_dispute_already_told_is_not_told_again_with_another_claim(pipeline: Pipeline) -> None:
+    texts = {
+        "Kavel Nurses' Federation": "More than 30,000 nurses at public hospitals across Ostrevia began a "
+        "48-hour strike on Tuesday, the federation said. The federation called the offer an insult.",
+        "Lamm Press": "Nurses across Ostrevia began a 48-hour strike on Tuesday. About 30,000 nurses walked "
+        "out, according to the union, which is demanding a 9% rise.",
+        "Kavel Courier": "Hospitals postponed 4,200 operations on Tuesday. The health ministry said 13,000 "
+        "nurses had joined the strike.",
+    }
+    report = _outlets_report(pipeline, texts, "2026-03-03")
+    told = [s.text for s in report.summary if "13,000" in s.text]
+    assert len(told) == 1 and "30,000" in told[0], [s.text for s in report.summary]

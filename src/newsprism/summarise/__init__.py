@@ -132,6 +132,9 @@ class Summariser:
                     continue  # a figure another outlet may dispute, or may give for another fact
             hidden = found.dispute if found is not None else None
             if lens_found or hidden is not None:
+                at_issue = c.facts & (contested_facts | support[1])
+                if at_issue and at_issue <= {f for x in out for f in figure_facts(x.text)}:
+                    continue  # the dispute is told already: once is enough, and one side alone is not fair
                 against = contradictions if hidden is None else (hidden,)
                 made = disputed(c, against, story, neutrality)
                 if made is None:
