@@ -145,7 +145,7 @@ def _verb_attribution(
             subj = next(iter(parse.kids(c, SUBJECT_DEPS)), None)
     if comps and listed:
         for c in comps:
-            content |= _after_mark(parse, c)
+            content |= _after_mark(parse, c) - _opening_adjuncts(parse, verb, c)
         if verb.dep == "relcl":  # "a plan that analysts said should keep": "that" hangs on "keep"
             content = {i for i in content if i > verb.i}
             if _relative_gap(parse, verb) and _main_predicate(parse, verb, content):
@@ -298,6 +298,35 @@ def _after_mark(parse: Parse, clause: int) -> set[int]:
         if c < marks[0] and max(inner) < marks[0]:
             sub -= inner
     return sub
+
+
+def _opening_adjuncts(parse: Parse, verb: Token, clause: int) -> set[int]:
+    """When and how the cue was used, which the parser hung on the reported clause: in "said on Monday it
+    would close two plants" (or "late on Friday", "in a statement") the day and the medium are the
+    writer's, not part of what was said. Only a time or a medium between the cue and the clause's subject."""
+    opening = parse.kids(clause, {"nsubj", "nsubjpass", "expl", "mark"})
+    if not opening:
+        return set()
+    first = min(min(parse.subtree(c)) for c in opening)
+    out: set[int] = set()
+    for c in parse.kids(clause, {"prep", "npadvmod", "advmod"}):
+        sub = parse.subtree(c)
+        if verb.i < min(sub) and max(sub) < first and any(_timely(parse.tokens[i]) for i in sub):
+            out |= sub
+    return out
+
+
+def _timely(tok: Token) -> bool:
+    """A word of a time ("Monday", "yesterday", "last week") or of a statement's medium ("in a statement")."""
+    low = tok.lemma.lower()
+    return low in _TIMES or (low in _MEDIA and tok.pos == "NOUN")
+
+
+_TIMES = wordset(
+    """monday tuesday wednesday thursday friday saturday sunday today yesterday tonight morning afternoon
+    evening night week weekend month year january february march april june july august september october
+    november december earlier later"""
+)
 
 
 def _anaphoric(parse: Parse, content: set[int]) -> bool:
