@@ -483,3 +483,23 @@ def test_a_time_or_medium_after_the_cue_is_not_what_was_said(segmenter: Segmente
     att = _one(find_attributions(_parse(segmenter, text)), "plants", text)
     assert text[att.start : att.end] == "it would close two plants"
     assert _speaker(att, text) == "Halvard Foods"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A letter from Okafor reached the council.",
+        "The letter reached Okafor on Monday.",
+        "A report from the auditor reached the ministry last week.",
+    ],
+)
+def test_a_document_reaching_someone_reports_nothing(segmenter: Segmenter, text: str) -> None:
+    assert find_attributions(_parse(segmenter, text)) == []
+
+
+@pytest.mark.slow
+def test_reaching_a_deal_is_still_a_stance(segmenter: Segmenter) -> None:
+    text = "The union reached a deal with the ferry operator."
+    att = _one(find_attributions(_parse(segmenter, text)), "deal", text)
+    assert (text[att.start : att.end], att.speech) == ("a deal", False)

@@ -442,6 +442,8 @@ def _learned_attribution(
 ) -> Attribution | None:
     """A cue the model learned from PolNeAR: "called for X", "questions about X", "is confident that X"."""
     best = model.best(parse, cue.i, quotes)
+    if best and cue.pos == "VERB" and cue.lemma.lower() == "reach" and not _reached_view(parse, best[2]):
+        return None  # "A letter from Okafor reached the council": it arrived there, it said nothing
     span = parse.span(best[2]) if best else None
     if span is None:
         return None
@@ -458,6 +460,20 @@ def _learned_attribution(
         speech=False,
         negated=bool(parse.kids(cue.i, {"neg"})),
     )
+
+
+def _reached_view(parse: Parse, content: set[int]) -> bool:
+    """What "reached" takes is a stance only when it is a conclusion or an agreement ("reached a deal",
+    "reached a broad consensus on"): the model learned "reach" from those, and a document subject ("the
+    letter said") weighs for a cue, so "the letter reached the council" would pass without this."""
+    roots = [i for i in content if parse.tokens[i].head not in content or parse.tokens[i].head == i]
+    return any(parse.tokens[i].lemma.lower() in _VIEWS for i in roots)
+
+
+_VIEWS = wordset(
+    """conclusion verdict decision agreement deal consensus finding judgment judgement compromise settlement
+    understanding accord view determination"""
+)
 
 
 def _in_quote(parse: Parse, i: int, quotes: list[tuple[int, int]]) -> bool:
