@@ -621,3 +621,14 @@ def test_a_letter_from_a_person_is_still_from_that_person(segmenter: Segmenter) 
         '"Every household deserves an answer," she wrote.'
     )
     assert _resolved(segmenter, text)['"Every household deserves an answer,"'] == "Ilse Karrow"
+
+
+@pytest.mark.slow
+def test_two_coordinated_firm_names_are_no_single_organisation(segmenter: Segmenter) -> None:
+    text = (
+        "Kessar Motors and Dunfield Group agreed to merge. "
+        "Kessar Motors said the merged firm would keep both plants."
+    )
+    got = _speakers(segmenter, text)
+    assert got["to merge"] is None
+    assert got["the merged firm would keep both plants"] == ("Kessar Motors", "organisation")

@@ -499,6 +499,8 @@ class ArticleSpeakers:
     def _organisation(self, span: tuple[int, int], head_i: int) -> str | None:
         """The organisation's name, without an apposition ("Marlow Bank", not "Marlow Bank, the lender")."""
         head = self.tokens[head_i]
+        if self._two_names(head_i):
+            return None
         org_like = (
             head.ent_type in _ORG_LABELS
             or head.text.lower() in _ORG_WORDS
@@ -513,6 +515,18 @@ class ArticleSpeakers:
             # nor a ticker: "Kessling Arden AG (LSX: KSA)"
             return _strip_det(self.source.text[span[0] : span[1]].split(", ")[0].split(" (")[0])
         return None
+
+    def _two_names(self, i: int) -> bool:
+        """Two full names joined by "and" ("Kessar Motors and Dunfield Group agreed to merge") are two
+        bodies, so no one organisation speaks; a name of single words on either side ("Marks and
+        Spencer") may be one firm's."""
+
+        def full(j: int) -> bool:
+            return self.tokens[j].pos == "PROPN" and any(
+                self.tokens[c].dep == "compound" and self.tokens[c].pos == "PROPN" for c in self.children[j]
+            )
+
+        return full(i) and any(self.tokens[c].dep == "conj" and full(c) for c in self.children[i])
 
     def _described_body(self, i: int) -> bool:
         """A common-noun phrase that picks out one body: "the regional transport authority", "the rail
