@@ -632,3 +632,18 @@ def test_two_coordinated_firm_names_are_no_single_organisation(segmenter: Segmen
     got = _speakers(segmenter, text)
     assert got["to merge"] is None
     assert got["the merged firm would keep both plants"] == ("Kessar Motors", "organisation")
+
+
+@pytest.mark.slow
+def test_a_bare_the_union_is_a_named_union_with_a_possessive(segmenter: Segmenter) -> None:
+    text = (
+        "The Pell Workers' Union met on Monday to discuss the closures. "
+        "The union said the strike would go ahead."
+    )
+    got = _speakers(segmenter, text)
+    assert got["the strike would go ahead"] == ("Pell Workers' Union", "organisation")
+    two = (
+        "The Pell Workers' Union met on Monday. The ferry crews' union met too. "
+        "The union said the strike would go ahead."
+    )
+    assert _speakers(segmenter, two)["the strike would go ahead"] is None

@@ -634,6 +634,8 @@ class ArticleSpeakers:
             a = i
             while a > 0 and self.tokens[a - 1].pos == "PROPN" and self.tokens[a - 1].dep == "compound":
                 a -= 1
+            if a == i and i > 0 and self.tokens[i - 1].tag == "POS":
+                return self._org_entity(i)  # "Pell Workers' Union": the parser makes "Workers" a possessive
             return _joined(self.tokens, a, i + 1) if a < i else None
         if t.dep == "compound" and self.tokens[t.head].pos == "PROPN":
             # a trade before a name ("carmaker Kessar Motors") is the named body, a title ("union leader
