@@ -476,11 +476,6 @@ _VIEWS = wordset(
 )
 
 
-def _in_quote(parse: Parse, i: int, quotes: list[tuple[int, int]]) -> bool:
-    tok = parse.tokens[i]
-    return any(q0 <= tok.start < q1 for q0, q1 in quotes)
-
-
 # what follows "X, according to Y," when it opens so is the writer's own conclusion, not Y's
 _OWN_TURN = re.compile(r"(?:so|but|yet|meaning)\b", re.IGNORECASE)
 
