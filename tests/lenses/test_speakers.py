@@ -647,3 +647,16 @@ def test_a_bare_the_union_is_a_named_union_with_a_possessive(segmenter: Segmente
         "The union said the strike would go ahead."
     )
     assert _speakers(segmenter, two)["the strike would go ahead"] is None
+
+
+@pytest.mark.slow
+def test_a_public_bank_is_not_the_storys_company(segmenter: Segmenter) -> None:
+    alone = "The World Bank cut its forecast for Vessaria. The company said output would fall."
+    assert _speakers(segmenter, alone)["output would fall"] is None
+    text = (
+        "The Vessarian Central Bank raised interest rates on Tuesday. "
+        "Moravan Motors cut its sales forecast. The company said output would fall."
+    )
+    assert _speakers(segmenter, text)["output would fall"] == ("Moravan Motors", "organisation")
+    lender = "Tarrow Bank cut its forecast. The company said output would fall."
+    assert _speakers(segmenter, lender)["output would fall"] == ("Tarrow Bank", "organisation")

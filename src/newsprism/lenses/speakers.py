@@ -46,6 +46,7 @@ from newsprism.lenses.speakers_words import (
     _PLACE_PREPS,
     _POSTS,
     _PRONOUNS,
+    _PUBLIC_BANK,
     _STOP,
     _VAGUE,
     _WINDOW,
@@ -72,6 +73,13 @@ class _Person:
     sentence: int
     descriptors: set[str] = field(default_factory=set)
     gender: str = ""
+
+
+def _public_bank(name: str) -> bool:
+    """A bank that is an institution, not a company ("the World Bank", "the Vessarian Central Bank"): its
+    name ends in "Bank" like a lender's, but a bare "the company" never stands for it."""
+    words = name.lower().split()
+    return words[-1:] == ["bank"] and any(w in _PUBLIC_BANK for w in words)
 
 
 class ArticleSpeakers:
@@ -566,7 +574,10 @@ class ArticleSpeakers:
             name
             for word in kinds - {low}
             for j in self._by_word.get(word, ())
-            if j < i and (name := self._org_entity(j)) is not None and not self._employer(j)
+            if j < i
+            and (name := self._org_entity(j)) is not None
+            and not self._employer(j)
+            and not (low in ("company", "firm") and _public_bank(name))
         ]
         if low in _FIRM_HEADS:
             names += self._called_firm(i, low)
