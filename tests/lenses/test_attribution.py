@@ -463,3 +463,43 @@ def test_a_time_opening_an_ordinary_article_is_what_was_said(segmenter: Segmente
     text = "Ice closes the harbour\n\n10 a.m. Monday is the last sailing, the harbour office said."
     atts = find_attributions(_parse(segmenter, text))
     assert [text[a.start : a.end] for a in atts] == ["10 a.m. Monday is the last sailing"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Halvard Foods said on Monday it would close two plants.",
+        "Halvard Foods said on Tuesday it would close two plants.",
+        "Halvard Foods said yesterday it would close two plants.",
+        "Halvard Foods said late on Friday it would close two plants.",
+        "Halvard Foods said on Monday night it would close two plants.",
+        "Halvard Foods said last week it would close two plants.",
+        "Halvard Foods said in a statement it would close two plants.",
+        "Halvard Foods said in a statement on Monday it would close two plants.",
+    ],
+)
+def test_a_time_or_medium_after_the_cue_is_not_what_was_said(segmenter: Segmenter, text: str) -> None:
+    att = _one(find_attributions(_parse(segmenter, text)), "plants", text)
+    assert text[att.start : att.end] == "it would close two plants"
+    assert _speaker(att, text) == "Halvard Foods"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A letter from Okafor reached the council.",
+        "The letter reached Okafor on Monday.",
+        "A report from the auditor reached the ministry last week.",
+    ],
+)
+def test_a_document_reaching_someone_reports_nothing(segmenter: Segmenter, text: str) -> None:
+    assert find_attributions(_parse(segmenter, text)) == []
+
+
+@pytest.mark.slow
+def test_reaching_a_deal_is_still_a_stance(segmenter: Segmenter) -> None:
+    text = "The union reached a deal with the ferry operator."
+    att = _one(find_attributions(_parse(segmenter, text)), "deal", text)
+    assert (text[att.start : att.end], att.speech) == ("a deal", False)

@@ -621,3 +621,42 @@ def test_a_letter_from_a_person_is_still_from_that_person(segmenter: Segmenter) 
         '"Every household deserves an answer," she wrote.'
     )
     assert _resolved(segmenter, text)['"Every household deserves an answer,"'] == "Ilse Karrow"
+
+
+@pytest.mark.slow
+def test_two_coordinated_firm_names_are_no_single_organisation(segmenter: Segmenter) -> None:
+    text = (
+        "Kessar Motors and Dunfield Group agreed to merge. "
+        "Kessar Motors said the merged firm would keep both plants."
+    )
+    got = _speakers(segmenter, text)
+    assert got["to merge"] is None
+    assert got["the merged firm would keep both plants"] == ("Kessar Motors", "organisation")
+
+
+@pytest.mark.slow
+def test_a_bare_the_union_is_a_named_union_with_a_possessive(segmenter: Segmenter) -> None:
+    text = (
+        "The Pell Workers' Union met on Monday to discuss the closures. "
+        "The union said the strike would go ahead."
+    )
+    got = _speakers(segmenter, text)
+    assert got["the strike would go ahead"] == ("Pell Workers' Union", "organisation")
+    two = (
+        "The Pell Workers' Union met on Monday. The ferry crews' union met too. "
+        "The union said the strike would go ahead."
+    )
+    assert _speakers(segmenter, two)["the strike would go ahead"] is None
+
+
+@pytest.mark.slow
+def test_a_public_bank_is_not_the_storys_company(segmenter: Segmenter) -> None:
+    alone = "The World Bank cut its forecast for Vessaria. The company said output would fall."
+    assert _speakers(segmenter, alone)["output would fall"] is None
+    text = (
+        "The Vessarian Central Bank raised interest rates on Tuesday. "
+        "Moravan Motors cut its sales forecast. The company said output would fall."
+    )
+    assert _speakers(segmenter, text)["output would fall"] == ("Moravan Motors", "organisation")
+    lender = "Tarrow Bank cut its forecast. The company said output would fall."
+    assert _speakers(segmenter, lender)["output would fall"] == ("Tarrow Bank", "organisation")

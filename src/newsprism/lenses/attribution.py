@@ -145,7 +145,7 @@ def _verb_attribution(
             subj = next(iter(parse.kids(c, SUBJECT_DEPS)), None)
     if comps and listed:
         for c in comps:
-            content |= _after_mark(parse, c)
+            content |= _after_mark(parse, c) - _opening_adjuncts(parse, verb, c)
         if verb.dep == "relcl":  # "a plan that analysts said should keep": "that" hangs on "keep"
             content = {i for i in content if i > verb.i}
             if _relative_gap(parse, verb) and _main_predicate(parse, verb, content):
@@ -300,6 +300,35 @@ def _after_mark(parse: Parse, clause: int) -> set[int]:
     return sub
 
 
+def _opening_adjuncts(parse: Parse, verb: Token, clause: int) -> set[int]:
+    """When and how the cue was used, which the parser hung on the reported clause: in "said on Monday it
+    would close two plants" (or "late on Friday", "in a statement") the day and the medium are the
+    writer's, not part of what was said. Only a time or a medium between the cue and the clause's subject."""
+    opening = parse.kids(clause, {"nsubj", "nsubjpass", "expl", "mark"})
+    if not opening:
+        return set()
+    first = min(min(parse.subtree(c)) for c in opening)
+    out: set[int] = set()
+    for c in parse.kids(clause, {"prep", "npadvmod", "advmod"}):
+        sub = parse.subtree(c)
+        if verb.i < min(sub) and max(sub) < first and any(_timely(parse.tokens[i]) for i in sub):
+            out |= sub
+    return out
+
+
+def _timely(tok: Token) -> bool:
+    """A word of a time ("Monday", "yesterday", "last week") or of a statement's medium ("in a statement")."""
+    low = tok.lemma.lower()
+    return low in _TIMES or (low in _MEDIA and tok.pos == "NOUN")
+
+
+_TIMES = wordset(
+    """monday tuesday wednesday thursday friday saturday sunday today yesterday tonight morning afternoon
+    evening night week weekend month year january february march april june july august september october
+    november december earlier later"""
+)
+
+
 def _anaphoric(parse: Parse, content: set[int]) -> bool:
     """Content that only points at something: a relative pronoun ("the appeal, which his team promises")
     or a bare "this", "so", "the same" ("They said the same")."""
@@ -413,6 +442,8 @@ def _learned_attribution(
 ) -> Attribution | None:
     """A cue the model learned from PolNeAR: "called for X", "questions about X", "is confident that X"."""
     best = model.best(parse, cue.i, quotes)
+    if best and cue.pos == "VERB" and cue.lemma.lower() == "reach" and not _reached_view(parse, best[2]):
+        return None  # "A letter from Okafor reached the council": it arrived there, it said nothing
     span = parse.span(best[2]) if best else None
     if span is None:
         return None
@@ -431,9 +462,18 @@ def _learned_attribution(
     )
 
 
-def _in_quote(parse: Parse, i: int, quotes: list[tuple[int, int]]) -> bool:
-    tok = parse.tokens[i]
-    return any(q0 <= tok.start < q1 for q0, q1 in quotes)
+def _reached_view(parse: Parse, content: set[int]) -> bool:
+    """What "reached" takes is a stance only when it is a conclusion or an agreement ("reached a deal",
+    "reached a broad consensus on"): the model learned "reach" from those, and a document subject ("the
+    letter said") weighs for a cue, so "the letter reached the council" would pass without this."""
+    roots = [i for i in content if parse.tokens[i].head not in content or parse.tokens[i].head == i]
+    return any(parse.tokens[i].lemma.lower() in _VIEWS for i in roots)
+
+
+_VIEWS = wordset(
+    """conclusion verdict decision agreement deal consensus finding judgment judgement compromise settlement
+    understanding accord view determination"""
+)
 
 
 # what follows "X, according to Y," when it opens so is the writer's own conclusion, not Y's

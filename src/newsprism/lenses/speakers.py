@@ -46,6 +46,7 @@ from newsprism.lenses.speakers_words import (
     _PLACE_PREPS,
     _POSTS,
     _PRONOUNS,
+    _PUBLIC_BANK,
     _STOP,
     _VAGUE,
     _WINDOW,
@@ -72,6 +73,13 @@ class _Person:
     sentence: int
     descriptors: set[str] = field(default_factory=set)
     gender: str = ""
+
+
+def _public_bank(name: str) -> bool:
+    """A bank that is an institution, not a company ("the World Bank", "the Vessarian Central Bank"): its
+    name ends in "Bank" like a lender's, but a bare "the company" never stands for it."""
+    words = name.lower().split()
+    return words[-1:] == ["bank"] and any(w in _PUBLIC_BANK for w in words)
 
 
 class ArticleSpeakers:
@@ -499,6 +507,8 @@ class ArticleSpeakers:
     def _organisation(self, span: tuple[int, int], head_i: int) -> str | None:
         """The organisation's name, without an apposition ("Marlow Bank", not "Marlow Bank, the lender")."""
         head = self.tokens[head_i]
+        if self._two_names(head_i):
+            return None
         org_like = (
             head.ent_type in _ORG_LABELS
             or head.text.lower() in _ORG_WORDS
@@ -513,6 +523,18 @@ class ArticleSpeakers:
             # nor a ticker: "Kessling Arden AG (LSX: KSA)"
             return _strip_det(self.source.text[span[0] : span[1]].split(", ")[0].split(" (")[0])
         return None
+
+    def _two_names(self, i: int) -> bool:
+        """Two full names joined by "and" ("Kessar Motors and Dunfield Group agreed to merge") are two
+        bodies, so no one organisation speaks; a name of single words on either side ("Marks and
+        Spencer") may be one firm's."""
+
+        def full(j: int) -> bool:
+            return self.tokens[j].pos == "PROPN" and any(
+                self.tokens[c].dep == "compound" and self.tokens[c].pos == "PROPN" for c in self.children[j]
+            )
+
+        return full(i) and any(self.tokens[c].dep == "conj" and full(c) for c in self.children[i])
 
     def _described_body(self, i: int) -> bool:
         """A common-noun phrase that picks out one body: "the regional transport authority", "the rail
@@ -552,7 +574,10 @@ class ArticleSpeakers:
             name
             for word in kinds - {low}
             for j in self._by_word.get(word, ())
-            if j < i and (name := self._org_entity(j)) is not None and not self._employer(j)
+            if j < i
+            and (name := self._org_entity(j)) is not None
+            and not self._employer(j)
+            and not (low in ("company", "firm") and _public_bank(name))
         ]
         if low in _FIRM_HEADS:
             names += self._called_firm(i, low)
@@ -620,6 +645,8 @@ class ArticleSpeakers:
             a = i
             while a > 0 and self.tokens[a - 1].pos == "PROPN" and self.tokens[a - 1].dep == "compound":
                 a -= 1
+            if a == i and i > 0 and self.tokens[i - 1].tag == "POS":
+                return self._org_entity(i)  # "Pell Workers' Union": the parser makes "Workers" a possessive
             return _joined(self.tokens, a, i + 1) if a < i else None
         if t.dep == "compound" and self.tokens[t.head].pos == "PROPN":
             # a trade before a name ("carmaker Kessar Motors") is the named body, a title ("union leader

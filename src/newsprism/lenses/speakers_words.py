@@ -99,6 +99,9 @@ _FIRM_KINDS = {
 _FIRM_HEADS = wordset("company firm") | frozenset(_FIRM_KINDS)
 # what an apposition may call a firm ("Kessling Arden, the pump maker") for a bare "the company" to be it
 _FIRM_ROLES = _FIRM_HEADS | wordset("maker manufacturer insurer retailer supplier")
+# words that make a bank's name a public institution's ("World Bank", "Vessarian Central Bank"): no firm a
+# bare "the company" may stand for
+_PUBLIC_BANK = wordset("world central reserve development federal monetary people's")
 # adjectives that do not pick out one body: "the other union", "the same company", "the new authority"
 _VAGUE = wordset("other same such former new own similar rival")
 _WINDOW = 3  # sentences a pronoun may look back
