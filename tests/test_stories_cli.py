@@ -6,13 +6,13 @@ from __future__ import annotations
 import http.server
 import json
 import sys
-import threading
 from pathlib import Path
 
 import pytest
 import typer
 from typer.testing import CliRunner
 
+from local_http import serve
 from newsprism.cli_store import register_store_commands
 
 sys.path.insert(0, str(Path(__file__).parent / "cluster"))
@@ -133,14 +133,9 @@ class _FeedHandler(http.server.BaseHTTPRequestHandler):
 
 
 @pytest.mark.network
-def test_watch_one_round_from_opml_then_recluster(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    for var in ("http_proxy", "https_proxy", "all_proxy", "HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY"):
-        monkeypatch.delenv(var, raising=False)
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _FeedHandler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        base = f"http://127.0.0.1:{server.server_address[1]}"
+def test_watch_one_round_from_opml_then_recluster(tmp_path: Path) -> None:
+    with serve(_FeedHandler) as port:
+        base = f"http://127.0.0.1:{port}"
         opml = tmp_path / "feeds.opml"
         opml.write_text(
             f'<opml version="2.0"><body><outline xmlUrl="{base}/down.rss"/>'
@@ -170,10 +165,6 @@ def test_watch_one_round_from_opml_then_recluster(tmp_path: Path, monkeypatch: p
         assert (
             len(json.loads(runner.invoke(app, ["stories", "-f", "json", "--store", str(store)]).stdout)) == 1
         )
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
 
 
 @pytest.mark.parametrize("command", [["stories"], ["story", "st1"], ["recluster"]])

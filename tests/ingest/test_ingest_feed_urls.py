@@ -8,11 +8,11 @@ import http.server
 import json
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
 
 import pytest
 
+from local_http import serve
 from newsprism.ingest import read_articles
 from newsprism.settings import Settings
 
@@ -124,18 +124,8 @@ class _Handler(http.server.BaseHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def port() -> Iterator[int]:
-    with pytest.MonkeyPatch.context() as mp:
-        for var in ("http_proxy", "https_proxy", "all_proxy", "HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY"):
-            mp.delenv(var, raising=False)
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-        thread = threading.Thread(target=server.serve_forever, daemon=True)
-        thread.start()
-        try:
-            yield server.server_address[1]
-        finally:
-            server.shutdown()
-            server.server_close()
-            thread.join(timeout=5)
+    with serve(_Handler) as p:
+        yield p
 
 
 LOCAL = Settings.load(fetch__allow_private=True, fetch__timeout=10.0)

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import http.server
 import socket
-import threading
 from collections.abc import Iterator
 
 import pytest
 
+from local_http import serve
 from newsprism.ingest import read_articles
 from newsprism.settings import Settings
 
@@ -34,18 +34,9 @@ class _Handler(http.server.BaseHTTPRequestHandler):
 
 
 @pytest.fixture
-def local_port(monkeypatch: pytest.MonkeyPatch) -> Iterator[int]:
-    for var in ("http_proxy", "https_proxy", "all_proxy", "HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY"):
-        monkeypatch.delenv(var, raising=False)
-    server = http.server.HTTPServer(("127.0.0.1", 0), _Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield server.server_address[1]
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
+def local_port() -> Iterator[int]:
+    with serve(_Handler) as port:
+        yield port
 
 
 def test_local_server_needs_the_opt_in(local_port: int) -> None:
