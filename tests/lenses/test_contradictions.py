@@ -905,20 +905,12 @@ def test_one_temperature_reading_told_in_unlike_sentences_is_compared(pipeline: 
 
 @pytest.mark.slow
 def test_temperatures_of_two_places_or_a_forecast_are_not_one_reading(pipeline: object) -> None:
-    from newsprism.pipeline import Pipeline
-
-    assert isinstance(pipeline, Pipeline)
     texts = {
         "Brenholt Press": "Temperatures in Karsby reached 44C on Monday, the highest ever recorded there.",
         "Ardel Valley Radio": "Temperatures in Velden reached 41C on Monday, the highest in a decade.",
         "The Orlen Times": "Temperatures in Karsby could reach 47C on Wednesday, forecasters said.",
     }
-    articles = [
-        Article(id=f"a{i}", text=t, outlet=o, published="2026-07-14")
-        for i, (o, t) in enumerate(texts.items())
-    ]
-    report = pipeline.analyse(articles)
-    assert not [c for c in report.contradictions if c.kind == "number"]
+    assert "number" not in _kinds(pipeline, texts, "2026-07-14")
 
 
 @pytest.mark.slow
@@ -944,18 +936,11 @@ def test_one_share_of_one_named_thing_told_in_unlike_sentences_is_compared(pipel
 
 @pytest.mark.slow
 def test_shares_of_one_kind_on_two_things_are_not_compared(pipeline: object) -> None:
-    from newsprism.pipeline import Pipeline
-
-    assert isinstance(pipeline, Pipeline)
     texts = {
         "Calder Press": "Ostrevia will impose a 25% tariff on steel from May, the trade ministry said.",
         "Northport Observer": "The trade ministry also announced a 10% tariff on aluminium imports.",
     }
-    articles = [
-        Article(id=f"a{i}", text=t, outlet=o, published="2026-05-11")
-        for i, (o, t) in enumerate(texts.items())
-    ]
-    assert not [c for c in pipeline.analyse(articles).contradictions if c.kind == "number"]
+    assert "number" not in _kinds(pipeline, texts, "2026-05-11")
     from newsprism.lenses.contradictions import _one_share
 
     class View:
