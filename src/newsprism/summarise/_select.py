@@ -334,9 +334,10 @@ def rank(
     A claim's origins count at least those behind a figure it gives that no chosen claim gave yet
     (``facts``, from :func:`fact_support`): the toll most outlets report in their own words leads even
     when each wording is one outlet's, and once it is told the other wordings fall back to their own. A
-    figure some outlet gives otherwise (not settled) raises only a claim the contradictions lens found
-    disputed (``contested``): that one is told with every value or not at all, where raising another
-    could state one side before the dispute is known (the lens may not have compared the two sentences).
+    figure some outlet gives otherwise (not settled) raises only a claim found disputed (``contested``,
+    by the lens or the summary's own check): that one is told with every value or not at all, so it is
+    backed by every outlet giving any value (a happening outlets count differently still leads), where
+    raising another could state one side before the dispute is known.
 
     Greedy coverage (each pick discounts the words already said) with the claim's importance as a
     smaller second term; ties by claim order, so the result is deterministic. A pick only ever lowers
@@ -361,7 +362,7 @@ def rank(
             told.update(c.facts)
         synced = len(said)
 
-    def _every_value(f: Fact) -> int:
+    def every_value(f: Fact) -> int:
         """Origins behind a figure and behind the other values outlets give for it ("1.2 million
         households" from two, "2.1 million" from one: three tell the happening)."""
         if f not in unsettled:
@@ -378,13 +379,15 @@ def rank(
         what someone said about it (a quotation is a speaker's words, not the event); at the top level,
         the claim more outlets open their articles with (the dam failure's toll before the evacuation
         figure one more outlet gives); then those origins
-        uncapped (a figure five outlets give before one three give); then its own origins (two outlets'
-        account of the signing before one outlet's aside that mentions it); then coverage."""
+        uncapped (a figure five outlets give before one three give); then those behind its own value, for
+        a disputed claim that counts every outlet giving any value (the wording most outlets share is
+        told); then its own origins (two outlets' account of the signing before one outlet's aside that
+        mentions it); then coverage."""
         backing = c.facts - told if c.claim.id in contested else c.facts - told - unsettled
         own = max(c.origins, max((support.get(f, 0) for f in backing), default=0))
         behind = own
         if c.claim.id in contested:  # told with every value, so backed by every outlet giving one
-            behind = max(own, max((_every_value(f) for f in backing), default=0))
+            behind = max(own, max((every_value(f) for f in backing), default=0))
         gain = sum(weights.get(w, 0.0) for w in c.terms - covered) / math.sqrt(max(1, len(c.terms)))
         score = gain + _IMPORTANCE_WEIGHT * c.importance
         level = min(behind, _MAX_ORIGINS)
