@@ -635,6 +635,17 @@ def test_two_coordinated_firm_names_are_no_single_organisation(segmenter: Segmen
 
 
 @pytest.mark.slow
+def test_two_coordinated_people_are_no_single_speaker(segmenter: Segmenter) -> None:
+    text = (
+        "Ada Lind and Per Hallin, who run the cafe on the quay, said the closure would cost them half their "
+        "trade. Lind said the winter would be hard."
+    )
+    got = _speakers(segmenter, text)
+    assert got["the closure would cost them half their trade"] is None
+    assert got["the winter would be hard"] == ("Ada Lind", "person")
+
+
+@pytest.mark.slow
 def test_a_bare_the_union_is_a_named_union_with_a_possessive(segmenter: Segmenter) -> None:
     text = (
         "The Pell Workers' Union met on Monday to discuss the closures. "

@@ -270,6 +270,8 @@ class ArticleSpeakers:
             return Mention(self._description(att.speaker_span, att.speaker_head), "anonymous", alias)
         if head.pos == "NOUN" and head.tag == "NNS" and low not in _ORG_WORDS:
             return None  # "residents said", "passengers in Kestrel told": a group no one name stands for
+        if self._two_names(att.speaker_head):
+            return None  # "Ada Lind and Per Hallin said": two people, neither of whom is the speaker alone
         named = self._named_at(att.speaker_head) or self._named_in(att.speaker_span, att.speaker_head)
         if named is not None:
             return Mention(named, "person", alias)
@@ -507,8 +509,6 @@ class ArticleSpeakers:
     def _organisation(self, span: tuple[int, int], head_i: int) -> str | None:
         """The organisation's name, without an apposition ("Marlow Bank", not "Marlow Bank, the lender")."""
         head = self.tokens[head_i]
-        if self._two_names(head_i):
-            return None
         org_like = (
             head.ent_type in _ORG_LABELS
             or head.text.lower() in _ORG_WORDS
@@ -525,9 +525,9 @@ class ArticleSpeakers:
         return None
 
     def _two_names(self, i: int) -> bool:
-        """Two full names joined by "and" ("Kessar Motors and Dunfield Group agreed to merge") are two
-        bodies, so no one organisation speaks; a name of single words on either side ("Marks and
-        Spencer") may be one firm's."""
+        """Two full names joined by "and" ("Kessar Motors and Dunfield Group agreed to merge", "Ada Lind and
+        Per Hallin said") are two speakers, so neither speaks alone; a name of single words on either side
+        ("Marks and Spencer") may be one firm's."""
 
         def full(j: int) -> bool:
             return self.tokens[j].pos == "PROPN" and any(
