@@ -135,7 +135,7 @@ def cluster_stage(kept: Path, n_rows: int, block_days: float) -> dict[str, Any]:
     # The replayed rows become articles parts of 250 rows, as the article stage would leave them; the
     # block tasks read their articles back from these, the driver plans with ids and dates only.
     scratch = Path(tempfile.mkdtemp(prefix="newsprism-cluster-bench-"))
-    refs = []
+    refs: list[dict[str, Any]] = []
     for at in range(0, len(rows), 250):
         key = f"replay-{at // 250:04d}"
         chunk = [{k: v for k, v in r.items() if k != "gold"} | {"shard": key} for r in rows[at : at + 250]]
@@ -182,7 +182,7 @@ def grow_rerun(kept: Path, n: int) -> dict[str, Any]:
     from unittest import mock
 
     from newsprism.batch import stages
-    from newsprism.batch.io import list_shards
+    from newsprism.batch.io import list_shards, stamp_and_growth
 
     scratch = Path(tempfile.mkdtemp(prefix="newsprism-grow-bench-"))
     archive = scratch / "archive"
@@ -194,7 +194,7 @@ def grow_rerun(kept: Path, n: int) -> dict[str, Any]:
     with first.open("a", encoding="utf-8") as fh:
         fh.write((scratch / "extra" / "shard-000.jsonl").read_text(encoding="utf-8"))
     result: dict[str, Any] = {"shard_lines_before": lines, "appended": n}
-    whole = stages.stamp_and_growth
+    whole = stamp_and_growth
     for name, hide in (("new_lines_only", False), ("whole_shard", True)):
         out = scratch / f"out-{name}"
         shutil.copytree(kept / "out-local", out)

@@ -33,7 +33,9 @@ import random
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -55,7 +57,8 @@ def embed(articles: list[Article], words: int) -> np.ndarray:
     key = hashlib.sha256("\x00".join(texts).encode()).hexdigest()[:16]
     cache = Path(tempfile.gettempdir()) / f"newsprism-cluster-{key}.npy"
     if cache.exists():
-        return np.load(cache)
+        cached: np.ndarray = np.load(cache)
+        return cached
     from newsprism.embed import default_embedder
     from newsprism.settings import EmbedSettings
 
@@ -174,7 +177,8 @@ def tune(sets: dict[str, tuple[list[Article], list[str], np.ndarray]]) -> None:
     }
     results = []
     for values in itertools.product(*grid.values()):
-        cfg = dataclasses.replace(base, **dict(zip(grid, values, strict=True)))
+        overrides: dict[str, Any] = dict(zip(grid, values, strict=True))
+        cfg = dataclasses.replace(base, **overrides)
         s = score(cfg, sets)
         worst = min(v[2] for v in s.values())
         results.append((worst, values, s))
@@ -215,7 +219,7 @@ def main() -> None:
         print(f"StorySettings overrides: {', '.join(args.set)}")
     t0 = time.perf_counter()
     sets = {}
-    loaders = (
+    loaders: tuple[tuple[str, Callable[[], tuple[list[Article], list[str]]]], ...] = (
         ("ECB+", lambda: load_ecbplus(root / "ecbplus")),
         ("BASIL", lambda: load_basil(root / "basil")),
         ("WikiRef", lambda: load_wikiref(root / "wikiref220")),

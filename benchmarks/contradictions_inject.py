@@ -408,7 +408,9 @@ def load_adjudication(path: Path) -> tuple[dict[str, set[str]], set[str]]:
 def merge_verdicts(files: list[Path], out: Path) -> int:
     """Keep each annotator's kinds per pair (no text), added to what the file holds; report agreement of
     two annotators on whether a pair disagrees at all."""
-    doc = json.loads(out.read_text(encoding="utf-8")) if out.is_file() else {"about": ADJUDICATION_ABOUT}
+    doc: dict[str, Any] = (
+        json.loads(out.read_text(encoding="utf-8")) if out.is_file() else {"about": ADJUDICATION_ABOUT}
+    )
     pairs: dict[str, dict[str, list[str]]] = doc.setdefault("pairs", {})
     for n, path in enumerate(files, 1):
         for line in path.read_text(encoding="utf-8").splitlines():

@@ -37,7 +37,8 @@ def main() -> None:
     articles, _ = with_lens.read(inputs)
     with_lens.analyse(articles)  # warm both: models load once, outside the timing
     without.analyse(articles)
-    on, off = [], []
+    on: list[float] = []
+    off: list[float] = []
     for _ in range(args.repeat):
         for pipe, times in ((with_lens, on), (without, off)):
             t0 = time.perf_counter()

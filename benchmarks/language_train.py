@@ -42,7 +42,8 @@ def embed_babe(rows: Sequence[BabeRow]) -> np.ndarray:
     key = hashlib.sha256("\n".join(r.text for r in rows).encode()).hexdigest()[:16]
     path = Path(cache_dir) / f"babe-{key}.npy" if cache_dir else None
     if path is not None and path.exists():
-        return np.load(path)
+        cached: np.ndarray = np.load(path)
+        return cached
     vectors = OnnxEmbedder().encode([r.text for r in rows])
     if path is not None:
         path.parent.mkdir(parents=True, exist_ok=True)

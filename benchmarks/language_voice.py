@@ -16,12 +16,16 @@ import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from language_data import BasilArticle, read_basil
 
-POLICIES = ("describe", "all", "none")
+if TYPE_CHECKING:
+    from newsprism.settings import IndirectPolicy
+
+POLICIES: tuple[IndirectPolicy, ...] = ("describe", "all", "none")
 
 
 def run(articles: Sequence[BasilArticle]) -> dict[str, float]:

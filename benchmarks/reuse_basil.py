@@ -19,7 +19,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from newsprism.lenses.reuse import ReuseLens
-from newsprism.model import Article, Source, Story
+from newsprism.model import Article, Reuse, Source, Story
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from reuse_planted import DATA, exact_runs
@@ -47,7 +47,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"no BASIL articles under {args.data}", file=sys.stderr)
         return 1
     lens = ReuseLens()
-    found, baseline, shares, with_reuse = [], 0, [], 0
+    found: list[Reuse] = []
+    shares: list[float] = []
+    baseline = with_reuse = 0
     for _uuid, arts in sorted(events.items()):
         sources = (Source(f"{o}{i}", Article(f"{o}{i}", t, outlet=o), ()) for i, (o, t) in enumerate(arts))
         result = lens(Story(tuple(sources)))

@@ -53,7 +53,8 @@ DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 
 def load(data: Path) -> tuple[list[str], list[str]]:
     root = data / "polnear"
-    donors, hosts = [], []
+    donors: list[str] = []
+    hosts: list[str] = []
     with (root / "metadata.tsv").open(encoding="utf-8") as fh:
         for row in csv.DictReader(fh, delimiter="\t"):
             label = row["wire"].strip().lower()

@@ -82,7 +82,9 @@ def main() -> None:
                     idle_status.append(timed("/api/stories/basil-20")[0])
                 started = time.perf_counter()
                 job = client.get("/api/stories/basil-20/report").json()
-                busy_list, busy_status, stages = [], [], set()
+                busy_list: list[float] = []
+                busy_status: list[float] = []
+                stages: set[str] = set()
                 while True:
                     ms, r = timed(f"/api/jobs/{job['id']}")
                     busy_status.append(ms)
