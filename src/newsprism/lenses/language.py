@@ -2,9 +2,10 @@
 
 Spans come from hand lexicons (insults, mocking adjectives, judging attribution verbs, intensifiers,
 framing phrases), learned word scores (BABE, PTC, BASIL) and scare quotes. Whether a listed word is used in
-its loaded sense is decided in :mod:`newsprism.lenses.language_use`; the voice of a span (the writer's or
-someone's it quotes) in :mod:`newsprism.lenses.language_voice`. This module finds and scores the spans, gives
-every sentence a bias probability with a small classifier, and sums them up per source.
+its loaded sense is decided in :mod:`newsprism.lenses.language_use`, which words are names or figures in
+:mod:`newsprism.lenses.language_names`; the voice of a span (the writer's or someone's it quotes) in
+:mod:`newsprism.lenses.language_voice`. This module finds and scores the spans, gives every sentence a bias
+probability with a small classifier, and sums them up per source.
 """
 
 from __future__ import annotations
@@ -31,17 +32,15 @@ from newsprism.lenses.language_lexicon import (
     Lexicon,
     neutral_form,
 )
-from newsprism.lenses.language_use import (
+from newsprism.lenses.language_names import (
     _FIGURE_ENTS,
     _NAME_ENTS,
-    _PLAIN_PHRASAL,
     _capital_by_place,
     _compound_end,
     _is_name,
     _official_name,
-    _Parse,
-    _reports_speech,
 )
+from newsprism.lenses.language_use import _Parse, _reports_speech
 from newsprism.lenses.language_voice import (
     _voice,
     attributed_claim_spans,
@@ -50,6 +49,7 @@ from newsprism.lenses.language_voice import (
     scare_quote_spans,
     span_voice,
 )
+from newsprism.lenses.language_words import _PLAIN_PHRASAL
 from newsprism.model import (
     ArticleFindings,
     LanguageFindings,

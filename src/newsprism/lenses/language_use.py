@@ -2,15 +2,14 @@
 
 Many words are loaded only in one use ("claimed that" but not "claimed two lives", "caged the governor" but
 not "kept the birds caged"); the lexicon names the use (see language_lexicon) and :class:`_Parse` decides it
-from the segmenter's parse: a word's objects, subjects and what it describes. Here too: which words are
-names, dates or figures, and which capitalised words form the official name of an institution or a law.
-Apart from the lens because these are questions about the parse, not about scoring.
+from the segmenter's parse: a word's objects, subjects and what it describes. Apart from the lens because
+these are questions about the parse, not about scoring; the word lists the checks read are in
+language_words, and which words are names, dates or figures (no parse needed) in language_names.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
 
 from newsprism.lenses.language_lexicon import (
     AMOUNT,
@@ -42,207 +41,40 @@ from newsprism.lenses.language_lexicon import (
     SQUANDERED,
     TREATED,
 )
+from newsprism.lenses.language_names import (
+    _FIGURE_ENTS,
+    _compound_end,
+)
 from newsprism.lenses.language_voice import CLAIM_CUES
+from newsprism.lenses.language_words import (
+    _AMOUNTS,
+    _ASIDE_CLOSE,
+    _ASIDE_OPEN,
+    _AUTHORITIES,
+    _BODIES,
+    _CHARGES,
+    _CLAIM_NOUNS,
+    _DECAY_KINDS,
+    _DECISIONS,
+    _GATHERINGS,
+    _GOODS,
+    _GROUPS,
+    _INSTITUTIONS,
+    _LARGE_NUMBERS,
+    _MEASURES,
+    _MONEY_NOUNS,
+    _PEOPLE,
+    _PERSONAL_PRONOUNS,
+    _QUOTE_MARKS,
+    _SPEECH_OBJECTS,
+    _SPOKEN_NOUNS,
+    _STATISTICAL,
+    _STRUCTURES,
+    _TALK_VERBS,
+    _TIME_SPANS,
+    _WORKFORCE,
+)
 from newsprism.model import QuoteFindings, Source, Token, sentence_of
-
-# Entity types whose words are names, not word choices ("Chinese" in a name, "Wuhan", dates).
-_NAME_ENTS = frozenset(
-    [
-        "PERSON",
-        "ORG",
-        "GPE",
-        "LOC",
-        "FAC",
-        "DATE",
-        "TIME",
-        "CARDINAL",
-        "MONEY",
-        "PERCENT",
-        "QUANTITY",
-        "ORDINAL",
-        "EVENT",
-        "WORK_OF_ART",
-        "LAW",
-    ]
-)
-# Entity types of figures and dates: their words are facts even in lower case ("last week", "two").
-_FIGURE_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
-
-
-def _is_name(tok: Token) -> bool:
-    """A word of a name, a date or a figure: never the outlet's word choice. A lower-case word the tagger
-    puts inside a name ("greedy" in a lower-cased headline "greedy mayor varro caged") is a word."""
-    if tok.pos == "PROPN":
-        return True
-    if tok.ent_type not in _NAME_ENTS:
-        return False
-    return tok.ent_type in _FIGURE_ENTS or not tok.text[:1].islower()
-
-
-_HYPHENS = frozenset({"-", "\u2010", "\u2011"})
-
-
-_INSTITUTIONS = frozenset(
-    {"hospital", "clinic", "ward", "care", "icu", "unit", "school", "university", "college", "bar", "hospice"}
-)
-# Objects that make a sound verb a speech verb ("barked orders", "mumbled an apology", "snapped a reply").
-_SPEECH_OBJECTS = frozenset(
-    {"answer", "apology", "command", "comment", "denial", "excuse", "greeting", "insult", "instruction"}
-    | {"order", "question", "remark", "reply", "response", "retort", "statement", "threat", "warning"}
-    | {"abuse", "obscenity", "slogan", "thanks", "word"}
-)
-# Nouns of money, for words loaded only about money ("pocketed a bonus", "a fat salary").
-_MONEY_NOUNS = frozenset(
-    {"salary", "pay", "payout", "payoff", "pay-off", "bonus", "pension", "fee", "cash", "money", "profit"}
-    | {"windfall", "cheque", "paycheck", "paycheque", "handout", "income", "wage", "dividend", "fortune"}
-    | {"sum", "perk", "expense", "compensation", "severance", "payment", "reward", "allowance", "subsidy"}
-    | {"million", "billion", "m", "bn", "pound", "dollar", "euro", "krone", "kroner"}
-)
-# Things a fire, storm or blast damages: "destroyed" and "wrecked" of them are plain reporting.
-_STRUCTURES = frozenset(
-    {
-        "home",
-        "house",
-        "building",
-        "warehouse",
-        "factory",
-        "plant",
-        "bridge",
-        "road",
-        "car",
-        "vehicle",
-        "truck",
-    }
-    | {"bus", "boat", "ship", "vessel", "tank", "aircraft", "plane", "helicopter", "crop", "farm", "barn"}
-    | {"shop", "store", "school", "hospital", "church", "mosque", "temple", "apartment", "flat", "block"}
-    | {
-        "tower",
-        "dam",
-        "wall",
-        "roof",
-        "village",
-        "hut",
-        "shelter",
-        "depot",
-        "office",
-        "property",
-        "structure",
-    }
-    | {"dwelling", "cabin", "hangar", "garage", "market", "station", "pier", "jetty", "harbour", "port"}
-)
-# What a measure pushed through is ("rammed the budget through"), and where it is pushed through.
-_MEASURES = frozenset(
-    {"bill", "budget", "law", "legislation", "measure", "plan", "reform", "policy", "package", "motion"}
-    | {"amendment", "proposal", "deal", "decree", "ordinance", "rule", "change", "tax", "cut", "scheme"}
-    | {"treaty", "agreement", "resolution", "vote", "project", "merger", "regulation", "act"}
-)
-_BODIES = frozenset(
-    {"council", "parliament", "congress", "senate", "house", "assembly", "committee", "legislature"}
-    | {"chamber", "board", "cabinet", "commons", "lords", "bundestag", "diet"}
-)
-# Charges one is "slapped with" ("slaps homeowners with a tax hike", "slapped a tariff on imports").
-_CHARGES = frozenset(
-    {"tax", "levy", "fine", "fee", "tariff", "charge", "surcharge", "penalty", "ban", "duty", "sanction"}
-    | {"hike", "rise", "increase", "lawsuit", "suit", "restriction", "toll", "bill", "injunction", "curfew"}
-    | {"cap", "rate", "embargo", "sanctions", "order"}
-)
-# Amounts that "balloon" ("costs ballooned", "the plan balloons spending", "ballooning debt").
-_AMOUNTS = _MONEY_NOUNS | frozenset(
-    {"cost", "costs", "spending", "spend", "debt", "deficit", "budget", "price", "bill", "payroll"}
-    | {"borrowing", "tax", "rent", "fare", "overrun", "number", "figure", "total", "size", "backlog"}
-    | {"overtime", "estimate", "loss", "losses", "liability", "premium", "interest"}
-)
-_ASIDE_OPEN = frozenset({",", "—", "–", "("})
-_ASIDE_CLOSE = frozenset({",", "—", "–", ")", ".", "!", "?", ";"})
-_QUOTE_MARKS = frozenset("\"“”‘’'«»„")
-_PERSONAL_PRONOUNS = frozenset({"i", "you", "he", "she", "we", "they"})
-_LARGE_NUMBERS = frozenset({"million", "billion", "trillion", "thousand", "m", "bn", "mn"})
-# Nouns for people, for words loaded only of a person ("the bent governor", "caged the mayor").
-_PEOPLE = frozenset(
-    """
-    man men woman women person people official officials politician politicians governor governors
-    minister ministers mayor mayors judge judges cop cops copper coppers officer officers policeman
-    policemen lawyer lawyers banker bankers councillor councillors councilor president senator senators
-    boss bosses businessman businessmen tycoon tycoons executive executives leader leaders chief chiefs
-    mp mps deputy deputies director directors chairman chairwoman owner owners landlord landlords
-    governor-general ex-governor ex-minister candidate candidates general generals colonel ruler rulers
-    king queen prince dictator defendant defendants suspect suspects prisoner prisoners crook crooks
-    """.split()  # noqa: SIM905 (a word list reads better as text)
-)
-# What words loaded only of speech describe ("empty promises", "hollow words").
-_SPOKEN_NOUNS = frozenset(
-    """
-    promise promises pledge pledges word words rhetoric talk gesture gestures threat threats slogan
-    slogans claim claims boast boasts apology apologies assurance assurances vow vows statement
-    statements speech speeches phrase phrases platitude platitudes victory triumph gesture symbolism
-    """.split()  # noqa: SIM905 (a word list reads better as text)
-)
-_TALK_VERBS = frozenset({"talk", "speak", "spout", "write", "peddle", "utter", "print", "publish"})
-_CLAIM_NOUNS = frozenset(
-    {"claim", "allegation", "story", "report", "idea", "argument", "theory", "suggestion", "excuse"}
-    | {"defence", "defense", "statement", "charge", "accusation", "notion"}
-)
-# Spans of time that can be told as wasted ("eight wasted years", "a wasted decade", "wasted his chance").
-_TIME_SPANS = frozenset(
-    """
-    year decade month week day hour minute time term era generation lifetime life career summer winter
-    season opportunity chance
-    """.split()  # noqa: SIM905 (a word list reads better as text)
-)
-# Gatherings whose mood an outlet may assign ("a gloomy party wake", "a glum rally").
-_GATHERINGS = frozenset(
-    """
-    wake gathering meeting rally party celebration event conference congress convention reception
-    vigil headquarters camp crowd audience supporters members delegates faithful
-    """.split()  # noqa: SIM905 (a word list reads better as text)
-)
-# What "biased" describes in statistics: a technical property, not a judgement.
-# What "painful" of a decision taken describes ("painful decisions", "the cuts are painful").
-_DECISIONS = frozenset(
-    """
-    decision step measure cut cutback solution reform restructuring
-    """.split()  # noqa: SIM905 (a word list reads better as text)
-)
-# People at work, counted or named as a group ("1,200 staff", "the workforce"): people for "cast off".
-_WORKFORCE = frozenset(
-    """
-    staff worker employee workforce family families job jobs colleague colleagues miner miners
-    """.split()  # noqa: SIM905 (a word list reads better as text)
-)
-# Phrasal verbs whose learned word is loaded alone ("kick the can", "kick and scream") but which are plain
-# ("the cuts kick in next year", "the season kicks off"): PTC marks 5 of 7 "kick", BABE 0 of 2 "kick off".
-_PLAIN_PHRASAL = frozenset({("kick", "in"), ("kick", "off")})
-_STATISTICAL = frozenset(
-    """
-    sample estimate estimator coin die dice measurement selection model algorithm data dataset test
-    """.split()  # noqa: SIM905 (a word list reads better as text)
-)
-# Kinds of rot that are decay of a material ("dry rot", "root rot").
-_DECAY_KINDS = frozenset({"dry", "wet", "root", "brown", "white", "soft", "black", "stem", "crown", "foot"})
-# Groups and institutions whose "rot" is figurative.
-_GROUPS = _BODIES | frozenset(
-    """
-    government governments party parties police force system administration establishment institution
-    institutions ministry department top heart core club team company politics leadership service
-    judiciary court courts regime elite elites class union league federation bank state country nation
-    society council councils authority authorities army military office offices province region regions
-    """.split()  # noqa: SIM905 (a word list reads better as text)
-)
-# Who seizes lawfully, and what they seize: plain reporting ("police seized the villa").
-_AUTHORITIES = frozenset(
-    """
-    police policeman policemen officer officers customs court courts authority authorities prosecutor
-    prosecutors investigator investigators agent agents bailiff bailiffs inspector inspectors detective
-    detectives guard guards coastguard regulator regulators taxman marshal marshals sheriff troopers
-    """.split()  # noqa: SIM905 (a word list reads better as text)
-)
-_GOODS = _STRUCTURES | frozenset(
-    """
-    drug drugs cocaine heroin cannabis weapon weapons gun guns firearm rifle ammunition explosive asset
-    property villa mansion yacht car cars document computer phone laptop passport goods shipment cargo
-    contraband evidence account accounts fund funds jewellery jewelry painting artwork stock land estate
-    """.split()  # noqa: SIM905 (a word list reads better as text)
-)
 
 
 class _Parse:
@@ -685,78 +517,6 @@ class _Parse:
             k.dep in ("nummod", "compound") and k.lemma.lower() in _LARGE_NUMBERS
             for k in self.children[tok.i]
         )
-
-
-def _compound_end(toks: Sequence[Token], i: int) -> int:
-    """Index of the last part of the hyphenated word starting at ``toks[i]`` (``i`` itself if none)."""
-    j = i
-    while (
-        j + 2 < len(toks)
-        and toks[j + 1].text in _HYPHENS
-        and toks[j].end == toks[j + 1].start
-        and toks[j + 1].end == toks[j + 2].start
-        and toks[j].text[-1:].isalnum()
-        and toks[j + 2].text[:1].isalnum()
-    ):
-        j += 2
-    return j
-
-
-_OPENERS = frozenset("\"“‘'«„:—–(")
-# Head words of the names of institutions, laws and offices ("the Criminal Division", "the Criminal Code").
-_NAME_HEADS = frozenset(
-    """
-    division court courts code procedure act law laws bill statute article section chapter clause unit
-    panel department ministry office agency bureau service services commission committee council party
-    front movement brigade squad police force forces tribunal chamber branch board authority institute
-    institution association union league society foundation centre center group justice crimes crime
-    affairs investigation investigations intelligence appeals appeal inquiry prosecution prosecutor
-    prosecutors directorate university college school hospital prison museum library bank company
-    corporation trust fund network alliance coalition federation assembly parliament senate congress house
-    cabinet government administration prize award team club register reform regulation regulations rules
-    convention treaty protocol charter records registry review watch taskforce task
-    """.split()  # noqa: SIM905 (a word list reads better as text)
-)
-
-
-def _capital_by_place(toks: Sequence[Token], k: int) -> bool:
-    """``toks[k]`` is capitalised by its place, not as a name: first in its sentence or after an opening
-    quote mark, colon or dash, and followed by a lower-case word or punctuation ("Rubbish.", "'Sham
-    trial'")."""
-    tok = toks[k]
-    if not tok.text[:1].isupper() or (tok.text.isupper() and len(tok.text) > 1):
-        return False
-    if k > 0 and toks[k - 1].text not in _OPENERS:
-        return False
-    after = toks[k + 1].text if k + 1 < len(toks) else ""
-    return not after[:1].isupper()
-
-
-def _official_name(toks: Sequence[Token], first: int, last: int) -> bool:
-    """Tokens ``first..last`` are capitalised words of the name of an institution, a law or an office: a
-    word such as Division, Code or Unit follows within two capitalised words ("the Criminal Division",
-    "Extremist Crimes Unit", "the Witch Hunt Inquiry"), or one comes before it across "of" or "for" ("Code of
-    Criminal Procedure"), or the parser tags the words as a law. A title-case headline or slogan ("Stop the
-    Rigged Witch Hunt", "Angry Democrat Thugs") is no such name."""
-    words = toks[first : last + 1]
-    if not all(t.text[:1].isupper() and (t.pos == "PROPN" or t.ent_type in _NAME_ENTS) for t in words):
-        return False
-    if any(t.ent_type == "LAW" for t in words) or toks[last].text.lower() in _NAME_HEADS:
-        return True
-    for k in range(last + 1, min(last + 3, len(toks))):
-        if not (toks[k].text[:1].isupper() and toks[k].pos == "PROPN"):
-            break
-        if toks[k].text.lower() in _NAME_HEADS:
-            return True
-    j = first - 1
-    if j >= 0 and toks[j].text.lower() == "the":
-        j -= 1
-    return (
-        j >= 1
-        and toks[j].text.lower() in ("of", "for")
-        and toks[j - 1].text[:1].isupper()
-        and toks[j - 1].text.lower() in _NAME_HEADS
-    )
 
 
 def _is_money(tok: Token) -> bool:
