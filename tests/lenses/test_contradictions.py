@@ -958,6 +958,8 @@ def test_a_clock_time_of_another_happening_is_no_reading_of_the_figure() -> None
     assert _snapshot("At 15:10, about 90,000 homes were still without power.")
     assert _snapshot("About 90,000 homes were without power at 15:10, the utility said.")
     assert _snapshot("Shares fell 3% as of 9:33 a.m. after the results.")
+    assert not _snapshot("Talks covered the company's offer of 5%, which the union has so far rejected.")
+    assert _snapshot("The storm, which has so far killed 12 people, moved north.")
 
 
 @pytest.mark.slow

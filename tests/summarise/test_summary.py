@@ -1282,6 +1282,14 @@ def test_a_live_blog_speaking_to_its_readers_is_not_a_wording() -> None:
     assert not any("told us" in t for t in texts), texts
 
 
+def test_a_local_papers_own_here_is_not_a_wording() -> None:
+    here = "Here in Osterhaven, the temperature reached 38C on Tuesday, and the town kept its power."
+    srcs = [source("s1", "Osterhaven Courier", [here, LEAD])]
+    st = story(srcs, claim("c1", srcs, ("s1", 0)), claim("c2", srcs, ("s1", 1)))
+    texts = [s.text for s in Summariser(SummarySettings(sentences=5))(st, Findings()).sentences]
+    assert not any("Here in" in t for t in texts), texts
+
+
 def test_a_quotation_the_splitter_cut_is_not_a_wording() -> None:
     cut = 'The judge said: "The evidence leaves no doubt about what the defendant did with the money.'
     srcs = [source("s1", "Court Press", [cut, LEAD])]

@@ -17,6 +17,7 @@ from newsprism.lenses.quantities import (
     Quantity,
     comparable,
     compatible,
+    extract_quantities,
     far_apart,
     outcome,
     same_unit,
@@ -244,11 +245,21 @@ def one_reading(a: SentenceView, b: SentenceView) -> bool:
 _TIMES_AN_EVENT = re.compile(r"\b(?:when|after|before|since|until|as soon as)\b[^,;]*$", re.I)
 
 
+# a relative clause that gives no figure: "the offer of 5%, which the union has so far rejected"
+_RELATIVE = re.compile(r",\s+(?:which|who|whom)\b[^,;]*$", re.I)
+
+
 def _snapshot(text: str) -> bool:
-    return any(
-        not (m.group().lower().startswith("at ") and _TIMES_AN_EVENT.search(text, 0, m.start()))
-        for m in _SNAPSHOT.finditer(text)
-    )
+    """A phrase saying the sentence's figures are one moment's ("as of 9:33 a.m.", "so far"), unless it
+    times another happening or sits in a relative clause that gives no figure of its own."""
+    for m in _SNAPSHOT.finditer(text):
+        if m.group().lower().startswith("at ") and _TIMES_AN_EVENT.search(text, 0, m.start()):
+            continue
+        rel = _RELATIVE.search(text, 0, m.start())
+        if rel is not None and not extract_quantities(text[rel.start() :]):
+            continue
+        return True
+    return False
 
 
 def _other_moments(a: SentenceView, b: SentenceView) -> bool:

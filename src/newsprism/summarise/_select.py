@@ -32,6 +32,7 @@ _BOILERPLATE = re.compile(
     re.IGNORECASE,
 )
 _FIRST_PERSON = re.compile(r"\b(I|I'm|I've|we|We|our|Our|my|My|me|us)\b")  # "us" lower-case: not "US"
+_HERE = re.compile(r"^(?:Right\s+)?Here\s+(?:in|at|on)\b")  # a local paper's own voice: "Here in Osterhaven"
 QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 _QUOTE_OPEN = ("“", '"', "‘", "'")
 # a duration is a figure of the story when it is a prison term
@@ -121,7 +122,7 @@ def usable(sentence: Sentence, max_words: int) -> bool:
     outside = QUOTED.sub(" ", text)
     if text.startswith(_QUOTE_OPEN) and len(outside.split()) < 5:
         return False  # a bare quotation: whose words, and what happened, the reader cannot tell
-    return not _FIRST_PERSON.search(outside)
+    return not (_FIRST_PERSON.search(outside) or _HERE.match(text))
 
 
 def commentary(article: Article) -> bool:
