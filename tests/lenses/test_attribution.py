@@ -410,6 +410,18 @@ def test_recalling_goods_and_agreeing_to_a_deal_are_no_statements(segmenter: Seg
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She must stop dithering and tell the union that the country will not be held to ransom.",
+        "The minister should tell the strikers that the offer is final.",
+    ],
+)
+def test_what_a_writer_demands_someone_say_is_not_what_they_said(segmenter: Segmenter, text: str) -> None:
+    assert [a.cue for a in find_attributions(_parse(segmenter, text)) if a.speech] == []
+
+
+@pytest.mark.slow
 def test_recalled_and_agreed_introducing_what_was_said_are_cues(segmenter: Segmenter) -> None:
     text = (
         "Harbour chief Ola Brekk recalled that the pier had flooded twice in one winter. "

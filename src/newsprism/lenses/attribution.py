@@ -122,6 +122,21 @@ def _names_outlet(text: str, span: tuple[int, int] | None, outlet: list[str]) ->
     return bool(words) and set(words) <= set(outlet) and outlet[-1] in words
 
 
+_OBLIGED = {"must", "should", "ought"}
+
+
+def _demanded(parse: Parse, verb: Token) -> bool:
+    """ "She must stop grovelling and tell these wreckers that ...": what the writer demands of her, not
+    what she said (the modal may sit on the first of joined verbs)."""
+    tok = verb
+    while True:
+        if any(parse.tokens[c].lemma.lower() in _OBLIGED for c in parse.kids(tok.i, {"aux"})):
+            return True
+        if tok.dep != "conj" or tok.head == tok.i:
+            return False
+        tok = parse.tokens[tok.head]
+
+
 def _verb_attribution(
     parse: Parse, verb: Token, quotes: list[tuple[int, int]], listed: bool, model: CueModel | None
 ) -> Attribution | None:
@@ -213,7 +228,8 @@ def _verb_attribution(
         speaker_head=subj,
         sentence=verb.sent,
         speech=(lemma in SPEECH_VERBS or lemma in OBJECT_CUE_VERBS or lemma in OBJECT_SPEECH_VERBS)
-        and not stance,
+        and not stance
+        and not _demanded(parse, verb),
         negated=bool(parse.kids(verb.i, {"neg"})),
     )
 
