@@ -422,6 +422,16 @@ def test_what_a_writer_demands_someone_say_is_not_what_they_said(segmenter: Segm
 
 
 @pytest.mark.slow
+def test_asking_not_to_be_named_is_no_statement(segmenter: Segmenter) -> None:
+    text = (
+        "A senior engineer at the substation, who asked not to be named, said the transformer had been "
+        "running hot for three days."
+    )
+    atts = find_attributions(_parse(segmenter, text))
+    assert [a.cue for a in atts] == ["said"]
+
+
+@pytest.mark.slow
 def test_recalled_and_agreed_introducing_what_was_said_are_cues(segmenter: Segmenter) -> None:
     text = (
         "Harbour chief Ola Brekk recalled that the pier had flooded twice in one winter. "

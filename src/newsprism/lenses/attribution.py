@@ -123,6 +123,11 @@ def _names_outlet(text: str, span: tuple[int, int] | None, outlet: list[str]) ->
 
 
 _OBLIGED = {"must", "should", "ought"}
+_UNNAMED = re.compile(  # "asked not to be named", "asked that her name not be used"
+    r"(?:that\s+)?(?:not\s+to\s+be|(?:his|her|their)\s+name\s+not\s+be)\s+"
+    r"(?:named|identified|quoted|used)",
+    re.I,
+)
 
 
 def _demanded(parse: Parse, verb: Token) -> bool:
@@ -207,6 +212,8 @@ def _verb_attribution(
             stance = stance and not adjacent  # '"We will sign," the union agreed': what it said
     if not pieces:
         return None
+    if lemma in ("ask", "request") and _UNNAMED.match(parse.text[pieces[0][0] : pieces[0][1]]):
+        return None  # "who asked not to be named": the terms the source spoke on, not what it said
     if subj is None and not parse.kids(verb.i, {"nsubjpass"}):
         subj = _titled_name_before(parse, verb)
     reporter = _inside_report(parse, verb, subj) if subj is not None else None
