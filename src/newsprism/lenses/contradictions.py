@@ -22,7 +22,14 @@ from newsprism.lenses._figures import _YEARS, _agreeing_figures, one_reading
 from newsprism.lenses._views import _STOP as _STOPS
 from newsprism.lenses._views import Finding, SentenceView, view_of
 from newsprism.lenses.nli import ContradictionJudge
-from newsprism.lenses.quantities import Quantity, compatible, extract_quantities, outcome, same_unit
+from newsprism.lenses.quantities import (
+    Quantity,
+    compatible,
+    degrees_as_temperature,
+    extract_quantities,
+    outcome,
+    same_unit,
+)
 from newsprism.model import Claim, Contradiction, Passage, Source, Story, at
 from newsprism.settings import ContradictionSettings
 
@@ -430,8 +437,8 @@ def _value_key(p: Passage, label: str | None) -> object:
     found = extract_quantities(p.text)
     if len(found) != 1:
         return p.text.lower()
-    q = found[0]
-    unit = "°" if q.kind == "temperature" or q.unit == "count:degree" else q.unit  # "44 degrees" beside "44C"
+    q = degrees_as_temperature(found[0])
+    unit = "°" if q.kind == "temperature" else q.unit  # "44 degrees" beside "44C"
     return (unit, round(q.value, 3))
 
 

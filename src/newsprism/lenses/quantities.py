@@ -683,6 +683,12 @@ def _whole(toks: list[_Tok], j: int) -> tuple[str, int]:
 _SUBUNITS = {"USD-cent": ("USD", 0.01), "GBP-penny": ("GBP", 0.01)}  # "87 cents" is $0.87
 
 
+def degrees_as_temperature(q: Quantity) -> Quantity:
+    """A value cut out of its sentence ("44 degrees") has lost the weather words that made it a
+    temperature; beside a temperature it is one again, in whatever scale that gives."""
+    return replace(q, kind="temperature", unit="°") if q.unit == "count:degree" else q
+
+
 def same_unit(a: Quantity, b: Quantity) -> bool:
     """Same unit once cents and pence are read as fractions of their currency; "44 degrees" is in the
     scale of whatever temperature it meets."""

@@ -105,9 +105,8 @@ class Summariser:
         support = fact_support(story)
         # a figure another outlet gives otherwise, which the summary's own check finds: the claim is told
         # with every value, so it ranks as the lens's disputes do
-        hidden_disputes = {
-            c.claim.id for c in pool if c.facts & support[1] and (h := check(c)) is not None and h.statable
-        }
+        checked = {id(c): check(c) for c in pool if c.facts & support[1]}  # read again below, not redone
+        hidden_disputes = {c.claim.id for c in pool if (h := checked.get(id(c))) is not None and h.statable}
         for c in rank(
             pool, term_weights(story), support, frozenset(contested | hidden_disputes), taken=chosen
         ):
@@ -125,7 +124,7 @@ class Summariser:
                 or bool(c.facts & contested_facts)
                 or any(f[:2] in tolls for f in c.facts)
             )
-            found = None if lens_found else check(c)
+            found = None if lens_found else (checked[id(c)] if id(c) in checked else check(c))
             if found is not None:
                 disputed_values += [v.text for v in found.dispute.values]
                 if not found.statable:

@@ -460,14 +460,14 @@ def _same_figure(x: str, y: str) -> bool:
     and "6.4-magnitude", "44 degrees" (its sentence said a temperature) and "44C": one value in other words (a
     bare number meets any figure of its value, and a count meets one of its value in words naming the same
     thing)."""
-    from newsprism.lenses.quantities import compatible, extract_quantities, same_unit
+    from newsprism.lenses.quantities import compatible, degrees_as_temperature, extract_quantities, same_unit
 
     qx, qy = extract_quantities(x), extract_quantities(y)
     if not len(qx) == len(qy) == 1:
         return False
     a, b = qx[0], qy[0]
-    if {a.kind, b.kind} == {"temperature", "count"} and "count:degree" in (a.unit, b.unit):
-        a, b = (replace(q, kind="temperature", unit="°") if q.kind == "count" else q for q in (a, b))
+    if "temperature" in (a.kind, b.kind):
+        a, b = degrees_as_temperature(a), degrees_as_temperature(b)
     # a bare number, as a value passage often is ("140", "6.4"), or one count in other words that name the
     # same thing ("48,000 Arlo SUVs" / "48,000 Arlo sport utility vehicles"; not "12 people" / "12 boats")
     named = a.kind == b.kind == "count" and bool(_value_words(x) & _value_words(y))
